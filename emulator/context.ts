@@ -1,0 +1,69 @@
+/**
+ * Everything one emulator instance holds: accounts, clock, fault injection, and the CEN and SLS
+ * stores. One context per server, so each test gets a clean, independent state.
+ */
+import type { AccountRegistry } from './accounts';
+import { FaultInjector, type FaultSettings } from './faults';
+import { CenStore } from './cen/store';
+import { SlsStore } from './sls/store';
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Seed for the demo state and the flow-log record generator (deterministic per seed). */
+  seed?: number;
+  accountsFile?: string;
+  /** Whether to seed the demo CENs and flow logs (default true). */
+  demo?: boolean;
+  /** How long Creating/Modifying/Deleting last, in ms (default 2000). */
+  transitionMs?: number;
+  /** Days of flow-log history to generate for the demo flow logs (default 7). */
+  historyDays?: number;
+  /** Extra CEN instances to generate (scale tests), spread over the 16 regions. */
+  extraCens?: number;
+  faults?: Partial<FaultSettings>;
+  /** Clock override for tests (ms since epoch). */
+  now?: () => number;
+  /** Where emulator diagnostics go (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export class EmulatorContext {
+  port = 0;
+
+  private constructor(
+    readonly options: EmulatorOptions,
+    readonly accounts: AccountRegistry,
+    readonly faults: FaultInjector,
+    readonly cen: CenStore,
+    readonly sls: SlsStore,
+    readonly now: () => number,
+    readonly log: (line: string) => void,
+  ) {}
+
+  static async create(options: EmulatorOptions, accounts: AccountRegistry): Promise<EmulatorContext> {
+    const now = options.now ?? (() => Date.now());
+    const log = options.log ?? ((line: string) => process.stderr.write(`[emulator] ${line}\n`));
+    const faults = new FaultInjector(options.faults ?? {}, options.seed ?? 1);
+    const cen = new CenStore({ seed: options.seed ?? 1, transitionMs: options.transitionMs ?? 2000, now, accounts });
+    const sls = new SlsStore({ seed: options.seed ?? 1, now, accounts, historyDays: options.historyDays ?? 7, log });
+    const ctx = new EmulatorContext(options, accounts, faults, cen, sls, now, log);
+    // The two stores meet here: flow logs need projects/logstores, and records come from flow logs.
+    cen.attachSls(sls);
+    sls.attachCen(cen);
+    if (options.demo !== false) {
+      cen.seedDemo({ extraCens: options.extraCens ?? 0 });
+      await sls.seedDemo();
+    }
+    return ctx;
+  }
+
+  setPort(port: number): void {
+    this.port = port;
+  }
+
+  async dispose(): Promise<void> {
+    this.cen.dispose();
+    await this.sls.dispose();
+  }
+}

@@ -1,0 +1,47 @@
+// Builds the two bundles: extension host (node, cjs) and webview (browser, esm).
+// Heavy SDKs go into a separate host chunk (dist/cloud-sdk.js) that is required on first use,
+// so activation never parses them.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  logLevel: 'info',
+  legalComments: 'none',
+};
+
+const hostEntries = { extension: 'src/extension.ts' };
+if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts';
+
+const host = {
+  ...common,
+  entryPoints: hostEntries,
+  outdir: 'dist',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode', './cloud-sdk.js'],
+};
+
+const webviewEntries = existsSync('webview/main.ts') ? { workbench: 'webview/main.ts' } : {};
+const webview = {
+  ...common,
+  entryPoints: webviewEntries,
+  outdir: 'dist/webview',
+  platform: 'browser',
+  format: 'esm',
+  target: 'chrome120',
+  loader: { '.ttf': 'file', '.woff2': 'file' },
+};
+
+const configs = [host, ...(Object.keys(webviewEntries).length ? [webview] : [])];
+if (watch) {
+  for (const c of configs) await (await esbuild.context(c)).watch();
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+}

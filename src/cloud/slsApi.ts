@@ -1,0 +1,80 @@
+/**
+ * The Log Service operations the extension needs, shaped for our domain.
+ * Implemented over @alicloud/sls20201230 in slsClient.ts (it exposes x-log-progress, which
+ * @alicloud/log drops).
+ */
+import type { CallOptions } from './cenApi';
+
+export interface SlsProject {
+  readonly projectName: string;
+  readonly region: string;
+  readonly description: string;
+  readonly createTime?: string;
+}
+
+export interface TimeRange {
+  /** UNIX seconds, inclusive. */
+  readonly from: number;
+  /** UNIX seconds, exclusive. */
+  readonly to: number;
+}
+
+export interface LogstoreRef {
+  readonly regionId: string;
+  readonly projectName: string;
+  readonly logStoreName: string;
+}
+
+export type QueryProgress = 'Complete' | 'Incomplete';
+
+export interface QueryRequest extends LogstoreRef, TimeRange {
+  readonly query: string;
+  /** Search statements only: rows per page (≤ 100) and offset. Ignored for SQL. */
+  readonly line?: number;
+  readonly offset?: number;
+  readonly reverse?: boolean;
+}
+
+export interface QueryResult {
+  /** Each row a flat map of strings, as SLS returns it. */
+  readonly rows: readonly Readonly<Record<string, string>>[];
+  /** Column order: SQL select order, or the fields seen for raw logs. */
+  readonly columns: readonly string[];
+  readonly progress: QueryProgress;
+  readonly count: number;
+  readonly hasSql: boolean;
+  readonly requestId?: string;
+  readonly elapsedMs?: number;
+  readonly processedRows?: number;
+}
+
+export interface HistogramBucket {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  readonly progress: QueryProgress;
+}
+
+export interface IndexField {
+  readonly type: 'text' | 'long' | 'double' | 'json';
+}
+
+export interface SlsApi {
+  listProjects(regionId: string, opts?: CallOptions): Promise<readonly SlsProject[]>;
+  listLogStores(regionId: string, projectName: string, opts?: CallOptions): Promise<readonly string[]>;
+  /** Index keys of a logstore (field → type), or undefined when it has no index. */
+  getIndex(ref: LogstoreRef, opts?: CallOptions): Promise<Readonly<Record<string, IndexField>> | undefined>;
+  /** Creates what is missing: project, logstore, and the flow-log index. Idempotent. */
+  ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string }): Promise<void>;
+  /** Runs one query, repeating while the service answers Incomplete (bounded), honouring cancel. */
+  query(req: QueryRequest, opts?: CallOptions & { onIncomplete?: (attempt: number) => void }): Promise<QueryResult>;
+  /**
+   * Streams a large result page by page: raw logs by line/offset, SQL by LIMIT pages.
+   * `maxRows` bounds the total; `concurrency` bounds parallel page requests.
+   */
+  queryPages(
+    req: QueryRequest,
+    opts?: CallOptions & { pageSize?: number; maxRows?: number; concurrency?: number },
+  ): AsyncIterable<QueryResult>;
+  histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]>;
+}
