@@ -18,14 +18,25 @@ const common = {
 const hostEntries = { extension: 'src/extension.ts' };
 if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts';
 
+// `require('./sdk')` in src/cloud/sdkLoader.ts becomes a runtime require of the separate chunk.
+const lazySdk = {
+  name: 'lazy-sdk',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
+      args.importer.endsWith('sdkLoader.ts') ? { path: './cloud-sdk.js', external: true } : undefined,
+    );
+  },
+};
+
 const host = {
   ...common,
+  plugins: [lazySdk],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode', './cloud-sdk.js'],
+  external: ['vscode'],
 };
 
 const webviewEntries = existsSync('webview/main.ts') ? { workbench: 'webview/main.ts' } : {};
