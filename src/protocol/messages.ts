@@ -1,0 +1,194 @@
+/**
+ * The typed message protocol between the extension host and the query workbench webview,
+ * declared once and imported by both sides. Every message is a discriminated union member;
+ * messages from the webview are validated (parseWebviewMessage) before the host acts on them.
+ *
+ * Results travel as pages (never one giant postMessage): rows are arrays of strings in the order of
+ * `columns`, which is both compact and fast to structured-clone.
+ */
+
+/** How the user chose the time range; the host resolves and snaps it to the capture window. */
+export type TimeRangeSpec =
+  | { readonly kind: 'quick'; readonly minutes: number }
+  | { readonly kind: 'relative'; readonly amount: number; readonly unit: 'minutes' | 'hours' | 'days' }
+  | { readonly kind: 'absolute'; readonly from: number; readonly to: number };
+
+/** A resolved range in UNIX seconds, [from, to). */
+export interface ResolvedRange {
+  readonly from: number;
+  readonly to: number;
+  /** Human text of the snapped range, e.g. "10:20 – 11:20 (snapped to 10-minute windows)". */
+  readonly label: string;
+  /** Why the newest window may be missing. */
+  readonly delayNote?: string;
+}
+
+export interface FieldInfo {
+  readonly name: string;
+  readonly type: 'text' | 'long' | 'double' | 'json';
+  readonly description?: string;
+}
+
+/** What the panel is looking at. No credentials, ever. */
+export interface WorkbenchTarget {
+  readonly title: string;
+  readonly regionId: string;
+  readonly projectName: string;
+  readonly logStoreName: string;
+  readonly flowLogId?: string;
+  readonly cenId?: string;
+  /** Capture window in seconds (600 or 60). */
+  readonly interval: number;
+  readonly fields: readonly FieldInfo[];
+}
+
+export interface PresetInfo {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly query: string;
+  readonly chart: ChartKind;
+}
+
+export type ChartKind = 'line' | 'area' | 'bar' | 'pie' | 'table';
+
+/** State the webview persists (getState/setState) and the panel serializer restores. */
+export interface WorkbenchViewState {
+  readonly query: string;
+  readonly range: TimeRangeSpec;
+  readonly chart?: ChartKind;
+  readonly scrollTop?: number;
+}
+
+export interface QueryErrorInfo {
+  readonly message: string;
+  readonly nextStep?: string;
+  readonly code?: string;
+  readonly slsRequestId?: string;
+  /** Offset range in the query text, when the error has a position. */
+  readonly position?: { readonly from: number; readonly to: number };
+}
+
+export interface QueryStatus {
+  readonly rowCount: number;
+  readonly elapsedMs: number;
+  readonly progress: 'Complete' | 'Incomplete';
+  readonly slsRequestId?: string;
+  readonly hasSql: boolean;
+  /** More rows exist on the service than were fetched (raw logs beyond the loaded pages). */
+  readonly more: boolean;
+}
+
+export interface HistogramBucketInfo {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+}
+
+// ---- host → webview -------------------------------------------------------------------------
+
+export type HostMessage =
+  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly state?: WorkbenchViewState; readonly history: readonly string[] }
+  | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind }
+  | { readonly type: 'queryStarted'; readonly requestId: string; readonly range: ResolvedRange }
+  | { readonly type: 'queryProgress'; readonly requestId: string; readonly incompleteAttempts: number; readonly rowsSoFar: number }
+  | { readonly type: 'resultPage'; readonly requestId: string; readonly pageIndex: number; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly last: boolean }
+  | { readonly type: 'queryDone'; readonly requestId: string; readonly status: QueryStatus }
+  | { readonly type: 'queryError'; readonly requestId: string; readonly error: QueryErrorInfo }
+  | { readonly type: 'queryCancelled'; readonly requestId: string }
+  | { readonly type: 'histogram'; readonly requestId: string; readonly buckets: readonly HistogramBucketInfo[] }
+  | { readonly type: 'exportState'; readonly state: 'started' | 'progress' | 'done' | 'failed' | 'cancelled'; readonly rows: number; readonly file?: string; readonly message?: string }
+  | { readonly type: 'history'; readonly history: readonly string[] };
+
+// ---- webview → host -------------------------------------------------------------------------
+
+export type WebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'runQuery'; readonly requestId: string; readonly query: string; readonly range: TimeRangeSpec }
+  | { readonly type: 'cancel'; readonly requestId: string }
+  /** Fetch more raw-log pages for the current result (scrolling or "load all"). */
+  | { readonly type: 'loadMore'; readonly requestId: string; readonly all: boolean }
+  | { readonly type: 'export'; readonly format: 'csv' | 'json'; readonly query: string; readonly range: TimeRangeSpec }
+  | { readonly type: 'cancelExport' }
+  | { readonly type: 'saveQuery'; readonly query: string }
+  | { readonly type: 'pickSavedQuery' }
+  | { readonly type: 'stateChanged'; readonly state: WorkbenchViewState }
+  | { readonly type: 'showError'; readonly message: string };
+
+// ---- validation of what the webview sends -----------------------------------------------------
+
+const MAX_QUERY_LENGTH = 1_000_000;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isString(v: unknown, max = MAX_QUERY_LENGTH): v is string {
+  return typeof v === 'string' && v.length <= max;
+}
+
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v);
+}
+
+export function parseTimeRangeSpec(v: unknown): TimeRangeSpec | undefined {
+  if (!isObject(v)) return undefined;
+  switch (v.kind) {
+    case 'quick':
+      return isFiniteNumber(v.minutes) && v.minutes > 0 ? { kind: 'quick', minutes: v.minutes } : undefined;
+    case 'relative':
+      return isFiniteNumber(v.amount) && v.amount > 0 && (v.unit === 'minutes' || v.unit === 'hours' || v.unit === 'days')
+        ? { kind: 'relative', amount: v.amount, unit: v.unit }
+        : undefined;
+    case 'absolute':
+      return isFiniteNumber(v.from) && isFiniteNumber(v.to) ? { kind: 'absolute', from: v.from, to: v.to } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
+
+function parseViewState(v: unknown): WorkbenchViewState | undefined {
+  if (!isObject(v) || !isString(v.query)) return undefined;
+  const range = parseTimeRangeSpec(v.range);
+  if (!range) return undefined;
+  const chart = CHART_KINDS.find((c) => c === v.chart);
+  const scrollTop = isFiniteNumber(v.scrollTop) ? v.scrollTop : undefined;
+  return { query: v.query, range, chart, scrollTop };
+}
+
+/** Returns the message if it is well-formed, otherwise undefined (the host ignores and logs it). */
+export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
+  if (!isObject(v) || typeof v.type !== 'string') return undefined;
+  switch (v.type) {
+    case 'ready':
+    case 'pickSavedQuery':
+    case 'cancelExport':
+      return { type: v.type };
+    case 'runQuery': {
+      const range = parseTimeRangeSpec(v.range);
+      return isString(v.requestId, 100) && isString(v.query) && range ? { type: 'runQuery', requestId: v.requestId, query: v.query, range } : undefined;
+    }
+    case 'cancel':
+      return isString(v.requestId, 100) ? { type: 'cancel', requestId: v.requestId } : undefined;
+    case 'loadMore':
+      return isString(v.requestId, 100) && typeof v.all === 'boolean' ? { type: 'loadMore', requestId: v.requestId, all: v.all } : undefined;
+    case 'export': {
+      const range = parseTimeRangeSpec(v.range);
+      return (v.format === 'csv' || v.format === 'json') && isString(v.query) && range
+        ? { type: 'export', format: v.format, query: v.query, range }
+        : undefined;
+    }
+    case 'saveQuery':
+      return isString(v.query) ? { type: 'saveQuery', query: v.query } : undefined;
+    case 'stateChanged': {
+      const state = parseViewState(v.state);
+      return state ? { type: 'stateChanged', state } : undefined;
+    }
+    case 'showError':
+      return isString(v.message, 10_000) ? { type: 'showError', message: v.message } : undefined;
+    default:
+      return undefined;
+  }
+}
