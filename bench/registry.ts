@@ -1,0 +1,33 @@
+/** The list of benchmarks and the shape of a printed figure. */
+import { activationBenchmark } from './activation/activation';
+import { bundleBenchmark, vsixBenchmark } from './size';
+
+export interface Figure {
+  name: string;
+  status?: 'pending' | 'failed';
+  value?: number | string;
+  unit?: string;
+  baseline?: number;
+  ratio?: number;
+  budget?: string;
+  withinBudget?: boolean;
+  note?: string;
+}
+
+export interface Benchmark {
+  name: string;
+  run(): Promise<Figure[]>;
+}
+
+const pending = (name: string, note: string): Benchmark => ({ name, run: async () => [{ name, status: 'pending', note }] });
+
+export const BENCHMARKS: readonly Benchmark[] = [
+  activationBenchmark,
+  bundleBenchmark,
+  vsixBenchmark,
+  pending('tree-scale', 'needs the explorer tree provider'),
+  pending('results-pipeline', 'needs the workbench results pipeline'),
+  pending('first-grid-paint', 'needs the workbench grid'),
+  pending('scrolling', 'needs the workbench grid'),
+  pending('paged-fetch', 'needs the SLS client paging'),
+];

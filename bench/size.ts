@@ -1,0 +1,49 @@
+/** Bundle and VSIX sizes, and what the VSIX contains. */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Benchmark, Figure } from './registry';
+
+const KB = 1024;
+
+function size(path: string): number {
+  return existsSync(path) ? statSync(path).size : 0;
+}
+
+export const bundleBenchmark: Benchmark = {
+  name: 'bundle',
+  async run(): Promise<Figure[]> {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'ignore' });
+    const host = size('dist/extension.js');
+    const sdk = size('dist/cloud-sdk.js');
+    const webviewJs = size('dist/webview/workbench.js');
+    const webviewCss = size('dist/webview/workbench.css');
+    const gz = existsSync('dist/webview/workbench.js') ? gzipSync(readFileSync('dist/webview/workbench.js')).length : 0;
+    return [
+      { name: 'bundle-host', value: Number(((host + sdk) / KB).toFixed(1)), unit: 'KB', budget: '≤ 600 KB', withinBudget: host + sdk <= 600 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy SDK chunk ${(sdk / KB).toFixed(1)} KB` },
+      webviewJs
+        ? { name: 'bundle-webview', value: Number(((webviewJs + webviewCss) / KB).toFixed(1)), unit: 'KB', budget: '≤ 800 KB', withinBudget: webviewJs + webviewCss <= 800 * KB, note: `gzip ${(gz / KB).toFixed(1)} KB` }
+        : { name: 'bundle-webview', status: 'pending', note: 'needs the webview bundle' },
+    ];
+  },
+};
+
+export const vsixBenchmark: Benchmark = {
+  name: 'vsix',
+  async run(): Promise<Figure[]> {
+    execFileSync('npm', ['run', '--silent', 'package'], { stdio: 'ignore' });
+    const vsix = 'dist/cen-flow-logs.vsix';
+    const listing = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { encoding: 'utf8' }).trim().split('\n');
+    const forbidden = listing.filter((f) => /^(src|test|emulator|bench|scripts|webview)\/|\.ts$|\.map$/.test(f));
+    return [
+      {
+        name: 'vsix',
+        value: Number((size(vsix) / KB).toFixed(1)),
+        unit: 'KB',
+        budget: '≤ 2 MB, no test/emulator/source files',
+        withinBudget: size(vsix) <= 2 * KB * KB && forbidden.length === 0,
+        note: `${listing.length} files: ${listing.join(', ')}${forbidden.length ? `; FORBIDDEN: ${forbidden.join(', ')}` : ''}`,
+      },
+    ];
+  },
+};
