@@ -6,6 +6,8 @@ import type { AccountRegistry } from './accounts';
 import { FaultInjector, type FaultSettings } from './faults';
 import { CenStore } from './cen/store';
 import { SlsStore } from './sls/store';
+import { NonceRegistry } from './cen/rpcGateway';
+import { IdempotencyRegistry } from './cen/idempotency';
 
 export interface EmulatorOptions {
   port?: number;
@@ -30,6 +32,9 @@ export interface EmulatorOptions {
 
 export class EmulatorContext {
   port = 0;
+  /** CEN gateway state: used SignatureNonces and ClientToken results. */
+  readonly cenNonces: NonceRegistry;
+  readonly cenIdempotency = new IdempotencyRegistry();
 
   private constructor(
     readonly options: EmulatorOptions,
@@ -39,7 +44,9 @@ export class EmulatorContext {
     readonly sls: SlsStore,
     readonly now: () => number,
     readonly log: (line: string) => void,
-  ) {}
+  ) {
+    this.cenNonces = new NonceRegistry(now);
+  }
 
   static async create(options: EmulatorOptions, accounts: AccountRegistry): Promise<EmulatorContext> {
     const now = options.now ?? (() => Date.now());

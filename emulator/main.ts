@@ -1,15 +1,32 @@
-/** `npm run emulator -- --port <n>`: starts the emulator and prints one JSON line. STUB — to be completed. */
+/**
+ * `npm run emulator -- --port <n> [flags]`: starts the emulator, prints ONE JSON line
+ * {"cen":"http://127.0.0.1:P","sls":"localhost:P","port":P} on stdout (scripts parse it), and runs
+ * until SIGINT/SIGTERM. Diagnostics go to stderr.
+ */
+import { parseEmulatorArgs } from './cliOptions';
 import { startEmulator } from './server';
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const portArg = args.indexOf('--port');
-  const port = portArg >= 0 ? Number(args[portArg + 1]) : 0;
-  const emu = await startEmulator({ port });
+  let options;
+  try {
+    options = parseEmulatorArgs(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+  const emu = await startEmulator(options);
   process.stdout.write(JSON.stringify({ cen: emu.cenUrl, sls: emu.slsEndpoint, port: emu.port }) + '\n');
-  const stop = (): void => void emu.close().then(() => process.exit(0));
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void emu.close().then(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-void main();
+main().catch((e: unknown) => {
+  process.stderr.write(`emulator failed to start: ${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});

@@ -2,7 +2,7 @@
 // Heavy SDKs go into a separate host chunk (dist/cloud-sdk.js) that is required on first use,
 // so activation never parses them.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -49,6 +49,11 @@ const webview = {
   target: 'chrome120',
   loader: { '.ttf': 'file', '.woff2': 'file' },
 };
+
+// The VSIX ships no node_modules and the webview may only load from dist/webview, so the codicon
+// font and stylesheet are copied beside the webview bundle.
+mkdirSync('dist/webview/codicons', { recursive: true });
+for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/codicons/${f}`);
 
 const configs = [host, ...(Object.keys(webviewEntries).length ? [webview] : [])];
 if (watch) {

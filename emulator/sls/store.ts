@@ -1,6 +1,18 @@
-/** SLS state: projects, logstores, indexes, flow-log records. STUB — to be completed. */
+/**
+ * SLS state: projects (per account and region), logstores, indexes, and the flow-log records
+ * behind them. Records come from the deterministic generator for every flow log the CEN store
+ * knows: history when the demo is seeded, then new capture windows as wall-clock time passes
+ * (checked before every query), only while the flow log is Active.
+ */
 import type { AccountRegistry } from '../accounts';
 import type { CenStore } from '../cen/store';
+import { flowLogIndexKeys, type FlowLogInterval } from '../../src/flowlogs/catalog';
+import { buildTopology, generateWindow, windowStarts, type FlowLogTopology, type FlowRow } from '../data/flowLogGenerator';
+import { LogTables, type QueryRows } from './logTables';
+import { LogSchema, RESERVED_COLUMNS, quoteIdent, type ColumnType, type LogColumn } from '../sql/logSchema';
+import { TABLE_COLUMNS } from './logTables';
+import { logRelationSql, planQuery, withLogRelation } from '../sql/queryPlan';
+import { QueryError } from '../sql/queryError';
 
 export interface SlsStoreOptions {
   seed: number;
@@ -8,14 +20,376 @@ export interface SlsStoreOptions {
   accounts: AccountRegistry;
   historyDays: number;
   log: (line: string) => void;
+  /** Mean generated records per hour per flow log (default: the generator's). */
+  recordsPerHour?: number;
 }
+
+export interface IndexKeyConfig {
+  type: ColumnType | 'json';
+  doc_value?: boolean;
+  caseSensitive?: boolean;
+  chn?: boolean;
+  token?: string[];
+  alias?: string;
+}
+
+export interface IndexConfig {
+  keys: Record<string, IndexKeyConfig>;
+  line?: Record<string, unknown>;
+  lastModifyTime: number;
+}
+
+export interface Logstore {
+  readonly name: string;
+  readonly ttl: number;
+  readonly shardCount: number;
+  readonly createTime: number;
+  readonly table: string;
+  index?: IndexConfig;
+}
+
+export interface Project {
+  readonly name: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly description: string;
+  readonly createTime: number;
+  readonly logstores: Map<string, Logstore>;
+}
+
+export type SlsResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string; status: number };
+
+export interface QueryInput {
+  readonly from: number;
+  readonly to: number;
+  readonly query: string;
+  readonly line?: number;
+  readonly offset?: number;
+  readonly reverse?: boolean;
+}
+
+export interface QueryAnswer extends QueryRows {
+  readonly hasSql: boolean;
+  readonly processedRows: number;
+  readonly elapsedMs: number;
+  readonly whereQuery: string;
+  readonly aggQuery: string;
+}
+
+interface Feed {
+  topology: FlowLogTopology;
+  /** Windows ending at or before this (UNIX seconds) have been written or deliberately skipped. */
+  doneUntil: number;
+  readonly projectName: string;
+  readonly logStoreName: string;
+}
+
+export const DEFAULT_REGION = 'cn-hangzhou';
+const PROJECT_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
+const LOGSTORE_NAME = /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/;
+
+export function flowLogIndexConfig(now: number): IndexConfig {
+  const keys: Record<string, IndexKeyConfig> = {};
+  for (const [name, k] of Object.entries(flowLogIndexKeys())) {
+    keys[name] = k.type === 'text' ? { type: 'text', doc_value: true, caseSensitive: false, chn: false, token: [...DEFAULT_TOKENS] } : { type: k.type, doc_value: true };
+  }
+  return { keys, line: { token: [...DEFAULT_TOKENS], caseSensitive: false, chn: false }, lastModifyTime: Math.floor(now / 1000) };
+}
+
+export const DEFAULT_TOKENS = [',', ' ', "'", '"', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'];
 
 export class SlsStore {
   cen?: CenStore;
+  readonly projects = new Map<string, Project>();
+  private tablesPromise?: Promise<LogTables>;
+  private readonly feeds = new Map<string, Feed>();
+  private tableSeq = 0;
+  /** Serialises generation so two queries never append the same window twice. */
+  private refreshing: Promise<void> = Promise.resolve();
+  private lastRefreshSecond = -1;
+
   constructor(readonly options: SlsStoreOptions) {}
+
   attachCen(cen: CenStore): void {
     this.cen = cen;
   }
-  async seedDemo(): Promise<void> {}
-  async dispose(): Promise<void> {}
+
+  private tables(): Promise<LogTables> {
+    this.tablesPromise ??= LogTables.open();
+    return this.tablesPromise;
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.options.now() / 1000);
+  }
+
+  // ---- projects and logstores -----------------------------------------------------------
+
+  createProject(accountId: string, name: string, region: string, description: string): SlsResult<Project> {
+    if (!PROJECT_NAME.test(name)) {
+      return { ok: false, status: 400, code: 'ParameterInvalid', message: `project name '${name}' is invalid: 3-63 lower-case letters, digits and hyphens` };
+    }
+    if (this.projects.has(name)) {
+      return { ok: false, status: 400, code: 'ProjectAlreadyExist', message: `Project ${name} already exist` };
+    }
+    const project: Project = { name, accountId, region, description, createTime: this.nowSeconds(), logstores: new Map() };
+    this.projects.set(name, project);
+    return { ok: true, value: project };
+  }
+
+  /** The caller's project, or the error SLS gives (another account's project is not yours to see). */
+  projectOf(accountId: string, name: string): SlsResult<Project> {
+    const p = this.projects.get(name);
+    if (!p) return { ok: false, status: 404, code: 'ProjectNotExist', message: `Project ${name} does not exist` };
+    if (p.accountId !== accountId) {
+      return { ok: false, status: 401, code: 'Unauthorized', message: `You are not authorized to access project ${name}` };
+    }
+    return { ok: true, value: p };
+  }
+
+  createLogstore(project: Project, name: string, ttl = 30, shardCount = 2): SlsResult<Logstore> {
+    if (!LOGSTORE_NAME.test(name)) {
+      return { ok: false, status: 400, code: 'ParameterInvalid', message: `logstore name '${name}' is invalid: 3-63 lower-case letters, digits, '-' and '_'` };
+    }
+    if (project.logstores.has(name)) {
+      return { ok: false, status: 400, code: 'LogStoreAlreadyExist', message: `logstore ${name} already exists` };
+    }
+    const ls: Logstore = { name, ttl, shardCount, createTime: this.nowSeconds(), table: `ls_${++this.tableSeq}` };
+    project.logstores.set(name, ls);
+    return { ok: true, value: ls };
+  }
+
+  logstoreOf(project: Project, name: string): SlsResult<Logstore> {
+    const ls = project.logstores.get(name);
+    if (!ls) return { ok: false, status: 404, code: 'LogStoreNotExist', message: `logstore ${name} does not exist` };
+    return { ok: true, value: ls };
+  }
+
+  /** What CreateFlowlog does on the SLS side: project, logstore and flow-log index, as needed. */
+  ensureProjectAndLogstore(
+    accountId: string,
+    regionId: string,
+    projectName: string,
+    logStoreName: string,
+  ): { ok: true } | { ok: false; code: string; message: string } {
+    let project = this.projects.get(projectName);
+    if (project && project.accountId !== accountId) {
+      return { ok: false, code: 'SourceProjectNotExist', message: `The project ${projectName} does not exist in your account.` };
+    }
+    if (!project) {
+      const created = this.createProject(accountId, projectName, regionId, 'Created for CEN flow logs');
+      if (!created.ok) return { ok: false, code: 'InvalidParameter.ProjectName', message: created.message };
+      project = created.value;
+    }
+    let ls = project.logstores.get(logStoreName);
+    if (!ls) {
+      const created = this.createLogstore(project, logStoreName);
+      if (!created.ok) return { ok: false, code: 'InvalidParameter.LogStoreName', message: created.message };
+      ls = created.value;
+    }
+    ls.index ??= flowLogIndexConfig(this.options.now());
+    return { ok: true };
+  }
+
+  // ---- records --------------------------------------------------------------------------
+
+  async seedDemo(): Promise<void> {
+    const started = Date.now();
+    const now = this.nowSeconds();
+    const from = now - Math.round(this.options.historyDays * 86400);
+    let written = 0;
+    for (const fl of this.cen?.listFlowLogs() ?? []) {
+      this.ensureProjectAndLogstore(fl.accountId, fl.regionId, fl.projectName, fl.logStoreName);
+      const feed = this.feedFor(fl.flowLogId, fl, from);
+      // A stopped demo flow log stopped a day ago; its older history is still there.
+      const until = fl.status === 'Active' ? now : Math.max(from, now - 86400);
+      written += await this.writeWindows(feed, until);
+      feed.doneUntil = Math.max(feed.doneUntil, now - (now % fl.interval));
+    }
+    this.lastRefreshSecond = now;
+    this.options.log(`sls: ${written} demo flow-log records generated in ${Date.now() - started} ms`);
+  }
+
+  private feedFor(
+    flowLogId: string,
+    fl: { cenId: string; accountId: string; interval: FlowLogInterval; projectName: string; logStoreName: string },
+    startAt: number,
+  ): Feed {
+    let feed = this.feeds.get(flowLogId);
+    if (!feed) {
+      feed = {
+        topology: buildTopology({
+          seed: this.options.seed,
+          flowLogId,
+          cenId: fl.cenId,
+          accountId: fl.accountId,
+          regions: this.cen?.cenRegions(fl.cenId) ?? [],
+          interval: fl.interval,
+          recordsPerHour: this.options.recordsPerHour,
+        }),
+        doneUntil: startAt,
+        projectName: fl.projectName,
+        logStoreName: fl.logStoreName,
+      };
+      this.feeds.set(flowLogId, feed);
+    }
+    return feed;
+  }
+
+  /** Generates and appends the windows that ended in (doneUntil, until]. */
+  private async writeWindows(feed: Feed, until: number): Promise<number> {
+    const ls = this.projects.get(feed.projectName)?.logstores.get(feed.logStoreName);
+    const interval = feed.topology.input.interval;
+    const starts = windowStarts(feed.doneUntil - interval + 1, until - interval + 1, interval);
+    if (starts.length > 0) feed.doneUntil = starts[starts.length - 1] + interval;
+    if (!ls) return 0;
+    const tables = await this.tables();
+    let written = 0;
+    // Append a day at a time to bound memory while generating a week of history.
+    for (let i = 0; i < starts.length; i += Math.max(1, Math.floor(86400 / interval))) {
+      const rows: FlowRow[] = [];
+      for (const s of starts.slice(i, i + Math.max(1, Math.floor(86400 / interval)))) rows.push(...generateWindow(feed.topology, s));
+      await tables.append(ls.table, rows);
+      written += rows.length;
+    }
+    return written;
+  }
+
+  /** Appends given rows to a logstore (imports, and tests that need a small exact data set). */
+  async appendRows(ls: Logstore, rows: readonly FlowRow[]): Promise<void> {
+    await (await this.tables()).append(ls.table, rows);
+  }
+
+  /** Brings every flow log's records up to the clock: Active ones get their new windows. */
+  refresh(): Promise<void> {
+    const run = async (): Promise<void> => {
+      const now = this.nowSeconds();
+      if (now === this.lastRefreshSecond) return;
+      this.lastRefreshSecond = now;
+      for (const fl of this.cen?.listFlowLogs() ?? []) {
+        const creation = Math.floor(fl.creationTime / 1000);
+        const feed = this.feedFor(fl.flowLogId, fl, Math.max(creation, now - Math.round(this.options.historyDays * 86400)));
+        if (fl.status === 'Active') await this.writeWindows(feed, now);
+        else feed.doneUntil = Math.max(feed.doneUntil, now - (now % fl.interval));
+      }
+    };
+    this.refreshing = this.refreshing.then(run, run);
+    return this.refreshing;
+  }
+
+  /** Every record the generator wrote for a flow log in [from, to) — for tests to recompute answers independently. */
+  generatedRows(flowLogId: string, from: number, to: number): FlowRow[] {
+    const feed = this.feeds.get(flowLogId);
+    if (!feed) return [];
+    const interval = feed.topology.input.interval;
+    const rows: FlowRow[] = [];
+    for (const s of windowStarts(from - interval, to, interval)) {
+      const end = s + interval;
+      if (end < from || end >= to || end > feed.doneUntil) continue;
+      rows.push(...generateWindow(feed.topology, s));
+    }
+    return rows;
+  }
+
+  // ---- queries --------------------------------------------------------------------------
+
+  private schemaOf(ls: Logstore): { schema: LogSchema; select: { name: string; select: string }[] } {
+    const index = ls.index;
+    if (!index) throw new QueryError('logstore without index config', 0, 'IndexConfigNotExist');
+    const columns: LogColumn[] = [...RESERVED_COLUMNS];
+    const select = RESERVED_COLUMNS.map((c) => ({ name: c.name, select: quoteIdent(c.name) }));
+    for (const col of TABLE_COLUMNS) {
+      const key = index.keys[col.name];
+      if (!key || col.name.startsWith('__')) continue;
+      const type: ColumnType = key.type === 'long' || key.type === 'double' ? key.type : 'text';
+      columns.push({ name: col.name, type });
+      const expr = quoteIdent(col.name);
+      select.push({
+        name: col.name,
+        select:
+          type === col.type ? expr : type === 'text' ? `CAST(${expr} AS VARCHAR)` : `TRY_CAST(${expr} AS ${type === 'long' ? 'BIGINT' : 'DOUBLE'})`,
+      });
+    }
+    return { schema: new LogSchema(columns), select };
+  }
+
+  async query(ls: Logstore, input: QueryInput): Promise<QueryAnswer> {
+    await this.refresh();
+    const started = Date.now();
+    const { schema, select } = this.schemaOf(ls);
+    const plan = planQuery(input.query, schema);
+    const tables = await this.tables();
+    await tables.createTable(ls.table);
+    const processedRows = tables.rowCount(ls.table);
+    switch (plan.kind) {
+      case 'search': {
+        const line = input.line ?? 100;
+        const offset = input.offset ?? 0;
+        const cols = select.map((c) => `${c.select} AS ${quoteIdent(c.name)}`).join(', ');
+        const sql =
+          `SELECT ${cols} FROM ${quoteIdent(ls.table)} WHERE "__time__" >= ${Math.floor(input.from)} AND "__time__" < ${Math.floor(input.to)} ` +
+          `AND (${plan.where}) ORDER BY "__time__" ${input.reverse ? 'DESC' : 'ASC'}, "__rid__" ${input.reverse ? 'DESC' : 'ASC'} LIMIT ${line} OFFSET ${offset}`;
+        const result = await tables.query(sql);
+        // Raw logs carry the text the service wrote: "-" where a record has no value.
+        for (const row of result.rows) for (const k of Object.keys(row)) if (row[k] === 'null') row[k] = '-';
+        return { ...result, hasSql: false, processedRows, elapsedMs: Date.now() - started, whereQuery: input.query, aggQuery: '' };
+      }
+      case 'sql': {
+        const relation = logRelationSql(ls.table, select, input.from, input.to, plan.where);
+        let result: QueryRows;
+        try {
+          result = await tables.query(withLogRelation(relation, plan.sql));
+        } catch (e) {
+          throw engineError(e, input.query);
+        }
+        const columns = result.columns.map((c, i) => plan.columnNames[i] ?? c);
+        const rows = result.rows.map((r) => {
+          const out: Record<string, string> = {};
+          result.columns.forEach((c, i) => (out[columns[i]] = r[c]));
+          return out;
+        });
+        const [whereQuery, ...agg] = input.query.split('|');
+        return { columns, columnTypes: result.columnTypes, rows, hasSql: true, processedRows, elapsedMs: Date.now() - started, whereQuery: whereQuery.trim(), aggQuery: agg.join('|').trim() };
+      }
+    }
+  }
+
+  /** Counts per sub-range of [from, to) for a search statement (any analytic part is ignored). */
+  async histogram(ls: Logstore, from: number, to: number, query: string): Promise<{ from: number; to: number; count: number }[]> {
+    await this.refresh();
+    const { schema } = this.schemaOf(ls);
+    const searchOnly = query.split('|')[0];
+    const plan = planQuery(searchOnly, schema);
+    const span = Math.max(1, to - from);
+    const width = BUCKET_WIDTHS.find((w) => span / w <= 60) ?? Math.ceil(span / 60);
+    const tables = await this.tables();
+    await tables.createTable(ls.table);
+    const result = await tables.query(
+      `SELECT CAST(("__time__" - ${from}) // ${width} AS BIGINT) AS b, count(*) AS n FROM ${quoteIdent(ls.table)} ` +
+        `WHERE "__time__" >= ${from} AND "__time__" < ${to} AND (${plan.where}) GROUP BY b`,
+    );
+    const counts = new Map(result.rows.map((r) => [Number(r.b), Number(r.n)]));
+    const buckets: { from: number; to: number; count: number }[] = [];
+    for (let s = from, i = 0; s < to; s += width, i++) buckets.push({ from: s, to: Math.min(to, s + width), count: counts.get(i) ?? 0 });
+    return buckets;
+  }
+
+  async dispose(): Promise<void> {
+    const tables = this.tablesPromise;
+    this.tablesPromise = undefined;
+    if (tables) await (await tables).close();
+  }
+}
+
+const BUCKET_WIDTHS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];
+
+/** A DuckDB error as ParameterInvalid, pointing at the identifier it names when the query has it. */
+function engineError(e: unknown, query: string): QueryError {
+  const raw = e instanceof Error ? e.message : String(e);
+  const first = raw.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
+  const named = /"([^"]+)"|'([^']+)'/.exec(first);
+  const name = named?.[1] ?? named?.[2];
+  const at = name ? query.indexOf(name) : -1;
+  const sqlStart = query.indexOf('|') + 1;
+  return QueryError.at(query, at >= 0 ? at : sqlStart, first);
 }

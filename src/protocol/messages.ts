@@ -60,6 +60,15 @@ export interface WorkbenchViewState {
   readonly scrollTop?: number;
 }
 
+/**
+ * What the webview passes to `vscode.setState`: its view state plus the target it received in
+ * `init`, so the host's panel serializer can reopen the same flow log after a window reload.
+ * (Targets carry no credentials.)
+ */
+export interface PersistedWorkbenchState extends WorkbenchViewState {
+  readonly target: WorkbenchTarget;
+}
+
 export interface QueryErrorInfo {
   readonly message: string;
   readonly nextStep?: string;
@@ -191,4 +200,32 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     default:
       return undefined;
   }
+}
+
+const FIELD_TYPES: readonly FieldInfo['type'][] = ['text', 'long', 'double', 'json'];
+
+function parseFieldInfo(v: unknown): FieldInfo | undefined {
+  if (!isObject(v) || !isString(v.name, 1_000)) return undefined;
+  const type = FIELD_TYPES.find((t) => t === v.type);
+  if (!type) return undefined;
+  return { name: v.name, type, description: isString(v.description, 10_000) ? v.description : undefined };
+}
+
+export function parseWorkbenchTarget(v: unknown): WorkbenchTarget | undefined {
+  if (!isObject(v)) return undefined;
+  const { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields } = v;
+  if (!isString(title, 1_000) || !isString(regionId, 100) || !isString(projectName, 200) || !isString(logStoreName, 200)) return undefined;
+  if (!isFiniteNumber(interval) || interval <= 0 || !Array.isArray(fields)) return undefined;
+  if (flowLogId !== undefined && !isString(flowLogId, 200)) return undefined;
+  if (cenId !== undefined && !isString(cenId, 200)) return undefined;
+  const parsedFields = fields.map(parseFieldInfo);
+  if (parsedFields.some((f) => f === undefined)) return undefined;
+  return { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields: parsedFields.filter((f): f is FieldInfo => f !== undefined) };
+}
+
+/** Validates what VS Code hands the panel serializer (the webview's last setState). */
+export function parsePersistedWorkbenchState(v: unknown): { target: WorkbenchTarget; view?: WorkbenchViewState } | undefined {
+  if (!isObject(v)) return undefined;
+  const target = parseWorkbenchTarget(v.target);
+  return target ? { target, view: parseViewState(v) } : undefined;
 }

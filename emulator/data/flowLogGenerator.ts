@@ -1,0 +1,220 @@
+/**
+ * Deterministic flow-log records, one capture window at a time. A flow log gets a fixed
+ * "topology" (hosts per region, long-lived conversations with heavy-tailed weights); each window
+ * then samples records from it with its own seed, so a window's records are the same whenever
+ * (and however often) they are generated — the emulator can produce new windows as time passes
+ * and tests can recompute exactly what the emulator serves.
+ */
+import type { FlowLogInterval, LogStatus } from '../../src/flowlogs/catalog';
+import { hashSeed, SeededRandom, WeightedPicker } from './rng';
+import { baseRttMs } from './regionGeography';
+
+/** One record with typed values; `null` where the service writes "-" (NODATA/SKIPDATA markers). */
+export interface FlowRow {
+  readonly time: number;
+  readonly accountId: string;
+  readonly cenId: string;
+  readonly srcaddr: string;
+  readonly srcport: number | null;
+  readonly dstaddr: string;
+  readonly dstport: number | null;
+  readonly protocol: number | null;
+  readonly direction: string;
+  readonly packets: number | null;
+  readonly bytes: number | null;
+  readonly rtt: number | null;
+  readonly start: number;
+  readonly end: number;
+  readonly logStatus: LogStatus;
+  readonly attachmentId: string;
+  readonly srcRegionId: string;
+  readonly dstRegionId: string;
+}
+
+export interface FlowLogGeneratorInput {
+  readonly seed: number;
+  readonly flowLogId: string;
+  readonly cenId: string;
+  readonly accountId: string;
+  /** The CEN's regions; traffic is generated only between two different ones. */
+  readonly regions: readonly string[];
+  readonly interval: FlowLogInterval;
+  /** Mean records per hour at the daily average (default 4000). */
+  readonly recordsPerHour?: number;
+}
+
+export const DEFAULT_RECORDS_PER_HOUR = 4000;
+/** Share of windows released with no traffic at all / with records skipped (capacity limits). */
+export const NODATA_RATE = 0.004;
+export const SKIPDATA_RATE = 0.006;
+
+interface Service {
+  readonly port: number;
+  readonly protocol: number;
+  readonly weight: number;
+  /** Median bytes per record and average packet size, typical for the application. */
+  readonly medianBytes: number;
+  readonly packetSize: number;
+}
+
+const SERVICES: readonly Service[] = [
+  { port: 443, protocol: 6, weight: 34, medianBytes: 180_000, packetSize: 980 },
+  { port: 80, protocol: 6, weight: 9, medianBytes: 60_000, packetSize: 820 },
+  { port: 3306, protocol: 6, weight: 11, medianBytes: 90_000, packetSize: 420 },
+  { port: 6379, protocol: 6, weight: 8, medianBytes: 25_000, packetSize: 160 },
+  { port: 22, protocol: 6, weight: 5, medianBytes: 8_000, packetSize: 210 },
+  { port: 53, protocol: 17, weight: 8, medianBytes: 1_200, packetSize: 110 },
+  { port: 8080, protocol: 6, weight: 6, medianBytes: 50_000, packetSize: 760 },
+  { port: 5432, protocol: 6, weight: 4, medianBytes: 70_000, packetSize: 450 },
+  { port: 9092, protocol: 6, weight: 4, medianBytes: 400_000, packetSize: 1_200 },
+  { port: 123, protocol: 17, weight: 2, medianBytes: 300, packetSize: 76 },
+  { port: 27017, protocol: 6, weight: 3, medianBytes: 60_000, packetSize: 520 },
+  { port: 0, protocol: 1, weight: 3, medianBytes: 600, packetSize: 84 },
+  { port: 4789, protocol: 17, weight: 3, medianBytes: 250_000, packetSize: 1_350 },
+];
+
+interface Conversation {
+  readonly srcRegion: string;
+  readonly dstRegion: string;
+  readonly srcaddr: string;
+  readonly dstaddr: string;
+  readonly service: Service;
+  readonly direction: 'in' | 'out';
+  /** Typical bytes per record for this conversation (heavier conversations move more). */
+  readonly volume: number;
+  readonly rttMs: number;
+}
+
+export interface FlowLogTopology {
+  readonly input: FlowLogGeneratorInput;
+  readonly conversations: readonly Conversation[];
+  readonly picker: WeightedPicker | undefined;
+  readonly attachmentByRegion: ReadonlyMap<string, string>;
+}
+
+const HOSTS_PER_REGION = 24;
+const CONVERSATIONS = 700;
+
+/** Builds the fixed part of a flow log's traffic: who talks to whom, how much, on which port. */
+export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
+  const rng = new SeededRandom(hashSeed(input.seed, input.flowLogId, 'topology'));
+  const regions = [...new Set(input.regions)].sort();
+  const attachmentByRegion = new Map(
+    regions.map((r) => [r, `tr-attach-${hashSeed(input.cenId, r).toString(36).padStart(7, '0').slice(0, 7)}${r.length}`]),
+  );
+  if (regions.length < 2) return { input, conversations: [], picker: undefined, attachmentByRegion };
+
+  const hosts = new Map<string, string[]>();
+  regions.forEach((region, i) => {
+    // Each region's VPCs get their own 10.x/16, as address planning across a CEN requires.
+    const secondOctet = (16 + hashSeed(input.cenId, region) % 200 + i) % 250;
+    const set = new Set<string>();
+    while (set.size < HOSTS_PER_REGION) set.add(`10.${secondOctet}.${rng.int(0, 15)}.${rng.int(4, 250)}`);
+    hosts.set(region, [...set]);
+  });
+
+  // Region pairs carry very different amounts (a couple of busy links, many quiet ones).
+  const pairs: [string, string][] = [];
+  for (const a of regions) for (const b of regions) if (a !== b) pairs.push([a, b]);
+  const pairPicker = new WeightedPicker(pairs.map(() => rng.logNormal(1, 1.2)));
+  const servicePicker = new WeightedPicker(SERVICES.map((s) => s.weight));
+
+  const conversations: Conversation[] = [];
+  const weights: number[] = [];
+  for (let rank = 1; rank <= CONVERSATIONS; rank++) {
+    const [srcRegion, dstRegion] = pairs[pairPicker.pick(rng)];
+    const service = SERVICES[servicePicker.pick(rng)];
+    // Zipf-like: the first few conversations carry most records and most bytes.
+    const weight = 1 / rank ** 1.05;
+    weights.push(weight);
+    conversations.push({
+      srcRegion,
+      dstRegion,
+      srcaddr: rng.pick(hosts.get(srcRegion) ?? []),
+      dstaddr: rng.pick(hosts.get(dstRegion) ?? []),
+      service,
+      direction: rng.next() < 0.62 ? 'out' : 'in',
+      volume: rng.logNormal(service.medianBytes, 0.8) * Math.max(1, 40 / rank ** 0.8),
+      rttMs: baseRttMs(srcRegion, dstRegion),
+    });
+  }
+  return { input, conversations, picker: new WeightedPicker(weights), attachmentByRegion };
+}
+
+/** Window starts in [from, to) aligned to the interval (window ends are `start + interval`). */
+export function windowStarts(from: number, to: number, interval: number): number[] {
+  const out: number[] = [];
+  for (let s = Math.ceil(from / interval) * interval; s < to; s += interval) out.push(s);
+  return out;
+}
+
+/** Traffic follows the day: busiest around 14:00 China time, quietest around 04:00. */
+function diurnalFactor(time: number): number {
+  const hourUtc8 = ((time / 3600 + 8) % 24 + 24) % 24;
+  return 1 + 0.45 * Math.sin(((hourUtc8 - 8) / 24) * 2 * Math.PI);
+}
+
+function markerRow(topology: FlowLogTopology, start: number, end: number, status: LogStatus): FlowRow {
+  const { input } = topology;
+  return {
+    time: end, accountId: input.accountId, cenId: input.cenId,
+    srcaddr: '-', srcport: null, dstaddr: '-', dstport: null, protocol: null, direction: '-',
+    packets: null, bytes: null, rtt: null, start, end, logStatus: status,
+    attachmentId: '-', srcRegionId: '-', dstRegionId: '-',
+  };
+}
+
+/** The records released at the end of the window starting at `start`. */
+export function generateWindow(topology: FlowLogTopology, start: number): FlowRow[] {
+  const { input, conversations, picker } = topology;
+  const end = start + input.interval;
+  const rng = new SeededRandom(hashSeed(input.seed, input.flowLogId, start));
+  const roll = rng.next();
+  if (!picker || roll < NODATA_RATE) return [markerRow(topology, start, end, 'NODATA')];
+  const skipped = roll < NODATA_RATE + SKIPDATA_RATE;
+
+  const perHour = input.recordsPerHour ?? DEFAULT_RECORDS_PER_HOUR;
+  let count = rng.poisson((perHour * input.interval * diurnalFactor(start)) / 3600);
+  if (skipped) count = Math.floor(count * (0.4 + 0.3 * rng.next()));
+
+  const rows: FlowRow[] = [];
+  const seen = new Set<string>();
+  for (let n = 0; n < count; n++) {
+    const index = picker.pick(rng);
+    const c = conversations[index];
+    const icmp = c.service.protocol === 1;
+    // A flow key (5-tuple + direction) appears once per window: a second record of the same
+    // conversation is a new connection with another ephemeral port.
+    let srcport = icmp ? 0 : rng.int(32768, 60999);
+    let key = `${index}:${srcport}`;
+    if (seen.has(key)) {
+      if (icmp) continue;
+      do {
+        srcport = rng.int(1024, 65535);
+        key = `${index}:${srcport}`;
+      } while (seen.has(key));
+    }
+    seen.add(key);
+    const bytesWanted = Math.max(40, c.volume * rng.logNormal(1, 0.6));
+    const packets = Math.max(1, Math.round(bytesWanted / c.service.packetSize));
+    const avgPacket = Math.min(1500, Math.max(40, c.service.packetSize * (0.85 + 0.3 * rng.next())));
+    const bytes = Math.round(packets * avgPacket);
+    const rtt = Math.max(1, Math.round(c.rttMs * (1 + 0.25 * Math.abs(rng.normal()))));
+    rows.push({
+      time: end, accountId: input.accountId, cenId: input.cenId,
+      srcaddr: c.srcaddr, srcport, dstaddr: c.dstaddr, dstport: c.service.port, protocol: c.service.protocol,
+      direction: c.direction, packets, bytes, rtt, start, end, logStatus: 'OK',
+      attachmentId: topology.attachmentByRegion.get(c.direction === 'out' ? c.srcRegion : c.dstRegion) ?? '-',
+      srcRegionId: c.srcRegion, dstRegionId: c.dstRegion,
+    });
+  }
+  if (skipped) rows.push(markerRow(topology, start, end, 'SKIPDATA'));
+  if (rows.length === 0) rows.push(markerRow(topology, start, end, 'NODATA'));
+  return rows;
+}
+
+/** Every record of the windows that end in (from, to]: what the service has released by `to`. */
+export function* generateRecords(topology: FlowLogTopology, from: number, to: number): Generator<FlowRow> {
+  const interval = topology.input.interval;
+  for (const start of windowStarts(from - interval + 1, to - interval + 1, interval)) yield* generateWindow(topology, start);
+}

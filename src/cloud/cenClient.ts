@@ -1,0 +1,271 @@
+/**
+ * CenApi over @alicloud/pop-core (RPC, POST). Every call goes through withRetry with mapCenError,
+ * is logged once per attempt through the `log` callback (action, region, request id, duration,
+ * outcome — never credentials), and can be cancelled with an AbortSignal.
+ */
+import { randomUUID } from 'node:crypto';
+import { isSupportedRegion, isTransitional, type FlowLogStatus } from '../flowlogs/catalog';
+import type {
+  CallOptions,
+  CenApi,
+  CenChildInstance,
+  CenInstance,
+  CreateFlowLogInput,
+  FlowLog,
+  FlowLogFilter,
+  FlowLogRef,
+  ModifyFlowLogInput,
+  Page,
+} from './cenApi';
+import { mapCenError, SUPPORTED_REGIONS_TEXT } from './cenErrors';
+import { readCensPage, readChildInstancesPage, readCreatedFlowLogId, readFlowLogsPage, requestIdOf } from './cenWire';
+import { CloudError } from './cloudError';
+import type { AccessCredentials, CredentialSource } from './credentialTypes';
+import { checkUrlEndpoint } from './endpoints';
+import { abortableSleep, cancelledError, withRetry, type RetryInfo, type RetryPolicy } from './retry';
+import { loadSdk } from './sdkLoader';
+
+export const CEN_API_VERSION = '2017-09-12';
+export const DEFAULT_CEN_ENDPOINT = 'https://cbn.aliyuncs.com';
+
+export interface CenCallLogEntry {
+  readonly action: string;
+  readonly regionId?: string;
+  readonly requestId?: string;
+  readonly durationMs: number;
+  readonly ok: boolean;
+  readonly code?: string;
+  readonly attempt: number;
+}
+
+export interface CenClientOptions {
+  readonly endpoint: string;
+  readonly credentials: CredentialSource;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly log?: (entry: CenCallLogEntry) => void;
+  readonly onRetry?: (info: RetryInfo & { action: string }) => void;
+  /** Per-request timeout (connect and read), ms. */
+  readonly timeoutMs?: number;
+  /** waitForStable polling: first delay and cap, ms. */
+  readonly poll?: { readonly initialMs?: number; readonly maxMs?: number };
+}
+
+type Params = Record<string, string | number>;
+
+/** The slice of pop-core's RPCClient we use; its d.ts omits credentialsProvider, which the runtime supports. */
+interface RpcClient {
+  request(action: string, params: Params, opts: { method: 'POST'; timeout: number; formatParams: false }): Promise<unknown>;
+}
+type RpcClientConstructor = new (config: {
+  endpoint: string;
+  apiVersion: string;
+  credentialsProvider: { getCredentials(): Promise<AccessCredentials> };
+}) => RpcClient;
+
+const LIST_PAGE_SIZE = 50;
+
+export function createCenClient(options: CenClientOptions): CenApi {
+  const endpoint = checkUrlEndpoint(options.endpoint, 'cenFlowLogs.cenEndpoint');
+  if (!endpoint.ok) throw new CloudError({ kind: 'invalidInput', message: endpoint.message, nextStep: 'Fix the setting and try again.' });
+  return new PopCoreCenClient(endpoint.value, options);
+}
+
+class PopCoreCenClient implements CenApi {
+  private rpc?: RpcClient;
+
+  constructor(
+    private readonly endpoint: string,
+    private readonly options: CenClientOptions,
+  ) {}
+
+  private client(): RpcClient {
+    if (!this.rpc) {
+      const Ctor = loadSdk().PopCore as unknown as RpcClientConstructor;
+      // Credentials are resolved on every request so rotating STS tokens are picked up.
+      this.rpc = new Ctor({
+        endpoint: this.endpoint,
+        apiVersion: CEN_API_VERSION,
+        credentialsProvider: { getCredentials: () => this.options.credentials.getCredentials() },
+      });
+    }
+    return this.rpc;
+  }
+
+  /** One API call with retries; params are sent exactly as given (no key re-casing). */
+  private call(action: string, params: Params, opts: CallOptions | undefined): Promise<unknown> {
+    const regionId = typeof params.RegionId === 'string' ? params.RegionId : undefined;
+    return withRetry(
+      async (attempt) => {
+        const started = Date.now();
+        try {
+          const body = await raceAbort(
+            this.client().request(action, params, { method: 'POST', timeout: this.options.timeoutMs ?? 10_000, formatParams: false }),
+            opts?.signal,
+          );
+          this.options.log?.({ action, regionId, requestId: requestIdOf(body), durationMs: Date.now() - started, ok: true, attempt });
+          return body;
+        } catch (e) {
+          const err = mapCenError(e);
+          this.options.log?.({ action, regionId, requestId: err.requestId, durationMs: Date.now() - started, ok: false, code: err.code ?? err.kind, attempt });
+          throw err;
+        }
+      },
+      {
+        mapError: mapCenError,
+        policy: this.options.retry,
+        signal: opts?.signal,
+        onRetry: (info) => this.options.onRetry?.({ ...info, action }),
+      },
+    );
+  }
+
+  async listCensPage(pageNumber: number, pageSize = 10, opts?: CallOptions): Promise<Page<CenInstance>> {
+    return readCensPage(await this.call('DescribeCens', { PageNumber: pageNumber, PageSize: pageSize }, opts));
+  }
+
+  async *listCens(opts?: CallOptions): AsyncIterable<readonly CenInstance[]> {
+    let seen = 0;
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = await this.listCensPage(pageNumber, LIST_PAGE_SIZE, opts);
+      seen += page.items.length;
+      if (page.items.length > 0) yield page.items;
+      if (page.items.length === 0 || seen >= page.totalCount) return;
+    }
+  }
+
+  async listChildInstances(cenId: string, opts?: CallOptions): Promise<readonly CenChildInstance[]> {
+    const all: CenChildInstance[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = readChildInstancesPage(
+        await this.call('DescribeCenAttachedChildInstances', { CenId: cenId, PageNumber: pageNumber, PageSize: LIST_PAGE_SIZE }, opts),
+      );
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.totalCount) return all;
+    }
+  }
+
+  async listFlowLogs(filter: FlowLogFilter = {}, opts?: CallOptions): Promise<readonly FlowLog[]> {
+    const base: Params = {};
+    if (filter.regionId) base.RegionId = filter.regionId;
+    if (filter.cenId) base.CenId = filter.cenId;
+    if (filter.flowLogId) base.FlowLogId = filter.flowLogId;
+    if (filter.status) base.Status = filter.status;
+    const all: FlowLog[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = readFlowLogsPage(await this.call('DescribeFlowlogs', { ...base, PageNumber: pageNumber, PageSize: LIST_PAGE_SIZE }, opts));
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.totalCount) return all;
+    }
+  }
+
+  async getFlowLog(ref: FlowLogRef, opts?: CallOptions): Promise<FlowLog | undefined> {
+    const params: Params = { RegionId: ref.regionId, FlowLogId: ref.flowLogId };
+    if (ref.cenId) params.CenId = ref.cenId;
+    const page = readFlowLogsPage(await this.call('DescribeFlowlogs', params, opts));
+    return page.items.find((f) => f.flowLogId === ref.flowLogId);
+  }
+
+  async createFlowLog(input: CreateFlowLogInput, opts?: CallOptions): Promise<string> {
+    // Refused here, before any call, so the user sees the list of regions rather than a service code.
+    if (!isSupportedRegion(input.regionId)) {
+      throw new CloudError({
+        kind: 'unsupportedRegion',
+        message: `CEN flow logs are not available in ${input.regionId}.`,
+        nextStep: `Choose one of the 16 supported regions: ${SUPPORTED_REGIONS_TEXT}.`,
+      });
+    }
+    // One token for every attempt: a create whose answer was lost is not repeated by the service.
+    const params: Params = {
+      RegionId: input.regionId,
+      CenId: input.cenId,
+      ProjectName: input.projectName,
+      LogStoreName: input.logStoreName,
+      ClientToken: input.clientToken ?? randomUUID(),
+    };
+    if (input.name) params.FlowLogName = input.name;
+    if (input.description) params.Description = input.description;
+    if (input.interval !== undefined) params.Interval = input.interval;
+    if (input.logFormatString) params.LogFormatString = input.logFormatString;
+    if (input.transitRouterId) params.TransitRouterId = input.transitRouterId;
+    if (input.transitRouterAttachmentId) params.TransitRouterAttachmentId = input.transitRouterAttachmentId;
+    return readCreatedFlowLogId(await this.call('CreateFlowlog', params, opts));
+  }
+
+  private refParams(ref: FlowLogRef): Params {
+    const params: Params = { RegionId: ref.regionId, FlowLogId: ref.flowLogId, ClientToken: randomUUID() };
+    if (ref.cenId) params.CenId = ref.cenId;
+    return params;
+  }
+
+  async startFlowLog(ref: FlowLogRef, opts?: CallOptions): Promise<void> {
+    await this.call('ActiveFlowLog', this.refParams(ref), opts);
+  }
+
+  async stopFlowLog(ref: FlowLogRef, opts?: CallOptions): Promise<void> {
+    await this.call('DeactiveFlowLog', this.refParams(ref), opts);
+  }
+
+  async modifyFlowLog(ref: FlowLogRef, changes: ModifyFlowLogInput, opts?: CallOptions): Promise<void> {
+    const params = this.refParams(ref);
+    if (changes.name !== undefined) params.FlowLogName = changes.name;
+    if (changes.description !== undefined) params.Description = changes.description;
+    if (changes.interval !== undefined) params.Interval = changes.interval;
+    await this.call('ModifyFlowLogAttribute', params, opts);
+  }
+
+  async deleteFlowLog(ref: FlowLogRef, opts?: CallOptions): Promise<void> {
+    try {
+      await this.call('DeleteFlowlog', this.refParams(ref), opts);
+    } catch (e) {
+      // Already gone (e.g. a retried delete whose first answer was lost) is what the user wanted.
+      if (e instanceof CloudError && e.kind === 'notFound' && e.code === 'InvalidFlowlogId.NotFound') return;
+      throw e;
+    }
+  }
+
+  async waitForStable(
+    ref: FlowLogRef,
+    opts?: CallOptions & { timeoutMs?: number; onStatus?: (status: FlowLogStatus) => void },
+  ): Promise<FlowLog | undefined> {
+    const timeoutMs = opts?.timeoutMs ?? 120_000;
+    const maxMs = this.options.poll?.maxMs ?? 5_000;
+    let delay = this.options.poll?.initialMs ?? 1_000;
+    const started = Date.now();
+    for (;;) {
+      const fl = await this.getFlowLog(ref, opts);
+      if (!fl) return undefined;
+      opts?.onStatus?.(fl.status);
+      if (!isTransitional(fl.status)) return fl;
+      if (Date.now() - started + delay > timeoutMs) {
+        throw new CloudError({
+          kind: 'incorrectStatus',
+          message: `The flow log ${ref.flowLogId} is still ${fl.status} after ${Math.round(timeoutMs / 1000)} s.`,
+          nextStep: 'Refresh later to see whether the change finished.',
+          retryable: true,
+        });
+      }
+      await abortableSleep(delay, opts?.signal);
+      delay = Math.min(maxMs, delay * 2);
+    }
+  }
+}
+
+/** pop-core cannot abort a request; stop waiting for it instead (the answer is ignored). */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(cancelledError(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}

@@ -1,0 +1,395 @@
+/**
+ * SlsApi over @alicloud/sls20201230 (the generated SDK returns headers, so an Incomplete query is
+ * visible). One SDK client per endpoint and credential set; every call goes through the shared
+ * retry mechanism and mapSlsError. Queries repeat while the service answers Incomplete; large
+ * results stream page by page (raw logs by line/offset, SQL by `LIMIT offset, count`).
+ */
+import { flowLogIndexKeys } from '../flowlogs/catalog';
+import type { CallOptions } from './cenApi';
+import { CloudError } from './cloudError';
+import type { AccessCredentials, CredentialSource } from './credentialTypes';
+import { checkHostEndpoint } from './endpoints';
+import { abortableSleep, cancelledError, withRetry, type RetryInfo, type RetryPolicy } from './retry';
+import { loadSdk } from './sdkLoader';
+import type {
+  HistogramBucket,
+  IndexField,
+  LogstoreRef,
+  QueryProgress,
+  QueryRequest,
+  QueryResult,
+  SlsApi,
+  SlsProject,
+} from './slsApi';
+import { mapSlsError } from './slsErrors';
+
+export interface SlsCallLogEntry {
+  readonly action: string;
+  readonly project?: string;
+  readonly requestId?: string;
+  readonly durationMs: number;
+  readonly ok: boolean;
+  readonly code?: string;
+  readonly attempt: number;
+}
+
+export interface SlsClientOptions {
+  /** host[:port] without the project; may contain `{region}`. Default `{region}.log.aliyuncs.com`. */
+  readonly endpoint?: string;
+  readonly protocol?: 'https' | 'http';
+  readonly credentials: CredentialSource;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly log?: (entry: SlsCallLogEntry) => void;
+  readonly onRetry?: (info: RetryInfo & { action: string }) => void;
+  /** Per-request timeout (connect and read), ms. */
+  readonly timeoutMs?: number;
+  /** How often a query is repeated while the service answers Incomplete, and the first delay. */
+  readonly incomplete?: { readonly maxPolls?: number; readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+}
+
+export const DEFAULT_SLS_ENDPOINT = '{region}.log.aliyuncs.com';
+const MAX_RAW_PAGE = 100;
+const MAX_SQL_PAGE = 10_000;
+const MAX_SQL_ROWS = 1_000_000;
+
+type Sdk = ReturnType<typeof loadSdk>;
+type SdkClient = InstanceType<Sdk['SlsClient']>;
+
+interface SdkAnswer {
+  readonly headers?: { [key: string]: string };
+  readonly body?: unknown;
+}
+
+export function createSlsClient(options: SlsClientOptions): SlsApi {
+  const template = options.endpoint?.trim() || DEFAULT_SLS_ENDPOINT;
+  const protocol = options.protocol ?? 'https';
+  // Validate once with a sample region so a bad setting fails before any call.
+  const check = checkHostEndpoint(template.replace('{region}', 'cn-hangzhou'), protocol, 'cenFlowLogs.slsEndpoint');
+  if (!check.ok) throw new CloudError({ kind: 'invalidInput', message: check.message, nextStep: 'Fix the setting and try again.' });
+  return new GeneratedSdkSlsClient(template, protocol, options);
+}
+
+function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(cancelledError(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Splits off the analytic statement (first `|` outside quotes). */
+export function analyticPart(query: string): { search: string; sql?: string } {
+  let quote: string | undefined;
+  for (let i = 0; i < query.length; i++) {
+    const ch = query[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '|') return { search: query.slice(0, i), sql: query.slice(i + 1) };
+  }
+  return { search: query };
+}
+
+/** A trailing top-level `LIMIT x` / `LIMIT y, x` of an SQL statement. */
+export function trailingLimit(sql: string): { body: string; offset: number; count: number } | undefined {
+  const m = /\blimit\s+(\d+)(?:\s*,\s*(\d+))?\s*$/i.exec(sql);
+  if (!m) return undefined;
+  return m[2] === undefined
+    ? { body: sql.slice(0, m.index), offset: 0, count: Number(m[1]) }
+    : { body: sql.slice(0, m.index), offset: Number(m[1]), count: Number(m[2]) };
+}
+
+class GeneratedSdkSlsClient implements SlsApi {
+  private cached?: { key: string; regionId: string; client: SdkClient };
+
+  constructor(
+    private readonly template: string,
+    private readonly protocol: 'https' | 'http',
+    private readonly options: SlsClientOptions,
+  ) {}
+
+  private sdkClient(regionId: string, creds: AccessCredentials): SdkClient {
+    const key = `${regionId}\u0000${creds.accessKeyId}\u0000${creds.accessKeySecret}\u0000${creds.securityToken ?? ''}`;
+    if (this.cached?.key !== key) {
+      const sdk = loadSdk();
+      const config = new sdk.SlsOpenApi.Config({
+        accessKeyId: creds.accessKeyId,
+        accessKeySecret: creds.accessKeySecret,
+        securityToken: creds.securityToken,
+        endpoint: this.template.replace('{region}', regionId),
+        protocol: this.protocol,
+        regionId,
+      });
+      this.cached = { key, regionId, client: new sdk.SlsClient(config) };
+    }
+    return this.cached.client;
+  }
+
+  private runtime(): InstanceType<Sdk['SlsRuntimeOptions']> {
+    const timeout = this.options.timeoutMs ?? 30_000;
+    return new (loadSdk().SlsRuntimeOptions)({ readTimeout: timeout, connectTimeout: Math.min(timeout, 10_000), autoretry: false });
+  }
+
+  /** One SDK call with retries, logging and error mapping. */
+  private call<T extends SdkAnswer>(
+    action: string,
+    regionId: string,
+    project: string | undefined,
+    op: (client: SdkClient, sdk: Sdk) => Promise<T>,
+    opts: CallOptions | undefined,
+    query?: string,
+  ): Promise<T> {
+    return withRetry(
+      async (attempt) => {
+        const started = Date.now();
+        try {
+          const creds = await this.options.credentials.getCredentials();
+          const answer = await abortable(op(this.sdkClient(regionId, creds), loadSdk()), opts?.signal);
+          this.options.log?.({ action, project, requestId: answer.headers?.['x-log-requestid'], durationMs: Date.now() - started, ok: true, attempt });
+          return answer;
+        } catch (e) {
+          const err = mapSlsError(e, query);
+          this.options.log?.({ action, project, requestId: err.requestId, durationMs: Date.now() - started, ok: false, code: err.code ?? err.kind, attempt });
+          throw err;
+        }
+      },
+      {
+        mapError: (e) => mapSlsError(e, query),
+        policy: this.options.retry,
+        signal: opts?.signal,
+        onRetry: (info) => this.options.onRetry?.({ ...info, action }),
+      },
+    );
+  }
+
+  async listProjects(regionId: string, opts?: CallOptions): Promise<readonly SlsProject[]> {
+    const out: SlsProject[] = [];
+    for (let offset = 0; ; ) {
+      const r = await this.call('ListProject', regionId, undefined, (c, sdk) => c.listProjectWithOptions(new sdk.SlsModels.ListProjectRequest({ offset, size: 500 }), {}, this.runtime()), opts);
+      const projects = r.body?.projects ?? [];
+      for (const p of projects) {
+        // One endpoint per region in the cloud; an emulator may serve several, so filter by region.
+        if (p.projectName && (!p.region || p.region === regionId)) {
+          out.push({ projectName: p.projectName, region: p.region ?? regionId, description: p.description ?? '', createTime: p.createTime });
+        }
+      }
+      offset += projects.length;
+      if (projects.length === 0 || offset >= (r.body?.total ?? 0)) return out;
+    }
+  }
+
+  async listLogStores(regionId: string, projectName: string, opts?: CallOptions): Promise<readonly string[]> {
+    const out: string[] = [];
+    for (let offset = 0; ; ) {
+      const r = await this.call('ListLogStores', regionId, projectName, (c, sdk) => c.listLogStoresWithOptions(projectName, new sdk.SlsModels.ListLogStoresRequest({ offset, size: 500 }), {}, this.runtime()), opts);
+      const names = r.body?.logstores ?? [];
+      out.push(...names);
+      offset += names.length;
+      if (names.length === 0 || offset >= (r.body?.total ?? 0)) return out;
+    }
+  }
+
+  async getIndex(ref: LogstoreRef, opts?: CallOptions): Promise<Readonly<Record<string, IndexField>> | undefined> {
+    try {
+      const r = await this.call('GetIndex', ref.regionId, ref.projectName, (c) => c.getIndexWithOptions(ref.projectName, ref.logStoreName, {}, this.runtime()), opts);
+      const keys: Record<string, IndexField> = {};
+      for (const [name, k] of Object.entries(r.body?.keys ?? {})) {
+        const t = k.type;
+        keys[name] = { type: t === 'long' || t === 'double' || t === 'json' ? t : 'text' };
+      }
+      return keys;
+    } catch (e) {
+      if (e instanceof CloudError && e.code === 'IndexConfigNotExist') return undefined;
+      throw e;
+    }
+  }
+
+  async ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string }): Promise<void> {
+    const { regionId, projectName, logStoreName } = ref;
+    const ignoreConflict = async (p: Promise<unknown>): Promise<void> => {
+      try {
+        await p;
+      } catch (e) {
+        // Someone else created it between our check and our create: that is what we wanted.
+        if (!(e instanceof CloudError && e.kind === 'conflict')) throw e;
+      }
+    };
+    if (!(await this.exists(() => this.call('GetProject', regionId, projectName, (c) => c.getProjectWithOptions(projectName, {}, this.runtime()), opts)))) {
+      await ignoreConflict(
+        this.call('CreateProject', regionId, projectName, (c, sdk) =>
+          c.createProjectWithOptions(new sdk.SlsModels.CreateProjectRequest({ projectName, description: opts?.projectDescription ?? 'CEN flow logs' }), {}, this.runtime()), opts),
+      );
+    }
+    if (!(await this.exists(() => this.call('GetLogStore', regionId, projectName, (c) => c.getLogStoreWithOptions(projectName, logStoreName, {}, this.runtime()), opts)))) {
+      await ignoreConflict(
+        this.call('CreateLogStore', regionId, projectName, (c, sdk) =>
+          c.createLogStoreWithOptions(projectName, new sdk.SlsModels.CreateLogStoreRequest({ logstoreName: logStoreName, ttl: 30, shardCount: 2 }), {}, this.runtime()), opts),
+      );
+    }
+    if ((await this.getIndex(ref, opts)) === undefined) {
+      await ignoreConflict(
+        this.call('CreateIndex', regionId, projectName, (c, sdk) => {
+          const keys: Record<string, InstanceType<Sdk['SlsModels']['IndexKey']>> = {};
+          for (const [name, k] of Object.entries(flowLogIndexKeys())) {
+            keys[name] = new sdk.SlsModels.IndexKey({ type: k.type, docValue: k.doc_value, caseSensitive: false, token: k.type === 'text' ? [',', ' ', "'", '"', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'] : undefined });
+          }
+          const body = new sdk.SlsModels.Index({ keys, line: new sdk.SlsModels.IndexLine({ token: [',', ' ', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'], caseSensitive: false }) });
+          return c.createIndexWithOptions(projectName, logStoreName, new sdk.SlsModels.CreateIndexRequest({ body }), {}, this.runtime());
+        }, opts),
+      );
+    }
+  }
+
+  private async exists(get: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await get();
+      return true;
+    } catch (e) {
+      if (e instanceof CloudError && e.kind === 'notFound') return false;
+      throw e;
+    }
+  }
+
+  /** One GetLogsV2 call (retried on transient errors), not yet repeated for Incomplete. */
+  private async queryOnce(req: QueryRequest, opts?: CallOptions): Promise<QueryResult> {
+    const r = await this.call(
+      'GetLogsV2',
+      req.regionId,
+      req.projectName,
+      (c, sdk) =>
+        c.getLogsV2WithOptions(
+          req.projectName,
+          req.logStoreName,
+          new sdk.SlsModels.GetLogsV2Request({ from: req.from, to: req.to, query: req.query, line: req.line, offset: req.offset, reverse: req.reverse ?? false }),
+          new sdk.SlsModels.GetLogsV2Headers({}),
+          this.runtime(),
+        ),
+      opts,
+      req.query,
+    );
+    const meta = r.body?.meta;
+    const rows = (r.body?.data ?? []).map((row) => {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'string' ? v : String(v);
+      return out;
+    });
+    const columns = meta?.keys?.length ? meta.keys : [...new Set(rows.flatMap((row) => Object.keys(row)))];
+    const progress: QueryProgress = meta?.progress === 'Incomplete' ? 'Incomplete' : 'Complete';
+    return {
+      rows,
+      columns,
+      progress,
+      count: meta?.count ?? rows.length,
+      hasSql: meta?.hasSQL ?? analyticPart(req.query).sql !== undefined,
+      requestId: r.headers?.['x-log-requestid'],
+      elapsedMs: meta?.elapsedMillisecond,
+      processedRows: meta?.processedRows,
+    };
+  }
+
+  /** Repeats `op` while it answers Incomplete, with growing pauses, bounded and cancellable. */
+  private async untilComplete<T extends { progress: QueryProgress }>(
+    op: () => Promise<T>,
+    opts: (CallOptions & { onIncomplete?: (attempt: number) => void }) | undefined,
+  ): Promise<T> {
+    const maxPolls = this.options.incomplete?.maxPolls ?? 20;
+    let delay = this.options.incomplete?.initialDelayMs ?? 100;
+    const maxDelay = this.options.incomplete?.maxDelayMs ?? 2_000;
+    for (let attempt = 1; ; attempt++) {
+      const result = await op();
+      if (result.progress === 'Complete' || attempt >= maxPolls) return result;
+      opts?.onIncomplete?.(attempt);
+      await abortableSleep(delay, opts?.signal);
+      delay = Math.min(maxDelay, delay * 2);
+    }
+  }
+
+  query(req: QueryRequest, opts?: CallOptions & { onIncomplete?: (attempt: number) => void }): Promise<QueryResult> {
+    return this.untilComplete(() => this.queryOnce(req, opts), opts);
+  }
+
+  async *queryPages(
+    req: QueryRequest,
+    opts?: CallOptions & { pageSize?: number; maxRows?: number; concurrency?: number },
+  ): AsyncIterable<QueryResult> {
+    const { sql } = analyticPart(req.query);
+    const concurrency = Math.max(1, Math.min(8, opts?.concurrency ?? 2));
+    let maxRows = opts?.maxRows ?? Number.POSITIVE_INFINITY;
+    let pageSize: number;
+    let startOffset = 0;
+    let pageRequest: (offset: number, size: number) => QueryRequest;
+    if (sql === undefined) {
+      pageSize = Math.max(1, Math.min(MAX_RAW_PAGE, opts?.pageSize ?? MAX_RAW_PAGE));
+      startOffset = req.offset ?? 0;
+      pageRequest = (offset, size) => ({ ...req, offset, line: size });
+    } else {
+      pageSize = Math.max(1, Math.min(MAX_SQL_PAGE, opts?.pageSize ?? MAX_SQL_PAGE));
+      // The user's own LIMIT bounds the total; the pages replace it.
+      const limit = trailingLimit(sql);
+      const body = limit ? limit.body : sql;
+      if (limit) {
+        startOffset = limit.offset;
+        maxRows = Math.min(maxRows, limit.count);
+      }
+      maxRows = Math.min(maxRows, MAX_SQL_ROWS - startOffset);
+      const search = req.query.slice(0, req.query.length - sql.length - 1);
+      pageRequest = (offset, size) => ({ ...req, line: undefined, offset: undefined, query: `${search}| ${body.trimEnd()} LIMIT ${offset}, ${size}` });
+    }
+    let delivered = 0;
+    let next = startOffset;
+    for (;;) {
+      // Fetch up to `concurrency` pages at once, deliver them in order, stop at a short page.
+      const batch: Promise<QueryResult>[] = [];
+      for (let i = 0; i < concurrency && delivered + (next - startOffset - delivered) < maxRows; i++) {
+        const size = Math.min(pageSize, maxRows - (next - startOffset));
+        if (size <= 0) break;
+        batch.push(this.query(pageRequest(next, size), opts));
+        next += size;
+      }
+      if (batch.length === 0) return;
+      const results = await Promise.all(batch);
+      for (const page of results) {
+        const room = maxRows - delivered;
+        const rows = page.rows.length > room ? page.rows.slice(0, room) : page.rows;
+        delivered += rows.length;
+        if (rows.length > 0) yield { ...page, rows, count: rows.length };
+        if (page.rows.length < pageSize || delivered >= maxRows) return;
+      }
+    }
+  }
+
+  async histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
+    const once = async (): Promise<{ progress: QueryProgress; buckets: HistogramBucket[] }> => {
+      const r = await this.call(
+        'GetHistograms',
+        req.regionId,
+        req.projectName,
+        (c, sdk) => c.getHistogramsWithOptions(req.projectName, req.logStoreName, new sdk.SlsModels.GetHistogramsRequest({ from: req.from, to: req.to, query: analyticPart(req.query).search.trim() || '*' }), {}, this.runtime()),
+        opts,
+        req.query,
+      );
+      const buckets: HistogramBucket[] = (r.body ?? []).map((b) => ({
+        from: b.from ?? 0,
+        to: b.to ?? 0,
+        count: b.count ?? 0,
+        progress: b.progress === 'Incomplete' ? 'Incomplete' : 'Complete',
+      }));
+      const progress: QueryProgress =
+        r.headers?.['x-log-progress'] === 'Incomplete' || buckets.some((b) => b.progress === 'Incomplete') ? 'Incomplete' : 'Complete';
+      return { progress, buckets };
+    };
+    return (await this.untilComplete(once, opts)).buckets;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Every failure of a Log Service call, mapped once to a CloudError. Input: what
+ * @alicloud/sls20201230 throws (an Error with `code` = the service's errorCode, `message`
+ * "<code>: <errorMessage>", `data.{statusCode, requestId}`), a network error, or anything else.
+ * Query errors keep the position the service named ("line L:C: …") so the editor can mark it.
+ */
+import { CloudError, isCloudError, type CloudErrorKind } from './cloudError';
+import { networkErrorToCloudError } from './retry';
+
+interface SlsErrorFacts {
+  readonly code: string;
+  readonly serviceMessage: string;
+  readonly requestId?: string;
+  readonly httpStatus?: number;
+}
+
+const prop = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+function slsFacts(e: unknown): SlsErrorFacts | undefined {
+  const data = prop(e, 'data');
+  const code = str(prop(e, 'code'));
+  const status = prop(data, 'statusCode') ?? prop(data, 'httpCode') ?? prop(e, 'statusCode');
+  if (!code || typeof status !== 'number') return undefined;
+  const message = str(prop(e, 'message')) ?? '';
+  return {
+    code,
+    // The SDK prefixes the service's message with "<code>: ".
+    serviceMessage: message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message,
+    requestId: str(prop(data, 'requestId')),
+    httpStatus: status,
+  };
+}
+
+/** "line 2:7: …" in a message → 0-based offset into the query text. */
+export function queryPosition(message: string, query: string | undefined): { offset: number } | undefined {
+  const m = /line (\d+):(\d+)/.exec(message);
+  if (!m || query === undefined) return undefined;
+  const line = Number(m[1]);
+  const column = Number(m[2]);
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = query.indexOf('\n', offset);
+    if (nl < 0) return undefined;
+    offset = nl + 1;
+  }
+  return { offset: Math.min(query.length, offset + column - 1) };
+}
+
+interface Mapping {
+  readonly kind: CloudErrorKind;
+  readonly message: string;
+  readonly nextStep?: string;
+  readonly retryable?: boolean;
+}
+
+const CHECK_ACCESS_KEY = 'Check your AccessKey ID and secret (or the selected credential profile) and sign in again.';
+
+function mapCode(f: SlsErrorFacts): Mapping {
+  const { code, serviceMessage } = f;
+  switch (code) {
+    case 'SignatureNotMatch':
+      return { kind: 'credentials', message: 'Log Service rejected the request signature: the AccessKey secret does not match the AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+    case 'Unauthorized':
+      return /AccessKeyId/i.test(serviceMessage)
+        ? { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY }
+        : { kind: 'permission', message: `Log Service refused access: ${serviceMessage}`, nextStep: 'Check that the project belongs to this account and that your RAM policy allows the log:* actions.' };
+    case 'InvalidAccessKeyId':
+      return { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+    case 'SecurityTokenExpired':
+    case 'InvalidSecurityToken':
+      return { kind: 'credentials', message: 'The STS security token is invalid or has expired.', nextStep: 'Refresh your temporary credentials and try again.' };
+    case 'RequestTimeTooSkewed':
+      return { kind: 'credentials', message: "Log Service refused the request because this computer's clock is off.", nextStep: 'Correct the system clock and try again.' };
+    case 'ProjectNotExist':
+      return { kind: 'notFound', message: `The Log Service project does not exist. ${serviceMessage}`.trim(), nextStep: 'Check the project name and region, or create the project.' };
+    case 'LogStoreNotExist':
+      return { kind: 'notFound', message: `The logstore does not exist. ${serviceMessage}`.trim(), nextStep: 'Check the logstore name, or create it.' };
+    case 'IndexConfigNotExist':
+      return { kind: 'notFound', message: 'The logstore has no index, so it cannot be queried.', nextStep: 'Create the flow-log index on the logstore, then run the query again.' };
+    case 'ProjectAlreadyExist':
+    case 'LogStoreAlreadyExist':
+    case 'IndexAlreadyExist':
+      return { kind: 'conflict', message: serviceMessage || code };
+    case 'ParameterInvalid':
+    case 'PostBodyInvalid':
+    case 'InvalidContentMD5':
+      return { kind: 'invalidInput', message: serviceMessage || 'Log Service rejected a parameter.', nextStep: 'Fix the query or parameter and try again.' };
+    case 'ExceedQuota':
+      return { kind: 'quota', message: `A Log Service quota was exceeded: ${serviceMessage}`, nextStep: 'Free some capacity or raise the quota in the Log Service console.' };
+    case 'QpsLimit':
+    case 'WriteQuotaExceed':
+    case 'ReadQuotaExceed':
+      return { kind: 'throttled', message: 'Log Service is throttling requests.', nextStep: 'Wait a moment and try again.', retryable: true };
+    case 'ServerBusy':
+    case 'InternalServerError':
+    case 'RequestTimeout':
+      return { kind: 'serverError', message: 'Log Service had a temporary failure.', nextStep: 'Try again in a moment.', retryable: true };
+    case 'ProjectForbidden':
+    case 'LogServiceNotActivated':
+      return { kind: 'serviceNotActivated', message: 'Log Service is not activated for this account (or the project is disabled).', nextStep: 'Activate Log Service in the Alibaba Cloud console, then try again.' };
+    default:
+      if (f.httpStatus !== undefined && f.httpStatus >= 500) {
+        return { kind: 'serverError', message: 'Log Service had a temporary failure.', nextStep: 'Try again in a moment.', retryable: true };
+      }
+      return { kind: 'unknown', message: `Log Service answered ${code}: ${serviceMessage}` };
+  }
+}
+
+/** Maps anything a Log Service call threw; `query` lets query errors carry their position. */
+export function mapSlsError(e: unknown, query?: string): CloudError {
+  if (isCloudError(e)) return e;
+  const facts = slsFacts(e);
+  if (facts) {
+    const m = mapCode(facts);
+    return new CloudError({
+      ...m,
+      code: facts.code,
+      requestId: facts.requestId,
+      httpStatus: facts.httpStatus,
+      position: m.kind === 'invalidInput' ? queryPosition(facts.serviceMessage, query) : undefined,
+      cause: e,
+    });
+  }
+  const network = networkErrorToCloudError(e);
+  if (network) return network;
+  return new CloudError({
+    kind: 'unexpectedResponse',
+    message: `Log Service call failed: ${e instanceof Error ? e.message : String(e)}`,
+    cause: e,
+  });
+}

@@ -1,0 +1,32 @@
+/**
+ * Completion shapes shared by the search and SQL completers, close to CodeMirror's
+ * `CompletionResult` so the webview maps them one to one.
+ */
+
+export type CompletionType = 'field' | 'keyword' | 'function' | 'value' | 'operator';
+
+export interface CompletionOption {
+  /** What the list shows and filters on. */
+  readonly label: string;
+  /** What replaces [from, to) when picked. */
+  readonly apply: string;
+  readonly type: CompletionType;
+  readonly detail: string;
+  readonly info: string;
+}
+
+export interface CompletionResult {
+  readonly from: number;
+  readonly to: number;
+  readonly options: readonly CompletionOption[];
+}
+
+/** Keeps options whose label contains `typed` (case-insensitive), those starting with it first. */
+export function filterOptions(options: readonly CompletionOption[], typed: string): CompletionOption[] {
+  const needle = typed.toLowerCase().replace(/^"/, '');
+  if (needle === '') return [...options];
+  const bare = (o: CompletionOption): string => o.label.toLowerCase().replace(/^"/, '');
+  const starts = options.filter((o) => bare(o).startsWith(needle));
+  const contains = options.filter((o) => !bare(o).startsWith(needle) && bare(o).includes(needle));
+  return [...starts, ...contains];
+}

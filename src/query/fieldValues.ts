@@ -1,0 +1,55 @@
+/**
+ * Values worth suggesting for a field, from the catalog: directions, log statuses, protocol
+ * numbers, region ids and well-known ports.
+ */
+import { DIRECTIONS, LOG_STATUSES, PROTOCOL_NAMES, SUPPORTED_REGIONS, fieldSpec } from '../flowlogs/catalog';
+
+export interface SuggestedValue {
+  readonly value: string;
+  readonly detail: string;
+}
+
+const WELL_KNOWN_PORTS: readonly SuggestedValue[] = [
+  { value: '443', detail: 'HTTPS' },
+  { value: '80', detail: 'HTTP' },
+  { value: '22', detail: 'SSH' },
+  { value: '53', detail: 'DNS' },
+  { value: '3306', detail: 'MySQL' },
+  { value: '5432', detail: 'PostgreSQL' },
+  { value: '6379', detail: 'Redis' },
+  { value: '3389', detail: 'RDP' },
+];
+
+const DIRECTION_DETAIL: Readonly<Record<string, string>> = { in: 'inbound', out: 'outbound' };
+const LOG_STATUS_DETAIL: Readonly<Record<string, string>> = {
+  OK: 'data recorded',
+  NODATA: 'no traffic in the window',
+  SKIPDATA: 'some records skipped',
+};
+
+/** Suggested values for `field`, or none when the field has no small closed set. */
+export function valuesForField(field: string): readonly SuggestedValue[] {
+  const spec = fieldSpec(field);
+  if (!spec) return [];
+  switch (spec.kind) {
+    case 'direction':
+      return DIRECTIONS.map((d) => ({ value: d, detail: DIRECTION_DETAIL[d] ?? '' }));
+    case 'logStatus':
+      return LOG_STATUSES.map((s) => ({ value: s, detail: LOG_STATUS_DETAIL[s] ?? '' }));
+    case 'protocol':
+      return Object.entries(PROTOCOL_NAMES).map(([value, name]) => ({ value, detail: name }));
+    case 'region':
+      return SUPPORTED_REGIONS.map((r) => ({ value: r.id, detail: r.name }));
+    case 'port':
+      return WELL_KNOWN_PORTS;
+    case 'account':
+    case 'cen':
+    case 'ip':
+    case 'count':
+    case 'bytes':
+    case 'rtt':
+    case 'time':
+    case 'attachment':
+      return [];
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * Ready-made queries for the questions users bring to flow logs (flow-logs.md), each readable and
+ * editable, with the chart it suits. Parameters (`{ip}`, `{window}`) are filled in by renderPreset.
+ */
+import { isIPv4, isIPv6 } from './addressFilter';
+import { searchValueLiteral } from './searchLiteral';
+
+export type ChartKind = 'line' | 'area' | 'bar' | 'pie' | 'table';
+
+export type PresetParameterKind = 'address' | 'seconds';
+
+export interface PresetParameter {
+  readonly name: string;
+  readonly label: string;
+  readonly kind: PresetParameterKind;
+  /** Used when the caller gives no value (e.g. the flow log's capture window). */
+  readonly defaultValue?: string;
+  /** A valid value, shown as a placeholder and used to check the preset. */
+  readonly example: string;
+}
+
+export interface QueryPreset {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  /** The query with `{name}` placeholders for its parameters. */
+  readonly query: string;
+  readonly chart: ChartKind;
+  readonly parameters: readonly PresetParameter[];
+}
+
+const WINDOW: PresetParameter = {
+  name: 'window',
+  label: 'Bucket size in seconds (the flow log capture window: 600 or 60)',
+  kind: 'seconds',
+  defaultValue: '600',
+  example: '600',
+};
+
+/** The presets, in the order the picker shows them. */
+export const QUERY_PRESETS: readonly QueryPreset[] = [
+  {
+    id: 'top-talkers',
+    title: 'Top talkers by bytes',
+    description: 'Source → destination pairs that moved the most bytes in the time range.',
+    query:
+      '* | SELECT srcaddr, dstaddr, sum(bytes) AS total_bytes, sum(packets) AS total_packets\n' +
+      'FROM log\nGROUP BY srcaddr, dstaddr\nORDER BY total_bytes DESC\nLIMIT 20',
+    chart: 'bar',
+    parameters: [],
+  },
+  {
+    id: 'top-destination-ports',
+    title: 'Top destination ports',
+    description: 'Destination ports (with protocol) carrying the most traffic.',
+    query:
+      '* | SELECT dstport, protocol, sum(bytes) AS total_bytes, count(*) AS records\n' +
+      'FROM log\nGROUP BY dstport, protocol\nORDER BY total_bytes DESC\nLIMIT 20',
+    chart: 'bar',
+    parameters: [],
+  },
+  {
+    id: 'protocol-mix',
+    title: 'Protocol mix',
+    description: 'Share of bytes per IP protocol (6 TCP, 17 UDP, 1 ICMP).',
+    query: '* | SELECT protocol, sum(bytes) AS total_bytes, sum(packets) AS total_packets\nFROM log\nGROUP BY protocol\nORDER BY total_bytes DESC',
+    chart: 'pie',
+    parameters: [],
+  },
+  {
+    id: 'traffic-over-time',
+    title: 'Bytes and packets over time, in vs out',
+    description: 'Inbound and outbound bytes and packets per capture window.',
+    query:
+      '* | SELECT __time__ - __time__ % {window} AS window_start,\n' +
+      "  sum(CASE WHEN direction = 'in' THEN bytes ELSE 0 END) AS bytes_in,\n" +
+      "  sum(CASE WHEN direction = 'out' THEN bytes ELSE 0 END) AS bytes_out,\n" +
+      "  sum(CASE WHEN direction = 'in' THEN packets ELSE 0 END) AS packets_in,\n" +
+      "  sum(CASE WHEN direction = 'out' THEN packets ELSE 0 END) AS packets_out\n" +
+      'FROM log\nGROUP BY window_start\nORDER BY window_start\nLIMIT 100000',
+    chart: 'area',
+    parameters: [WINDOW],
+  },
+  {
+    id: 'region-pairs',
+    title: 'Traffic between region pairs',
+    description: 'Bytes and packets for each source region → destination region pair (a traffic matrix).',
+    query:
+      '* | SELECT "src-region-id", "dst-region-id", sum(bytes) AS total_bytes, sum(packets) AS total_packets\n' +
+      'FROM log\nGROUP BY "src-region-id", "dst-region-id"\nORDER BY total_bytes DESC',
+    chart: 'table',
+    parameters: [],
+  },
+  {
+    id: 'rtt-percentiles',
+    title: 'Latency (rtt) percentiles per destination',
+    description: 'Median, p90 and p99 round-trip time per destination address, slowest first.',
+    query:
+      'log-status:OK | SELECT dstaddr,\n' +
+      '  approx_percentile(rtt, 0.5) AS rtt_p50,\n  approx_percentile(rtt, 0.9) AS rtt_p90,\n  approx_percentile(rtt, 0.99) AS rtt_p99,\n' +
+      '  count(*) AS records\nFROM log\nGROUP BY dstaddr\nORDER BY rtt_p99 DESC\nLIMIT 50',
+    chart: 'bar',
+    parameters: [],
+  },
+  {
+    id: 'log-status-health',
+    title: 'Log-status health over time',
+    description: 'OK, NODATA and SKIPDATA records per capture window: are windows missing or skipped?',
+    query:
+      '* | SELECT __time__ - __time__ % {window} AS window_start,\n' +
+      `  count_if("log-status" = 'OK') AS ok,\n  count_if("log-status" = 'NODATA') AS nodata,\n  count_if("log-status" = 'SKIPDATA') AS skipdata\n` +
+      'FROM log\nGROUP BY window_start\nORDER BY window_start\nLIMIT 100000',
+    chart: 'line',
+    parameters: [WINDOW],
+  },
+  {
+    id: 'address-activity',
+    title: 'Everything about this IP',
+    description: 'Every record to or from one address.',
+    query: 'srcaddr:{ip} or dstaddr:{ip}',
+    chart: 'table',
+    parameters: [{ name: 'ip', label: 'IP address (IPv4 or IPv6)', kind: 'address', example: '10.0.0.1' }],
+  },
+];
+
+/** The preset with this id, if any. */
+export function findPreset(id: string): QueryPreset | undefined {
+  return QUERY_PRESETS.find((p) => p.id === id);
+}
+
+export type RenderResult = { readonly ok: true; readonly query: string } | { readonly ok: false; readonly message: string };
+
+/** Fills a preset's parameters; values are validated and quoted for where they go. */
+export function renderPreset(preset: QueryPreset, values: Readonly<Record<string, string>> = {}): RenderResult {
+  let query = preset.query;
+  for (const p of preset.parameters) {
+    const raw = (values[p.name] ?? p.defaultValue ?? '').trim();
+    const literal = parameterLiteral(p, raw);
+    if (!literal.ok) return literal;
+    query = query.split(`{${p.name}}`).join(literal.query);
+  }
+  return { ok: true, query };
+}
+
+function parameterLiteral(p: PresetParameter, raw: string): RenderResult {
+  if (raw === '') return { ok: false, message: `${p.label} is needed, e.g. ${p.example}.` };
+  switch (p.kind) {
+    case 'seconds':
+      return /^[1-9]\d{0,6}$/.test(raw) ? { ok: true, query: raw } : { ok: false, message: `${p.label} must be a whole number of seconds, e.g. ${p.example}; got "${raw.slice(0, 40)}".` };
+    case 'address':
+      return isIPv4(raw) || isIPv6(raw) ? { ok: true, query: searchValueLiteral(raw) } : { ok: false, message: `${p.label}: "${raw.slice(0, 60)}" is not an IPv4 or IPv6 address.` };
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Completion inside the SQL part: fields written as SQL needs them (`"log-status"`), reserved
+ * fields, SLS functions with signatures, keywords, `log` after FROM, types inside cast, and
+ * values inside a string compared with a field.
+ */
+import { RESERVED_FIELDS, fieldSpec } from '../flowlogs/catalog';
+import { filterOptions, type CompletionOption, type CompletionResult } from './completionTypes';
+import { valuesForField } from './fieldValues';
+import { sqlFieldReference, type KnownFields } from './knownFields';
+import { SQL_COMPLETION_KEYWORDS, SQL_FUNCTIONS, SQL_TYPE_NAMES } from './sqlVocabulary';
+import { tokenizeSql, type SqlToken } from './tokenizer';
+
+/** Completes at `cursor` (an offset in the full query) within SQL text starting at `base`. */
+export function completeSql(text: string, base: number, cursor: number, fields: KnownFields): CompletionResult {
+  const tokens = tokenizeSql(text, base).filter((t) => t.kind !== 'comment');
+  const at = tokens.findIndex((t) => t.from < cursor && cursor <= t.to && isCompletable(t));
+  const token = at >= 0 ? tokens[at] : undefined;
+  const before = tokens.filter((t) => t.to <= (token ? token.from : cursor));
+  const typed = token ? text.slice(token.from - base, cursor - base) : '';
+  const from = token ? token.from : cursor;
+  const to = token ? token.to : cursor;
+  if (token?.kind === 'string') {
+    const field = comparedField(before, fields);
+    return { from, to, options: field ? filterOptions(stringValueOptions(field), typed.replace(/^'/, '')) : [] };
+  }
+  if (token?.kind === 'quotedIdentifier') {
+    return { from, to, options: filterOptions(quotedFieldOptions(fields), typed) };
+  }
+  const options = optionsAfter(before, fields);
+  return { from, to, options: filterOptions(options, typed) };
+}
+
+function isCompletable(t: SqlToken): boolean {
+  return t.kind === 'identifier' || t.kind === 'keyword' || t.kind === 'quotedIdentifier' || t.kind === 'string';
+}
+
+function optionsAfter(before: readonly SqlToken[], known: KnownFields): CompletionOption[] {
+  const prev = before[before.length - 1];
+  const word = prev?.text.toLowerCase();
+  if (word === '.') return [];
+  if (prev?.kind === 'keyword' && word === 'from') return [logTable()];
+  if (prev?.kind === 'keyword' && word === 'as') return insideCast(before) ? typeOptions() : [];
+  const afterExpression = prev !== undefined && (prev.kind === 'identifier' || prev.kind === 'quotedIdentifier' || prev.kind === 'number' || prev.kind === 'string' || prev.text === ')');
+  const fields = fieldOptions(known);
+  return afterExpression ? [...keywordOptions(), ...fields] : [...fields, ...functionOptions(), ...keywordOptions()];
+}
+
+/** Whether the innermost open parenthesis belongs to cast/try_cast. */
+function insideCast(before: readonly SqlToken[]): boolean {
+  const openedBy: string[] = [];
+  before.forEach((t, i) => {
+    if (t.text === '(') openedBy.push(before[i - 1]?.text.toLowerCase() ?? '');
+    else if (t.text === ')') openedBy.pop();
+  });
+  const inner = openedBy[openedBy.length - 1];
+  return inner === 'cast' || inner === 'try_cast';
+}
+
+/** The field a string literal is compared with: `"log-status" = '`, `direction in ('in', '`. */
+function comparedField(before: readonly SqlToken[], fields: KnownFields): string | undefined {
+  const skippable = new Set(['=', '!=', '<>', '(', ',', 'in', 'not', 'like']);
+  for (let i = before.length - 1; i >= 0 && i >= before.length - 12; i--) {
+    const t = before[i];
+    if (t.kind === 'identifier' || t.kind === 'quotedIdentifier') {
+      const name = t.kind === 'quotedIdentifier' ? t.text.slice(1, -1) : t.text;
+      const match = fields.names.find((n) => n.toLowerCase() === name.toLowerCase());
+      return match;
+    }
+    if (t.kind !== 'string' && !skippable.has(t.text.toLowerCase())) return undefined;
+  }
+  return undefined;
+}
+
+function stringValueOptions(field: string): CompletionOption[] {
+  return valuesForField(field).map((v) => ({
+    label: `'${v.value}'`,
+    apply: `'${v.value.replace(/'/g, "''")}'`,
+    type: 'value',
+    detail: v.detail,
+    info: `${sqlFieldReference(field)} = '${v.value}'`,
+  }));
+}
+
+function fieldInfo(name: string): { detail: string; info: string } {
+  const reserved = RESERVED_FIELDS.find((r) => r.name === name);
+  if (reserved) return { detail: 'reserved field', info: reserved.description };
+  const spec = fieldSpec(name);
+  if (spec) return { detail: `${spec.type} field`, info: spec.description };
+  return { detail: 'field', info: 'Field from the logstore index' };
+}
+
+/** Field options for unquoted context: the apply text quotes where SQL needs it. */
+function fieldOptions(fields: KnownFields): CompletionOption[] {
+  return fields.names.map((name) => ({ label: name, apply: sqlFieldReference(name), type: 'field', ...fieldInfo(name) }));
+}
+
+function quotedFieldOptions(fields: KnownFields): CompletionOption[] {
+  return fields.names.map((name) => ({ label: `"${name}"`, apply: `"${name.replace(/"/g, '""')}"`, type: 'field', ...fieldInfo(name) }));
+}
+
+function functionOptions(): CompletionOption[] {
+  return SQL_FUNCTIONS.map((f) => ({ label: f.name, apply: `${f.name}(`, type: 'function', detail: f.signature, info: f.description }));
+}
+
+function keywordOptions(): CompletionOption[] {
+  return SQL_COMPLETION_KEYWORDS.map((k) => ({ label: k, apply: `${k} `, type: 'keyword', detail: 'keyword', info: `SQL ${k}` }));
+}
+
+function typeOptions(): CompletionOption[] {
+  return [...SQL_TYPE_NAMES].map((t) => ({ label: t, apply: t, type: 'keyword', detail: 'type', info: `Convert to ${t}` }));
+}
+
+function logTable(): CompletionOption {
+  return { label: 'log', apply: 'log', type: 'keyword', detail: 'table', info: 'The logstore being queried (FROM log is optional).' };
+}

@@ -1,0 +1,40 @@
+/**
+ * The one way commands are registered: each run is logged, and any failure becomes one clear
+ * notification with a "Show Log" button (never an unhandled rejection). Cancellation is quiet.
+ */
+import * as vscode from 'vscode';
+import { presentError } from './errorPresentation';
+
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+export class CommandRegistrar {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly subscriptions: vscode.Disposable[],
+  ) {}
+
+  /** `what` names the action in messages: "Stop flow log failed: …". */
+  register(id: string, what: string, handler: CommandHandler): void {
+    this.subscriptions.push(
+      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+        try {
+          return await handler(...args);
+        } catch (e) {
+          await this.report(e, what);
+          return undefined;
+        }
+      }),
+    );
+  }
+
+  async report(error: unknown, what: string): Promise<void> {
+    const p = presentError(error, what);
+    if (p.cancelled) {
+      this.log.info(`${what}: cancelled`);
+      return;
+    }
+    this.log.error(p.detail ? `${p.message} (${p.detail})` : p.message);
+    const choice = await vscode.window.showErrorMessage(p.message, 'Show Log');
+    if (choice === 'Show Log') this.log.show(true);
+  }
+}

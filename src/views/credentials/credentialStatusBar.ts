@@ -1,0 +1,29 @@
+/** Status-bar item naming the active credential source; clicking it switches. */
+import * as vscode from 'vscode';
+import type { ActiveCredentials } from './activeCredentials';
+
+export class CredentialStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('cenFlowLogs.credentials', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly credentials: ActiveCredentials) {
+    this.item.name = 'CEN Flow Logs: Credentials';
+    this.item.command = 'cenFlowLogs.credentials.switch';
+    this.subscription = credentials.onDidChange(() => this.update());
+    this.update();
+    this.item.show();
+  }
+
+  private update(): void {
+    const label = this.credentials.label;
+    this.item.text = label ? `$(cloud) ${label}` : '$(cloud) Alibaba Cloud: not signed in';
+    this.item.tooltip = label
+      ? `CEN Flow Logs uses ${label}. Click to switch credentials or sign out.`
+      : 'CEN Flow Logs: click to sign in to Alibaba Cloud.';
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Palette, tree and editor commands that open the query workbench: open on a flow log, ad-hoc
+ * query, run a preset, show traffic for a selected address, open a saved query.
+ */
+import * as vscode from 'vscode';
+import type { CenApi, FlowLog } from '../../cloud/cenApi';
+import { regionName } from '../../flowlogs/catalog';
+import type { ChartKind, TimeRangeSpec } from '../../protocol/messages';
+import { addressQuery, extractAddress } from '../../query/addressFilter';
+import { QUERY_PRESETS, renderPreset, type QueryPreset } from '../../query/presets';
+import type { CommandRegistrar } from '../commands/commandRegistrar';
+import { historyKey, type QueryHistoryStore } from './queryHistory';
+import type { WorkbenchPanels } from './workbenchPanels';
+import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
+
+export const WORKBENCH_COMMANDS = {
+  openQuery: 'cenFlowLogs.flowLog.openQuery',
+  adHoc: 'cenFlowLogs.query.adHoc',
+  runPreset: 'cenFlowLogs.query.runPreset',
+  showTrafficForAddress: 'cenFlowLogs.query.showTrafficForAddress',
+  openSaved: 'cenFlowLogs.query.openSaved',
+} as const;
+
+const LAST_HOUR: TimeRangeSpec = { kind: 'quick', minutes: 60 };
+
+export interface WorkbenchCommandDeps {
+  readonly panels: WorkbenchPanels;
+  readonly history: QueryHistoryStore;
+  readonly cen: () => Promise<CenApi>;
+  readonly registrar: CommandRegistrar;
+}
+
+/** Any object carrying a flow log: the explorer's node, or what other commands pass. */
+export function flowLogArgument(value: unknown): FlowLog | undefined {
+  if (typeof value !== 'object' || value === null || !('flowLog' in value)) return undefined;
+  const f: unknown = value.flowLog;
+  if (typeof f !== 'object' || f === null) return undefined;
+  const o = f as Record<string, unknown>;
+  return typeof o.flowLogId === 'string' && typeof o.regionId === 'string' && typeof o.projectName === 'string' && typeof o.logStoreName === 'string'
+    ? (f as FlowLog)
+    : undefined;
+}
+
+export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
+  const { registrar } = deps;
+  registrar.register(WORKBENCH_COMMANDS.openQuery, 'Open query workbench', async (node?: unknown) => {
+    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Open the query workbench on which flow log?'));
+    if (flowLog) await deps.panels.open(flowLogTargetInput(flowLog));
+  });
+
+  registrar.register(WORKBENCH_COMMANDS.adHoc, 'Query flow log', async (node?: unknown) => {
+    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Query which flow log?'));
+    if (!flowLog) return;
+    const target = flowLogTargetInput(flowLog);
+    const query = await askQuery(deps.history.history(historyKey(target)), `Query ${target.title} (last hour)`);
+    if (query === undefined) return;
+    await deps.panels.open(target, { query, range: LAST_HOUR, run: true });
+  });
+
+  registrar.register(WORKBENCH_COMMANDS.runPreset, 'Run preset', async (node?: unknown) => {
+    const preset = await pickPreset();
+    if (!preset) return;
+    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, `Run "${preset.title}" on which flow log?`));
+    if (!flowLog) return;
+    const values: Record<string, string> = { window: String(flowLog.interval) };
+    for (const p of preset.parameters.filter((q) => q.kind === 'address')) {
+      const value = await vscode.window.showInputBox({ title: preset.title, prompt: p.label, placeHolder: p.example, ignoreFocusOut: true });
+      if (value === undefined) return;
+      values[p.name] = value;
+    }
+    const rendered = renderPreset(preset, values);
+    if (!rendered.ok) throw new Error(rendered.message);
+    await deps.panels.open(flowLogTargetInput(flowLog), { query: rendered.query, range: LAST_HOUR, run: true, chart: preset.chart satisfies ChartKind });
+  });
+
+  registrar.register(WORKBENCH_COMMANDS.showTrafficForAddress, 'Show traffic for this address', async () => {
+    const text = await selectedText();
+    const address = text === undefined ? undefined : extractAddress(text);
+    if (!address) {
+      void vscode.window.showInformationMessage('Select text containing an IP address (or IP:port) in an editor or terminal first.');
+      return;
+    }
+    const shown = address.port === undefined ? address.address : address.version === 6 ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
+    const flowLog = await pickFlowLog(deps.cen, `Show traffic for ${shown} on which flow log?`);
+    if (!flowLog) return;
+    await deps.panels.open(flowLogTargetInput(flowLog), { query: addressQuery(address), range: LAST_HOUR, run: true });
+  });
+
+  registrar.register(WORKBENCH_COMMANDS.openSaved, 'Open saved query', async () => {
+    const saved = deps.history.saved();
+    if (saved.length === 0) {
+      void vscode.window.showInformationMessage('No saved queries yet. Use "Save query" in the query workbench to add one.');
+      return;
+    }
+    const pick = await vscode.window.showQuickPick(
+      saved.map((s) => ({ label: s.name, description: s.target?.title ?? s.targetKey, detail: oneLine(s.query), saved: s })),
+      { title: 'Open saved query', matchOnDetail: true, matchOnDescription: true },
+    );
+    if (!pick) return;
+    let target: LogstoreTargetInput | undefined = pick.saved.target;
+    if (!target) {
+      const flowLog = await pickFlowLog(deps.cen, `Open "${pick.saved.name}" on which flow log?`);
+      if (!flowLog) return;
+      target = flowLogTargetInput(flowLog);
+    }
+    await deps.panels.open(target, { query: pick.saved.query, run: false });
+  });
+}
+
+function oneLine(query: string): string {
+  return query.replace(/\s*[\r\n]+\s*/g, ' ⏎ ');
+}
+
+/** Flow logs of every region, with region and status, for the palette commands. */
+async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: string): Promise<FlowLog | undefined> {
+  const items = cen()
+    .then((api) => api.listFlowLogs())
+    .then((list) => {
+      if (list.length === 0) throw new Error('No flow logs found for this account. Create one from the CEN Flow Logs view first.');
+      return [...list]
+        .sort((a, b) => (a.name || a.flowLogId).localeCompare(b.name || b.flowLogId))
+        .map((f) => ({
+          label: f.name || f.flowLogId,
+          description: `${regionName(f.regionId)} · ${f.status}`,
+          detail: `${f.flowLogId} · CEN ${f.cenId} · ${f.projectName}/${f.logStoreName}`,
+          flowLog: f,
+        }));
+    });
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  return chosen?.flowLog;
+}
+
+async function pickPreset(): Promise<QueryPreset | undefined> {
+  const chosen = await vscode.window.showQuickPick(
+    QUERY_PRESETS.map((p) => ({ label: p.title, detail: p.description, preset: p })),
+    { placeHolder: 'Which question?', matchOnDetail: true },
+  );
+  return chosen?.preset;
+}
+
+type QueryItem = vscode.QuickPickItem & { readonly query: string };
+
+/** A query box that also lists the flow log's history; Enter runs what is typed or picked. */
+function askQuery(history: readonly string[], title: string): Promise<string | undefined> {
+  const qp = vscode.window.createQuickPick<QueryItem>();
+  qp.title = title;
+  qp.placeholder = 'SLS query, e.g. dstport:443 or * | SELECT srcaddr, sum(bytes) AS b GROUP BY srcaddr ORDER BY b DESC';
+  qp.ignoreFocusOut = true;
+  qp.matchOnDetail = true;
+  const historyItems: QueryItem[] = history.map((q) => ({ label: oneLine(q), description: 'history', query: q }));
+  const update = (): void => {
+    const typed = qp.value.trim();
+    qp.items = typed ? [{ label: typed, description: 'run this query', alwaysShow: true, query: typed }, ...historyItems] : historyItems;
+  };
+  update();
+  return new Promise((resolve) => {
+    let done = false;
+    qp.onDidChangeValue(update);
+    qp.onDidAccept(() => {
+      const query = qp.selectedItems[0]?.query ?? qp.value.trim();
+      if (!query) return;
+      done = true;
+      resolve(query);
+      qp.hide();
+    });
+    qp.onDidHide(() => {
+      if (!done) resolve(undefined);
+      qp.dispose();
+    });
+    qp.show();
+  });
+}
+
+/**
+ * The active editor's selection, else the terminal's: terminals expose no selection API, so it is
+ * copied to the clipboard and read back, and the user's clipboard is put back afterwards.
+ */
+async function selectedText(): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor) {
+    const text = editor.selections.map((s) => editor.document.getText(s)).join('\n');
+    if (text.trim()) return text;
+  }
+  if (!vscode.window.activeTerminal) return undefined;
+  const previous = await vscode.env.clipboard.readText();
+  await vscode.env.clipboard.writeText('');
+  try {
+    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+    const text = await vscode.env.clipboard.readText();
+    return text.trim() ? text : undefined;
+  } finally {
+    await vscode.env.clipboard.writeText(previous);
+  }
+}

@@ -1,0 +1,281 @@
+/**
+ * Runs the workbench's queries against Log Service for one panel and reports through the typed
+ * protocol: queryStarted → queryProgress* → resultPage* → queryDone | queryError | queryCancelled,
+ * plus a histogram. One query at a time per panel; a new run cancels the previous one.
+ *
+ * Raw logs page in by line/offset (100 per request, the service's maximum) as the webview asks
+ * (`loadMore`); SQL returns what the statement returns (100 rows unless LIMIT) and pages on by
+ * LIMIT when asked for more. Free of `vscode` so it runs against the emulator in tests.
+ */
+import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
+import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
+import { isCloudError } from '../../cloud/cloudError';
+import { splitQuery, tokenizeSql } from '../../query/tokenizer';
+import { ResultPager } from './resultPages';
+
+/** Raw logs per request: the service refuses line > 100. */
+export const RAW_LINE = 100;
+/** Rows one "load more" adds (the grid asks again as the user scrolls). */
+export const LOAD_MORE_ROWS = 2_000;
+/** Upper bound of any result held by the workbench: SLS's own LIMIT ceiling. */
+export const MAX_RESULT_ROWS = 1_000_000;
+/** SQL rows per LIMIT page when streaming more SQL rows (LIMIT y, x takes x ≤ 10,000). */
+export const SQL_PAGE_ROWS = 10_000;
+/** Rows SLS returns for SQL without LIMIT. */
+const SQL_DEFAULT_ROWS = 100;
+
+export type RangeResolver = (spec: TimeRangeSpec, intervalSeconds: number, now: Date) => ResolvedRange;
+export type ServerErrorLocator = (query: string, message: string) => { from: number; to: number } | undefined;
+
+export interface QueryRunnerDeps {
+  readonly sls: () => Promise<SlsApi>;
+  readonly target: LogstoreRef & { readonly interval: number };
+  /** Awaited for each message so a slow webview slows the producer instead of queueing pages. */
+  readonly post: (message: HostMessage) => Promise<unknown>;
+  readonly resolveRange: RangeResolver;
+  readonly locateServerError?: ServerErrorLocator;
+  readonly log?: (line: string) => void;
+  readonly now?: () => Date;
+}
+
+interface ActiveQuery {
+  readonly requestId: string;
+  readonly query: string;
+  readonly range: ResolvedRange;
+  readonly controller: AbortController;
+  readonly pager: ResultPager;
+  readonly startedAt: number;
+  hasSql: boolean;
+  /** SQL without LIMIT stops at 100 rows; more can be fetched by LIMIT pages. */
+  sqlHasLimit: boolean;
+  more: boolean;
+  progress: 'Complete' | 'Incomplete';
+  slsRequestId?: string;
+  busy: boolean;
+}
+
+export function sqlHasLimit(query: string): boolean {
+  const sql = splitQuery(query).sql;
+  if (!sql) return false;
+  return tokenizeSql(sql.text, sql.from).some((t) => t.kind === 'keyword' && t.text.toLowerCase() === 'limit');
+}
+
+export class QueryRunner {
+  private active: ActiveQuery | undefined;
+
+  constructor(private readonly deps: QueryRunnerDeps) {}
+
+  /** The request id of the result the panel currently shows, if any. */
+  get currentRequestId(): string | undefined {
+    return this.active?.requestId;
+  }
+
+  async run(requestId: string, query: string, spec: TimeRangeSpec): Promise<void> {
+    this.cancelActive();
+    let range: ResolvedRange;
+    try {
+      range = this.deps.resolveRange(spec, this.deps.target.interval, (this.deps.now ?? (() => new Date()))());
+    } catch (e) {
+      await this.deps.post({ type: 'queryError', requestId, error: { message: e instanceof Error ? e.message : String(e) } });
+      return;
+    }
+    const active: ActiveQuery = {
+      requestId,
+      query,
+      range,
+      controller: new AbortController(),
+      pager: new ResultPager(),
+      startedAt: Date.now(),
+      hasSql: splitQuery(query).sql !== undefined,
+      sqlHasLimit: sqlHasLimit(query),
+      more: false,
+      progress: 'Complete',
+      busy: true,
+    };
+    this.active = active;
+    await this.deps.post({ type: 'queryStarted', requestId, range });
+    const histogram = this.histogram(active);
+    await this.guard(active, async (sls, signal) => {
+      let attempts = 0;
+      const first = await sls.query(this.request(active, 0), {
+        signal,
+        onIncomplete: (attempt) => {
+          attempts = attempt;
+          void this.deps.post({ type: 'queryProgress', requestId, incompleteAttempts: attempts, rowsSoFar: 0 });
+        },
+      });
+      active.hasSql = first.hasSql;
+      this.noteResult(active, first);
+      active.more = first.hasSql ? !active.sqlHasLimit && first.rows.length >= SQL_DEFAULT_ROWS : first.rows.length >= RAW_LINE;
+      await this.deliver(active, first.columns, first.rows, true);
+    });
+    await histogram;
+  }
+
+  /** More rows of the current result: the next LOAD_MORE_ROWS, or everything (up to the cap). */
+  async loadMore(requestId: string, all: boolean): Promise<void> {
+    const active = this.active;
+    if (!active || active.requestId !== requestId || active.busy || !active.more) {
+      this.deps.log?.(`loadMore ignored for ${requestId} (not current, busy or nothing more)`);
+      return;
+    }
+    active.busy = true;
+    await this.guard(active, async (sls, signal) => {
+      const already = active.pager.rowCount;
+      const wanted = all ? MAX_RESULT_ROWS - already : Math.min(LOAD_MORE_ROWS, MAX_RESULT_ROWS - already);
+      if (active.hasSql) await this.moreSql(active, sls, signal, already, wanted);
+      else await this.moreRaw(active, sls, signal, already, wanted);
+    });
+  }
+
+  cancel(requestId: string): void {
+    if (this.active?.requestId === requestId) this.active.controller.abort();
+  }
+
+  dispose(): void {
+    this.cancelActive();
+  }
+
+  private cancelActive(): void {
+    this.active?.controller.abort();
+    this.active = undefined;
+  }
+
+  /** The logstore only: the target also carries the interval, which is not a request field. */
+  private ref(): LogstoreRef {
+    const { regionId, projectName, logStoreName } = this.deps.target;
+    return { regionId, projectName, logStoreName };
+  }
+
+  private request(active: ActiveQuery, offset: number): QueryRequest {
+    return {
+      ...this.ref(),
+      query: active.query,
+      from: active.range.from,
+      to: active.range.to,
+      line: RAW_LINE,
+      offset,
+      // Newest first, as users read logs.
+      reverse: true,
+    };
+  }
+
+  private async moreRaw(active: ActiveQuery, sls: SlsApi, signal: AbortSignal, offset: number, wanted: number): Promise<void> {
+    let fetched = 0;
+    let lastPageFull = false;
+    for await (const page of sls.queryPages(this.request(active, offset), { signal, pageSize: RAW_LINE, maxRows: wanted, concurrency: 4 })) {
+      fetched += page.rows.length;
+      lastPageFull = page.rows.length >= RAW_LINE;
+      this.noteResult(active, page);
+      await this.deliver(active, page.columns, page.rows, false);
+      await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
+    }
+    active.more = lastPageFull && fetched >= wanted && active.pager.rowCount < MAX_RESULT_ROWS;
+    await this.finish(active);
+  }
+
+  /**
+   * SQL pages restart the statement with LIMIT offset, n; rows already shown are skipped so the
+   * grid only receives new ones.
+   */
+  private async moreSql(active: ActiveQuery, sls: SlsApi, signal: AbortSignal, already: number, wanted: number): Promise<void> {
+    const req: QueryRequest = { ...this.ref(), query: active.query, from: active.range.from, to: active.range.to };
+    let seen = 0;
+    const limit = already + wanted;
+    for await (const page of sls.queryPages(req, { signal, pageSize: SQL_PAGE_ROWS, maxRows: limit, concurrency: 2 })) {
+      const fresh = page.rows.slice(Math.max(0, already - seen));
+      seen += page.rows.length;
+      this.noteResult(active, page);
+      if (fresh.length > 0) await this.deliver(active, page.columns, fresh, false);
+      await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
+    }
+    active.more = seen >= limit && limit < MAX_RESULT_ROWS;
+    await this.finish(active);
+  }
+
+  private noteResult(active: ActiveQuery, r: QueryResult): void {
+    if (r.progress === 'Incomplete') active.progress = 'Incomplete';
+    active.slsRequestId = r.requestId ?? active.slsRequestId;
+  }
+
+  /** Sends rows as bounded pages; `finishAfter` ends the batch with queryDone. */
+  private async deliver(
+    active: ActiveQuery,
+    columns: readonly string[],
+    rows: readonly Readonly<Record<string, string>>[],
+    finishAfter: boolean,
+  ): Promise<void> {
+    const pages = rows.length === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);
+    for (let i = 0; i < pages.length; i++) {
+      if (active.controller.signal.aborted) return;
+      const p = pages[i];
+      await this.deps.post({ type: 'resultPage', requestId: active.requestId, ...p, last: finishAfter && i === pages.length - 1 });
+    }
+    if (finishAfter) await this.finish(active);
+  }
+
+  private async finish(active: ActiveQuery): Promise<void> {
+    if (active.controller.signal.aborted) return;
+    await this.deps.post({
+      type: 'queryDone',
+      requestId: active.requestId,
+      status: {
+        rowCount: active.pager.rowCount,
+        elapsedMs: Date.now() - active.startedAt,
+        progress: active.progress,
+        slsRequestId: active.slsRequestId,
+        hasSql: active.hasSql,
+        more: active.more,
+      },
+    });
+  }
+
+  /** Runs one step of a query, turning cancellation and failures into protocol messages. */
+  private async guard(active: ActiveQuery, step: (sls: SlsApi, signal: AbortSignal) => Promise<void>): Promise<void> {
+    const { signal } = active.controller;
+    try {
+      await step(await this.deps.sls(), signal);
+      // Aborted between two awaited steps: nothing threw, but the webview must still hear it.
+      if (signal.aborted) await this.deps.post({ type: 'queryCancelled', requestId: active.requestId });
+    } catch (e) {
+      if (signal.aborted || (isCloudError(e) && e.kind === 'cancelled')) {
+        await this.deps.post({ type: 'queryCancelled', requestId: active.requestId });
+      } else {
+        this.deps.log?.(`query ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+        await this.deps.post({ type: 'queryError', requestId: active.requestId, error: this.errorInfo(active.query, e) });
+      }
+    } finally {
+      active.busy = false;
+    }
+  }
+
+  private errorInfo(query: string, e: unknown): QueryErrorInfo {
+    if (isCloudError(e)) {
+      const position = e.position
+        ? { from: e.position.offset, to: e.position.offset + Math.max(1, e.position.length ?? 1) }
+        : e.kind === 'invalidInput'
+          ? this.deps.locateServerError?.(query, e.message)
+          : undefined;
+      return { message: e.message, nextStep: e.nextStep, code: e.code, slsRequestId: e.requestId, position };
+    }
+    return { message: e instanceof Error ? e.message : String(e) };
+  }
+
+  private async histogram(active: ActiveQuery): Promise<void> {
+    // GetHistograms takes the search statement only; counts are of matching records.
+    const search = splitQuery(active.query).search.text.trim() || '*';
+    try {
+      const sls = await this.deps.sls();
+      const buckets = await sls.histogram(
+        { ...this.ref(), query: search, from: active.range.from, to: active.range.to },
+        { signal: active.controller.signal },
+      );
+      if (active.controller.signal.aborted) return;
+      const info: HistogramBucketInfo[] = buckets.map((b) => ({ from: b.from, to: b.to, count: b.count }));
+      await this.deps.post({ type: 'histogram', requestId: active.requestId, buckets: info });
+    } catch (e) {
+      // The histogram is decoration: a failure must not hide the rows.
+      if (!active.controller.signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}

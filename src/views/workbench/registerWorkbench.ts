@@ -1,0 +1,39 @@
+/**
+ * Wires the query workbench into the extension: panel registry, panel serializer, commands.
+ * Called once from the composition root with the shared cloud clients.
+ */
+import * as vscode from 'vscode';
+import type { CenApi } from '../../cloud/cenApi';
+import { CloudError } from '../../cloud/cloudError';
+import type { SlsApi } from '../../cloud/slsApi';
+import { CommandRegistrar } from '../commands/commandRegistrar';
+import { registerWorkbenchCommands } from './commands';
+import { QueryHistoryStore } from './queryHistory';
+import { workbenchLanguage } from './workbenchLanguage';
+import { WORKBENCH_VIEW_TYPE } from './workbenchPanel';
+import { WorkbenchPanels } from './workbenchPanels';
+
+export interface WorkbenchDeps {
+  /** The shared clients; undefined while not signed in. Read on every use (they are rebuilt on sign-in). */
+  readonly cen: () => CenApi | undefined;
+  readonly sls: () => SlsApi | undefined;
+  readonly log: vscode.LogOutputChannel;
+}
+
+function notSignedIn(): CloudError {
+  return new CloudError({
+    kind: 'credentials',
+    message: 'Not signed in to Alibaba Cloud.',
+    nextStep: 'Sign in from the CEN Flow Logs view (AccessKey, aliyun CLI profile or environment), then try again.',
+  });
+}
+
+export function registerWorkbench(context: vscode.ExtensionContext, deps: WorkbenchDeps): WorkbenchPanels {
+  const history = new QueryHistoryStore(context.globalState);
+  const sls = async (): Promise<SlsApi> => deps.sls() ?? Promise.reject(notSignedIn());
+  const cen = async (): Promise<CenApi> => deps.cen() ?? Promise.reject(notSignedIn());
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, context.workspaceState);
+  context.subscriptions.push(panels, vscode.window.registerWebviewPanelSerializer(WORKBENCH_VIEW_TYPE, panels));
+  registerWorkbenchCommands({ panels, history, cen, registrar: new CommandRegistrar(deps.log, context.subscriptions) });
+  return panels;
+}

@@ -1,0 +1,69 @@
+/**
+ * The host's use of the query-language library (src/query): resolving and snapping time ranges
+ * for the protocol, presets as the webview lists them, and positions of server errors.
+ */
+import type { FlowLogInterval } from '../../flowlogs/catalog';
+import type { PresetInfo, ResolvedRange, TimeRangeSpec, WorkbenchTarget } from '../../protocol/messages';
+import { QUERY_PRESETS, renderPreset, type QueryPreset } from '../../query/presets';
+import { locateServerError } from '../../query/serverError';
+import { describeRange, newestWindow, resolveTimeRange, snapToWindow, validateTimeRange, type TimeRangeSpec as QueryRangeSpec } from '../../query/timeRange';
+import type { WorkbenchLanguage } from './workbenchPanel';
+
+export function captureInterval(seconds: number): FlowLogInterval {
+  return seconds === 60 ? 60 : 600;
+}
+
+function toQuerySpec(spec: TimeRangeSpec): QueryRangeSpec {
+  switch (spec.kind) {
+    case 'quick':
+      return { kind: 'relative', amount: spec.minutes, unit: 'minutes' };
+    case 'relative':
+    case 'absolute':
+      return spec;
+  }
+}
+
+/**
+ * Resolves a spec at `now`, refuses impossible ranges with the library's plain message, and widens
+ * it to whole capture windows (a half window would under-count traffic).
+ */
+export function resolveWorkbenchRange(spec: TimeRangeSpec, intervalSeconds: number, now: Date): ResolvedRange {
+  const interval = captureInterval(intervalSeconds);
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const raw = resolveTimeRange(toQuerySpec(spec), nowSeconds);
+  const error = validateTimeRange(raw, nowSeconds).find((p) => p.severity === 'error');
+  if (error) throw new RangeError(error.message);
+  const snapped = snapToWindow(raw, interval);
+  const newest = newestWindow(nowSeconds, interval);
+  return {
+    from: snapped.from,
+    to: snapped.to,
+    label: `${describeRange(snapped)}, snapped to ${interval / 60}-minute capture windows`,
+    delayNote: snapped.to > newest.closedUntil ? newest.message : undefined,
+  };
+}
+
+/** A preset rendered for a target: its window size filled in, an address parameter shown by example. */
+export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'interval'>, values: Readonly<Record<string, string>> = {}): PresetInfo | undefined {
+  const defaults: Record<string, string> = { window: String(captureInterval(target.interval)) };
+  for (const p of preset.parameters) if (p.kind === 'address') defaults[p.name] = p.example;
+  const rendered = renderPreset(preset, { ...defaults, ...values });
+  if (!rendered.ok) return undefined;
+  const needsAddress = preset.parameters.some((p) => p.kind === 'address' && values[p.name] === undefined);
+  return {
+    id: preset.id,
+    title: preset.title,
+    description: needsAddress ? `${preset.description} (replace the example address)` : preset.description,
+    query: rendered.query,
+    chart: preset.chart,
+  };
+}
+
+export const workbenchLanguage: WorkbenchLanguage = {
+  resolveRange: resolveWorkbenchRange,
+  presets: (target) => QUERY_PRESETS.map((p) => presetInfo(p, target)).filter((p): p is PresetInfo => p !== undefined),
+  locateServerError: (query, message) => {
+    const at = locateServerError(message, query);
+    return at ? { from: at.from, to: at.to } : undefined;
+  },
+};

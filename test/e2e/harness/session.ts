@@ -1,0 +1,207 @@
+/**
+ * One real VS Code per test file (code-server + Chromium), a clean slate per test: each test gets
+ * its own emulator (own port, fresh demo state), a fresh workspace folder and a fresh browser
+ * context (VS Code web keeps its global/workspace state in the browser, so that state is new too),
+ * with user settings rewritten to point at that emulator.
+ */
+import { after, afterEach, before, beforeEach } from 'node:test';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, type WriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startEmulator, type RunningEmulator } from '../../../emulator/server';
+import type { EmulatorOptions } from '../../../emulator/context';
+import { removeProfile, startCodeServer, type RunningCodeServer, type UserSettings } from '../../../scripts/codeServer';
+import { emulatorSettings, localhostResolverEnv, OWNER_CREDENTIALS } from '../../../scripts/emulatorProfile';
+import { ensureVsix } from './vsix';
+import { ARTIFACTS_DIR, UI_TIMEOUT_MS, Workbench } from './workbench';
+
+export const CHROMIUM_PATH = process.env.CEN_FLOW_LOGS_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', // root in CI containers
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking', // no internet here: no component/update/safe-browsing fetches
+  '--disable-component-update',
+];
+
+export { OWNER_CREDENTIALS, emulatorSettings };
+
+/** Title of our activity-bar container (package.json contributes.viewsContainers). */
+export const CONTAINER_TITLE = 'CEN Flow Logs';
+
+/** Emulator defaults for tests: short transitions, one day of history (fast to seed). */
+export const TEST_EMULATOR_OPTIONS: EmulatorOptions = { transitionMs: 200, historyDays: 1 };
+
+export interface VsCodeOptions {
+  /**
+   * Environment of code-server and so of the extension host, fixed for the file. Default: the owner
+   * credentials. Pass `{}` for no credentials, or other keys (e.g. LTAIemulatorNoFlowLog). For a
+   * different env in one test, put that test in its own describe() with its own useVsCode().
+   */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Extra user settings for every test (merged over the emulator endpoints). */
+  readonly settings?: UserSettings;
+  /** Emulator options for every test (merged over TEST_EMULATOR_OPTIONS), e.g. faults, seed, demo. */
+  readonly emulator?: EmulatorOptions;
+}
+
+export interface ReopenOptions {
+  readonly settings?: UserSettings;
+  readonly emulator?: EmulatorOptions;
+}
+
+/** What afterEach's context tells about the test that just ran (`passed` exists since node 20.12). */
+interface FinishedTest {
+  readonly name: string;
+  readonly passed?: boolean;
+}
+
+function slug(s: string): string {
+  return s.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120);
+}
+
+export class VsCodeSession extends Workbench {
+  private codeServer: RunningCodeServer | undefined;
+  private browser: Browser | undefined;
+  private context: BrowserContext | undefined;
+  private currentPage: Page | undefined;
+  private currentEmulator: RunningEmulator | undefined;
+  private readonly fileSlug: string;
+  private readonly logs: WriteStream;
+  private profileDir = '';
+  private workspaceDir = '';
+
+  constructor(
+    private readonly options: VsCodeOptions,
+    testFile: string,
+  ) {
+    super();
+    this.fileSlug = slug(basename(testFile).replace(/\.e2e\.ts$/, ''));
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    this.logs = createWriteStream(join(ARTIFACTS_DIR, `${this.fileSlug}.log`));
+  }
+
+  override get page(): Page {
+    if (!this.currentPage) throw new Error('no VS Code page: use the session inside a test (useVsCode registers the hooks)');
+    return this.currentPage;
+  }
+
+  /** The emulator of the current test (inspect or change its state: `vs.emulator.context.cen`, `.faults`). */
+  get emulator(): RunningEmulator {
+    if (!this.currentEmulator) throw new Error('no emulator: use the session inside a test');
+    return this.currentEmulator;
+  }
+
+  /** The code-server of this file (its user-data dir, URL). */
+  get server(): RunningCodeServer {
+    if (!this.codeServer) throw new Error('code-server is not running');
+    return this.codeServer;
+  }
+
+  /** The workspace folder the window has open (fresh per test). */
+  get workspaceFolder(): string {
+    return this.workspaceDir;
+  }
+
+  log(line: string): void {
+    this.logs.write(`${new Date().toISOString()} ${line}\n`);
+  }
+
+  async startFile(): Promise<void> {
+    const vsix = ensureVsix();
+    this.profileDir = mkdtempSync(join(tmpdir(), `cen-e2e-${this.fileSlug}-`));
+    this.codeServer = await startCodeServer({
+      profileDir: this.profileDir,
+      vsixFiles: [vsix],
+      env: { ...localhostResolverEnv(), ...(this.options.env ?? OWNER_CREDENTIALS) },
+      log: (line) => this.log(`[code-server] ${line}`),
+    });
+    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  }
+
+  /** Fresh emulator, settings, workspace folder and browser context; waits for the workbench. */
+  async open(overrides: ReopenOptions = {}): Promise<void> {
+    const server = this.server;
+    if (!this.browser) throw new Error('browser is not running');
+    const started = Date.now();
+    const mark = (what: string): void => this.log(`[harness] ${what} after ${Date.now() - started} ms`);
+    this.currentEmulator = await startEmulator({
+      ...TEST_EMULATOR_OPTIONS,
+      ...this.options.emulator,
+      ...overrides.emulator,
+      log: (line) => this.log(`[emulator] ${line}`),
+    });
+    mark(`emulator on port ${this.currentEmulator.port}`);
+    server.writeSettings({ ...emulatorSettings(this.currentEmulator), ...this.options.settings, ...overrides.settings });
+    this.workspaceDir = mkdtempSync(join(this.profileDir, 'workspace-'));
+    this.context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    this.currentPage = await this.context.newPage();
+    this.currentPage.on('pageerror', (err) => this.log(`[page error] ${err.message}`));
+    await this.currentPage.goto(server.workbenchUrl(this.workspaceDir));
+    mark('page loaded');
+    await this.currentPage.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
+    mark('workbench visible');
+    // Our activity-bar entry shows once the extension host has registered the installed extensions,
+    // so contributed commands and views exist from here on.
+    await this.currentPage
+      .locator(`.part.activitybar a.action-label[aria-label^="${CONTAINER_TITLE}"]`)
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    mark('extension contributions registered');
+  }
+
+  /** Closes the window and emulator of the current test; screenshots and logs are kept on failure. */
+  async closeTest(t: FinishedTest | undefined): Promise<void> {
+    const failed = t?.passed === false;
+    if (failed && this.currentPage && t) {
+      const name = `${this.fileSlug}--${slug(t.name)}`;
+      try {
+        const file = await this.screenshot(`FAILED-${name}`);
+        process.stderr.write(`[e2e] failure screenshot: ${file}\n`);
+      } catch (err) {
+        this.log(`[harness] screenshot failed: ${String(err)}`);
+      }
+      // VS Code's own logs (extension host, our output channel) next to the screenshot.
+      const logsDir = join(this.server.userDataDir, 'logs');
+      if (existsSync(logsDir)) cpSync(logsDir, join(ARTIFACTS_DIR, `FAILED-${name}-vscode-logs`), { recursive: true });
+    }
+    const started = Date.now();
+    await this.context?.close().catch(() => undefined);
+    this.context = undefined;
+    this.currentPage = undefined;
+    await this.currentEmulator?.close().catch(() => undefined);
+    this.currentEmulator = undefined;
+    if (t) this.log(`[harness] test ${JSON.stringify(t.name)} ${failed ? 'FAILED' : 'done'}; closed in ${Date.now() - started} ms`);
+  }
+
+  /** Starts the current test over with different settings or emulator options. */
+  async reopen(overrides: ReopenOptions): Promise<void> {
+    await this.closeTest(undefined);
+    await this.open(overrides);
+  }
+
+  async stopFile(): Promise<void> {
+    await this.closeTest(undefined);
+    await this.browser?.close().catch(() => undefined);
+    await this.codeServer?.close();
+    this.logs.end();
+    if (this.profileDir) removeProfile(this.profileDir);
+  }
+}
+
+/**
+ * Registers the hooks for a test file (or describe block): one code-server + browser for all its
+ * tests, and before each test a fresh emulator, settings and window. Call it at the top of a
+ * describe() and use the returned session inside the tests.
+ */
+export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
+  const testFile = process.argv.find((a) => a.endsWith('.e2e.ts')) ?? 'e2e';
+  const session = new VsCodeSession(options, testFile);
+  before(() => session.startFile(), { timeout: 180_000 });
+  beforeEach(() => session.open(), { timeout: 60_000 });
+  afterEach((t) => session.closeTest(t), { timeout: 30_000 });
+  after(() => session.stopFile(), { timeout: 30_000 });
+  return session;
+}
+
+export { UI_TIMEOUT_MS };

@@ -1,0 +1,227 @@
+/**
+ * What a person does in the VS Code workbench, as Playwright steps against code-server's DOM.
+ * Every helper waits for what it needs (up to UI_TIMEOUT_MS) instead of sleeping, and fails with a
+ * message that names the thing it could not find.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+import { PROJECT_ROOT } from './vsix';
+
+/** How long a helper waits for the UI before failing. */
+export const UI_TIMEOUT_MS = 15_000;
+
+/** Failure screenshots and explicit screenshot() calls land here (CI artifact folder). */
+export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-results', 'e2e');
+
+export type TextMatch = string | RegExp;
+
+function describeMatch(m: TextMatch): string {
+  return typeof m === 'string' ? JSON.stringify(m) : String(m);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Turns a label into an anchored matcher so "cn-hangzhou" never matches "cn-hangzhou-finance". */
+function exactly(m: TextMatch): RegExp {
+  return typeof m === 'string' ? new RegExp(`^\\s*${escapeRegExp(m)}\\s*$`) : m;
+}
+
+async function visible(locator: Locator, what: string, timeout = UI_TIMEOUT_MS): Promise<Locator> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout });
+  } catch (err) {
+    throw new Error(`${what} did not appear within ${timeout} ms (${err instanceof Error ? err.message.split('\n')[0] : String(err)})`);
+  }
+  return locator.first();
+}
+
+export abstract class Workbench {
+  /** The browser page showing the workbench (raw Playwright access for anything not covered here). */
+  abstract get page(): Page;
+
+  /** Clicks our (or any) activity-bar entry by its title and waits for its side bar to show. Idempotent. */
+  async openViewContainer(title: string): Promise<void> {
+    const entry = await visible(
+      this.page.locator(`.part.activitybar .action-item:has(> a.action-label[aria-label^="${title}"])`),
+      `activity-bar entry ${JSON.stringify(title)}`,
+    );
+    // Clicking an already-open container would close the side bar.
+    const sidebarTitle = this.page.locator('.part.sidebar .composite.title .title-label h2');
+    const open = (await entry.getAttribute('class'))?.split(/\s+/).includes('checked') && (await this.page.locator('.part.sidebar').isVisible());
+    if (!open) await entry.click();
+    await visible(sidebarTitle.filter({ hasText: new RegExp(escapeRegExp(title), 'i') }), `side bar titled ${JSON.stringify(title)}`);
+  }
+
+  /**
+   * A view of the open container by its name (e.g. "Flow Logs"), once its body shows. Works whether
+   * the view has its own header or, alone in its container, is merged into the side-bar title.
+   */
+  async viewPane(name: string): Promise<Locator> {
+    const pane = this.page
+      .locator('.part.sidebar .pane')
+      .filter({ has: this.page.locator('.pane-header .title', { hasText: exactly(name) }) });
+    await visible(pane.locator('.pane-body'), `view ${JSON.stringify(name)}`);
+    return pane.first();
+  }
+
+  /** A visible tree row in the side bar whose label is exactly `label` (or matches the RegExp). */
+  async treeItem(label: TextMatch): Promise<Locator> {
+    return visible(this.treeRow(label), `tree item ${describeMatch(label)}`);
+  }
+
+  /** Locator of a tree row without waiting (for asserting absence: `await (vs.treeRow(x)).count() === 0`). */
+  treeRow(label: TextMatch): Locator {
+    return this.page
+      .locator('.part.sidebar .pane-body .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+  }
+
+  /** Labels of the visible tree rows in the side bar, top to bottom. */
+  async treeLabels(): Promise<string[]> {
+    const names = await this.page.locator('.part.sidebar .pane-body .monaco-list-row .label-name').allTextContents();
+    return names.map((n) => n.trim());
+  }
+
+  /** Expands a tree node (no-op when already expanded) and returns its row. */
+  async expandTreeItem(label: TextMatch): Promise<Locator> {
+    const row = await this.treeItem(label);
+    if ((await row.getAttribute('aria-expanded')) === 'false') {
+      await row.locator('.monaco-tl-twistie').click();
+    }
+    try {
+      await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), {
+        timeout: UI_TIMEOUT_MS,
+      });
+    } catch {
+      throw new Error(`tree item ${describeMatch(label)} did not expand (is it collapsible?)`);
+    }
+    return row;
+  }
+
+  /** Right-clicks a tree row and chooses `commandTitle` (the title without the category) in its context menu. */
+  async contextMenu(label: TextMatch, commandTitle: TextMatch): Promise<void> {
+    const row = await this.treeItem(label);
+    await row.click({ button: 'right' });
+    const item = await visible(
+      this.page.locator('.context-view .monaco-menu .action-item').filter({ has: this.page.locator('.action-label', { hasText: exactly(commandTitle) }) }),
+      `context-menu entry ${describeMatch(commandTitle)} on ${describeMatch(label)}`,
+    );
+    await item.click();
+  }
+
+  /** Runs a command from the palette by its full title, e.g. "CEN Flow Logs: Show Log". */
+  async runCommand(title: string): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({
+      has: this.page.locator('.label-name', { hasText: exactly(title) }),
+    });
+    // The palette lists what was registered when it opened; a command contributed a moment later
+    // only shows on the next opening, so reopen it until the row appears.
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      await this.page.keyboard.press('F1');
+      const input = await visible(this.page.locator('.quick-input-widget .quick-input-box input'), 'command palette');
+      await input.fill(`>${title}`);
+      try {
+        await row.first().waitFor({ state: 'visible', timeout: 2_000 });
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`command ${JSON.stringify(title)} is not in the command palette`);
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    await row.first().click();
+  }
+
+  /** Picks the quick-pick item labelled `text` (typing it as the filter first). For a multi-select pick, pass every label to check. */
+  async answerQuickPick(text: string | readonly string[]): Promise<void> {
+    const widget = await visible(this.page.locator('.quick-input-widget'), 'quick pick');
+    const labels = typeof text === 'string' ? [text] : text;
+    const input = widget.locator('.quick-input-box input');
+    for (const label of labels) {
+      await input.fill(label);
+      const row = await visible(
+        widget.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) }),
+        `quick-pick item ${JSON.stringify(label)}`,
+      );
+      const checkbox = row.locator('input[type=checkbox], .quick-input-list-checkbox');
+      if (typeof text === 'string' || (await checkbox.count()) === 0) {
+        await row.click();
+      } else {
+        await checkbox.first().click();
+      }
+    }
+    if (typeof text !== 'string') {
+      await input.fill('');
+      await input.press('Enter');
+    }
+  }
+
+  /** Types `text` into the open input box and accepts it with Enter. */
+  async answerInputBox(text: string): Promise<void> {
+    const input = await visible(this.page.locator('.quick-input-widget .quick-input-box input'), 'input box');
+    await input.fill(text);
+    await input.press('Enter');
+  }
+
+  /** The validation / prompt message under the open input box (e.g. to assert a positioned error). */
+  async inputBoxMessage(): Promise<string> {
+    const msg = await visible(this.page.locator('.quick-input-widget .quick-input-message'), 'input box message');
+    return (await msg.textContent())?.trim() ?? '';
+  }
+
+  /** Closes the open quick input (Escape). */
+  async dismissQuickInput(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  /** Waits for a notification toast containing the text (or matching the RegExp) and returns it. */
+  async notification(text: TextMatch, timeout = UI_TIMEOUT_MS): Promise<Locator> {
+    return visible(
+      this.page.locator('.notifications-toasts .notification-toast').filter({ hasText: text }),
+      `notification ${describeMatch(text)}`,
+      timeout,
+    );
+  }
+
+  /** Clicks a button (e.g. "Retry", "Open") on the notification containing `text`. */
+  async clickNotificationButton(text: TextMatch, button: string): Promise<void> {
+    const toast = await this.notification(text);
+    await toast.locator('.monaco-button', { hasText: exactly(button) }).first().click();
+  }
+
+  /** Answers a modal dialog (e.g. a destructive-command confirmation) by its button label; returns the dialog's message. */
+  async answerDialog(button: string): Promise<string> {
+    const dialog = await visible(this.page.locator('.monaco-dialog-box'), 'modal dialog');
+    const message = (await dialog.locator('.dialog-message').textContent())?.trim() ?? '';
+    await dialog.locator('.monaco-button', { hasText: exactly(button) }).first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    return message;
+  }
+
+  /**
+   * The content frame of the visible webview (a webview is two iframes deep). Pass the editor tab
+   * title to pick one when several webviews are open.
+   */
+  async webviewFrame(tabTitle?: string): Promise<FrameLocator> {
+    if (tabTitle !== undefined) {
+      await (await visible(this.page.locator('.tabs-container .tab', { hasText: tabTitle }), `editor tab ${JSON.stringify(tabTitle)}`)).click();
+    }
+    const outer = this.page.locator('iframe.webview.ready').filter({ visible: true });
+    await visible(outer, 'webview');
+    const frame = this.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+    await visible(frame.locator('body'), 'webview content');
+    return frame;
+  }
+
+  /** Saves a full-window screenshot to test-results/e2e/<name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    const file = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Starts an emulator in-process on a free port for one test file (or one test), quiet by default,
+ * with short transitions so lifecycle tests stay fast. Close it in `after`.
+ */
+import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT, type EmulatorAccount } from '../../emulator/accounts';
+import type { EmulatorOptions } from '../../emulator/context';
+import type { FaultSettings } from '../../emulator/faults';
+import { startEmulator, type RunningEmulator } from '../../emulator/server';
+import type { CredentialSource } from '../../src/cloud/credentialTypes';
+
+export interface TestEmulator extends RunningEmulator {
+  /** Emulator diagnostics collected instead of printed. */
+  readonly logLines: string[];
+  /** Sets faults at run time through the admin endpoint, as a test script would. */
+  setFaults(settings: Partial<FaultSettings>): Promise<void>;
+}
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const logLines: string[] = [];
+  const emu = await startEmulator({
+    port: 0,
+    seed: 7,
+    transitionMs: 200,
+    // No flow-log record history: CEN tests do not need it and generating it takes seconds.
+    historyDays: 0,
+    log: (line) => void logLines.push(line),
+    ...options,
+  });
+  return {
+    ...emu,
+    close: () => emu.close(),
+    logLines,
+    setFaults: async (settings) => {
+      const res = await fetch(`${emu.cenUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify(settings) });
+      if (!res.ok) throw new Error(`setting faults failed: ${res.status} ${await res.text()}`);
+    },
+  };
+}
+
+export function credentialsOf(account: EmulatorAccount): CredentialSource {
+  return {
+    label: `emulator ${account.label}`,
+    getCredentials: async () => ({ accessKeyId: account.accessKeyId, accessKeySecret: account.accessKeySecret }),
+  };
+}
+
+export const ownerCredentials = credentialsOf(OWNER_ACCOUNT);
+export const notWhitelistedCredentials = credentialsOf(NOT_WHITELISTED_ACCOUNT);

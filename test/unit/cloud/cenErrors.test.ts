@@ -1,0 +1,78 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mapCenError } from '../../../src/cloud/cenErrors';
+import { CloudError, type CloudErrorKind } from '../../../src/cloud/cloudError';
+
+/** What @alicloud/pop-core throws for an error body: message + URL, code, data, entry. */
+function popCoreError(code: string, message: string, status = 400): Error {
+  const e = new Error(`${message}, URL: http://127.0.0.1:1/?AccessKeyId=LTAIx&Signature=abc`);
+  e.name = `${code}Error`;
+  return Object.assign(e, {
+    code,
+    data: { RequestId: 'REQ-1', HostId: 'cbn.aliyuncs.com', Code: code, Message: message, Recommend: 'https://…' },
+    entry: { response: { statusCode: status, headers: {} } },
+  });
+}
+
+const cases: readonly [string, string, number, CloudErrorKind, boolean, RegExp][] = [
+  ['Forbidden.NotWhitelisted', 'The account 1 is not whitelisted for CEN flow logs.', 403, 'notWhitelisted', false, /ticket/i],
+  ['InvalidAccessKeyId.NotFound', 'Specified access key is not found.', 404, 'credentials', false, /AccessKey/],
+  ['SignatureDoesNotMatch', 'Specified signature does not match our calculation. server string to sign is:POST&…', 400, 'credentials', false, /AccessKey/],
+  ['InvalidTimeStamp.Expired', 'Specified time stamp is expired.', 400, 'credentials', false, /clock/],
+  ['Throttling', 'Request was denied due to request throttling.', 400, 'throttled', true, /./],
+  ['Throttling.User', 'Request was denied due to user flow control.', 400, 'throttled', true, /./],
+  ['InternalError', 'The request processing has failed due to some unknown error.', 500, 'serverError', true, /./],
+  ['ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503, 'serverError', true, /./],
+  ['SomethingNew', 'Gateway exploded', 502, 'serverError', true, /./],
+  ['IncorrectStatus.flowlog', 'The flow log is Creating.', 400, 'incorrectStatus', true, /Active or Inactive/],
+  ['Operation.Blocking', 'blocked', 400, 'incorrectStatus', true, /./],
+  ['InvalidRegionId.NotSupported', 'flow logs are not supported in region cn-qingdao.', 400, 'unsupportedRegion', false, /cn-hangzhou.*ap-southeast-3/s],
+  ['InvalidOperation.FlowLogExists', 'CEN instance cen-1 already has flow log flowlog-9', 400, 'conflict', false, /existing/],
+  ['InvalidFlowlogId.NotFound', 'The specified flow log does not exist.', 404, 'notFound', false, /Refresh/],
+  ['Forbidden.RAM', 'User not authorized to operate on the specified resource.', 403, 'permission', false, /RAM/],
+  ['MissingParameter', 'The input parameter "CenId" that is mandatory for processing this request is not supplied.', 400, 'invalidInput', false, /^$|./],
+  ['InvalidParameter', 'The parameter "Interval" is invalid: must be 60 or 600 (seconds), got "30".', 400, 'invalidInput', false, /^$|./],
+];
+
+describe('mapCenError', () => {
+  for (const [code, message, status, kind, retryable, nextStep] of cases) {
+    it(`${code} → ${kind}${retryable ? ' (retryable)' : ''}`, () => {
+      const c = mapCenError(popCoreError(code, message, status));
+      assert.equal(c.kind, kind);
+      assert.equal(c.retryable, retryable);
+      assert.equal(c.code, code);
+      assert.equal(c.requestId, 'REQ-1');
+      assert.equal(c.httpStatus, status);
+      if (nextStep.source !== '^$|.') assert.match(c.nextStep ?? '', nextStep);
+      // The URL pop-core appends (with the AccessKeyId and signature) never reaches the user.
+      assert.doesNotMatch(c.userMessage, /URL:|Signature=|LTAI/);
+    });
+  }
+
+  it('keeps the service message where it tells the user what to fix', () => {
+    const c = mapCenError(popCoreError('MissingParameter', 'The input parameter "CenId" that is mandatory for processing this request is not supplied.'));
+    assert.match(c.message, /"CenId"/);
+  });
+
+  it('names the existing flow log on a one-per-CEN conflict', () => {
+    assert.match(mapCenError(popCoreError('InvalidOperation.FlowLogExists', 'CEN instance cen-1 already has flow log flowlog-9')).message, /flowlog-9/);
+  });
+
+  it('maps connection failures to retryable network errors', () => {
+    const c = mapCenError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+    assert.equal(c.kind, 'network');
+    assert.equal(c.retryable, true);
+  });
+
+  it('maps an unreadable body to unexpectedResponse', () => {
+    assert.equal(mapCenError(new SyntaxError('Unexpected token < in JSON')).kind, 'unexpectedResponse');
+  });
+
+  it('passes CloudErrors through and maps anything else to unknown without the URL', () => {
+    const original = new CloudError({ kind: 'cancelled', message: 'x' });
+    assert.equal(mapCenError(original), original);
+    const c = mapCenError(new Error('weird, URL: http://h/?Signature=s'));
+    assert.equal(c.kind, 'unknown');
+    assert.doesNotMatch(c.message, /URL|Signature/);
+  });
+});

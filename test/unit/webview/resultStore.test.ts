@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ResultStore, isNumberText } from '../../../webview/grid/resultStore';
+
+function store(columns: string[], rows: string[][]): ResultStore {
+  const s = new ResultStore();
+  s.reset(columns);
+  s.append(columns, rows);
+  return s;
+}
+
+function column(s: ResultStore, c: number): string[] {
+  return Array.from({ length: s.viewRows }, (_, i) => s.cell(i, c));
+}
+
+test('numeric columns sort by value, not text', () => {
+  const s = store(['bytes'], [['9'], ['100'], ['20'], ['1.5e3']]);
+  assert.equal(s.isNumericColumn(0), true);
+  s.toggleSort(0);
+  assert.deepEqual(column(s, 0), ['9', '20', '100', '1.5e3']);
+  s.toggleSort(0);
+  assert.deepEqual(column(s, 0), ['1.5e3', '100', '20', '9']);
+  s.toggleSort(0);
+  assert.deepEqual(column(s, 0), ['9', '100', '20', '1.5e3'], 'third click restores arrival order');
+});
+
+test('text columns sort as text, case-insensitively', () => {
+  const s = store(['addr'], [['10.0.0.9'], ['10.0.0.10'], ['B'], ['a']]);
+  assert.equal(s.isNumericColumn(0), false);
+  s.setSort({ column: 0, direction: 'asc' });
+  assert.deepEqual(column(s, 0), ['10.0.0.10', '10.0.0.9', 'a', 'B']);
+});
+
+test('empty values sort last in both directions', () => {
+  const s = store(['n'], [['3'], [''], ['1']]);
+  s.setSort({ column: 0, direction: 'asc' });
+  assert.deepEqual(column(s, 0), ['1', '3', '']);
+  s.setSort({ column: 0, direction: 'desc' });
+  assert.deepEqual(column(s, 0), ['3', '1', '']);
+});
+
+test('sorting is stable', () => {
+  const s = store(['k', 'id'], [['1', 'a'], ['0', 'b'], ['1', 'c'], ['0', 'd']]);
+  s.setSort({ column: 0, direction: 'asc' });
+  assert.deepEqual(column(s, 1), ['b', 'd', 'a', 'c']);
+});
+
+test('the filter matches any cell, case-insensitively, and combines with sort', () => {
+  const s = store(['src', 'bytes'], [['10.0.0.1', '5'], ['10.0.0.2', '50'], ['192.168.1.1', '7'], ['10.0.0.3', '1']]);
+  s.setFilter('10.0.0');
+  assert.equal(s.viewRows, 3);
+  s.setSort({ column: 1, direction: 'desc' });
+  assert.deepEqual(column(s, 1), ['50', '5', '1']);
+  s.setFilter('');
+  assert.equal(s.viewRows, 4);
+});
+
+test('pages appended after sorting are merged into the sorted view', () => {
+  const s = store(['n'], [['5'], ['1']]);
+  s.setSort({ column: 0, direction: 'asc' });
+  s.append(['n'], [['3'], ['0']]);
+  assert.deepEqual(column(s, 0), ['0', '1', '3', '5']);
+  assert.equal(s.totalRows, 4);
+});
+
+test('rows are kept by reference, not copied', () => {
+  const page = [['x']];
+  const s = store(['c'], page);
+  assert.equal(s.rowAt(0), page[0]);
+});
+
+test('sorting 200,000 numeric rows is quick', () => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => [String((i * 7919) % 200_000)]);
+  const s = store(['n'], rows);
+  const t0 = performance.now();
+  s.setSort({ column: 0, direction: 'asc' });
+  const ms = performance.now() - t0;
+  assert.equal(s.cell(0, 0), '0');
+  assert.equal(s.cell(199_999, 0), '199999');
+  assert.ok(ms < 3000, `${ms} ms`);
+});
+
+test('isNumberText', () => {
+  for (const v of ['0', '-1', '+2.5', '.5', '1e6', ' 42 ']) assert.equal(isNumberText(v), true, v);
+  for (const v of ['', '1.2.3', '10.0.0.1', 'abc', '0x10', 'NaN']) assert.equal(isNumberText(v), false, v);
+});

@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatBytes, presentCell, columnKind, formatElapsed } from '../../../webview/grid/valueFormat';
+
+test('formatBytes uses binary units with one decimal below 10', () => {
+  assert.equal(formatBytes(0), '0 B');
+  assert.equal(formatBytes(1023), '1023 B');
+  assert.equal(formatBytes(1536), '1.5 KB');
+  assert.equal(formatBytes(1048576), '1.0 MB');
+  assert.equal(formatBytes(25 * 1024 ** 3), '25 GB');
+  assert.equal(formatBytes(-2048), '-2.0 KB');
+});
+
+test('bytes, protocol, region and time get a readable hint beside the raw value', () => {
+  assert.equal(presentCell('bytes', '1536').hint, '1.5 KB');
+  assert.equal(presentCell('bytes', '12').hint, undefined, 'small counts need no hint');
+  assert.equal(presentCell('protocol', '6').hint, 'TCP');
+  assert.equal(presentCell('protocol', '17').hint, 'UDP');
+  assert.equal(presentCell('protocol', '250').hint, undefined);
+  assert.equal(presentCell('src-region-id', 'cn-hangzhou').hint, 'China (Hangzhou)');
+  assert.match(presentCell('start', '1700000000').hint ?? '', /^2023-11-1[45] \d\d:\d\d:20$/);
+});
+
+test('addresses, ports and regions are filterable; counts and aliases are not', () => {
+  assert.equal(presentCell('srcaddr', '10.0.0.1').filterField, 'srcaddr');
+  assert.equal(presentCell('dstport', '443').filterField, 'dstport');
+  assert.equal(presentCell('dst-region-id', 'cn-shanghai').filterField, 'dst-region-id');
+  assert.equal(presentCell('packets', '10').filterField, undefined);
+  assert.equal(presentCell('total_bytes', '4096').filterField, undefined);
+  assert.equal(presentCell('srcaddr', '').filterField, undefined);
+});
+
+test('SQL aliases of byte sums are still shown as bytes', () => {
+  assert.equal(columnKind('total_bytes'), 'bytes');
+  assert.equal(columnKind('bytes_in'), 'bytes');
+  assert.equal(columnKind('bytesx'), undefined);
+  assert.equal(presentCell('total_bytes', '2048').hint, '2.0 KB');
+});
+
+test('numbers are flagged for right alignment', () => {
+  assert.equal(presentCell('anything', '12.5').numeric, true);
+  assert.equal(presentCell('anything', '10.0.0.1').numeric, false);
+});
+
+test('formatElapsed', () => {
+  assert.equal(formatElapsed(850), '850 ms');
+  assert.equal(formatElapsed(2400), '2.4 s');
+});

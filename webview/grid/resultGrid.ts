@@ -1,0 +1,403 @@
+/**
+ * The virtualized results grid: only the rows on screen (plus a small overscan) exist in the DOM,
+ * row elements are pooled and reused, and every value is written with textContent.
+ * Sorting/filtering live in ResultStore; the window arithmetic in viewport.ts.
+ */
+import { columnKind, presentCell } from './valueFormat';
+import type { FieldKind } from '../../src/flowlogs/catalog';
+import { ResultStore } from './resultStore';
+import { computeViewport, scrollTopForRow, type ViewportWindow } from './viewport';
+import { initialColumnWidths, MIN_COLUMN_WIDTH } from './columnWidths';
+import { toTsv } from './tsv';
+
+export const ROW_HEIGHT = 22;
+const OVERSCAN = 8;
+
+export interface ResultGridEvents {
+  /** A filterable value (IP, port, region…) was clicked or activated with Enter. */
+  onFilterValue(field: string, value: string): void;
+  /** The user scrolled near the end of what is loaded. */
+  onNearEnd(): void;
+  onScroll(scrollTop: number): void;
+  /** Text for the clipboard (the host page has no other clipboard route). */
+  onCopy(text: string, what: string): void;
+}
+
+interface RowElement {
+  readonly el: HTMLDivElement;
+  readonly cells: { cell: HTMLDivElement; value: HTMLSpanElement; hint: HTMLSpanElement }[];
+  index: number;
+}
+
+export class ResultGrid {
+  readonly element: HTMLDivElement;
+  readonly store = new ResultStore();
+  private readonly scroller: HTMLDivElement;
+  private readonly header: HTMLDivElement;
+  private readonly spacer: HTMLDivElement;
+  private readonly rowsLayer: HTMLDivElement;
+  private readonly empty: HTMLDivElement;
+  private pool: RowElement[] = [];
+  private widths: number[] = [];
+  private kinds: (FieldKind | undefined)[] = [];
+  private numeric: boolean[] = [];
+  private win: ViewportWindow = { first: 0, end: 0, offsetY: 0, totalHeight: 0, scaled: false };
+  private activeRow = 0;
+  private activeCol = 0;
+  private anchorRow = 0;
+  private frame = 0;
+  private emptyText = 'Run a query to see results.';
+
+  constructor(private readonly events: ResultGridEvents) {
+    this.element = el('div', 'grid');
+    this.element.setAttribute('role', 'grid');
+    this.element.setAttribute('aria-label', 'Query results');
+    this.element.setAttribute('aria-multiselectable', 'true');
+    this.element.tabIndex = 0;
+    this.element.dataset.testid = 'results-grid';
+    this.scroller = el('div', 'grid-scroll');
+    this.header = el('div', 'grid-header');
+    this.header.setAttribute('role', 'row');
+    this.header.setAttribute('aria-rowindex', '1');
+    this.spacer = el('div', 'grid-spacer');
+    this.rowsLayer = el('div', 'grid-rows');
+    this.rowsLayer.setAttribute('role', 'rowgroup');
+    this.empty = el('div', 'grid-empty');
+    this.spacer.append(this.rowsLayer);
+    this.scroller.append(this.header, this.spacer);
+    this.element.append(this.scroller, this.empty);
+
+    this.scroller.addEventListener('scroll', () => {
+      this.schedule();
+      this.events.onScroll(this.scroller.scrollTop);
+    }, { passive: true });
+    this.rowsLayer.addEventListener('click', (e) => this.onRowsClick(e));
+    this.element.addEventListener('keydown', (e) => this.onKeyDown(e));
+    this.element.addEventListener('copy', (e) => this.onCopyEvent(e));
+    new ResizeObserver(() => this.schedule()).observe(this.scroller);
+    this.renderEmpty();
+  }
+
+  /** Starts a new result (a new query): clears rows, keeps nothing from the old columns. */
+  reset(emptyText = 'Running…'): void {
+    this.store.reset([]);
+    this.widths = [];
+    this.emptyText = emptyText;
+    this.activeRow = this.activeCol = this.anchorRow = 0;
+    this.scroller.scrollTop = 0;
+    this.buildHeader();
+    this.clearPool();
+    this.render();
+  }
+
+  setEmptyText(text: string): void {
+    this.emptyText = text;
+    this.renderEmpty();
+  }
+
+  /** Adds a page; the first page paints immediately (no waiting for the rest). */
+  appendPage(columns: readonly string[], rows: readonly (readonly string[])[]): void {
+    const firstPage = this.store.totalRows === 0;
+    const grew = columns.length !== this.store.columns.length;
+    this.store.append(columns, rows);
+    if (firstPage || grew) {
+      const old = this.widths;
+      this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200)).map((w, i) => old[i] ?? w);
+      this.kinds = this.store.columns.map((c) => columnKind(c));
+      this.buildHeader();
+      this.clearPool();
+    }
+    this.numeric = this.store.columns.map((_, i) => this.store.isNumericColumn(i));
+    this.schedule();
+  }
+
+  restoreScroll(scrollTop: number): void {
+    this.scroller.scrollTop = scrollTop;
+    this.schedule();
+  }
+
+  get scrollTop(): number {
+    return this.scroller.scrollTop;
+  }
+
+  setFilter(text: string): void {
+    this.store.setFilter(text);
+    this.activeRow = this.anchorRow = 0;
+    this.render();
+  }
+
+  sortBy(column: number): void {
+    this.store.toggleSort(column);
+    this.buildHeader();
+    this.render();
+  }
+
+  /** Rows currently in the DOM (for tests and the benchmark: must stay small). */
+  get renderedRowCount(): number {
+    return this.rowsLayer.childElementCount;
+  }
+
+  copyActiveCell(): void {
+    const v = this.store.cell(this.activeRow, this.activeCol);
+    this.events.onCopy(v, 'cell');
+  }
+
+  copySelectedRows(withHeader: boolean): void {
+    const [lo, hi] = this.selection();
+    const rows: (readonly string[])[] = [];
+    for (let i = lo; i <= hi; i++) {
+      const r = this.store.rowAt(i);
+      if (r) rows.push(r);
+    }
+    this.events.onCopy(toTsv(withHeader ? this.store.columns : undefined, rows), rows.length === 1 ? 'row' : `${rows.length} rows`);
+  }
+
+  private selection(): [number, number] {
+    return [Math.min(this.anchorRow, this.activeRow), Math.max(this.anchorRow, this.activeRow)];
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private buildHeader(): void {
+    this.header.replaceChildren();
+    const cols = this.store.columns;
+    this.element.setAttribute('aria-colcount', String(cols.length));
+    this.applyWidths();
+    const sort = this.store.sort;
+    cols.forEach((name, c) => {
+      const cell = el('div', 'grid-hcell');
+      cell.setAttribute('role', 'columnheader');
+      cell.setAttribute('aria-colindex', String(c + 1));
+      const sorted = sort?.column === c ? sort.direction : undefined;
+      cell.setAttribute('aria-sort', sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
+      const button = el('button', 'grid-hlabel');
+      button.type = 'button';
+      button.tabIndex = -1;
+      button.title = `Sort by ${name}`;
+      const label = el('span', 'grid-hname');
+      label.textContent = name;
+      const arrow = el('span', `codicon ${sorted === 'asc' ? 'codicon-arrow-up' : sorted === 'desc' ? 'codicon-arrow-down' : ''} grid-sort`);
+      button.append(label, arrow);
+      button.addEventListener('click', () => this.sortBy(c));
+      const handle = el('div', 'grid-resize');
+      handle.setAttribute('aria-hidden', 'true');
+      handle.addEventListener('pointerdown', (e) => this.startResize(e, c, handle));
+      cell.append(button, handle);
+      this.header.append(cell);
+    });
+  }
+
+  private startResize(e: PointerEvent, column: number, handle: HTMLElement): void {
+    e.preventDefault();
+    e.stopPropagation();
+    handle.setPointerCapture(e.pointerId);
+    const startX = e.clientX;
+    const startW = this.widths[column];
+    const move = (ev: PointerEvent) => {
+      this.widths[column] = Math.max(MIN_COLUMN_WIDTH, startW + ev.clientX - startX);
+      this.applyWidths();
+    };
+    const up = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', up);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  }
+
+  /** Column widths live in one CSS variable on the grid, so resizing touches no row elements. */
+  private applyWidths(): void {
+    this.element.style.setProperty('--grid-columns', this.widths.map((w) => `${w}px`).join(' ') || '1fr');
+    const total = this.widths.reduce((s, w) => s + w, 0);
+    this.spacer.style.width = `${total}px`;
+    this.header.style.width = `${total}px`;
+  }
+
+  private clearPool(): void {
+    this.pool = [];
+    this.rowsLayer.replaceChildren();
+  }
+
+  private makeRow(): RowElement {
+    const rowEl = el('div', 'grid-row');
+    rowEl.setAttribute('role', 'row');
+    const cells = this.store.columns.map((_, c) => {
+      const cell = el('div', 'grid-cell');
+      cell.setAttribute('role', 'gridcell');
+      cell.setAttribute('aria-colindex', String(c + 1));
+      cell.dataset.col = String(c);
+      const value = el('span', 'grid-value');
+      const hint = el('span', 'grid-hint');
+      cell.append(value, hint);
+      rowEl.append(cell);
+      return { cell, value, hint };
+    });
+    return { el: rowEl, cells, index: -1 };
+  }
+
+  private render(): void {
+    const store = this.store;
+    const headerHeight = this.header.offsetHeight || ROW_HEIGHT;
+    const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
+    const count = store.viewRows;
+    this.element.setAttribute('aria-rowcount', String(count + 1));
+    this.win = computeViewport({ scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count, overscan: OVERSCAN });
+    this.spacer.style.height = `${this.win.totalHeight}px`;
+    this.rowsLayer.style.transform = `translateY(${this.win.offsetY}px)`;
+    const needed = this.win.end - this.win.first;
+    while (this.pool.length < needed) {
+      const r = this.makeRow();
+      this.pool.push(r);
+      this.rowsLayer.append(r.el);
+    }
+    while (this.pool.length > needed) this.pool.pop()?.el.remove();
+    const [selLo, selHi] = this.selection();
+    const focused = this.element.contains(document.activeElement);
+    for (let k = 0; k < needed; k++) {
+      const index = this.win.first + k;
+      const r = this.pool[k];
+      const row = store.rowAt(index);
+      if (r.index !== index || r.el.dataset.version !== this.versionKey()) this.fillRow(r, index, row);
+      const selected = index >= selLo && index <= selHi;
+      r.el.classList.toggle('selected', selected);
+      r.el.setAttribute('aria-selected', String(selected));
+      r.cells.forEach((c, ci) => {
+        const active = index === this.activeRow && ci === this.activeCol;
+        c.cell.classList.toggle('active', active);
+        if (active) c.cell.id = 'grid-active-cell';
+        else if (c.cell.id) c.cell.removeAttribute('id');
+      });
+    }
+    if (focused && this.activeRow >= this.win.first && this.activeRow < this.win.end) this.element.setAttribute('aria-activedescendant', 'grid-active-cell');
+    else this.element.removeAttribute('aria-activedescendant');
+    this.renderEmpty();
+    if (count > 0 && this.win.end >= count - 50 && !store.filter) this.events.onNearEnd();
+  }
+
+  /** Changes whenever sort/filter change, so pooled rows showing the same index refill. */
+  private versionKey(): string {
+    const s = this.store.sort;
+    return `${s ? `${s.column}${s.direction}` : ''}|${this.store.filter}|${this.store.totalRows}`;
+  }
+
+  private fillRow(r: RowElement, index: number, row: readonly string[] | undefined): void {
+    r.index = index;
+    r.el.dataset.version = this.versionKey();
+    r.el.dataset.row = String(index);
+    r.el.setAttribute('aria-rowindex', String(index + 2));
+    r.el.classList.toggle('odd', index % 2 === 1);
+    const cols = this.store.columns;
+    for (let c = 0; c < r.cells.length; c++) {
+      const v = row?.[c] ?? '';
+      const p = presentCell(cols[c], v, this.kinds[c]);
+      const cell = r.cells[c];
+      cell.value.textContent = v;
+      cell.hint.textContent = p.hint ?? '';
+      cell.value.classList.toggle('filterable', p.filterField !== undefined);
+      if (p.filterField) cell.value.title = `Add ${p.filterField}:${v} to the query`;
+      else cell.value.removeAttribute('title');
+      cell.cell.classList.toggle('num', this.numeric[c] === true);
+    }
+  }
+
+  private renderEmpty(): void {
+    const none = this.store.viewRows === 0;
+    this.empty.hidden = !none;
+    if (none) this.empty.textContent = this.store.totalRows > 0 ? 'No rows match the filter.' : this.emptyText;
+  }
+
+  private onRowsClick(e: MouseEvent): void {
+    const target = e.target as HTMLElement;
+    const cell = target.closest<HTMLElement>('.grid-cell');
+    const rowEl = target.closest<HTMLElement>('.grid-row');
+    if (!cell || !rowEl) return;
+    const index = Number(rowEl.dataset.row);
+    const col = Number(cell.dataset.col);
+    this.moveTo(index, col, e.shiftKey);
+    this.element.focus({ preventScroll: true });
+    if (target.classList.contains('filterable')) this.filterActive();
+  }
+
+  private filterActive(): void {
+    const v = this.store.cell(this.activeRow, this.activeCol);
+    const col = this.store.columns[this.activeCol];
+    const p = presentCell(col, v, this.kinds[this.activeCol]);
+    if (p.filterField) this.events.onFilterValue(p.filterField, v);
+  }
+
+  private moveTo(row: number, col: number, extend: boolean): void {
+    const count = this.store.viewRows;
+    if (count === 0) return;
+    this.activeRow = Math.max(0, Math.min(count - 1, row));
+    this.activeCol = Math.max(0, Math.min(this.store.columns.length - 1, col));
+    if (!extend) this.anchorRow = this.activeRow;
+    const headerHeight = this.header.offsetHeight || ROW_HEIGHT;
+    const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
+    const target = scrollTopForRow(this.activeRow, { scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count, overscan: OVERSCAN });
+    if (target !== this.scroller.scrollTop) this.scroller.scrollTop = target;
+    this.revealColumn(this.activeCol);
+    this.render();
+  }
+
+  private revealColumn(col: number): void {
+    const left = this.widths.slice(0, col).reduce((s, w) => s + w, 0);
+    const right = left + (this.widths[col] ?? 0);
+    if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
+    else if (right > this.scroller.scrollLeft + this.scroller.clientWidth) this.scroller.scrollLeft = right - this.scroller.clientWidth;
+  }
+
+  private onKeyDown(e: KeyboardEvent): void {
+    const page = Math.max(1, Math.floor((this.scroller.clientHeight - ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const mod = e.ctrlKey || e.metaKey;
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown': this.moveTo(this.activeRow + 1, this.activeCol, e.shiftKey); break;
+      case 'ArrowUp': this.moveTo(this.activeRow - 1, this.activeCol, e.shiftKey); break;
+      case 'ArrowRight': this.moveTo(this.activeRow, this.activeCol + 1, false); break;
+      case 'ArrowLeft': this.moveTo(this.activeRow, this.activeCol - 1, false); break;
+      case 'PageDown': this.moveTo(this.activeRow + page, this.activeCol, e.shiftKey); break;
+      case 'PageUp': this.moveTo(this.activeRow - page, this.activeCol, e.shiftKey); break;
+      case 'Home': if (mod) this.moveTo(0, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, 0, false); break;
+      case 'End': if (mod) this.moveTo(this.store.viewRows - 1, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, this.store.columns.length - 1, false); break;
+      case 'Enter': this.filterActive(); break;
+      case 's': case 'S': if (!mod) this.sortBy(this.activeCol); else handled = false; break;
+      case 'a': case 'A': if (mod) { this.anchorRow = 0; this.moveTo(this.store.viewRows - 1, this.activeCol, true); } else handled = false; break;
+      case 'c': case 'C':
+        if (mod) {
+          // Ctrl+C: the cell, or the selected rows when several are selected; Ctrl+Shift+C: rows with header.
+          if (e.shiftKey) this.copySelectedRows(true);
+          else if (this.anchorRow !== this.activeRow) this.copySelectedRows(false);
+          else this.copyActiveCell();
+        } else handled = false;
+        break;
+      default: handled = false;
+    }
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  /** VS Code routes its Copy command to the webview as a DOM copy event. */
+  private onCopyEvent(e: ClipboardEvent): void {
+    if (!e.clipboardData || this.store.viewRows === 0) return;
+    const [lo, hi] = this.selection();
+    const rows: (readonly string[])[] = [];
+    for (let i = lo; i <= hi; i++) rows.push(this.store.rowAt(i) ?? []);
+    const text = lo === hi ? this.store.cell(this.activeRow, this.activeCol) : toTsv(undefined, rows);
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+  }
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  return e;
+}

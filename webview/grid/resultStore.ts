@@ -1,0 +1,182 @@
+/**
+ * Holds a query result for the grid: the pages as they arrive (row arrays are kept by reference,
+ * never copied into another structure), plus a view — an index permutation after filter and sort.
+ * Pure (no DOM); sorting 1,000,000 rows uses typed arrays of keys, not comparisons of strings.
+ */
+
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortState {
+  readonly column: number;
+  readonly direction: SortDirection;
+}
+
+type Row = readonly string[];
+
+export class ResultStore {
+  private columnsValue: readonly string[] = [];
+  private readonly rowsValue: Row[] = [];
+  /** Indices into rowsValue in display order; undefined means identity (no filter, no sort). */
+  private view: Uint32Array | undefined;
+  private sortValue: SortState | undefined;
+  private filterValue = '';
+  private numericCache = new Map<number, boolean>();
+
+  get columns(): readonly string[] {
+    return this.columnsValue;
+  }
+
+  /** All rows in arrival order (the service's order), by reference. */
+  get rows(): readonly Row[] {
+    return this.rowsValue;
+  }
+
+  /** Rows received so far (before filtering). */
+  get totalRows(): number {
+    return this.rowsValue.length;
+  }
+
+  /** Rows in the current view (after filtering). */
+  get viewRows(): number {
+    return this.view ? this.view.length : this.rowsValue.length;
+  }
+
+  get sort(): SortState | undefined {
+    return this.sortValue;
+  }
+
+  get filter(): string {
+    return this.filterValue;
+  }
+
+  reset(columns: readonly string[]): void {
+    this.columnsValue = columns;
+    this.rowsValue.length = 0;
+    this.view = undefined;
+    this.sortValue = undefined;
+    this.filterValue = '';
+    this.numericCache.clear();
+  }
+
+  /** Appends a page; if a sort or filter is active the view is recomputed. */
+  append(columns: readonly string[], rows: readonly Row[]): void {
+    if (this.columnsValue.length === 0 && this.rowsValue.length === 0) this.columnsValue = columns;
+    else if (columns.length > this.columnsValue.length) this.columnsValue = columns; // raw logs can gain fields
+    for (let i = 0; i < rows.length; i++) this.rowsValue.push(rows[i]);
+    this.numericCache.clear();
+    if (this.sortValue || this.filterValue) this.rebuildView();
+  }
+
+  /** The row shown at display position `index`. */
+  rowAt(index: number): Row | undefined {
+    const source = this.view ? this.view[index] : index;
+    return source === undefined ? undefined : this.rowsValue[source];
+  }
+
+  cell(index: number, column: number): string {
+    return this.rowAt(index)?.[column] ?? '';
+  }
+
+  setSort(sort: SortState | undefined): void {
+    this.sortValue = sort;
+    this.rebuildView();
+  }
+
+  /** Cycles a column's sort: none → ascending → descending → none. */
+  toggleSort(column: number): void {
+    const cur = this.sortValue;
+    if (!cur || cur.column !== column) this.setSort({ column, direction: 'asc' });
+    else if (cur.direction === 'asc') this.setSort({ column, direction: 'desc' });
+    else this.setSort(undefined);
+  }
+
+  setFilter(text: string): void {
+    this.filterValue = text;
+    this.rebuildView();
+  }
+
+  /** A column is numeric when every non-empty value parses as a finite number. */
+  isNumericColumn(column: number): boolean {
+    const cached = this.numericCache.get(column);
+    if (cached !== undefined) return cached;
+    let seen = false;
+    let numeric = true;
+    for (const row of this.rowsValue) {
+      const v = row[column];
+      if (v === undefined || v === '') continue;
+      seen = true;
+      if (!isNumberText(v)) {
+        numeric = false;
+        break;
+      }
+    }
+    const result = seen && numeric;
+    this.numericCache.set(column, result);
+    return result;
+  }
+
+  private rebuildView(): void {
+    const rows = this.rowsValue;
+    let indices: Uint32Array | undefined;
+    const needle = this.filterValue.trim().toLowerCase();
+    if (needle) {
+      const matched = new Uint32Array(rows.length);
+      let n = 0;
+      for (let i = 0; i < rows.length; i++) if (rowMatches(rows[i], needle)) matched[n++] = i;
+      indices = matched.subarray(0, n);
+    }
+    const sort = this.sortValue;
+    if (sort) {
+      if (!indices) {
+        indices = new Uint32Array(rows.length);
+        for (let i = 0; i < rows.length; i++) indices[i] = i;
+      }
+      indices = sortIndices(indices, rows, sort, this.isNumericColumn(sort.column));
+    }
+    this.view = indices;
+  }
+}
+
+function rowMatches(row: Row, needle: string): boolean {
+  for (let c = 0; c < row.length; c++) if (row[c].toLowerCase().includes(needle)) return true;
+  return false;
+}
+
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+export function isNumberText(v: string): boolean {
+  return NUMBER_TEXT.test(v.trim());
+}
+
+/** Stable sort of `indices` by the column; empty values always sort last. */
+export function sortIndices(indices: Uint32Array, rows: readonly Row[], sort: SortState, numeric: boolean): Uint32Array {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const col = sort.column;
+  const out = Uint32Array.from(indices);
+  if (numeric) {
+    const keys = new Float64Array(rows.length);
+    for (let k = 0; k < out.length; k++) {
+      const i = out[k];
+      const v = rows[i][col];
+      keys[i] = v === undefined || v === '' ? NaN : Number(v);
+    }
+    out.sort((a, b) => {
+      const ka = keys[a];
+      const kb = keys[b];
+      const na = Number.isNaN(ka);
+      const nb = Number.isNaN(kb);
+      if (na || nb) return na === nb ? a - b : na ? 1 : -1;
+      return ka === kb ? a - b : (ka - kb) * sign;
+    });
+    return out;
+  }
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  out.sort((a, b) => {
+    const va = rows[a][col] ?? '';
+    const vb = rows[b][col] ?? '';
+    if (va === '' || vb === '') return va === vb ? a - b : va === '' ? 1 : -1;
+    const c = collator.compare(va, vb);
+    return c === 0 ? a - b : c * sign;
+  });
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * How a grid value is shown: the raw value stays primary; a human-readable hint goes beside it
+ * (bytes → "1.2 MB", protocol 6 → "TCP", UNIX seconds → local time, region id → its name), and
+ * addresses, ports and regions are clickable to filter the query. Kinds come from the catalog.
+ */
+import { fieldSpec, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
+
+export interface CellPresentation {
+  /** Secondary text shown dimmed beside the raw value, if any. */
+  readonly hint?: string;
+  /** Field to filter on when the value is clicked (only for addresses, ports, regions…). */
+  readonly filterField?: string;
+  /** Numbers align right. */
+  readonly numeric: boolean;
+}
+
+/** The catalog kind of a result column; SQL aliases fall back to a name-based guess. */
+export function columnKind(column: string): FieldKind | undefined {
+  const spec = fieldSpec(column);
+  if (spec) return spec.kind;
+  if (column === '__time__') return 'time';
+  const lower = column.toLowerCase();
+  if (/(^|_)bytes($|_)/.test(lower)) return 'bytes';
+  return undefined;
+}
+
+const FILTERABLE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['ip', 'port', 'region', 'protocol', 'direction', 'logStatus']);
+
+export function presentCell(column: string, value: string, kind: FieldKind | undefined = columnKind(column)): CellPresentation {
+  const numeric = value !== '' && /^-?\d+(\.\d+)?$/.test(value);
+  // Only columns that are catalog fields can be filtered by name (aliases are not searchable).
+  const filterField = kind && FILTERABLE_KINDS.has(kind) && fieldSpec(column) && value !== '' ? column : undefined;
+  return { hint: hintFor(kind, value), filterField, numeric };
+}
+
+function hintFor(kind: FieldKind | undefined, value: string): string | undefined {
+  if (!kind || value === '') return undefined;
+  switch (kind) {
+    case 'bytes': {
+      const n = Number(value);
+      return Number.isFinite(n) && n >= 1024 ? formatBytes(n) : undefined;
+    }
+    case 'protocol':
+      return PROTOCOL_NAMES[value];
+    case 'time': {
+      const n = Number(value);
+      return Number.isFinite(n) && n > 0 ? formatUnixSeconds(n) : undefined;
+    }
+    case 'region': {
+      const name = regionName(value);
+      return name === value ? undefined : name;
+    }
+    case 'rtt':
+    case 'account':
+    case 'cen':
+    case 'ip':
+    case 'port':
+    case 'direction':
+    case 'count':
+    case 'logStatus':
+    case 'attachment':
+      return undefined;
+  }
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+
+/** Binary multiples with one decimal below 10 (e.g. 1536 → "1.5 KB", 1048576 → "1.0 MB"). */
+export function formatBytes(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const sign = n < 0 ? '-' : '';
+  let v = Math.abs(n);
+  let u = 0;
+  while (v >= 1024 && u < BYTE_UNITS.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  const text = u === 0 ? String(Math.round(v)) : v < 10 ? v.toFixed(1) : String(Math.round(v));
+  return `${sign}${text} ${BYTE_UNITS[u]}`;
+}
+
+/** UNIX seconds as "YYYY-MM-DD HH:MM:SS" in local time. */
+export function formatUnixSeconds(seconds: number): string {
+  const d = new Date(seconds * 1000);
+  const p = (x: number) => String(x).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
+/** Compact counts for the status line (1234567 → "1,234,567"). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Elapsed milliseconds as "850 ms" or "2.4 s". */
+export function formatElapsed(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,35 @@
+/**
+ * The only route to the extension host: a typed wrapper over acquireVsCodeApi (which may be
+ * called once per page) and the window message event.
+ */
+import type { HostMessage, WebviewMessage, WorkbenchViewState } from '../../src/protocol/messages';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export interface HostChannel {
+  post(message: WebviewMessage): void;
+  onMessage(handler: (message: HostMessage) => void): void;
+  getState(): unknown;
+  setState(state: WorkbenchViewState): void;
+}
+
+export function connectToHost(): HostChannel {
+  const api = acquireVsCodeApi();
+  return {
+    post: (message) => api.postMessage(message),
+    onMessage: (handler) =>
+      window.addEventListener('message', (e: MessageEvent<unknown>) => {
+        // The host is the only sender in a webview; still ignore anything without a type.
+        const data = e.data;
+        if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') handler(data as HostMessage);
+      }),
+    getState: () => api.getState(),
+    setState: (state) => api.setState(state),
+  };
+}

@@ -1,0 +1,473 @@
+/**
+ * The query workbench page: wires the editor, time range, presets, histogram, results grid,
+ * charts, export and status line to the host protocol. Holds the per-query state (request id,
+ * paging) and persists the view state; every piece of UI lives in its own module.
+ */
+import type { ChartKind, HostMessage, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
+import type { HostChannel } from './host/vscodeApi';
+import { QueryEditor } from './editor/queryEditor';
+import { appendSearchFilter } from './editor/queryFilter';
+import { TimeRangePicker } from './timeRange/timeRangePicker';
+import { DEFAULT_RANGE } from './timeRange/rangeChoices';
+import { HistogramView } from './histogram/histogramView';
+import { ResultGrid } from './grid/resultGrid';
+import { ChartView } from './charts/chartView';
+import { chooseChart } from './charts/chartChoice';
+import { StatusLine } from './results/statusLine';
+import { ErrorBanner } from './results/errorBanner';
+import { ExportBar } from './export/exportBar';
+import { button, codicon, h, optionElement, selectElement } from './dom';
+import { formatCount } from './grid/valueFormat';
+import { restoreViewState } from './workbenchState';
+
+const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
+const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
+
+interface Running {
+  readonly requestId: string;
+  status?: QueryStatus;
+  loadingMore: boolean;
+  loadAll: boolean;
+  rowsAtLoadMore: number;
+  /** The last loadMore brought nothing: stop asking automatically. */
+  exhausted: boolean;
+  finished: boolean;
+}
+
+export class WorkbenchApp {
+  private readonly editor: QueryEditor;
+  private readonly picker: TimeRangePicker;
+  private readonly histogram: HistogramView;
+  private readonly grid: ResultGrid;
+  private readonly chart = new ChartView();
+  private readonly status = new StatusLine();
+  private readonly errors = new ErrorBanner();
+  private readonly exportBar: ExportBar;
+  private readonly title = h('div', 'target-title');
+  private readonly subtitle = h('div', 'target-subtitle');
+  private readonly rangeInfo = h('div', 'range-info');
+  private readonly presetSelect = selectElement('Presets', 'presets');
+  private readonly historySelect = selectElement('Recent queries', 'history');
+  private readonly chartSelect = selectElement('Chart type', 'chart-kind');
+  private readonly tabs = document.createElement('vscode-tabs') as HTMLElement & { selectedIndex: number };
+  private readonly runButton;
+  private readonly cancelButton;
+  private readonly loadMoreButton;
+  private readonly loadAllButton;
+  private readonly filterField = document.createElement('vscode-textfield') as HTMLElement & { value: string };
+  private presets: readonly PresetInfo[] = [];
+  private range: TimeRangeSpec = DEFAULT_RANGE;
+  private chartKind: ChartKind | undefined;
+  /** A chart asked for by a preset or the host: shown (tab switched) when the result arrives. */
+  private requestedChart: ChartKind | undefined;
+  private current: Running | undefined;
+  private runAnyway = false;
+  private pendingScroll: number | undefined;
+  private saveTimer = 0;
+  private filterTimer = 0;
+  private seq = 0;
+
+  constructor(private readonly root: HTMLElement, private readonly host: HostChannel, nonce: string | undefined) {
+    const saved = restoreViewState(host.getState());
+    this.range = saved?.range ?? DEFAULT_RANGE;
+    this.chartKind = saved?.chart;
+    this.pendingScroll = saved?.scrollTop;
+
+    // Header and toolbar
+    const header = h('header', 'wb-header');
+    const titles = h('div', 'titles');
+    titles.append(this.title, this.subtitle);
+    this.title.textContent = 'Query workbench';
+    this.runButton = button({ label: 'Run', icon: 'play', title: 'Run query (Ctrl+Enter)', testid: 'run' }, () => this.run());
+    this.cancelButton = button({ label: 'Cancel', icon: 'debug-stop', secondary: true, title: 'Cancel (Esc)', testid: 'cancel' }, () => this.cancel());
+    this.cancelButton.disabled = true;
+    this.picker = new TimeRangePicker(this.range, (spec) => {
+      this.range = spec;
+      this.saveState();
+    });
+    this.presetSelect.append(optionElement('', 'Presets…'));
+    this.historySelect.append(optionElement('', 'Recent…'));
+    this.presetSelect.addEventListener('change', () => this.onPreset());
+    this.historySelect.addEventListener('change', () => this.onHistory());
+    const save = button({ label: 'Save query', icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () => this.host.post({ type: 'saveQuery', query: this.editor.text }));
+    const open = button({ label: 'Open saved query', icon: 'folder-opened', secondary: true, iconOnly: true, testid: 'open-saved' }, () => this.host.post({ type: 'pickSavedQuery' }));
+    const toolbar = h('div', 'toolbar');
+    toolbar.setAttribute('role', 'toolbar');
+    toolbar.setAttribute('aria-label', 'Query');
+    toolbar.append(this.runButton, this.cancelButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open);
+    header.append(titles, toolbar);
+
+    // Editor
+    const editorHost = h('div', 'editor');
+    editorHost.dataset.testid = 'query-editor';
+    this.editor = new QueryEditor(editorHost, saved?.query ?? '*', {
+      onRun: () => this.run(),
+      onCancel: () => this.cancel(),
+      onChange: () => {
+        this.runAnyway = false;
+        this.saveState();
+      },
+    }, nonce);
+    this.rangeInfo.dataset.testid = 'range-info';
+    this.rangeInfo.setAttribute('aria-live', 'polite');
+
+    // Histogram
+    this.histogram = new HistogramView((r) => this.zoom(r));
+
+    // Results
+    this.grid = new ResultGrid({
+      onFilterValue: (field, value) => this.addFilter(field, value),
+      onNearEnd: () => this.autoLoadMore(),
+      onScroll: () => this.saveState(),
+      onCopy: (text, what) => this.copy(text, what),
+    });
+    this.filterField.setAttribute('placeholder', 'Filter rows');
+    this.filterField.setAttribute('aria-label', 'Filter loaded rows');
+    this.filterField.dataset.testid = 'grid-filter';
+    this.filterField.className = 'grid-filter';
+    this.filterField.addEventListener('input', () => {
+      clearTimeout(this.filterTimer);
+      this.filterTimer = window.setTimeout(() => this.applyFilter(), 150);
+    });
+    this.loadMoreButton = button({ label: 'Load more', icon: 'fold-down', secondary: true, testid: 'load-more' }, () => this.loadMore(false));
+    this.loadAllButton = button({ label: 'Load all', icon: 'cloud-download', secondary: true, testid: 'load-all' }, () => this.loadMore(true));
+    this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
+    const copyCell = button({ label: 'Copy cell', icon: 'copy', secondary: true, iconOnly: true, testid: 'copy-cell' }, () => this.grid.copyActiveCell());
+    const copyRows = button({ label: 'Copy selected rows as TSV (with header)', icon: 'clippy', secondary: true, iconOnly: true, testid: 'copy-rows' }, () => this.grid.copySelectedRows(true));
+    this.exportBar = new ExportBar(
+      (format) => this.host.post({ type: 'export', format, query: this.editor.text, range: this.range }),
+      () => this.host.post({ type: 'cancelExport' }),
+    );
+    const addons = h('div', 'results-tools');
+    addons.slot = 'addons';
+    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, this.exportBar.element);
+
+    for (const k of CHART_KINDS) this.chartSelect.append(optionElement(k, CHART_LABELS[k]));
+    this.chartSelect.addEventListener('change', () => {
+      this.chartKind = this.chartSelect.value as ChartKind;
+      this.renderChart();
+      this.saveState();
+    });
+    const chartPanelBody = h('div', 'chart-panel');
+    const chartTools = h('div', 'chart-tools');
+    chartTools.append(h('span', 'label', 'Chart'), this.chartSelect);
+    chartPanelBody.append(chartTools, this.chart.element);
+    this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
+
+    this.tabs.setAttribute('panel', '');
+    this.tabs.className = 'results-tabs';
+    const resultsHeader = tabHeader('Results', 'tab-results');
+    const chartHeader = tabHeader('Chart', 'tab-chart');
+    const resultsPanel = tabPanel(this.grid.element);
+    const chartPanel = tabPanel(chartPanelBody);
+    this.tabs.append(resultsHeader, chartHeader, addons, resultsPanel, chartPanel);
+    this.tabs.addEventListener('vsc-tabs-select', () => {
+      if (this.tabs.selectedIndex === 1) this.renderChart();
+    });
+
+    const main = h('main', 'wb-main');
+    main.append(editorHost, this.rangeInfo, this.errors.element, this.histogram.element, this.tabs, this.status.element);
+    this.root.replaceChildren(header, main);
+    this.status.idle('Ready. Write a query and press Ctrl+Enter.');
+    this.updateRangeInfo();
+
+    // Theme switches change the CSS variables; canvases must be redrawn with the new colours.
+    new MutationObserver(() => this.chart.refreshTheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    host.onMessage((m) => this.onMessage(m));
+    host.post({ type: 'ready' });
+  }
+
+  private onMessage(m: HostMessage): void {
+    switch (m.type) {
+      case 'init': {
+        this.title.textContent = m.target.title;
+        this.subtitle.textContent = `${m.target.regionId} · ${m.target.projectName} / ${m.target.logStoreName} · ${m.target.interval / 60}-minute windows`;
+        this.editor.setFields(m.target.fields.length > 0 ? m.target.fields.map((f) => f.name) : undefined);
+        this.setPresets(m.presets);
+        this.setHistory(m.history);
+        const state = m.state ?? restoreViewState(this.host.getState());
+        if (state) this.applyState(state);
+        return;
+      }
+      case 'setQuery':
+        this.editor.setText(m.query);
+        if (m.range) this.setRange(m.range);
+        if (m.chart) this.requestChart(m.chart);
+        if (m.run) this.run(true);
+        return;
+      case 'history':
+        this.setHistory(m.history);
+        return;
+      case 'exportState':
+        this.exportBar.update(m);
+        return;
+      case 'queryStarted':
+        if (!this.isCurrent(m.requestId)) return;
+        this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(` ${m.range.label}`));
+        if (m.range.delayNote) {
+          const note = h('span', 'delay-note', m.range.delayNote);
+          note.prepend(codicon('info'), document.createTextNode(' '));
+          this.rangeInfo.append(note);
+        }
+        return;
+      case 'queryProgress': {
+        if (!this.isCurrent(m.requestId)) return;
+        const retry = m.incompleteAttempts > 0 ? ` — the service reports Incomplete, retry ${m.incompleteAttempts}` : '';
+        const rows = this.grid.store.totalRows;
+        this.status.running(`${this.current?.loadAll ? 'Loading all' : 'Running'}… ${formatCount(rows)} rows${retry}`);
+        return;
+      }
+      case 'resultPage': {
+        if (!this.isCurrent(m.requestId)) return;
+        this.grid.appendPage(m.columns, m.rows);
+        const cur = this.current;
+        if (cur && !cur.finished) this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
+        else if (cur?.loadingMore) this.status.running(`${cur.loadAll ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
+        return;
+      }
+      case 'queryDone':
+        if (!this.isCurrent(m.requestId)) return;
+        this.onDone(m.status);
+        return;
+      case 'queryError':
+        if (!this.isCurrent(m.requestId)) return;
+        this.endRun();
+        this.errors.show(m.error);
+        this.editor.showServerError(m.error.message, m.error.position);
+        this.status.idle(this.grid.store.totalRows > 0 ? `Failed after ${formatCount(this.grid.store.totalRows)} rows` : 'Query failed');
+        if (this.grid.store.totalRows === 0) this.grid.setEmptyText('The query failed — see the message above.');
+        return;
+      case 'queryCancelled':
+        if (!this.isCurrent(m.requestId)) return;
+        this.endRun();
+        this.status.idle(`Cancelled — ${formatCount(this.grid.store.totalRows)} rows kept`);
+        if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Cancelled.');
+        return;
+      case 'histogram':
+        if (!this.isCurrent(m.requestId)) return;
+        this.histogram.show(m.buckets);
+        return;
+    }
+  }
+
+  private isCurrent(requestId: string): boolean {
+    return this.current?.requestId === requestId;
+  }
+
+  private run(fromHost = false): void {
+    const query = this.editor.text;
+    const errors = this.editor.blockingErrors();
+    if (errors.length > 0 && !this.runAnyway && !fromHost) {
+      this.runAnyway = true;
+      this.errors.note(`${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''} — fix it, or press Run again to send the query anyway.`);
+      return;
+    }
+    this.runAnyway = false;
+    if (this.current && !this.current.finished) this.host.post({ type: 'cancel', requestId: this.current.requestId });
+    const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
+    this.current = { requestId, loadingMore: false, loadAll: false, rowsAtLoadMore: 0, exhausted: false, finished: false };
+    this.errors.hide();
+    this.editor.clearServerError();
+    this.grid.reset('Running…');
+    this.filterField.value = '';
+    this.histogram.clear();
+    this.chart.clear('Waiting for results…');
+    this.rangeInfo.textContent = '';
+    this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
+    this.runButton.disabled = false;
+    this.cancelButton.disabled = false;
+    this.status.running('Running…');
+    this.host.post({ type: 'runQuery', requestId, query, range: this.range });
+  }
+
+  private cancel(): void {
+    const cur = this.current;
+    if (!cur || (cur.finished && !cur.loadingMore)) return;
+    this.host.post({ type: 'cancel', requestId: cur.requestId });
+    this.status.running('Cancelling…');
+  }
+
+  private endRun(): void {
+    const cur = this.current;
+    if (cur) {
+      cur.finished = true;
+      cur.loadingMore = false;
+      cur.loadAll = false;
+    }
+    this.cancelButton.disabled = true;
+    this.updateLoadButtons();
+  }
+
+  private onDone(status: QueryStatus): void {
+    const cur = this.current;
+    if (!cur) return;
+    if (cur.loadingMore && this.grid.store.totalRows === cur.rowsAtLoadMore) cur.exhausted = true;
+    cur.status = status;
+    this.endRun();
+    this.status.done(status, this.grid.store.totalRows);
+    if (this.grid.store.totalRows === 0) this.grid.setEmptyText('No records in this time range match the query.');
+    if (this.pendingScroll !== undefined) {
+      this.grid.restoreScroll(this.pendingScroll);
+      this.pendingScroll = undefined;
+    }
+    if (status.hasSql) {
+      const rows = this.grid.store.rows;
+      const kind = this.requestedChart ?? this.chartKind ?? chooseChart(this.grid.store.columns, rows);
+      this.chartKind = kind;
+      this.chartSelect.value = kind;
+      if (this.requestedChart && this.requestedChart !== 'table') this.tabs.selectedIndex = 1;
+      this.requestedChart = undefined;
+      this.renderChart();
+    } else {
+      this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
+    }
+  }
+
+  private renderChart(): void {
+    const status = this.current?.status;
+    if (!status?.hasSql || this.tabs.selectedIndex !== 1) return;
+    const columns = this.grid.store.columns;
+    const kind = this.chartKind ?? chooseChart(columns, this.grid.store.rows);
+    this.chart.render(kind, columns, this.grid.store.rows);
+  }
+
+  private updateLoadButtons(): void {
+    const cur = this.current;
+    const more = cur?.status?.more === true && !cur.exhausted;
+    const busy = cur?.loadingMore === true;
+    this.loadMoreButton.hidden = !more && !busy;
+    this.loadAllButton.hidden = !more && !busy;
+    this.loadMoreButton.disabled = busy;
+    this.loadAllButton.disabled = busy;
+  }
+
+  private loadMore(all: boolean): void {
+    const cur = this.current;
+    if (!cur || !cur.finished || cur.loadingMore || !cur.status?.more) return;
+    cur.loadingMore = true;
+    cur.loadAll = all;
+    cur.rowsAtLoadMore = this.grid.store.totalRows;
+    this.cancelButton.disabled = false;
+    this.updateLoadButtons();
+    this.status.running(`${all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
+    this.host.post({ type: 'loadMore', requestId: cur.requestId, all });
+  }
+
+  private autoLoadMore(): void {
+    const cur = this.current;
+    if (cur && cur.finished && !cur.loadingMore && !cur.exhausted && cur.status?.more && !cur.status.hasSql) this.loadMore(false);
+  }
+
+  private applyFilter(): void {
+    this.grid.setFilter(this.filterField.value);
+    const status = this.current?.status;
+    if (status) this.status.done(status, this.grid.store.viewRows);
+  }
+
+  private addFilter(field: string, value: string): void {
+    this.editor.setText(appendSearchFilter(this.editor.text, field, value));
+    this.status.idle(`Added ${field}:${value} to the query — press Ctrl+Enter to run it.`);
+    this.editor.focus();
+  }
+
+  private zoom(r: { from: number; to: number }): void {
+    this.setRange({ kind: 'absolute', from: r.from, to: r.to });
+    this.run();
+  }
+
+  private setRange(spec: TimeRangeSpec): void {
+    this.range = spec;
+    this.picker.set(spec);
+    this.saveState();
+  }
+
+  private requestChart(kind: ChartKind): void {
+    this.requestedChart = kind;
+    this.chartKind = kind;
+    this.chartSelect.value = kind;
+  }
+
+  private setPresets(presets: readonly PresetInfo[]): void {
+    this.presets = presets;
+    this.presetSelect.replaceChildren(optionElement('', 'Presets…'), ...presets.map((p) => optionElement(p.id, p.title, p.description)));
+    this.presetSelect.value = '';
+  }
+
+  private setHistory(history: readonly string[]): void {
+    this.historySelect.replaceChildren(optionElement('', 'Recent…'), ...history.slice(0, 50).map((q, i) => optionElement(String(i), q.length > 80 ? `${q.slice(0, 79)}…` : q)));
+    this.historySelect.dataset.queries = JSON.stringify(history.slice(0, 50));
+    this.historySelect.value = '';
+  }
+
+  private onPreset(): void {
+    const preset = this.presets.find((p) => p.id === this.presetSelect.value);
+    if (!preset) return;
+    this.editor.setText(preset.query);
+    this.requestChart(preset.chart);
+    this.status.idle(`Preset "${preset.title}" — press Ctrl+Enter to run it.`);
+    this.presetSelect.value = '';
+    this.editor.focus();
+  }
+
+  private onHistory(): void {
+    const idx = Number(this.historySelect.value);
+    const list = JSON.parse(this.historySelect.dataset.queries ?? '[]') as unknown;
+    const q = Array.isArray(list) && typeof list[idx] === 'string' ? list[idx] : undefined;
+    if (this.historySelect.value === '' || q === undefined) return;
+    this.editor.setText(q);
+    this.historySelect.value = '';
+    this.editor.focus();
+  }
+
+  private applyState(state: WorkbenchViewState): void {
+    if (state.query !== this.editor.text) this.editor.setText(state.query);
+    this.setRange(state.range);
+    if (state.chart) {
+      this.chartKind = state.chart;
+      this.chartSelect.value = state.chart;
+    }
+    this.pendingScroll = state.scrollTop;
+  }
+
+  private updateRangeInfo(): void {
+    this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(' The range is snapped to the flow log\u2019s capture windows when the query runs.'));
+  }
+
+  private copy(text: string, what: string): void {
+    const done = () => this.status.idle(`Copied ${what}.`);
+    navigator.clipboard.writeText(text).then(done, () => {
+      // Older webviews refuse the async clipboard: fall back to a copy command on a hidden field.
+      const ta = h('textarea', 'offscreen');
+      ta.value = text;
+      document.body.append(ta);
+      ta.select();
+      document.execCommand('copy');
+      ta.remove();
+      done();
+    });
+  }
+
+  private saveState(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => {
+      const state: WorkbenchViewState = { query: this.editor.text, range: this.range, chart: this.chartKind, scrollTop: Math.round(this.grid.scrollTop) };
+      this.host.setState(state);
+      this.host.post({ type: 'stateChanged', state });
+    }, 300);
+  }
+}
+
+function tabHeader(text: string, testid: string): HTMLElement {
+  const t = document.createElement('vscode-tab-header');
+  t.slot = 'header';
+  t.textContent = text;
+  t.dataset.testid = testid;
+  return t;
+}
+
+function tabPanel(content: HTMLElement): HTMLElement {
+  const p = document.createElement('vscode-tab-panel');
+  p.className = 'results-panel';
+  p.append(content);
+  return p;
+}
