@@ -4,7 +4,6 @@
  * until SIGINT/SIGTERM. Diagnostics go to stderr.
  */
 import { parseEmulatorArgs } from './cliOptions';
-import { startEmulator } from './server';
 
 async function main(): Promise<void> {
   let options;
@@ -14,6 +13,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(2);
   }
+  // Loaded after the flags are checked, so a usage error answers at once.
+  const { startEmulator } = await import('./server.js');
   const emu = await startEmulator(options);
   process.stdout.write(JSON.stringify({ cen: emu.cenUrl, sls: emu.slsEndpoint, port: emu.port }) + '\n');
   let stopping = false;

@@ -28,9 +28,17 @@ const lazySdk = {
   },
 };
 
+// The SLS SDK requires the native lz4-napi; the VSIX carries a pure-JS implementation instead.
+const lz4 = {
+  name: 'lz4-pure-js',
+  setup(build) {
+    build.onResolve({ filter: /^lz4-napi$/ }, () => ({ path: new URL('../src/cloud/lz4Block.ts', import.meta.url).pathname }));
+  },
+};
+
 const host = {
   ...common,
-  plugins: [lazySdk],
+  plugins: [lazySdk, lz4],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',

@@ -244,6 +244,10 @@ export class CenStore {
     const cen = this.cenOf(account, req.cenId);
     this.settle();
     const existing = [...this.flowLogs.values()].find((f) => f.cenId === cen.cenId);
+    if (existing?.status === 'Deleting') {
+      // The old flow log is on its way out: a retry after it is gone will succeed.
+      throw new CenApiError(400, 'IncorrectStatus.flowlog', `CEN instance ${cen.cenId} still has flow log ${existing.flowLogId}, which is Deleting; try again when it is gone.`);
+    }
     if (existing) {
       throw new CenApiError(
         400,

@@ -178,7 +178,7 @@ export function generateWindow(topology: FlowLogTopology, start: number): FlowRo
   if (skipped) count = Math.floor(count * (0.4 + 0.3 * rng.next()));
 
   const rows: FlowRow[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<number>();
   for (let n = 0; n < count; n++) {
     const index = picker.pick(rng);
     const c = conversations[index];
@@ -186,12 +186,12 @@ export function generateWindow(topology: FlowLogTopology, start: number): FlowRo
     // A flow key (5-tuple + direction) appears once per window: a second record of the same
     // conversation is a new connection with another ephemeral port.
     let srcport = icmp ? 0 : rng.int(32768, 60999);
-    let key = `${index}:${srcport}`;
+    let key = index * 65536 + srcport;
     if (seen.has(key)) {
       if (icmp) continue;
       do {
         srcport = rng.int(1024, 65535);
-        key = `${index}:${srcport}`;
+        key = index * 65536 + srcport;
       } while (seen.has(key));
     }
     seen.add(key);

@@ -3,15 +3,10 @@
  * records (typed columns, plus an insertion-ordered row id for stable paging), loaded through
  * the appender in data chunks, and queried with results turned into SLS's all-strings rows.
  */
-import {
-  BIGINT,
-  DuckDBDataChunk,
-  DuckDBInstance,
-  VARCHAR,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBResultReader,
-} from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader } from '@duckdb/node-api';
+import { unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FlowRow } from '../data/flowLogGenerator';
 import { FLOW_LOG_COLUMNS, duckType, quoteIdent, type LogColumn } from '../sql/logSchema';
 import { SLS_MACROS } from '../sql/slsFunctions';
@@ -19,31 +14,14 @@ import { SLS_MACROS } from '../sql/slsFunctions';
 /** Column order of every logstore table: row id, then the flow-log columns. */
 export const TABLE_COLUMNS: readonly LogColumn[] = FLOW_LOG_COLUMNS;
 
-const CHUNK_ROWS = 2048;
-
-type RowValue = bigint | string | null;
-const VALUE_OF: Readonly<Record<string, (r: FlowRow) => number | string | null>> = {
-  __time__: (r) => r.time,
-  __source__: () => '',
-  __topic__: () => '',
-  'account-id': (r) => r.accountId,
-  'cen-id': (r) => r.cenId,
-  srcaddr: (r) => r.srcaddr,
-  srcport: (r) => r.srcport,
-  dstaddr: (r) => r.dstaddr,
-  dstport: (r) => r.dstport,
-  protocol: (r) => r.protocol,
-  direction: (r) => r.direction,
-  packets: (r) => r.packets,
-  bytes: (r) => r.bytes,
-  rtt: (r) => r.rtt,
-  start: (r) => r.start,
-  end: (r) => r.end,
-  'log-status': (r) => r.logStatus,
-  'attachment-id': (r) => r.attachmentId,
-  'src-region-id': (r) => r.srcRegionId,
-  'dst-region-id': (r) => r.dstRegionId,
-};
+/** The order `append` writes values in; checked against TABLE_COLUMNS so the two cannot drift. */
+const APPEND_ORDER = [
+  '__time__', '__source__', '__topic__', 'account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol',
+  'direction', 'packets', 'bytes', 'rtt', 'start', 'end', 'log-status', 'attachment-id', 'src-region-id', 'dst-region-id',
+];
+if (APPEND_ORDER.join() !== TABLE_COLUMNS.map((c) => c.name).join()) {
+  throw new Error('logTables: APPEND_ORDER does not match the table columns');
+}
 
 export interface QueryRows {
   readonly columns: readonly string[];
@@ -90,33 +68,34 @@ export class LogTables {
     return this.rowCounts.get(table) ?? 0;
   }
 
-  /** Appends rows (already in time order) in data chunks — far faster than row-wise inserts. */
+  /**
+   * Appends rows (already in time order). DuckDB's CSV reader is the fastest way in from Node:
+   * a week of records loads in seconds, where value-by-value appending took a minute.
+   */
   async append(table: string, rows: readonly FlowRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.createTable(table);
     let rid = this.rowCounts.get(table) ?? 0;
-    const types: DuckDBType[] = [BIGINT, ...TABLE_COLUMNS.map((c) => (c.type === 'text' ? VARCHAR : BIGINT))];
-    await this.withConnection(async (c) => {
-      const appender = await c.createAppender(table);
-      for (let at = 0; at < rows.length; at += CHUNK_ROWS) {
-        const slice = rows.slice(at, at + CHUNK_ROWS);
-        const chunk = DuckDBDataChunk.create(types, slice.length);
-        const ids: RowValue[] = slice.map((_, i) => BigInt(rid + i));
-        chunk.setColumnValues(0, ids);
-        TABLE_COLUMNS.forEach((col, ci) => {
-          const get = VALUE_OF[col.name];
-          const values: RowValue[] = slice.map((r) => {
-            const v = get(r);
-            if (v === null) return null;
-            return col.type === 'text' ? String(v) : BigInt(v);
-          });
-          chunk.setColumnValues(ci + 1, values);
-        });
-        appender.appendDataChunk(chunk);
-        rid += slice.length;
-      }
-      appender.closeSync();
-    });
+    // One template literal per row keeps allocations (and GC time) low for a million rows.
+    const n = (v: number | null): string | number => (v === null ? '\\N' : v);
+    let text = '';
+    for (const r of rows) {
+      text +=
+        `${rid++}\t${r.time}\t\t\t${r.accountId}\t${r.cenId}\t${r.srcaddr}\t${n(r.srcport)}\t${r.dstaddr}\t${n(r.dstport)}\t` +
+        `${n(r.protocol)}\t${r.direction}\t${n(r.packets)}\t${n(r.bytes)}\t${n(r.rtt)}\t${r.start}\t${r.end}\t${r.logStatus}\t` +
+        `${r.attachmentId}\t${r.srcRegionId}\t${r.dstRegionId}\n`;
+    }
+    const file = join(tmpdir(), `sls-emulator-${process.pid}-${table}-${rid}.tsv`);
+    await writeFile(file, text);
+    try {
+      await this.withConnection((c) =>
+        c.run(
+          `COPY ${quoteIdent(table)} FROM '${file.replace(/'/g, "''")}' (FORMAT csv, DELIMITER '\t', HEADER false, NULLSTR '\\N', QUOTE '', ESCAPE '', AUTO_DETECT false)`,
+        ),
+      );
+    } finally {
+      await unlink(file).catch(() => undefined);
+    }
     this.rowCounts.set(table, rid);
   }
 

@@ -241,7 +241,6 @@ class PopCoreCenClient implements CenApi {
           kind: 'incorrectStatus',
           message: `The flow log ${ref.flowLogId} is still ${fl.status} after ${Math.round(timeoutMs / 1000)} s.`,
           nextStep: 'Refresh later to see whether the change finished.',
-          retryable: true,
         });
       }
       await abortableSleep(delay, opts?.signal);

@@ -6,6 +6,7 @@
 import { searchFieldName, searchValueLiteral } from './searchLiteral';
 import { splitQuery, tokenizeSearch } from './tokenizer';
 
+/** An address found in free text, with where it was. */
 export interface ExtractedAddress {
   readonly address: string;
   readonly version: 4 | 6;

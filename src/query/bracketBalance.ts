@@ -4,6 +4,7 @@
  */
 import { diagnostic, type Diagnostic } from './diagnostic';
 
+/** One bracket character and its place in the query. */
 export interface BracketToken {
   readonly char: string;
   readonly from: number;

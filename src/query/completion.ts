@@ -10,6 +10,7 @@ import { splitQuery } from './tokenizer';
 
 export type { CompletionOption, CompletionResult, CompletionType } from './completionTypes';
 
+/** What the completer may know beyond the text. */
 export interface CompleteOptions {
   /** Field names from the logstore index; defaults to the flow-log catalog. */
   readonly fields?: readonly string[];

@@ -5,6 +5,7 @@
 
 export type CompletionType = 'field' | 'keyword' | 'function' | 'value' | 'operator';
 
+/** One entry of the completion list. */
 export interface CompletionOption {
   /** What the list shows and filters on. */
   readonly label: string;
@@ -15,6 +16,7 @@ export interface CompletionOption {
   readonly info: string;
 }
 
+/** The options and the range [from, to) they replace. */
 export interface CompletionResult {
   readonly from: number;
   readonly to: number;

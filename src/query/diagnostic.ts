@@ -5,6 +5,7 @@
 
 export type DiagnosticSeverity = 'error' | 'warning' | 'info';
 
+/** Stable ids, so the UI and tests can tell problems apart without parsing messages. */
 export type DiagnosticCode =
   | 'empty-query'
   | 'empty-search'
@@ -36,6 +37,7 @@ export interface QuickFix {
   readonly insert: string;
 }
 
+/** One problem, positioned in the full query. */
 export interface Diagnostic {
   /** Offsets into the full query, `from` inclusive, `to` exclusive. */
   readonly from: number;

@@ -10,6 +10,7 @@ import { tokenizeQuery } from './tokenizer';
 
 export type { Diagnostic, DiagnosticCode, DiagnosticSeverity, QuickFix } from './diagnostic';
 
+/** What the checker may know beyond the text. */
 export interface DiagnoseOptions {
   /** Field names from the logstore index; defaults to the flow-log catalog. Reserved fields are always known. */
   readonly fields?: readonly string[];

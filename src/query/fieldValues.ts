@@ -4,6 +4,7 @@
  */
 import { DIRECTIONS, LOG_STATUSES, PROTOCOL_NAMES, SUPPORTED_REGIONS, fieldSpec } from '../flowlogs/catalog';
 
+/** A value with a short human explanation (TCP for 6). */
 export interface SuggestedValue {
   readonly value: string;
   readonly detail: string;

@@ -8,6 +8,7 @@ import { SQL_KEYWORDS } from './tokenizer';
 /** Tag fields are open-ended (`__tag__:__path__`), so any name with this prefix is accepted. */
 const TAG_PREFIX = '__tag__:';
 
+/** Lookup over the usable field names. */
 export interface KnownFields {
   /** Field names in display order (index/catalog first, reserved last). */
   readonly names: readonly string[];

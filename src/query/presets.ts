@@ -5,10 +5,13 @@
 import { isIPv4, isIPv6 } from './addressFilter';
 import { searchValueLiteral } from './searchLiteral';
 
+/** The chart a preset's result suits. */
 export type ChartKind = 'line' | 'area' | 'bar' | 'pie' | 'table';
 
+/** How a parameter is validated and written into the query. */
 export type PresetParameterKind = 'address' | 'seconds';
 
+/** A value the user supplies when picking a preset. */
 export interface PresetParameter {
   readonly name: string;
   readonly label: string;
@@ -19,6 +22,7 @@ export interface PresetParameter {
   readonly example: string;
 }
 
+/** A named, editable query for one question about the traffic. */
 export interface QueryPreset {
   readonly id: string;
   readonly title: string;
@@ -128,6 +132,7 @@ export function findPreset(id: string): QueryPreset | undefined {
   return QUERY_PRESETS.find((p) => p.id === id);
 }
 
+/** The filled-in query, or why a parameter was refused. */
 export type RenderResult = { readonly ok: true; readonly query: string } | { readonly ok: false; readonly message: string };
 
 /** Fills a preset's parameters; values are validated and quoted for where they go. */

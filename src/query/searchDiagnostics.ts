@@ -100,9 +100,14 @@ function checkField(tokens: readonly SearchToken[], i: number, fields: KnownFiel
   if (!isTagName && !fields.has(name)) out.push(unknownField(t, name, fields));
   const colon = tokens[i + 1];
   const value = tokens[i + 2];
-  const hasValue = value !== undefined && value.from === colon.to && isValueToken(value);
-  if (!hasValue && name !== '__tag__') {
-    out.push(diagnostic('missing-value', 'error', { from: t.from, to: colon.to }, `${quoteForMessage(t.text)}: needs a value right after the colon, e.g. ${quoteForMessage(t.text)}:${exampleValue(name)}.`));
+  if (name === '__tag__') return out;
+  const range = { from: t.from, to: colon.to };
+  const example = `${quoteForMessage(t.text)}:${exampleValue(name)}`;
+  if (value === undefined || !isValueToken(value)) {
+    out.push(diagnostic('missing-value', 'error', range, `${quoteForMessage(t.text)}: needs a value after the colon, e.g. ${example}.`));
+  } else if (value.from !== colon.to) {
+    // Whether SLS joins a value written after a space is not something to rely on: say so, do not block.
+    out.push(diagnostic('missing-value', 'warning', range, `Write the value right after the colon (${example}); with a space, ${quoteForMessage(value.text)} may be searched as a separate term.`, { title: 'Remove the space', from: colon.to, to: value.from, insert: '' }));
   }
   return out;
 }

@@ -5,7 +5,7 @@
 import { checkBrackets } from './bracketBalance';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
 import { sqlFieldReference, type KnownFields } from './knownFields';
-import { SQL_TIME_UNITS, SQL_TYPE_NAMES } from './sqlVocabulary';
+import { SQL_NILADIC_FUNCTIONS, SQL_TIME_UNITS, SQL_TYPE_NAMES } from './sqlVocabulary';
 import type { SqlToken } from './tokenizer';
 
 /** SLS limits on LIMIT (api.md §2): `LIMIT x` ≤ 1,000,000; `LIMIT y, x` with x ≤ 10,000 and x + y ≤ 1,000,000. */
@@ -228,7 +228,7 @@ function checkName(tokens: readonly SqlToken[], i: number, fields: KnownFields, 
   if (definesAlias(prev) || isTablePosition(prev)) return undefined;
   const name = unquote(t);
   const lower = name.toLowerCase();
-  if (aliases.has(lower) || SQL_TYPE_NAMES.has(lower) || SQL_TIME_UNITS.has(lower)) return undefined;
+  if (aliases.has(lower) || SQL_TYPE_NAMES.has(lower) || SQL_TIME_UNITS.has(lower) || (t.kind === 'identifier' && SQL_NILADIC_FUNCTIONS.has(lower))) return undefined;
   const known = t.kind === 'quotedIdentifier' ? fields.has(name) || fields.hasIgnoringCase(name) : fields.hasIgnoringCase(name);
   if (known) return undefined;
   const hint = fields.suggest(name);

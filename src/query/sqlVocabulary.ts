@@ -67,6 +67,11 @@ export const SQL_TIME_UNITS: ReadonlySet<string> = new Set([
   'second', 'minute', 'hour', 'day', 'week', 'month', 'quarter', 'year', 'day_of_week', 'dow', 'doy',
 ]);
 
+/** Functions called without parentheses (Presto's niladic ones), never columns. */
+export const SQL_NILADIC_FUNCTIONS: ReadonlySet<string> = new Set([
+  'current_timestamp', 'current_date', 'current_time', 'localtimestamp', 'localtime', 'current_timezone',
+]);
+
 /** Keywords offered by completion, in the order a SELECT is usually written. */
 export const SQL_COMPLETION_KEYWORDS: readonly string[] = [
   'SELECT', 'FROM', 'WHERE', 'GROUP BY', 'HAVING', 'ORDER BY', 'LIMIT', 'AS', 'AND', 'OR', 'NOT', 'IN',

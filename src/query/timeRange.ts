@@ -6,17 +6,21 @@
  */
 import type { FlowLogInterval } from '../flowlogs/catalog';
 
+/** Units of a relative range. */
 export type RelativeUnit = 'minutes' | 'hours' | 'days';
 
+/** A range as the user chose it: relative to now, or fixed. */
 export type TimeRangeSpec =
   | { readonly kind: 'relative'; readonly amount: number; readonly unit: RelativeUnit }
   | { readonly kind: 'absolute'; readonly from: number; readonly to: number };
 
+/** Concrete [from, to) in UNIX seconds. */
 export interface ResolvedRange {
   readonly from: number;
   readonly to: number;
 }
 
+/** One entry of the quick-range picker. */
 export interface QuickRange {
   readonly id: string;
   readonly label: string;
@@ -37,6 +41,7 @@ const UNIT_SECONDS: Readonly<Record<RelativeUnit, number>> = { minutes: 60, hour
 /** Longest relative range accepted (SLS keeps data for a logstore's TTL; beyond ten years is a typo). */
 const MAX_RELATIVE_SECONDS = 3650 * 86400;
 
+/** A parsed range, or a message saying what to type. */
 export type ParseResult = { readonly ok: true; readonly spec: TimeRangeSpec } | { readonly ok: false; readonly message: string };
 
 /** Parses "15m", "last 2 hours", "1 day", or "<ISO date> to <ISO date>" (also "–", "..", "/"). */
@@ -117,6 +122,7 @@ export function resolveTimeRange(spec: TimeRangeSpec, nowSeconds: number): Resol
   }
 }
 
+/** Something wrong with a range, blocking (error) or not (warning). */
 export interface RangeProblem {
   readonly severity: 'error' | 'warning';
   readonly message: string;
@@ -151,6 +157,7 @@ export function snapToWindow(range: ResolvedRange, interval: FlowLogInterval): R
   return { from, to: to > from ? to : from + interval };
 }
 
+/** The newest capture window and why it is not in the results yet. */
 export interface NewestWindow {
   /** End of the newest capture window that has closed (its records can be there). */
   readonly closedUntil: number;

@@ -12,6 +12,7 @@ export interface QueryParts {
   readonly pipe?: number;
 }
 
+/** Token kinds of the search statement. */
 export type SearchTokenKind =
   | 'word' // full-text term or value, wildcards included (10.0.0.*, OK)
   | 'field' // a name directly followed by `:` (dstport in dstport:443)
@@ -27,6 +28,7 @@ export type SearchTokenKind =
   | 'rbracket'
   | 'unknown';
 
+/** Token kinds of the analytic statement. */
 export type SqlTokenKind =
   | 'keyword'
   | 'identifier'
@@ -38,6 +40,7 @@ export type SqlTokenKind =
   | 'comment'
   | 'unknown';
 
+/** A token with its text and its [from, to) in the full query. */
 export interface Token<K extends string> {
   readonly kind: K;
   readonly text: string;
@@ -50,6 +53,7 @@ export interface Token<K extends string> {
 export type SearchToken = Token<SearchTokenKind>;
 export type SqlToken = Token<SqlTokenKind>;
 
+/** Both halves of a query, split and tokenized. */
 export interface TokenizedQuery {
   readonly parts: QueryParts;
   readonly search: readonly SearchToken[];

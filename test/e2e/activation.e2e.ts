@@ -4,7 +4,9 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useVsCode } from './harness';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT, useVsCode } from './harness';
 
 describe('activation', { timeout: 120_000 }, () => {
   const vs = useVsCode();
@@ -15,6 +17,11 @@ describe('activation', { timeout: 120_000 }, () => {
     assert.match((await pane.getAttribute('class')) ?? '', /\bexpanded\b/, 'the Flow Logs view is expanded');
     // What the tree lists is the explorer's business (test/e2e/explorer*); here only the view itself.
     await vs.page.locator('.part.sidebar .pane-body').first().waitFor({ state: 'visible' });
+    if (process.env.CEN_FLOW_LOGS_UPDATE_DOCS === '1') {
+      // `CEN_FLOW_LOGS_UPDATE_DOCS=1 npm run test:e2e -- --only activation` refreshes README's picture.
+      await vs.page.locator('.part.sidebar .pane-body .monaco-list-row, .part.sidebar .pane-body .message').first().waitFor();
+      copyFileSync(await vs.screenshot('view-container'), join(PROJECT_ROOT, 'docs', 'view-container.png'));
+    }
   });
 
   it('runs "CEN Flow Logs: Show Log" from the command palette, which opens our output channel', async () => {

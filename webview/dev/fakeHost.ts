@@ -32,11 +32,12 @@ function rand(seed: number): () => number {
   return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
 }
 
-function rawRows(n: number, from: number, to: number): string[][] {
-  const r = rand(42);
+/** Rows [first, end) of an n-row result, generated on demand so a million rows cost nothing here. */
+function rawRows(n: number, from: number, to: number, first = 0, endIndex = n): string[][] {
   const regions = SUPPORTED_REGIONS.map((x) => x.id);
   const rows: string[][] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < endIndex; i++) {
+    const r = rand(i + 1);
     const end = Math.floor(to - (i / Math.max(1, n)) * (to - from));
     const start = end - 600;
     const values: Record<string, string> = {
@@ -86,7 +87,7 @@ function sqlResult(sql: string, from: number, to: number): { columns: string[]; 
   return { columns, rows };
 }
 
-let active: { id: string; rows: string[][]; columns: string[]; sent: number; started: number } | undefined;
+let active: { id: string; total: number; from: number; to: number; columns: string[]; sent: number; started: number } | undefined;
 
 function onRun(m: Extract<WebviewMessage, { type: 'runQuery' }>): void {
   const now = Math.floor(Date.now() / 1000);
@@ -112,21 +113,27 @@ function onRun(m: Extract<WebviewMessage, { type: 'runQuery' }>): void {
     return;
   }
   const columns = ['__time__', ...FLOW_LOG_FIELDS.map((f) => f.name)];
-  const rows = rawRows(RAW_ROWS, snappedFrom, snappedTo);
-  active = { id: m.requestId, rows, columns, sent: 0, started };
-  setTimeout(() => sendPages(m.requestId, Math.min(rows.length, 100), true), 100);
+  active = { id: m.requestId, total: RAW_ROWS, from: snappedFrom, to: snappedTo, columns, sent: 0, started };
+  setTimeout(() => sendPages(m.requestId, Math.min(RAW_ROWS, 100), true), 100);
 }
 
 function sendPages(requestId: string, upTo: number, first: boolean): void {
   const a = active;
   if (!a || a.id !== requestId) return;
-  let pageIndex = Math.ceil(a.sent / PAGE);
-  while (a.sent < upTo) {
-    const chunk = a.rows.slice(a.sent, Math.min(upTo, a.sent + PAGE));
-    a.sent += chunk.length;
-    toWebview({ type: 'resultPage', requestId, pageIndex: pageIndex++, columns: a.columns, rows: chunk, last: a.sent >= upTo });
-  }
-  toWebview({ type: 'queryDone', requestId, status: { rowCount: a.sent, elapsedMs: Math.round(performance.now() - a.started), progress: first ? 'Incomplete' : 'Complete', slsRequestId: '65A1B2C3D4E5F60718293A4B', hasSql: false, more: a.sent < a.rows.length } });
+  const step = (): void => {
+    if (active !== a) return; // cancelled or replaced
+    if (a.sent < upTo) {
+      const pageIndex = Math.ceil(a.sent / PAGE);
+      const chunk = rawRows(a.total, a.from, a.to, a.sent, Math.min(upTo, a.sent + PAGE));
+      a.sent += chunk.length;
+      toWebview({ type: 'resultPage', requestId, pageIndex, columns: a.columns, rows: chunk, last: a.sent >= upTo });
+      toWebview({ type: 'queryProgress', requestId, incompleteAttempts: 0, rowsSoFar: a.sent });
+      setTimeout(step, 0);
+      return;
+    }
+    toWebview({ type: 'queryDone', requestId, status: { rowCount: a.sent, elapsedMs: Math.round(performance.now() - a.started), progress: first ? 'Incomplete' : 'Complete', slsRequestId: '65A1B2C3D4E5F60718293A4B', hasSql: false, more: a.sent < a.total } });
+  };
+  step();
 }
 
 function receive(m: WebviewMessage): void {
@@ -150,11 +157,14 @@ function receive(m: WebviewMessage): void {
     case 'runQuery': return onRun(m);
     case 'loadMore': {
       const a = active;
-      if (a && a.id === m.requestId) setTimeout(() => sendPages(m.requestId, m.all ? a.rows.length : Math.min(a.rows.length, a.sent + 500), false), 50);
+      if (a && a.id === m.requestId) setTimeout(() => sendPages(m.requestId, m.all ? a.total : Math.min(a.total, a.sent + 500), false), 50);
       return;
     }
     case 'cancel':
-      if (active?.id === m.requestId) toWebview({ type: 'queryCancelled', requestId: m.requestId });
+      if (active?.id === m.requestId) {
+        active = undefined;
+        toWebview({ type: 'queryCancelled', requestId: m.requestId });
+      }
       return;
     case 'export':
       toWebview({ type: 'exportState', state: 'started', rows: 0 });

@@ -92,7 +92,49 @@ const scenarios = {
     await page.evaluate(() => (document.querySelector('.grid-scroll').scrollTop = 7_000_000));
     await page.waitForTimeout(300);
     console.log(`million: rows in DOM ${await page.locator('.grid-row').count()}`);
+    const frames = await page.evaluate(async () => {
+      const sc = document.querySelector('.grid-scroll');
+      const times = [];
+      let last = performance.now();
+      for (let i = 0; i < 120; i++) {
+        sc.scrollTop += 900;
+        await new Promise((r) => requestAnimationFrame(r));
+        const now = performance.now();
+        times.push(now - last);
+        last = now;
+      }
+      times.sort((a, b) => a - b);
+      return { p50: times[60], p95: times[114], max: times[119] };
+    });
+    console.log(`million: scroll frame ms ${JSON.stringify(frames)}`);
+    const mem = await page.evaluate(() => performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1e6) : -1);
+    console.log(`million: JS heap ${mem} MB`);
   },
+};
+
+scenarios.scroll = async (page, theme) => {
+  await page.goto(`${base}?theme=${theme}&rows=20000`);
+  await page.waitForSelector('.cm-content');
+  await page.click('[data-testid=run]');
+  await page.waitForSelector('[data-testid=load-all]:not([hidden])');
+  await page.click('[data-testid=load-all]');
+  await page.waitForFunction(() => /20,000 rows/.test(document.querySelector('[data-testid=status]')?.textContent ?? ''), null, { timeout: 120000 });
+  const r = await page.evaluate(async () => {
+    const sc = document.querySelector('.grid-scroll');
+    const times = [];
+    let work = 0;
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now();
+      sc.scrollTop += 900;
+      sc.dispatchEvent(new Event('scroll'));
+      await new Promise((res) => requestAnimationFrame(() => { work = performance.now() - t0; res(); }));
+      await new Promise((res) => requestAnimationFrame(res));
+      times.push(work);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: times[30], p95: times[57] };
+  });
+  console.log(`scroll 20k: ${JSON.stringify(r)}`);
 };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

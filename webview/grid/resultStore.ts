@@ -20,7 +20,11 @@ export class ResultStore {
   private view: Uint32Array | undefined;
   private sortValue: SortState | undefined;
   private filterValue = '';
-  private numericCache = new Map<number, boolean>();
+  /** Per column: has a non-empty value been seen, and were all of them numbers (updated per page). */
+  private numericSeen: boolean[] = [];
+  private numericAll: boolean[] = [];
+  /** Rows arrived since the view was computed: rebuild lazily, at most once per read burst. */
+  private viewDirty = false;
 
   get columns(): readonly string[] {
     return this.columnsValue;
@@ -38,6 +42,7 @@ export class ResultStore {
 
   /** Rows in the current view (after filtering). */
   get viewRows(): number {
+    this.ensureView();
     return this.view ? this.view.length : this.rowsValue.length;
   }
 
@@ -55,7 +60,9 @@ export class ResultStore {
     this.view = undefined;
     this.sortValue = undefined;
     this.filterValue = '';
-    this.numericCache.clear();
+    this.numericSeen = [];
+    this.numericAll = [];
+    this.viewDirty = false;
   }
 
   /** Appends a page; if a sort or filter is active the view is recomputed. */
@@ -63,12 +70,37 @@ export class ResultStore {
     if (this.columnsValue.length === 0 && this.rowsValue.length === 0) this.columnsValue = columns;
     else if (columns.length > this.columnsValue.length) this.columnsValue = columns; // raw logs can gain fields
     for (let i = 0; i < rows.length; i++) this.rowsValue.push(rows[i]);
-    this.numericCache.clear();
-    if (this.sortValue || this.filterValue) this.rebuildView();
+    this.noteNumeric(rows);
+    if (this.sortValue || this.filterValue) this.viewDirty = true;
+  }
+
+  private noteNumeric(rows: readonly Row[]): void {
+    const cols = this.columnsValue.length;
+    for (let c = 0; c < cols; c++) {
+      if (this.numericAll[c] === undefined) this.numericAll[c] = true;
+      if (!this.numericAll[c]) continue;
+      for (let i = 0; i < rows.length; i++) {
+        const v = rows[i][c];
+        if (v === undefined || v === '') continue;
+        this.numericSeen[c] = true;
+        if (!isNumberText(v)) {
+          this.numericAll[c] = false;
+          break;
+        }
+      }
+    }
+  }
+
+  private ensureView(): void {
+    if (this.viewDirty) {
+      this.viewDirty = false;
+      this.rebuildView();
+    }
   }
 
   /** The row shown at display position `index`. */
   rowAt(index: number): Row | undefined {
+    this.ensureView();
     const source = this.view ? this.view[index] : index;
     return source === undefined ? undefined : this.rowsValue[source];
   }
@@ -97,25 +129,11 @@ export class ResultStore {
 
   /** A column is numeric when every non-empty value parses as a finite number. */
   isNumericColumn(column: number): boolean {
-    const cached = this.numericCache.get(column);
-    if (cached !== undefined) return cached;
-    let seen = false;
-    let numeric = true;
-    for (const row of this.rowsValue) {
-      const v = row[column];
-      if (v === undefined || v === '') continue;
-      seen = true;
-      if (!isNumberText(v)) {
-        numeric = false;
-        break;
-      }
-    }
-    const result = seen && numeric;
-    this.numericCache.set(column, result);
-    return result;
+    return this.numericSeen[column] === true && this.numericAll[column] === true;
   }
 
   private rebuildView(): void {
+    this.viewDirty = false;
     const rows = this.rowsValue;
     let indices: Uint32Array | undefined;
     const needle = this.filterValue.trim().toLowerCase();

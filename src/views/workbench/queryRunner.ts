@@ -42,7 +42,8 @@ interface ActiveQuery {
   readonly requestId: string;
   readonly query: string;
   readonly range: ResolvedRange;
-  readonly controller: AbortController;
+  /** The operation in flight (the first fetch or a load-more); cancel aborts only it, the rows stay. */
+  operation: AbortController;
   readonly pager: ResultPager;
   readonly startedAt: number;
   hasSql: boolean;
@@ -52,6 +53,12 @@ interface ActiveQuery {
   progress: 'Complete' | 'Incomplete';
   slsRequestId?: string;
   busy: boolean;
+}
+
+/** Length of the word starting at `offset` (at least 1), so a bare position marks the whole name. */
+export function wordLengthAt(text: string, offset: number): number {
+  const m = /^[\w$]+/.exec(text.slice(offset, offset + 200));
+  return m ? m[0].length : 1;
 }
 
 export function sqlHasLimit(query: string): boolean {
@@ -83,7 +90,7 @@ export class QueryRunner {
       requestId,
       query,
       range,
-      controller: new AbortController(),
+      operation: new AbortController(),
       pager: new ResultPager(),
       startedAt: Date.now(),
       hasSql: splitQuery(query).sql !== undefined,
@@ -94,7 +101,7 @@ export class QueryRunner {
     };
     this.active = active;
     await this.deps.post({ type: 'queryStarted', requestId, range });
-    const histogram = this.histogram(active);
+    const histogram = this.histogram(active, active.operation.signal);
     await this.guard(active, async (sls, signal) => {
       let attempts = 0;
       const first = await sls.query(this.request(active, 0), {
@@ -107,7 +114,7 @@ export class QueryRunner {
       active.hasSql = first.hasSql;
       this.noteResult(active, first);
       active.more = first.hasSql ? !active.sqlHasLimit && first.rows.length >= SQL_DEFAULT_ROWS : first.rows.length >= RAW_LINE;
-      await this.deliver(active, first.columns, first.rows, true);
+      await this.deliver(active, signal, first.columns, first.rows, true);
     });
     await histogram;
   }
@@ -120,6 +127,7 @@ export class QueryRunner {
       return;
     }
     active.busy = true;
+    active.operation = new AbortController();
     await this.guard(active, async (sls, signal) => {
       const already = active.pager.rowCount;
       const wanted = all ? MAX_RESULT_ROWS - already : Math.min(LOAD_MORE_ROWS, MAX_RESULT_ROWS - already);
@@ -129,7 +137,7 @@ export class QueryRunner {
   }
 
   cancel(requestId: string): void {
-    if (this.active?.requestId === requestId) this.active.controller.abort();
+    if (this.active?.requestId === requestId) this.active.operation.abort();
   }
 
   dispose(): void {
@@ -137,7 +145,7 @@ export class QueryRunner {
   }
 
   private cancelActive(): void {
-    this.active?.controller.abort();
+    this.active?.operation.abort();
     this.active = undefined;
   }
 
@@ -167,11 +175,12 @@ export class QueryRunner {
       fetched += page.rows.length;
       lastPageFull = page.rows.length >= RAW_LINE;
       this.noteResult(active, page);
-      await this.deliver(active, page.columns, page.rows, false);
+      await this.deliver(active, signal, page.columns, page.rows, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
+    if (signal.aborted) return;
     active.more = lastPageFull && fetched >= wanted && active.pager.rowCount < MAX_RESULT_ROWS;
-    await this.finish(active);
+    await this.finish(active, signal);
   }
 
   /**
@@ -186,11 +195,12 @@ export class QueryRunner {
       const fresh = page.rows.slice(Math.max(0, already - seen));
       seen += page.rows.length;
       this.noteResult(active, page);
-      if (fresh.length > 0) await this.deliver(active, page.columns, fresh, false);
+      if (fresh.length > 0) await this.deliver(active, signal, page.columns, fresh, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
+    if (signal.aborted) return;
     active.more = seen >= limit && limit < MAX_RESULT_ROWS;
-    await this.finish(active);
+    await this.finish(active, signal);
   }
 
   private noteResult(active: ActiveQuery, r: QueryResult): void {
@@ -201,21 +211,22 @@ export class QueryRunner {
   /** Sends rows as bounded pages; `finishAfter` ends the batch with queryDone. */
   private async deliver(
     active: ActiveQuery,
+    signal: AbortSignal,
     columns: readonly string[],
     rows: readonly Readonly<Record<string, string>>[],
     finishAfter: boolean,
   ): Promise<void> {
     const pages = rows.length === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);
     for (let i = 0; i < pages.length; i++) {
-      if (active.controller.signal.aborted) return;
+      if (signal.aborted) return;
       const p = pages[i];
       await this.deps.post({ type: 'resultPage', requestId: active.requestId, ...p, last: finishAfter && i === pages.length - 1 });
     }
-    if (finishAfter) await this.finish(active);
+    if (finishAfter) await this.finish(active, signal);
   }
 
-  private async finish(active: ActiveQuery): Promise<void> {
-    if (active.controller.signal.aborted) return;
+  private async finish(active: ActiveQuery, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
     await this.deps.post({
       type: 'queryDone',
       requestId: active.requestId,
@@ -232,7 +243,7 @@ export class QueryRunner {
 
   /** Runs one step of a query, turning cancellation and failures into protocol messages. */
   private async guard(active: ActiveQuery, step: (sls: SlsApi, signal: AbortSignal) => Promise<void>): Promise<void> {
-    const { signal } = active.controller;
+    const { signal } = active.operation;
     try {
       await step(await this.deps.sls(), signal);
       // Aborted between two awaited steps: nothing threw, but the webview must still hear it.
@@ -252,7 +263,7 @@ export class QueryRunner {
   private errorInfo(query: string, e: unknown): QueryErrorInfo {
     if (isCloudError(e)) {
       const position = e.position
-        ? { from: e.position.offset, to: e.position.offset + Math.max(1, e.position.length ?? 1) }
+        ? { from: e.position.offset, to: e.position.offset + (e.position.length ?? wordLengthAt(query, e.position.offset)) }
         : e.kind === 'invalidInput'
           ? this.deps.locateServerError?.(query, e.message)
           : undefined;
@@ -261,21 +272,21 @@ export class QueryRunner {
     return { message: e instanceof Error ? e.message : String(e) };
   }
 
-  private async histogram(active: ActiveQuery): Promise<void> {
+  private async histogram(active: ActiveQuery, signal: AbortSignal): Promise<void> {
     // GetHistograms takes the search statement only; counts are of matching records.
     const search = splitQuery(active.query).search.text.trim() || '*';
     try {
       const sls = await this.deps.sls();
       const buckets = await sls.histogram(
         { ...this.ref(), query: search, from: active.range.from, to: active.range.to },
-        { signal: active.controller.signal },
+        { signal },
       );
-      if (active.controller.signal.aborted) return;
+      if (signal.aborted) return;
       const info: HistogramBucketInfo[] = buckets.map((b) => ({ from: b.from, to: b.to, count: b.count }));
       await this.deps.post({ type: 'histogram', requestId: active.requestId, buckets: info });
     } catch (e) {
       // The histogram is decoration: a failure must not hide the rows.
-      if (!active.controller.signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 }

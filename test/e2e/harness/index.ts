@@ -37,3 +37,4 @@
  */
 export { useVsCode, VsCodeSession, OWNER_CREDENTIALS, TEST_EMULATOR_OPTIONS, emulatorSettings, type VsCodeOptions, type ReopenOptions } from './session';
 export { Workbench, UI_TIMEOUT_MS, ARTIFACTS_DIR, type TextMatch } from './workbench';
+export { PROJECT_ROOT, VSIX_PATH } from './vsix';

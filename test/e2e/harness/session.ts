@@ -27,11 +27,13 @@ export const CHROMIUM_ARGS = [
 
 export { OWNER_CREDENTIALS, emulatorSettings };
 
+const STARTUP_TIMEOUT_MS = 90_000;
+
 /** Title of our activity-bar container (package.json contributes.viewsContainers). */
 export const CONTAINER_TITLE = 'CEN Flow Logs';
 
-/** Emulator defaults for tests: short transitions, one day of history (fast to seed). */
-export const TEST_EMULATOR_OPTIONS: EmulatorOptions = { transitionMs: 200, historyDays: 1 };
+/** Emulator defaults for tests: short transitions, six hours of records (seeds in well under a second); override per file or test. */
+export const TEST_EMULATOR_OPTIONS: EmulatorOptions = { transitionMs: 200, historyDays: 0.25 };
 
 export interface VsCodeOptions {
   /**
@@ -138,15 +140,16 @@ export class VsCodeSession extends Workbench {
     this.context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     this.currentPage = await this.context.newPage();
     this.currentPage.on('pageerror', (err) => this.log(`[page error] ${err.message}`));
-    await this.currentPage.goto(server.workbenchUrl(this.workspaceDir));
+    // Generous start-up limits: on a loaded 2-core machine a cold workbench can take most of a minute.
+    await this.currentPage.goto(server.workbenchUrl(this.workspaceDir), { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
     mark('page loaded');
-    await this.currentPage.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 30_000 });
+    await this.currentPage.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STARTUP_TIMEOUT_MS });
     mark('workbench visible');
     // Our activity-bar entry shows once the extension host has registered the installed extensions,
     // so contributed commands and views exist from here on.
     await this.currentPage
       .locator(`.part.activitybar a.action-label[aria-label^="${CONTAINER_TITLE}"]`)
-      .waitFor({ state: 'visible', timeout: 30_000 });
+      .waitFor({ state: 'visible', timeout: STARTUP_TIMEOUT_MS });
     mark('extension contributions registered');
   }
 
@@ -198,7 +201,7 @@ export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
   const testFile = process.argv.find((a) => a.endsWith('.e2e.ts')) ?? 'e2e';
   const session = new VsCodeSession(options, testFile);
   before(() => session.startFile(), { timeout: 180_000 });
-  beforeEach(() => session.open(), { timeout: 60_000 });
+  beforeEach(() => session.open(), { timeout: 3 * STARTUP_TIMEOUT_MS });
   afterEach((t) => session.closeTest(t), { timeout: 30_000 });
   after(() => session.stopFile(), { timeout: 30_000 });
   return session;

@@ -22,7 +22,10 @@ function newestMtime(path: string): number {
   return newest;
 }
 
+/** The VSIX to test: $CEN_FLOW_LOGS_VSIX when set (a given build, used as is), else a fresh dist/cen-flow-logs.vsix. */
 export function ensureVsix(): string {
+  const given = process.env.CEN_FLOW_LOGS_VSIX;
+  if (given) return given;
   const built = existsSync(VSIX_PATH) ? statSync(VSIX_PATH).mtimeMs : 0;
   const sources = Math.max(...SOURCES.map((s) => newestMtime(join(PROJECT_ROOT, s))));
   if (built < sources) {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { PROJECT_ROOT } from './vsix';
 
-/** How long a helper waits for the UI before failing. */
-export const UI_TIMEOUT_MS = 15_000;
+/** How long a helper waits for the UI before failing ($CEN_FLOW_LOGS_UI_TIMEOUT_MS raises it on a slow machine). */
+export const UI_TIMEOUT_MS = Number(process.env.CEN_FLOW_LOGS_UI_TIMEOUT_MS) || 20_000;
 
 /** Failure screenshots and explicit screenshot() calls land here (CI artifact folder). */
 export const ARTIFACTS_DIR = join(PROJECT_ROOT, 'test-results', 'e2e');
@@ -120,12 +120,13 @@ export abstract class Workbench {
     // The palette lists what was registered when it opened; a command contributed a moment later
     // only shows on the next opening, so reopen it until the row appears.
     const deadline = Date.now() + UI_TIMEOUT_MS;
-    for (;;) {
+    for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
       const input = await visible(this.page.locator('.quick-input-widget .quick-input-box input'), 'command palette');
       await input.fill(`>${title}`);
       try {
-        await row.first().waitFor({ state: 'visible', timeout: 2_000 });
+        // Longer each time, so a slow (loaded) machine still gets there.
+        await row.first().waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(3_000 * attempt, deadline - Date.now())) });
         break;
       } catch {
         if (Date.now() > deadline) throw new Error(`command ${JSON.stringify(title)} is not in the command palette`);

@@ -142,8 +142,9 @@ describe('analytic statements', () => {
   });
   test('date_trunc on __time__ answers UNIX seconds', async () => {
     const r = await rows("* | select date_trunc('hour', __time__) as h, count(*) as n group by h order by h");
-    assert.deepEqual(r, [{ h: String(T0 - (T0 % 3600)), n: '7' }].filter(() => (T0 % 3600) + 1800 < 3600).concat(r.length === 2 ? r : []).slice(0, r.length));
-    assert.equal(r.reduce((s, x) => s + Number(x.n), 0), 7);
+    const expected = new Map<string, number>();
+    for (const x of ROWS) expected.set(String(x.time - (x.time % 3600)), (expected.get(String(x.time - (x.time % 3600))) ?? 0) + 1);
+    assert.deepEqual(r, [...expected].sort().map(([h, n]) => ({ h, n: String(n) })));
   });
   test('from_unixtime and date_format with MySQL specifiers', async () => {
     assert.deepEqual(await one("* | select date_format(from_unixtime(1700000000), '%Y-%m-%d %H:%i:%s') as t limit 1"), { t: '2023-11-14 22:13:20' });

@@ -31,6 +31,8 @@ describe('diagnose: clean queries', () => {
     '* | select count(1) -- the total\n',
     "* | select * from log where \"log-status\" in ('OK', 'NODATA') limit 1000000",
     '* | select "end" - start as duration from log',
+    '* | select count(*) where __time__ > to_unixtime(current_timestamp) - 3600',
+    "* | select date_trunc('hour', from_unixtime(__time__)) + interval '8' hour as t, row_number() over (partition by srcaddr order by bytes desc) rn",
   ];
   for (const q of clean) {
     it(`finds nothing in ${JSON.stringify(q)}`, () => assert.deepEqual(diagnose(q), []));
@@ -52,7 +54,8 @@ describe('diagnose: problems', () => {
     { query: '?abc', code: 'leading-wildcard' },
     { query: "direction:'out'", code: 'single-quoted-value', severity: 'warning', at: "'out'" },
     { query: "direction:'out", code: 'unterminated-string' },
-    { query: 'dstport: 443', code: 'missing-value', at: 'dstport:' },
+    { query: 'dstport: 443', code: 'missing-value', severity: 'warning', at: 'dstport:' },
+    { query: 'dstport: and x', code: 'missing-value', severity: 'error' },
     { query: 'dstport:', code: 'missing-value' },
     { query: 'bytes >', code: 'missing-value', message: /number on its right/ },
     { query: 'dstport:443 and', code: 'dangling-operator', at: 'and' },
@@ -151,7 +154,7 @@ describe('diagnose: fixes and options', () => {
   });
 
   it('survives a large hostile query quickly', () => {
-    const q = '((("\'['.repeat(8_000) + ' | ' + 'select log-status -'.repeat(8_000);
+    const q = '((("\'['.repeat(4_000) + ' | ' + 'select log-status -'.repeat(4_000);
     const t0 = performance.now();
     const ds = diagnose(q);
     assert.ok(ds.length > 0 && ds.length <= MAX_DIAGNOSTICS);

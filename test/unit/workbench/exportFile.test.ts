@@ -108,12 +108,12 @@ test('a large export streams without holding the file in one string', async () =
   const dir = mkdtempSync(join(tmpdir(), 'wb-export-'));
   const file = join(dir, 'big.csv');
   const w = await ExportFileWriter.open(file, 'csv', provenance);
-  for (let b = 0; b < 20; b++) {
+  for (let b = 0; b < 8; b++) {
     await w.writeRows(['i', 'v'], Array.from({ length: 5_000 }, (_, i) => ({ i: String(b * 5_000 + i), v: 'x'.repeat(20) })));
   }
   await w.commit(true);
-  assert.equal(w.rowCount, 100_000);
+  assert.equal(w.rowCount, 40_000);
   const rows = parseCsv(readFileSync(file, 'utf8'));
-  assert.equal(rows.length, 100_001);
-  assert.deepEqual(rows[100_000], ['99999', 'x'.repeat(20)]);
+  assert.equal(rows.length, 40_001);
+  assert.deepEqual(rows[40_000], ['39999', 'x'.repeat(20)]);
 });
