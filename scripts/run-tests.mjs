@@ -2,7 +2,7 @@
 // and prints one closing line over all of them: "total: N passed, N failed".
 // Usage: node scripts/run-tests.mjs unit contract e2e   [--only <substring>]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -45,7 +45,7 @@ for (const suite of suites) {
     continue;
   }
   console.log(`\n== ${suite}: ${files.length} files`);
-  const tap = join('test-results', `${suite}.tap`);
+  const tap = join('test-results', `${suite}-${process.pid}.tap`);
   const r = spawnSync(
     process.execPath,
     [
@@ -58,7 +58,8 @@ for (const suite of suites) {
     ],
     { stdio: 'inherit', env: { ...process.env, CEN_FLOW_LOGS_TEST_SUITE: suite } },
   );
-  const text = readFileSync(tap, 'utf8');
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  rmSync(tap, { force: true });
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
   passed += count('pass');
   failed += count('fail') + count('cancelled');

@@ -14,6 +14,8 @@ import { SLS_MACROS } from '../sql/slsFunctions';
 /** Column order of every logstore table: row id, then the flow-log columns. */
 export const TABLE_COLUMNS: readonly LogColumn[] = FLOW_LOG_COLUMNS;
 
+const PAGE_CACHE_ENTRIES = 4;
+
 /** The order `append` writes values in; checked against TABLE_COLUMNS so the two cannot drift. */
 const APPEND_ORDER = [
   '__time__', '__source__', '__topic__', 'account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol',
@@ -32,6 +34,8 @@ export interface QueryRows {
 export class LogTables {
   private constructor(private readonly instance: DuckDBInstance) {}
   private readonly rowCounts = new Map<string, number>();
+  private readonly pageCache = new Map<string, Promise<string>>();
+  private pageCacheSeq = 0;
 
   static async open(): Promise<LogTables> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
@@ -103,6 +107,33 @@ export class LogTables {
     return this.withConnection(async (c) => toRows(await c.runAndReadAll(sql)));
   }
 
+  /**
+   * One page of a statement's result. The full ordered result is computed once and kept (a few
+   * recent ones, keyed by the statement, which names the table and its row range), so paging
+   * through a large result costs one evaluation, as with the service's own result cache.
+   */
+  async queryPage(sql: string, offset: number, count: number, version: string): Promise<QueryRows> {
+    // New records change the answer: the version (table row count) is part of the key.
+    const key = `${version}\n${sql}`;
+    let entry = this.pageCache.get(key);
+    if (!entry) {
+      const name = `__page_cache_${++this.pageCacheSeq}`;
+      entry = this.withConnection(async (c) => {
+        await c.run(`CREATE TABLE ${quoteIdent(name)} AS ${sql}`);
+        return name;
+      });
+      this.pageCache.set(key, entry);
+      entry.catch(() => this.pageCache.delete(key));
+      while (this.pageCache.size > PAGE_CACHE_ENTRIES) {
+        const [oldestSql, oldest] = this.pageCache.entries().next().value as [string, Promise<string>];
+        this.pageCache.delete(oldestSql);
+        void oldest.then((t) => this.withConnection((c) => c.run(`DROP TABLE IF EXISTS ${quoteIdent(t)}`))).catch(() => undefined);
+      }
+    }
+    const table = await entry;
+    return this.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${count} OFFSET ${offset}`);
+  }
+
   async close(): Promise<void> {
     this.instance.closeSync();
   }
@@ -115,9 +146,20 @@ function stringify(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** DuckDB type names as SLS (Presto) reports them in columnTypes. */
+function prestoType(duck: string): string {
+  const t = duck.toLowerCase();
+  if (t.endsWith('[]')) return `array(${prestoType(t.slice(0, -2))})`;
+  if (/^(hugeint|ubigint|uinteger|integer|smallint|tinyint|usmallint|utinyint|bigint)$/.test(t)) return 'bigint';
+  if (/^(decimal|double|float|real)/.test(t)) return 'double';
+  if (t.startsWith('timestamp')) return 'timestamp';
+  if (t.startsWith('map')) return 'map';
+  return t;
+}
+
 function toRows(reader: DuckDBResultReader): QueryRows {
   const columns = reader.columnNames();
-  const columnTypes = reader.columnTypes().map((t) => String(t).toLowerCase());
+  const columnTypes = reader.columnTypes().map((t) => prestoType(String(t)));
   const rows = reader.getRowsJson().map((values) => {
     const row: Record<string, string> = {};
     (values as unknown[]).forEach((v, i) => {

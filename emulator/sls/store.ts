@@ -338,7 +338,9 @@ export class SlsStore {
         const relation = logRelationSql(ls.table, select, input.from, input.to, plan.where);
         let result: QueryRows;
         try {
-          result = await tables.query(withLogRelation(relation, plan.sql));
+          result = plan.paged
+            ? await tables.queryPage(withLogRelation(relation, plan.paged.baseSql), plan.paged.offset, plan.paged.count, `${ls.table}:${tables.rowCount(ls.table)}`)
+            : await tables.query(withLogRelation(relation, plan.sql));
         } catch (e) {
           throw engineError(e, input.query);
         }

@@ -10,14 +10,20 @@ import { translateSql } from './sqlTranslator';
 
 export type QueryPlan =
   | { readonly kind: 'search'; readonly where: string }
-  | { readonly kind: 'sql'; readonly where: string; readonly sql: string; readonly columnNames: readonly (string | undefined)[] };
+  | {
+      readonly kind: 'sql';
+      readonly where: string;
+      readonly sql: string;
+      readonly columnNames: readonly (string | undefined)[];
+      readonly paged?: { readonly baseSql: string; readonly offset: number; readonly count: number };
+    };
 
 export function planQuery(query: string, schema: LogSchema): QueryPlan {
   const { search, sql, sqlOffset } = splitQuery(query);
   const where = searchToSql(parseSearch(search, 0, query), schema, query);
   if (sql === undefined) return { kind: 'search', where };
   const translated = translateSql(sql, sqlOffset, query, schema);
-  return { kind: 'sql', where, sql: translated.sql, columnNames: translated.columnNames };
+  return { kind: 'sql', where, sql: translated.sql, columnNames: translated.columnNames, paged: translated.paged };
 }
 
 /** The `log` relation: indexed columns (typed by the index) of rows in [from, to) that match. */

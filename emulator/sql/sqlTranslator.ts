@@ -19,6 +19,11 @@ export interface TranslatedSql {
   readonly sql: string;
   /** SLS names of the result columns where they differ from DuckDB's (by position). */
   readonly columnNames: readonly (string | undefined)[];
+  /**
+   * For `LIMIT y, x` (how clients page): the statement without its top-level LIMIT and the page,
+   * so the engine can compute the ordered result once and serve every page from it.
+   */
+  readonly paged?: { readonly baseSql: string; readonly offset: number; readonly count: number };
 }
 
 const REFUSED_KEYWORDS = new Set([
@@ -98,7 +103,7 @@ export function translateSql(sqlText: string, sqlOffset: number, full: string, s
     if (frame.kind === 'query' && frame.selecting && !frame.hasFrom) addFromLog(index);
     frame.selecting = false;
   };
-  let topLimit: { index: number; count: number; offset: number; token: SqlToken } | undefined;
+  let topLimit: { index: number; end: number; count: number; offset: number; token: SqlToken } | undefined;
 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -150,7 +155,7 @@ export function translateSql(sqlText: string, sqlOffset: number, full: string, s
           closeSelect(frame, i);
           if (word === 'limit') {
             const limit = parseLimit(tokens, i, err);
-            if (stack.length === 1) topLimit = { index: i, ...limit, token: t };
+            if (stack.length === 1) topLimit = { index: i, ...limit, token: t, end: i + (tokens[i + 2]?.kind === 'comma' ? 4 : 2) };
           }
         }
         break;
@@ -175,13 +180,21 @@ export function translateSql(sqlText: string, sqlOffset: number, full: string, s
       throw err(topLimit.token, `LIMIT reaches row ${topLimit.offset + topLimit.count}; at most ${MAX_LIMIT} rows can be read`);
     }
   }
-  let sql = '';
-  tokens.forEach((t, i) => {
-    sql += (insertBefore.get(i) ?? '') + t.before + t.text;
-  });
-  sql += insertBefore.get(tokens.length) ?? '';
+  const render = (skip?: { from: number; to: number }): string => {
+    let out = '';
+    tokens.forEach((t, i) => {
+      out += insertBefore.get(i) ?? '';
+      if (!skip || i < skip.from || i >= skip.to) out += t.before + t.text;
+    });
+    return out + (insertBefore.get(tokens.length) ?? '');
+  };
+  let sql = render();
   if (!topLimit) sql += ` LIMIT ${DEFAULT_SQL_ROWS}`;
-  return { sql, columnNames: outputNames(tokens) };
+  const paged =
+    topLimit && topLimit.end - topLimit.index === 4
+      ? { baseSql: render({ from: topLimit.index, to: topLimit.end }), offset: topLimit.offset, count: topLimit.count }
+      : undefined;
+  return { sql, columnNames: outputNames(tokens), paged };
 }
 
 /** Reads `LIMIT x` or `LIMIT y, x` at `i`; rewrites the MySQL order for DuckDB. */

@@ -47,6 +47,18 @@ export const SQL_FUNCTIONS: readonly SqlFunctionSpec[] = [
   { name: 'coalesce', signature: 'coalesce(a, b, …) → type', description: 'First non-null argument' },
   { name: 'if', signature: 'if(condition, a, b) → type', description: 'a when the condition holds, else b' },
   { name: 'now', signature: 'now() → timestamp', description: 'Current time' },
+  { name: 'regexp_extract', signature: 'regexp_extract(s, pattern, group) → varchar', description: 'The first match of the pattern (or of its group) in s' },
+  { name: 'regexp_replace', signature: 'regexp_replace(s, pattern, replacement) → varchar', description: 'Replaces every match of the pattern' },
+  { name: 'substr', signature: 'substr(s, start, length) → varchar', description: 'Part of s (1-based start)' },
+  { name: 'replace', signature: 'replace(s, search, replacement) → varchar', description: 'Replaces every occurrence of search' },
+  { name: 'abs', signature: 'abs(x) → number', description: 'Absolute value' },
+  { name: 'ceil', signature: 'ceil(x) → number', description: 'Rounds x up' },
+  { name: 'greatest', signature: 'greatest(a, b, …) → type', description: 'Largest argument' },
+  { name: 'least', signature: 'least(a, b, …) → type', description: 'Smallest argument' },
+  { name: 'stddev', signature: 'stddev(x) → double', description: 'Sample standard deviation of x' },
+  { name: 'array_agg', signature: 'array_agg(x) → array', description: 'All x of the group as an array' },
+  { name: 'row_number', signature: 'row_number() OVER (…) → bigint', description: 'Row number within the window partition' },
+  { name: 'rank', signature: 'rank() OVER (…) → bigint', description: 'Rank within the window partition, with gaps' },
 ];
 
 const FUNCTION_NAMES = new Set(SQL_FUNCTIONS.map((f) => f.name));

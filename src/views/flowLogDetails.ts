@@ -17,19 +17,19 @@ export class FlowLogDetails implements vscode.TextDocumentContentProvider, vscod
   readonly onDidChange = this.changed.event;
   private readonly registration: vscode.Disposable;
   private readonly modelSubscription: { dispose(): void };
-  private readonly open_ = new Set<string>();
+  private readonly openUris = new Set<string>();
 
   constructor(private readonly model: ExplorerModel) {
     this.registration = vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, this);
     // Keep open details current while statuses change.
     this.modelSubscription = model.onDidChange(() => {
-      for (const uri of this.open_) this.changed.fire(vscode.Uri.parse(uri));
+      for (const uri of this.openUris) this.changed.fire(vscode.Uri.parse(uri));
     });
   }
 
   async open(flowLog: FlowLog): Promise<void> {
     const uri = detailsUri(flowLog);
-    this.open_.add(uri.toString());
+    this.openUris.add(uri.toString());
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
     await vscode.window.showTextDocument(doc, { preview: true });

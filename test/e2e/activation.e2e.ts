@@ -6,12 +6,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT, useVsCode } from './harness';
+import { E2E_TEST_TIMEOUT_MS, PROJECT_ROOT, useVsCode } from './harness';
 
-describe('activation', { timeout: 120_000 }, () => {
+describe('activation', () => {
   const vs = useVsCode();
 
-  it('shows the CEN Flow Logs container in the activity bar and its Flow Logs view when opened', async () => {
+  it('shows the CEN Flow Logs container in the activity bar and its Flow Logs view when opened', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     await vs.openViewContainer('CEN Flow Logs');
     const pane = await vs.viewPane('Flow Logs');
     assert.match((await pane.getAttribute('class')) ?? '', /\bexpanded\b/, 'the Flow Logs view is expanded');
@@ -19,12 +19,12 @@ describe('activation', { timeout: 120_000 }, () => {
     await vs.page.locator('.part.sidebar .pane-body').first().waitFor({ state: 'visible' });
     if (process.env.CEN_FLOW_LOGS_UPDATE_DOCS === '1') {
       // `CEN_FLOW_LOGS_UPDATE_DOCS=1 npm run test:e2e -- --only activation` refreshes README's picture.
-      await vs.page.locator('.part.sidebar .pane-body .monaco-list-row, .part.sidebar .pane-body .message').first().waitFor();
+      await vs.page.locator('.part.sidebar .pane-body').locator('.monaco-list-row, .message').filter({ visible: true }).first().waitFor();
       copyFileSync(await vs.screenshot('view-container'), join(PROJECT_ROOT, 'docs', 'view-container.png'));
     }
   });
 
-  it('runs "CEN Flow Logs: Show Log" from the command palette, which opens our output channel', async () => {
+  it('runs "CEN Flow Logs: Show Log" from the command palette, which opens our output channel', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     await vs.runCommand('CEN Flow Logs: Show Log');
     const outputPanel = vs.page.locator('.part.panel');
     await outputPanel.waitFor({ state: 'visible', timeout: 15_000 });

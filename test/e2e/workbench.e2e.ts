@@ -65,10 +65,10 @@ async function screenshotForDocs(vs: VsCodeSession, name: string): Promise<void>
   copyFileSync(file, join(PROJECT_ROOT, 'docs', `${name}.png`));
 }
 
-describe('query workbench', { timeout: 240_000 }, () => {
+describe('query workbench', { timeout: 900_000 }, () => {
   const vs = useVsCode();
 
-  it('"Query flow log…" runs an ad-hoc query whose rows match the emulator\'s own count', async () => {
+  it('"Query flow log…" runs an ad-hoc query whose rows match the emulator; a bad query is marked at its position', async () => {
     await vs.runCommand('CEN Flow Logs: Query Flow Log…');
     await vs.answerQuickPick(FLOW_LOG);
     await vs.answerInputBox('* | select "log-status" as s, count(*) as n group by s order by s');
@@ -84,9 +84,19 @@ describe('query workbench', { timeout: 240_000 }, () => {
     });
     assert.ok(matches, `grid ${JSON.stringify([...got])} differs from the generator's count`);
     await screenshotForDocs(vs, 'workbench-adhoc-sql');
+
+    // The service's ParameterInvalid comes back positioned: banner plus a mark on the function name.
+    await typeQuery(vs, frame, '* | select srcaddr, nosuchfunc(bytes) group by srcaddr');
+    await vs.page.keyboard.press('Control+Enter');
+    const banner = frame.locator('[data-testid=query-error]');
+    await banner.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
+    assert.match((await banner.textContent()) ?? '', /nosuchfunc|ParameterInvalid/i);
+    const marked = frame.locator('[data-testid=query-editor] .cm-lintRange-error', { hasText: 'nosuchfunc' });
+    await marked.first().waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    await screenshotForDocs(vs, 'workbench-server-error');
   });
 
-  it('types a query with completion, runs it with Ctrl+Enter and shows raw records with status', async () => {
+  it('completes a field, runs with Ctrl+Enter, and exports the whole result as CSV with the query recorded', async () => {
     await vs.runCommand('CEN Flow Logs: Open Query Workbench');
     await vs.answerQuickPick(FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
@@ -94,32 +104,43 @@ describe('query workbench', { timeout: 240_000 }, () => {
     const option = frame.locator('.cm-tooltip-autocomplete li', { hasText: 'dstport' }).first();
     await option.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await vs.page.keyboard.press('Enter');
-    await frame.locator('[data-testid=query-editor] .cm-content').pressSequentially(':22', { delay: 5 });
+    const editor = frame.locator('[data-testid=query-editor] .cm-content');
+    const completed = (await editor.textContent()) ?? '';
+    await editor.pressSequentially(completed.endsWith(':') ? '22' : ':22', { delay: 5 });
+    assert.match((await editor.textContent()) ?? '', /^dstport\s*:\s*22$/);
     await vs.page.keyboard.press('Control+Enter');
     await waitDone(frame);
-    const text = (await frame.locator('[data-testid=query-editor] .cm-content').textContent()) ?? '';
-    assert.match(text, /^dstport\s*:\s*22$/);
     const { columns, rows } = await gridText(frame);
     const port = columns.indexOf('dstport');
     assert.ok(port >= 0, `a dstport column in ${columns.join(',')}`);
     assert.ok(rows.length > 0);
     assert.ok(rows.every((r) => r[port] === '22'), 'every record is for port 22');
-    const status = await frame.locator('[data-testid=status-rows]').textContent();
-    const expected = Math.max(...lastHourCandidates(vs).map((c) => c.filter((r) => r.dstport === 22).length));
-    assert.match(status ?? '', expected > 100 ? /100.*more available/ : new RegExp(String(expected)));
+    const expected = lastHourCandidates(vs).map((c) => c.filter((r) => r.dstport === 22).length);
     await screenshotForDocs(vs, 'workbench-raw-records');
+
+    await frame.locator('[data-testid=export-csv]').click();
+    const target = join(vs.workspaceFolder, 'port22.csv');
+    await vs.answerInputBox(target);
+    await vs.notification(/Exported [\d,]+ rows/, QUERY_TIMEOUT);
+    assert.ok(existsSync(target), 'the CSV exists');
+    const lines = readFileSync(target, 'utf8').split('\r\n').filter(Boolean);
+    assert.ok(lines.includes('# query: dstport:22'), 'the query is recorded');
+    const data = lines.filter((l) => !l.startsWith('#'));
+    assert.ok(expected.includes(data.length - 1), `CSV has ${data.length - 1} records, the generator ${expected.join(' or ')}`);
+    const csvPort = data[0].split(',').indexOf('dstport');
+    assert.ok(data.slice(1).every((l) => l.split(',')[csvPort] === '22'));
   });
 
   it('"Show traffic for this address" takes the IP:port from an editor selection', async () => {
-    const f = flowLogOf(vs);
     const row = lastHourCandidates(vs)[0].find((r) => r.dstport !== null && r.logStatus === 'OK');
     assert.ok(row, 'a record with a port in the last hour');
-    const file = join(vs.workspaceFolder, 'app.log');
-    writeFileSync(file, `2024-05-01T10:00:00Z ERROR connect to ${row.dstaddr}:${row.dstport} timed out\n`);
+    writeFileSync(join(vs.workspaceFolder, 'app.log'), `2024-05-01T10:00:00Z ERROR connect to ${row.dstaddr}:${row.dstport} timed out\n`);
     await vs.page.keyboard.press('Control+P');
-    await vs.answerInputBox('app.log');
-    await vs.page.locator('.monaco-editor .view-lines', { hasText: 'timed out' }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await vs.page.locator('.monaco-editor .view-lines').first().click();
+    await vs.page.locator('.quick-input-widget .quick-input-box input').fill('app.log');
+    await vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'app.log' }).first().click({ timeout: UI_TIMEOUT_MS });
+    const lines = vs.page.locator('.monaco-editor .view-lines', { hasText: 'timed out' }).first();
+    await lines.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await lines.click();
     await vs.page.keyboard.press('Control+A');
     await vs.runCommand('CEN Flow Logs: Show Traffic for This Address');
     await vs.answerQuickPick(FLOW_LOG);
@@ -132,74 +153,34 @@ describe('query workbench', { timeout: 240_000 }, () => {
     const dst = columns.indexOf('dstaddr');
     assert.ok(rows.length > 0, 'records for the address');
     assert.ok(rows.every((r) => r[src] === row.dstaddr || r[dst] === row.dstaddr));
-    assert.equal(f.flowLogId.length > 0, true);
+    await screenshotForDocs(vs, 'workbench-address');
   });
 
-  it('a bad query shows the service error in the editor at its position', async () => {
-    await vs.runCommand('CEN Flow Logs: Query Flow Log…');
-    await vs.answerQuickPick(FLOW_LOG);
-    await vs.answerInputBox('* | select srcaddr, nosuchfunc(bytes) group by srcaddr');
-    const frame = await vs.webviewFrame(TAB);
-    const banner = frame.locator('[data-testid=query-error]');
-    await banner.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
-    assert.match((await banner.textContent()) ?? '', /nosuchfunc|ParameterInvalid/i);
-    const marked = frame.locator('[data-testid=query-editor] .cm-lintRange-error');
-    await marked.first().waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
-    const texts = await marked.allTextContents();
-    assert.ok(texts.some((t) => t.includes('nosuchfunc')), `marked ${JSON.stringify(texts)}`);
-    await screenshotForDocs(vs, 'workbench-server-error');
-  });
-
-  it('exports the whole result as CSV to a chosen file, with the query recorded', async () => {
-    await vs.runCommand('CEN Flow Logs: Query Flow Log…');
-    await vs.answerQuickPick(FLOW_LOG);
-    await vs.answerInputBox('dstport:22');
-    const frame = await vs.webviewFrame(TAB);
-    await waitDone(frame);
-    await frame.locator('[data-testid=export-csv]').click();
-    const target = join(vs.workspaceFolder, 'port22.csv');
-    await vs.answerInputBox(target);
-    await vs.notification(/Exported [\d,]+ rows/, QUERY_TIMEOUT);
-    assert.ok(existsSync(target), 'the CSV exists');
-    const lines = readFileSync(target, 'utf8').split('\r\n').filter(Boolean);
-    assert.ok(lines.includes('# query: dstport:22'), 'the query is recorded');
-    const data = lines.filter((l) => !l.startsWith('#'));
-    const expected = lastHourCandidates(vs).map((c) => c.filter((r) => r.dstport === 22).length);
-    assert.ok(expected.includes(data.length - 1), `CSV has ${data.length - 1} records, the generator ${expected.join(' or ')}`);
-    const port = data[0].split(',').indexOf('dstport');
-    assert.ok(data.slice(1).every((l) => l.split(',')[port] === '22'));
-  });
-
-  it('cancels a long query (the service keeps answering Incomplete)', async () => {
-    // The emulator in this process: every query answers Incomplete until cancelled.
-    vs.emulator.context.faults.update({ incompletePolls: 100_000 });
-    await vs.runCommand('CEN Flow Logs: Query Flow Log…');
-    await vs.answerQuickPick(FLOW_LOG);
-    await vs.answerInputBox('dstport:443');
-    const frame = await vs.webviewFrame(TAB);
-    const status = frame.locator('[data-testid=status]');
-    await status.filter({ hasText: /Incomplete/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
-    await frame.locator('[data-testid=cancel]').click();
-    await status.filter({ hasText: /Cancelled/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  });
-
-  it('renders a record carrying an XSS payload as inert text', async () => {
+  it('renders a record carrying an XSS payload as inert text, and cancels a query stuck Incomplete', async () => {
     const f = flowLogOf(vs);
     const payload = '<img src=x onerror="document.body.dataset.pwned=1">';
-    const project = vs.emulator.context.sls.projects.get(f.projectName);
-    const ls = project?.logstores.get(f.logStoreName);
+    const ls = vs.emulator.context.sls.projects.get(f.projectName)?.logstores.get(f.logStoreName);
     assert.ok(ls, 'the flow log logstore exists');
     const base = lastHourCandidates(vs)[0][0];
     assert.ok(base, 'a record to copy');
     await vs.emulator.context.sls.appendRows(ls, [{ ...base, srcaddr: payload, attachmentId: payload }]);
     await vs.runCommand('CEN Flow Logs: Query Flow Log…');
     await vs.answerQuickPick(FLOW_LOG);
-    await vs.answerInputBox('* | select srcaddr, "attachment-id" as a where srcaddr like \'<img%\'');
+    await vs.answerInputBox(`* | select srcaddr, "attachment-id" as a where srcaddr like '<img%'`);
     const frame = await vs.webviewFrame(TAB);
     await waitDone(frame);
     const { rows } = await gridText(frame);
     assert.deepEqual(rows, [[payload, payload]]);
     assert.equal(await frame.locator('.grid img, img[src=x]').count(), 0, 'no <img> element was created');
     assert.equal(await frame.locator('body[data-pwned]').count(), 0, 'no handler ran');
+
+    // From now on every query of this emulator answers Incomplete until cancelled.
+    vs.emulator.context.faults.update({ incompletePolls: 100_000 });
+    await typeQuery(vs, frame, 'dstport:443');
+    await vs.page.keyboard.press('Control+Enter');
+    const status = frame.locator('[data-testid=status]');
+    await status.filter({ hasText: /Incomplete/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
+    await frame.locator('[data-testid=cancel]').click();
+    await status.filter({ hasText: /Cancelled/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   });
 });

@@ -3,6 +3,11 @@
  * Pure (no DOM): the renderer (uPlot / SVG pie) only draws what this returns.
  */
 import type { ChartKind } from '../../src/protocol/messages';
+import type { FieldKind } from '../../src/flowlogs/catalog';
+import { columnKind, presentCell } from '../grid/valueFormat';
+
+/** Catalog fields whose numbers are codes, not measures (port 443 is a label, not an amount). */
+const CODE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['port', 'protocol', 'account', 'ip', 'region', 'direction', 'logStatus', 'cen', 'attachment']);
 
 type Row = readonly string[];
 
@@ -52,6 +57,8 @@ export function columnRoles(columns: readonly string[], rows: readonly Row[]): C
       if (!numeric && !timeLike) break;
     }
     if (seen === 0) return 'category';
+    const kind = columnKind(name);
+    if (kind && CODE_KINDS.has(kind)) return 'category';
     // Numbers are time only when the column is named like one; date text always is.
     if (timeLike && (!numeric || TIME_NAMES.test(name))) return 'time';
     return numeric ? 'number' : 'category';
@@ -128,7 +135,12 @@ export function categoryData(columns: readonly string[], rows: readonly Row[]): 
   if (labelCol < 0) labelCol = 0;
   const numCols = roles.flatMap((r, i) => (r === 'number' && i !== labelCol ? [i] : []));
   if (numCols.length === 0) return undefined;
-  const labels = rows.map((r) => r[labelCol] ?? '');
+  // Codes get their readable name beside them (protocol 6 → "6 TCP", a region id → its name).
+  const labels = rows.map((r) => {
+    const v = r[labelCol] ?? '';
+    const hint = presentCell(columns[labelCol], v).hint;
+    return hint && columnKind(columns[labelCol]) !== 'bytes' ? `${v} ${hint}` : v;
+  });
   const series = numCols.map((nc) => ({ name: columns[nc], values: rows.map((r) => toNumber(r[nc])) }));
   return { labels, series };
 }

@@ -25,8 +25,10 @@ export interface ResultGridEvents {
 
 interface RowElement {
   readonly el: HTMLDivElement;
-  readonly cells: { cell: HTMLDivElement; value: HTMLSpanElement; hint: HTMLSpanElement }[];
+  readonly cells: { cell: HTMLDivElement; value: HTMLSpanElement; valueText: Text; hint: HTMLSpanElement; hintText: Text; filterable: boolean; numeric: boolean }[];
   index: number;
+  /** The store version the row was filled for (sort/filter/row count). */
+  version: string;
 }
 
 export class ResultGrid {
@@ -47,6 +49,8 @@ export class ResultGrid {
   private anchorRow = 0;
   private frame = 0;
   private emptyText = 'Run a query to see results.';
+  /** Duration of the last render in ms (read by the benchmark; rendering must stay well under a frame). */
+  lastRenderMs = 0;
 
   constructor(private readonly events: ResultGridEvents) {
     this.element = el('div', 'grid');
@@ -227,6 +231,7 @@ export class ResultGrid {
   private makeRow(): RowElement {
     const rowEl = el('div', 'grid-row');
     rowEl.setAttribute('role', 'row');
+    rowEl.setAttribute('aria-selected', 'false');
     const cells = this.store.columns.map((_, c) => {
       const cell = el('div', 'grid-cell');
       cell.setAttribute('role', 'gridcell');
@@ -234,14 +239,27 @@ export class ResultGrid {
       cell.dataset.col = String(c);
       const value = el('span', 'grid-value');
       const hint = el('span', 'grid-hint');
+      // Text nodes are kept and their data replaced: cheaper than textContent, and still text.
+      const valueText = document.createTextNode('');
+      const hintText = document.createTextNode('');
+      value.append(valueText);
+      hint.append(hintText);
+      hint.hidden = true;
       cell.append(value, hint);
       rowEl.append(cell);
-      return { cell, value, hint };
+      return { cell, value, valueText, hint, hintText, filterable: false, numeric: false };
     });
-    return { el: rowEl, cells, index: -1 };
+    return { el: rowEl, cells, index: -1, version: '' };
   }
 
   private render(): void {
+    const t0 = performance.now();
+    this.renderWindow();
+    this.lastRenderMs = performance.now() - t0;
+    this.element.dataset.renderMs = this.lastRenderMs.toFixed(1);
+  }
+
+  private renderWindow(): void {
     const store = this.store;
     const headerHeight = this.header.offsetHeight || ROW_HEIGHT;
     const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
@@ -258,21 +276,29 @@ export class ResultGrid {
     }
     while (this.pool.length > needed) this.pool.pop()?.el.remove();
     const [selLo, selHi] = this.selection();
+    const version = this.versionKey();
     const focused = this.element.contains(document.activeElement);
     for (let k = 0; k < needed; k++) {
       const index = this.win.first + k;
       const r = this.pool[k];
       const row = store.rowAt(index);
-      if (r.index !== index || r.el.dataset.version !== this.versionKey()) this.fillRow(r, index, row);
+      if (r.index !== index || r.version !== version) this.fillRow(r, index, row, version);
       const selected = index >= selLo && index <= selHi;
-      r.el.classList.toggle('selected', selected);
-      r.el.setAttribute('aria-selected', String(selected));
-      r.cells.forEach((c, ci) => {
+      if (r.el.classList.contains('selected') !== selected) {
+        r.el.classList.toggle('selected', selected);
+        r.el.setAttribute('aria-selected', String(selected));
+      }
+      for (let ci = 0; ci < r.cells.length; ci++) {
+        const c = r.cells[ci];
         const active = index === this.activeRow && ci === this.activeCol;
-        c.cell.classList.toggle('active', active);
-        if (active) c.cell.id = 'grid-active-cell';
-        else if (c.cell.id) c.cell.removeAttribute('id');
-      });
+        if (active) {
+          c.cell.classList.add('active');
+          c.cell.id = 'grid-active-cell';
+        } else if (c.cell.id) {
+          c.cell.classList.remove('active');
+          c.cell.removeAttribute('id');
+        }
+      }
     }
     if (focused && this.activeRow >= this.win.first && this.activeRow < this.win.end) this.element.setAttribute('aria-activedescendant', 'grid-active-cell');
     else this.element.removeAttribute('aria-activedescendant');
@@ -286,9 +312,9 @@ export class ResultGrid {
     return `${s ? `${s.column}${s.direction}` : ''}|${this.store.filter}|${this.store.totalRows}`;
   }
 
-  private fillRow(r: RowElement, index: number, row: readonly string[] | undefined): void {
+  private fillRow(r: RowElement, index: number, row: readonly string[] | undefined, version: string): void {
     r.index = index;
-    r.el.dataset.version = this.versionKey();
+    r.version = version;
     r.el.dataset.row = String(index);
     r.el.setAttribute('aria-rowindex', String(index + 2));
     r.el.classList.toggle('odd', index % 2 === 1);
@@ -297,12 +323,24 @@ export class ResultGrid {
       const v = row?.[c] ?? '';
       const p = presentCell(cols[c], v, this.kinds[c]);
       const cell = r.cells[c];
-      cell.value.textContent = v;
-      cell.hint.textContent = p.hint ?? '';
-      cell.value.classList.toggle('filterable', p.filterField !== undefined);
-      if (p.filterField) cell.value.title = `Add ${p.filterField}:${v} to the query`;
-      else cell.value.removeAttribute('title');
-      cell.cell.classList.toggle('num', this.numeric[c] === true);
+      if (cell.valueText.data !== v) cell.valueText.data = v;
+      const hint = p.hint ?? '';
+      if (cell.hintText.data !== hint) {
+        cell.hintText.data = hint;
+        cell.hint.hidden = hint === '';
+      }
+      const filterable = p.filterField !== undefined;
+      if (cell.filterable !== filterable) {
+        cell.filterable = filterable;
+        cell.value.classList.toggle('filterable', filterable);
+        if (filterable) cell.value.title = `Add ${cols[c]}:… to the query (click or Enter)`;
+        else cell.value.removeAttribute('title');
+      }
+      const numeric = this.numeric[c] === true;
+      if (cell.numeric !== numeric) {
+        cell.numeric = numeric;
+        cell.cell.classList.toggle('num', numeric);
+      }
     }
   }
 

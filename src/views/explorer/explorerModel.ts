@@ -22,6 +22,8 @@ export interface ExplorerModelOptions {
   readonly cen: () => CenApi | undefined;
   readonly pageSize?: number;
   readonly pollIntervalMs?: number;
+  /** Settles once the saved credential choice is restored, so the tree does not flash "sign in" first. */
+  readonly ready?: Promise<unknown>;
 }
 
 interface Disposable {
@@ -167,6 +169,7 @@ export class ExplorerModel {
   // ---- children ----
 
   private async rootChildren(): Promise<ExplorerNode[]> {
+    await this.options.ready?.catch(() => undefined);
     const api = this.options.cen();
     if (!api) return []; // the "sign in" welcome view shows instead
     const [pages, flowLogs] = await Promise.all([this.loadFirstPage(), this.loadFlowLogs()]);

@@ -40,7 +40,8 @@ export function registerExplorer(
     log,
   );
   const pollSeconds = vscode.workspace.getConfiguration('cenFlowLogs').get<number>('explorer.pollIntervalSeconds') ?? 3;
-  const model = new ExplorerModel({ cen: () => clients.cen, pollIntervalMs: Math.max(1, pollSeconds) * 1000 });
+  const restored = credentials.restore();
+  const model = new ExplorerModel({ cen: () => clients.cen, pollIntervalMs: Math.max(1, pollSeconds) * 1000, ready: restored });
   const view = new ExplorerView(model, clients.onDidChange);
   const details = new FlowLogDetails(model);
   const lifecycle = new FlowLogLifecycle(() => clients.requireCen());
@@ -58,7 +59,6 @@ export function registerExplorer(
     if (flowLog) await vscode.commands.executeCommand(OPEN_QUERY_COMMAND, { flowLog });
   });
 
-  void credentials.restore();
   return { clients, credentials, model };
 }
 

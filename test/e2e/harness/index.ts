@@ -5,11 +5,11 @@
  *
  *   import { describe, it } from 'node:test';
  *   import assert from 'node:assert/strict';
- *   import { useVsCode } from './harness';
+ *   import { E2E_TEST_TIMEOUT_MS, useVsCode } from './harness';
  *
- *   describe('Explorer', { timeout: 120_000 }, () => {
+ *   describe('Explorer', () => {
  *     const vs = useVsCode();                       // one code-server per describe; hooks registered
- *     it('lists regions', async () => {
+ *     it('lists regions', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {   // timeouts per test, not per describe
  *       await vs.openViewContainer('CEN Flow Logs');
  *       await vs.expandTreeItem('cn-hangzhou');
  *       await vs.contextMenu('flowlog-1', 'Stop Flow Log');
@@ -35,6 +35,6 @@
  * A failing test leaves test-results/e2e/FAILED-<file>--<test>.png plus VS Code's logs; code-server
  * and emulator output of each file go to test-results/e2e/<file>.log.
  */
-export { useVsCode, VsCodeSession, OWNER_CREDENTIALS, TEST_EMULATOR_OPTIONS, emulatorSettings, type VsCodeOptions, type ReopenOptions } from './session';
+export { useVsCode, VsCodeSession, E2E_TEST_TIMEOUT_MS, OWNER_CREDENTIALS, TEST_EMULATOR_OPTIONS, emulatorSettings, type VsCodeOptions, type ReopenOptions } from './session';
 export { Workbench, UI_TIMEOUT_MS, ARTIFACTS_DIR, type TextMatch } from './workbench';
 export { PROJECT_ROOT, VSIX_PATH } from './vsix';

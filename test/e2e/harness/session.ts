@@ -29,6 +29,13 @@ export { OWNER_CREDENTIALS, emulatorSettings };
 
 const STARTUP_TIMEOUT_MS = 90_000;
 
+/**
+ * Per-test timeout to pass as `it(name, { timeout: E2E_TEST_TIMEOUT_MS }, fn)`. Put timeouts on the
+ * tests, not on describe(): a describe() timeout bounds the whole block, so on a slow machine it
+ * cancels the later tests.
+ */
+export const E2E_TEST_TIMEOUT_MS = 180_000;
+
 /** Title of our activity-bar container (package.json contributes.viewsContainers). */
 export const CONTAINER_TITLE = 'CEN Flow Logs';
 

@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { FLOW_LOG_COLUMNS, LogSchema, RESERVED_COLUMNS } from '../../../emulator/sql/logSchema';
 import { planQuery } from '../../../emulator/sql/queryPlan';
+import { mapFunction } from '../../../emulator/sql/slsFunctions';
 import { diagnose } from '../../../src/query/diagnostics';
 import { QUERY_PRESETS, renderPreset } from '../../../src/query/presets';
 import { locateServerError } from '../../../src/query/serverError';
+import { SQL_FUNCTIONS } from '../../../src/query/sqlVocabulary';
 
 const schema = new LogSchema([...RESERVED_COLUMNS, ...FLOW_LOG_COLUMNS]);
 
@@ -49,4 +51,11 @@ describe('refused queries: flagged locally, located from the emulator message', 
       assert.equal(c.query.slice(loc.from, loc.to), c.at);
     });
   }
+});
+
+describe('functions offered by completion', () => {
+  it('are all functions the emulator knows (answers, or refuses as unsupported by design)', () => {
+    const unknown = SQL_FUNCTIONS.map((f) => f.name).filter((name) => mapFunction(name).kind === 'unknown');
+    assert.deepEqual(unknown, []);
+  });
 });

@@ -83,3 +83,11 @@ test('parseTimeValue handles seconds, milliseconds and date text', () => {
   assert.equal(parseTimeValue('2024-01-01T00:00:00Z'), Date.UTC(2024, 0, 1) / 1000);
   assert.equal(parseTimeValue('hello'), undefined);
 });
+
+test('ports and protocols are codes: they label the chart instead of being measured', () => {
+  const rows = [['443', '6', '900'], ['53', '17', '100']];
+  assert.deepEqual(columnRoles(['dstport', 'protocol', 'total_bytes'], rows), ['category', 'category', 'number']);
+  assert.equal(chooseChart(['protocol', 'total_bytes'], [['6', '10'], ['17', '5']]), 'pie');
+  const d = categoryData(['protocol', 'total_bytes'], [['6', '10'], ['17', '5']]);
+  assert.deepEqual(d?.labels, ['6 TCP', '17 UDP']);
+});

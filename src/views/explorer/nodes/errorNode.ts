@@ -1,4 +1,4 @@
-import { presentError } from '../../commands/errorPresentation';
+import { errorHeadline, presentError } from '../../commands/errorPresentation';
 import { contextValue } from '../contextValue';
 import type { NodeBase, NodePresentation } from './explorerNode';
 
@@ -27,7 +27,7 @@ export class ErrorNode implements NodeBase {
     return {
       label: this.what,
       description: p.message,
-      tooltip: [p.message, p.detail].filter((l) => l).join('\n\n'),
+      tooltip: [`**${errorHeadline(p.kind)}**`, p.message, p.detail, 'Click for details and Retry.'].filter((l) => l).join('\n\n'),
       icon: { id: 'error', color: 'errorForeground' },
       collapsible: 'none',
       contextValue: contextValue({ kind: 'error' }),
