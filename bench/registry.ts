@@ -1,6 +1,7 @@
 /** The list of benchmarks and the shape of a printed figure. */
 import { activationBenchmark } from './activation/activation';
 import { bundleBenchmark, vsixBenchmark } from './size';
+import { treeScaleBenchmark } from './tree/treeScale';
 
 export interface Figure {
   name: string;
@@ -25,7 +26,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   activationBenchmark,
   bundleBenchmark,
   vsixBenchmark,
-  pending('tree-scale', 'needs the explorer tree provider'),
+  treeScaleBenchmark,
   pending('results-pipeline', 'needs the workbench results pipeline'),
   pending('first-grid-paint', 'needs the workbench grid'),
   pending('scrolling', 'needs the workbench grid'),

@@ -91,6 +91,32 @@ function isolatedEnv(home: string, extra: Readonly<Record<string, string>>): Nod
   return { ...env, ...extra };
 }
 
+// Process groups of the code-servers this process started and has not stopped yet. They run in
+// their own session (setsid), so a Ctrl+C on the terminal does not reach them: whatever way this
+// process ends, it takes them down with it.
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+
+/** Kills every code-server this process started (synchronous: usable in 'exit' and signal handlers). */
+export function killAllCodeServersSync(): void {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  liveGroups.clear();
+}
+
+function trackGroup(pgid: number): void {
+  liveGroups.add(pgid);
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', killAllCodeServersSync);
+  }
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -167,6 +193,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     });
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  if (child.pid !== undefined) trackGroup(child.pid);
 
   const close = async (): Promise<void> => {
     if (child.pid === undefined) return;
@@ -181,6 +208,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     // The wrapper may be gone while a straggler (an extension host) still runs: always sweep the group.
     signalGroup('SIGKILL');
+    liveGroups.delete(child.pid);
   };
 
   try {

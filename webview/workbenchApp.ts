@@ -6,7 +6,7 @@
 import type { ChartKind, HostMessage, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
 import { QueryEditor } from './editor/queryEditor';
-import { appendSearchFilter } from './editor/queryFilter';
+import { appendFilter } from '../src/query/addressFilter';
 import { TimeRangePicker } from './timeRange/timeRangePicker';
 import { DEFAULT_RANGE } from './timeRange/rangeChoices';
 import { HistogramView } from './histogram/histogramView';
@@ -61,7 +61,6 @@ export class WorkbenchApp {
   /** A chart asked for by a preset or the host: shown (tab switched) when the result arrives. */
   private requestedChart: ChartKind | undefined;
   private current: Running | undefined;
-  private runAnyway = false;
   private pendingScroll: number | undefined;
   private saveTimer = 0;
   private filterTimer = 0;
@@ -103,10 +102,7 @@ export class WorkbenchApp {
     this.editor = new QueryEditor(editorHost, saved?.query ?? '*', {
       onRun: () => this.run(),
       onCancel: () => this.cancel(),
-      onChange: () => {
-        this.runAnyway = false;
-        this.saveState();
-      },
+      onChange: () => this.saveState(),
     }, nonce);
     this.rangeInfo.dataset.testid = 'range-info';
     this.rangeInfo.setAttribute('aria-live', 'polite');
@@ -193,7 +189,7 @@ export class WorkbenchApp {
         this.editor.setText(m.query);
         if (m.range) this.setRange(m.range);
         if (m.chart) this.requestChart(m.chart);
-        if (m.run) this.run(true);
+        if (m.run) this.run();
         return;
       case 'history':
         this.setHistory(m.history);
@@ -254,15 +250,10 @@ export class WorkbenchApp {
     return this.current?.requestId === requestId;
   }
 
-  private run(fromHost = false): void {
+  private run(): void {
+    // Local diagnostics are shown in the editor but never block: the service has the last word
+    // (and answers with a positioned error), so a false positive cannot lock the user out.
     const query = this.editor.text;
-    const errors = this.editor.blockingErrors();
-    if (errors.length > 0 && !this.runAnyway && !fromHost) {
-      this.runAnyway = true;
-      this.errors.note(`${errors[0].message}${errors.length > 1 ? ` (and ${errors.length - 1} more)` : ''} — fix it, or press Run again to send the query anyway.`);
-      return;
-    }
-    this.runAnyway = false;
     if (this.current && !this.current.finished) this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
     this.current = { requestId, loadingMore: false, loadAll: false, rowsAtLoadMore: 0, exhausted: false, finished: false };
@@ -365,7 +356,7 @@ export class WorkbenchApp {
   }
 
   private addFilter(field: string, value: string): void {
-    this.editor.setText(appendSearchFilter(this.editor.text, field, value));
+    this.editor.setText(appendFilter(this.editor.text, field, value));
     this.status.idle(`Added ${field}:${value} to the query — press Ctrl+Enter to run it.`);
     this.editor.focus();
   }

@@ -267,8 +267,9 @@ export class SlsStore {
       if (now === this.lastRefreshSecond) return;
       this.lastRefreshSecond = now;
       for (const fl of this.cen?.listFlowLogs() ?? []) {
-        const creation = Math.floor(fl.creationTime / 1000);
-        const feed = this.feedFor(fl.flowLogId, fl, Math.max(creation, now - Math.round(this.options.historyDays * 86400)));
+        // Flow logs that existed when the demo was seeded already have a feed; a new one starts
+        // producing with the first window that ends after its creation.
+        const feed = this.feedFor(fl.flowLogId, fl, Math.floor(fl.creationTime / 1000));
         if (fl.status === 'Active') await this.writeWindows(feed, now);
         else feed.doneUntil = Math.max(feed.doneUntil, now - (now % fl.interval));
       }

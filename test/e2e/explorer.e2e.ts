@@ -43,8 +43,24 @@ function ownerFlowLogs(vs: VsCodeSession, cenName: string) {
   return vs.emulator.context.cen.flowLogsOf('1234567890123456').filter((f) => f.cenId === cen.cenId);
 }
 
+/** Opens the view and waits for the tree's first load (activation and the SDK chunk can be slow on a busy machine). */
+async function openExplorer(vs: VsCodeSession): Promise<void> {
+  await vs.openViewContainer('CEN Flow Logs');
+  await vs.treeRow('prod-backbone').first().waitFor({ state: 'visible', timeout: 90_000 });
+}
+
 /** Docs screenshots are refreshed only on request, so a test run never dirties the checkout. */
 async function docsScreenshot(vs: VsCodeSession, name: string): Promise<void> {
+  // Widen the side bar (drag its sash) so descriptions — ids, regions, statuses — are readable.
+  const box = await vs.page.locator('.part.sidebar').boundingBox();
+  if (box && box.width < 500) {
+    const x = box.x + box.width + 1;
+    const y = box.y + box.height / 2;
+    await vs.page.mouse.move(x, y);
+    await vs.page.mouse.down();
+    await vs.page.mouse.move(x + 260, y, { steps: 8 });
+    await vs.page.mouse.up();
+  }
   const file = await vs.screenshot(name);
   if (process.env.CEN_FLOW_LOGS_UPDATE_DOCS === '1') {
     mkdirSync(join(PROJECT_ROOT, 'docs'), { recursive: true });
@@ -56,7 +72,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   const vs = useVsCode({ emulator: { transitionMs: 1_500 } });
 
   it('shows the demo CENs and their flow logs with statuses, unsupported regions and create rows', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     for (const name of ['prod-backbone', 'global-transit', 'dev-network', 'apac-edge', 'lab-empty']) await vs.treeItem(name);
     await vs.expandTreeItem('prod-backbone');
     await waitForRowText(vs, 'prod-backbone-flowlog', /cn-hangzhou · Active/);
@@ -69,7 +85,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     await vs.page.locator('.statusbar-item', { hasText: /Environment \(LTAI…wner\)/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     await docsScreenshot(vs, 'explorer-light');
     await vs.reopen({ settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.expandTreeItem('prod-backbone');
     await vs.expandTreeItem('global-transit');
     await vs.expandTreeItem('dev-network');
@@ -78,7 +94,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   });
 
   it('creates a flow log through the whole multi-step input and shows Creating → Active', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.contextMenu('dev-network', 'Create Flow Log…');
     await vs.answerQuickPick('cn-shenzhen');
     // A bad project name gets a positioned message before anything is sent.
@@ -104,7 +120,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   });
 
   it('stops (→ Inactive) and starts (→ Active) a flow log from its context menu', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.expandTreeItem('prod-backbone');
     await vs.contextMenu('prod-backbone-flowlog', 'Stop Flow Log');
     await waitForRowText(vs, 'prod-backbone-flowlog', /Modifying…/);
@@ -116,7 +132,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   });
 
   it('modifies the name, pre-filled with the current values', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.expandTreeItem('global-transit');
     await vs.contextMenu('global-transit-flowlog', 'Modify Flow Log…');
     const input = vs.page.locator('.quick-input-widget .quick-input-box input');
@@ -132,7 +148,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   });
 
   it('deletes after a modal confirmation that names the flow log and says the SLS data stays', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.expandTreeItem('global-transit');
     await vs.contextMenu('global-transit-flowlog', 'Delete Flow Log…');
     const detail = await vs.page.locator('.monaco-dialog-box .dialog-message-detail').textContent({ timeout: UI_TIMEOUT_MS });
@@ -145,7 +161,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   });
 
   it('refuses a second flow log for a CEN with a message naming the existing one', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.treeItem('prod-backbone');
     await vs.runCommand('CEN Flow Logs: Create Flow Log…');
     await vs.answerQuickPick('prod-backbone');
@@ -156,7 +172,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   });
 
   it('with throttling injected during create, still creates exactly one flow log', async () => {
-    await vs.openViewContainer('CEN Flow Logs');
+    await openExplorer(vs);
     await vs.contextMenu('apac-edge', 'Create Flow Log…');
     await vs.answerQuickPick('ap-southeast-2');
     await answerStep(vs, /Project name/, 'apac-edge-logs');

@@ -29,7 +29,7 @@ async function answerStep(vs: VsCodeSession, prompt: RegExp, text: string): Prom
 async function signIn(vs: VsCodeSession, accessKeyId: string, secret: string): Promise<void> {
   await vs.openViewContainer('CEN Flow Logs');
   const welcome = vs.page.locator('.part.sidebar .welcome-view-content');
-  await welcome.filter({ hasText: /Sign in to Alibaba Cloud/ }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await welcome.filter({ hasText: /Sign in to Alibaba Cloud/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
   await welcome.locator('.monaco-button', { hasText: 'Sign In with AccessKey' }).first().click();
   await answerStep(vs, /AccessKey ID/, accessKeyId);
   await answerStep(vs, /AccessKey secret/, secret);
@@ -40,7 +40,7 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
 
   it('offers sign-in when there are no credentials; an AccessKey signs in and the tree loads', async () => {
     await signIn(vs, 'LTAIemulatorOwner', 'emulator-owner-secret');
-    await vs.treeItem('prod-backbone');
+    await vs.treeRow('prod-backbone').first().waitFor({ state: 'visible', timeout: 60_000 });
     await vs.page.locator('.statusbar-item', { hasText: /AccessKey LTAI…wner/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
     // Sign out brings the welcome view back.
     await vs.runCommand('CEN Flow Logs: Sign Out');
@@ -49,7 +49,8 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
 
   it('a wrong secret gives a clear credentials error in the tree, without the secret', async () => {
     await signIn(vs, 'LTAIemulatorOwner', 'definitely-wrong-secret');
-    const row = await vs.treeItem('Could not load CEN instances');
+    const row = vs.treeRow('Could not load CEN instances').first();
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
     const text = (await row.textContent()) ?? '';
     assert.match(text, /AccessKey|signature|credentials/i);
     assert.ok(!text.includes('definitely-wrong-secret'));
@@ -59,6 +60,7 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
 
   it('the non-whitelisted account is told it must be whitelisted when creating a flow log', async () => {
     await signIn(vs, 'LTAIemulatorNoFlowLog', 'emulator-noflowlog-secret');
+    await vs.treeRow('partner-network').first().waitFor({ state: 'visible', timeout: 60_000 });
     await vs.contextMenu('partner-network', 'Create Flow Log…');
     await vs.answerQuickPick('cn-hangzhou');
     await answerStep(vs, /Project name/, 'partner-logs');

@@ -1,3 +1,4 @@
+/* global document, Event, requestAnimationFrame, performance */
 // DEV ONLY: serves .cache/webview-preview over HTTP and screenshots scenarios in headless Chromium.
 // Usage: node webview/dev/screenshot.mjs <outDir> [scenario ...]   (scenarios: see below)
 import { createServer } from 'node:http';
@@ -121,12 +122,10 @@ scenarios.scroll = async (page, theme) => {
   const r = await page.evaluate(async () => {
     const sc = document.querySelector('.grid-scroll');
     const times = [];
-    let work = 0;
     for (let i = 0; i < 60; i++) {
-      const t0 = performance.now();
       sc.scrollTop += 900;
       sc.dispatchEvent(new Event('scroll'));
-      await new Promise((res) => requestAnimationFrame(() => { work = performance.now() - t0; res(); }));
+      await new Promise((res) => requestAnimationFrame(res));
       await new Promise((res) => requestAnimationFrame(res));
       times.push(Number(document.querySelector('.grid').dataset.renderMs));
     }
@@ -134,6 +133,112 @@ scenarios.scroll = async (page, theme) => {
     return { p50: times[30], p95: times[57] };
   });
   console.log(`scroll 20k, grid render ms: ${JSON.stringify(r)}`);
+};
+
+scenarios.interact = async (page, theme) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${base}?theme=${theme}&run=1&rows=300`);
+  await page.waitForSelector('.grid-row');
+  const check = (name, ok, detail = '') => console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name} ${detail}`);
+  // click an address adds a filter to the query
+  await page.locator('.grid-row').nth(2).locator('.grid-value.filterable').first().click();
+  const q = await page.locator('.cm-content').textContent();
+  check('click IP adds filter', /^srcaddr:10\.0\.\d+\.\d+$/.test(q), q);
+  // keyboard navigation + copy
+  await page.locator('.grid').focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Control+c');
+  const clip = await page.evaluate(() => navigator.clipboard.readText());
+  const expected = await page.locator('.grid-row[data-row="1"] .grid-value').nth(1).textContent();
+  check('arrow keys + Ctrl+C copies the cell', clip === expected, `${clip} vs ${expected}`);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Control+c');
+  const rows = await page.evaluate(() => navigator.clipboard.readText());
+  check('Shift+arrows selects rows, copied as TSV', rows.split('\n').length === 3 && rows.split('\n')[0].split('\t').length === 18, JSON.stringify(rows.slice(0, 60)));
+  await page.keyboard.press('PageDown');
+  const active = await page.locator('.grid-cell.active').count();
+  check('PageDown keeps an active cell', active === 1);
+  await page.keyboard.press('Control+End');
+  const last = await page.locator('.grid-row.selected').getAttribute('data-row');
+  check('Ctrl+End goes to the last loaded row', last === '99', last);
+  // sort bytes numerically (descending after two clicks)
+  const bytesIdx = (await page.locator('.grid-hname').allTextContents()).indexOf('bytes');
+  await page.locator('.grid-hcell').nth(bytesIdx).locator('button').click();
+  await page.locator('.grid-hcell').nth(bytesIdx).locator('button').click();
+  const vals = await page.evaluate((c) => [...document.querySelectorAll('.grid-row')].slice(0, 5).map((r) => Number(r.querySelectorAll('.grid-value')[c].textContent)), bytesIdx);
+  check('sort numeric descending', vals.every((v, i) => i === 0 || vals[i - 1] >= v), vals.join(','));
+  const aria = await page.locator('.grid-hcell').nth(bytesIdx).getAttribute('aria-sort');
+  check('aria-sort', aria === 'descending', aria);
+  // filter box
+  await page.locator('[data-testid=grid-filter]').click();
+  await page.keyboard.type('10.0.0.1');
+  await page.waitForTimeout(400);
+  const status = await page.locator('[data-testid=status]').textContent();
+  check('filter box narrows rows', /^\s*\d+ of \d+ rows/.test(status) && !/^\s*0 of/.test(status), status);
+  // XSS text
+  const xss = await page.locator('.grid-value', { hasText: '<img src=x onerror=alert(1)>' }).count();
+  check('XSS payload shown as text', (await page.locator('.grid img').count()) === 0, `text cells: ${xss}`);
+  // tab order
+  await page.locator('.cm-content').click();
+  const order = [];
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => { const a = document.activeElement; return a.dataset?.testid || a.getAttribute('aria-label') || a.tagName; }));
+  }
+  console.log(`  tab order from editor: ${order.join(' > ')}`);
+};
+
+scenarios.flows = async (page, theme) => {
+  await page.goto(`${base}?theme=${theme}&run=1&rows=60000`);
+  await page.waitForSelector('.grid-row');
+  const check = (name, ok, detail = '') => console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name} ${detail}`);
+  const sent = () => page.evaluate(() => window.__sent.map((m) => m.type));
+  // histogram drag zooms: absolute range + rerun
+  await page.waitForSelector('.histogram canvas');
+  const box = await page.locator('.histogram canvas').boundingBox();
+  const before = (await sent()).filter((t) => t === 'runQuery').length;
+  await page.mouse.move(box.x + box.width * 0.25, box.y + 20);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + 20, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  const runs = await page.evaluate(() => window.__sent.filter((m) => m.type === 'runQuery'));
+  const lastRun = runs[runs.length - 1];
+  check('histogram drag reruns with an absolute range', runs.length === before + 1 && lastRun.range.kind === 'absolute' && lastRun.range.to > lastRun.range.from, JSON.stringify(lastRun.range));
+  const rangeValue = await page.evaluate(() => document.querySelector('[data-testid=range-select]').value);
+  check('range picker shows "Between…"', rangeValue === 'absolute', rangeValue);
+  await page.waitForSelector('[data-testid=load-all]:not([hidden])');
+  // load all shows progress; cancel stops it
+  await page.click('[data-testid=load-all]');
+  await page.waitForFunction(() => /Loading all… [\d,]+ rows/.test(document.querySelector('[data-testid=status]').textContent));
+  await page.screenshot({ path: `${outDir}/loadall-${theme}.png` });
+  await page.click('[data-testid=cancel]');
+  await page.waitForFunction(() => /Cancelled/.test(document.querySelector('[data-testid=status]').textContent));
+  const status = await page.locator('[data-testid=status]').textContent();
+  check('cancel during load all keeps rows', /Cancelled — [\d,]+ rows kept/.test(status), status);
+  // state persisted and reported to the host
+  await page.waitForTimeout(400);
+  const states = await page.evaluate(() => window.__sent.filter((m) => m.type === 'stateChanged').map((m) => m.state));
+  const st = states[states.length - 1];
+  check('stateChanged carries query and range', st && st.query === '*' && st.range.kind === 'absolute', JSON.stringify(st));
+  // Esc in the editor cancels a running query
+  await page.click('[data-testid=run]');
+  await page.click('.cm-content');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
+  check('Esc sends cancel', (await sent()).filter((t) => t === 'cancel').length >= 2);
+  // export
+  await page.click('[data-testid=export-csv]');
+  await page.waitForTimeout(400);
+  const exp = await page.locator('[data-testid=export-progress]').textContent();
+  check('export progress shown', /Exporting… 12,000 rows/.test(exp), exp);
+  await page.click('[data-testid=export-cancel]');
+  await page.waitForTimeout(200);
+  check('export cancel', (await sent()).includes('cancelExport'));
 };
 
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });

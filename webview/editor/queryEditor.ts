@@ -70,11 +70,6 @@ export class QueryEditor {
     this.view.focus();
   }
 
-  /** Local diagnostics that block running (errors), for the Run button. */
-  blockingErrors(): Diagnostic[] {
-    return diagnose(this.text, { fields: this.fields }).filter((d) => d.severity === 'error');
-  }
-
   /** Shows the service's error at its position (or the whole query when it has none). */
   showServerError(message: string, position: { from: number; to: number } | undefined): void {
     const doc = this.text;

@@ -60,6 +60,8 @@ export class ResultGrid {
     this.element.tabIndex = 0;
     this.element.dataset.testid = 'results-grid';
     this.scroller = el('div', 'grid-scroll');
+    // The grid itself is the one tab stop; Chromium would otherwise add the scroller as another.
+    this.scroller.tabIndex = -1;
     this.header = el('div', 'grid-header');
     this.header.setAttribute('role', 'row');
     this.header.setAttribute('aria-rowindex', '1');

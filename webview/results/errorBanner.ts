@@ -22,11 +22,6 @@ export class ErrorBanner {
     this.element.hidden = false;
   }
 
-  note(text: string): void {
-    this.element.replaceChildren(codicon('info'), h('div', 'error-body', text));
-    this.element.hidden = false;
-  }
-
   hide(): void {
     this.element.hidden = true;
   }

@@ -41,6 +41,14 @@ export class ActiveCredentials implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /**
+   * Before restore() finishes: whether a source will probably be there (a saved choice or keys in
+   * the environment), so the view does not flash the sign-in welcome while loading.
+   */
+  get expectsSource(): boolean {
+    return this.current !== undefined || parseCredentialChoice(this.state.get(CHOICE_KEY)) !== undefined || environmentHasAccessKey(this.env);
+  }
+
   get source(): CredentialSource | undefined {
     return this.current?.source;
   }

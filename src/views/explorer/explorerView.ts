@@ -17,6 +17,8 @@ export class ExplorerView implements vscode.Disposable {
   constructor(
     private readonly model: ExplorerModel,
     onCloudChange: vscode.Event<void>,
+    /** Until the first root load: whether to expect credentials (avoids flashing the sign-in view). */
+    private readonly expectSignedIn: () => boolean,
   ) {
     this.provider = new ExplorerTreeProvider(model, () => this.updateContext());
     this.treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, {
@@ -25,7 +27,7 @@ export class ExplorerView implements vscode.Disposable {
       showCollapseAll: true,
     });
     this.disposables.push(this.provider, this.treeView, onCloudChange(() => model.refresh()));
-    this.updateContext();
+    void vscode.commands.executeCommand('setContext', 'cenFlowLogs.signedIn', this.expectSignedIn());
   }
 
   setFilter(text: string): void {

@@ -42,7 +42,7 @@ export function registerExplorer(
   const pollSeconds = vscode.workspace.getConfiguration('cenFlowLogs').get<number>('explorer.pollIntervalSeconds') ?? 3;
   const restored = credentials.restore();
   const model = new ExplorerModel({ cen: () => clients.cen, pollIntervalMs: Math.max(1, pollSeconds) * 1000, ready: restored });
-  const view = new ExplorerView(model, clients.onDidChange);
+  const view = new ExplorerView(model, clients.onDidChange, () => credentials.expectsSource);
   const details = new FlowLogDetails(model);
   const lifecycle = new FlowLogLifecycle(() => clients.requireCen());
   subs.push(credentials, clients, { dispose: () => model.dispose() }, view, details, new CredentialStatusBar(credentials));

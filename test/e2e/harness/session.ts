@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import type { EmulatorOptions } from '../../../emulator/context';
-import { removeProfile, startCodeServer, type RunningCodeServer, type UserSettings } from '../../../scripts/codeServer';
+import { killAllCodeServersSync, removeProfile, startCodeServer, type RunningCodeServer, type UserSettings } from '../../../scripts/codeServer';
 import { emulatorSettings, localhostResolverEnv, OWNER_CREDENTIALS } from '../../../scripts/emulatorProfile';
 import { ensureVsix } from './vsix';
 import { ARTIFACTS_DIR, UI_TIMEOUT_MS, Workbench } from './workbench';
@@ -199,12 +199,27 @@ export class VsCodeSession extends Workbench {
   }
 }
 
+let signalHandlersInstalled = false;
+
+/** A test run interrupted by Ctrl+C or killed by CI must not leave code-servers (own sessions) behind. */
+function stopCodeServersOnSignals(): void {
+  if (signalHandlersInstalled) return;
+  signalHandlersInstalled = true;
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(sig, () => {
+      killAllCodeServersSync();
+      process.exit(code);
+    });
+  }
+}
+
 /**
  * Registers the hooks for a test file (or describe block): one code-server + browser for all its
  * tests, and before each test a fresh emulator, settings and window. Call it at the top of a
  * describe() and use the returned session inside the tests.
  */
 export function useVsCode(options: VsCodeOptions = {}): VsCodeSession {
+  stopCodeServersOnSignals();
   const testFile = process.argv.find((a) => a.endsWith('.e2e.ts')) ?? 'e2e';
   const session = new VsCodeSession(options, testFile);
   before(() => session.startFile(), { timeout: 180_000 });
