@@ -2,6 +2,8 @@
 import { activationBenchmark } from './activation/activation';
 import { bundleBenchmark, vsixBenchmark } from './size';
 import { treeScaleBenchmark } from './tree/treeScale';
+import { pagedFetchBenchmark } from './paged/pagedFetch';
+import { firstGridPaintBenchmark, scrollingBenchmark } from './grid/gridBench';
 
 export interface Figure {
   name: string;
@@ -28,7 +30,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   vsixBenchmark,
   treeScaleBenchmark,
   pending('results-pipeline', 'needs the workbench results pipeline'),
-  pending('first-grid-paint', 'needs the workbench grid'),
-  pending('scrolling', 'needs the workbench grid'),
-  pending('paged-fetch', 'needs the SLS client paging'),
+  firstGridPaintBenchmark,
+  scrollingBenchmark,
+  pagedFetchBenchmark,
 ];

@@ -168,7 +168,10 @@ export class WorkbenchApp {
     this.updateRangeInfo();
 
     // Theme switches change the CSS variables; canvases must be redrawn with the new colours.
-    new MutationObserver(() => this.chart.refreshTheme()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    new MutationObserver(() => {
+      this.chart.refreshTheme();
+      this.histogram.redraw();
+    }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
     host.onMessage((m) => this.onMessage(m));
     host.post({ type: 'ready' });
   }

@@ -291,11 +291,14 @@ function queryParams(get: (k: string) => unknown): QueryParams {
 function incomplete(ctx: EmulatorContext, project: Project, ls: Logstore, kind: string, p: QueryParams): boolean {
   const n = ctx.faults.settings.incompletePolls;
   if (n <= 0) return false;
+  let counts = pollCounts.get(ctx);
+  if (!counts) pollCounts.set(ctx, (counts = new Map<string, number>()));
   const key = JSON.stringify([kind, project.name, ls.name, p]);
-  const seen = (pollCounts.get(ctx) ?? new Map<string, number>()).set(key, ((pollCounts.get(ctx)?.get(key)) ?? 0) + 1);
-  pollCounts.set(ctx, seen);
-  return (seen.get(key) ?? 0) <= n;
+  const calls = (counts.get(key) ?? 0) + 1;
+  counts.set(key, calls);
+  return calls <= n;
 }
+/** Calls seen per distinct query, per emulator instance. */
 const pollCounts = new WeakMap<EmulatorContext, Map<string, number>>();
 
 function queryHeaders(a: QueryAnswer, progress: string, count: number): Record<string, string> {

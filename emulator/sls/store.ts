@@ -13,6 +13,7 @@ import { LogSchema, RESERVED_COLUMNS, quoteIdent, type ColumnType, type LogColum
 import { TABLE_COLUMNS } from './logTables';
 import { logRelationSql, planQuery, withLogRelation } from '../sql/queryPlan';
 import { QueryError } from '../sql/queryError';
+import type { TimeSeriesFill } from '../sql/sqlTranslator';
 
 export interface SlsStoreOptions {
   seed: number;
@@ -346,11 +347,12 @@ export class SlsStore {
           throw engineError(e, input.query);
         }
         const columns = result.columns.map((c, i) => plan.columnNames[i] ?? c);
-        const rows = result.rows.map((r) => {
+        let rows = result.rows.map((r) => {
           const out: Record<string, string> = {};
           result.columns.forEach((c, i) => (out[columns[i]] = r[c]));
           return out;
         });
+        if (plan.timeSeries && !plan.paged) rows = await padTimeSeries(tables, rows, columns, plan.timeSeries, input);
         const [whereQuery, ...agg] = input.query.split('|');
         return { columns, columnTypes: result.columnTypes, rows, hasSql: true, processedRows, elapsedMs: Date.now() - started, whereQuery: whereQuery.trim(), aggQuery: agg.join('|').trim() };
       }
@@ -382,6 +384,35 @@ export class SlsStore {
     this.tablesPromise = undefined;
     if (tables) await (await tables).close();
   }
+}
+
+/** Adds the empty buckets of a time_series result, in bucket order, as SLS does. */
+async function padTimeSeries(
+  tables: LogTables,
+  rows: Record<string, string>[],
+  columns: readonly string[],
+  fill: TimeSeriesFill,
+  input: QueryInput,
+): Promise<Record<string, string>[]> {
+  const w = fill.windowSeconds;
+  const first = Math.floor(input.from / w) * w;
+  if ((input.to - first) / w > 100_000) return rows;
+  const labels = await tables.query(
+    `SELECT strftime(sls_from_unixtime(b), '${fill.format.replace(/'/g, "''")}') AS l FROM range(${first}, ${Math.floor(input.to)}, ${w}) t(b) ORDER BY b`,
+  );
+  const byLabel = new Map(rows.map((r) => [r[fill.column], r]));
+  const seen = new Set<string>();
+  const out: Record<string, string>[] = [];
+  for (const { l } of labels.rows) {
+    if (seen.has(l)) continue;
+    seen.add(l);
+    const existing = byLabel.get(l);
+    if (existing) out.push(existing);
+    else out.push(Object.fromEntries(columns.map((c) => [c, c === fill.column ? l : fill.padding])));
+  }
+  // A row whose label the range did not produce (should not happen) is kept, not lost.
+  for (const r of rows) if (!seen.has(r[fill.column])) out.push(r);
+  return out.slice(0, fill.maxRows);
 }
 
 const BUCKET_WIDTHS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800];

@@ -6,7 +6,7 @@ import { QueryError, splitQuery } from './queryError';
 import { LogSchema, quoteIdent } from './logSchema';
 import { parseSearch } from './searchParser';
 import { searchToSql } from './searchToSql';
-import { translateSql } from './sqlTranslator';
+import { translateSql, type TimeSeriesFill } from './sqlTranslator';
 
 export type QueryPlan =
   | { readonly kind: 'search'; readonly where: string }
@@ -16,6 +16,7 @@ export type QueryPlan =
       readonly sql: string;
       readonly columnNames: readonly (string | undefined)[];
       readonly paged?: { readonly baseSql: string; readonly offset: number; readonly count: number };
+      readonly timeSeries?: TimeSeriesFill;
     };
 
 export function planQuery(query: string, schema: LogSchema): QueryPlan {
@@ -23,7 +24,7 @@ export function planQuery(query: string, schema: LogSchema): QueryPlan {
   const where = searchToSql(parseSearch(search, 0, query), schema, query);
   if (sql === undefined) return { kind: 'search', where };
   const translated = translateSql(sql, sqlOffset, query, schema);
-  return { kind: 'sql', where, sql: translated.sql, columnNames: translated.columnNames, paged: translated.paged };
+  return { kind: 'sql', where, sql: translated.sql, columnNames: translated.columnNames, paged: translated.paged, timeSeries: translated.timeSeries };
 }
 
 /** The `log` relation: indexed columns (typed by the index) of rows in [from, to) that match. */

@@ -24,6 +24,22 @@ export interface TranslatedSql {
    * so the engine can compute the ordered result once and serve every page from it.
    */
   readonly paged?: { readonly baseSql: string; readonly offset: number; readonly count: number };
+  /**
+   * `time_series(…) AS t … GROUP BY t [ORDER BY t]` as the first column: SLS pads the buckets
+   * with no rows, so the engine fills them in after the query.
+   */
+  readonly timeSeries?: TimeSeriesFill;
+}
+
+export interface TimeSeriesFill {
+  readonly column: string;
+  readonly windowSeconds: number;
+  /** strftime format of the labels. */
+  readonly format: string;
+  /** Value for the other columns of an empty bucket: '0' or 'null' (SLS also has last/next/avg; they pad with 0 here). */
+  readonly padding: string;
+  /** Rows the statement may return (its LIMIT or the 100-row default). */
+  readonly maxRows: number;
 }
 
 const REFUSED_KEYWORDS = new Set([
@@ -194,7 +210,12 @@ export function translateSql(sqlText: string, sqlOffset: number, full: string, s
     topLimit && topLimit.end - topLimit.index === 4
       ? { baseSql: render({ from: topLimit.index, to: topLimit.end }), offset: topLimit.offset, count: topLimit.count }
       : undefined;
-  return { sql, columnNames: outputNames(tokens), paged };
+  return {
+    sql,
+    columnNames: outputNames(tokens),
+    paged,
+    timeSeries: timeSeriesFill(tokens, topLimit ? topLimit.count : DEFAULT_SQL_ROWS),
+  };
 }
 
 /** Reads `LIMIT x` or `LIMIT y, x` at `i`; rewrites the MySQL order for DuckDB. */
@@ -267,6 +288,40 @@ function rewriteCall(tokens: SqlToken[], i: number, schema: LogSchema, full: str
     }
   }
   name.text = duckName;
+}
+
+/** Recognises `select time_series(t, w, f, pad) as x, … group by … [order by x]` (after rewriting). */
+function timeSeriesFill(tokens: SqlToken[], maxRows: number): TimeSeriesFill | undefined {
+  const sel = tokens.findIndex((t) => lower(t) === 'select');
+  if (sel !== 0 || lower(tokens[1]) !== 'sls_time_series' || tokens[2]?.kind !== 'lparen') return undefined;
+  const { args, close } = callArgs(tokens, 2);
+  if (args.length !== 4) return undefined;
+  const single = (n: number): SqlToken | undefined => (args[n][1] - args[n][0] === 1 ? tokens[args[n][0]] : undefined);
+  const w = single(1);
+  const f = single(2);
+  const pad = single(3);
+  let aliasAt = close + 1;
+  if (lower(tokens[aliasAt]) === 'as') aliasAt++;
+  const alias = tokens[aliasAt];
+  if (!w || !/^\d+$/.test(w.text) || f?.kind !== 'string' || !alias || (alias.kind !== 'ident' && alias.kind !== 'qident')) return undefined;
+  const rest = tokens.slice(aliasAt + 1).map((t) => (t.kind === 'ident' ? t.text.toLowerCase() : t.text));
+  const column = alias.text.replace(/^"|"$/g, '');
+  const orderAt = rest.indexOf('order');
+  if (!rest.includes('group')) return undefined;
+  // Only when the result is in bucket order (or unordered): padding must not reorder the user's sort.
+  if (orderAt >= 0) {
+    const by = rest.slice(orderAt + 2).filter((x) => x !== 'asc');
+    const aliasText = alias.kind === 'ident' ? alias.text.toLowerCase() : alias.text;
+    if (by[0] !== aliasText || (by.length > 1 && by[1] !== 'limit')) return undefined;
+  }
+  const padText = pad?.kind === 'string' ? pad.text.slice(1, -1).toLowerCase() : '0';
+  return {
+    column,
+    windowSeconds: Number(w.text),
+    format: f.text.slice(1, -1).replace(/''/g, "'"),
+    padding: padText === 'null' ? 'null' : '0',
+    maxRows,
+  };
 }
 
 /** Presto names an unaliased expression `_colN`; DuckDB would name it after the expression. */

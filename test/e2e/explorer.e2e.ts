@@ -61,6 +61,8 @@ async function docsScreenshot(vs: VsCodeSession, name: string): Promise<void> {
     await vs.page.mouse.move(x + 260, y, { steps: 8 });
     await vs.page.mouse.up();
   }
+  await vs.page.mouse.move(950, 650); // off the sash, so it is not highlighted
+  await vs.page.waitForTimeout(300);
   const file = await vs.screenshot(name);
   if (process.env.CEN_FLOW_LOGS_UPDATE_DOCS === '1') {
     mkdirSync(join(PROJECT_ROOT, 'docs'), { recursive: true });

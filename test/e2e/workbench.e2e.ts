@@ -60,6 +60,23 @@ async function typeQuery(vs: VsCodeSession, frame: FrameLocator, query: string):
   await content.pressSequentially(query, { delay: 5 });
 }
 
+/**
+ * Picks a quick-pick item by typing its label and pressing Enter. The mouse is parked first: left
+ * over the list (after clicking a palette row) it raises a hover that swallows clicks on the row.
+ */
+async function pick(vs: VsCodeSession, label: string): Promise<void> {
+  await vs.page.mouse.move(1, 1);
+  const widget = vs.page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await widget.locator('.quick-input-box input').fill(label);
+  await widget
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ has: vs.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
+    .first()
+    .waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
+  await widget.locator('.quick-input-box input').press('Enter');
+}
+
 async function screenshotForDocs(vs: VsCodeSession, name: string): Promise<void> {
   const file = await vs.screenshot(name);
   copyFileSync(file, join(PROJECT_ROOT, 'docs', `${name}.png`));
@@ -70,7 +87,7 @@ describe('query workbench', { timeout: 900_000 }, () => {
 
   it('"Query flow log…" runs an ad-hoc query whose rows match the emulator; a bad query is marked at its position', async () => {
     await vs.runCommand('CEN Flow Logs: Query Flow Log…');
-    await vs.answerQuickPick(FLOW_LOG);
+    await pick(vs, FLOW_LOG);
     await vs.answerInputBox('* | select "log-status" as s, count(*) as n group by s order by s');
     const frame = await vs.webviewFrame(TAB);
     await waitDone(frame);
@@ -98,7 +115,7 @@ describe('query workbench', { timeout: 900_000 }, () => {
 
   it('completes a field, runs with Ctrl+Enter, and exports the whole result as CSV with the query recorded', async () => {
     await vs.runCommand('CEN Flow Logs: Open Query Workbench');
-    await vs.answerQuickPick(FLOW_LOG);
+    await pick(vs, FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
     await typeQuery(vs, frame, 'dstpo');
     const option = frame.locator('.cm-tooltip-autocomplete li', { hasText: 'dstport' }).first();
@@ -144,7 +161,7 @@ describe('query workbench', { timeout: 900_000 }, () => {
     await lines.click();
     await vs.page.keyboard.press('Control+A');
     await vs.runCommand('CEN Flow Logs: Show Traffic for This Address');
-    await vs.answerQuickPick(FLOW_LOG);
+    await pick(vs, FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
     await waitDone(frame);
     const query = (await frame.locator('[data-testid=query-editor] .cm-content').textContent()) ?? '';
@@ -159,8 +176,8 @@ describe('query workbench', { timeout: 900_000 }, () => {
 
   it('"Run preset…" opens the workbench with the preset\'s chart; its rows match the emulator and sort by column', async () => {
     await vs.runCommand('CEN Flow Logs: Run Preset…');
-    await vs.answerQuickPick('Top talkers by bytes');
-    await vs.answerQuickPick(FLOW_LOG);
+    await pick(vs, 'Top talkers by bytes');
+    await pick(vs, FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
     await waitDone(frame);
     await frame.locator('[data-testid=chart] canvas, [data-testid=chart] svg').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -194,7 +211,7 @@ describe('query workbench', { timeout: 900_000 }, () => {
     assert.ok(base, 'a record to copy');
     await vs.emulator.context.sls.appendRows(ls, [{ ...base, srcaddr: payload, attachmentId: payload }]);
     await vs.runCommand('CEN Flow Logs: Query Flow Log…');
-    await vs.answerQuickPick(FLOW_LOG);
+    await pick(vs, FLOW_LOG);
     await vs.answerInputBox(`* | select srcaddr, "attachment-id" as a where srcaddr like '<img%'`);
     const frame = await vs.webviewFrame(TAB);
     await waitDone(frame);

@@ -168,7 +168,8 @@ export class ChartView {
       const color = colors[i % colors.length];
       const shape = s.endAngle - s.startAngle >= Math.PI * 2 - 1e-9 ? circle(size / 2, r) : arc(size / 2, r, s.startAngle, s.endAngle);
       shape.setAttribute('fill', color);
-      shape.setAttribute('stroke', 'var(--vscode-editor-background)');
+      // var() is not valid in SVG presentation attributes; as a style property it is.
+      shape.style.stroke = 'var(--vscode-editor-background)';
       const title = document.createElementNS(SVG_NS, 'title');
       const pct = total > 0 ? ((s.value / total) * 100).toFixed(1) : '0';
       title.textContent = `${s.label}: ${s.value} (${pct}%)`;

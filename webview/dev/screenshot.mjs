@@ -1,4 +1,4 @@
-/* global document, Event, requestAnimationFrame, performance */
+/* global document, window, navigator, Event, requestAnimationFrame, performance */
 // DEV ONLY: serves .cache/webview-preview over HTTP and screenshots scenarios in headless Chromium.
 // Usage: node webview/dev/screenshot.mjs <outDir> [scenario ...]   (scenarios: see below)
 import { createServer } from 'node:http';
@@ -193,7 +193,7 @@ scenarios.interact = async (page, theme) => {
 };
 
 scenarios.flows = async (page, theme) => {
-  await page.goto(`${base}?theme=${theme}&run=1&rows=60000`);
+  await page.goto(`${base}?theme=${theme}&run=1&rows=1000000`);
   await page.waitForSelector('.grid-row');
   const check = (name, ok, detail = '') => console.log(`  ${ok ? 'PASS' : 'FAIL'} ${name} ${detail}`);
   const sent = () => page.evaluate(() => window.__sent.map((m) => m.type));
@@ -226,8 +226,8 @@ scenarios.flows = async (page, theme) => {
   const st = states[states.length - 1];
   check('stateChanged carries query and range', st && st.query === '*' && st.range.kind === 'absolute', JSON.stringify(st));
   // Esc in the editor cancels a running query
-  await page.click('[data-testid=run]');
   await page.click('.cm-content');
+  await page.keyboard.press('Control+Enter');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(300);
   check('Esc sends cancel', (await sent()).filter((t) => t === 'cancel').length >= 2);

@@ -6,7 +6,7 @@
 import { EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, insertNewlineAndIndent } from '@codemirror/commands';
-import { autocompletion, completionKeymap, closeBrackets, closeBracketsKeymap, type CompletionContext, type CompletionResult as CmCompletionResult } from '@codemirror/autocomplete';
+import { autocompletion, closeCompletion, completionKeymap, closeBrackets, closeBracketsKeymap, type CompletionContext, type CompletionResult as CmCompletionResult } from '@codemirror/autocomplete';
 import { linter, lintKeymap, forceLinting, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { complete } from '../../src/query/completion';
 import { diagnose, type Diagnostic } from '../../src/query/diagnostics';
@@ -27,7 +27,14 @@ export class QueryEditor {
   constructor(parent: HTMLElement, initial: string, private readonly events: QueryEditorEvents, nonce?: string) {
     const runKeys = Prec.highest(
       keymap.of([
-        { key: 'Mod-Enter', run: () => (this.events.onRun(), true) },
+        {
+          key: 'Mod-Enter',
+          run: (view) => {
+            closeCompletion(view); // a suggestion left open would cover the results' first rows
+            this.events.onRun();
+            return true;
+          },
+        },
         { key: 'Shift-Enter', run: insertNewlineAndIndent },
       ]),
     );

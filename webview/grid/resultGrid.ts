@@ -7,7 +7,7 @@ import { columnKind, presentCell } from './valueFormat';
 import type { FieldKind } from '../../src/flowlogs/catalog';
 import { ResultStore } from './resultStore';
 import { computeViewport, scrollTopForRow, type ViewportWindow } from './viewport';
-import { initialColumnWidths, MIN_COLUMN_WIDTH } from './columnWidths';
+import { DEFAULT_CHAR_PX, initialColumnWidths, MIN_COLUMN_WIDTH } from './columnWidths';
 import { toTsv } from './tsv';
 
 export const ROW_HEIGHT = 22;
@@ -57,6 +57,10 @@ export class ResultGrid {
     this.element.setAttribute('role', 'grid');
     this.element.setAttribute('aria-label', 'Query results');
     this.element.setAttribute('aria-multiselectable', 'true');
+    this.element.setAttribute(
+      'aria-description',
+      'Arrow keys move, Shift extends the selection, Enter filters the query by the value, S sorts by the column, Alt+Left/Right resizes it, Ctrl+C copies.',
+    );
     this.element.tabIndex = 0;
     this.element.dataset.testid = 'results-grid';
     this.scroller = el('div', 'grid-scroll');
@@ -108,13 +112,23 @@ export class ResultGrid {
     this.store.append(columns, rows);
     if (firstPage || grew) {
       const old = this.widths;
-      this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200)).map((w, i) => old[i] ?? w);
+      this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200), this.charWidth()).map((w, i) => old[i] ?? w);
       this.kinds = this.store.columns.map((c) => columnKind(c));
       this.buildHeader();
       this.clearPool();
     }
     this.numeric = this.store.columns.map((_, i) => this.store.isNumericColumn(i));
     this.schedule();
+  }
+
+  /** Width of one character in the grid's (monospace) font, measured once per result. */
+  private charWidth(): number {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return DEFAULT_CHAR_PX;
+    const style = getComputedStyle(this.element);
+    ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const w = ctx.measureText('0123456789abcdef').width / 16;
+    return w > 3 && w < 30 ? w : DEFAULT_CHAR_PX;
   }
 
   restoreScroll(scrollTop: number): void {
@@ -215,6 +229,12 @@ export class ResultGrid {
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
+  }
+
+  private resizeColumn(column: number, delta: number): void {
+    if (this.widths[column] === undefined) return;
+    this.widths[column] = Math.max(MIN_COLUMN_WIDTH, this.widths[column] + delta);
+    this.applyWidths();
   }
 
   /** Column widths live in one CSS variable on the grid, so resizing touches no row elements. */
@@ -399,8 +419,9 @@ export class ResultGrid {
     switch (e.key) {
       case 'ArrowDown': this.moveTo(this.activeRow + 1, this.activeCol, e.shiftKey); break;
       case 'ArrowUp': this.moveTo(this.activeRow - 1, this.activeCol, e.shiftKey); break;
-      case 'ArrowRight': this.moveTo(this.activeRow, this.activeCol + 1, false); break;
-      case 'ArrowLeft': this.moveTo(this.activeRow, this.activeCol - 1, false); break;
+      // Alt+Left/Right resizes the active column: the keyboard route to what the drag handle does.
+      case 'ArrowRight': if (e.altKey) this.resizeColumn(this.activeCol, 16); else this.moveTo(this.activeRow, this.activeCol + 1, false); break;
+      case 'ArrowLeft': if (e.altKey) this.resizeColumn(this.activeCol, -16); else this.moveTo(this.activeRow, this.activeCol - 1, false); break;
       case 'PageDown': this.moveTo(this.activeRow + page, this.activeCol, e.shiftKey); break;
       case 'PageUp': this.moveTo(this.activeRow - page, this.activeCol, e.shiftKey); break;
       case 'Home': if (mod) this.moveTo(0, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, 0, false); break;

@@ -168,33 +168,65 @@ export function isNumberText(v: string): boolean {
 
 /** Stable sort of `indices` by the column; empty values always sort last. */
 export function sortIndices(indices: Uint32Array, rows: readonly Row[], sort: SortState, numeric: boolean): Uint32Array {
-  const sign = sort.direction === 'asc' ? 1 : -1;
   const col = sort.column;
-  const out = Uint32Array.from(indices);
-  if (numeric) {
+  // Numbers by value; IPv4 addresses by their 32-bit value (10.0.0.9 before 10.0.0.10); the rest as text.
+  const keyOf = numeric ? (v: string) => Number(v) : allIpv4(indices, rows, col) ? ipv4Value : undefined;
+  if (keyOf) {
     const keys = new Float64Array(rows.length);
-    for (let k = 0; k < out.length; k++) {
-      const i = out[k];
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k];
       const v = rows[i][col];
-      keys[i] = v === undefined || v === '' ? NaN : Number(v);
+      keys[i] = v === undefined || v === '' ? NaN : keyOf(v);
     }
-    out.sort((a, b) => {
-      const ka = keys[a];
-      const kb = keys[b];
-      const na = Number.isNaN(ka);
-      const nb = Number.isNaN(kb);
-      if (na || nb) return na === nb ? a - b : na ? 1 : -1;
-      return ka === kb ? a - b : (ka - kb) * sign;
-    });
-    return out;
+    return sortByKeys(indices, keys, sort.direction === 'asc' ? 1 : -1);
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base' });
+  return sortByText(indices, rows, col, sort.direction === 'asc' ? 1 : -1);
+}
+
+function sortByKeys(indices: Uint32Array, keys: Float64Array, sign: number): Uint32Array {
+  const out = Uint32Array.from(indices);
   out.sort((a, b) => {
-    const va = rows[a][col] ?? '';
-    const vb = rows[b][col] ?? '';
-    if (va === '' || vb === '') return va === vb ? a - b : va === '' ? 1 : -1;
-    const c = collator.compare(va, vb);
-    return c === 0 ? a - b : c * sign;
+    const ka = keys[a];
+    const kb = keys[b];
+    const na = Number.isNaN(ka);
+    const nb = Number.isNaN(kb);
+    if (na || nb) return na === nb ? a - b : na ? 1 : -1;
+    return ka === kb ? a - b : (ka - kb) * sign;
   });
   return out;
+}
+
+/** Case-insensitive code-unit order on pre-lowered keys: much faster than a collator on 10⁶ rows. */
+function sortByText(indices: Uint32Array, rows: readonly Row[], col: number, sign: number): Uint32Array {
+  const keys: string[] = new Array(rows.length);
+  for (let k = 0; k < indices.length; k++) {
+    const i = indices[k];
+    keys[i] = (rows[i][col] ?? '').toLowerCase();
+  }
+  const out = Uint32Array.from(indices);
+  out.sort((a, b) => {
+    const va = keys[a];
+    const vb = keys[b];
+    if (va === '' || vb === '') return va === vb ? a - b : va === '' ? 1 : -1;
+    return va === vb ? a - b : va < vb ? -sign : sign;
+  });
+  return out;
+}
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+function allIpv4(indices: Uint32Array, rows: readonly Row[], col: number): boolean {
+  let seen = false;
+  for (let k = 0; k < indices.length; k++) {
+    const v = rows[indices[k]][col];
+    if (v === undefined || v === '') continue;
+    if (!IPV4.test(v)) return false;
+    seen = true;
+  }
+  return seen;
+}
+
+function ipv4Value(v: string): number {
+  const m = IPV4.exec(v);
+  return m ? ((Number(m[1]) * 256 + Number(m[2])) * 256 + Number(m[3])) * 256 + Number(m[4]) : NaN;
 }

@@ -74,6 +74,11 @@ export class HistogramView {
     this.tip.style.left = `${Math.min(Math.max(0, x - 80), Math.max(0, this.canvas.clientWidth - 220))}px`;
   }
 
+  /** Redraws with the current theme colours (after a theme switch). */
+  redraw(): void {
+    this.draw();
+  }
+
   private draw(): void {
     if (this.element.hidden) return;
     const w = this.canvas.clientWidth;

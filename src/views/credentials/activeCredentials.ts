@@ -83,6 +83,12 @@ export class ActiveCredentials implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** The masked id of the AccessKey in SecretStorage, if one is stored. */
+  async storedAccessKeyLabel(): Promise<string | undefined> {
+    const pair = await this.keys.get();
+    return pair ? `AccessKey ${maskAccessKeyId(pair.accessKeyId)}` : undefined;
+  }
+
   listCliProfiles(): Promise<readonly CliProfileSummary[]> {
     return this.factory.listCliProfiles();
   }

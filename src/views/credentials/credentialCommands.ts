@@ -59,7 +59,11 @@ export function registerCredentialCommands(r: CommandRegistrar, credentials: Act
   r.register('cenFlowLogs.credentials.signOut', 'Sign out', signOut);
   r.register('cenFlowLogs.credentials.switch', 'Switch credentials', async () => {
     type Item = vscode.QuickPickItem & { run: () => Promise<void> };
+    const stored = await credentials.storedAccessKeyLabel();
     const items: Item[] = [
+      ...(stored && credentials.choice?.kind !== 'accessKey'
+        ? [{ label: `$(key) Use the stored ${stored}`, run: () => credentials.use({ kind: 'accessKey' }) }]
+        : []),
       { label: '$(key) Sign in with an AccessKey…', run: signInWithAccessKey },
       { label: '$(terminal) Use an aliyun CLI profile…', run: useCliProfile },
       {

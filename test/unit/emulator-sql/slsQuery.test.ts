@@ -151,8 +151,16 @@ describe('analytic statements', () => {
     assert.deepEqual(await one("* | select date_format(1700000000, '%H:%i') as t limit 1"), { t: '22:13' });
   });
   test('to_unixtime', async () => assert.deepEqual(await one('* | select to_unixtime(from_unixtime(1700000000)) as s limit 1'), { s: '1700000000' }));
-  test('time_series buckets per window', async () => {
+  test('time_series buckets per window and pads the empty ones', async () => {
     const r = await rows("* | select time_series(__time__, '10m', '%H:%i', '0') as t, count(*) as n group by t order by t");
+    assert.deepEqual(r.map((x) => x.n), ['0', '4', '2', '1', '0', '0']);
+    const label = (s: number): string => new Date(s * 1000).toISOString().slice(11, 16);
+    assert.deepEqual(r.map((x) => x.t), [0, 600, 1200, 1800, 2400, 3000].map((d) => label(T0 + d)));
+    const nulls = await rows("* | select time_series(__time__, '10m', '%H:%i', 'null') as t, count(*) as n group by t order by t");
+    assert.deepEqual(nulls.map((x) => x.n), ['null', '4', '2', '1', 'null', 'null']);
+  });
+  test('time_series ordered by something else is not padded', async () => {
+    const r = await rows("* | select time_series(__time__, '10m', '%H:%i', '0') as t, count(*) as n group by t order by n desc");
     assert.deepEqual(r.map((x) => x.n), ['4', '2', '1']);
   });
   test('cast and try_cast', async () => {

@@ -29,6 +29,14 @@ test('text columns sort as text, case-insensitively', () => {
   assert.equal(s.isNumericColumn(0), false);
   s.setSort({ column: 0, direction: 'asc' });
   assert.deepEqual(column(s, 0), ['10.0.0.10', '10.0.0.9', 'a', 'B']);
+  s.setSort({ column: 0, direction: 'desc' });
+  assert.deepEqual(column(s, 0), ['B', 'a', '10.0.0.9', '10.0.0.10']);
+});
+
+test('IPv4 address columns sort by address value', () => {
+  const s = store(['srcaddr'], [['10.0.0.10'], ['9.255.0.1'], ['10.0.0.9'], [''], ['192.168.0.1']]);
+  s.setSort({ column: 0, direction: 'asc' });
+  assert.deepEqual(column(s, 0), ['9.255.0.1', '10.0.0.9', '10.0.0.10', '192.168.0.1', '']);
 });
 
 test('empty values sort last in both directions', () => {

@@ -54,7 +54,7 @@ export function statusIcon(status: FlowLogStatus): NodeIcon {
     case 'Active':
       return { id: 'pass-filled', color: 'charts.green' };
     case 'Inactive':
-      return { id: 'circle-slash', color: 'disabledForeground' };
+      return { id: 'debug-pause', color: 'disabledForeground' };
     case 'Creating':
     case 'Modifying':
     case 'Deleting':

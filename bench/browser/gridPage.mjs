@@ -1,0 +1,146 @@
+/* global window, document, performance, requestAnimationFrame */
+// Browser side of the grid and results-pipeline benchmarks (bundled by esbuild with the webview's
+// own modules). Plain JS because the root tsconfig has no DOM types; the modules it drives are the
+// webview's TypeScript, unchanged. Everything arrives through window.postMessage, as in a webview,
+// so structured-clone cost is part of every figure.
+import { ResultGrid } from '../../webview/grid/resultGrid';
+import { ResultStore } from '../../webview/grid/resultStore';
+
+const noEvents = { onFilterValue() {}, onNearEnd() {}, onScroll() {}, onCopy() {} };
+let pool = [];
+let columns = [];
+
+function nextFrame() {
+  return new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/** The pages the "host" posts: `total` rows in pages of `pageRows`, drawn from the pool of real pages. */
+function* pagesOf(total, pageRows) {
+  let sent = 0;
+  for (let i = 0; sent < total; i++) {
+    const src = pool[i % pool.length];
+    const rows = src.length > total - sent ? src.slice(0, total - sent) : src;
+    sent += rows.length;
+    yield { type: 'resultPage', requestId: 'bench', pageIndex: i, columns, rows, last: sent >= total, pageRows };
+  }
+}
+
+window.bench = {
+  /** Real result pages (string[][] each) produced by the host side; reused to reach large counts. */
+  setPool(cols, pages) {
+    columns = cols;
+    pool = pages;
+    return pool.reduce((s, p) => s + p.length, 0);
+  },
+
+  /** JSON.parse of SLS response bodies in Chromium, for reference. */
+  parseBodies(bodies) {
+    const t0 = performance.now();
+    let n = 0;
+    for (const b of bodies) n += JSON.parse(b).data.length;
+    return { ms: performance.now() - t0, rows: n };
+  },
+
+  /** Webview half of the results pipeline: pages posted, cloned, and stored; time to the last row stored. */
+  async storePages(total) {
+    const store = new ResultStore();
+    store.reset([]);
+    const heapBefore = performance.memory ? performance.memory.usedJSHeapSize : 0;
+    let peakHeap = heapBefore;
+    const done = new Promise((resolve) => {
+      window.onmessage = (e) => {
+        const m = e.data;
+        store.append(m.columns, m.rows);
+        if (performance.memory) peakHeap = Math.max(peakHeap, performance.memory.usedJSHeapSize);
+        if (m.last) resolve(performance.now());
+      };
+    });
+    const t0 = performance.now();
+    for (const msg of pagesOf(total, 0)) window.postMessage(msg, '*');
+    const t1 = await done;
+    window.onmessage = null;
+    const rows = store.totalRows;
+    // Touch the last row so nothing is left lazily undecoded.
+    const last = store.rowAt(rows - 1);
+    window.__keep = store;
+    return { ms: t1 - t0, rows, lastCells: last ? last.length : 0, heapDeltaBytes: peakHeap - heapBefore };
+  },
+
+  releaseStore() {
+    window.__keep = undefined;
+  },
+
+  /**
+   * First grid paint: time from the first page reaching the webview to the end of the frame that
+   * rendered the first screen of rows (layout forced, so only the raster of ~50 rows follows).
+   * The other pages are already queued behind it, as when the host streams a big result.
+   */
+  async firstPaint(total) {
+    document.body.replaceChildren();
+    const host = document.createElement('div');
+    host.style.cssText = 'height: 800px; width: 1200px; display: flex; flex-direction: column;';
+    document.body.append(host);
+    const grid = new ResultGrid(noEvents);
+    host.append(grid.element);
+    grid.reset();
+    await nextFrame();
+    let firstArrival;
+    let painted;
+    let lastStored;
+    const paintedP = new Promise((resolvePaint) => {
+      const done = new Promise((resolveAll) => {
+        window.onmessage = (e) => {
+          const m = e.data;
+          if (firstArrival === undefined) {
+            firstArrival = performance.now();
+            grid.appendPage(m.columns, m.rows);
+            const check = () => {
+              if (grid.renderedRowCount > 0) {
+                void grid.element.getBoundingClientRect().height; // style + layout of the new rows, now
+                painted = performance.now();
+                resolvePaint();
+              } else requestAnimationFrame(check);
+            };
+            requestAnimationFrame(check); // registered after the grid's own render callback
+          } else grid.appendPage(m.columns, m.rows);
+          if (m.last) {
+            lastStored = performance.now();
+            resolveAll();
+          }
+        };
+      });
+      window.__allStored = done;
+    });
+    for (const msg of pagesOf(total, 0)) window.postMessage(msg, '*');
+    await paintedP;
+    await window.__allStored;
+    await nextFrame();
+    window.__grid = grid;
+    return { firstPaintMs: painted - firstArrival, allStoredMs: lastStored - firstArrival, rows: grid.store.totalRows, domRows: grid.renderedRowCount };
+  },
+
+  /** Scrolls the grid built by firstPaint from top to bottom in `frames` equal steps, one per frame. */
+  async scroll(frames) {
+    const grid = window.__grid;
+    const scroller = grid.element.querySelector('.grid-scroll');
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    const deltas = [];
+    let maxDom = grid.renderedRowCount;
+    let maxRenderMs = 0;
+    let prev = await nextFrame();
+    for (let f = 1; f <= frames; f++) {
+      scroller.scrollTop = Math.round((range * f) / frames);
+      const t = await nextFrame();
+      deltas.push(t - prev);
+      prev = t;
+      maxDom = Math.max(maxDom, grid.renderedRowCount, document.querySelectorAll('.grid-row').length);
+      maxRenderMs = Math.max(maxRenderMs, grid.lastRenderMs);
+    }
+    await nextFrame();
+    const lastRow = Number(grid.element.querySelector('.grid-row:last-child')?.dataset.row ?? -1);
+    const sorted = [...deltas].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    const p95 = sorted[Math.floor(sorted.length * 0.95)];
+    return { medianFrameMs: median, p95FrameMs: p95, medianFps: 1000 / median, maxDomRows: maxDom, maxRenderMs, lastRowShown: lastRow, rows: grid.store.totalRows, range };
+  },
+};

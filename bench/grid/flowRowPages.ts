@@ -1,0 +1,43 @@
+/**
+ * A pool of real-looking result pages for the grid benchmarks: flow-log records from the
+ * emulator's deterministic generator, as the all-strings rows SLS returns, in the workbench's
+ * page size. The browser reuses the pool to reach 100,000 or 1,000,000 rows (each page is
+ * cloned on postMessage, so every stored row is its own copy).
+ */
+import { buildTopology, generateWindow, windowStarts, type FlowRow } from '../../emulator/data/flowLogGenerator';
+import { RESULT_PAGE_ROWS } from '../../src/views/workbench/resultPages';
+
+export const FLOW_COLUMNS = [
+  '__time__', 'account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol', 'direction', 'packets',
+  'bytes', 'rtt', 'start', 'end', 'log-status', 'attachment-id', 'src-region-id', 'dst-region-id',
+];
+
+const text = (v: number | null): string => (v === null ? '' : String(v));
+
+function toCells(r: FlowRow): string[] {
+  return [
+    String(r.time), r.accountId, r.cenId, r.srcaddr, text(r.srcport), r.dstaddr, text(r.dstport), text(r.protocol), r.direction, text(r.packets),
+    text(r.bytes), text(r.rtt), String(r.start), String(r.end), r.logStatus, r.attachmentId, r.srcRegionId, r.dstRegionId,
+  ];
+}
+
+export function flowRowPages(rows: number): { columns: string[]; pages: string[][][] } {
+  const topology = buildTopology({
+    seed: 7,
+    flowLogId: 'flowlog-bench',
+    cenId: 'cen-bench',
+    accountId: '1234567890123456',
+    regions: ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'ap-southeast-1', 'eu-central-1'],
+    interval: 60,
+    recordsPerHour: 100_000,
+  });
+  const all: string[][] = [];
+  const now = 1_780_000_000;
+  for (const s of windowStarts(now - 3 * 3600, now, 60)) {
+    for (const r of generateWindow(topology, s)) if (all.length < rows) all.push(toCells(r));
+    if (all.length >= rows) break;
+  }
+  const pages: string[][][] = [];
+  for (let i = 0; i < all.length; i += RESULT_PAGE_ROWS) pages.push(all.slice(i, i + RESULT_PAGE_ROWS));
+  return { columns: FLOW_COLUMNS, pages };
+}

@@ -1,0 +1,133 @@
+/**
+ * first-grid-paint and scrolling: our virtualized grid (webview/grid) in headless Chromium, fed
+ * result pages through window.postMessage as the webview is; and, in the same run, the baselines
+ * `vscode-data-grid` and `vscode-table`, which render every row (each run capped by a timeout).
+ */
+import type { Benchmark, Figure } from '../registry';
+import { openBenchPage, type BenchPage } from '../support/benchBrowser';
+import { flowRowPages } from './flowRowPages';
+
+const SIZES = [100_000, 1_000_000];
+const BASELINE_SIZES = [1_000, 10_000];
+const BASELINE_TIMEOUT_MS = Number(process.env.BENCH_BASELINE_TIMEOUT_MS ?? 60_000);
+const SCROLL_FRAMES = 600;
+const POOL_ROWS = 20_000;
+
+interface PaintResult {
+  firstPaintMs: number;
+  allStoredMs: number;
+  rows: number;
+  domRows: number;
+}
+
+interface ScrollResult {
+  medianFrameMs: number;
+  p95FrameMs: number;
+  medianFps: number;
+  maxDomRows: number;
+  maxRenderMs: number;
+  lastRowShown: number;
+  rows: number;
+}
+
+interface BaselineResult {
+  ms?: number;
+  domRows: number;
+}
+
+async function ourGrid(): Promise<BenchPage> {
+  const bp = await openBenchPage('bench/browser/gridPage.mjs', 'gridPage');
+  const { columns, pages } = flowRowPages(POOL_ROWS);
+  await bp.page.evaluate(([c, p]) => (globalThis as unknown as { bench: { setPool(c: unknown, p: unknown): number } }).bench.setPool(c, p), [columns, pages] as const);
+  return bp;
+}
+
+type BenchWindow = { bench: { firstPaint(n: number): Promise<PaintResult>; scroll(frames: number): Promise<ScrollResult> } };
+type BaselineWindow = { baseline: Record<'dataGrid' | 'table', (c: string[], r: string[][], t: number) => Promise<BaselineResult>> };
+
+const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`);
+
+async function baselines(): Promise<{ figures: Figure[]; notes: string[] }> {
+  const bp = await openBenchPage('bench/browser/baselinePage.mjs', 'baselinePage');
+  const figures: Figure[] = [];
+  const notes: string[] = [];
+  try {
+    const { columns, pages } = flowRowPages(Math.max(...BASELINE_SIZES));
+    const all = pages.flat();
+    for (const kind of ['dataGrid', 'table'] as const) {
+      const label = kind === 'dataGrid' ? 'vscode-data-grid' : 'vscode-table';
+      for (const n of BASELINE_SIZES) {
+        const rows = all.slice(0, n);
+        const r = await bp.page.evaluate(([k, c, rs, t]) => (globalThis as unknown as BaselineWindow).baseline[k](c, rs, t), [kind, columns, rows, BASELINE_TIMEOUT_MS] as const);
+        const shown = r.ms === undefined ? `> ${BASELINE_TIMEOUT_MS / 1000} s` : fmt(r.ms);
+        notes.push(`${label} ${n.toLocaleString('en')} rows: ${shown} (${r.domRows} DOM rows)`);
+        figures.push({
+          name: `first-grid-paint-${label}-${n}`,
+          value: r.ms === undefined ? `> ${BASELINE_TIMEOUT_MS / 1000} s` : Math.round(r.ms),
+          unit: r.ms === undefined ? '' : 'ms',
+          note: `baseline (renders every row): ${r.domRows} DOM rows`,
+        });
+      }
+    }
+  } finally {
+    await bp.close();
+  }
+  return { figures, notes };
+}
+
+export const firstGridPaintBenchmark: Benchmark = {
+  name: 'first-grid-paint',
+  async run(): Promise<Figure[]> {
+    const bp = await ourGrid();
+    const figures: Figure[] = [];
+    try {
+      for (const n of SIZES) {
+        const r = await bp.page.evaluate((total) => (globalThis as unknown as BenchWindow).bench.firstPaint(total), n);
+        if (r.rows !== n) throw new Error(`the grid holds ${r.rows} rows, expected ${n}`);
+        figures.push({
+          name: `first-grid-paint-${n}`,
+          value: Number(r.firstPaintMs.toFixed(1)),
+          unit: 'ms',
+          budget: '≤ 100 ms',
+          withinBudget: r.firstPaintMs <= 100,
+          note: `first page (2,000 rows) arrived → first screen of rows rendered and laid out; all ${n.toLocaleString('en')} rows stored after ${fmt(r.allStoredMs)}; ${r.domRows} DOM rows; Chromium ${bp.version}`,
+        });
+      }
+    } finally {
+      await bp.close();
+    }
+    const base = await baselines();
+    const ours = figures.map((f) => `${f.name.replace('first-grid-paint-', '')} rows ${f.value} ms`).join(', ');
+    figures.push({ name: 'first-grid-paint-baselines', value: base.notes.join('; '), unit: '', note: `ours: ${ours}; baselines capped at ${BASELINE_TIMEOUT_MS / 1000} s each` });
+    return [...figures, ...base.figures];
+  },
+};
+
+export const scrollingBenchmark: Benchmark = {
+  name: 'scrolling',
+  async run(): Promise<Figure[]> {
+    const bp = await ourGrid();
+    const figures: Figure[] = [];
+    try {
+      for (const n of SIZES) {
+        await bp.page.evaluate((total) => (globalThis as unknown as BenchWindow).bench.firstPaint(total), n);
+        const r = await bp.page.evaluate((frames) => (globalThis as unknown as BenchWindow).bench.scroll(frames), SCROLL_FRAMES);
+        const ok = r.medianFps >= 55 && r.maxDomRows <= 200;
+        figures.push({
+          name: `scrolling-${n}`,
+          value: Number(r.medianFps.toFixed(1)),
+          unit: 'fps',
+          budget: '≥ 55 fps median, ≤ 200 DOM rows',
+          withinBudget: ok,
+          note:
+            `top to bottom of ${r.rows.toLocaleString('en')} rows in ${SCROLL_FRAMES} frames (every frame a new screen of rows): median frame ${r.medianFrameMs.toFixed(1)} ms, ` +
+            `p95 ${r.p95FrameMs.toFixed(1)} ms, slowest grid render ${r.maxRenderMs.toFixed(1)} ms, max ${r.maxDomRows} DOM rows, last row shown #${r.lastRowShown}; Chromium ${bp.version}`,
+        });
+        if (r.lastRowShown !== n - 1) throw new Error(`scrolling ended at row ${r.lastRowShown}, not the last row ${n - 1}`);
+      }
+    } finally {
+      await bp.close();
+    }
+    return figures;
+  },
+};

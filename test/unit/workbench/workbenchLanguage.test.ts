@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { presetInfo, resolveWorkbenchRange, workbenchLanguage } from '../../../src/views/workbench/workbenchLanguage';
+import { buildTarget, catalogFields, fieldsFromIndex } from '../../../src/views/workbench/workbenchTarget';
+import { QUERY_PRESETS } from '../../../src/query/presets';
+import { FLOW_LOG_FIELDS } from '../../../src/flowlogs/catalog';
+
+// 2024-05-01 10:27:30 UTC
+const NOW = new Date(Date.UTC(2024, 4, 1, 10, 27, 30));
+const nowSeconds = NOW.getTime() / 1000;
+
+test('a quick range is widened to whole 10-minute windows and explains the newest window', () => {
+  const r = resolveWorkbenchRange({ kind: 'quick', minutes: 60 }, 600, NOW);
+  assert.equal(r.from, Date.UTC(2024, 4, 1, 9, 20) / 1000);
+  assert.equal(r.to, Date.UTC(2024, 4, 1, 10, 30) / 1000);
+  assert.match(r.label, /snapped to 10-minute capture windows/);
+  assert.match(r.delayNote ?? '', /10:20–10:30/);
+});
+
+test('1-minute flow logs snap to minutes; a past absolute range has no delay note', () => {
+  const r = resolveWorkbenchRange({ kind: 'relative', amount: 15, unit: 'minutes' }, 60, NOW);
+  assert.equal(r.from, Date.UTC(2024, 4, 1, 10, 12) / 1000);
+  assert.equal(r.to, Date.UTC(2024, 4, 1, 10, 28) / 1000);
+  const past = resolveWorkbenchRange({ kind: 'absolute', from: nowSeconds - 7200, to: nowSeconds - 3600 }, 600, NOW);
+  assert.equal(past.delayNote, undefined);
+});
+
+test('impossible ranges are refused with the library\'s message', () => {
+  assert.throws(() => resolveWorkbenchRange({ kind: 'absolute', from: nowSeconds, to: nowSeconds - 60 }, 600, NOW), /before the end/);
+  assert.throws(() => resolveWorkbenchRange({ kind: 'absolute', from: nowSeconds * 1000, to: nowSeconds * 1000 + 60 }, 600, NOW), /milliseconds/);
+});
+
+test('presets are listed with the target\'s window filled in and no placeholder left', () => {
+  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', interval: 60 }, catalogFields());
+  const presets = workbenchLanguage.presets(target);
+  assert.equal(presets.length, QUERY_PRESETS.length);
+  for (const p of presets) assert.doesNotMatch(p.query, /\{\w+\}/, p.id);
+  const withWindow = QUERY_PRESETS.find((p) => p.parameters.some((q) => q.name === 'window'));
+  if (withWindow) assert.match(presetInfo(withWindow, target)?.query ?? '', /\b60\b/);
+});
+
+test('a server message naming a position is located in the query', () => {
+  const q = '* | select srcaddr, nosuchfunc(bytes) group by srcaddr';
+  const at = workbenchLanguage.locateServerError?.(q, "line 1:20: Function 'nosuchfunc' not registered");
+  assert.ok(at);
+  assert.ok(q.slice(at.from, at.to).length > 0);
+});
+
+test('fields come from the index in catalog order, unknown keys after; without index, the catalog', () => {
+  const fields = fieldsFromIndex({ zeta: { type: 'text' }, bytes: { type: 'long' }, srcaddr: { type: 'text' } });
+  assert.deepEqual(fields.map((f) => f.name), ['srcaddr', 'bytes', 'zeta']);
+  assert.equal(fields[1].type, 'long');
+  assert.ok(fields[0].description);
+  assert.deepEqual(catalogFields().map((f) => f.name), FLOW_LOG_FIELDS.map((f) => f.name));
+});
