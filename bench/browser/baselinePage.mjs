@@ -1,4 +1,4 @@
-/* global window, document, performance, requestAnimationFrame, setTimeout */
+/* global window, document, performance, requestAnimationFrame*/
 // Browser side of the grid baselines: `vscode-data-grid` (@vscode/webview-ui-toolkit) and
 // `vscode-table` (@vscode-elements/elements), the two grids VS Code webviews usually reach for.
 // Both render every row; the figure is the time from handing them the rows to the first frame

@@ -4,6 +4,7 @@
  */
 import '../../test/support/localhost-resolver.cjs';
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Socket } from 'node:net';
 import { createInterface } from 'node:readline';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import type { LogstoreRef, SlsApi } from '../../src/cloud/slsApi';
@@ -18,7 +19,8 @@ export interface BenchEmulator {
   readonly from: number;
   readonly to: number;
   readonly loadMs: number;
-  client(log?: (e: SlsCallLogEntry) => void): SlsApi;
+  /** A client of the emulator, or of another loopback port (a proxy in front of it). */
+  client(log?: (e: SlsCallLogEntry) => void, port?: number): SlsApi;
   /** Added latency per request, applied by the emulator to every SLS call (the network RTT a cloud region adds). */
   setLatency(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -32,12 +34,15 @@ export async function startBenchEmulator(records: number): Promise<BenchEmulator
     child.once('exit', (code) => reject(new Error(`bench emulator exited with ${code} before it was ready`)));
     createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as { port: number; records: number; from: number; to: number; loadMs: number }));
   });
+  // The emulator must not keep a finished benchmark run alive; it is stopped on exit.
+  child.unref();
+  (child.stdout as Socket | null)?.unref();
   const base = `http://127.0.0.1:${ready.port}`;
   return {
     ...ready,
-    client: (log) =>
+    client: (log, port) =>
       createSlsClient({
-        endpoint: `localhost:${ready.port}`,
+        endpoint: `localhost:${port ?? ready.port}`,
         protocol: 'http',
         credentials: { label: 'emulator owner', getCredentials: async () => ({ accessKeyId: OWNER_ACCOUNT.accessKeyId, accessKeySecret: OWNER_ACCOUNT.accessKeySecret }) },
         timeoutMs: 120_000,
@@ -54,4 +59,16 @@ export async function startBenchEmulator(records: number): Promise<BenchEmulator
       await exited;
     },
   };
+}
+
+let shared: Promise<BenchEmulator> | undefined;
+
+/** One 1,000,000-record emulator for every benchmark of a run (loading it takes minutes here); stopped at exit. */
+export function sharedBenchEmulator(): Promise<BenchEmulator> {
+  shared ??= startBenchEmulator(1_000_000).then((emu) => {
+    process.once('beforeExit', () => void emu.close());
+    process.once('exit', () => void emu.close());
+    return emu;
+  });
+  return shared;
 }

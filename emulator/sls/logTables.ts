@@ -35,6 +35,7 @@ export class LogTables {
   private constructor(private readonly instance: DuckDBInstance) {}
   private readonly rowCounts = new Map<string, number>();
   private readonly pageCache = new Map<string, Promise<string>>();
+  private readonly creating = new Map<string, Promise<void>>();
   private pageCacheSeq = 0;
 
   static async open(): Promise<LogTables> {
@@ -61,12 +62,20 @@ export class LogTables {
     }
   }
 
-  async createTable(table: string): Promise<void> {
-    if (this.rowCounts.has(table)) return;
-    this.rowCounts.set(table, 0);
-    const cols = TABLE_COLUMNS.map((c) => `${quoteIdent(c.name)} ${duckType(c.type)}`).join(', ');
-    await this.withConnection((c) => c.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} ("__rid__" BIGINT, ${cols})`));
+  /** Creates the logstore's table once; concurrent callers share the same creation. */
+  createTable(table: string): Promise<void> {
+    let creating = this.creating.get(table);
+    if (!creating) {
+      if (!this.rowCounts.has(table)) this.rowCounts.set(table, 0);
+      const cols = TABLE_COLUMNS.map((c) => `${quoteIdent(c.name)} ${duckType(c.type)}`).join(', ');
+      creating = this.withConnection(async (c) => {
+        await c.run(`CREATE TABLE IF NOT EXISTS ${quoteIdent(table)} ("__rid__" BIGINT, ${cols})`);
+      });
+      this.creating.set(table, creating);
+    }
+    return creating;
   }
+
 
   rowCount(table: string): number {
     return this.rowCounts.get(table) ?? 0;
@@ -78,8 +87,11 @@ export class LogTables {
    */
   async append(table: string, rows: readonly FlowRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.createTable(table);
+    // Row ids are reserved before the first await, so appends may overlap (the caller generates
+    // the next batch while DuckDB loads this one) and ids still follow call order.
+    const created = this.createTable(table);
     let rid = this.rowCounts.get(table) ?? 0;
+    this.rowCounts.set(table, rid + rows.length);
     // One template literal per row keeps allocations (and GC time) low for a million rows.
     const n = (v: number | null): string | number => (v === null ? '\\N' : v);
     let text = '';
@@ -90,6 +102,7 @@ export class LogTables {
         `${r.attachmentId}\t${r.srcRegionId}\t${r.dstRegionId}\n`;
     }
     const file = join(tmpdir(), `sls-emulator-${process.pid}-${table}-${rid}.tsv`);
+    await created;
     await writeFile(file, text);
     try {
       await this.withConnection((c) =>
@@ -100,7 +113,6 @@ export class LogTables {
     } finally {
       await unlink(file).catch(() => undefined);
     }
-    this.rowCounts.set(table, rid);
   }
 
   async query(sql: string): Promise<QueryRows> {

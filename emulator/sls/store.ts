@@ -246,13 +246,19 @@ export class SlsStore {
     if (!ls) return 0;
     const tables = await this.tables();
     let written = 0;
-    // Append a day at a time to bound memory while generating a week of history.
-    for (let i = 0; i < starts.length; i += Math.max(1, Math.floor(86400 / interval))) {
+    // A day at a time bounds memory; generating the next day while DuckDB loads the previous
+    // one keeps both cores busy.
+    const perBatch = Math.max(1, Math.floor(86400 / interval));
+    let loading: Promise<void> | undefined;
+    for (let i = 0; i < starts.length; i += perBatch) {
       const rows: FlowRow[] = [];
-      for (const s of starts.slice(i, i + Math.max(1, Math.floor(86400 / interval)))) rows.push(...generateWindow(feed.topology, s));
-      await tables.append(ls.table, rows);
+      for (const s of starts.slice(i, i + perBatch)) for (const r of generateWindow(feed.topology, s)) rows.push(r);
+      const next = tables.append(ls.table, rows);
+      if (loading) await loading;
+      loading = next;
       written += rows.length;
     }
+    if (loading) await loading;
     return written;
   }
 

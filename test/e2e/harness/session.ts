@@ -23,6 +23,7 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
   '--disable-background-networking', // no internet here: no component/update/safe-browsing fetches
   '--disable-component-update',
+  '--disable-crash-reporter',
 ];
 
 export { OWNER_CREDENTIALS, emulatorSettings };
@@ -126,7 +127,14 @@ export class VsCodeSession extends Workbench {
       env: { ...localhostResolverEnv(), ...(this.options.env ?? OWNER_CREDENTIALS) },
       log: (line) => this.log(`[code-server] ${line}`),
     });
-    this.browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    // Chromium's own HOME too: its crash-report database and config would otherwise go to ~/.config/chromium.
+    const browserHome = join(this.profileDir, 'browser-home');
+    mkdirSync(browserHome, { recursive: true });
+    this.browser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, HOME: browserHome, XDG_CONFIG_HOME: join(browserHome, '.config'), XDG_CACHE_HOME: join(browserHome, '.cache') },
+    });
   }
 
   /** Fresh emulator, settings, workspace folder and browser context; waits for the workbench. */
