@@ -4,6 +4,7 @@ import { bundleBenchmark, vsixBenchmark } from './size';
 import { treeScaleBenchmark } from './tree/treeScale';
 import { pagedFetchBenchmark } from './paged/pagedFetch';
 import { firstGridPaintBenchmark, scrollingBenchmark } from './grid/gridBench';
+import { resultsPipelineBenchmark } from './pipeline/resultsPipeline';
 
 export interface Figure {
   name: string;
@@ -22,14 +23,12 @@ export interface Benchmark {
   run(): Promise<Figure[]>;
 }
 
-const pending = (name: string, note: string): Benchmark => ({ name, run: async () => [{ name, status: 'pending', note }] });
-
 export const BENCHMARKS: readonly Benchmark[] = [
   activationBenchmark,
   bundleBenchmark,
   vsixBenchmark,
   treeScaleBenchmark,
-  pending('results-pipeline', 'needs the workbench results pipeline'),
+  resultsPipelineBenchmark,
   firstGridPaintBenchmark,
   scrollingBenchmark,
   pagedFetchBenchmark,

@@ -172,6 +172,18 @@ export class WorkbenchApp {
       this.chart.refreshTheme();
       this.histogram.redraw();
     }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+    // Ctrl/Cmd+Enter and Esc work from anywhere in the page, not only in the editor (which
+    // handles them itself and marks the event handled).
+    document.addEventListener('keydown', (e) => {
+      if (e.defaultPrevented) return;
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        this.run();
+      } else if (e.key === 'Escape' && this.current && (!this.current.finished || this.current.loadingMore)) {
+        e.preventDefault();
+        this.cancel();
+      }
+    });
     host.onMessage((m) => this.onMessage(m));
     host.post({ type: 'ready' });
   }

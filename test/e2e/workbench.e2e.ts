@@ -149,7 +149,7 @@ describe('query workbench', { timeout: 900_000 }, () => {
     assert.ok(data.slice(1).every((l) => l.split(',')[csvPort] === '22'));
   });
 
-  it('"Show traffic for this address" takes the IP:port from an editor selection', async () => {
+  it('"Show traffic for this address" from an editor selection, then "Run preset…" with its chart, checked rows and sorting', async () => {
     const row = lastHourCandidates(vs)[0].find((r) => r.dstport !== null && r.logStatus === 'OK');
     assert.ok(row, 'a record with a port in the last hour');
     writeFileSync(join(vs.workspaceFolder, 'app.log'), `2024-05-01T10:00:00Z ERROR connect to ${row.dstaddr}:${row.dstport} timed out\n`);
@@ -172,21 +172,21 @@ describe('query workbench', { timeout: 900_000 }, () => {
     assert.ok(rows.length > 0, 'records for the address');
     assert.ok(rows.every((r) => r[src] === row.dstaddr || r[dst] === row.dstaddr));
     await screenshotForDocs(vs, 'workbench-address');
-  });
 
-  it('"Run preset…" opens the workbench with the preset\'s chart; its rows match the emulator and sort by column', async () => {
+    // "Run preset…" on the same flow log reuses this panel: the preset's query runs and its chart shows.
     await vs.runCommand('CEN Flow Logs: Run Preset…');
     await pick(vs, 'Top talkers by bytes');
     await pick(vs, FLOW_LOG);
-    const frame = await vs.webviewFrame(TAB);
-    await waitDone(frame);
-    await frame.locator('[data-testid=chart] canvas, [data-testid=chart] svg').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const presetFrame = await vs.webviewFrame(TAB);
+    // The status line still shows the previous result; the new columns mean the preset's rows came.
+    await presetFrame.locator('.grid-header .grid-hname', { hasText: /^total_bytes$/ }).waitFor({ state: 'attached', timeout: QUERY_TIMEOUT });
+    await presetFrame.locator('[data-testid=chart] canvas, [data-testid=chart] svg').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await screenshotForDocs(vs, 'workbench-preset-chart');
 
-    await frame.locator('[data-testid=tab-results]').click();
-    const { columns, rows } = await gridText(frame);
-    const [s, d, b] = ['srcaddr', 'dstaddr', 'total_bytes'].map((c) => columns.indexOf(c));
-    const top = rows[0];
+    await presetFrame.locator('[data-testid=tab-results]').click();
+    const preset = await gridText(presetFrame);
+    const [s, d, b] = ['srcaddr', 'dstaddr', 'total_bytes'].map((c) => preset.columns.indexOf(c));
+    const top = preset.rows[0];
     const matches = lastHourCandidates(vs).some((records) => {
       const sums = new Map<string, number>();
       for (const r of records) sums.set(`${r.srcaddr}>${r.dstaddr}`, (sums.get(`${r.srcaddr}>${r.dstaddr}`) ?? 0) + (r.bytes ?? 0));
@@ -195,10 +195,10 @@ describe('query workbench', { timeout: 900_000 }, () => {
     });
     assert.ok(matches, `top talker ${top.join(' ')} is the generator's`);
 
-    const header = frame.locator('.grid-header .grid-hcell').filter({ has: frame.locator('.grid-hname', { hasText: /^total_bytes$/ }) });
+    const header = presetFrame.locator('.grid-header .grid-hcell').filter({ has: presetFrame.locator('.grid-hname', { hasText: /^total_bytes$/ }) });
     await header.locator('.grid-hlabel').click();
     assert.equal(await header.getAttribute('aria-sort'), 'ascending');
-    const sorted = (await gridText(frame)).rows.map((r) => Number(r[b]));
+    const sorted = (await gridText(presetFrame)).rows.map((r) => Number(r[b]));
     assert.deepEqual(sorted, [...sorted].sort((x, y) => x - y));
   });
 

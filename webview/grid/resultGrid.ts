@@ -426,7 +426,7 @@ export class ResultGrid {
       case 'PageUp': this.moveTo(this.activeRow - page, this.activeCol, e.shiftKey); break;
       case 'Home': if (mod) this.moveTo(0, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, 0, false); break;
       case 'End': if (mod) this.moveTo(this.store.viewRows - 1, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, this.store.columns.length - 1, false); break;
-      case 'Enter': this.filterActive(); break;
+      case 'Enter': if (!mod) this.filterActive(); else handled = false; break;
       case 's': case 'S': if (!mod) this.sortBy(this.activeCol); else handled = false; break;
       case 'a': case 'A': if (mod) { this.anchorRow = 0; this.moveTo(this.store.viewRows - 1, this.activeCol, true); } else handled = false; break;
       case 'c': case 'C':

@@ -1,0 +1,125 @@
+/**
+ * Results pipeline: 100,000 and 1,000,000 SLS rows from the SLS response bytes in the host to
+ * every row stored in the webview, vs JSON.parse of the same bytes, in the same run.
+ *
+ * Host (this process): the real SLS client (SDK, HTTP) reading recorded emulator answers from a
+ * loopback replay (no latency), SQL LIMIT pages of 10,000 with the workbench's concurrency, each
+ * page cut into `resultPage` payloads by the workbench's ResultPager. Webview (headless
+ * Chromium): those payloads posted with window.postMessage (structured clone) and appended to the
+ * webview's ResultStore. Total = host + webview; baseline = JSON.parse of the response bodies.
+ *
+ * The emulator's answers for the first 100,000 rows are recorded once (evaluating SQL pages over
+ * 1,000,000 records costs the emulator seconds each here) and replayed in order, ten times over
+ * for 1,000,000 rows: the bytes are the emulator's, the row count is real.
+ */
+import { performance } from 'node:perf_hooks';
+import type { QueryRequest } from '../../src/cloud/slsApi';
+import { SQL_PAGE_ROWS } from '../../src/views/workbench/queryRunner';
+import { ResultPager, type ResultPagePayload } from '../../src/views/workbench/resultPages';
+import type { Benchmark, Figure } from '../registry';
+import { openBenchPage } from '../support/benchBrowser';
+import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
+import { PeakRss } from '../support/peakRss';
+import { RecordingProxy } from '../support/recordingProxy';
+
+const SIZES = [100_000, 1_000_000];
+const RECORDED_ROWS = 100_000;
+/** The workbench's SQL page concurrency (queryRunner.ts). */
+const SQL_CONCURRENCY = 2;
+
+type PipelineWindow = {
+  bench: {
+    setPool(columns: readonly string[], pages: readonly (readonly (readonly string[])[])[]): number;
+    parseBodies(bodies: string[]): { ms: number; rows: number };
+    storePages(total: number): Promise<{ ms: number; rows: number; lastCells: number; heapDeltaBytes: number }>;
+    releaseStore(): void;
+  };
+};
+
+const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
+
+export const resultsPipelineBenchmark: Benchmark = {
+  name: 'results-pipeline',
+  async run(): Promise<Figure[]> {
+    const emu = await sharedBenchEmulator();
+    const proxy = new RecordingProxy(emu.port);
+    const proxyPort = await proxy.start();
+    const bp = await openBenchPage('bench/browser/gridPage.mjs', 'gridPage');
+    const figures: Figure[] = [];
+    try {
+      const api = emu.client(undefined, proxyPort);
+      const sqlOf = (rows: number): QueryRequest => ({ ...BENCH_LOGSTORE, from: emu.from, to: emu.to, query: `* | select * limit ${rows}` });
+      // Record the emulator's answers for the first 100,000 rows.
+      for await (const page of api.queryPages(sqlOf(RECORDED_ROWS), { pageSize: SQL_PAGE_ROWS, concurrency: SQL_CONCURRENCY })) void page;
+      const bodies = proxy.bodies(true, SQL_PAGE_ROWS);
+      if (bodies.length * SQL_PAGE_ROWS !== RECORDED_ROWS) throw new Error(`recorded ${bodies.length} pages, expected ${RECORDED_ROWS / SQL_PAGE_ROWS}`);
+      proxy.replay(0);
+
+      for (const total of SIZES) {
+        const pagesNeeded = total / SQL_PAGE_ROWS;
+        const sameBytes = Array.from({ length: pagesNeeded }, (_, i) => bodies[i % bodies.length]);
+        const rawBytes = sameBytes.reduce((s, b) => s + b.length, 0);
+
+        // Baseline: JSON.parse of the same bytes (as text, which is what the SDK hands JSON.parse).
+        const texts = sameBytes.map((b) => b.toString('utf8'));
+        let parsedRows = 0;
+        const p0 = performance.now();
+        for (const t of texts) parsedRows += (JSON.parse(t) as { data: unknown[] }).data.length;
+        const parseMs = performance.now() - p0;
+        texts.length = 0;
+        if (parsedRows !== total) throw new Error(`parsed ${parsedRows} rows, expected ${total}`);
+        const chromiumParse = await bp.page.evaluate(
+          (b) => (globalThis as unknown as PipelineWindow).bench.parseBodies(b),
+          bodies.map((b) => b.toString('utf8')),
+        );
+
+        // Host: bytes → SDK → client rows → resultPage payloads (kept only for the first 100,000 rows).
+        global.gc?.();
+        const rssBefore = process.memoryUsage.rss();
+        const rss = new PeakRss();
+        const pager = new ResultPager();
+        const pool: ResultPagePayload[] = [];
+        let hostRows = 0;
+        const h0 = performance.now();
+        for await (const page of api.queryPages(sqlOf(total), { pageSize: SQL_PAGE_ROWS, concurrency: SQL_CONCURRENCY })) {
+          for (const payload of pager.pages(page.columns, page.rows)) {
+            hostRows += payload.rows.length;
+            if (hostRows <= RECORDED_ROWS) pool.push(payload);
+          }
+        }
+        const hostMs = performance.now() - h0;
+        const hostPeak = rss.stop() * 1024 * 1024 - rssBefore;
+        if (hostRows !== total) throw new Error(`host produced ${hostRows} rows, expected ${total}`);
+
+        // Webview: the payloads posted (structured clone) and stored.
+        const columns = pool[0]?.columns ?? [];
+        await bp.page.evaluate(([c, p]) => (globalThis as unknown as PipelineWindow).bench.setPool(c, p), [columns, pool.map((p) => p.rows)] as const);
+        const web = await bp.page.evaluate((t) => (globalThis as unknown as PipelineWindow).bench.storePages(t), total);
+        await bp.page.evaluate(() => (globalThis as unknown as PipelineWindow).bench.releaseStore());
+        if (web.rows !== total || web.lastCells !== columns.length) throw new Error(`webview stored ${web.rows} rows (${web.lastCells} cells in the last), expected ${total}`);
+
+        const totalMs = hostMs + web.ms;
+        const ratio = totalMs / parseMs;
+        const hostRatio = hostPeak / rawBytes;
+        const webRatio = web.heapDeltaBytes / rawBytes;
+        figures.push({
+          name: `results-pipeline-${total}`,
+          value: Math.round(totalMs),
+          unit: 'ms',
+          baseline: Math.round(parseMs),
+          ratio,
+          budget: '≤ 2x JSON.parse; peak memory ≤ 3x raw bytes',
+          withinBudget: ratio <= 2 && hostRatio <= 3 && webRatio <= 3,
+          note:
+            `${mb(rawBytes)} of GetLogsV2 bodies; host (SDK + client + ResultPager) ${Math.round(hostMs)} ms, webview (postMessage clone + ResultStore) ${Math.round(web.ms)} ms; ` +
+            `JSON.parse in node ${Math.round(parseMs)} ms, in Chromium ${Math.round((chromiumParse.ms * pagesNeeded) / bodies.length)} ms (scaled from ${bodies.length} bodies); ` +
+            `peak memory: host RSS +${mb(hostPeak)} (${hostRatio.toFixed(2)}x raw), webview JS heap +${mb(web.heapDeltaBytes)} (${webRatio.toFixed(2)}x raw); Chromium ${bp.version}`,
+        });
+      }
+    } finally {
+      await bp.close();
+      await proxy.close();
+    }
+    return figures;
+  },
+};
