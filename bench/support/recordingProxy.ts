@@ -38,7 +38,8 @@ export function pageKeyOf(body: string): PageKey | undefined {
 }
 
 export class RecordingProxy {
-  private readonly recorded = new Map<string, Recorded[]>();
+  /** Per page size, the answer per page offset (a retried or repeated request keeps the last answer). */
+  private readonly recorded = new Map<string, Map<number, Recorded>>();
   private mode: 'record' | 'replay' = 'record';
   private latencyMs = 0;
   /** Bytes of every GetLogsV2 body served (recorded or replayed). */
@@ -56,8 +57,8 @@ export class RecordingProxy {
         const key = pageKeyOf(body.toString('utf8'));
         const bucket = key ? `${key.sql ? 'sql' : 'raw'}:${key.size}` : undefined;
         if (this.mode === 'replay' && key && bucket) {
-          const pages = this.recorded.get(bucket);
-          if (!pages?.length) {
+          const pages = [...(this.recorded.get(bucket)?.entries() ?? [])].sort((a, b) => a[0] - b[0]).map(([, r]) => r);
+          if (!pages.length) {
             res.writeHead(500).end(`nothing recorded for ${bucket}`);
             return;
           }
@@ -73,10 +74,10 @@ export class RecordingProxy {
           up.on('data', (c: Buffer) => got.push(c));
           up.on('end', () => {
             const answer: Recorded = { status: up.statusCode ?? 500, headers: up.headers, body: Buffer.concat(got) };
-            if (bucket && answer.status === 200) {
-              const list = this.recorded.get(bucket) ?? [];
-              list.push(answer);
-              this.recorded.set(bucket, list);
+            if (key && bucket && answer.status === 200) {
+              const byOffset = this.recorded.get(bucket) ?? new Map<number, Recorded>();
+              byOffset.set(key.offset, answer);
+              this.recorded.set(bucket, byOffset);
               this.servedBytes += answer.body.length;
             }
             res.writeHead(answer.status, answer.headers).end(answer.body);
@@ -96,9 +97,9 @@ export class RecordingProxy {
     this.latencyMs = latencyMs;
   }
 
-  /** Recorded GetLogsV2 bodies of one page size, in arrival order. */
+  /** Recorded GetLogsV2 bodies of one page size, in page order. */
   bodies(sql: boolean, size: number): Buffer[] {
-    return (this.recorded.get(`${sql ? 'sql' : 'raw'}:${size}`) ?? []).map((r) => r.body);
+    return [...(this.recorded.get(`${sql ? 'sql' : 'raw'}:${size}`)?.entries() ?? [])].sort((a, b) => a[0] - b[0]).map(([, r]) => r.body);
   }
 
   async close(): Promise<void> {

@@ -121,6 +121,7 @@ export class VsCodeSession extends Workbench {
   async startFile(): Promise<void> {
     const vsix = ensureVsix();
     this.profileDir = mkdtempSync(join(tmpdir(), `cen-e2e-${this.fileSlug}-`));
+    liveProfiles.add(this.profileDir);
     this.codeServer = await startCodeServer({
       profileDir: this.profileDir,
       vsixFiles: [vsix],
@@ -204,10 +205,12 @@ export class VsCodeSession extends Workbench {
     await this.codeServer?.close();
     this.logs.end();
     if (this.profileDir) removeProfile(this.profileDir);
+    liveProfiles.delete(this.profileDir);
   }
 }
 
 let signalHandlersInstalled = false;
+const liveProfiles = new Set<string>();
 
 /** A test run interrupted by Ctrl+C or killed by CI must not leave code-servers (own sessions) behind. */
 function stopCodeServersOnSignals(): void {
@@ -216,6 +219,7 @@ function stopCodeServersOnSignals(): void {
   for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
     process.once(sig, () => {
       killAllCodeServersSync();
+      for (const dir of liveProfiles) removeProfile(dir);
       process.exit(code);
     });
   }

@@ -33,7 +33,7 @@ export const URL_ENDPOINT_CASES: readonly UrlEndpointCase[] = [
   { value: 'http://localhost:99999', message: /not a URL/ },
   // The URL parser silently drops tabs and newlines, which would turn this into another host.
   { value: 'https://cbn.aliyuncs.com\n.evil', message: /space|control|line break/ },
-  { value: 'https://cbn.aliyuncs.com\t', message: /space|control|line break/ },
+  { value: 'https://cbn.aliyuncs.com\t.evil', message: /space|control|line break/ },
   { value: 'https://cbn.aliyuncs.com', message: undefined },
   { value: 'https://cbn.aliyuncs.com/', message: undefined },
   { value: 'http://127.0.0.1:8080', message: undefined },
