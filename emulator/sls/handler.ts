@@ -308,10 +308,16 @@ function queryHeaders(a: QueryAnswer, progress: string, count: number): Record<s
     'x-log-processed-rows': String(a.processedRows),
     'x-log-elapsed-millisecond': String(a.elapsedMs),
     'x-log-has-sql': a.hasSql ? 'True' : 'False',
-    'x-log-agg-query': a.aggQuery,
+    // Header values must be printable Latin-1 on the wire: a multi-line or non-ASCII query is encoded.
+    'x-log-agg-query': encodeURIComponent(a.aggQuery),
     'x-log-where-query': encodeURIComponent(a.whereQuery),
-    'x-log-query-info': JSON.stringify({ keys: a.columns }),
+    'x-log-query-info': asciiJson({ keys: a.columns }),
   };
+}
+
+/** JSON with every character outside printable ASCII escaped, so it is a valid header value. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[^\x20-\x7e]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
 
 const EMPTY: QueryAnswer = { columns: [], columnTypes: [], rows: [], hasSql: false, processedRows: 0, elapsedMs: 0, whereQuery: '', aggQuery: '' };

@@ -7,7 +7,7 @@ import { EditorState, Prec, type Extension } from '@codemirror/state';
 import { EditorView, keymap, placeholder, drawSelection } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, insertNewlineAndIndent } from '@codemirror/commands';
 import { autocompletion, closeCompletion, completionKeymap, closeBrackets, closeBracketsKeymap, type CompletionContext, type CompletionResult as CmCompletionResult } from '@codemirror/autocomplete';
-import { linter, lintKeymap, forceLinting, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
+import { linter, lintKeymap, setDiagnostics, type Diagnostic as CmDiagnostic } from '@codemirror/lint';
 import { complete } from '../../src/query/completion';
 import { diagnose, type Diagnostic } from '../../src/query/diagnostics';
 import { queryHighlight } from './queryHighlight';
@@ -70,7 +70,7 @@ export class QueryEditor {
 
   setFields(fields: readonly string[] | undefined): void {
     this.fields = fields;
-    forceLinting(this.view);
+    this.relint();
   }
 
   focus(): void {
@@ -84,13 +84,21 @@ export class QueryEditor {
     const from = Math.max(0, Math.min(len, position?.from ?? 0));
     const to = Math.max(from, Math.min(len, position?.to ?? len));
     this.serverError = { doc, diagnostic: { from, to: to === from && to < len ? to + 1 : to, severity: 'error', source: 'Log Service', message } };
-    forceLinting(this.view);
+    this.relint();
   }
 
   clearServerError(): void {
     if (!this.serverError) return;
     this.serverError = undefined;
-    forceLinting(this.view);
+    this.relint();
+  }
+
+  /**
+   * Lints now. forceLinting() only hurries a lint run that a document change already scheduled,
+   * so a server error arriving for an unchanged query would never show; push the diagnostics.
+   */
+  private relint(): void {
+    this.view.dispatch(setDiagnostics(this.view.state, this.lint(this.view)));
   }
 
   private lint(view: EditorView): CmDiagnostic[] {

@@ -1,0 +1,20 @@
+import { startBenchEmulator, BENCH_LOGSTORE } from './support/benchLogstore';
+import { RecordingProxy } from './support/recordingProxy';
+import { ResultPager } from '../src/views/workbench/resultPages';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
+(async () => {
+  const emu = await startBenchEmulator(20_000);
+  const proxy = new RecordingProxy(emu.port); const port = await proxy.start();
+  const api = emu.client(undefined, port);
+  const q = (n: number) => ({ ...BENCH_LOGSTORE, from: emu.from, to: emu.to, query: `* | select * limit ${n}` });
+  for await (const p of api.queryPages(q(20_000), { pageSize: 10_000, concurrency: 2 })) void p;
+  proxy.replay(0);
+  const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start');
+  const t = Date.now(); const pager = new ResultPager(); let n = 0;
+  for await (const p of api.queryPages(q(200_000), { pageSize: 10_000, concurrency: 2 })) for (const pl of pager.pages(p.columns, p.rows)) n += pl.rows.length;
+  const { profile } = await session.post('Profiler.stop');
+  console.log('rows', n, 'ms', Date.now() - t);
+  writeFileSync('/tmp/hb/host.cpuprofile', JSON.stringify(profile));
+  await proxy.close(); await emu.close();
+})();
