@@ -16,7 +16,7 @@ import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLangua
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { countRequests, type RequestCounter } from '../reliability/requestCounter';
 import { CREDENTIAL_CASES } from '../reliability/corpus/credentials';
-import { SPEC_CASES } from '../reliability/corpus/timeRanges';
+import { CORPUS_NOW, SPEC_CASES } from '../reliability/corpus/timeRanges';
 
 const FAST = { baseDelayMs: 5, maxDelayMs: 20, maxAttempts: 3 };
 
@@ -99,6 +99,7 @@ describe('refused locally: nothing reaches the service', () => {
         target: { regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval },
         post: async (m) => void posted.push(m),
         resolveRange: resolveWorkbenchRange,
+        now: () => CORPUS_NOW,
       });
       const before = counter.count;
       await runner.run('r1', '* | select count(*) as n', c.spec);
