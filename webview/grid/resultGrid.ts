@@ -11,7 +11,10 @@ import { DEFAULT_CHAR_PX, initialColumnWidths, MIN_COLUMN_WIDTH } from './column
 import { toTsv } from './tsv';
 
 export const ROW_HEIGHT = 22;
-const OVERSCAN = 8;
+/** Rows rendered above and below the screen: enough for one wheel notch, few enough to keep each frame's layout small. */
+const OVERSCAN = 3;
+/** Rows classified as numeric per idle slice (see ResultStore.scanNumeric). */
+const NUMERIC_SCAN_ROWS = 5_000;
 
 export interface ResultGridEvents {
   /** A filterable value (IP, port, region…) was clicked or activated with Enter. */
@@ -23,9 +26,20 @@ export interface ResultGridEvents {
   onCopy(text: string, what: string): void;
 }
 
+interface CellElement {
+  readonly cell: HTMLDivElement;
+  readonly value: HTMLSpanElement;
+  readonly valueText: Text;
+  /** Created on first use and detached while empty: most cells never show a hint. */
+  hint: HTMLSpanElement | undefined;
+  hintText: Text | undefined;
+  filterable: boolean;
+  numeric: boolean;
+}
+
 interface RowElement {
   readonly el: HTMLDivElement;
-  readonly cells: { cell: HTMLDivElement; value: HTMLSpanElement; valueText: Text; hint: HTMLSpanElement; hintText: Text; filterable: boolean; numeric: boolean }[];
+  readonly cells: CellElement[];
   index: number;
   /** The store version the row was filled for (sort/filter/row count). */
   version: string;
@@ -48,6 +62,7 @@ export class ResultGrid {
   private activeCol = 0;
   private anchorRow = 0;
   private frame = 0;
+  private idleScan = 0;
   private emptyText = 'Run a query to see results.';
   /** Duration of the last render in ms (read by the benchmark; rendering must stay well under a frame). */
   lastRenderMs = 0;
@@ -90,6 +105,7 @@ export class ResultGrid {
 
   /** Starts a new result (a new query): clears rows, keeps nothing from the old columns. */
   reset(emptyText = 'Running…'): void {
+    this.cancelNumericScan();
     this.store.reset([]);
     this.widths = [];
     this.emptyText = emptyText;
@@ -105,7 +121,11 @@ export class ResultGrid {
     this.renderEmpty();
   }
 
-  /** Adds a page; the first page paints immediately (no waiting for the rest). */
+  /**
+   * Adds a page. The first page paints synchronously (its screen of rows is in the DOM when this
+   * returns); later pages only store row references and schedule a frame, and the per-cell work
+   * (numeric classification) runs in idle slices, so pages queued behind the first never delay it.
+   */
   appendPage(columns: readonly string[], rows: readonly (readonly string[])[]): void {
     const firstPage = this.store.totalRows === 0;
     const grew = columns.length !== this.store.columns.length;
@@ -117,8 +137,51 @@ export class ResultGrid {
       this.buildHeader();
       this.clearPool();
     }
-    this.numeric = this.store.columns.map((_, i) => this.store.isNumericColumn(i));
-    this.schedule();
+    if (firstPage && rows.length > 0) {
+      this.store.scanNumeric(rows.length);
+      this.updateNumeric();
+      if (this.frame) {
+        cancelAnimationFrame(this.frame);
+        this.frame = 0;
+      }
+      this.render();
+    } else {
+      if (grew) this.updateNumeric();
+      this.schedule();
+    }
+    this.scheduleNumericScan();
+  }
+
+  private updateNumeric(): boolean {
+    const next = this.store.columns.map((_, i) => this.store.isNumericSoFar(i));
+    const changed = next.length !== this.numeric.length || next.some((v, i) => v !== this.numeric[i]);
+    this.numeric = next;
+    return changed;
+  }
+
+  /** Classifies the rest of the rows a slice at a time when the page is idle; repaints if a column stopped being numeric. */
+  private scheduleNumericScan(): void {
+    if (this.idleScan || this.store.numericScanComplete) return;
+    const step = (deadline?: IdleDeadline): void => {
+      this.idleScan = 0;
+      let done = false;
+      do done = this.store.scanNumeric(NUMERIC_SCAN_ROWS);
+      while (!done && deadline !== undefined && deadline.timeRemaining() > 2);
+      if (this.updateNumeric()) {
+        // Pooled rows refill only when their index/version change: force it for the new alignment.
+        for (const r of this.pool) r.version = '';
+        this.schedule();
+      }
+      if (!done) this.scheduleNumericScan();
+    };
+    this.idleScan = typeof requestIdleCallback === 'function' ? requestIdleCallback(step, { timeout: 500 }) : window.setTimeout(step, 16);
+  }
+
+  private cancelNumericScan(): void {
+    if (!this.idleScan) return;
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(this.idleScan);
+    else clearTimeout(this.idleScan);
+    this.idleScan = 0;
   }
 
   /** Width of one character in the grid's (monospace) font, measured once per result. */
@@ -260,16 +323,13 @@ export class ResultGrid {
       cell.setAttribute('aria-colindex', String(c + 1));
       cell.dataset.col = String(c);
       const value = el('span', 'grid-value');
-      const hint = el('span', 'grid-hint');
       // Text nodes are kept and their data replaced: cheaper than textContent, and still text.
       const valueText = document.createTextNode('');
-      const hintText = document.createTextNode('');
       value.append(valueText);
-      hint.append(hintText);
-      hint.hidden = true;
-      cell.append(value, hint);
+      cell.append(value);
       rowEl.append(cell);
-      return { cell, value, valueText, hint, hintText, filterable: false, numeric: false };
+      const ce: CellElement = { cell, value, valueText, hint: undefined, hintText: undefined, filterable: false, numeric: false };
+      return ce;
     });
     return { el: rowEl, cells, index: -1, version: '' };
   }
@@ -346,11 +406,7 @@ export class ResultGrid {
       const p = presentCell(cols[c], v, this.kinds[c]);
       const cell = r.cells[c];
       if (cell.valueText.data !== v) cell.valueText.data = v;
-      const hint = p.hint ?? '';
-      if (cell.hintText.data !== hint) {
-        cell.hintText.data = hint;
-        cell.hint.hidden = hint === '';
-      }
+      setHint(cell, p.hint ?? '');
       const filterable = p.filterField !== undefined;
       if (cell.filterable !== filterable) {
         cell.filterable = filterable;
@@ -455,6 +511,21 @@ export class ResultGrid {
     e.clipboardData.setData('text/plain', text);
     e.preventDefault();
   }
+}
+
+/** Shows a hint beside the value; an empty hint takes its element out of the cell (less to lay out). */
+function setHint(cell: CellElement, hint: string): void {
+  if (hint === '') {
+    if (cell.hint?.isConnected) cell.hint.remove();
+    return;
+  }
+  if (!cell.hint || !cell.hintText) {
+    cell.hint = el('span', 'grid-hint');
+    cell.hintText = document.createTextNode('');
+    cell.hint.append(cell.hintText);
+  }
+  if (cell.hintText.data !== hint) cell.hintText.data = hint;
+  if (!cell.hint.isConnected) cell.cell.append(cell.hint);
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {

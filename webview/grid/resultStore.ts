@@ -23,6 +23,8 @@ export class ResultStore {
   /** Per column: has a non-empty value been seen, and were all of them numbers (updated per page). */
   private numericSeen: boolean[] = [];
   private numericAll: boolean[] = [];
+  /** Rows [0, numericScanned) have been classified; the rest is scanned lazily (see scanNumeric). */
+  private numericScanned = 0;
   /** Rows arrived since the view was computed: rebuild lazily, at most once per read burst. */
   private viewDirty = false;
 
@@ -62,24 +64,41 @@ export class ResultStore {
     this.filterValue = '';
     this.numericSeen = [];
     this.numericAll = [];
+    this.numericScanned = 0;
     this.viewDirty = false;
   }
 
-  /** Appends a page; if a sort or filter is active the view is recomputed. */
+  /**
+   * Appends a page; if a sort or filter is active the view is recomputed. Cheap on purpose (row
+   * references only): pages stream in behind the first one, and classifying numeric columns here
+   * (a regex per cell) is what used to delay the grid's first paint. See scanNumeric.
+   */
   append(columns: readonly string[], rows: readonly Row[]): void {
     if (this.columnsValue.length === 0 && this.rowsValue.length === 0) this.columnsValue = columns;
     else if (columns.length > this.columnsValue.length) this.columnsValue = columns; // raw logs can gain fields
     for (let i = 0; i < rows.length; i++) this.rowsValue.push(rows[i]);
-    this.noteNumeric(rows);
     if (this.sortValue || this.filterValue) this.viewDirty = true;
   }
 
-  private noteNumeric(rows: readonly Row[]): void {
+  /** True when every stored row has been classified for isNumericColumn. */
+  get numericScanComplete(): boolean {
+    return this.numericScanned >= this.rowsValue.length;
+  }
+
+  /**
+   * Classifies up to `maxRows` more stored rows (all when omitted); returns true when no row is
+   * left. The grid calls it in idle slices so large results never block a frame.
+   */
+  scanNumeric(maxRows = Number.POSITIVE_INFINITY): boolean {
+    const rows = this.rowsValue;
+    const from = this.numericScanned;
+    const to = Math.min(rows.length, from + maxRows);
+    if (to <= from) return true;
     const cols = this.columnsValue.length;
     for (let c = 0; c < cols; c++) {
       if (this.numericAll[c] === undefined) this.numericAll[c] = true;
       if (!this.numericAll[c]) continue;
-      for (let i = 0; i < rows.length; i++) {
+      for (let i = from; i < to; i++) {
         const v = rows[i][c];
         if (v === undefined || v === '') continue;
         this.numericSeen[c] = true;
@@ -89,6 +108,13 @@ export class ResultStore {
         }
       }
     }
+    this.numericScanned = to;
+    return to >= rows.length;
+  }
+
+  /** isNumericColumn over the rows scanned so far (no scan): for display while rows stream in. */
+  isNumericSoFar(column: number): boolean {
+    return this.numericSeen[column] === true && this.numericAll[column] === true;
   }
 
   private ensureView(): void {
@@ -129,6 +155,7 @@ export class ResultStore {
 
   /** A column is numeric when every non-empty value parses as a finite number. */
   isNumericColumn(column: number): boolean {
+    this.scanNumeric();
     return this.numericSeen[column] === true && this.numericAll[column] === true;
   }
 

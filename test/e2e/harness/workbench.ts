@@ -110,6 +110,17 @@ export abstract class Workbench {
       `context-menu entry ${describeMatch(commandTitle)} on ${describeMatch(label)}`,
     );
     await item.click();
+    // On a loaded machine the menu can re-render under the pointer (context keys update) and
+    // swallow the click while the entry stays highlighted; the menu then stays open. Enter runs
+    // the highlighted entry as a keyboard user would.
+    const menu = this.page.locator('.context-view .monaco-menu');
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 3_000 });
+    } catch {
+      await item.hover();
+      await this.page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    }
   }
 
   /** Runs a command from the palette by its full title, e.g. "CEN Flow Logs: Show Log". */
@@ -163,8 +174,26 @@ export abstract class Workbench {
   /** Types `text` into the open input box and accepts it with Enter. */
   async answerInputBox(text: string): Promise<void> {
     const input = await visible(this.page.locator('.quick-input-widget .quick-input-box input'), 'input box');
-    await input.fill(text);
+    // Some inputs fill themselves a moment after opening (the save dialog puts the default path in
+    // after a file-system check) and would overwrite what was typed: wait until the value has
+    // settled, type, and check the text is still there before pressing Enter.
+    await this.settledValue(input);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await input.fill(text);
+      await this.page.waitForTimeout(150);
+      if ((await input.inputValue()) === text) break;
+    }
     await input.press('Enter');
+  }
+
+  private async settledValue(input: Locator): Promise<void> {
+    let last = await input.inputValue();
+    for (let stable = 0, i = 0; stable < 3 && i < 20; i++) {
+      await this.page.waitForTimeout(100);
+      const now = await input.inputValue();
+      stable = now === last ? stable + 1 : 0;
+      last = now;
+    }
   }
 
   /** The validation / prompt message under the open input box (e.g. to assert a positioned error). */
