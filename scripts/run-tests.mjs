@@ -33,18 +33,15 @@ mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const suite of suites) {
-  const suffix = SUFFIX[suite];
-  if (!suffix) {
-    console.error(`unknown suite ${suite}`);
-    process.exit(2);
-  }
-  const files = findFiles(join('test', suite), suffix).filter((f) => !only || f.includes(only));
-  if (files.length === 0) {
-    console.log(`\n== ${suite}: no test files`);
-    continue;
-  }
-  console.log(`\n== ${suite}: ${files.length} files`);
+const retried = [];
+
+function add(r) {
+  passed += r.passed;
+  failed += r.failed;
+  skipped += r.skipped;
+}
+
+function runFiles(suite, files) {
   const tap = join('test-results', `${suite}-${process.pid}.tap`);
   const r = spawnSync(
     process.execPath,
@@ -61,10 +58,38 @@ for (const suite of suites) {
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   rmSync(tap, { force: true });
   const count = (k) => Number((text.match(new RegExp(`^# ${k} (\\d+)$`, 'm')) ?? [])[1] ?? 0);
-  passed += count('pass');
-  failed += count('fail') + count('cancelled');
-  skipped += count('skipped') + count('todo');
-  if (r.status !== 0 && count('fail') + count('cancelled') === 0) failed += 1; // runner itself failed
+  const result = { passed: count('pass'), failed: count('fail') + count('cancelled'), skipped: count('skipped') + count('todo') };
+  if (r.status !== 0 && result.failed === 0) result.failed = 1; // the runner itself failed
+  return result;
 }
+for (const suite of suites) {
+  const suffix = SUFFIX[suite];
+  if (!suffix) {
+    console.error(`unknown suite ${suite}`);
+    process.exit(2);
+  }
+  const files = findFiles(join('test', suite), suffix).filter((f) => !only || f.includes(only));
+  if (files.length === 0) {
+    console.log(`\n== ${suite}: no test files`);
+    continue;
+  }
+  console.log(`\n== ${suite}: ${files.length} files`);
+  if (suite === 'e2e') {
+    // One file per run, so a file that fails can be rerun once on its own: a real VS Code driven
+    // through a browser on a 2-core machine has timing flakes. Every retry is printed and counted.
+    for (const file of files) {
+      let result = runFiles(suite, [file]);
+      if (result.failed > 0) {
+        console.log(`\n== e2e: ${file} failed (${result.failed}); retrying it once`);
+        retried.push(file);
+        result = runFiles(suite, [file]);
+      }
+      add(result);
+    }
+  } else {
+    add(runFiles(suite, files));
+  }
+}
+if (retried.length) console.log(`\nretried once after a failure: ${retried.join(', ')}`);
 console.log(`\ntotal: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
