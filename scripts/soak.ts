@@ -27,6 +27,12 @@ import { ownerCredentials, startTestEmulator } from '../test/support/emulator';
 import { MODIFIED, runLifecycle, type LifecycleTarget } from '../test/reliability/lifecycleDriver';
 import { QUERY_CASES } from '../test/reliability/corpus/queries';
 import { scanForSecret } from '../test/reliability/secretScan';
+import { checkField } from '../test/reliability/fieldCheck';
+import { FIELD_CASES } from '../test/reliability/corpus/flowLogFields';
+import { CORPUS_NOW, SPEC_CASES, TEXT_CASES } from '../test/reliability/corpus/timeRanges';
+import { HOST_ENDPOINT_CASES, URL_ENDPOINT_CASES } from '../test/reliability/corpus/endpoints';
+import { checkHostEndpoint, checkUrlEndpoint } from '../src/cloud/endpoints';
+import { parseTimeRange } from '../src/query/timeRange';
 
 const LATENCY_MS = Number(process.env.SOAK_LATENCY_MS ?? 2_000);
 const CENS = Number(process.env.SOAK_CENS ?? 12);
@@ -130,6 +136,36 @@ async function main(): Promise<void> {
     }),
   );
   say(`hostile queries: ${figures.hostileHandled}/${figures.hostileTried} handled as the corpus expects`);
+  // The locally refused corpora (fields, time ranges, endpoints): handled = refused with the expected message.
+  const localOutcomes: boolean[] = [
+    ...FIELD_CASES.map((c) => {
+      const got = checkField(c.field, c.value);
+      return c.message === undefined ? got === undefined : got !== undefined && c.message.test(got);
+    }),
+    ...SPEC_CASES.map((c) => {
+      try {
+        resolveWorkbenchRange(c.spec, 600, CORPUS_NOW);
+        return false;
+      } catch (e) {
+        return e instanceof RangeError && c.message.test(e.message);
+      }
+    }),
+    ...TEXT_CASES.map((c) => {
+      const r = parseTimeRange(c.text);
+      return !r.ok && c.message.test(r.message);
+    }),
+    ...URL_ENDPOINT_CASES.map((c) => {
+      const r = checkUrlEndpoint(c.value, 'cenFlowLogs.cenEndpoint');
+      return c.message === undefined ? r.ok : !r.ok && c.message.test(r.message);
+    }),
+    ...HOST_ENDPOINT_CASES.map((c) => {
+      const r = checkHostEndpoint(c.host, c.protocol, 'cenFlowLogs.slsEndpoint');
+      return c.message === undefined ? r.ok : !r.ok && c.message.test(r.message);
+    }),
+  ];
+  figures.hostileTried += localOutcomes.length;
+  figures.hostileHandled += localOutcomes.filter(Boolean).length;
+  say(`local refusals (fields, time ranges, endpoints): ${localOutcomes.filter(Boolean).length}/${localOutcomes.length} as the corpus expects`);
 
   // 4. A 1,000,000-row export, memory sampled throughout.
   await emu.setFaults({ ...FAULTS, latencyMs: Math.min(LATENCY_MS, 200), incompletePolls: 0 });

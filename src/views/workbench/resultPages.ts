@@ -39,12 +39,23 @@ export class ResultPager {
   /** Splits one batch of rows into pages, adding any new columns first. */
   pages(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): ResultPagePayload[] {
     this.addColumns(columns);
-    for (const row of rows) this.addColumns(Object.keys(row));
+    // for…in rather than Object.keys: no array per row (this runs once per row of every result).
+    for (const row of rows) {
+      for (const name in row) if (!this.columnSet.has(name)) this.addColumns([name]);
+    }
     const out: ResultPagePayload[] = [];
     const cols = [...this.columns];
+    const width = cols.length;
     for (let start = 0; start < rows.length; start += this.maxRows) {
-      const slice = rows.slice(start, start + this.maxRows);
-      out.push({ pageIndex: this.nextPageIndex++, columns: cols, rows: slice.map((r) => cols.map((c) => r[c] ?? '')) });
+      const end = Math.min(rows.length, start + this.maxRows);
+      const pageRows: string[][] = new Array<string[]>(end - start);
+      for (let i = start; i < end; i++) {
+        const r = rows[i];
+        const cells: string[] = new Array<string>(width);
+        for (let c = 0; c < width; c++) cells[c] = r[cols[c]] ?? '';
+        pageRows[i - start] = cells;
+      }
+      out.push({ pageIndex: this.nextPageIndex++, columns: cols, rows: pageRows });
     }
     this.total += rows.length;
     return out;

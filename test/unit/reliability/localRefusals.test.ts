@@ -6,22 +6,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  checkCenId,
-  checkDescription,
-  checkFlowLogName,
-  checkInterval,
-  checkLogFormatString,
-  checkLogStoreName,
-  checkProjectName,
-  checkRegion,
-  checkTransitRouterAttachmentId,
-  checkTransitRouterId,
-  validateCreateInput,
-  validateModifyInput,
-  type FieldCheck,
-  type FlowLogField,
-} from '../../../src/flowlogs/validation';
+import { checkInterval, validateCreateInput, validateModifyInput } from '../../../src/flowlogs/validation';
+import { checkField } from '../../reliability/fieldCheck';
 import { resolveWorkbenchRange } from '../../../src/views/workbench/workbenchLanguage';
 import { parseTimeRange } from '../../../src/query/timeRange';
 import { checkHostEndpoint, checkUrlEndpoint } from '../../../src/cloud/endpoints';
@@ -34,35 +20,10 @@ import { HOST_ENDPOINT_CASES, URL_ENDPOINT_CASES } from '../../reliability/corpu
 
 const MAX_MESSAGE = 600;
 
-function check(field: FlowLogField, value: string): FieldCheck {
-  switch (field) {
-    case 'name':
-      return checkFlowLogName(value);
-    case 'description':
-      return checkDescription(value);
-    case 'projectName':
-      return checkProjectName(value);
-    case 'logStoreName':
-      return checkLogStoreName(value);
-    case 'cenId':
-      return checkCenId(value);
-    case 'regionId':
-      return checkRegion(value);
-    case 'logFormatString':
-      return checkLogFormatString(value);
-    case 'transitRouterId':
-      return checkTransitRouterId(value);
-    case 'transitRouterAttachmentId':
-      return checkTransitRouterAttachmentId(value);
-    case 'interval':
-      return checkInterval(Number(value));
-  }
-}
-
 describe('wizard fields: refused locally with a message', () => {
   for (const c of FIELD_CASES) {
     it(`${c.message ? 'refuses' : 'accepts'} ${c.name}`, () => {
-      const got = check(c.field, c.value);
+      const got = checkField(c.field, c.value);
       if (c.message === undefined) {
         assert.equal(got, undefined);
         return;
