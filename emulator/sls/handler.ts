@@ -284,6 +284,9 @@ function queryParams(get: (k: string) => unknown): QueryParams {
   const offset = intParam(get('offset'), 'offset', 0);
   if (offset < 0) throw new SlsHttpError(400, 'ParameterInvalid', `offset must not be negative, got ${offset}`);
   const q = get('query');
+  // NUL ends the text inside the SQL engine; refuse it where it is, as a positioned error.
+  const nul = typeof q === 'string' ? q.indexOf('\u0000') : -1;
+  if (typeof q === 'string' && nul >= 0) throw QueryError.at(q, nul, 'the query contains a NUL character (U+0000)');
   return { from, to, query: typeof q === 'string' && q.trim() !== '' ? q : '*', line, offset, reverse: boolParam(get('reverse')) };
 }
 
@@ -309,10 +312,23 @@ function queryHeaders(a: QueryAnswer, progress: string, count: number): Record<s
     'x-log-elapsed-millisecond': String(a.elapsedMs),
     'x-log-has-sql': a.hasSql ? 'True' : 'False',
     // Header values must be printable Latin-1 on the wire: a multi-line or non-ASCII query is encoded.
-    'x-log-agg-query': encodeURIComponent(a.aggQuery),
-    'x-log-where-query': encodeURIComponent(a.whereQuery),
-    'x-log-query-info': asciiJson({ keys: a.columns }),
+    // Capped too: Node refuses an answer whose headers exceed 16 KB, which a huge query would cause.
+    'x-log-agg-query': headerText(a.aggQuery),
+    'x-log-where-query': headerText(a.whereQuery),
+    'x-log-query-info': capped(asciiJson({ keys: a.columns }), asciiJson({ keys: [] })),
   };
+}
+
+const MAX_HEADER_TEXT = 2_048;
+
+/** Percent-encoded (lone surrogates replaced first: encodeURIComponent throws on them) and capped. */
+function headerText(text: string): string {
+  const encoded = encodeURIComponent(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  return encoded.length <= MAX_HEADER_TEXT ? encoded : encoded.slice(0, MAX_HEADER_TEXT).replace(/%[0-9A-F]?$/i, '');
+}
+
+function capped(value: string, fallback: string): string {
+  return value.length <= MAX_HEADER_TEXT ? value : fallback;
 }
 
 /** JSON with every character outside printable ASCII escaped, so it is a valid header value. */

@@ -81,8 +81,12 @@ function tokenize(text: string, base: number, full: string): Token[] {
 
 const KEYWORDS = new Set(['and', 'or', 'not', 'in']);
 
+/** Deepest nesting of parentheses and `not` the parser follows. */
+const MAX_NESTING = 200;
+
 class SearchParser {
   private pos = 0;
+  private depth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly full: string,
@@ -125,9 +129,13 @@ class SearchParser {
   }
 
   private parseNot(): SearchNode {
-    if (this.isKeyword(this.peek(), 'not')) {
+    const t = this.peek();
+    if (t && this.isKeyword(t, 'not')) {
+      if (++this.depth > MAX_NESTING) throw QueryError.at(this.full, t.offset, `more than ${MAX_NESTING} nested 'not'`);
       this.pos++;
-      return { type: 'not', operand: this.parseNot() };
+      const operand = this.parseNot();
+      this.depth--;
+      return { type: 'not', operand };
     }
     return this.parsePrimary();
   }
@@ -143,8 +151,11 @@ class SearchParser {
     const t = this.peek();
     if (!t) throw QueryError.at(this.full, this.endOffset, 'the search statement ends where a term was expected');
     if (t.kind === 'lparen') {
+      // Bounded so a pathological query is refused at its position instead of overflowing the stack.
+      if (++this.depth > MAX_NESTING) throw QueryError.at(this.full, t.offset, `parentheses are nested more than ${MAX_NESTING} deep`);
       this.pos++;
       const inner = this.parseOr();
+      this.depth--;
       const close = this.peek();
       if (!close || close.kind !== 'rparen') throw QueryError.at(this.full, close?.offset ?? this.endOffset, "missing ')'");
       this.pos++;

@@ -20,6 +20,7 @@ import type {
 import { mapCenError, SUPPORTED_REGIONS_TEXT } from './cenErrors';
 import { readCensPage, readChildInstancesPage, readCreatedFlowLogId, readFlowLogsPage, requestIdOf } from './cenWire';
 import { CloudError } from './cloudError';
+import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { checkUrlEndpoint } from './endpoints';
 import { abortableSleep, cancelledError, withRetry, type RetryInfo, type RetryPolicy } from './retry';
@@ -85,7 +86,7 @@ class PopCoreCenClient implements CenApi {
       this.rpc = new Ctor({
         endpoint: this.endpoint,
         apiVersion: CEN_API_VERSION,
-        credentialsProvider: { getCredentials: () => this.options.credentials.getCredentials() },
+        credentialsProvider: { getCredentials: () => resolveCredentials(this.options.credentials) },
       });
     }
     return this.rpc;

@@ -117,6 +117,22 @@ function mapCode(f: ServiceErrorFacts): Mapping {
   return { kind: 'unknown', message: `The CEN service returned an error: ${sm || code}` };
 }
 
+/**
+ * What pop-core throws when the body is not the JSON it expects: a parser error (json-bigint throws
+ * plain `{name: 'SyntaxError'}` objects, not Errors), a TypeError/RangeError from reading a body of
+ * the wrong shape or depth, or an error body whose Code is not text.
+ */
+function isUnreadableAnswer(e: unknown): boolean {
+  const code = prop(prop(e, 'data'), 'Code');
+  return (
+    e instanceof SyntaxError ||
+    e instanceof TypeError ||
+    e instanceof RangeError ||
+    prop(e, 'name') === 'SyntaxError' ||
+    (code !== undefined && code !== null && typeof code !== 'string')
+  );
+}
+
 /** Maps anything a CEN call threw to a CloudError (CloudErrors pass through unchanged). */
 export function mapCenError(e: unknown): CloudError {
   if (isCloudError(e)) return e;
@@ -136,7 +152,7 @@ export function mapCenError(e: unknown): CloudError {
   }
   const network = networkErrorToCloudError(e);
   if (network) return network;
-  if (e instanceof SyntaxError) {
+  if (isUnreadableAnswer(e)) {
     return new CloudError({
       kind: 'unexpectedResponse',
       message: 'The CEN endpoint answered something that is not a CEN API response.',

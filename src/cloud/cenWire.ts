@@ -37,6 +37,11 @@ function list(v: unknown, path: string): unknown[] {
   return v;
 }
 
+/** json-bigint's BigNumber (it has toFixed) as text; any other object is not a scalar. */
+function bigNumberText(v: object): string | undefined {
+  return typeof (v as { toFixed?: unknown }).toFixed === 'function' ? String(v) : undefined;
+}
+
 function text(o: Json, key: string, path: string, fallback?: string): string {
   const v = o[key];
   if (v === undefined || v === null) {
@@ -44,7 +49,9 @@ function text(o: Json, key: string, path: string, fallback?: string): string {
     throw unexpected(`${path}.${key}`, 'is missing');
   }
   if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'object') return String(v);
+  if (typeof v === 'number') return String(v);
+  const big = typeof v === 'object' ? bigNumberText(v) : undefined;
+  if (big !== undefined) return big;
   throw unexpected(`${path}.${key}`, 'is not text');
 }
 
@@ -57,7 +64,7 @@ function optionalText(o: Json, key: string, path: string): string | undefined {
 function integer(o: Json, key: string, path: string, fallback?: number): number {
   const v = o[key];
   if ((v === undefined || v === null || v === '') && fallback !== undefined) return fallback;
-  const n = Number(typeof v === 'object' && v !== null ? String(v) : v);
+  const n = Number(typeof v === 'object' && v !== null ? (bigNumberText(v) ?? Number.NaN) : v);
   if (!Number.isInteger(n)) throw unexpected(`${path}.${key}`, `is not an integer (${JSON.stringify(v)})`);
   return n;
 }

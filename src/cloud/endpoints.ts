@@ -18,6 +18,10 @@ export function isLoopbackHost(host: string): boolean {
 export function checkUrlEndpoint(raw: string, settingName: string): EndpointCheck<string> {
   const text = raw.trim();
   if (text === '') return { ok: false, message: `${settingName} is empty; set it to an https:// URL such as https://cbn.aliyuncs.com.` };
+  // The URL parser silently drops tabs and line breaks, which could turn the text into another host.
+  if (/[\s\p{Cc}]/u.test(text)) {
+    return { ok: false, message: `${settingName} contains spaces, line breaks or control characters; type the URL again without them.` };
+  }
   let url: URL;
   try {
     url = new URL(text);

@@ -7,6 +7,7 @@
 import { flowLogIndexKeys } from '../flowlogs/catalog';
 import type { CallOptions } from './cenApi';
 import { CloudError } from './cloudError';
+import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { checkHostEndpoint } from './endpoints';
 import { abortableSleep, cancelledError, withRetry, type RetryInfo, type RetryPolicy } from './retry';
@@ -22,6 +23,7 @@ import type {
   SlsProject,
 } from './slsApi';
 import { mapSlsError } from './slsErrors';
+import { readLogsV2 } from './slsWire';
 
 export interface SlsCallLogEntry {
   readonly action: string;
@@ -155,7 +157,7 @@ class GeneratedSdkSlsClient implements SlsApi {
       async (attempt) => {
         const started = Date.now();
         try {
-          const creds = await this.options.credentials.getCredentials();
+          const creds = await resolveCredentials(this.options.credentials);
           const answer = await abortable(op(this.sdkClient(regionId, creds), loadSdk()), opts?.signal);
           this.options.log?.({ action, project, requestId: answer.headers?.['x-log-requestid'], durationMs: Date.now() - started, ok: true, attempt });
           return answer;
@@ -279,27 +281,20 @@ class GeneratedSdkSlsClient implements SlsApi {
       opts,
       req.query,
     );
-    const meta = r.body?.meta;
-    // The SDK's parsed rows are ours alone: normalize them in place rather than copying each one
-    // (a per-row copy was an eighth of the host's time on 100,000-row results, and GC on top).
-    const rows: Record<string, string>[] = r.body?.data ?? [];
-    for (const row of rows) {
-      for (const k in row) {
-        const v: unknown = row[k];
-        if (typeof v !== 'string') row[k] = String(v);
-      }
-    }
-    const columns = meta?.keys?.length ? meta.keys : [...new Set(rows.flatMap((row) => Object.keys(row)))];
-    const progress: QueryProgress = meta?.progress === 'Incomplete' ? 'Incomplete' : 'Complete';
+    // Checked and normalised in place (readLogsV2): an answer of the wrong shape is an error, never
+    // an empty result.
+    const answer = readLogsV2(r.body);
+    const rows = answer.rows;
+    const columns = answer.keys?.length ? [...answer.keys] : [...new Set(rows.flatMap((row) => Object.keys(row)))];
     return {
       rows,
       columns,
-      progress,
-      count: meta?.count ?? rows.length,
-      hasSql: meta?.hasSQL ?? analyticPart(req.query).sql !== undefined,
+      progress: answer.progress,
+      count: answer.count ?? rows.length,
+      hasSql: answer.hasSql ?? analyticPart(req.query).sql !== undefined,
       requestId: r.headers?.['x-log-requestid'],
-      elapsedMs: meta?.elapsedMillisecond,
-      processedRows: meta?.processedRows,
+      elapsedMs: answer.elapsedMs,
+      processedRows: answer.processedRows,
     };
   }
 

@@ -107,6 +107,13 @@ function mapCode(f: SlsErrorFacts): Mapping {
   }
 }
 
+/** A body that is not JSON (an HTML page, a cut-off answer) or headers Node cannot parse (HPE_*). */
+function isUnreadableAnswer(e: unknown): boolean {
+  const code = prop(e, 'code') ?? prop(prop(e, 'cause'), 'code');
+  const message = e instanceof Error ? e.message : '';
+  return e instanceof SyntaxError || prop(e, 'name') === 'SyntaxError' || (typeof code === 'string' && code.startsWith('HPE_')) || /^Parse Error/.test(message);
+}
+
 /** Maps anything a Log Service call threw; `query` lets query errors carry their position. */
 export function mapSlsError(e: unknown, query?: string): CloudError {
   if (isCloudError(e)) return e;
@@ -124,6 +131,14 @@ export function mapSlsError(e: unknown, query?: string): CloudError {
   }
   const network = networkErrorToCloudError(e);
   if (network) return network;
+  if (isUnreadableAnswer(e)) {
+    return new CloudError({
+      kind: 'unexpectedResponse',
+      message: 'Log Service answered something that is not a Log Service response.',
+      nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between.',
+      cause: e,
+    });
+  }
   return new CloudError({
     kind: 'unexpectedResponse',
     message: `Log Service call failed: ${e instanceof Error ? e.message : String(e)}`,

@@ -55,6 +55,9 @@ export function checkDescription(value: string): FieldCheck {
 function checkFreeText(label: string, value: string, max: number): FieldCheck {
   if (value.length === 0) return undefined; // optional: the API accepts an absent value
   if (value.trim().length === 0) return `${label} cannot be only spaces.`;
+  // The console shows these on one line; a line break or control character would garble it (or a log).
+  const control = value.search(/[\p{Cc}\u2028\u2029]/u);
+  if (control >= 0) return `${label} cannot contain line breaks or control characters (character ${control + 1}).`;
   const length = [...value].length;
   if (length > max) return `${label} is ${length} characters long; at most ${max} are allowed (character ${max + 1} is the first one too many).`;
   if (URL_PREFIX.test(value)) return `${label} cannot start with http:// or https://.`;

@@ -141,6 +141,8 @@ export function validateTimeRange(range: ResolvedRange, nowSeconds: number, opti
   if (from >= to) return [{ severity: 'error', message: `The start (${formatUtc(from)}) must be before the end (${formatUtc(to)}).` }];
   if (from >= nowSeconds) return [{ severity: 'error', message: `The range starts in the future (${formatUtc(from)}); no records exist yet.` }];
   if (to < EARLIEST) return [{ severity: 'error', message: `The range ends on ${formatUtc(to)}, before CEN flow logs existed; check the dates.` }];
+  // SLS takes unsigned seconds; a start before 1970 is a typo or an absurd relative range.
+  if (from < 0) return [{ severity: 'error', message: 'The range starts before 1970; choose a later start.' }];
   const problems: RangeProblem[] = [];
   const retention = options.retentionDays;
   if (retention !== undefined && from < nowSeconds - retention * 86400) {

@@ -30,7 +30,8 @@ export function neutraliseFormula(value: string): string {
 
 export function csvCell(value: string): string {
   const safe = neutraliseFormula(value);
-  return /[",\r\n]/.test(safe) || /^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  // A leading # is quoted so a data line never looks like one of the preamble's comment lines.
+  return /[",\r\n]/.test(safe) || /^\s|\s$|^#/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function csvLine(values: readonly string[]): string {
