@@ -87,18 +87,18 @@ export abstract class Workbench {
 
   /** Expands a tree node (no-op when already expanded) and returns its row. */
   async expandTreeItem(label: TextMatch): Promise<Locator> {
-    const row = await this.treeItem(label);
-    if ((await row.getAttribute('aria-expanded')) === 'false') {
-      await row.locator('.monaco-tl-twistie').click();
+    // The tree re-renders rows when it refreshes (after an operation, while polling): a row found
+    // a moment ago can be replaced, and a click on it lost. Re-find the row and re-check until
+    // it is expanded.
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    for (;;) {
+      const row = await this.treeItem(label);
+      const expanded = await row.getAttribute('aria-expanded').catch(() => null);
+      if (expanded === 'true') return row;
+      if (expanded === 'false') await row.locator('.monaco-tl-twistie').click().catch(() => undefined);
+      if (Date.now() > deadline) throw new Error(`tree item ${describeMatch(label)} did not expand (is it collapsible?)`);
+      await this.page.waitForTimeout(250);
     }
-    try {
-      await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), {
-        timeout: UI_TIMEOUT_MS,
-      });
-    } catch {
-      throw new Error(`tree item ${describeMatch(label)} did not expand (is it collapsible?)`);
-    }
-    return row;
   }
 
   /** Right-clicks a tree row and chooses `commandTitle` (the title without the category) in its context menu. */
