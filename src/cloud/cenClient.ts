@@ -23,7 +23,7 @@ import { CloudError } from './cloudError';
 import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { checkUrlEndpoint } from './endpoints';
-import { abortableSleep, cancelledError, withRetry, type RetryInfo, type RetryPolicy } from './retry';
+import { abortableSleep, raceAbort, withRetry, type RetryInfo, type RetryPolicy } from './retry';
 import { loadSdk } from './sdkLoader';
 
 export const CEN_API_VERSION = '2017-09-12';
@@ -99,10 +99,8 @@ class PopCoreCenClient implements CenApi {
       async (attempt) => {
         const started = Date.now();
         try {
-          const body = await raceAbort(
-            this.client().request(action, params, { method: 'POST', timeout: this.options.timeoutMs ?? 10_000, formatParams: false }),
-            opts?.signal,
-          );
+          const request = this.client().request(action, params, { method: 'POST', timeout: this.options.timeoutMs ?? 10_000, formatParams: false });
+          const body = await raceAbort(request, opts?.signal);
           this.options.log?.({ action, regionId, requestId: requestIdOf(body), durationMs: Date.now() - started, ok: true, attempt });
           return body;
         } catch (e) {
@@ -248,24 +246,4 @@ class PopCoreCenClient implements CenApi {
       delay = Math.min(maxMs, delay * 2);
     }
   }
-}
-
-/** pop-core cannot abort a request; stop waiting for it instead (the answer is ignored). */
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(cancelledError(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
 }

@@ -46,6 +46,29 @@ export function cancelledError(cause?: unknown): CloudError {
   return new CloudError({ kind: 'cancelled', message: 'The operation was cancelled.', cause });
 }
 
+/**
+ * Stops waiting for p when the signal aborts, rejecting with a 'cancelled' CloudError. The SDKs
+ * cannot abort a request in flight, so its eventual answer is ignored.
+ */
+export function raceAbort<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(cancelledError(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(cancelledError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Sleeps ms, rejecting with a 'cancelled' CloudError as soon as the signal aborts. */
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,7 @@ import { CloudError } from './cloudError';
 import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { checkHostEndpoint } from './endpoints';
-import { abortableSleep, cancelledError, withRetry, type RetryInfo, type RetryPolicy } from './retry';
+import { abortableSleep, raceAbort, withRetry, type RetryInfo, type RetryPolicy } from './retry';
 import { loadSdk } from './sdkLoader';
 import type {
   HistogramBucket,
@@ -69,25 +69,6 @@ export function createSlsClient(options: SlsClientOptions): SlsApi {
   const check = checkHostEndpoint(template.replace('{region}', 'cn-hangzhou'), protocol, 'cenFlowLogs.slsEndpoint');
   if (!check.ok) throw new CloudError({ kind: 'invalidInput', message: check.message, nextStep: 'Fix the setting and try again.' });
   return new GeneratedSdkSlsClient(template, protocol, options);
-}
-
-function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(cancelledError(signal.reason));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(cancelledError(signal.reason));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }
 
 /** Splits off the analytic statement (first `|` outside quotes). */
@@ -158,7 +139,7 @@ class GeneratedSdkSlsClient implements SlsApi {
         const started = Date.now();
         try {
           const creds = await resolveCredentials(this.options.credentials);
-          const answer = await abortable(op(this.sdkClient(regionId, creds), loadSdk()), opts?.signal);
+          const answer = await raceAbort(op(this.sdkClient(regionId, creds), loadSdk()), opts?.signal);
           this.options.log?.({ action, project, requestId: answer.headers?.['x-log-requestid'], durationMs: Date.now() - started, ok: true, attempt });
           return answer;
         } catch (e) {
