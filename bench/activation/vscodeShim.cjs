@@ -13,6 +13,10 @@ function makeStub(name) {
       if (prop === 'dispose') return () => {};
       return makeStub(`${name}.${String(prop)}`);
     },
+    // Extensions assign properties on the objects they get (statusBarItem.name = …): accept and drop.
+    set() {
+      return true;
+    },
     apply() {
       return makeStub(`${name}()`);
     },
