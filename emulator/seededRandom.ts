@@ -1,4 +1,22 @@
-/** A small deterministic PRNG (mulberry32) so emulator state and faults are reproducible per seed. */
+/**
+ * Deterministic randomness for the emulator: state, faults and generated records are the same for
+ * the same seed on every machine and run, so tests can recompute what the emulator serves.
+ */
+
+/** FNV-1a over a string: stable seeds from ids ("flowlog-…", window start). */
+export function hashSeed(...parts: readonly (string | number)[]): number {
+  let h = 0x811c9dc5;
+  for (const part of parts) {
+    const s = String(part) + '\u0000';
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  return h >>> 0;
+}
+
+/** mulberry32: fast, 32-bit state, good enough statistical quality for synthetic state and traffic. */
 export class SeededRandom {
   private state: number;
 
@@ -31,5 +49,59 @@ export class SeededRandom {
     let s = '';
     for (let i = 0; i < length; i++) s += alphabet[Math.floor(this.next() * alphabet.length)];
     return s;
+  }
+
+  /** Standard normal (Box–Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** Log-normal with the given median and spread (sigma of the underlying normal). */
+  logNormal(median: number, sigma: number): number {
+    return median * Math.exp(sigma * this.normal());
+  }
+
+  /** Poisson-distributed count (normal approximation above 30, exact below). */
+  poisson(mean: number): number {
+    if (mean <= 0) return 0;
+    if (mean > 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * this.normal()));
+    const limit = Math.exp(-mean);
+    let k = 0;
+    let p = this.next();
+    while (p > limit) {
+      k++;
+      p *= this.next();
+    }
+    return k;
+  }
+}
+
+/** Picks an index with probability proportional to weights, via a precomputed cumulative table. */
+export class WeightedPicker {
+  private readonly cumulative: Float64Array;
+  private readonly total: number;
+
+  constructor(weights: readonly number[]) {
+    this.cumulative = new Float64Array(weights.length);
+    let sum = 0;
+    weights.forEach((w, i) => {
+      sum += w;
+      this.cumulative[i] = sum;
+    });
+    this.total = sum;
+  }
+
+  pick(rng: SeededRandom): number {
+    const x = rng.next() * this.total;
+    let lo = 0;
+    let hi = this.cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
   }
 }

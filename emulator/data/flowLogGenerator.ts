@@ -6,7 +6,7 @@
  * and tests can recompute exactly what the emulator serves.
  */
 import type { FlowLogInterval, LogStatus } from '../../src/flowlogs/catalog';
-import { hashSeed, SeededRandom, WeightedPicker } from './rng';
+import { hashSeed, SeededRandom, WeightedPicker } from '../seededRandom';
 import { baseRttMs } from './regionGeography';
 
 /** One record with typed values; `null` where the service writes "-" (NODATA/SKIPDATA markers). */
