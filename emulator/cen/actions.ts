@@ -45,13 +45,25 @@ const tagsOut = (tags: readonly Tag[]): { Tag: { Key: string; Value: string }[] 
   Tag: tags.map((t) => ({ Key: t.key, Value: t.value })),
 });
 
-function page<T>(items: readonly T[], pageNumber: number, pageSize: number): T[] {
+interface Paging {
+  readonly pageNumber: number;
+  readonly pageSize: number;
+}
+
+/** PageNumber/PageSize as every Describe* action reads them (PageSize at most 50; defaults differ per action). */
+function pagingOf(params: RpcParams, defaultPageSize: number): Paging {
+  return {
+    pageNumber: params.int('PageNumber', { min: 1, max: 1_000_000, default: 1 }),
+    pageSize: params.int('PageSize', { min: 1, max: 50, default: defaultPageSize }),
+  };
+}
+
+function page<T>(items: readonly T[], { pageNumber, pageSize }: Paging): T[] {
   return items.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
 }
 
 function describeCens({ store, account, params }: ActionContext): Record<string, unknown> {
-  const pageNumber = params.int('PageNumber', { min: 1, max: 1_000_000, default: 1 });
-  const pageSize = params.int('PageSize', { min: 1, max: 50, default: 10 });
+  const paging = pagingOf(params, 10);
   const filters = params.filterList('Filter');
   for (const [i, f] of filters.entries()) {
     if (f.key !== 'CenId' && f.key !== 'Name') {
@@ -66,9 +78,9 @@ function describeCens({ store, account, params }: ActionContext): Record<string,
   );
   return {
     TotalCount: matching.length,
-    PageNumber: pageNumber,
-    PageSize: pageSize,
-    Cens: { Cen: page(matching, pageNumber, pageSize).map(cenOut) },
+    PageNumber: paging.pageNumber,
+    PageSize: paging.pageSize,
+    Cens: { Cen: page(matching, paging).map(cenOut) },
   };
 }
 
@@ -88,16 +100,15 @@ function describeChildInstances({ store, account, params }: ActionContext): Reco
   const cen = store.cenOf(account, params.required('CenId'));
   const region = params.optional('ChildInstanceRegionId');
   const type = params.oneOf('ChildInstanceType', ['VPC', 'VBR', 'CCN'] as const);
-  const pageNumber = params.int('PageNumber', { min: 1, max: 1_000_000, default: 1 });
-  const pageSize = params.int('PageSize', { min: 1, max: 50, default: 10 });
+  const paging = pagingOf(params, 10);
   const matching = store
     .childrenOf(cen.cenId)
     .filter((c) => (!region || c.childInstanceRegionId === region) && (!type || c.childInstanceType === type));
   return {
     TotalCount: matching.length,
-    PageNumber: pageNumber,
-    PageSize: pageSize,
-    ChildInstances: { ChildInstance: page(matching, pageNumber, pageSize).map(childOut) },
+    PageNumber: paging.pageNumber,
+    PageSize: paging.pageSize,
+    ChildInstances: { ChildInstance: page(matching, paging).map(childOut) },
   };
 }
 
@@ -196,8 +207,7 @@ function createFlowlog(ctx: ActionContext): Record<string, unknown> {
 }
 
 function describeFlowlogs({ store, account, params }: ActionContext): Record<string, unknown> {
-  const pageNumber = params.int('PageNumber', { min: 1, max: 1_000_000, default: 1 });
-  const pageSize = params.int('PageSize', { min: 1, max: 50, default: 20 });
+  const paging = pagingOf(params, 20);
   const status = params.oneOf('Status', ['Active', 'Inactive'] as const);
   const interval = validInterval(params);
   const eq = (name: string, value: string): boolean => {
@@ -223,9 +233,9 @@ function describeFlowlogs({ store, account, params }: ActionContext): Record<str
   return {
     Success: 'true',
     TotalCount: String(matching.length),
-    PageNumber: String(pageNumber),
-    PageSize: String(pageSize),
-    FlowLogs: { FlowLog: page(matching, pageNumber, pageSize).map(flowLogOut) },
+    PageNumber: String(paging.pageNumber),
+    PageSize: String(paging.pageSize),
+    FlowLogs: { FlowLog: page(matching, paging).map(flowLogOut) },
   };
 }
 
