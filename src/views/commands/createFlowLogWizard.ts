@@ -233,29 +233,29 @@ function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
   };
 }
 
-const askName: InputStep<CreateState> = async (input, state) => {
-  state.name = await input.inputBox({
-    title: TITLE,
-    step: 5,
-    totalSteps: TOTAL,
-    value: state.name,
-    prompt: 'Flow log name (optional; 1–128 characters, not starting with http:// or https://)',
-    validate: checkFlowLogName,
-  });
-  return askDescription;
-};
+type TextField = 'name' | 'description' | 'transitRouterId';
 
-const askDescription: InputStep<CreateState> = async (input, state) => {
-  state.description = await input.inputBox({
-    title: TITLE,
-    step: 6,
-    totalSteps: TOTAL,
-    value: state.description,
-    prompt: 'Description (optional; 1–256 characters, not starting with http:// or https://)',
-    validate: checkDescription,
-  });
-  return pickInterval;
-};
+/** A free-text step: the optional fields differ only in field, position, prompt, rule and what follows. */
+function textStep(
+  field: TextField,
+  step: number,
+  prompt: string,
+  validate: (value: string) => string | undefined,
+  next: () => InputStep<CreateState> | undefined,
+): InputStep<CreateState> {
+  return async (input, state) => {
+    state[field] = await input.inputBox({ title: TITLE, step, totalSteps: TOTAL, value: state[field], prompt, validate });
+    return next();
+  };
+}
+
+const askTransitRouter = textStep(
+  'transitRouterId',
+  8,
+  'Transit router ID (optional, tr-…); leave empty to capture the whole CEN instance',
+  checkTransitRouterId,
+  () => undefined,
+);
 
 const pickInterval: InputStep<CreateState> = async (input, state) => {
   const items = FLOW_LOG_INTERVALS.map((i) => ({ label: intervalLabel(i), interval: i }));
@@ -271,16 +271,21 @@ const pickInterval: InputStep<CreateState> = async (input, state) => {
   return askTransitRouter;
 };
 
-const askTransitRouter: InputStep<CreateState> = async (input, state) => {
-  state.transitRouterId = await input.inputBox({
-    title: TITLE,
-    step: 8,
-    totalSteps: TOTAL,
-    value: state.transitRouterId,
-    prompt: 'Transit router ID (optional, tr-…); leave empty to capture the whole CEN instance',
-    validate: checkTransitRouterId,
-  });
-};
+const askDescription = textStep(
+  'description',
+  6,
+  'Description (optional; 1–256 characters, not starting with http:// or https://)',
+  checkDescription,
+  () => pickInterval,
+);
+
+const askName = textStep(
+  'name',
+  5,
+  'Flow log name (optional; 1–128 characters, not starting with http:// or https://)',
+  checkFlowLogName,
+  () => askDescription,
+);
 
 /** Listing is a convenience: if it fails (no permission, Log Service not activated) the user can still type a name. */
 async function listOrEmpty<T>(list: () => Promise<readonly T[]>): Promise<readonly T[]> {
