@@ -1,6 +1,6 @@
 // Builds the two bundles: extension host (node, cjs) and webview (browser, esm).
-// Heavy SDKs go into a separate host chunk (dist/cloud-sdk.js) that is required on first use,
-// so activation never parses them.
+// The host has a small activation entry (dist/extension.js) and two chunks required on first use,
+// so activation never parses them: the extension's UI (dist/host-ui.js) and the SDKs (dist/cloud-sdk.js).
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
@@ -15,18 +15,22 @@ const common = {
   legalComments: 'none',
 };
 
-const hostEntries = { extension: 'src/extension.ts' };
+const hostEntries = { extension: 'src/extension.ts', 'host-ui': 'src/activation/hostUi.ts' };
 if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts';
 
-// `require('./sdk')` in src/cloud/sdkLoader.ts becomes a runtime require of the separate chunk.
-const lazySdk = {
-  name: 'lazy-sdk',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) =>
-      args.importer.endsWith('sdkLoader.ts') ? { path: './cloud-sdk.js', external: true } : undefined,
-    );
-  },
-};
+// `require(request)` in the file `loader` becomes a runtime require of the separate chunk.
+function lazyChunk(loader, request, chunk) {
+  return {
+    name: `lazy-${chunk}`,
+    setup(build) {
+      build.onResolve({ filter: /^\.\// }, (args) =>
+        args.path === request && args.importer.endsWith(loader) ? { path: `./${chunk}.js`, external: true } : undefined,
+      );
+    },
+  };
+}
+const lazySdk = lazyChunk('sdkLoader.ts', './sdk', 'cloud-sdk');
+const lazyHostUi = lazyChunk('hostUiLoader.ts', './hostUi', 'host-ui');
 
 // The SLS SDK requires the native lz4-napi; the VSIX carries a pure-JS implementation instead.
 const lz4 = {
@@ -38,7 +42,7 @@ const lz4 = {
 
 const host = {
   ...common,
-  plugins: [lazySdk, lz4],
+  plugins: [lazySdk, lazyHostUi, lz4],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',

@@ -1,28 +1,30 @@
 /**
- * Composition root: builds the object graph and registers everything with VS Code. No logic here.
+ * Composition root. Activation registers only what VS Code needs at once — every contributed
+ * command, the explorer's tree view, the workbench panel serializer — each forwarding to the
+ * extension's UI (src/activation/hostUi.ts, its own chunk), which is built on first need.
  */
 import * as vscode from 'vscode';
-import { createSlsClient } from './cloud/slsClient';
-import { registerExplorer, updateOpenQueryAvailability } from './views/explorer/registerExplorer';
-import { registerWorkbench } from './views/workbench/registerWorkbench';
+import { EXPLORER_VIEW_ID, SHOW_LOG_COMMAND, WORKBENCH_VIEW_TYPE } from './activation/contributions';
+import { ForwardingTreeProvider } from './activation/forwardingTreeProvider';
+import type { HostUi } from './activation/hostUi';
+import { loadHostUiModule } from './activation/hostUiLoader';
+import { LazyHostUi } from './activation/lazyHostUi';
+import { registerContributedCommands } from './activation/lazyCommands';
+import type { ExplorerNode } from './views/explorer/nodes/index';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('CEN Flow Logs', { log: true });
-  context.subscriptions.push(log);
-  context.subscriptions.push(vscode.commands.registerCommand('cenFlowLogs.output.show', () => log.show()));
-  // Explorer: credentials → shared CenApi/SlsApi (clients.cen / clients.sls, rebuilt on change) → tree → commands.
-  const explorer = registerExplorer(context, log, {
-    createSls: (s, credentials, logCall) =>
-      createSlsClient({
-        endpoint: s.slsEndpoint,
-        protocol: s.slsProtocol,
-        credentials,
-        log: (e) => logCall({ action: e.action, requestId: e.requestId, durationMs: e.durationMs, ok: e.ok, code: e.code }),
-      }),
-  });
-  // Query workbench: panels, serializer and query commands over the same shared clients.
-  registerWorkbench(context, { cen: () => explorer.clients.cen, sls: () => explorer.clients.sls, log });
-  void updateOpenQueryAvailability();
+  const explorerTree = new ForwardingTreeProvider<ExplorerNode>(new vscode.EventEmitter(), () => ui.get()?.explorerTree);
+  // Created here, not lazily, so its title, description and welcome views work from the start.
+  const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorerTree, canSelectMany: true, showCollapseAll: true });
+  const ui: LazyHostUi = new LazyHostUi((): HostUi => loadHostUiModule().buildHostUi({ context, log, treeView }), log, vscode.window);
+  context.subscriptions.push(
+    log,
+    explorerTree,
+    treeView,
+    ...registerContributedCommands(vscode.commands, { [SHOW_LOG_COMMAND]: () => log.show() }, (id, args) => ui.run(id, args)),
+    vscode.window.registerWebviewPanelSerializer(WORKBENCH_VIEW_TYPE, ui),
+  );
 }
 
 export function deactivate(): void {}

@@ -1,5 +1,9 @@
 // Runs in a fresh Node process: loads an extension's bundled main with the `vscode` stand-in and
 // prints how long require(main) + activate() took, and which heavy modules got loaded.
+// With `first-use` as second argument it then also times the first use of the tree view the
+// extension created: the root getChildren (what VS Code calls when the view is first shown),
+// which loads whatever activation deferred. The tree provider is picked up from createTreeView;
+// that wrapper is installed only in this mode, so the activation-only runs are unchanged.
 'use strict';
 const Module = require('node:module');
 const path = require('node:path');
@@ -12,6 +16,20 @@ Module._resolveFilename = function (request, ...rest) {
 require.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: shim };
 
 const main = path.resolve(process.argv[2]);
+const firstUse = process.argv[3] === 'first-use';
+const trees = [];
+if (firstUse) {
+  const window = shim.window;
+  shim.window = new Proxy(window, {
+    get(t, p) {
+      if (p !== 'createTreeView') return t[p];
+      return (id, options) => {
+        trees.push(options.treeDataProvider);
+        return t.createTreeView(id, options);
+      };
+    },
+  });
+}
 const storage = require('node:os').tmpdir();
 const context = {
   subscriptions: [],
@@ -29,8 +47,17 @@ const context = {
   const ext = require(main);
   await ext.activate(context);
   const t1 = process.hrtime.bigint();
-  const loaded = Object.keys(require.cache).filter((k) => /cloud-sdk|duckdb|@alicloud|webview/.test(k));
-  process.stdout.write(JSON.stringify({ ms: Number(t1 - t0) / 1e6, heavyModules: loaded }) + '\n');
+  const heavy = () => Object.keys(require.cache).filter((k) => /cloud-sdk|duckdb|@alicloud|webview/.test(k));
+  const loaded = heavy();
+  const result = { ms: Number(t1 - t0) / 1e6, heavyModules: loaded };
+  if (firstUse) {
+    if (trees.length !== 1) throw new Error(`expected one tree view, got ${trees.length}`);
+    const t2 = process.hrtime.bigint();
+    const roots = await trees[0].getChildren(undefined);
+    const t3 = process.hrtime.bigint();
+    Object.assign(result, { firstUseMs: Number(t3 - t2) / 1e6, firstUseRoots: Array.isArray(roots) ? roots.length : -1, firstUseHeavyModules: heavy() });
+  }
+  process.stdout.write(JSON.stringify(result) + '\n');
   process.exit(0);
 })().catch((e) => {
   process.stdout.write(JSON.stringify({ error: String(e && e.stack || e) }) + '\n');

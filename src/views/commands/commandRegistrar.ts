@@ -3,20 +3,27 @@
  * notification with a "Show Log" button (never an unhandled rejection). Cancellation is quiet.
  */
 import * as vscode from 'vscode';
+import type { ContributedCommand } from '../../activation/contributions';
 import { presentError } from './errorPresentation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
+
+/** Where handlers go: the table behind the commands registered lazily at activation (src/activation). */
+export interface CommandSink {
+  registerCommand(id: ContributedCommand, handler: CommandHandler): vscode.Disposable;
+}
 
 export class CommandRegistrar {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly subscriptions: vscode.Disposable[],
+    private readonly sink: CommandSink,
   ) {}
 
   /** `what` names the action in messages: "Stop flow log failed: …". */
-  register(id: string, what: string, handler: CommandHandler): void {
+  register(id: ContributedCommand, what: string, handler: CommandHandler): void {
     this.subscriptions.push(
-      vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      this.sink.registerCommand(id, async (...args: unknown[]) => {
         try {
           return await handler(...args);
         } catch (e) {

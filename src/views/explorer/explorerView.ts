@@ -1,32 +1,26 @@
 /**
- * The explorer view: tree view, context keys for the welcome views, filter display, and reloads
- * when credentials or endpoint settings change.
+ * The explorer view: the tree's data, context keys for the welcome views, filter display, and
+ * reloads when credentials or endpoint settings change. The tree view itself is created at
+ * activation (src/extension.ts) and hands its calls to `provider` once this is built.
  */
 import * as vscode from 'vscode';
 import type { ExplorerModel } from './explorerModel';
 import { ExplorerTreeProvider } from './explorerTreeProvider';
 import type { ExplorerNode } from './nodes/index';
 
-export const EXPLORER_VIEW_ID = 'cenFlowLogs.explorer';
-
 export class ExplorerView implements vscode.Disposable {
-  readonly treeView: vscode.TreeView<ExplorerNode>;
-  private readonly provider: ExplorerTreeProvider;
+  readonly provider: ExplorerTreeProvider;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly model: ExplorerModel,
+    private readonly treeView: vscode.TreeView<ExplorerNode>,
     onCloudChange: vscode.Event<void>,
     /** Until the first root load: whether to expect credentials (avoids flashing the sign-in view). */
     private readonly expectSignedIn: () => boolean,
   ) {
     this.provider = new ExplorerTreeProvider(model, () => this.updateContext());
-    this.treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, {
-      treeDataProvider: this.provider,
-      canSelectMany: true,
-      showCollapseAll: true,
-    });
-    this.disposables.push(this.provider, this.treeView, onCloudChange(() => model.refresh()));
+    this.disposables.push(this.provider, onCloudChange(() => model.refresh()));
     void vscode.commands.executeCommand('setContext', 'cenFlowLogs.signedIn', this.expectSignedIn());
   }
 

@@ -1,13 +1,14 @@
 /**
  * Builds the explorer's part of the object graph — credentials, clients, tree, lifecycle commands,
  * details view — so the composition root stays a list of calls. Returns the shared clients for
- * the query workbench.
+ * the query workbench and the view whose provider feeds the tree view made at activation.
  */
 import * as vscode from 'vscode';
 import { createCenClient } from '../../cloud/cenClient';
 import { createSlsClient } from '../../cloud/slsClient';
 import { FlowLogLifecycle } from '../../flowlogs/lifecycle';
-import { CommandRegistrar } from '../commands/commandRegistrar';
+import type { ContributedCommand } from '../../activation/contributions';
+import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerCreateFlowLogCommand } from '../commands/createFlowLogWizard';
 import { registerExplorerCommands } from '../commands/explorerCommands';
 import { registerFlowLogCommands } from '../commands/flowLogCommands';
@@ -20,14 +21,22 @@ import { CredentialStatusBar } from '../credentials/credentialStatusBar';
 import { DETAILS_SCHEME, FlowLogDetails } from '../flowLogDetails';
 import { ExplorerModel } from './explorerModel';
 import { ExplorerView } from './explorerView';
+import type { ExplorerNode } from './nodes/index';
 
-export const OPEN_QUERY_COMMAND = 'cenFlowLogs.flowLog.openQuery';
+export const OPEN_QUERY_COMMAND = 'cenFlowLogs.flowLog.openQuery' satisfies ContributedCommand;
+
+export interface ExplorerDeps {
+  readonly log: vscode.LogOutputChannel;
+  /** Created at activation (src/extension.ts). */
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly registrar: CommandRegistrar;
+}
 
 export function registerExplorer(
   context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
+  { log, treeView, registrar: r }: ExplorerDeps,
   factories: Partial<CloudClientFactories> = {},
-): { clients: CloudClients; credentials: ActiveCredentials; model: ExplorerModel } {
+): { clients: CloudClients; credentials: ActiveCredentials; model: ExplorerModel; view: ExplorerView } {
   const subs = context.subscriptions;
   const credentials = new ActiveCredentials(context.globalState, new AccessKeyStore(context.secrets), cloudCredentialSources);
   const clients = new CloudClients(
@@ -42,12 +51,11 @@ export function registerExplorer(
   const pollSeconds = vscode.workspace.getConfiguration('cenFlowLogs').get<number>('explorer.pollIntervalSeconds') ?? 3;
   const restored = credentials.restore();
   const model = new ExplorerModel({ cen: () => clients.cen, pollIntervalMs: Math.max(1, pollSeconds) * 1000, ready: restored });
-  const view = new ExplorerView(model, clients.onDidChange, () => credentials.expectsSource);
+  const view = new ExplorerView(model, treeView, clients.onDidChange, () => credentials.expectsSource);
   const details = new FlowLogDetails(model);
   const lifecycle = new FlowLogLifecycle(() => clients.requireCen());
   subs.push(credentials, clients, { dispose: () => model.dispose() }, view, details, new CredentialStatusBar(credentials));
 
-  const r = new CommandRegistrar(log, subs);
   registerExplorerCommands(r, { model, view, log });
   registerFlowLogCommands(r, { model, lifecycle, details });
   registerCreateFlowLogCommand(r, { model, lifecycle, cen: () => clients.cen, sls: () => clients.sls });
@@ -59,7 +67,7 @@ export function registerExplorer(
     if (flowLog) await vscode.commands.executeCommand(OPEN_QUERY_COMMAND, { flowLog });
   });
 
-  return { clients, credentials, model };
+  return { clients, credentials, model, view };
 }
 
 /** "Open Query" is offered only once the query workbench registered its command. */

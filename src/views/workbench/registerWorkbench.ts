@@ -1,16 +1,16 @@
 /**
- * Wires the query workbench into the extension: panel registry, panel serializer, commands.
- * Called once from the composition root with the shared cloud clients.
+ * Wires the query workbench into the extension: panel registry (also the panel serializer, which
+ * activation registers with VS Code and forwards to) and commands. Called once, with the shared
+ * cloud clients, when the extension's UI is built (src/activation/hostUi.ts).
  */
 import * as vscode from 'vscode';
 import type { CenApi } from '../../cloud/cenApi';
 import { CloudError } from '../../cloud/cloudError';
 import type { SlsApi } from '../../cloud/slsApi';
-import { CommandRegistrar } from '../commands/commandRegistrar';
+import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerWorkbenchCommands } from './commands';
 import { QueryHistoryStore } from './queryHistory';
 import { workbenchLanguage } from './workbenchLanguage';
-import { WORKBENCH_VIEW_TYPE } from './workbenchPanel';
 import { WorkbenchPanels } from './workbenchPanels';
 
 export interface WorkbenchDeps {
@@ -18,6 +18,7 @@ export interface WorkbenchDeps {
   readonly cen: () => CenApi | undefined;
   readonly sls: () => SlsApi | undefined;
   readonly log: vscode.LogOutputChannel;
+  readonly registrar: CommandRegistrar;
 }
 
 function notSignedIn(): CloudError {
@@ -33,7 +34,7 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const sls = async (): Promise<SlsApi> => deps.sls() ?? Promise.reject(notSignedIn());
   const cen = async (): Promise<CenApi> => deps.cen() ?? Promise.reject(notSignedIn());
   const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, context.workspaceState);
-  context.subscriptions.push(panels, vscode.window.registerWebviewPanelSerializer(WORKBENCH_VIEW_TYPE, panels));
-  registerWorkbenchCommands({ panels, history, cen, registrar: new CommandRegistrar(deps.log, context.subscriptions) });
+  context.subscriptions.push(panels);
+  registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   return panels;
 }

@@ -23,7 +23,7 @@ import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportCancelled, exportQueryResult } from './resultExport';
 import type { ExportFormat } from './exportFormat';
 
-export const WORKBENCH_VIEW_TYPE = 'cenFlowLogs.workbench';
+export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
 
 /** The query-language services the host needs (implemented in src/query). */
 export interface WorkbenchLanguage {

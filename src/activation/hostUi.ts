@@ -1,0 +1,48 @@
+/**
+ * The extension's UI behind activation — credentials, cloud clients, explorer, lifecycle and query
+ * commands, the query workbench — built once on first need (first tree load, first command, first
+ * restored panel). Lives in its own chunk (dist/host-ui.js); src/extension.ts only wires the
+ * lazy registrations that lead here.
+ */
+import * as vscode from 'vscode';
+import { createSlsClient } from '../cloud/slsClient';
+import { CommandRegistrar } from '../views/commands/commandRegistrar';
+import type { ExplorerNode } from '../views/explorer/nodes/index';
+import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer/registerExplorer';
+import { registerWorkbench } from '../views/workbench/registerWorkbench';
+import { CommandTable } from './commandTable';
+import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
+
+export interface HostUiDeps {
+  readonly context: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  /** Created at activation; the explorer shows its tree in it. */
+  readonly treeView: vscode.TreeView<ExplorerNode>;
+}
+
+export interface HostUi {
+  readonly commands: CommandTable;
+  readonly explorerTree: vscode.TreeDataProvider<ExplorerNode>;
+  readonly panelSerializer: vscode.WebviewPanelSerializer;
+}
+
+export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
+  const commands = new CommandTable();
+  const registrar = new CommandRegistrar(log, context.subscriptions, commands);
+  // Explorer: credentials → shared CenApi/SlsApi (clients.cen / clients.sls, rebuilt on change) → tree → commands.
+  const explorer = registerExplorer(context, { log, treeView, registrar }, {
+    createSls: (s, credentials, logCall) =>
+      createSlsClient({
+        endpoint: s.slsEndpoint,
+        protocol: s.slsProtocol,
+        credentials,
+        log: (e) => logCall({ action: e.action, requestId: e.requestId, durationMs: e.durationMs, ok: e.ok, code: e.code }),
+      }),
+  });
+  // Query workbench: panels (the serializer) and query commands over the same shared clients.
+  const panels = registerWorkbench(context, { cen: () => explorer.clients.cen, sls: () => explorer.clients.sls, log, registrar });
+  const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
+  if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);
+  void updateOpenQueryAvailability();
+  return { commands, explorerTree: explorer.view.provider, panelSerializer: panels };
+}

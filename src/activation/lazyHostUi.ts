@@ -1,0 +1,62 @@
+/**
+ * The extension's UI, built on first need and then kept. The lazy registrations made at activation
+ * (commands, tree provider, panel serializer) all go through here. If building fails, that is
+ * reported once (log + notification) and every later use is a quiet no-op instead of a retry that
+ * would register things twice.
+ */
+import type * as vscode from 'vscode';
+import type { ContributedCommand } from './contributions';
+import type { HostUi } from './hostUi';
+
+/** The part of `vscode.window` used here; passed in, not imported (see forwardingTreeProvider.ts). */
+export type ErrorNotifier = Pick<typeof vscode.window, 'showErrorMessage'>;
+
+type State = { readonly kind: 'unbuilt' } | { readonly kind: 'built'; readonly ui: HostUi } | { readonly kind: 'failed' };
+
+export class LazyHostUi {
+  private state: State = { kind: 'unbuilt' };
+
+  constructor(
+    private readonly build: () => HostUi,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly window: ErrorNotifier,
+  ) {}
+
+  /** Builds on the first call; undefined when building failed. */
+  get(): HostUi | undefined {
+    switch (this.state.kind) {
+      case 'built':
+        return this.state.ui;
+      case 'failed':
+        return undefined;
+      case 'unbuilt':
+        return this.buildOnce();
+    }
+  }
+
+  async run(id: ContributedCommand, args: unknown[]): Promise<unknown> {
+    return this.get()?.commands.run(id, args);
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const ui = this.get();
+    if (ui) await ui.panelSerializer.deserializeWebviewPanel(panel, state);
+    else panel.dispose();
+  }
+
+  private buildOnce(): HostUi | undefined {
+    try {
+      const ui = this.build();
+      this.state = { kind: 'built', ui };
+      return ui;
+    } catch (e) {
+      this.state = { kind: 'failed' };
+      const message = e instanceof Error ? e.message : String(e);
+      this.log.error(`CEN Flow Logs could not load its views and commands: ${e instanceof Error && e.stack ? e.stack : message}`);
+      void this.window.showErrorMessage(`CEN Flow Logs could not load its views and commands: ${message}`, 'Show Log').then((choice) => {
+        if (choice === 'Show Log') this.log.show(true);
+      });
+      return undefined;
+    }
+  }
+}
