@@ -50,6 +50,7 @@ const host = {
   target: 'node20',
   external: ['vscode'],
 };
+if (existsSync('scripts/sdkPrune.mjs')) host.plugins.push((await import('./sdkPrune.mjs')).sdkPrune({ roots: 'src/cloud' })); // issue #8: prune SDK code our calls never reach
 
 const webviewEntries = existsSync('webview/main.ts') ? { workbench: 'webview/main.ts' } : {};
 const webview = {
