@@ -70,6 +70,8 @@ export class WorkbenchApp {
   private saveTimer = 0;
   private filterTimer = 0;
   private seq = 0;
+  /** Run attempts so far (sent or refused), shown on the page root with how the last one ended. */
+  private attempts = 0;
 
   constructor(private readonly root: HTMLElement, private readonly host: HostChannel, nonce: string | undefined) {
     const saved = restoreViewState(host.getState());
@@ -228,6 +230,9 @@ export class WorkbenchApp {
       case 'queryStarted':
         if (!this.isCurrent(m.requestId)) return;
         this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(` ${m.range.label}`));
+        // The resolved range in UNIX seconds, for tests and tools that must not parse the label.
+        this.rangeInfo.dataset.from = String(m.range.from);
+        this.rangeInfo.dataset.to = String(m.range.to);
         if (m.range.delayNote) {
           const note = h('span', 'delay-note', m.range.delayNote);
           note.prepend(codicon('info'), document.createTextNode(' '));
@@ -252,10 +257,12 @@ export class WorkbenchApp {
       case 'queryDone':
         if (!this.isCurrent(m.requestId)) return;
         this.onDone(m.status);
+        this.markRun('done');
         return;
       case 'queryError':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
+        this.markRun('failed');
         this.errors.show(m.error);
         this.editor.showServerError(m.error.message, m.error.position);
         this.status.idle(this.grid.store.totalRows > 0 ? `Failed after ${formatCount(this.grid.store.totalRows)} rows` : 'Query failed');
@@ -264,12 +271,14 @@ export class WorkbenchApp {
       case 'queryCancelled':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
+        this.markRun('cancelled');
         this.status.idle(`Cancelled — ${formatCount(this.grid.store.totalRows)} rows kept`);
         if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Cancelled.');
         return;
       case 'queryRefused':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
+        this.markRun('refused');
         this.showRefusal(m.problems);
         if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Not run — see the message above.');
         return;
@@ -293,6 +302,7 @@ export class WorkbenchApp {
     const query = this.editor.text;
     const problems = runAnyway ? [] : localRefusal(query, this.fields);
     if (problems.length > 0) {
+      this.markRun('refused', true);
       this.showRefusal(problems);
       return;
     }
@@ -307,11 +317,20 @@ export class WorkbenchApp {
     this.histogram.clear();
     this.chart.clear('Waiting for results…');
     this.rangeInfo.textContent = '';
+    delete this.rangeInfo.dataset.from;
+    delete this.rangeInfo.dataset.to;
+    this.markRun('running', true);
     this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
     this.runButton.disabled = false;
     this.cancelButton.disabled = false;
     this.status.running('Running…');
     this.host.post(runAnyway ? { type: 'runQuery', requestId, query, range: this.range, runAnyway } : { type: 'runQuery', requestId, query, range: this.range });
+  }
+
+  /** data-run-attempt / data-run-state on the page root: lets tests wait for "this run ended" without timing. */
+  private markRun(state: 'running' | 'done' | 'failed' | 'cancelled' | 'refused', newAttempt = false): void {
+    if (newAttempt) this.root.dataset.runAttempt = String(++this.attempts);
+    this.root.dataset.runState = state;
   }
 
   private showRefusal(problems: readonly LocalProblem[]): void {
