@@ -3,7 +3,7 @@
  * charts, export and status line to the host protocol. Holds the per-query state (request id,
  * paging) and persists the view state; every piece of UI lives in its own module.
  */
-import type { ChartKind, HostMessage, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
+import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
 import { QueryEditor } from './editor/queryEditor';
 import { appendFilter } from '../src/query/addressFilter';
@@ -19,6 +19,8 @@ import { ExportBar } from './export/exportBar';
 import { button, codicon, h, optionElement, selectElement } from './dom';
 import { formatCount } from './grid/valueFormat';
 import { restoreViewState } from './workbenchState';
+import { RefusalBanner } from './editor/refusalBanner';
+import { describeRefusal, localRefusal } from '../src/views/workbench/localRefusal';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
@@ -42,6 +44,9 @@ export class WorkbenchApp {
   private readonly chart = new ChartView();
   private readonly status = new StatusLine();
   private readonly errors = new ErrorBanner();
+  private readonly refusal: RefusalBanner;
+  /** The logstore index's keys (from init); undefined = the flow-log catalog. */
+  private fields: readonly string[] | undefined;
   private readonly exportBar: ExportBar;
   private readonly title = h('div', 'target-title');
   private readonly subtitle = h('div', 'target-subtitle');
@@ -65,6 +70,8 @@ export class WorkbenchApp {
   private saveTimer = 0;
   private filterTimer = 0;
   private seq = 0;
+  /** Run attempts so far (sent or refused), shown on the page root with how the last one ended. */
+  private attempts = 0;
 
   constructor(private readonly root: HTMLElement, private readonly host: HostChannel, nonce: string | undefined) {
     const saved = restoreViewState(host.getState());
@@ -102,8 +109,15 @@ export class WorkbenchApp {
     this.editor = new QueryEditor(editorHost, saved?.query ?? '*', {
       onRun: () => this.run(),
       onCancel: () => this.cancel(),
-      onChange: () => this.saveState(),
+      onChange: () => {
+        this.saveState();
+        this.recheckRefusal();
+      },
     }, nonce);
+    this.refusal = new RefusalBanner({
+      onRunAnyway: () => this.run(true),
+      onReveal: (p) => this.editor.reveal(p.from, p.to),
+    });
     this.rangeInfo.dataset.testid = 'range-info';
     this.rangeInfo.setAttribute('aria-live', 'polite');
 
@@ -162,7 +176,7 @@ export class WorkbenchApp {
     });
 
     const main = h('main', 'wb-main');
-    main.append(editorHost, this.rangeInfo, this.errors.element, this.histogram.element, this.tabs, this.status.element);
+    main.append(editorHost, this.rangeInfo, this.refusal.element, this.errors.element, this.histogram.element, this.tabs, this.status.element);
     this.root.replaceChildren(header, main);
     this.status.idle('Ready. Write a query and press Ctrl+Enter.');
     this.updateRangeInfo();
@@ -193,7 +207,8 @@ export class WorkbenchApp {
       case 'init': {
         this.title.textContent = m.target.title;
         this.subtitle.textContent = `${m.target.regionId} · ${m.target.projectName} / ${m.target.logStoreName} · ${m.target.interval / 60}-minute windows`;
-        this.editor.setFields(m.target.fields.length > 0 ? m.target.fields.map((f) => f.name) : undefined);
+        this.fields = m.target.fields.length > 0 ? m.target.fields.map((f) => f.name) : undefined;
+        this.editor.setFields(this.fields);
         this.setPresets(m.presets);
         this.setHistory(m.history);
         const state = m.state ?? restoreViewState(this.host.getState());
@@ -215,6 +230,9 @@ export class WorkbenchApp {
       case 'queryStarted':
         if (!this.isCurrent(m.requestId)) return;
         this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(` ${m.range.label}`));
+        // The resolved range in UNIX seconds, for tests and tools that must not parse the label.
+        this.rangeInfo.dataset.from = String(m.range.from);
+        this.rangeInfo.dataset.to = String(m.range.to);
         if (m.range.delayNote) {
           const note = h('span', 'delay-note', m.range.delayNote);
           note.prepend(codicon('info'), document.createTextNode(' '));
@@ -239,10 +257,12 @@ export class WorkbenchApp {
       case 'queryDone':
         if (!this.isCurrent(m.requestId)) return;
         this.onDone(m.status);
+        this.markRun('done');
         return;
       case 'queryError':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
+        this.markRun('failed');
         this.errors.show(m.error);
         this.editor.showServerError(m.error.message, m.error.position);
         this.status.idle(this.grid.store.totalRows > 0 ? `Failed after ${formatCount(this.grid.store.totalRows)} rows` : 'Query failed');
@@ -251,8 +271,16 @@ export class WorkbenchApp {
       case 'queryCancelled':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
+        this.markRun('cancelled');
         this.status.idle(`Cancelled — ${formatCount(this.grid.store.totalRows)} rows kept`);
         if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Cancelled.');
+        return;
+      case 'queryRefused':
+        if (!this.isCurrent(m.requestId)) return;
+        this.endRun();
+        this.markRun('refused');
+        this.showRefusal(m.problems);
+        if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Not run — see the message above.');
         return;
       case 'histogram':
         if (!this.isCurrent(m.requestId)) return;
@@ -265,10 +293,20 @@ export class WorkbenchApp {
     return this.current?.requestId === requestId;
   }
 
-  private run(): void {
-    // Local diagnostics are shown in the editor but never block: the service has the last word
-    // (and answers with a positioned error), so a false positive cannot lock the user out.
+  /**
+   * Runs the editor's query. Error-severity local diagnostics refuse the run (nothing is sent, the
+   * previous result stays) until fixed or until the user picks "Run anyway": the checks can be
+   * wrong, and the service has the last word. Warnings never refuse.
+   */
+  private run(runAnyway = false): void {
     const query = this.editor.text;
+    const problems = runAnyway ? [] : localRefusal(query, this.fields);
+    if (problems.length > 0) {
+      this.markRun('refused', true);
+      this.showRefusal(problems);
+      return;
+    }
+    this.refusal.hide();
     if (this.current && !this.current.finished) this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
     this.current = { requestId, loadingMore: false, loadAll: false, rowsAtLoadMore: 0, exhausted: false, finished: false };
@@ -279,11 +317,36 @@ export class WorkbenchApp {
     this.histogram.clear();
     this.chart.clear('Waiting for results…');
     this.rangeInfo.textContent = '';
+    delete this.rangeInfo.dataset.from;
+    delete this.rangeInfo.dataset.to;
+    this.markRun('running', true);
     this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
     this.runButton.disabled = false;
     this.cancelButton.disabled = false;
     this.status.running('Running…');
-    this.host.post({ type: 'runQuery', requestId, query, range: this.range });
+    this.host.post(runAnyway ? { type: 'runQuery', requestId, query, range: this.range, runAnyway } : { type: 'runQuery', requestId, query, range: this.range });
+  }
+
+  /** data-run-attempt / data-run-state on the page root: lets tests wait for "this run ended" without timing. */
+  private markRun(state: 'running' | 'done' | 'failed' | 'cancelled' | 'refused', newAttempt = false): void {
+    if (newAttempt) this.root.dataset.runAttempt = String(++this.attempts);
+    this.root.dataset.runState = state;
+  }
+
+  private showRefusal(problems: readonly LocalProblem[]): void {
+    this.refusal.show(problems);
+    this.editor.showLocalProblems();
+    this.status.idle(`Not run — ${describeRefusal(problems)}`);
+  }
+
+  /** While a refusal is shown, keep it true to the text: gone once the errors are fixed. */
+  private recheckRefusal(): void {
+    if (!this.refusal.visible) return;
+    const problems = localRefusal(this.editor.text, this.fields);
+    if (problems.length === 0) {
+      this.refusal.hide();
+      this.status.idle('The errors are fixed — press Ctrl+Enter to run.');
+    } else this.refusal.show(problems);
   }
 
   private cancel(): void {

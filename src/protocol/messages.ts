@@ -78,6 +78,16 @@ export interface QueryErrorInfo {
   readonly position?: { readonly from: number; readonly to: number };
 }
 
+/** An error the local checks found in a query, positioned (offsets and 1-based line/column). */
+export interface LocalProblem {
+  readonly from: number;
+  readonly to: number;
+  readonly line: number;
+  readonly column: number;
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface QueryStatus {
   readonly rowCount: number;
   readonly elapsedMs: number;
@@ -105,6 +115,8 @@ export type HostMessage =
   | { readonly type: 'queryDone'; readonly requestId: string; readonly status: QueryStatus }
   | { readonly type: 'queryError'; readonly requestId: string; readonly error: QueryErrorInfo }
   | { readonly type: 'queryCancelled'; readonly requestId: string }
+  /** The host refused to send the query: local checks found errors and "Run anyway" was not chosen. */
+  | { readonly type: 'queryRefused'; readonly requestId: string; readonly problems: readonly LocalProblem[] }
   | { readonly type: 'histogram'; readonly requestId: string; readonly buckets: readonly HistogramBucketInfo[] }
   | { readonly type: 'exportState'; readonly state: 'started' | 'progress' | 'done' | 'failed' | 'cancelled'; readonly rows: number; readonly file?: string; readonly message?: string }
   | { readonly type: 'history'; readonly history: readonly string[] };
@@ -113,7 +125,8 @@ export type HostMessage =
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
-  | { readonly type: 'runQuery'; readonly requestId: string; readonly query: string; readonly range: TimeRangeSpec }
+  /** `runAnyway`: the user chose to send a query the local checks flag as wrong (false positives). */
+  | { readonly type: 'runQuery'; readonly requestId: string; readonly query: string; readonly range: TimeRangeSpec; readonly runAnyway?: boolean }
   | { readonly type: 'cancel'; readonly requestId: string }
   /** Fetch more raw-log pages for the current result (scrolling or "load all"). */
   | { readonly type: 'loadMore'; readonly requestId: string; readonly all: boolean }
@@ -177,7 +190,8 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
       return { type: v.type };
     case 'runQuery': {
       const range = parseTimeRangeSpec(v.range);
-      return isString(v.requestId, 100) && isString(v.query) && range ? { type: 'runQuery', requestId: v.requestId, query: v.query, range } : undefined;
+      if (!isString(v.requestId, 100) || !isString(v.query) || !range) return undefined;
+      return v.runAnyway === true ? { type: 'runQuery', requestId: v.requestId, query: v.query, range, runAnyway: true } : { type: 'runQuery', requestId: v.requestId, query: v.query, range };
     }
     case 'cancel':
       return isString(v.requestId, 100) ? { type: 'cancel', requestId: v.requestId } : undefined;

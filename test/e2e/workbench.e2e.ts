@@ -2,15 +2,17 @@
  * The query workbench in a real VS Code against the emulator: opened from the palette (ad-hoc
  * query, preset, "Show traffic for this address"), results checked against the emulator's own
  * generator, server errors at their position, cancel, CSV export, and an XSS payload in a record
- * rendered as inert text. Screenshots for the README go to docs/workbench-*.png.
+ * rendered as inert text. Screenshots for the README go to test-results/e2e/workbench-*.png, and to
+ * docs/ only with CEN_FLOW_LOGS_UPDATE_DOCS=1 (harness/docsScreenshot.ts, as the explorer's).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { useVsCode, UI_TIMEOUT_MS, type VsCodeSession } from './harness';
-import { PROJECT_ROOT } from './harness/vsix';
+import { screenshotForDocs } from './harness/docsScreenshot';
+import { gridText, pick, typeQuery } from './harness/queryWorkbench';
 import type { FlowLogView } from '../../emulator/cen/store';
 import type { FlowRow } from '../../emulator/data/flowLogGenerator';
 import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLanguage';
@@ -37,49 +39,6 @@ function lastHourCandidates(vs: VsCodeSession): FlowRow[][] {
 
 async function waitDone(frame: FrameLocator): Promise<void> {
   await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
-}
-
-/** Header names and the visible rows of the grid, as text. */
-async function gridText(frame: FrameLocator): Promise<{ columns: string[]; rows: string[][] }> {
-  const columns = (await frame.locator('.grid-header .grid-hname').allTextContents()).map((s) => s.trim());
-  const rowEls = frame.locator('.grid-rows .grid-row');
-  const rows: string[][] = [];
-  for (let i = 0; i < (await rowEls.count()); i++) {
-    const row = rowEls.nth(i);
-    if (!(await row.isVisible())) continue;
-    rows.push((await row.locator('.grid-value').allTextContents()).map((s) => s.trim()));
-  }
-  return { columns, rows };
-}
-
-async function typeQuery(vs: VsCodeSession, frame: FrameLocator, query: string): Promise<void> {
-  const content = frame.locator('[data-testid=query-editor] .cm-content');
-  await content.click();
-  await vs.page.keyboard.press('Control+A');
-  await vs.page.keyboard.press('Delete');
-  await content.pressSequentially(query, { delay: 5 });
-}
-
-/**
- * Picks a quick-pick item by typing its label and pressing Enter. The mouse is parked first: left
- * over the list (after clicking a palette row) it raises a hover that swallows clicks on the row.
- */
-async function pick(vs: VsCodeSession, label: string): Promise<void> {
-  await vs.page.mouse.move(1, 1);
-  const widget = vs.page.locator('.quick-input-widget');
-  await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await widget.locator('.quick-input-box input').fill(label);
-  await widget
-    .locator('.quick-input-list .monaco-list-row.focused')
-    .filter({ has: vs.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }) })
-    .first()
-    .waitFor({ state: 'visible', timeout: QUERY_TIMEOUT });
-  await widget.locator('.quick-input-box input').press('Enter');
-}
-
-async function screenshotForDocs(vs: VsCodeSession, name: string): Promise<void> {
-  const file = await vs.screenshot(name);
-  copyFileSync(file, join(PROJECT_ROOT, 'docs', `${name}.png`));
 }
 
 describe('query workbench', { timeout: 900_000 }, () => {

@@ -87,6 +87,19 @@ export class QueryEditor {
     this.relint();
   }
 
+  /** Marks the local problems now rather than after the typing delay (a refused run points at them). */
+  showLocalProblems(): void {
+    this.relint();
+  }
+
+  /** Selects a span of the query and focuses the editor (a problem listed in a banner). */
+  reveal(from: number, to: number): void {
+    const len = this.view.state.doc.length;
+    const anchor = Math.max(0, Math.min(from, len));
+    this.view.dispatch({ selection: { anchor, head: Math.max(anchor, Math.min(to, len)) }, scrollIntoView: true });
+    this.view.focus();
+  }
+
   clearServerError(): void {
     if (!this.serverError) return;
     this.serverError = undefined;

@@ -1,9 +1,11 @@
 /**
  * The record-count histogram above the grid, drawn on a canvas in the theme's colours.
- * Dragging across it selects whole buckets and asks to zoom to that range.
+ * Dragging across it selects whole buckets and asks to zoom to that range; from the keyboard it
+ * is one tab stop where the arrow keys pick buckets, Shift extends, Enter zooms and Escape clears.
  */
 import type { HistogramBucketInfo } from '../../src/protocol/messages';
 import { bucketAt, histogramBars, rangeForDrag } from './histogramScale';
+import { histogramKey, selectedCount, selectedIndexes, selectedRange, type BucketSelection } from './bucketSelection';
 import { formatUnixSeconds, formatCount } from '../grid/valueFormat';
 
 export class HistogramView {
@@ -12,22 +14,37 @@ export class HistogramView {
   private readonly tip: HTMLDivElement;
   private buckets: readonly HistogramBucketInfo[] = [];
   private drag: { start: number; now: number } | undefined;
+  /** Buckets chosen with the keyboard (drawn like a drag; Enter zooms to them). */
+  private selection: BucketSelection | undefined;
+  /** Polite live region: what the keyboard selection covers, read out as it changes. */
+  private readonly announcer: HTMLDivElement;
 
   constructor(private readonly onZoom: (range: { from: number; to: number }) => void) {
     this.element = document.createElement('div');
     this.element.className = 'histogram';
     this.element.dataset.testid = 'histogram';
+    this.element.tabIndex = 0;
+    this.element.setAttribute('role', 'group');
+    this.element.setAttribute('aria-roledescription', 'histogram');
+    this.element.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End PageUp PageDown Enter Escape');
+    this.element.setAttribute('aria-label', HISTOGRAM_LABEL);
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
     this.canvas.setAttribute('aria-label', 'Record counts over the time range. Drag across to zoom in.');
     this.tip = document.createElement('div');
     this.tip.className = 'histogram-tip';
     this.tip.hidden = true;
-    this.element.append(this.canvas, this.tip);
+    this.announcer = document.createElement('div');
+    this.announcer.className = 'offscreen';
+    this.announcer.setAttribute('aria-live', 'polite');
+    this.announcer.dataset.testid = 'histogram-selection';
+    this.element.append(this.canvas, this.tip, this.announcer);
+    this.element.addEventListener('keydown', (e) => this.onKey(e));
     this.element.hidden = true;
     this.canvas.addEventListener('pointerdown', (e) => {
       this.canvas.setPointerCapture(e.pointerId);
       this.drag = { start: e.offsetX, now: e.offsetX };
+      this.setSelection(undefined);
       this.draw();
     });
     this.canvas.addEventListener('pointermove', (e) => {
@@ -51,14 +68,56 @@ export class HistogramView {
 
   clear(): void {
     this.buckets = [];
+    this.setSelection(undefined);
     this.element.hidden = true;
   }
 
   show(buckets: readonly HistogramBucketInfo[]): void {
     this.buckets = buckets;
+    this.setSelection(undefined);
     this.element.hidden = buckets.length === 0;
     const total = buckets.reduce((s, b) => s + b.count, 0);
     this.canvas.setAttribute('aria-label', `Record counts over the time range: ${formatCount(total)} records in ${buckets.length} buckets. Drag across to zoom in.`);
+    this.draw();
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || e.altKey) return; // Ctrl+Enter runs the query, page-wide
+    const outcome = histogramKey(this.buckets, this.selection, { key: e.key, shiftKey: e.shiftKey });
+    switch (outcome.kind) {
+      case 'ignore':
+        return;
+      case 'select':
+        this.setSelection(outcome.selection);
+        break;
+      case 'clear':
+        this.setSelection(undefined);
+        this.announcer.textContent = 'Selection cleared.';
+        break;
+      case 'zoom':
+        this.setSelection(undefined);
+        this.onZoom(outcome.range);
+        break;
+    }
+    // Handled here: the page's Escape (cancel) and the scroll keys must not act as well.
+    e.preventDefault();
+    e.stopPropagation();
+  }
+
+  private setSelection(selection: BucketSelection | undefined): void {
+    this.selection = selection;
+    if (selection) {
+      const { first, last } = selectedIndexes(selection, this.buckets.length);
+      const range = selectedRange(this.buckets, selection);
+      const n = last - first + 1;
+      this.announcer.textContent = `${formatUnixSeconds(range.from)} – ${formatUnixSeconds(range.to)}: ${formatCount(selectedCount(this.buckets, selection))} records in ${n} ${n === 1 ? 'bucket' : 'buckets'}. Enter zooms, Escape clears.`;
+      this.element.dataset.selectionFrom = String(range.from);
+      this.element.dataset.selectionTo = String(range.to);
+    } else {
+      this.announcer.textContent = '';
+      delete this.element.dataset.selectionFrom;
+      delete this.element.dataset.selectionTo;
+    }
     this.draw();
   }
 
@@ -113,5 +172,21 @@ export class HistogramView {
       const lo = Math.min(this.drag.start, this.drag.now);
       ctx.fillRect(lo, 0, Math.abs(this.drag.now - this.drag.start), plotH);
     }
+    if (this.selection) {
+      const bars = histogramBars(this.buckets, w, plotH - 2);
+      const { first, last } = selectedIndexes(this.selection, bars.length);
+      const x0 = bars[first].x;
+      const x1 = bars[last].x + bars[last].width;
+      ctx.fillStyle = sel;
+      ctx.fillRect(x0, 0, x1 - x0, plotH);
+      // The focused bucket gets an outline, so a keyboard user sees where the arrows act.
+      const f = bars[Math.max(0, Math.min(bars.length - 1, this.selection.focus))];
+      ctx.strokeStyle = style.getPropertyValue('--histogram-focus').trim() || axis;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(f.x + 0.5, 0.5, Math.max(1, f.width - 1), plotH - 1);
+    }
   }
 }
+
+const HISTOGRAM_LABEL =
+  'Record counts over the time range. Drag across to zoom in, or use Left and Right to pick a bucket, Shift with the arrows to extend the selection, Enter to zoom to it and Escape to clear it.';

@@ -12,6 +12,7 @@ import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
+import { describeRefusal, localRefusal } from './localRefusal';
 
 export const WORKBENCH_COMMANDS = {
   openQuery: 'cenFlowLogs.flowLog.openQuery',
@@ -140,6 +141,17 @@ async function pickPreset(): Promise<QueryPreset | undefined> {
 
 type QueryItem = vscode.QuickPickItem & { readonly query: string };
 
+/**
+ * The typed query as a pick. When the local checks find errors it says so here already; the
+ * workbench then refuses to send it until fixed or "Run anyway" (the same rule as in the panel).
+ */
+function typedItem(query: string): QueryItem {
+  const problems = localRefusal(query);
+  return problems.length === 0
+    ? { label: query, description: 'run this query', alwaysShow: true, query }
+    : { label: query, description: 'has errors — the workbench will ask before sending it', detail: `$(error) ${describeRefusal(problems)}`, alwaysShow: true, query };
+}
+
 /** A query box that also lists the flow log's history; Enter runs what is typed or picked. */
 function askQuery(history: readonly string[], title: string): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<QueryItem>();
@@ -150,7 +162,7 @@ function askQuery(history: readonly string[], title: string): Promise<string | u
   const historyItems: QueryItem[] = history.map((q) => ({ label: oneLine(q), description: 'history', query: q }));
   const update = (): void => {
     const typed = qp.value.trim();
-    qp.items = typed ? [{ label: typed, description: 'run this query', alwaysShow: true, query: typed }, ...historyItems] : historyItems;
+    qp.items = typed ? [typedItem(typed), ...historyItems] : historyItems;
   };
   update();
   return new Promise((resolve) => {

@@ -22,6 +22,7 @@ import { historyKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportCancelled, exportQueryResult } from './resultExport';
 import type { ExportFormat } from './exportFormat';
+import { describeRefusal, localRefusal } from './localRefusal';
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
 
@@ -186,6 +187,14 @@ export class WorkbenchPanel implements vscode.Disposable {
         }
         return;
       case 'runQuery': {
+        // The webview refuses these itself; this is the guard at the last step before the API.
+        const problems = message.runAnyway ? [] : localRefusal(message.query, this.fieldNames());
+        if (problems.length > 0) {
+          this.deps.log.info(`workbench: query not sent, local checks found ${problems.length} error(s): ${describeRefusal(problems)}`);
+          await this.post({ type: 'queryRefused', requestId: message.requestId, problems });
+          return;
+        }
+        if (message.runAnyway) this.deps.log.info('workbench: running a query the local checks flag as wrong, as the user chose ("Run anyway")');
         const history = await this.deps.history.remember(this.key, message.query);
         await this.post({ type: 'history', history });
         await this.runner.run(message.requestId, message.query, message.range);
@@ -217,6 +226,11 @@ export class WorkbenchPanel implements vscode.Disposable {
         void vscode.window.showErrorMessage(message.message);
         return;
     }
+  }
+
+  /** The index's keys the webview checks against (it falls back to the catalog when there are none). */
+  private fieldNames(): readonly string[] | undefined {
+    return this.target.fields.length > 0 ? this.target.fields.map((f) => f.name) : undefined;
   }
 
   private async saveQuery(query: string): Promise<void> {

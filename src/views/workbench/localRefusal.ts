@@ -1,0 +1,30 @@
+/**
+ * The rule that keeps a query the local checks already know to be wrong from reaching Log Service:
+ * error-severity diagnostics refuse the run (warnings never do), unless the user explicitly chose
+ * "Run anyway" (the checks can be wrong; the service has the last word). Pure — the webview applies
+ * it before posting, the host applies it again before calling the API.
+ */
+import { diagnose } from '../../query/diagnostics';
+import type { LocalProblem } from '../../protocol/messages';
+
+/** Where an offset falls in the text, 1-based as editors show it. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+  const lines = before.split('\n');
+  return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
+}
+
+/** The errors that refuse running `query` (empty when it may run). `fields` are the index's keys. */
+export function localRefusal(query: string, fields?: readonly string[]): LocalProblem[] {
+  return diagnose(query, { fields })
+    .filter((d) => d.severity === 'error')
+    .map((d) => ({ from: d.from, to: d.to, code: d.code, message: d.message, ...lineAndColumn(query, d.from) }));
+}
+
+/** One line naming the first problem, for banners, status lines and quick picks. */
+export function describeRefusal(problems: readonly LocalProblem[]): string {
+  const first = problems[0];
+  if (!first) return '';
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  return `Line ${first.line}, column ${first.column}: ${first.message}${more}`;
+}

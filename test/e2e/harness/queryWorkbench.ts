@@ -1,0 +1,97 @@
+/**
+ * Steps on the query workbench webview, shared by the workbench e2e files: type a query, run it
+ * and wait for that run to end (the page root carries data-run-attempt / data-run-state), read
+ * the grid and the resolved range, pick from VS Code quick picks.
+ */
+import type { FrameLocator } from 'playwright-core';
+import type { Workbench } from './workbench';
+import { UI_TIMEOUT_MS } from './workbench';
+
+/** Queries against a loaded 2-core machine: well above UI_TIMEOUT_MS. */
+export const QUERY_TIMEOUT_MS = Math.max(30_000, UI_TIMEOUT_MS);
+
+export type RunState = 'running' | 'done' | 'failed' | 'cancelled' | 'refused';
+
+/** The run attempt the page is on (0 before the first) and how it ended. */
+export async function runStatus(frame: FrameLocator): Promise<{ attempt: number; state: RunState | undefined }> {
+  const app = frame.locator('#app');
+  const attempt = Number((await app.getAttribute('data-run-attempt')) ?? '0');
+  const state = ((await app.getAttribute('data-run-state')) ?? undefined) as RunState | undefined;
+  return { attempt, state };
+}
+
+/**
+ * Waits until a run attempt after `after` has ended (done, failed, cancelled or refused) and
+ * returns how. Pass the attempt read before triggering the run.
+ */
+export async function waitRunEnded(frame: FrameLocator, after: number, timeout = QUERY_TIMEOUT_MS): Promise<RunState> {
+  const page = frame.locator('body').page();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const { attempt, state } = await runStatus(frame);
+    if (attempt > after && state !== undefined && state !== 'running') return state;
+    if (Date.now() > deadline) throw new Error(`no run after attempt ${after} ended within ${timeout} ms (now attempt ${attempt}, ${state ?? 'no state'})`);
+    await page.waitForTimeout(150);
+  }
+}
+
+/** Runs what `trigger` starts (Ctrl+Enter, a click…) and waits for that run to end. */
+export async function runAndWait(frame: FrameLocator, trigger: () => Promise<void>, timeout = QUERY_TIMEOUT_MS): Promise<RunState> {
+  const before = (await runStatus(frame)).attempt;
+  await trigger();
+  return waitRunEnded(frame, before, timeout);
+}
+
+/** Replaces the editor's text by typing, as a person would. */
+export async function typeQuery(vs: Workbench, frame: FrameLocator, query: string): Promise<void> {
+  const content = frame.locator('[data-testid=query-editor] .cm-content');
+  await content.click();
+  await vs.page.keyboard.press('Control+A');
+  await vs.page.keyboard.press('Delete');
+  await content.pressSequentially(query, { delay: 5 });
+}
+
+export async function editorText(frame: FrameLocator): Promise<string> {
+  return (await frame.locator('[data-testid=query-editor] .cm-content').textContent()) ?? '';
+}
+
+/** Header names and the visible rows of the grid, as text. */
+export async function gridText(frame: FrameLocator): Promise<{ columns: string[]; rows: string[][] }> {
+  const columns = (await frame.locator('.grid-header .grid-hname').allTextContents()).map((s) => s.trim());
+  const rowEls = frame.locator('.grid-rows .grid-row');
+  const rows: string[][] = [];
+  for (let i = 0; i < (await rowEls.count()); i++) {
+    const row = rowEls.nth(i);
+    if (!(await row.isVisible())) continue;
+    rows.push((await row.locator('.grid-value').allTextContents()).map((s) => s.trim()));
+  }
+  return { columns, rows };
+}
+
+/** The range the last run resolved to (UNIX seconds), as the page shows it. */
+export async function shownRange(frame: FrameLocator): Promise<{ from: number; to: number; label: string }> {
+  const info = frame.locator('[data-testid=range-info][data-from]');
+  await info.waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+  return { from: Number(await info.getAttribute('data-from')), to: Number(await info.getAttribute('data-to')), label: ((await info.textContent()) ?? '').trim() };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Picks a quick-pick item by typing its label and pressing Enter. The mouse is parked first: left
+ * over the list (after clicking a palette row) it raises a hover that swallows clicks on the row.
+ */
+export async function pick(vs: Workbench, label: string): Promise<void> {
+  await vs.page.mouse.move(1, 1);
+  const widget = vs.page.locator('.quick-input-widget');
+  await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await widget.locator('.quick-input-box input').fill(label);
+  await widget
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ has: vs.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }) })
+    .first()
+    .waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+  await widget.locator('.quick-input-box input').press('Enter');
+}
