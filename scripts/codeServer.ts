@@ -65,6 +65,8 @@ export interface RunningCodeServer {
   readonly port: number;
   readonly profileDir: string;
   readonly userDataDir: string;
+  /** The HOME code-server and its extension hosts see (tests put e.g. ~/.aliyun/config.json there). */
+  readonly homeDir: string;
   /** URL that opens the workbench on a folder. */
   workbenchUrl(folder: string): string;
   /** Rewrites the user settings.json (QUIET_SETTINGS + these); a page opened afterwards sees them. */
@@ -222,6 +224,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     port,
     profileDir: options.profileDir,
     userDataDir,
+    homeDir: home,
     workbenchUrl: (folder: string) => `${url}/?folder=${encodeURIComponent(folder)}`,
     writeSettings,
     close,

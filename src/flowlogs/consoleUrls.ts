@@ -14,7 +14,11 @@ export function cenConsoleUrl(cenId: string): string {
   return `${CEN_CONSOLE}/cen/detail/${encodeURIComponent(cenId)}/overview`;
 }
 
-/** The logstore's search page in the SLS console (projects are unique per account and region). */
-export function logstoreConsoleUrl(ref: { projectName: string; logStoreName: string }): string {
-  return `${SLS_CONSOLE}/lognext/project/${encodeURIComponent(ref.projectName)}/logsearch/${encodeURIComponent(ref.logStoreName)}`;
+/**
+ * The logstore's search page in the SLS console. A project lives in one region and the console opens
+ * the region named by `slsRegion` (without it, the console's last-used region, where the project may not exist).
+ */
+export function logstoreConsoleUrl(ref: Pick<FlowLog, 'projectName' | 'logStoreName' | 'regionId'>): string {
+  const q = new URLSearchParams({ slsRegion: ref.regionId });
+  return `${SLS_CONSOLE}/lognext/project/${encodeURIComponent(ref.projectName)}/logsearch/${encodeURIComponent(ref.logStoreName)}?${q.toString()}`;
 }

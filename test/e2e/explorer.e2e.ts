@@ -9,27 +9,9 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { answerStep, openExplorer, STEP_TIMEOUT_MS } from './harness/explorerSteps';
 
 const LONG = 30_000;
-const STEP_TIMEOUT = 30_000;
-
-/**
- * Answers the input box whose prompt matches `prompt`: waits for that prompt (so a slow extension
- * host cannot reset the value after we type), types until the value sticks, accepts, and waits for
- * the step to go away.
- */
-async function answerStep(vs: VsCodeSession, prompt: RegExp, text: string): Promise<void> {
-  const step = vs.page.locator('.quick-input-widget').filter({ has: vs.page.locator('.quick-input-message', { hasText: prompt }) });
-  await step.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  const input = step.locator('.quick-input-box input');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await input.fill(text);
-    await vs.page.waitForTimeout(150);
-    if ((await input.inputValue()) === text) break;
-  }
-  await input.press('Enter');
-  await step.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
-}
 
 /** The row's full text (label + description), e.g. "prod-backbone-flowlogcn-hangzhou · Active". */
 async function waitForRowText(vs: VsCodeSession, label: string | RegExp, text: RegExp, timeout = LONG): Promise<void> {
@@ -41,12 +23,6 @@ function ownerFlowLogs(vs: VsCodeSession, cenName: string) {
   const cen = vs.emulator.context.cen.censOf('1234567890123456').find((c) => c.name === cenName);
   assert.ok(cen, `demo CEN ${cenName}`);
   return vs.emulator.context.cen.flowLogsOf('1234567890123456').filter((f) => f.cenId === cen.cenId);
-}
-
-/** Opens the view and waits for the tree's first load (activation and the SDK chunk can be slow on a busy machine). */
-async function openExplorer(vs: VsCodeSession): Promise<void> {
-  await vs.openViewContainer('CEN Flow Logs');
-  await vs.treeRow('prod-backbone').first().waitFor({ state: 'visible', timeout: 90_000 });
 }
 
 /** Docs screenshots are refreshed only on request, so a test run never dirties the checkout. */
@@ -101,9 +77,9 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     await vs.answerQuickPick('cn-shenzhen');
     // A bad project name gets a positioned message before anything is sent.
     const message = (text: RegExp) => vs.page.locator('.quick-input-widget .quick-input-message', { hasText: text });
-    await message(/Project name/).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await message(/Project name/).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await vs.page.locator('.quick-input-widget .quick-input-box input').fill('Dev_Logs');
-    await message(/"D" at position 1/).waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await message(/"D" at position 1/).waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await answerStep(vs, /Project name/, 'dev-network-logs');
     await answerStep(vs, /Logstore name/, 'dev-network');
     await answerStep(vs, /Flow log name/, 'dev flow log');

@@ -1,54 +1,39 @@
 /**
  * Credentials in a real VS Code with no keys in the environment: the sign-in welcome view, signing
- * in with an AccessKey (kept in SecretStorage), a wrong secret, and the non-whitelisted account.
+ * in with an AccessKey (kept in SecretStorage), a wrong secret, the non-whitelisted account, and
+ * picking a profile of the aliyun CLI (~/.aliyun/config.json in code-server's own HOME).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
+import { removeAliyunCliConfig, writeAliyunCliConfig } from './harness/aliyunCliConfig';
+import {
+  answerStep,
+  clickWelcomeButton,
+  credentialStatusBarItem,
+  signInWithAccessKey,
+  waitForCredentialStatus,
+  waitForTreeRow,
+  welcomeView,
+} from './harness/explorerSteps';
+import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT } from '../../emulator/accounts';
 
-const STEP_TIMEOUT = 30_000;
-
-/**
- * Answers the input box whose prompt matches `prompt`: waits for that prompt (so a slow extension
- * host cannot reset the value after we type), types until the value sticks, accepts, and waits for
- * the step to go away.
- */
-async function answerStep(vs: VsCodeSession, prompt: RegExp, text: string): Promise<void> {
-  const step = vs.page.locator('.quick-input-widget').filter({ has: vs.page.locator('.quick-input-message', { hasText: prompt }) });
-  await step.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  const input = step.locator('.quick-input-box input');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await input.fill(text);
-    await vs.page.waitForTimeout(150);
-    if ((await input.inputValue()) === text) break;
-  }
-  await input.press('Enter');
-  await step.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
-}
-
-async function signIn(vs: VsCodeSession, accessKeyId: string, secret: string): Promise<void> {
-  await vs.openViewContainer('CEN Flow Logs');
-  const welcome = vs.page.locator('.part.sidebar .welcome-view-content');
-  await welcome.filter({ hasText: /Sign in to Alibaba Cloud/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
-  await welcome.locator('.monaco-button', { hasText: 'Sign In with AccessKey' }).first().click();
-  await answerStep(vs, /AccessKey ID/, accessKeyId);
-  await answerStep(vs, /AccessKey secret/, secret);
-}
+const SIGN_IN_WELCOME = /Sign in to Alibaba Cloud/;
 
 describe('explorer credentials', { timeout: 900_000 }, () => {
   const vs = useVsCode({ env: {} });
 
   it('offers sign-in when there are no credentials; an AccessKey signs in and the tree loads', async () => {
-    await signIn(vs, 'LTAIemulatorOwner', 'emulator-owner-secret');
-    await vs.treeRow('prod-backbone').first().waitFor({ state: 'visible', timeout: 60_000 });
-    await vs.page.locator('.statusbar-item', { hasText: /AccessKey LTAI…wner/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await signInWithAccessKey(vs, 'LTAIemulatorOwner', 'emulator-owner-secret');
+    await waitForTreeRow(vs, 'prod-backbone');
+    await waitForCredentialStatus(vs, 'AccessKey LTAI…wner');
     // Sign out brings the welcome view back.
     await vs.runCommand('CEN Flow Logs: Sign Out');
-    await vs.page.locator('.part.sidebar .welcome-view-content', { hasText: /Sign in to Alibaba Cloud/ }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+    await welcomeView(vs, SIGN_IN_WELCOME).first().waitFor({ timeout: UI_TIMEOUT_MS });
   });
 
   it('a wrong secret gives a clear credentials error in the tree, without the secret', async () => {
-    await signIn(vs, 'LTAIemulatorOwner', 'definitely-wrong-secret');
+    await signInWithAccessKey(vs, 'LTAIemulatorOwner', 'definitely-wrong-secret');
     const row = vs.treeRow('Could not load CEN instances').first();
     await row.waitFor({ state: 'visible', timeout: 60_000 });
     const text = (await row.textContent()) ?? '';
@@ -59,8 +44,8 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
   });
 
   it('the non-whitelisted account is told it must be whitelisted when creating a flow log', async () => {
-    await signIn(vs, 'LTAIemulatorNoFlowLog', 'emulator-noflowlog-secret');
-    await vs.treeRow('partner-network').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await signInWithAccessKey(vs, 'LTAIemulatorNoFlowLog', 'emulator-noflowlog-secret');
+    await waitForTreeRow(vs, 'partner-network');
     await vs.contextMenu('partner-network', 'Create Flow Log…');
     await vs.answerQuickPick('cn-hangzhou');
     await answerStep(vs, /Project name/, 'partner-logs');
@@ -71,5 +56,42 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
     await answerStep(vs, /Transit router ID/, '');
     await vs.notification(/not whitelisted/i, 30_000);
     assert.equal(vs.emulator.context.cen.flowLogsOf('6543210987654321').length, 0);
+  });
+
+  it('"Use an aliyun CLI Profile" lists the CLI profiles; the picked one loads its account and names itself in the status bar', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    writeAliyunCliConfig(
+      vs,
+      [
+        { name: 'owner', accessKeyId: OWNER_ACCOUNT.accessKeyId, accessKeySecret: OWNER_ACCOUNT.accessKeySecret, regionId: 'cn-hangzhou' },
+        { name: 'partner', accessKeyId: NOT_WHITELISTED_ACCOUNT.accessKeyId, accessKeySecret: NOT_WHITELISTED_ACCOUNT.accessKeySecret, regionId: 'cn-shanghai' },
+      ],
+      'owner',
+    );
+    try {
+      await vs.openViewContainer('CEN Flow Logs');
+      await clickWelcomeButton(vs, SIGN_IN_WELCOME, 'Use an aliyun CLI Profile');
+      // Both profiles are offered (the CLI's current one marked), never their keys.
+      const options = vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+      await options.filter({ hasText: 'partner' }).first().waitFor({ timeout: UI_TIMEOUT_MS });
+      const offered = await options.allTextContents();
+      assert.equal(offered.length, 2, JSON.stringify(offered));
+      assert.match(offered.find((o) => o.includes('owner')) ?? '', /AK · cn-hangzhou · current/);
+      assert.match(offered.find((o) => o.includes('partner')) ?? '', /AK · cn-shanghai/);
+      assert.doesNotMatch(offered.join(' '), /LTAI|secret/);
+      await vs.answerQuickPick('partner');
+      await waitForTreeRow(vs, 'partner-network');
+      await waitForCredentialStatus(vs, 'aliyun CLI profile partner');
+      assert.equal(await vs.treeRow('prod-backbone').count(), 0, 'only the partner account’s CENs');
+
+      // The status bar switches to the other profile; the tree follows.
+      await credentialStatusBarItem(vs, 'aliyun CLI profile partner').first().click();
+      await vs.answerQuickPick('Use an aliyun CLI profile…');
+      await vs.answerQuickPick('owner');
+      await waitForTreeRow(vs, 'prod-backbone');
+      await waitForCredentialStatus(vs, 'aliyun CLI profile owner');
+      assert.equal(await vs.treeRow('partner-network').count(), 0);
+    } finally {
+      removeAliyunCliConfig(vs);
+    }
   });
 });

@@ -11,34 +11,19 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { signInWithAccessKey, STEP_TIMEOUT_MS, waitForTreeRow } from './harness/explorerSteps';
 import { scanForSecret } from '../reliability/secretScan';
 
 const SECRET = 'emulator-owner-secret';
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
-const STEP_TIMEOUT = 30_000;
-
-/** Answers the input box whose prompt matches `prompt` (typing until the value sticks). */
-async function answerStep(vs: VsCodeSession, prompt: RegExp, text: string): Promise<void> {
-  const step = vs.page.locator('.quick-input-widget').filter({ has: vs.page.locator('.quick-input-message', { hasText: prompt }) });
-  await step.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
-  const input = step.locator('.quick-input-box input');
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await input.fill(text);
-    await vs.page.waitForTimeout(150);
-    if ((await input.inputValue()) === text) break;
-  }
-  await input.press('Enter');
-  await step.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT });
-}
-
 /** Picks a quick-pick row by typing its label and pressing Enter. */
 async function pick(vs: VsCodeSession, label: string): Promise<void> {
   await vs.page.mouse.move(1, 1);
   const widget = vs.page.locator('.quick-input-widget');
   await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await widget.locator('.quick-input-box input').fill(label);
-  await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+  await widget.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
   await widget.locator('.quick-input-box input').press('Enter');
 }
 
@@ -52,13 +37,8 @@ describe('secrets', { timeout: 900_000 }, () => {
     };
 
     // Sign in through the UI: the secret is typed, so it is only ever in SecretStorage.
-    await vs.openViewContainer('CEN Flow Logs');
-    const welcome = vs.page.locator('.part.sidebar .welcome-view-content');
-    await welcome.filter({ hasText: /Sign in to Alibaba Cloud/ }).first().waitFor({ state: 'visible', timeout: 90_000 });
-    await welcome.locator('.monaco-button', { hasText: 'Sign In with AccessKey' }).first().click();
-    await answerStep(vs, /AccessKey ID/, 'LTAIemulatorOwner');
-    await answerStep(vs, /AccessKey secret/, SECRET);
-    await vs.treeRow('prod-backbone').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await signInWithAccessKey(vs, 'LTAIemulatorOwner', SECRET);
+    await waitForTreeRow(vs, 'prod-backbone');
     await notifications('after sign-in');
 
     // A query, then one the service refuses (its error travels to the webview and the log).
@@ -66,14 +46,14 @@ describe('secrets', { timeout: 900_000 }, () => {
     await pick(vs, FLOW_LOG);
     await vs.answerInputBox('* | select srcaddr, count(*) as n group by srcaddr order by n desc limit 20');
     const frame = await vs.webviewFrame(TAB);
-    await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     const content = frame.locator('[data-testid=query-editor] .cm-content');
     await content.click();
     await vs.page.keyboard.press('Control+A');
     await vs.page.keyboard.press('Delete');
     await content.pressSequentially('* | select nosuchfunc(bytes)', { delay: 5 });
     await vs.page.keyboard.press('Control+Enter');
-    await frame.locator('[data-testid=query-error]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await frame.locator('[data-testid=query-error]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     texts['webview DOM text'] = (await frame.locator('html').textContent()) ?? '';
     texts['webview DOM html'] = await frame.locator('html').evaluate((el) => el.outerHTML);
 
@@ -83,12 +63,12 @@ describe('secrets', { timeout: 900_000 }, () => {
     await vs.page.keyboard.press('Delete');
     await content.pressSequentially('dstport:443', { delay: 5 });
     await vs.page.keyboard.press('Control+Enter');
-    await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+    await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     for (const [format, name] of [['csv', 'secrets.csv'], ['json', 'secrets.json']] as const) {
       await frame.locator(`[data-testid=export-${format}]`).click();
       await vs.answerInputBox(join(vs.workspaceFolder, name));
       // Poll for the file: the previous export's "Exported" toast may still be showing.
-      const deadline = Date.now() + STEP_TIMEOUT;
+      const deadline = Date.now() + STEP_TIMEOUT_MS;
       while (!existsSync(join(vs.workspaceFolder, name)) && Date.now() < deadline) await vs.page.waitForTimeout(250);
       assert.ok(existsSync(join(vs.workspaceFolder, name)), `${name} was written`);
     }
