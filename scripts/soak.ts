@@ -1,8 +1,8 @@
 /**
  * The long reliability profile (`npm run soak`, not in CI): the emulator with 30% throttling, 10%
  * 5xx, 5% dropped connections, 2 s latency and 5 Incomplete polls; the lifecycle of many flow logs;
- * 20 concurrent queries from 20 workbench query runners (one per panel) while the tree keeps
- * listing; the whole hostile corpus; a 1,000,000-row export watched for memory; and a scan of
+ * 20 concurrent queries from 20 workbench query runners (one per panel, sharing the extension's
+ * request limiter) while the tree keeps listing; the whole hostile corpus; a 1,000,000-row export watched for memory; and a scan of
  * everything it produced for the secret. Prints the figures the README's Reliability section quotes.
  *   npm run soak            (SOAK_LATENCY_MS, SOAK_CENS, SOAK_EXPORT_ROWS override the profile)
  */
@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCenClient } from '../src/cloud/cenClient';
 import { createSlsClient } from '../src/cloud/slsClient';
-import { CloudError } from '../src/cloud/cloudError';
+import { limitSlsQueries } from '../src/cloud/limitedSlsApi';
+import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestLimiter } from '../src/cloud/requestLimiter';
 import { diagnose, isRunnable } from '../src/query/diagnostics';
 import { isTransitional } from '../src/flowlogs/catalog';
 import type { HostMessage } from '../src/protocol/messages';
@@ -27,6 +28,7 @@ import { ownerCredentials, startTestEmulator } from '../test/support/emulator';
 import { MODIFIED, runLifecycle, type LifecycleTarget } from '../test/reliability/lifecycleDriver';
 import { QUERY_CASES } from '../test/reliability/corpus/queries';
 import { scanForSecret } from '../test/reliability/secretScan';
+import { classifyHostile, isRetriesExhausted, type HostileOutcome, type ServiceAnswer } from '../test/reliability/hostileOutcome';
 import { checkField } from '../test/reliability/fieldCheck';
 import { FIELD_CASES } from '../test/reliability/corpus/flowLogFields';
 import { CORPUS_NOW, SPEC_CASES, TEXT_CASES } from '../test/reliability/corpus/timeRanges';
@@ -41,6 +43,8 @@ const PANELS = 20;
 const SECRET = OWNER_ACCOUNT.accessKeySecret;
 const FAULTS = { throttleRate: 0.3, serverErrorRate: 0.1, dropRate: 0.05, latencyMs: LATENCY_MS, incompletePolls: 5 };
 const RETRY = { baseDelayMs: 200, maxDelayMs: 5_000, maxAttempts: 10, totalTimeoutMs: 120_000 };
+/** Fewer retries per hostile query: a refused query is refused again. */
+const HOSTILE_RETRY = { ...RETRY, maxAttempts: 5, totalTimeoutMs: 30_000 };
 
 const logLines: string[] = [];
 const say = (line: string): void => {
@@ -52,16 +56,16 @@ async function main(): Promise<void> {
   const started = Date.now();
   const out = mkdtempSync(join(tmpdir(), 'cen-soak-'));
   const emu = await startTestEmulator({ extraCens: CENS, historyDays: 0.25, transitionMs: 1_000 });
-  const figures = { operations: 0, completed: 0, failedClearly: 0, foreign: 0, duplicates: 0, halfModified: 0, stuck: 0, dataLost: 0, hostileTried: 0, hostileHandled: 0, secretsFound: 0 };
-  // In-flight requests at the emulator, to see how hard 20 panels push the service.
-  let inFlight = 0;
-  let maxInFlight = 0;
+  const figures = { operations: 0, completed: 0, failedClearly: 0, foreign: 0, duplicates: 0, halfModified: 0, stuck: 0, dataLost: 0, hostileTried: 0, hostileHandled: 0, hostileRetriesExhausted: 0, hostileMishandled: 0, secretsFound: 0, slsPeakInFlight: 0 };
+  // Log Service requests in flight at the emulator (SLS hosts carry the project: `<project>.localhost`),
+  // to check that 20 panels never push more than the limiter allows.
+  let slsInFlight = 0;
   subscribe('http.server.request.start', (m) => {
     const { request, response } = m as { request: IncomingMessage; response: ServerResponse };
-    if (request.socket.localPort !== emu.port || (request.url ?? '').startsWith('/__emulator/')) return;
-    inFlight++;
-    maxInFlight = Math.max(maxInFlight, inFlight);
-    response.once('close', () => inFlight--);
+    if (request.socket.localPort !== emu.port || !/\.localhost(:\d+)?$/.test(request.headers.host ?? '')) return;
+    slsInFlight++;
+    figures.slsPeakInFlight = Math.max(figures.slsPeakInFlight, slsInFlight);
+    response.once('close', () => slsInFlight--);
   });
   const cenLog: string[] = [];
   const cen = createCenClient({ endpoint: emu.cenUrl, credentials: ownerCredentials, retry: RETRY, timeoutMs: 15_000, poll: { initialMs: 500, maxMs: 2_000 }, log: (e) => void cenLog.push(JSON.stringify(e)) });
@@ -86,23 +90,29 @@ async function main(): Promise<void> {
   }
   say(`lifecycle: ${runs.flat().filter((s) => s.ok).length}/${runs.flat().length} steps completed over ${targets.length} flow logs`);
 
-  // 2. 20 panels' query runners at once, while the tree keeps listing CENs.
+  // 2. 20 panels' query runners at once through one limiter (as the extension wires them), while
+  // the tree keeps listing CENs.
   const f = emu.context.cen.listFlowLogs().find((x) => x.status === 'Active');
   if (!f) throw new Error('no Active flow log in the demo');
+  const limiter = new RequestLimiter(DEFAULT_MAX_CONCURRENT_REQUESTS);
+  const panelSls = limitSlsQueries(sls, limiter);
+  figures.slsPeakInFlight = slsInFlight;
   const panelOutcomes = Promise.all(
     Array.from({ length: PANELS }, async (_, i) => {
       const posted: HostMessage[] = [];
-      const runner = new QueryRunner({ sls: async () => sls, target: { regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval }, post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
+      const runner = new QueryRunner({ sls: async () => panelSls, target: { regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval }, post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
       await runner.run(`panel-${i}`, `* | select srcaddr, count(*) as n, ${i} as panel group by srcaddr order by n desc limit 50`, { kind: 'quick', minutes: 60 });
       return posted.some((m) => m.type === 'queryDone') ? 'done' : posted.some((m) => m.type === 'queryError') ? 'error' : 'none';
     }),
   );
   const treeLatencies: number[] = [];
+  const queuedWhenTreeDone: number[] = [];
   const treeDone = (async () => {
     for (let i = 0; i < 3; i++) {
       const t0 = Date.now();
       for await (const page of cen.listCens()) void page;
       treeLatencies.push(Date.now() - t0);
+      queuedWhenTreeDone.push(limiter.waiting);
     }
   })();
   const panels = await panelOutcomes;
@@ -111,31 +121,56 @@ async function main(): Promise<void> {
   figures.completed += panels.filter((p) => p === 'done').length + treeLatencies.length;
   figures.failedClearly += panels.filter((p) => p === 'error').length;
   figures.foreign += panels.filter((p) => p === 'none').length;
-  say(`20 panels: ${panels.filter((p) => p === 'done').length} done, ${panels.filter((p) => p === 'error').length} clear errors; max in-flight requests at the service ${maxInFlight}; tree listing took ${treeLatencies.join(', ')} ms meanwhile`);
+  const panelPeak = figures.slsPeakInFlight;
+  say(`20 panels: ${panels.filter((p) => p === 'done').length} done, ${panels.filter((p) => p === 'error').length} clear errors; max Log Service requests in flight at the service ${panelPeak} (limit ${limiter.limit}); tree listing took ${treeLatencies.join(', ')} ms meanwhile, with ${queuedWhenTreeDone.join(', ')} queries still queued`);
 
   // 3. The hostile query corpus through the real client, faults still on (fewer retries per case:
   // a refused query is refused again).
-  const hostileSls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, retry: { ...RETRY, maxAttempts: 5, totalTimeoutMs: 30_000 }, timeoutMs: 20_000 });
-  const hostileQueue = [...QUERY_CASES];
-  const tryOne = async (c: (typeof QUERY_CASES)[number]): Promise<void> => {
-    figures.hostileTried++;
+  const hostileSls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, retry: HOSTILE_RETRY, timeoutMs: 20_000 });
+  const sendHostile = async (c: (typeof QUERY_CASES)[number]): Promise<{ outcome: HostileOutcome; answer: ServiceAnswer; ms: number }> => {
     const local = isRunnable(diagnose(c.query));
     const nowSeconds = Math.floor(Date.now() / 1000);
+    const t0 = Date.now();
+    let answer: ServiceAnswer;
     try {
       await hostileSls.query({ regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, from: nowSeconds - 600, to: nowSeconds, query: c.query, line: 10 });
-      if ((c.expect.kind === 'runs' && local) || (c.expect.kind === 'local' && !local)) figures.hostileHandled++;
-    } catch (e) {
-      const clear = e instanceof CloudError && (e.kind === 'invalidInput' || e.retryable);
-      if (clear && ((c.expect.kind === 'service' && local) || (c.expect.kind === 'local' && !local))) figures.hostileHandled++;
+      answer = { ok: true };
+    } catch (error) {
+      answer = { ok: false, error };
     }
+    return { outcome: classifyHostile(c, local, answer), answer, ms: Date.now() - t0 };
   };
+  const hostileQueue = [...QUERY_CASES];
+  const exhausted: { c: (typeof QUERY_CASES)[number]; message: string; ms: number }[] = [];
   // Eight at a time: with 2 s latency one by one would take most of the soak.
   await Promise.all(
     Array.from({ length: 8 }, async () => {
-      for (let c = hostileQueue.shift(); c; c = hostileQueue.shift()) await tryOne(c);
+      for (let c = hostileQueue.shift(); c; c = hostileQueue.shift()) {
+        figures.hostileTried++;
+        const r = await sendHostile(c);
+        if (r.outcome === 'asExpected') figures.hostileHandled++;
+        else if (r.outcome === 'retriesExhausted' && !r.answer.ok && isRetriesExhausted(r.answer.error)) exhausted.push({ c, message: r.answer.error.userMessage, ms: r.ms });
+        else {
+          figures.hostileMishandled++;
+          say(`  mishandled: ${c.expect.kind}: ${c.name}: ${r.answer.ok ? 'rows' : String(r.answer.error)}`);
+        }
+      }
     }),
   );
-  say(`hostile queries: ${figures.hostileHandled}/${figures.hostileTried} handled as the corpus expects`);
+  // A retryable error after the retry budget is the fault profile winning, not the input failing:
+  // each must have come with one clear message within the bounded retry time, and the same input,
+  // sent again with faults off, must be handled as the corpus expects.
+  await emu.setFaults({ throttleRate: 0, serverErrorRate: 0, dropRate: 0 });
+  for (const x of exhausted) {
+    const again = await sendHostile(x.c);
+    const bounded = x.ms <= HOSTILE_RETRY.totalTimeoutMs + 20_000 + LATENCY_MS;
+    say(`  retries exhausted after ${x.ms} ms (${bounded ? 'within' : 'OVER'} the retry bound): ${x.c.expect.kind}: ${x.c.name}: "${x.message}"; without faults: ${again.outcome}`);
+    if (bounded && again.outcome === 'asExpected') {
+      figures.hostileHandled++;
+      figures.hostileRetriesExhausted++;
+    } else figures.hostileMishandled++;
+  }
+  say(`hostile queries: ${figures.hostileHandled}/${figures.hostileTried} handled (${figures.hostileHandled - figures.hostileRetriesExhausted} as the corpus expects; ${figures.hostileRetriesExhausted} failed with one clear retryable error after the bounded retries and were handled as expected when resent without faults); ${figures.hostileMishandled} mishandled`);
   // The locally refused corpora (fields, time ranges, endpoints): handled = refused with the expected message.
   const localOutcomes: boolean[] = [
     ...FIELD_CASES.map((c) => {
@@ -235,9 +270,10 @@ async function main(): Promise<void> {
   say(`operations completed: ${figures.completed}/${figures.operations} (failed with one clear error: ${figures.failedClearly}, failed otherwise: ${figures.foreign})`);
   say(`duplicates: ${figures.duplicates}; half-applied modifies: ${figures.halfModified}; stuck transitional: ${figures.stuck}`);
   say(`data lost: ${figures.dataLost} rows`);
-  say(`hostile inputs tried: ${figures.hostileTried}; handled: ${figures.hostileHandled}`);
+  say(`hostile inputs tried: ${figures.hostileTried}; handled: ${figures.hostileHandled} (of which ${figures.hostileRetriesExhausted} queries met a fault-injected failure after their bounded retries, with one clear message, and were handled when resent without faults); mishandled: ${figures.hostileMishandled}`);
+  say(`Log Service requests in flight at the service, 20 panels: peak ${panelPeak} (limit ${DEFAULT_MAX_CONCURRENT_REQUESTS})`);
   say(`secrets found: ${figures.secretsFound}`);
-  const ok = figures.foreign === 0 && figures.duplicates === 0 && figures.halfModified === 0 && figures.stuck === 0 && figures.dataLost === 0 && figures.secretsFound === 0;
+  const ok = figures.foreign === 0 && figures.hostileMishandled === 0 && panelPeak <= DEFAULT_MAX_CONCURRENT_REQUESTS && figures.duplicates === 0 && figures.halfModified === 0 && figures.stuck === 0 && figures.dataLost === 0 && figures.secretsFound === 0;
   process.exit(ok ? 0 : 1);
 }
 
