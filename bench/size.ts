@@ -15,12 +15,13 @@ export const bundleBenchmark: Benchmark = {
   async run(): Promise<Figure[]> {
     execFileSync(process.execPath, ['scripts/build.mjs', '--production'], { stdio: 'ignore' });
     const host = size('dist/extension.js');
+    const ui = size('dist/host-ui.js');
     const sdk = size('dist/cloud-sdk.js');
     const webviewJs = size('dist/webview/workbench.js');
     const webviewCss = size('dist/webview/workbench.css');
     const gz = existsSync('dist/webview/workbench.js') ? gzipSync(readFileSync('dist/webview/workbench.js')).length : 0;
     return [
-      { name: 'bundle-host', value: Number(((host + sdk) / KB).toFixed(1)), unit: 'KB', budget: '≤ 600 KB', withinBudget: host + sdk <= 600 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy SDK chunk ${(sdk / KB).toFixed(1)} KB` },
+      { name: 'bundle-host', value: Number(((host + ui + sdk) / KB).toFixed(1)), unit: 'KB', budget: '≤ 600 KB', withinBudget: host + ui + sdk <= 600 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy UI chunk ${(ui / KB).toFixed(1)} KB + lazy SDK chunk ${(sdk / KB).toFixed(1)} KB` },
       webviewJs
         ? { name: 'bundle-webview', value: Number(((webviewJs + webviewCss) / KB).toFixed(1)), unit: 'KB', budget: '≤ 800 KB', withinBudget: webviewJs + webviewCss <= 800 * KB, note: `gzip ${(gz / KB).toFixed(1)} KB` }
         : { name: 'bundle-webview', status: 'pending', note: 'needs the webview bundle' },

@@ -21,6 +21,11 @@ export interface HostUiDeps {
 }
 
 export interface HostUi {
+  /**
+   * Settles once the saved credential choice is restored. Built on a first command, the UI must
+   * not run it before then: the shared clients would still read "not signed in".
+   */
+  readonly ready: Promise<void>;
   readonly commands: CommandTable;
   readonly explorerTree: vscode.TreeDataProvider<ExplorerNode>;
   readonly panelSerializer: vscode.WebviewPanelSerializer;
@@ -44,5 +49,7 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
   if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);
   void updateOpenQueryAvailability();
-  return { commands, explorerTree: explorer.view.provider, panelSerializer: panels };
+  // A failed restore is the explorer's to show (the model gets the same promise); commands run regardless.
+  const ready = explorer.restored.catch(() => undefined);
+  return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels };
 }

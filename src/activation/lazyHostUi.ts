@@ -35,13 +35,20 @@ export class LazyHostUi {
   }
 
   async run(id: ContributedCommand, args: unknown[]): Promise<unknown> {
-    return this.get()?.commands.run(id, args);
+    const ui = this.get();
+    if (!ui) return undefined;
+    await ui.ready;
+    return ui.commands.run(id, args);
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const ui = this.get();
-    if (ui) await ui.panelSerializer.deserializeWebviewPanel(panel, state);
-    else panel.dispose();
+    if (!ui) {
+      panel.dispose();
+      return;
+    }
+    await ui.ready;
+    await ui.panelSerializer.deserializeWebviewPanel(panel, state);
   }
 
   private buildOnce(): HostUi | undefined {

@@ -36,7 +36,7 @@ export function registerExplorer(
   context: vscode.ExtensionContext,
   { log, treeView, registrar: r }: ExplorerDeps,
   factories: Partial<CloudClientFactories> = {},
-): { clients: CloudClients; credentials: ActiveCredentials; model: ExplorerModel; view: ExplorerView } {
+): { clients: CloudClients; credentials: ActiveCredentials; model: ExplorerModel; view: ExplorerView; restored: Promise<void> } {
   const subs = context.subscriptions;
   const credentials = new ActiveCredentials(context.globalState, new AccessKeyStore(context.secrets), cloudCredentialSources);
   const clients = new CloudClients(
@@ -67,7 +67,7 @@ export function registerExplorer(
     if (flowLog) await vscode.commands.executeCommand(OPEN_QUERY_COMMAND, { flowLog });
   });
 
-  return { clients, credentials, model, view };
+  return { clients, credentials, model, view, restored };
 }
 
 /** "Open Query" is offered only once the query workbench registered its command. */
