@@ -60,3 +60,92 @@ export function readLogsV2(body: unknown): LogsV2Answer {
     processedRows: finite(meta.processedRows),
   };
 }
+
+const nonNegativeInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const quoted = (v: unknown): string => (JSON.stringify(v) ?? String(v)).slice(0, 40);
+
+/** One page of a list answer: the items and the total the service reports. */
+export interface ListPage<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface ProjectItem {
+  readonly projectName: string;
+  readonly region?: string;
+  readonly description?: string;
+  readonly createTime?: string;
+}
+
+const optionalString = (item: Record<string, unknown>, key: string, where: string): string | undefined => {
+  const v = item[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw unexpected(`${where}.${key} is not text`);
+  return v;
+};
+
+/** A list answer `{ total, <listKey>: [...] }` (ListProject, ListLogStores). */
+function readListPage<T>(action: string, body: unknown, listKey: string, item: (v: unknown, where: string) => T): ListPage<T> {
+  if (!isRecord(body)) throw unexpected(`the ${action} answer is not an object`);
+  const list = body[listKey];
+  if (!Array.isArray(list)) throw unexpected(`the ${action} answer has no ${listKey} list`);
+  if (!nonNegativeInteger(body.total)) throw unexpected(`the ${action} answer's total is ${body.total === undefined ? 'missing' : quoted(body.total)}`);
+  return { items: list.map((v, i) => item(v, `${listKey}[${i}]`)), total: body.total };
+}
+
+export function readProjectPage(body: unknown): ListPage<ProjectItem> {
+  return readListPage('ListProject', body, 'projects', (v, where) => {
+    if (!isRecord(v)) throw unexpected(`${where} is not an object`);
+    const projectName = v.projectName;
+    if (typeof projectName !== 'string' || projectName === '') throw unexpected(`${where}.projectName is missing`);
+    return {
+      projectName,
+      region: optionalString(v, 'region', where),
+      description: optionalString(v, 'description', where),
+      createTime: optionalString(v, 'createTime', where),
+    };
+  });
+}
+
+export function readLogStorePage(body: unknown): ListPage<string> {
+  return readListPage('ListLogStores', body, 'logstores', (v, where) => {
+    if (typeof v !== 'string' || v === '') throw unexpected(`${where} is not a logstore name`);
+    return v;
+  });
+}
+
+/** GetIndex: field name → declared type (unknown types read as text, as the service treats them). */
+export function readIndexKeys(body: unknown): Record<string, string> {
+  if (!isRecord(body)) throw unexpected('the GetIndex answer is not an object');
+  const keys = body.keys;
+  if (keys === undefined || keys === null) return {}; // an index with only full-text (line) settings
+  if (!isRecord(keys)) throw unexpected('the GetIndex answer\'s keys is not an object');
+  const out: Record<string, string> = {};
+  for (const [name, k] of Object.entries(keys)) {
+    if (!isRecord(k) || typeof k.type !== 'string') throw unexpected(`index key ${quoted(name)} has no type`);
+    out[name] = k.type;
+  }
+  return out;
+}
+
+export interface HistogramItem {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  readonly progress: QueryProgress;
+}
+
+/** GetHistograms: a list of `{ from, to, count, progress }`. */
+export function readHistograms(body: unknown): HistogramItem[] {
+  if (!Array.isArray(body)) throw unexpected('the GetHistograms answer is not a list of buckets');
+  return body.map((b: unknown, i) => {
+    const where = `bucket ${i + 1}`;
+    if (!isRecord(b)) throw unexpected(`${where} is not an object`);
+    const { from, to, count } = b;
+    if (!nonNegativeInteger(from) || !nonNegativeInteger(to) || to < from) throw unexpected(`${where} has no valid from/to`);
+    if (!nonNegativeInteger(count)) throw unexpected(`${where} count is ${count === undefined ? 'missing' : quoted(count)}`);
+    const progress = b.progress ?? 'Complete';
+    if (progress !== 'Complete' && progress !== 'Incomplete') throw unexpected(`${where} progress is ${quoted(progress)}`);
+    return { from, to, count, progress };
+  });
+}
