@@ -261,14 +261,13 @@ class GeneratedSdkSlsClient implements SlsApi {
       opts,
       req.query,
     );
-    // Checked and normalised in place (readLogsV2): an answer of the wrong shape is an error, never
-    // an empty result.
+    // Checked and read once into column-ordered rows (readLogsV2): an answer of the wrong shape is
+    // an error, never an empty result.
     const answer = readLogsV2(r.body);
     const rows = answer.rows;
-    const columns = answer.keys?.length ? [...answer.keys] : [...new Set(rows.flatMap((row) => Object.keys(row)))];
     return {
       rows,
-      columns,
+      columns: answer.columns,
       progress: answer.progress,
       count: answer.count ?? rows.length,
       hasSql: answer.hasSql ?? analyticPart(req.query).sql !== undefined,

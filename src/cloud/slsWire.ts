@@ -8,8 +8,9 @@ import { CloudError } from './cloudError';
 import type { QueryProgress } from './slsApi';
 
 export interface LogsV2Answer {
-  readonly rows: Readonly<Record<string, string>>[];
-  readonly keys?: readonly string[];
+  /** Each row's values in `columns` order (rows read before a late column are shorter). */
+  readonly rows: string[][];
+  readonly columns: readonly string[];
   readonly progress: QueryProgress;
   readonly count?: number;
   readonly hasSql?: boolean;
@@ -39,26 +40,57 @@ export function readLogsV2(body: unknown): LogsV2Answer {
   if (keys !== undefined && keys !== null && !(Array.isArray(keys) && keys.every((k) => typeof k === 'string'))) {
     throw unexpected('meta.keys is not a list of names');
   }
-  // Normalised in place, not copied: the SDK's parsed rows are ours alone, and a per-row copy
-  // costs real time on 100,000-row results.
-  for (let i = 0; i < data.length; i++) {
-    const row: unknown = data[i];
-    if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
-    for (const k in row) {
-      const v = row[k];
-      if (typeof v !== 'string') row[k] = String(v);
-    }
-  }
-  const rows = data as Record<string, string>[];
+  const hasSql = typeof meta.hasSQL === 'boolean' ? meta.hasSQL : undefined;
+  const declared = Array.isArray(keys) && keys.length > 0 ? (keys as string[]) : [];
+  const { columns, rows } = hasSql === true && declared.length > 0 ? sqlRows(data, declared) : rawRows(data, declared);
   return {
     rows,
-    keys: Array.isArray(keys) ? (keys as string[]) : undefined,
+    columns,
     progress,
     count: finite(meta.count),
-    hasSql: typeof meta.hasSQL === 'boolean' ? meta.hasSQL : undefined,
+    hasSql,
     elapsedMs: finite(meta.elapsedMillisecond),
     processedRows: finite(meta.processedRows),
   };
+}
+
+const cell = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/** SQL rows carry exactly the selected columns: read each by name, in select order. */
+function sqlRows(data: readonly unknown[], columns: readonly string[]): { columns: readonly string[]; rows: string[][] } {
+  const width = columns.length;
+  const rows = new Array<string[]>(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const row: unknown = data[i];
+    if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
+    const cells = new Array<string>(width);
+    for (let c = 0; c < width; c++) cells[c] = cell(row[columns[c]]);
+    rows[i] = cells;
+  }
+  return { columns, rows };
+}
+
+/** Raw logs may differ in their fields: columns grow as new names appear (first seen, first). */
+function rawRows(data: readonly unknown[], declared: readonly string[]): { columns: readonly string[]; rows: string[][] } {
+  const columns = [...declared];
+  const index = new Map(columns.map((c, i) => [c, i]));
+  const rows = new Array<string[]>(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const row: unknown = data[i];
+    if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
+    const cells = new Array<string>(columns.length).fill('');
+    for (const k in row) {
+      let c = index.get(k);
+      if (c === undefined) {
+        c = columns.length;
+        index.set(k, c);
+        columns.push(k);
+      }
+      cells[c] = cell(row[k]);
+    }
+    rows[i] = cells;
+  }
+  return { columns, rows };
 }
 
 const nonNegativeInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
