@@ -35,9 +35,15 @@ export interface QueryRequest extends LogstoreRef, TimeRange {
   readonly reverse?: boolean;
 }
 
+/** One result row: its values in `columns` order; cells past the row's end are ''. */
+export type ResultRow = readonly string[];
+
 export interface QueryResult {
-  /** Each row a flat map of strings, as SLS returns it. */
-  readonly rows: readonly Readonly<Record<string, string>>[];
+  /**
+   * The rows as SLS returns them (all strings), built once from the parsed answer in column order,
+   * so the workbench pages them without building each row again.
+   */
+  readonly rows: readonly ResultRow[];
   /** Column order: SQL select order, or the fields seen for raw logs. */
   readonly columns: readonly string[];
   readonly progress: QueryProgress;
@@ -77,4 +83,14 @@ export interface SlsApi {
     opts?: CallOptions & { pageSize?: number; maxRows?: number; concurrency?: number },
   ): AsyncIterable<QueryResult>;
   histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]>;
+}
+
+/** Rows as field → value maps, for the cold paths (export, checks) that want names. */
+export function recordsOf(result: Pick<QueryResult, 'columns' | 'rows'>): Record<string, string>[] {
+  const { columns, rows } = result;
+  return rows.map((row) => {
+    const record: Record<string, string> = {};
+    for (let c = 0; c < columns.length; c++) record[columns[c]] = row[c] ?? '';
+    return record;
+  });
 }

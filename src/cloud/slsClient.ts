@@ -23,7 +23,7 @@ import type {
   SlsProject,
 } from './slsApi';
 import { mapSlsError } from './slsErrors';
-import { readLogsV2 } from './slsWire';
+import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
 
 export interface SlsCallLogEntry {
   readonly action: string;
@@ -161,15 +161,15 @@ class GeneratedSdkSlsClient implements SlsApi {
     const out: SlsProject[] = [];
     for (let offset = 0; ; ) {
       const r = await this.call('ListProject', regionId, undefined, (c, sdk) => c.listProjectWithOptions(new sdk.SlsModels.ListProjectRequest({ offset, size: 500 }), {}, this.runtime()), opts);
-      const projects = r.body?.projects ?? [];
-      for (const p of projects) {
+      const page = readProjectPage(r.body);
+      for (const p of page.items) {
         // One endpoint per region in the cloud; an emulator may serve several, so filter by region.
-        if (p.projectName && (!p.region || p.region === regionId)) {
+        if (!p.region || p.region === regionId) {
           out.push({ projectName: p.projectName, region: p.region ?? regionId, description: p.description ?? '', createTime: p.createTime });
         }
       }
-      offset += projects.length;
-      if (projects.length === 0 || offset >= (r.body?.total ?? 0)) return out;
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) return out;
     }
   }
 
@@ -177,10 +177,10 @@ class GeneratedSdkSlsClient implements SlsApi {
     const out: string[] = [];
     for (let offset = 0; ; ) {
       const r = await this.call('ListLogStores', regionId, projectName, (c, sdk) => c.listLogStoresWithOptions(projectName, new sdk.SlsModels.ListLogStoresRequest({ offset, size: 500 }), {}, this.runtime()), opts);
-      const names = r.body?.logstores ?? [];
-      out.push(...names);
-      offset += names.length;
-      if (names.length === 0 || offset >= (r.body?.total ?? 0)) return out;
+      const page = readLogStorePage(r.body);
+      out.push(...page.items);
+      offset += page.items.length;
+      if (page.items.length === 0 || offset >= page.total) return out;
     }
   }
 
@@ -188,8 +188,7 @@ class GeneratedSdkSlsClient implements SlsApi {
     try {
       const r = await this.call('GetIndex', ref.regionId, ref.projectName, (c) => c.getIndexWithOptions(ref.projectName, ref.logStoreName, {}, this.runtime()), opts);
       const keys: Record<string, IndexField> = {};
-      for (const [name, k] of Object.entries(r.body?.keys ?? {})) {
-        const t = k.type;
+      for (const [name, t] of Object.entries(readIndexKeys(r.body))) {
         keys[name] = { type: t === 'long' || t === 'double' || t === 'json' ? t : 'text' };
       }
       return keys;
@@ -262,14 +261,13 @@ class GeneratedSdkSlsClient implements SlsApi {
       opts,
       req.query,
     );
-    // Checked and normalised in place (readLogsV2): an answer of the wrong shape is an error, never
-    // an empty result.
+    // Checked and read once into column-ordered rows (readLogsV2): an answer of the wrong shape is
+    // an error, never an empty result.
     const answer = readLogsV2(r.body);
     const rows = answer.rows;
-    const columns = answer.keys?.length ? [...answer.keys] : [...new Set(rows.flatMap((row) => Object.keys(row)))];
     return {
       rows,
-      columns,
+      columns: answer.columns,
       progress: answer.progress,
       count: answer.count ?? rows.length,
       hasSql: answer.hasSql ?? analyticPart(req.query).sql !== undefined,
@@ -360,12 +358,7 @@ class GeneratedSdkSlsClient implements SlsApi {
         opts,
         req.query,
       );
-      const buckets: HistogramBucket[] = (r.body ?? []).map((b) => ({
-        from: b.from ?? 0,
-        to: b.to ?? 0,
-        count: b.count ?? 0,
-        progress: b.progress === 'Incomplete' ? 'Incomplete' : 'Complete',
-      }));
+      const buckets: HistogramBucket[] = readHistograms(r.body);
       const progress: QueryProgress =
         r.headers?.['x-log-progress'] === 'Incomplete' || buckets.some((b) => b.progress === 'Incomplete') ? 'Incomplete' : 'Complete';
       return { progress, buckets };

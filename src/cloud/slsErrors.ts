@@ -139,9 +139,26 @@ export function mapSlsError(e: unknown, query?: string): CloudError {
       cause: e,
     });
   }
+  const complaint = sdkShapeComplaint(e);
+  if (complaint) {
+    return new CloudError({
+      kind: 'unexpectedResponse',
+      message: `Log Service answered something unexpected: ${complaint}.`,
+      nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between; if they are right, report this.',
+      cause: e,
+    });
+  }
   return new CloudError({
     kind: 'unexpectedResponse',
     message: `Log Service call failed: ${e instanceof Error ? e.message : String(e)}`,
     cause: e,
   });
+}
+
+/** The SDK's own typing of an answer (`$dara.cast` into its models) failed: say what was wrong. */
+function sdkShapeComplaint(e: unknown): string | undefined {
+  const message = e instanceof Error ? e.message : '';
+  if (message === 'can not cast to Map') return 'the answer (or a part of it) is not an object';
+  const m = /^type of (\w+) is mismatch, expect (\w+), but (\w+)$/.exec(message);
+  return m ? `${m[1]} is ${m[3] === 'object' ? 'an object' : `a ${m[3]}`} where ${m[2] === 'array' ? 'a list' : `a ${m[2]}`} belongs` : undefined;
 }

@@ -8,8 +8,9 @@ import { CloudError } from './cloudError';
 import type { QueryProgress } from './slsApi';
 
 export interface LogsV2Answer {
-  readonly rows: Readonly<Record<string, string>>[];
-  readonly keys?: readonly string[];
+  /** Each row's values in `columns` order (rows read before a late column are shorter). */
+  readonly rows: string[][];
+  readonly columns: readonly string[];
   readonly progress: QueryProgress;
   readonly count?: number;
   readonly hasSql?: boolean;
@@ -39,24 +40,144 @@ export function readLogsV2(body: unknown): LogsV2Answer {
   if (keys !== undefined && keys !== null && !(Array.isArray(keys) && keys.every((k) => typeof k === 'string'))) {
     throw unexpected('meta.keys is not a list of names');
   }
-  // Normalised in place, not copied: the SDK's parsed rows are ours alone, and a per-row copy
-  // costs real time on 100,000-row results.
-  for (let i = 0; i < data.length; i++) {
-    const row: unknown = data[i];
-    if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
-    for (const k in row) {
-      const v = row[k];
-      if (typeof v !== 'string') row[k] = String(v);
-    }
-  }
-  const rows = data as Record<string, string>[];
+  const hasSql = typeof meta.hasSQL === 'boolean' ? meta.hasSQL : undefined;
+  const declared = Array.isArray(keys) && keys.length > 0 ? (keys as string[]) : [];
+  const { columns, rows } = hasSql === true && declared.length > 0 ? sqlRows(data, declared) : rawRows(data, declared);
   return {
     rows,
-    keys: Array.isArray(keys) ? (keys as string[]) : undefined,
+    columns,
     progress,
     count: finite(meta.count),
-    hasSql: typeof meta.hasSQL === 'boolean' ? meta.hasSQL : undefined,
+    hasSql,
     elapsedMs: finite(meta.elapsedMillisecond),
     processedRows: finite(meta.processedRows),
   };
+}
+
+const cell = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+
+/** SQL rows carry exactly the selected columns: read each by name, in select order. */
+function sqlRows(data: readonly unknown[], columns: readonly string[]): { columns: readonly string[]; rows: string[][] } {
+  const width = columns.length;
+  const rows = new Array<string[]>(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const row: unknown = data[i];
+    if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
+    const cells = new Array<string>(width);
+    for (let c = 0; c < width; c++) cells[c] = cell(row[columns[c]]);
+    rows[i] = cells;
+  }
+  return { columns, rows };
+}
+
+/** Raw logs may differ in their fields: columns grow as new names appear (first seen, first). */
+function rawRows(data: readonly unknown[], declared: readonly string[]): { columns: readonly string[]; rows: string[][] } {
+  const columns = [...declared];
+  const index = new Map(columns.map((c, i) => [c, i]));
+  const rows = new Array<string[]>(data.length);
+  for (let i = 0; i < data.length; i++) {
+    const row: unknown = data[i];
+    if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
+    const cells = new Array<string>(columns.length).fill('');
+    for (const k in row) {
+      let c = index.get(k);
+      if (c === undefined) {
+        c = columns.length;
+        index.set(k, c);
+        columns.push(k);
+      }
+      cells[c] = cell(row[k]);
+    }
+    rows[i] = cells;
+  }
+  return { columns, rows };
+}
+
+const nonNegativeInteger = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const quoted = (v: unknown): string => (JSON.stringify(v) ?? String(v)).slice(0, 40);
+
+/** One page of a list answer: the items and the total the service reports. */
+export interface ListPage<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+}
+
+export interface ProjectItem {
+  readonly projectName: string;
+  readonly region?: string;
+  readonly description?: string;
+  readonly createTime?: string;
+}
+
+const optionalString = (item: Record<string, unknown>, key: string, where: string): string | undefined => {
+  const v = item[key];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw unexpected(`${where}.${key} is not text`);
+  return v;
+};
+
+/** A list answer `{ total, <listKey>: [...] }` (ListProject, ListLogStores). */
+function readListPage<T>(action: string, body: unknown, listKey: string, item: (v: unknown, where: string) => T): ListPage<T> {
+  if (!isRecord(body)) throw unexpected(`the ${action} answer is not an object`);
+  const list = body[listKey];
+  if (!Array.isArray(list)) throw unexpected(`the ${action} answer has no ${listKey} list`);
+  if (!nonNegativeInteger(body.total)) throw unexpected(`the ${action} answer's total is ${body.total === undefined ? 'missing' : quoted(body.total)}`);
+  return { items: list.map((v, i) => item(v, `${listKey}[${i}]`)), total: body.total };
+}
+
+export function readProjectPage(body: unknown): ListPage<ProjectItem> {
+  return readListPage('ListProject', body, 'projects', (v, where) => {
+    if (!isRecord(v)) throw unexpected(`${where} is not an object`);
+    const projectName = v.projectName;
+    if (typeof projectName !== 'string' || projectName === '') throw unexpected(`${where}.projectName is missing`);
+    return {
+      projectName,
+      region: optionalString(v, 'region', where),
+      description: optionalString(v, 'description', where),
+      createTime: optionalString(v, 'createTime', where),
+    };
+  });
+}
+
+export function readLogStorePage(body: unknown): ListPage<string> {
+  return readListPage('ListLogStores', body, 'logstores', (v, where) => {
+    if (typeof v !== 'string' || v === '') throw unexpected(`${where} is not a logstore name`);
+    return v;
+  });
+}
+
+/** GetIndex: field name → declared type (unknown types read as text, as the service treats them). */
+export function readIndexKeys(body: unknown): Record<string, string> {
+  if (!isRecord(body)) throw unexpected('the GetIndex answer is not an object');
+  const keys = body.keys;
+  if (keys === undefined || keys === null) return {}; // an index with only full-text (line) settings
+  if (!isRecord(keys)) throw unexpected('the GetIndex answer\'s keys is not an object');
+  const out: Record<string, string> = {};
+  for (const [name, k] of Object.entries(keys)) {
+    if (!isRecord(k) || typeof k.type !== 'string') throw unexpected(`index key ${quoted(name)} has no type`);
+    out[name] = k.type;
+  }
+  return out;
+}
+
+export interface HistogramItem {
+  readonly from: number;
+  readonly to: number;
+  readonly count: number;
+  readonly progress: QueryProgress;
+}
+
+/** GetHistograms: a list of `{ from, to, count, progress }`. */
+export function readHistograms(body: unknown): HistogramItem[] {
+  if (!Array.isArray(body)) throw unexpected('the GetHistograms answer is not a list of buckets');
+  return body.map((b: unknown, i) => {
+    const where = `bucket ${i + 1}`;
+    if (!isRecord(b)) throw unexpected(`${where} is not an object`);
+    const { from, to, count } = b;
+    if (!nonNegativeInteger(from) || !nonNegativeInteger(to) || to < from) throw unexpected(`${where} has no valid from/to`);
+    if (!nonNegativeInteger(count)) throw unexpected(`${where} count is ${count === undefined ? 'missing' : quoted(count)}`);
+    const progress = b.progress ?? 'Complete';
+    if (progress !== 'Complete' && progress !== 'Incomplete') throw unexpected(`${where} progress is ${quoted(progress)}`);
+    return { from, to, count, progress };
+  });
 }

@@ -18,7 +18,7 @@ import { createCenClient } from '../../src/cloud/cenClient';
 import { CloudError } from '../../src/cloud/cloudError';
 import { cliProfileCredentialSource, defaultChainCredentialSource } from '../../src/cloud/credentials';
 import type { CredentialSource } from '../../src/cloud/credentialTypes';
-import type { LogstoreRef, SlsApi } from '../../src/cloud/slsApi';
+import { recordsOf, type LogstoreRef, type SlsApi } from '../../src/cloud/slsApi';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import { loadSdk } from '../../src/cloud/sdkLoader';
 import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT } from '../../emulator/accounts';
@@ -111,7 +111,7 @@ describe('the built SDK chunk against the emulator', () => {
     assert.equal(raw.rows.length, 10);
     assert.equal(raw.hasSql, false);
     const sql = await api.query({ ...span, query: '* | select count(*) as n' });
-    assert.ok(Number(sql.rows[0]?.n) > 0);
+    assert.ok(Number(recordsOf(sql)[0]?.n) > 0);
     let paged = 0;
     for await (const page of api.queryPages({ ...span, query: '*' }, { maxRows: 250, concurrency: 2 })) paged += page.rows.length;
     assert.equal(paged, 250);

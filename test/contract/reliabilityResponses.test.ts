@@ -13,7 +13,15 @@ import type { CenApi } from '../../src/cloud/cenApi';
 import type { SlsApi } from '../../src/cloud/slsApi';
 import { ownerCredentials } from '../support/emulator';
 import { startFakeService, type FakeService } from '../reliability/fakeAlibabaService';
-import { CEN_SHAPE_CASES, SLS_SHAPE_CASES, type ShapeCase } from '../reliability/corpus/responseShapes';
+import {
+  CEN_SHAPE_CASES,
+  SLS_HISTOGRAM_CASES,
+  SLS_INDEX_CASES,
+  SLS_LOGSTORE_LIST_CASES,
+  SLS_PROJECT_LIST_CASES,
+  SLS_SHAPE_CASES,
+  type ShapeCase,
+} from '../reliability/corpus/responseShapes';
 
 const FAST_RETRY = { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 2, totalTimeoutMs: 5_000 };
 
@@ -60,5 +68,24 @@ describe('SLS client: odd answers from the endpoint', () => {
       fake.answerWith(c.answer);
       assertClear(c, await outcome(() => sls.query({ regionId: 'cn-hangzhou', projectName: 'fake-project', logStoreName: 'ls', from: now - 60, to: now, query: '*' })));
     });
+  }
+});
+
+describe('SLS client: odd answers to the list, index and histogram calls', () => {
+  const now = Math.floor(Date.now() / 1000);
+  const ref = { regionId: 'cn-hangzhou', projectName: 'fake-project', logStoreName: 'ls' };
+  const calls: readonly (readonly [readonly ShapeCase[], () => Promise<unknown>])[] = [
+    [SLS_PROJECT_LIST_CASES, () => sls.listProjects('cn-hangzhou')],
+    [SLS_LOGSTORE_LIST_CASES, () => sls.listLogStores('cn-hangzhou', 'fake-project')],
+    [SLS_INDEX_CASES, () => sls.getIndex(ref)],
+    [SLS_HISTOGRAM_CASES, () => sls.histogram({ ...ref, from: now - 60, to: now, query: '*' })],
+  ];
+  for (const [cases, call] of calls) {
+    for (const c of cases) {
+      it(c.name, { timeout: 15_000 }, async () => {
+        fake.answerWith(c.answer);
+        assertClear(c, await outcome(call));
+      });
+    }
   }
 });

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestEmulator, ownerCredentials, type TestEmulator } from '../support/emulator';
 import { createSlsClient } from '../../src/cloud/slsClient';
-import type { QueryRequest, SlsApi } from '../../src/cloud/slsApi';
+import { recordsOf, type QueryRequest, type SlsApi } from '../../src/cloud/slsApi';
 import { CloudError } from '../../src/cloud/cloudError';
 import type { FlowRow } from '../../emulator/data/flowLogGenerator';
 import type { FlowLogView } from '../../emulator/cen/store';
@@ -79,7 +79,7 @@ describe('queries over the demo records', () => {
     const { from, to } = span();
     const r = await sls.query({ ...ref(), from, to, query: '* | select "log-status" as s, count(*) as n group by s' });
     const expected = sumBy(generated(from, to), (x) => x.logStatus, () => 1);
-    assert.deepEqual(new Map(r.rows.map((x) => [x.s, Number(x.n)])), expected);
+    assert.deepEqual(new Map(recordsOf(r).map((x) => [x.s, Number(x.n)])), expected);
     assert.equal(r.progress, 'Complete');
   });
   test('top talkers by bytes', async () => {
@@ -91,7 +91,7 @@ describe('queries over the demo records', () => {
     const expected = [...sumBy(generated(from, to).filter((x) => x.logStatus === 'OK'), (x) => `${x.srcaddr}>${x.dstaddr}`, (x) => x.bytes ?? 0)]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5);
-    assert.deepEqual(r.rows.map((x) => [`${x.srcaddr}>${x.dstaddr}`, Number(x.b)]), expected);
+    assert.deepEqual(recordsOf(r).map((x) => [`${x.srcaddr}>${x.dstaddr}`, Number(x.b)]), expected);
     assert.deepEqual(r.columns, ['srcaddr', 'dstaddr', 'b']);
   });
   test('bytes per region pair', async () => {
@@ -101,14 +101,14 @@ describe('queries over the demo records', () => {
       query: '"log-status":OK | select "src-region-id" as s, "dst-region-id" as d, sum(bytes) as b group by s, d',
     });
     const expected = sumBy(generated(from, to).filter((x) => x.logStatus === 'OK'), (x) => `${x.srcRegionId}>${x.dstRegionId}`, (x) => x.bytes ?? 0);
-    assert.deepEqual(new Map(r.rows.map((x) => [`${x.s}>${x.d}`, Number(x.b)])), expected);
+    assert.deepEqual(new Map(recordsOf(r).map((x) => [`${x.s}>${x.d}`, Number(x.b)])), expected);
     for (const key of expected.keys()) assert.notEqual(key.split('>')[0], key.split('>')[1], 'cross-region only');
   });
   test('records per capture window, __time__ = window end', async () => {
     const { from, to } = span();
     const r = await sls.query({ ...ref(), from, to, query: '* | select __time__ as t, count(*) as n group by t order by t limit 1000' });
     const expected = sumBy(generated(from, to), (x) => x.time, () => 1);
-    assert.deepEqual(new Map(r.rows.map((x) => [Number(x.t), Number(x.n)])), expected);
+    assert.deepEqual(new Map(recordsOf(r).map((x) => [Number(x.t), Number(x.n)])), expected);
     for (const t of expected.keys()) assert.equal(t % flowLog.interval, 0);
   });
   test('100 rows by default, LIMIT raises it', async () => {
@@ -121,7 +121,7 @@ describe('queries over the demo records', () => {
     const r = await sls.query({ ...ref(), from, to, query: 'dstport:443 and bytes > 100000', line: 20 });
     assert.equal(r.hasSql, false);
     assert.ok(r.rows.length > 0 && r.rows.length <= 20);
-    for (const row of r.rows) {
+    for (const row of recordsOf(r)) {
       assert.equal(row.dstport, '443');
       assert.ok(Number(row.bytes) > 100000);
       assert.equal(typeof row.__time__, 'string');
@@ -153,7 +153,7 @@ describe('paging', () => {
       { ...ref(), from, to, query: '* | select __time__, srcaddr, srcport, dstaddr, dstport, protocol, direction, bytes order by __time__, srcaddr, srcport, dstaddr, dstport, protocol, direction, bytes' },
       { maxRows: 250_000, concurrency: 2 },
     )) {
-      for (const r of page.rows) got.push(key(r));
+      for (const r of recordsOf(page)) got.push(key(r));
     }
     assert.equal(got.length, 250_000);
     // Every delivered row is a generated one, each at most as often as it was generated…
@@ -180,7 +180,7 @@ describe('paging', () => {
     const got: string[] = [];
     for await (const page of sls.queryPages({ ...ref(), from, to, query: 'dstport:22' }, { concurrency: 3 })) {
       assert.ok(page.rows.length <= 100);
-      for (const r of page.rows) got.push(key(r));
+      for (const r of recordsOf(page)) got.push(key(r));
     }
     assert.deepEqual([...got].sort(), expected);
   });
@@ -216,7 +216,7 @@ describe('errors and faults', () => {
       );
       assert.equal(polls, 2);
       assert.equal(r.progress, 'Complete');
-      assert.equal(Number(r.rows[0].n), generated(now - 3600, now + 1).length);
+      assert.equal(Number(recordsOf(r)[0].n), generated(now - 3600, now + 1).length);
     } finally {
       await emu.setFaults({ incompletePolls: 0 });
     }
@@ -227,7 +227,7 @@ describe('errors and faults', () => {
     try {
       for (let i = 0; i < 12; i++) {
         const r = await sls.query({ ...ref(), from: now - 3600, to: now + 1, query: '* | select count(*) as n' });
-        assert.equal(Number(r.rows[0].n), generated(now - 3600, now + 1).length);
+        assert.equal(Number(recordsOf(r)[0].n), generated(now - 3600, now + 1).length);
       }
       assert.ok(retries.length > 0, 'some calls were retried');
       assert.ok(retries.some((c) => c === 'QpsLimit' || c === 'ServerBusy' || c === 'InternalServerError' || c === 'network'));

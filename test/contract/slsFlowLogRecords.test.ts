@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { startTestEmulator, ownerCredentials, type TestEmulator } from '../support/emulator';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import { createSlsClient } from '../../src/cloud/slsClient';
-import type { SlsApi } from '../../src/cloud/slsApi';
+import { recordsOf, type SlsApi } from '../../src/cloud/slsApi';
 
 let emu: TestEmulator;
 let sls: SlsApi;
@@ -33,7 +33,7 @@ test('CreateFlowlog ensures project, logstore and index; windows appear as time 
 
   const start = Math.floor(clockMs / 1000);
   const count = async (): Promise<number> =>
-    Number((await sls.query({ ...ref, from: start - 3600, to: Math.floor(clockMs / 1000) + 1, query: '* | select count(*) as n' })).rows[0].n);
+    Number(recordsOf(await sls.query({ ...ref, from: start - 3600, to: Math.floor(clockMs / 1000) + 1, query: '* | select count(*) as n' }))[0].n);
   assert.equal(await count(), 0, 'nothing before the first window ends');
 
   clockMs += 1_000; // past the 200 ms transition: Active
@@ -42,11 +42,11 @@ test('CreateFlowlog ensures project, logstore and index; windows appear as time 
   const afterFive = await count();
   assert.ok(afterFive > 0);
   const windows = await sls.query({ ...ref, from: start - 3600, to: Math.floor(clockMs / 1000) + 1, query: '* | select count(distinct __time__) as w, count_if("cen-id" <> \'' + cen.cenId + '\') as other' });
-  assert.equal(Number(windows.rows[0].w), 5);
-  assert.equal(windows.rows[0].other, '0');
+  assert.equal(Number(recordsOf(windows)[0].w), 5);
+  assert.equal(recordsOf(windows)[0].other, '0');
 
   const regionPairs = await sls.query({ ...ref, from: start - 3600, to: Math.floor(clockMs / 1000) + 1, query: '"log-status":OK | select distinct "src-region-id" as s, "dst-region-id" as d' });
-  for (const r of regionPairs.rows) {
+  for (const r of recordsOf(regionPairs)) {
     assert.ok(regions.includes(r.s) && regions.includes(r.d) && r.s !== r.d, `${r.s}→${r.d} is cross-region within the CEN`);
   }
 

@@ -8,7 +8,7 @@
  * LIMIT when asked for more. Free of `vscode` so it runs against the emulator in tests.
  */
 import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
-import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
+import type { LogstoreRef, QueryRequest, QueryResult, ResultRow, SlsApi } from '../../cloud/slsApi';
 import { isCloudError } from '../../cloud/cloudError';
 import { splitQuery, tokenizeSql } from '../../query/tokenizer';
 import { ResultPager } from './resultPages';
@@ -213,7 +213,7 @@ export class QueryRunner {
     active: ActiveQuery,
     signal: AbortSignal,
     columns: readonly string[],
-    rows: readonly Readonly<Record<string, string>>[],
+    rows: readonly ResultRow[],
     finishAfter: boolean,
   ): Promise<void> {
     const pages = rows.length === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);

@@ -1,8 +1,10 @@
 /**
- * Turns SLS rows (flat string maps) into bounded `resultPage` payloads: arrays of strings in a
+ * Turns SLS rows (strings in column order) into bounded `resultPage` payloads: arrays of strings in a
  * fixed column order, at most `maxRows` rows per message, so no single postMessage is huge.
  * Pure; the query runner owns one ResultPager per query.
  */
+
+import type { ResultRow } from '../../cloud/slsApi';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
@@ -36,23 +38,29 @@ export class ResultPager {
     return this.columns;
   }
 
-  /** Splits one batch of rows into pages, adding any new columns first. */
-  pages(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): ResultPagePayload[] {
+  /**
+   * Splits one batch of rows (values in `columns` order, as the SLS client reads them) into pages,
+   * adding any new columns first. Rows already in the pager's order and width are passed on as
+   * they are — no second copy of every row; only a batch whose columns differ is re-ordered.
+   */
+  pages(columns: readonly string[], rows: readonly ResultRow[]): ResultPagePayload[] {
     this.addColumns(columns);
-    // for…in rather than Object.keys: no array per row (this runs once per row of every result).
-    for (const row of rows) {
-      for (const name in row) if (!this.columnSet.has(name)) this.addColumns([name]);
-    }
-    const out: ResultPagePayload[] = [];
     const cols = [...this.columns];
     const width = cols.length;
+    const at = columns.map((name) => this.columns.indexOf(name));
+    const sameOrder = at.every((to, from) => to === from);
+    const out: ResultPagePayload[] = [];
     for (let start = 0; start < rows.length; start += this.maxRows) {
       const end = Math.min(rows.length, start + this.maxRows);
-      const pageRows: string[][] = new Array<string[]>(end - start);
+      const pageRows: (readonly string[])[] = new Array<readonly string[]>(end - start);
       for (let i = start; i < end; i++) {
         const r = rows[i];
-        const cells: string[] = new Array<string>(width);
-        for (let c = 0; c < width; c++) cells[c] = r[cols[c]] ?? '';
+        if (sameOrder && r.length === width) {
+          pageRows[i - start] = r;
+          continue;
+        }
+        const cells: string[] = new Array<string>(width).fill('');
+        for (let c = 0; c < at.length; c++) cells[at[c]] = r[c] ?? '';
         pageRows[i - start] = cells;
       }
       out.push({ pageIndex: this.nextPageIndex++, columns: cols, rows: pageRows });

@@ -70,3 +70,54 @@ export const SLS_SHAPE_CASES: readonly ShapeCase[] = [
   { name: 'connection dropped', answer: { kind: 'drop' }, kind: 'network' },
   { name: 'no answer at all', answer: { kind: 'hang' }, kind: 'network', message: /timed out/ },
 ];
+
+/** Odd answers every Log Service call shares: not JSON, not an object, cut off. */
+const slsUnreadable = (action: string): ShapeCase[] => [
+  { name: `${action}: HTML login page`, answer: raw(200, HTML_LOGIN, 'text/html'), kind: 'unexpectedResponse', message: SLS_UNREADABLE },
+  { name: `${action}: HTML 502 gateway page`, answer: raw(502, HTML_GATEWAY, 'text/html'), kind: 'unexpectedResponse', message: SLS_UNREADABLE },
+  { name: `${action}: truncated JSON`, answer: raw(200, '{"total":3,"pro'), kind: 'unexpectedResponse', message: SLS_UNREADABLE },
+  { name: `${action}: body is null`, answer: raw(200, 'null'), kind: 'unexpectedResponse', message: /answered something unexpected/ },
+  { name: `${action}: body is a string`, answer: raw(200, '"ok"'), kind: 'unexpectedResponse', message: /answered something unexpected/ },
+];
+
+/** Answers to ListProject (listProjects). */
+export const SLS_PROJECT_LIST_CASES: readonly ShapeCase[] = [
+  { name: 'ListProject: empty object', answer: json(200, {}), kind: 'unexpectedResponse', message: /ListProject answer has no projects list/ },
+  { name: 'ListProject: projects not a list', answer: json(200, { total: 1, count: 1, projects: 'p' }), kind: 'unexpectedResponse', message: /projects is a string where a list belongs/ },
+  { name: 'ListProject: total missing', answer: json(200, { count: 0, projects: [] }), kind: 'unexpectedResponse', message: /total is missing/ },
+  { name: 'ListProject: total negative', answer: json(200, { total: -1, count: 0, projects: [] }), kind: 'unexpectedResponse', message: /total is -1/ },
+  { name: 'ListProject: null project', answer: json(200, { total: 1, count: 1, projects: [null] }), kind: 'unexpectedResponse' },
+  { name: 'ListProject: project without a name', answer: json(200, { total: 1, count: 1, projects: [{ region: 'cn-hangzhou' }] }), kind: 'unexpectedResponse', message: /projectName is missing/ },
+  { name: 'ListProject: region of the wrong type', answer: json(200, { total: 1, count: 1, projects: [{ projectName: 'p', region: { evil: true } }] }), kind: 'unexpectedResponse' },
+  ...slsUnreadable('ListProject'),
+];
+
+/** Answers to ListLogStores (listLogStores). */
+export const SLS_LOGSTORE_LIST_CASES: readonly ShapeCase[] = [
+  { name: 'ListLogStores: empty object', answer: json(200, {}), kind: 'unexpectedResponse', message: /ListLogStores answer has no logstores list/ },
+  { name: 'ListLogStores: logstores not a list', answer: json(200, { total: 1, count: 1, logstores: 'flows' }), kind: 'unexpectedResponse', message: /logstores is a string where a list belongs/ },
+  { name: 'ListLogStores: total of the wrong type', answer: json(200, { total: 'all', count: 1, logstores: ['flows'] }), kind: 'unexpectedResponse' },
+  { name: 'ListLogStores: a name that is not text', answer: json(200, { total: 1, count: 1, logstores: [42] }), kind: 'unexpectedResponse', message: /logstores\[0\] is not a logstore name/ },
+  { name: 'ListLogStores: an empty name', answer: json(200, { total: 1, count: 1, logstores: [''] }), kind: 'unexpectedResponse', message: /not a logstore name/ },
+  ...slsUnreadable('ListLogStores'),
+];
+
+/** Answers to GetIndex (getIndex). */
+export const SLS_INDEX_CASES: readonly ShapeCase[] = [
+  { name: 'GetIndex: keys not an object', answer: json(200, { keys: ['srcaddr'] }), kind: 'unexpectedResponse' },
+  { name: 'GetIndex: a key without a type', answer: json(200, { keys: { srcaddr: { doc_value: true } } }), kind: 'unexpectedResponse', message: /index key "srcaddr" has no type/ },
+  { name: 'GetIndex: a key that is not an object', answer: json(200, { keys: { srcaddr: 'text' } }), kind: 'unexpectedResponse', message: /has no type/ },
+  ...slsUnreadable('GetIndex'),
+];
+
+/** Answers to GetHistograms (histogram). */
+export const SLS_HISTOGRAM_CASES: readonly ShapeCase[] = [
+  { name: 'GetHistograms: an object, not a list', answer: json(200, { buckets: [] }), kind: 'unexpectedResponse' },
+  { name: 'GetHistograms: null bucket', answer: json(200, [null]), kind: 'unexpectedResponse' },
+  { name: 'GetHistograms: bucket without count', answer: json(200, [{ from: 0, to: 60, progress: 'Complete' }]), kind: 'unexpectedResponse', message: /bucket 1 count is missing/ },
+  { name: 'GetHistograms: bucket without from/to', answer: json(200, [{ count: 3, progress: 'Complete' }]), kind: 'unexpectedResponse', message: /bucket 1 has no valid from\/to/ },
+  { name: 'GetHistograms: to before from', answer: json(200, [{ from: 120, to: 60, count: 3, progress: 'Complete' }]), kind: 'unexpectedResponse', message: /no valid from\/to/ },
+  { name: 'GetHistograms: negative count', answer: json(200, [{ from: 0, to: 60, count: -3, progress: 'Complete' }]), kind: 'unexpectedResponse', message: /count is -3/ },
+  { name: 'GetHistograms: unknown progress value', answer: json(200, [{ from: 0, to: 60, count: 3, progress: 'Exploded' }]), kind: 'unexpectedResponse', message: /progress is "Exploded"/ },
+  ...slsUnreadable('GetHistograms'),
+];
