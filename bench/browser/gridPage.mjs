@@ -6,6 +6,7 @@
 import { ResultGrid } from '../../webview/grid/resultGrid';
 import { ResultStore } from '../../webview/grid/resultStore';
 import { MessageInbox } from '../../webview/results/messageInbox';
+import { paintScheduler } from '../../webview/results/paintScheduler';
 
 const noEvents = { onFilterValue() {}, onNearEnd() {}, onScroll() {}, onCopy() {} };
 let pool = [];
@@ -110,7 +111,7 @@ window.bench = {
         lastStored = performance.now();
         resolveAll();
       }
-    });
+    }, paintScheduler);
     window.onmessage = (e) => {
       // Arrival: the event is dispatched (its data not yet read, which is part of the figure).
       if (firstArrival === undefined) firstArrival = performance.now();

@@ -4,6 +4,7 @@
  */
 import type { HostMessage, WebviewMessage, WorkbenchViewState } from '../../src/protocol/messages';
 import { MessageInbox } from '../results/messageInbox';
+import { paintScheduler } from '../results/paintScheduler';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -29,7 +30,7 @@ export function connectToHost(): HostChannel {
       const inbox = new MessageInbox((data) => {
         // The host is the only sender in a webview; still ignore anything without a type.
         if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') handler(data as HostMessage);
-      });
+      }, paintScheduler);
       window.addEventListener('message', (e: MessageEvent<unknown>) => inbox.receive(e));
     },
     getState: () => api.getState(),

@@ -9,37 +9,13 @@
 
 /** Most time spent handling messages between two painted frames. */
 export const INBOX_SLICE_MS = 24;
-/** A hidden webview paints no frames: continue after this long without one. */
-const NO_PAINT_FALLBACK_MS = 100;
 
+/** Paint timing; the browser's is in paintScheduler.ts (this module stays DOM-free for unit tests). */
 export interface InboxScheduler {
   now(): number;
   /** Runs `task` once, after the next frame has been painted. */
   afterNextPaint(task: () => void): void;
 }
-
-/** rAF runs before the frame's style, layout and paint; a task posted from it runs after them. */
-export const browserScheduler: InboxScheduler = {
-  now: () => performance.now(),
-  afterNextPaint(task) {
-    let done = false;
-    const run = (): void => {
-      if (done) return;
-      done = true;
-      clearTimeout(fallback);
-      task();
-    };
-    const fallback = setTimeout(run, NO_PAINT_FALLBACK_MS);
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        run();
-      };
-      channel.port2.postMessage(undefined);
-    });
-  },
-};
 
 /** What the inbox needs of an event: its data, read only when the event's turn comes. */
 export interface InboxEvent {
@@ -55,8 +31,9 @@ export class MessageInbox {
 
   constructor(
     private readonly handle: (data: unknown) => void,
-    private readonly scheduler: InboxScheduler = browserScheduler,
+    private readonly scheduler: InboxScheduler,
     private readonly sliceMs = INBOX_SLICE_MS,
+    private readonly onError: (err: unknown) => void = reportLater,
   ) {}
 
   /** Messages received and not yet handled. */
@@ -83,10 +60,8 @@ export class MessageInbox {
       try {
         this.handle(event.data);
       } catch (err) {
-        // One bad message must not strand the ones behind it; report it as an uncaught error would be.
-        queueMicrotask(() => {
-          throw err;
-        });
+        // One bad message must not strand the ones behind it.
+        this.onError(err);
       }
     }
     this.queue = [];
@@ -102,4 +77,11 @@ export class MessageInbox {
     this.head = 0;
     this.drain();
   }
+}
+
+/** Reported as an uncaught error would be (console, error handlers), without stopping the inbox. */
+function reportLater(err: unknown): void {
+  queueMicrotask(() => {
+    throw err;
+  });
 }
