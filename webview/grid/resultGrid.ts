@@ -1,12 +1,12 @@
 /**
  * The virtualized results grid: only the rows on screen (plus a small overscan) exist in the DOM,
- * row elements are pooled and reused, and every value is written with textContent.
- * Sorting/filtering live in ResultStore; the window arithmetic in viewport.ts.
+ * row elements are pooled and reused, and every value is written as text. Columns scrolled out of
+ * view keep their values but get no box (display: none), so a scroll frame lays out
+ * only the cells on screen. Sorting/filtering live in ResultStore; the window arithmetic in viewport.ts.
  */
-import { columnKind, presentCell } from './valueFormat';
-import type { FieldKind } from '../../src/flowlogs/catalog';
+import { columnPresenter, type ColumnPresenter } from './valueFormat';
 import { ResultStore } from './resultStore';
-import { computeViewport, scrollTopForRow, type ViewportWindow } from './viewport';
+import { computeViewport, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
 import { DEFAULT_CHAR_PX, initialColumnWidths, MIN_COLUMN_WIDTH } from './columnWidths';
 import { toTsv } from './tsv';
 
@@ -15,6 +15,8 @@ export const ROW_HEIGHT = 22;
 const OVERSCAN = 3;
 /** Rows classified as numeric per idle slice (see ResultStore.scanNumeric). */
 const NUMERIC_SCAN_ROWS = 5_000;
+/** Columns within this distance of the visible area are laid out too, so a small horizontal scroll shows text at once. */
+const COLUMN_OVERSCAN_PX = 160;
 
 export interface ResultGridEvents {
   /** A filterable value (IP, port, region…) was clicked or activated with Enter. */
@@ -35,19 +37,22 @@ interface CellElement {
   hintText: Text | undefined;
   filterable: boolean;
   numeric: boolean;
+  /** Scrolled out of view horizontally: value kept, layout skipped, no hint. */
+  off: boolean;
 }
 
 interface RowElement {
   readonly el: HTMLDivElement;
   readonly cells: CellElement[];
   index: number;
-  /** The store version the row was filled for (sort/filter/row count). */
+  /** The store version the row was filled for (sort/filter/row count, columns in view). */
   version: string;
 }
 
 export class ResultGrid {
   readonly element: HTMLDivElement;
-  readonly store = new ResultStore();
+  /** The filter matches the hints the grid shows too ("TCP" finds protocol 6). */
+  readonly store = new ResultStore((column) => columnPresenter(column).hint);
   private readonly scroller: HTMLDivElement;
   private readonly header: HTMLDivElement;
   private readonly spacer: HTMLDivElement;
@@ -55,7 +60,8 @@ export class ResultGrid {
   private readonly empty: HTMLDivElement;
   private pool: RowElement[] = [];
   private widths: number[] = [];
-  private kinds: (FieldKind | undefined)[] = [];
+  private presenters: ColumnPresenter[] = [];
+  private columnsInView: ColumnRange = { first: 0, end: 0 };
   private numeric: boolean[] = [];
   private win: ViewportWindow = { first: 0, end: 0, offsetY: 0, totalHeight: 0, scaled: false };
   private activeRow = 0;
@@ -133,7 +139,7 @@ export class ResultGrid {
     if (firstPage || grew) {
       const old = this.widths;
       this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200), this.charWidth()).map((w, i) => old[i] ?? w);
-      this.kinds = this.store.columns.map((c) => columnKind(c));
+      this.presenters = this.store.columns.map((c) => columnPresenter(c));
       this.buildHeader();
       this.clearPool();
     }
@@ -306,6 +312,8 @@ export class ResultGrid {
     const total = this.widths.reduce((s, w) => s + w, 0);
     this.spacer.style.width = `${total}px`;
     this.header.style.width = `${total}px`;
+    // Wider or narrower columns can bring others into view.
+    this.schedule();
   }
 
   private clearPool(): void {
@@ -322,13 +330,14 @@ export class ResultGrid {
       cell.setAttribute('role', 'gridcell');
       cell.setAttribute('aria-colindex', String(c + 1));
       cell.dataset.col = String(c);
+      cell.style.gridColumn = String(c + 1);
       const value = el('span', 'grid-value');
       // Text nodes are kept and their data replaced: cheaper than textContent, and still text.
       const valueText = document.createTextNode('');
       value.append(valueText);
       cell.append(value);
       rowEl.append(cell);
-      const ce: CellElement = { cell, value, valueText, hint: undefined, hintText: undefined, filterable: false, numeric: false };
+      const ce: CellElement = { cell, value, valueText, hint: undefined, hintText: undefined, filterable: false, numeric: false, off: false };
       return ce;
     });
     return { el: rowEl, cells, index: -1, version: '' };
@@ -343,8 +352,10 @@ export class ResultGrid {
 
   private renderWindow(): void {
     const store = this.store;
+    // Every layout read comes before the first write, so the render forces no layout of its own.
     const headerHeight = this.header.offsetHeight || ROW_HEIGHT;
     const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
+    this.columnsInView = visibleColumns(this.widths, this.scroller.scrollLeft, this.scroller.clientWidth, COLUMN_OVERSCAN_PX);
     const count = store.viewRows;
     this.element.setAttribute('aria-rowcount', String(count + 1));
     this.win = computeViewport({ scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count, overscan: OVERSCAN });
@@ -388,10 +399,11 @@ export class ResultGrid {
     if (count > 0 && this.win.end >= count - 50 && !store.filter) this.events.onNearEnd();
   }
 
-  /** Changes whenever sort/filter change, so pooled rows showing the same index refill. */
+  /** Changes whenever sort/filter/columns in view change, so pooled rows showing the same index refill. */
   private versionKey(): string {
     const s = this.store.sort;
-    return `${s ? `${s.column}${s.direction}` : ''}|${this.store.filter}|${this.store.totalRows}`;
+    const v = this.columnsInView;
+    return `${s ? `${s.column}${s.direction}` : ''}|${this.store.filter}|${this.store.totalRows}|${v.first}-${v.end}`;
   }
 
   private fillRow(r: RowElement, index: number, row: readonly string[] | undefined, version: string): void {
@@ -401,13 +413,20 @@ export class ResultGrid {
     r.el.setAttribute('aria-rowindex', String(index + 2));
     r.el.classList.toggle('odd', index % 2 === 1);
     const cols = this.store.columns;
+    const inView = this.columnsInView;
     for (let c = 0; c < r.cells.length; c++) {
       const v = row?.[c] ?? '';
-      const p = presentCell(cols[c], v, this.kinds[c]);
+      const p = this.presenters[c];
       const cell = r.cells[c];
       if (cell.valueText.data !== v) cell.valueText.data = v;
-      setHint(cell, p.hint ?? '');
-      const filterable = p.filterField !== undefined;
+      const off = c < inView.first || c >= inView.end;
+      if (cell.off !== off) {
+        cell.off = off;
+        cell.cell.classList.toggle('off', off);
+      }
+      // Hints only where they can be seen: a time hint costs a Date, and a hidden one is stale text.
+      setHint(cell, off || v === '' ? '' : (p?.hint?.(v) ?? ''));
+      const filterable = p?.filterField !== undefined && v !== '';
       if (cell.filterable !== filterable) {
         cell.filterable = filterable;
         cell.value.classList.toggle('filterable', filterable);
@@ -442,9 +461,8 @@ export class ResultGrid {
 
   private filterActive(): void {
     const v = this.store.cell(this.activeRow, this.activeCol);
-    const col = this.store.columns[this.activeCol];
-    const p = presentCell(col, v, this.kinds[this.activeCol]);
-    if (p.filterField) this.events.onFilterValue(p.filterField, v);
+    const field = this.presenters[this.activeCol]?.filterField;
+    if (field !== undefined && v !== '') this.events.onFilterValue(field, v);
   }
 
   private moveTo(row: number, col: number, extend: boolean): void {

@@ -13,6 +13,9 @@ export interface SortState {
 
 type Row = readonly string[];
 
+/** The text shown beside a raw value (e.g. "TCP" for protocol 6), per column name; see valueFormat. */
+export type ColumnHints = (column: string) => ((value: string) => string | undefined) | undefined;
+
 export class ResultStore {
   private columnsValue: readonly string[] = [];
   private readonly rowsValue: Row[] = [];
@@ -27,6 +30,9 @@ export class ResultStore {
   private numericScanned = 0;
   /** Rows arrived since the view was computed: rebuild lazily, at most once per read burst. */
   private viewDirty = false;
+
+  /** `hints`: the filter matches what the grid shows, the raw value and the text beside it. */
+  constructor(private readonly hints?: ColumnHints) {}
 
   get columns(): readonly string[] {
     return this.columnsValue;
@@ -165,9 +171,10 @@ export class ResultStore {
     let indices: Uint32Array | undefined;
     const needle = this.filterValue.trim().toLowerCase();
     if (needle) {
+      const hintMatch = this.hintMatchers(needle);
       const matched = new Uint32Array(rows.length);
       let n = 0;
-      for (let i = 0; i < rows.length; i++) if (rowMatches(rows[i], needle)) matched[n++] = i;
+      for (let i = 0; i < rows.length; i++) if (rowMatches(rows[i], needle, hintMatch)) matched[n++] = i;
       indices = matched.subarray(0, n);
     }
     const sort = this.sortValue;
@@ -180,10 +187,35 @@ export class ResultStore {
     }
     this.view = indices;
   }
+
+  /** Per column, whether a value's hint contains the needle (undefined: the column has no hints). */
+  private hintMatchers(needle: string): (((value: string) => boolean) | undefined)[] {
+    return this.columnsValue.map((name) => {
+      const hint = this.hints?.(name);
+      if (!hint) return undefined;
+      // One answer per distinct value: hinted columns (times, regions, protocols) repeat a lot.
+      const seen = new Map<string, boolean>();
+      return (value: string) => {
+        let m = seen.get(value);
+        if (m === undefined) {
+          m = hint(value)?.toLowerCase().includes(needle) ?? false;
+          if (seen.size < MATCH_CACHE_LIMIT) seen.set(value, m);
+        }
+        return m;
+      };
+    });
+  }
 }
 
-function rowMatches(row: Row, needle: string): boolean {
-  for (let c = 0; c < row.length; c++) if (row[c].toLowerCase().includes(needle)) return true;
+const MATCH_CACHE_LIMIT = 100_000;
+
+function rowMatches(row: Row, needle: string, hintMatch: readonly (((value: string) => boolean) | undefined)[]): boolean {
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c];
+    if (v.toLowerCase().includes(needle)) return true;
+    const h = hintMatch[c];
+    if (h !== undefined && v !== '' && h(v)) return true;
+  }
   return false;
 }
 

@@ -28,9 +28,48 @@ const FILTERABLE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['ip', 'port
 
 export function presentCell(column: string, value: string, kind: FieldKind | undefined = columnKind(column)): CellPresentation {
   const numeric = value !== '' && /^-?\d+(\.\d+)?$/.test(value);
-  // Only columns that are catalog fields can be filtered by name (aliases are not searchable).
-  const filterField = kind && FILTERABLE_KINDS.has(kind) && fieldSpec(column) && value !== '' ? column : undefined;
-  return { hint: hintFor(kind, value), filterField, numeric };
+  const field = filterFieldOf(column, kind);
+  return { hint: hintFor(kind, value), filterField: field !== undefined && value !== '' ? field : undefined, numeric };
+}
+
+/** Only columns that are catalog fields can be filtered by name (aliases are not searchable). */
+function filterFieldOf(column: string, kind: FieldKind | undefined): string | undefined {
+  return kind && FILTERABLE_KINDS.has(kind) && fieldSpec(column) ? column : undefined;
+}
+
+/**
+ * presentCell decided once per column, for the grid's hot paths (a screen of rows per scroll
+ * frame, every row when filtering): the kind and filter field are looked up once, and hints are
+ * remembered per value (times and regions repeat a lot; a time hint costs a Date).
+ */
+export interface ColumnPresenter {
+  readonly kind: FieldKind | undefined;
+  /** The field a non-empty value filters on, if the column is filterable. */
+  readonly filterField: string | undefined;
+  /** Undefined when the column never has hints. */
+  readonly hint: ((value: string) => string | undefined) | undefined;
+}
+
+/** Remembered hints per column; past this many distinct values new ones are computed each time. */
+const HINT_CACHE_LIMIT = 20_000;
+
+export function columnPresenter(column: string): ColumnPresenter {
+  const kind = columnKind(column);
+  const filterField = filterFieldOf(column, kind);
+  if (!hasHints(kind)) return { kind, filterField, hint: undefined };
+  const cache = new Map<string, string | undefined>();
+  const hint = (value: string): string | undefined => {
+    const known = cache.get(value);
+    if (known !== undefined || cache.has(value)) return known;
+    const h = hintFor(kind, value);
+    if (cache.size < HINT_CACHE_LIMIT) cache.set(value, h);
+    return h;
+  };
+  return { kind, filterField, hint };
+}
+
+function hasHints(kind: FieldKind | undefined): boolean {
+  return kind === 'bytes' || kind === 'protocol' || kind === 'time' || kind === 'region';
 }
 
 function hintFor(kind: FieldKind | undefined, value: string): string | undefined {

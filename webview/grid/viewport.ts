@@ -94,3 +94,31 @@ export function scrollTopForRow(
 function clamp(v: number, lo: number, hi: number): number {
   return Number.isFinite(v) ? Math.min(hi, Math.max(lo, v)) : lo;
 }
+
+/** Columns [first, end) by index. */
+export interface ColumnRange {
+  readonly first: number;
+  readonly end: number;
+}
+
+/**
+ * The columns that overlap the horizontally visible area [scrollLeft, scrollLeft + width], widened
+ * by `overscanPx` on both sides. With no width known yet (not laid out), every column.
+ */
+export function visibleColumns(widths: readonly number[], scrollLeft: number, width: number, overscanPx: number): ColumnRange {
+  if (!(width > 0)) return { first: 0, end: widths.length };
+  const from = scrollLeft - overscanPx;
+  const to = scrollLeft + width + overscanPx;
+  let first = widths.length;
+  let end = 0;
+  let x = 0;
+  for (let c = 0; c < widths.length; c++) {
+    const right = x + widths[c];
+    if (right > from && x < to) {
+      first = Math.min(first, c);
+      end = c + 1;
+    }
+    x = right;
+  }
+  return first < end ? { first, end } : { first: 0, end: 0 };
+}

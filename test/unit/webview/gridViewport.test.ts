@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeViewport, scrollTopForRow, MAX_SCROLL_HEIGHT } from '../../../webview/grid/viewport';
+import { computeViewport, scrollTopForRow, visibleColumns, MAX_SCROLL_HEIGHT } from '../../../webview/grid/viewport';
 
 const base = { rowHeight: 22, viewportHeight: 440, overscan: 5 };
 
@@ -63,4 +63,14 @@ test('scrollTopForRow in scaled mode lands the row on screen', () => {
     const w = computeViewport({ ...cur, scrollTop: s });
     assert.ok(row >= w.first && row < w.end, `row ${row} in [${w.first}, ${w.end})`);
   }
+});
+
+test('visibleColumns: the columns overlapping the visible width, widened by the overscan', () => {
+  const widths = [100, 100, 100, 100, 100, 100];
+  assert.deepEqual(visibleColumns(widths, 0, 250, 0), { first: 0, end: 3 });
+  assert.deepEqual(visibleColumns(widths, 150, 100, 0), { first: 1, end: 3 });
+  assert.deepEqual(visibleColumns(widths, 150, 100, 60), { first: 0, end: 4 });
+  assert.deepEqual(visibleColumns(widths, 550, 300, 0), { first: 5, end: 6 }, 'scrolled to the end');
+  assert.deepEqual(visibleColumns(widths, 0, 0, 0), { first: 0, end: 6 }, 'not laid out yet: all columns');
+  assert.deepEqual(visibleColumns([], 0, 500, 0), { first: 0, end: 0 });
 });
