@@ -86,7 +86,8 @@ function escapeRegExp(s: string): string {
 export async function pick(vs: Workbench, label: string): Promise<void> {
   await vs.page.mouse.move(1, 1);
   const widget = vs.page.locator('.quick-input-widget');
-  await widget.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The first command of a window activates the extension first: slow on a loaded machine.
+  await widget.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
   await widget.locator('.quick-input-box input').fill(label);
   await widget
     .locator('.quick-input-list .monaco-list-row.focused')
