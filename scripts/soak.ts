@@ -163,7 +163,8 @@ async function main(): Promise<void> {
   await emu.setFaults({ throttleRate: 0, serverErrorRate: 0, dropRate: 0 });
   for (const x of exhausted) {
     const again = await sendHostile(x.c);
-    const bounded = x.ms <= HOSTILE_RETRY.totalTimeoutMs + 20_000 + LATENCY_MS;
+    // Each poll of the query is one call with its own retry budget (+ one last attempt's timeout).
+    const bounded = x.ms <= (FAULTS.incompletePolls + 1) * (HOSTILE_RETRY.totalTimeoutMs + 20_000 + LATENCY_MS);
     say(`  retries exhausted after ${x.ms} ms (${bounded ? 'within' : 'OVER'} the retry bound): ${x.c.expect.kind}: ${x.c.name}: "${x.message}"; without faults: ${again.outcome}`);
     if (bounded && again.outcome === 'asExpected') {
       figures.hostileHandled++;

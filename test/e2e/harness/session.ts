@@ -2,10 +2,12 @@
  * One real VS Code per test file (code-server + Chromium), a clean slate per test: each test gets
  * its own emulator (own port, fresh demo state), a fresh workspace folder and a fresh browser
  * context (VS Code web keeps its global/workspace state in the browser, so that state is new too),
- * with user settings rewritten to point at that emulator.
+ * with user settings rewritten to point at that emulator. After each test the extension host's log
+ * and the window console are read, and the test fails on an unhandled promise rejection or
+ * uncaught error of our extension.
  */
 import { after, afterEach, before, beforeEach } from 'node:test';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, type WriteStream } from 'node:fs';
+import { closeSync, cpSync, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -13,6 +15,7 @@ import { startEmulator, type RunningEmulator } from '../../../emulator/server';
 import type { EmulatorOptions } from '../../../emulator/context';
 import { killAllCodeServersSync, removeProfile, startCodeServer, type RunningCodeServer, type UserSettings } from '../../../scripts/codeServer';
 import { emulatorSettings, localhostResolverEnv, OWNER_CREDENTIALS } from '../../../scripts/emulatorProfile';
+import { ourRuntimeErrorInConsole, scanExtensionHostLog, type HostLogFinding } from '../../reliability/extensionHostLog';
 import { ensureVsix } from './vsix';
 import { ARTIFACTS_DIR, UI_TIMEOUT_MS, Workbench } from './workbench';
 
@@ -67,6 +70,28 @@ interface FinishedTest {
   readonly passed?: boolean;
 }
 
+/** Extension-host log files under a user-data dir: `logs/<session>/exthostN/remoteexthost.log` (code-server) or `exthost.log`. */
+function extensionHostLogs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /^(remote)?exthost\.log$/.test(e.name))
+    .map((e) => join(e.parentPath, e.name));
+}
+
+/** What a file holds from byte `offset` on, and the new end. */
+function readFrom(file: string, offset: number): { text: string; end: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size <= offset) return { text: '', end: offset };
+    const buf = Buffer.alloc(size - offset);
+    readSync(fd, buf, 0, buf.length, offset);
+    return { text: buf.toString('utf8'), end: size };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function slug(s: string): string {
   return s.replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 120);
 }
@@ -81,6 +106,9 @@ export class VsCodeSession extends Workbench {
   private readonly logs: WriteStream;
   private profileDir = '';
   private workspaceDir = '';
+  /** How far each extension-host log has been scanned, and our runtime errors the window console showed. */
+  private readonly hostLogScanned = new Map<string, number>();
+  private consoleFindings: HostLogFinding[] = [];
 
   constructor(
     private readonly options: VsCodeOptions,
@@ -156,6 +184,10 @@ export class VsCodeSession extends Workbench {
     this.context = await this.browser.newContext({ viewport: { width: 1280, height: 800 } });
     this.currentPage = await this.context.newPage();
     this.currentPage.on('pageerror', (err) => this.log(`[page error] ${err.message}`));
+    this.currentPage.on('console', (message) => {
+      const finding = ourRuntimeErrorInConsole(message.type(), message.text());
+      if (finding) this.consoleFindings.push(finding);
+    });
     // Generous start-up limits: on a loaded 2-core machine a cold workbench can take most of a minute.
     await this.currentPage.goto(server.workbenchUrl(this.workspaceDir), { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
     mark('page loaded');
@@ -191,6 +223,29 @@ export class VsCodeSession extends Workbench {
     await this.currentEmulator?.close().catch(() => undefined);
     this.currentEmulator = undefined;
     if (t) this.log(`[harness] test ${JSON.stringify(t.name)} ${failed ? 'FAILED' : 'done'}; closed in ${Date.now() - started} ms`);
+    this.failOnExtensionHostErrors(t?.name);
+  }
+
+  /**
+   * Fails the test (or the file, from `after`) when our extension left an unhandled rejection or an
+   * uncaught error in the extension host since the last check. A rejection is reported by VS Code
+   * one second after it happens, so one at the very end of a test may be charged to the next.
+   */
+  private failOnExtensionHostErrors(testName: string | undefined): void {
+    if (!this.codeServer) return;
+    const findings = this.consoleFindings.splice(0);
+    for (const file of extensionHostLogs(join(this.codeServer.userDataDir, 'logs'))) {
+      const { text, end } = readFrom(file, this.hostLogScanned.get(file) ?? 0);
+      this.hostLogScanned.set(file, end);
+      findings.push(...scanExtensionHostLog(text));
+    }
+    if (findings.length === 0) return;
+    const where = testName ? `during ${JSON.stringify(testName)}` : 'at the end of the file';
+    const report = findings.map((f) => `${f.source}: ${f.entry}`).join('\n');
+    this.log(`[harness] extension host errors ${where}:\n${report}`);
+    const logsDir = join(this.codeServer.userDataDir, 'logs');
+    cpSync(logsDir, join(ARTIFACTS_DIR, `HOST-ERRORS-${this.fileSlug}--${slug(testName ?? 'file')}-vscode-logs`), { recursive: true });
+    throw new Error(`our extension left ${findings.length} unhandled rejection(s) / uncaught error(s) in the extension host ${where}:\n${report}`);
   }
 
   /** Starts the current test over with different settings or emulator options. */
@@ -200,12 +255,15 @@ export class VsCodeSession extends Workbench {
   }
 
   async stopFile(): Promise<void> {
-    await this.closeTest(undefined);
-    await this.browser?.close().catch(() => undefined);
-    await this.codeServer?.close();
-    this.logs.end();
-    if (this.profileDir) removeProfile(this.profileDir);
-    liveProfiles.delete(this.profileDir);
+    try {
+      await this.closeTest(undefined);
+    } finally {
+      await this.browser?.close().catch(() => undefined);
+      await this.codeServer?.close();
+      this.logs.end();
+      if (this.profileDir) removeProfile(this.profileDir);
+      liveProfiles.delete(this.profileDir);
+    }
   }
 }
 
