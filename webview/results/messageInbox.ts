@@ -28,13 +28,21 @@ export class MessageInbox {
   /** When the work since the last painted frame began; -1 when none was done since. */
   private sliceStart = -1;
   private waiting = false;
+  private waitStart = 0;
+  /**
+   * This slice's length: the base slice, or as long as the last wait for a paint when frames are
+   * slower (a loaded machine), so reading pages keeps at least half the main thread.
+   */
+  private budget: number;
 
   constructor(
     private readonly handle: (data: unknown) => void,
     private readonly scheduler: InboxScheduler,
     private readonly sliceMs = INBOX_SLICE_MS,
     private readonly onError: (err: unknown) => void = reportLater,
-  ) {}
+  ) {
+    this.budget = sliceMs;
+  }
 
   /** Messages received and not yet handled. */
   get pending(): number {
@@ -51,8 +59,9 @@ export class MessageInbox {
       if (this.sliceStart < 0) {
         this.sliceStart = this.scheduler.now();
         this.scheduler.afterNextPaint(() => this.onPainted());
-      } else if (this.scheduler.now() - this.sliceStart >= this.sliceMs) {
+      } else if (this.scheduler.now() - this.sliceStart >= this.budget) {
         this.waiting = true;
+        this.waitStart = this.scheduler.now();
         return;
       }
       const event = this.queue[this.head];
@@ -70,8 +79,12 @@ export class MessageInbox {
 
   private onPainted(): void {
     this.sliceStart = -1;
-    if (!this.waiting) return;
+    if (!this.waiting) {
+      this.budget = this.sliceMs;
+      return;
+    }
     this.waiting = false;
+    this.budget = Math.max(this.sliceMs, this.scheduler.now() - this.waitStart);
     // Let handled events (and their data) be collected while the rest wait.
     this.queue = this.queue.slice(this.head);
     this.head = 0;

@@ -94,3 +94,19 @@ test('a message whose handler throws does not strand the ones behind it', () => 
   assert.equal(errors.length, 1);
   assert.match(String(errors[0]), /bad message/);
 });
+
+test('when frames are slow the next slice is as long as the wait, so pages keep flowing', () => {
+  const clock = new ManualScheduler();
+  const handled: number[] = [];
+  const inbox = new MessageInbox((d) => {
+    handled.push(d as number);
+    clock.time += 10;
+  }, clock, 24);
+  for (let i = 1; i <= 20; i++) inbox.receive({ data: i });
+  assert.equal(handled.length, 3, '24 ms slice: three 10 ms messages');
+  clock.time += 100; // a slow frame
+  clock.paint();
+  assert.equal(handled.length, 13, 'a 100 ms slice after a 100 ms wait');
+  clock.paint();
+  assert.equal(handled.length, 16, 'back to 24 ms after a prompt paint');
+});
