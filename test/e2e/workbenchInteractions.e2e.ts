@@ -182,6 +182,8 @@ describe('query workbench interactions', () => {
   it('a query with local errors is not sent until "Run anyway"; warnings never hold a query back', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     const requests = recordQueryRequests(vs.emulator.port);
     try {
+      // The explorer's first load activates the extension (slow on a loaded machine) before the palette is used.
+      await openExplorer(vs);
       // The palette's ad-hoc query follows the same rule: the pick says so, the panel refuses.
       await vs.runCommand('CEN Flow Logs: Query Flow Log…');
       await pick(vs, FLOW_LOG);
