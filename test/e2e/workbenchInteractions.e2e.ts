@@ -182,6 +182,8 @@ describe('query workbench interactions', () => {
   it('a query with local errors is not sent until "Run anyway"; warnings never hold a query back', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     const requests = recordQueryRequests(vs.emulator.port);
     try {
+      // The explorer's first load activates the extension (slow on a loaded machine) before the palette is used.
+      await openExplorer(vs);
       // The palette's ad-hoc query follows the same rule: the pick says so, the panel refuses.
       await vs.runCommand('CEN Flow Logs: Query Flow Log…');
       await pick(vs, FLOW_LOG);
@@ -213,12 +215,12 @@ describe('query workbench interactions', () => {
       assert.ok(requests.seen.some((r) => r.startsWith('GetLogs')), `the query reached the emulator: ${JSON.stringify(requests.seen)}`);
       assert.equal(await banner.isVisible(), false, 'the refusal is gone');
 
-      // A warning (unknown field) runs at once.
+      // A warning (unknown field) is sent at once; the service decides (the emulator refuses the field).
       const sent = requests.count;
       await typeQuery(vs, frame, 'nosuchfield:1');
-      assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
-      assert.ok(requests.count > sent, 'the query with only a warning was sent');
-      await frame.locator('[data-testid=query-editor] .cm-lintRange-warning').first().waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+      const warned = await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter'));
+      assert.ok(warned === 'done' || warned === 'failed', `the run ended (${warned})`);
+      assert.ok(requests.seen.slice(sent).some((r) => r.startsWith('GetLogs')), `the query with only a warning was sent: ${JSON.stringify(requests.seen.slice(sent))}`);
       assert.equal(await banner.isVisible(), false);
     } finally {
       requests.stop();
