@@ -5,6 +5,7 @@ import { treeScaleBenchmark } from './tree/treeScale';
 import { pagedFetchBenchmark } from './paged/pagedFetch';
 import { firstGridPaintBenchmark, scrollingBenchmark } from './grid/gridBench';
 import { resultsPipelineBenchmark } from './pipeline/resultsPipeline';
+import { queryLanguageBenchmark } from './query/queryLanguage';
 
 export interface Figure {
   name: string;
@@ -32,4 +33,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   firstGridPaintBenchmark,
   scrollingBenchmark,
   pagedFetchBenchmark,
+  queryLanguageBenchmark,
 ];

@@ -153,12 +153,10 @@ describe('diagnose: fixes and options', () => {
     assert.ok(ds.length >= 3);
   });
 
-  it('survives a large hostile query quickly', () => {
+  // Speed is measured by `npm run bench -- query-language`; here: bounded, non-empty output.
+  it('survives a large hostile query', () => {
     const q = '((("\'['.repeat(4_000) + ' | ' + 'select log-status -'.repeat(4_000);
-    const t0 = performance.now();
     const ds = diagnose(q);
     assert.ok(ds.length > 0 && ds.length <= MAX_DIAGNOSTICS);
-    // Generous bound for a loaded CI box; a quadratic pass over 100,000 tokens would take minutes.
-    assert.ok(performance.now() - t0 < 6000, `took ${performance.now() - t0} ms`);
   });
 });

@@ -1,0 +1,54 @@
+/**
+ * The query language service on huge and hostile input (it runs on every keystroke): tokenizer and
+ * diagnostics time at 1× and 10× the input, as a ratio — linear work gives ≈ 10×, a quadratic pass
+ * ≈ 100×. Replaces timing asserts the unit tests used to carry (tests assert behaviour, not speed).
+ */
+import { diagnose } from '../../src/query/diagnostics';
+import { tokenizeSearch, tokenizeSql } from '../../src/query/tokenizer';
+import type { Benchmark, Figure } from '../registry';
+
+const RUNS = 7;
+
+function median(fn: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    fn();
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(RUNS / 2)];
+}
+
+function scaling(name: string, unit: string, work: (q: string) => void): Figure {
+  const small = unit.repeat(1_000);
+  const big = unit.repeat(10_000);
+  work(small); // warm-up
+  const tSmall = median(() => work(small));
+  const tBig = median(() => work(big));
+  const ratio = tBig / tSmall;
+  return {
+    name,
+    value: Number(tBig.toFixed(1)),
+    unit: 'ms',
+    baseline: Number(tSmall.toFixed(1)),
+    ratio,
+    budget: '≤ 20x for 10x the input (linear)',
+    withinBudget: ratio <= 20,
+    note: `${big.length.toLocaleString('en')} vs ${small.length.toLocaleString('en')} characters, median of ${RUNS}`,
+  };
+}
+
+export const queryLanguageBenchmark: Benchmark = {
+  name: 'query-language',
+  async run(): Promise<Figure[]> {
+    return [
+      scaling('query-tokenizer-scaling', 'srcaddr:10.0.0.1 and "x y" or (a) | ', (q) => {
+        tokenizeSearch(q);
+        tokenizeSql(q);
+      }),
+      scaling('query-diagnostics-scaling', '((("\'[ | select log-status -', (q) => void diagnose(q)),
+      scaling('query-stacked-statements', '; select 1', (q) => void diagnose('* | select 1' + q)),
+    ];
+  },
+};
