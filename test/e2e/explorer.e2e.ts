@@ -6,9 +6,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { PROJECT_ROOT, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { screenshotForDocs } from './harness/docsScreenshot';
 import { answerStep, openExplorer, STEP_TIMEOUT_MS } from './harness/explorerSteps';
 
 const LONG = 30_000;
@@ -39,11 +38,7 @@ async function docsScreenshot(vs: VsCodeSession, name: string): Promise<void> {
   }
   await vs.page.mouse.move(950, 650); // off the sash, so it is not highlighted
   await vs.page.waitForTimeout(300);
-  const file = await vs.screenshot(name);
-  if (process.env.CEN_FLOW_LOGS_UPDATE_DOCS === '1') {
-    mkdirSync(join(PROJECT_ROOT, 'docs'), { recursive: true });
-    copyFileSync(file, join(PROJECT_ROOT, 'docs', `${name}.png`));
-  }
+  await screenshotForDocs(vs, name);
 }
 
 describe('explorer', { timeout: 1_200_000 }, () => {
