@@ -27,7 +27,9 @@ export class CommandRegistrar {
         try {
           return await handler(...args);
         } catch (e) {
-          await this.report(e, what);
+          await this.report(e, what).catch(() => {
+            // Reporting itself failed: the window's channel is gone (reload, close). Nowhere left to tell.
+          });
           return undefined;
         }
       }),
