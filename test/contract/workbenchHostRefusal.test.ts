@@ -9,8 +9,7 @@
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Module, { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import type { HostMessage } from '../../src/protocol/messages';
 import type * as PanelModule from '../../src/views/workbench/workbenchPanel';
@@ -19,15 +18,10 @@ import type * as HistoryModule from '../../src/views/workbench/queryHistory';
 import type * as LanguageModule from '../../src/views/workbench/workbenchLanguage';
 import { recordQueryRequests } from '../e2e/harness/queryRequests';
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { installVscodeStandIn } from '../support/vscodeStandIn';
 
 const localRequire = createRequire(__filename);
-const vscodeStandIn = localRequire(join(process.cwd(), 'bench', 'activation', 'vscodeShim.cjs')) as typeof import('vscode');
-const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const resolve = resolver._resolveFilename;
-resolver._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
-};
-localRequire.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeStandIn } as NodeJS.Module;
+const vscodeStandIn = installVscodeStandIn();
 
 /** A webview panel that records what the host posts and lets the test post as the webview. */
 function recordingPanel(): { panel: import('vscode').WebviewPanel; posted: HostMessage[]; send(message: unknown): void } {

@@ -6,20 +6,13 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import Module, { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from '../../../src/activation/contributions';
 import type * as HostUiModule from '../../../src/activation/hostUi';
+import { installVscodeStandIn } from '../../support/vscodeStandIn';
 
 const localRequire = createRequire(__filename);
-// `vscode` resolves to the stand-in for this file's process only (unit test files run in their own).
-const vscodeStandIn = localRequire(join(process.cwd(), 'bench', 'activation', 'vscodeShim.cjs')) as typeof import('vscode');
-const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-const resolve = resolver._resolveFilename;
-resolver._resolveFilename = function (request: string, ...rest: unknown[]): string {
-  return request === 'vscode' ? 'vscode' : resolve.call(this, request, ...rest);
-};
-localRequire.cache.vscode = { id: 'vscode', filename: 'vscode', loaded: true, exports: vscodeStandIn } as NodeJS.Module;
+const vscodeStandIn = installVscodeStandIn();
 
 function memento(): import('vscode').Memento {
   return { get: <T>(_key: string, fallback?: T) => fallback, update: async () => undefined, keys: () => [] } as import('vscode').Memento;
