@@ -2,7 +2,8 @@
  * The query workbench driven as a person would, in a real VS Code against the emulator: opened
  * from the explorer (context menu) and from the flow log's details ("Open Query"); zoom by
  * dragging across the histogram and from the keyboard; a click on an IP in the grid narrows the
- * query; a query the local checks find wrong is not sent (the emulator sees no query request)
+ * query (after the IP's column is narrowed from the keyboard: its text is cut to fit, whole in its
+ * accessible name); a query the local checks find wrong is not sent (the emulator sees no query request)
  * until the user picks "Run anyway", and warnings never hold a query back.
  */
 import { describe, it } from 'node:test';
@@ -162,7 +163,27 @@ describe('query workbench interactions', () => {
     const ip = first.rows[0][src];
     assert.match(ip, /^[\d.]+$|:/, 'an IP address');
 
-    const cell = frame.locator('.grid-rows .grid-row').first().locator('.grid-cell').nth(src).locator('.grid-value.filterable');
+    // Narrowing the column from the keyboard (Alt+Left) cuts its text to fit: nothing is painted over
+    // the next column (cells do not clip, see webview/grid/cellFit.ts) and the whole IP stays the
+    // value's accessible name and title.
+    const firstRow = frame.locator('.grid-rows .grid-row').first();
+    // In the cell's left padding: selects the cell without clicking (filtering by) its value.
+    await firstRow.locator('.grid-cell').nth(src).click({ position: { x: 3, y: 5 } });
+    for (let i = 0; i < 6; i++) await vs.page.keyboard.press('Alt+ArrowLeft');
+    const cell = firstRow.locator('.grid-cell').nth(src).locator('.grid-value.filterable');
+    await assert.doesNotReject(cell.filter({ hasText: /…$/ }).waitFor({ timeout: UI_TIMEOUT_MS }), 'the narrowed IP is shown cut, with an ellipsis');
+    assert.equal(await cell.getAttribute('aria-label'), ip);
+    assert.ok(((await cell.getAttribute('title')) ?? '').startsWith(ip), 'the title shows the whole IP');
+    const overflow = await firstRow.locator('.grid-cell:not(.off)').evaluateAll((cells) =>
+      cells.filter((c) => {
+        const text = c.querySelector('.grid-value')?.getBoundingClientRect();
+        const hint = c.querySelector('.grid-hint')?.getBoundingClientRect();
+        const right = Math.max(text?.right ?? 0, hint?.right ?? 0);
+        return right > c.getBoundingClientRect().right + 0.5;
+      }).length,
+    );
+    assert.equal(overflow, 0, 'no text reaches past its cell');
+    assert.equal((await gridText(frame)).rows[0][src], ip, 'the grid still reads the whole value');
     await cell.click();
     const query = await editorText(frame);
     assert.ok(query.startsWith('dstport:443 and srcaddr:') && query.includes(ip), `the filter was added: ${query}`);

@@ -9,6 +9,7 @@ import { ResultStore } from './resultStore';
 import { computeViewport, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
 import { DEFAULT_CHAR_PX, initialColumnWidths, MIN_COLUMN_WIDTH } from './columnWidths';
 import { toTsv } from './tsv';
+import { fitCell } from './cellFit';
 
 export const ROW_HEIGHT = 22;
 /** Rows rendered above and below the screen: enough for one wheel notch, few enough to keep each frame's layout small. */
@@ -39,6 +40,8 @@ interface CellElement {
   numeric: boolean;
   /** Scrolled out of view horizontally: value kept, layout skipped, no hint. */
   off: boolean;
+  /** The text shown is cut (or marked): the whole value is the value element's title and accessible name. */
+  differs: boolean;
 }
 
 interface RowElement {
@@ -70,6 +73,12 @@ export class ResultGrid {
   private frame = 0;
   private idleScan = 0;
   private emptyText = 'Run a query to see results.';
+  /** Advance of one character of the grid's font; text is fitted to the columns with it. */
+  private charPx = DEFAULT_CHAR_PX;
+  /** The grid's font is not monospace: cells clip in CSS instead (slower to paint, still correct). */
+  private clipInCss = false;
+  /** Bumped when column widths change, so pooled rows refit their text. */
+  private widthsVersion = 0;
   /** Duration of the last render in ms (read by the benchmark; rendering must stay well under a frame). */
   lastRenderMs = 0;
 
@@ -138,7 +147,8 @@ export class ResultGrid {
     this.store.append(columns, rows);
     if (firstPage || grew) {
       const old = this.widths;
-      this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200), this.charWidth()).map((w, i) => old[i] ?? w);
+      this.measureFont();
+      this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200), this.charPx).map((w, i) => old[i] ?? w);
       this.presenters = this.store.columns.map((c) => columnPresenter(c));
       this.buildHeader();
       this.clearPool();
@@ -190,14 +200,17 @@ export class ResultGrid {
     this.idleScan = 0;
   }
 
-  /** Width of one character in the grid's (monospace) font, measured once per result. */
-  private charWidth(): number {
+  /** Width of one character in the grid's (monospace) font, and whether it is monospace; once per result. */
+  private measureFont(): void {
     const ctx = document.createElement('canvas').getContext('2d');
-    if (!ctx) return DEFAULT_CHAR_PX;
     const style = getComputedStyle(this.element);
-    ctx.font = `${style.fontSize} ${style.fontFamily}`;
-    const w = ctx.measureText('0123456789abcdef').width / 16;
-    return w > 3 && w < 30 ? w : DEFAULT_CHAR_PX;
+    if (ctx) ctx.font = `${style.fontSize} ${style.fontFamily}`;
+    const w = ctx ? ctx.measureText('0123456789abcdef').width / 16 : 0;
+    const narrow = ctx ? ctx.measureText('iiiiiiiiiiiiiiii').width / 16 : 0;
+    const wide = ctx ? ctx.measureText('WWWWWWWWWWWWWWWW').width / 16 : 0;
+    this.charPx = w > 3 && w < 30 ? w : DEFAULT_CHAR_PX;
+    this.clipInCss = !ctx || Math.abs(wide - narrow) > 0.05 * this.charPx || Math.abs(w - narrow) > 0.05 * this.charPx;
+    this.element.classList.toggle('grid-clip', this.clipInCss);
   }
 
   restoreScroll(scrollTop: number): void {
@@ -312,6 +325,7 @@ export class ResultGrid {
     const total = this.widths.reduce((s, w) => s + w, 0);
     this.spacer.style.width = `${total}px`;
     this.header.style.width = `${total}px`;
+    this.widthsVersion++;
     // Wider or narrower columns can bring others into view.
     this.schedule();
   }
@@ -337,7 +351,7 @@ export class ResultGrid {
       value.append(valueText);
       cell.append(value);
       rowEl.append(cell);
-      const ce: CellElement = { cell, value, valueText, hint: undefined, hintText: undefined, filterable: false, numeric: false, off: false };
+      const ce: CellElement = { cell, value, valueText, hint: undefined, hintText: undefined, filterable: false, numeric: false, off: false, differs: false };
       return ce;
     });
     return { el: rowEl, cells, index: -1, version: '' };
@@ -399,11 +413,11 @@ export class ResultGrid {
     if (count > 0 && this.win.end >= count - 50 && !store.filter) this.events.onNearEnd();
   }
 
-  /** Changes whenever sort/filter/columns in view change, so pooled rows showing the same index refill. */
+  /** Changes whenever sort/filter/columns in view/widths change, so pooled rows showing the same index refill. */
   private versionKey(): string {
     const s = this.store.sort;
     const v = this.columnsInView;
-    return `${s ? `${s.column}${s.direction}` : ''}|${this.store.filter}|${this.store.totalRows}|${v.first}-${v.end}`;
+    return `${s ? `${s.column}${s.direction}` : ''}|${this.store.filter}|${this.store.totalRows}|${v.first}-${v.end}|${this.widthsVersion}`;
   }
 
   private fillRow(r: RowElement, index: number, row: readonly string[] | undefined, version: string): void {
@@ -418,20 +432,22 @@ export class ResultGrid {
       const v = row?.[c] ?? '';
       const p = this.presenters[c];
       const cell = r.cells[c];
-      if (cell.valueText.data !== v) cell.valueText.data = v;
       const off = c < inView.first || c >= inView.end;
       if (cell.off !== off) {
         cell.off = off;
         cell.cell.classList.toggle('off', off);
       }
       // Hints only where they can be seen: a time hint costs a Date, and a hidden one is stale text.
-      setHint(cell, off || v === '' ? '' : (p?.hint?.(v) ?? ''));
+      const hint = off || v === '' ? '' : (p?.hint?.(v) ?? '');
+      const fit = off || this.clipInCss ? { text: v, hint, differs: false } : fitCell(v, hint, this.widths[c] ?? 0, this.charPx);
+      if (cell.valueText.data !== fit.text) cell.valueText.data = fit.text;
+      setHint(cell, fit.hint);
       const filterable = p?.filterField !== undefined && v !== '';
-      if (cell.filterable !== filterable) {
+      if (cell.filterable !== filterable || cell.differs !== fit.differs || fit.differs) {
         cell.filterable = filterable;
+        cell.differs = fit.differs;
         cell.value.classList.toggle('filterable', filterable);
-        if (filterable) cell.value.title = `Add ${cols[c]}:… to the query (click or Enter)`;
-        else cell.value.removeAttribute('title');
+        setValueTitle(cell, fit.differs ? v : undefined, filterable ? `Add ${cols[c]}:… to the query (click or Enter)` : undefined);
       }
       const numeric = this.numeric[c] === true;
       if (cell.numeric !== numeric) {
@@ -529,6 +545,15 @@ export class ResultGrid {
     e.clipboardData.setData('text/plain', text);
     e.preventDefault();
   }
+}
+
+/** The value element's title (and, when the text is cut, its accessible name: the whole value). */
+function setValueTitle(cell: CellElement, whole: string | undefined, action: string | undefined): void {
+  const title = [whole, action].filter((t) => t !== undefined).join('\n');
+  if (title) cell.value.title = title;
+  else cell.value.removeAttribute('title');
+  if (whole !== undefined) cell.value.setAttribute('aria-label', whole);
+  else cell.value.removeAttribute('aria-label');
 }
 
 /** Shows a hint beside the value; an empty hint takes its element out of the cell (less to lay out). */

@@ -55,7 +55,7 @@ export async function editorText(frame: FrameLocator): Promise<string> {
   return (await frame.locator('[data-testid=query-editor] .cm-content').textContent()) ?? '';
 }
 
-/** Header names and the visible rows of the grid, as text. */
+/** Header names and the visible rows of the grid, as text (whole values, also where a cell shows them cut). */
 export async function gridText(frame: FrameLocator): Promise<{ columns: string[]; rows: string[][] }> {
   const columns = (await frame.locator('.grid-header .grid-hname').allTextContents()).map((s) => s.trim());
   const rowEls = frame.locator('.grid-rows .grid-row');
@@ -63,7 +63,8 @@ export async function gridText(frame: FrameLocator): Promise<{ columns: string[]
   for (let i = 0; i < (await rowEls.count()); i++) {
     const row = rowEls.nth(i);
     if (!(await row.isVisible())) continue;
-    rows.push((await row.locator('.grid-value').allTextContents()).map((s) => s.trim()));
+    // A value cut to fit its column carries the whole value as its accessible name.
+    rows.push(await row.locator('.grid-value').evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim())));
   }
   return { columns, rows };
 }
