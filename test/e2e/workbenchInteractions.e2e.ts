@@ -184,6 +184,10 @@ describe('query workbench interactions', () => {
     );
     assert.equal(overflow, 0, 'no text reaches past its cell');
     assert.equal((await gridText(frame)).rows[0][src], ip, 'the grid still reads the whole value');
+    // A double-click on the column's edge fits it to its values again.
+    await frame.locator('.grid-header .grid-hcell').nth(src).locator('.grid-resize').dblclick();
+    await assert.doesNotReject(cell.filter({ hasText: ip }).waitFor({ timeout: UI_TIMEOUT_MS }), 'the fitted column shows the whole IP');
+    assert.equal(await cell.getAttribute('aria-label'), null, 'a whole value needs no separate accessible name');
     await cell.click();
     const query = await editorText(frame);
     assert.ok(query.startsWith('dstport:443 and srcaddr:') && query.includes(ip), `the filter was added: ${query}`);

@@ -7,7 +7,7 @@
 import { columnPresenter, type ColumnPresenter } from './valueFormat';
 import { ResultStore } from './resultStore';
 import { computeViewport, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
-import { DEFAULT_CHAR_PX, initialColumnWidths, MIN_COLUMN_WIDTH } from './columnWidths';
+import { columnWidthFor, DEFAULT_CHAR_PX, initialColumnWidths, MAX_FITTED_WIDTH, MIN_COLUMN_WIDTH } from './columnWidths';
 import { toTsv } from './tsv';
 import { fitCell } from './cellFit';
 
@@ -16,6 +16,8 @@ export const ROW_HEIGHT = 22;
 const OVERSCAN = 3;
 /** Rows classified as numeric per idle slice (see ResultStore.scanNumeric). */
 const NUMERIC_SCAN_ROWS = 5_000;
+/** Rows from the top of the view a double-click fit reads (besides those on screen). */
+const FIT_SAMPLE_ROWS = 1_000;
 /** Columns within this distance of the visible area are laid out too, so a small horizontal scroll shows text at once. */
 const COLUMN_OVERSCAN_PX = 160;
 
@@ -289,7 +291,12 @@ export class ResultGrid {
       button.addEventListener('click', () => this.sortBy(c));
       const handle = el('div', 'grid-resize');
       handle.setAttribute('aria-hidden', 'true');
+      handle.title = 'Drag to resize; double-click to fit the values';
       handle.addEventListener('pointerdown', (e) => this.startResize(e, c, handle));
+      handle.addEventListener('dblclick', (e) => {
+        e.stopPropagation();
+        this.fitColumn(c);
+      });
       cell.append(button, handle);
       this.header.append(cell);
     });
@@ -311,6 +318,18 @@ export class ResultGrid {
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', up);
+  }
+
+  /** Widens (or narrows) a column to its values: the first rows of the view and those on screen. */
+  fitColumn(column: number): void {
+    const name = this.store.columns[column];
+    if (name === undefined) return;
+    const sampled = new Set<number>();
+    for (let i = 0; i < Math.min(this.store.viewRows, FIT_SAMPLE_ROWS); i++) sampled.add(i);
+    for (let i = this.win.first; i < this.win.end; i++) sampled.add(i);
+    const values = [...sampled].map((i) => this.store.cell(i, column));
+    this.widths[column] = columnWidthFor(name, values, this.charPx, MAX_FITTED_WIDTH);
+    this.applyWidths();
   }
 
   private resizeColumn(column: number, delta: number): void {
