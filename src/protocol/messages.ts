@@ -7,16 +7,16 @@
  * `columns`, which is both compact and fast to structured-clone.
  */
 
-/** How the user chose the time range; the host resolves and snaps it to the capture window. */
-export type TimeRangeSpec =
-  | { readonly kind: 'quick'; readonly minutes: number }
-  | { readonly kind: 'relative'; readonly amount: number; readonly unit: 'minutes' | 'hours' | 'days' }
-  | { readonly kind: 'absolute'; readonly from: number; readonly to: number };
+import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
 
-/** A resolved range in UNIX seconds, [from, to). */
-export interface ResolvedRange {
-  readonly from: number;
-  readonly to: number;
+/**
+ * How the user chose the time range; the host resolves and snaps it to the capture window. The
+ * query library's relative/absolute ranges, plus the picker's quick ranges (last N minutes).
+ */
+export type TimeRangeSpec = { readonly kind: 'quick'; readonly minutes: number } | QueryRangeSpec;
+
+/** A resolved range in UNIX seconds, [from, to), as the webview shows it. */
+export interface ResolvedRange extends QueryResolvedRange {
   /** Human text of the snapped range, e.g. "10:20 – 11:20 (snapped to 10-minute windows)". */
   readonly label: string;
   /** Why the newest window may be missing. */
