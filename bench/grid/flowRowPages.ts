@@ -5,7 +5,7 @@
  * cloned on postMessage, so every stored row is its own copy).
  */
 import { buildTopology, generateWindow, windowStarts, type FlowRow } from '../../emulator/data/flowLogGenerator';
-import { RESULT_PAGE_ROWS } from '../../src/views/workbench/resultPages';
+import { ResultPager, type ResultPagePayload } from '../../src/views/workbench/resultPages';
 
 export const FLOW_COLUMNS = [
   '__time__', 'account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol', 'direction', 'packets',
@@ -21,7 +21,8 @@ function toCells(r: FlowRow): string[] {
   ];
 }
 
-export function flowRowPages(rows: number): { columns: string[]; pages: string[][][] } {
+/** Pages as the workbench's ResultPager cuts them (packed), with the lengths as plain arrays for page.evaluate. */
+export function flowRowPages(rows: number): { columns: string[]; pages: PoolPage[]; rows: string[][] } {
   const topology = buildTopology({
     seed: 7,
     flowLogId: 'flowlog-bench',
@@ -37,7 +38,17 @@ export function flowRowPages(rows: number): { columns: string[]; pages: string[]
     for (const r of generateWindow(topology, s)) if (all.length < rows) all.push(toCells(r));
     if (all.length >= rows) break;
   }
-  const pages: string[][][] = [];
-  for (let i = 0; i < all.length; i += RESULT_PAGE_ROWS) pages.push(all.slice(i, i + RESULT_PAGE_ROWS));
-  return { columns: FLOW_COLUMNS, pages };
+  const pages = new ResultPager().pages(FLOW_COLUMNS, all).map(poolPage);
+  return { columns: FLOW_COLUMNS, pages, rows: all };
+}
+
+export interface PoolPage {
+  readonly rowCount: number;
+  readonly width: number;
+  readonly text: string;
+  readonly lengths: number[];
+}
+
+export function poolPage(p: ResultPagePayload): PoolPage {
+  return { rowCount: p.rows.rowCount, width: p.rows.width, text: p.rows.text, lengths: Array.from(p.rows.lengths) };
 }

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import type { QueryRequest } from '../../src/cloud/slsApi';
 import { SQL_PAGE_ROWS } from '../../src/views/workbench/queryRunner';
 import { ResultPager, type ResultPagePayload } from '../../src/views/workbench/resultPages';
+import { poolPage } from '../grid/flowRowPages';
 import type { Benchmark, Figure } from '../registry';
 import { openBenchPage } from '../support/benchBrowser';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
@@ -29,7 +30,7 @@ const SQL_CONCURRENCY = 2;
 
 type PipelineWindow = {
   bench: {
-    setPool(columns: readonly string[], pages: readonly (readonly (readonly string[])[])[]): number;
+    setPool(columns: readonly string[], pages: readonly ReturnType<typeof poolPage>[]): number;
     parseBodies(bodies: string[]): { ms: number; rows: number };
     storePages(total: number): Promise<{ ms: number; rows: number; lastCells: number; heapDeltaBytes: number }>;
     releaseStore(): void;
@@ -82,8 +83,8 @@ export const resultsPipelineBenchmark: Benchmark = {
         let hostRows = 0;
         const h0 = performance.now();
         for await (const page of api.queryPages(sqlOf(total), { pageSize: SQL_PAGE_ROWS, concurrency: SQL_CONCURRENCY })) {
-          for (const payload of pager.pages(page.columns, page.rows)) {
-            hostRows += payload.rows.length;
+          for (const payload of pager.pages(page.columns, page.packed)) {
+            hostRows += payload.rows.rowCount;
             if (hostRows <= RECORDED_ROWS) pool.push(payload);
           }
         }
@@ -93,7 +94,7 @@ export const resultsPipelineBenchmark: Benchmark = {
 
         // Webview: the payloads posted (structured clone) and stored.
         const columns = pool[0]?.columns ?? [];
-        await bp.page.evaluate(([c, p]) => (globalThis as unknown as PipelineWindow).bench.setPool(c, p), [columns, pool.map((p) => p.rows)] as const);
+        await bp.page.evaluate(([c, p]) => (globalThis as unknown as PipelineWindow).bench.setPool(c, p), [columns, pool.map(poolPage)] as const);
         const web = await bp.page.evaluate((t) => (globalThis as unknown as PipelineWindow).bench.storePages(t), total);
         await bp.page.evaluate(() => (globalThis as unknown as PipelineWindow).bench.releaseStore());
         if (web.rows !== total || web.lastCells !== columns.length) throw new Error(`webview stored ${web.rows} rows (${web.lastCells} cells in the last), expected ${total}`);

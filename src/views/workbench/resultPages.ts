@@ -1,10 +1,12 @@
 /**
- * Turns SLS rows (strings in column order) into bounded `resultPage` payloads: arrays of strings in a
- * fixed column order, at most `maxRows` rows per message, so no single postMessage is huge.
+ * Turns SLS rows (packed as the client reads them, src/protocol/packedRows.ts) into bounded
+ * `resultPage` payloads in a fixed column order, at most `maxRows` rows per message, so no single
+ * postMessage is huge. Rows already in the pager's column order are cut, never rebuilt.
  * Pure; the query runner owns one ResultPager per query.
  */
 
 import type { ResultRow } from '../../cloud/slsApi';
+import { packRows, splitPacked, unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
@@ -12,7 +14,8 @@ export const RESULT_PAGE_ROWS = 2_000;
 export interface ResultPagePayload {
   readonly pageIndex: number;
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  /** The page's rows, `columns.length` cells each. */
+  readonly rows: PackedRows;
 }
 
 /**
@@ -39,40 +42,49 @@ export class ResultPager {
   }
 
   /**
-   * Splits one batch of rows (values in `columns` order, as the SLS client reads them) into pages,
-   * adding any new columns first. Rows already in the pager's order and width are passed on as
-   * they are — no second copy of every row; only a batch whose columns differ is re-ordered.
+   * Splits one batch of rows (packed, or as arrays; values in `columns` order, as the SLS client
+   * reads them) into pages, adding any new columns first. A packed batch already in the pager's
+   * order and width is only cut (its text sliced, its lengths copied); a batch whose columns
+   * differ (raw logs gaining fields) is re-ordered.
    */
-  pages(columns: readonly string[], rows: readonly ResultRow[]): ResultPagePayload[] {
+  pages(columns: readonly string[], batch: PackedRows | readonly ResultRow[]): ResultPagePayload[] {
     this.addColumns(columns);
     const cols = [...this.columns];
     const width = cols.length;
     const at = columns.map((name) => this.columns.indexOf(name));
-    const sameOrder = at.every((to, from) => to === from);
-    const out: ResultPagePayload[] = [];
-    for (let start = 0; start < rows.length; start += this.maxRows) {
-      const end = Math.min(rows.length, start + this.maxRows);
-      const pageRows: (readonly string[])[] = new Array<readonly string[]>(end - start);
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        if (sameOrder && r.length === width) {
-          pageRows[i - start] = r;
-          continue;
+    const sameOrder = at.every((to, from) => to === from) && columns.length === width;
+    const packedIn = !Array.isArray(batch) ? (batch as PackedRows) : undefined;
+    const count = packedIn ? packedIn.rowCount : (batch as readonly ResultRow[]).length;
+    let packs: PackedRows[];
+    if (count === 0) packs = [];
+    else if (packedIn && sameOrder && packedIn.width === width) packs = splitPacked(packedIn, this.maxRows);
+    else {
+      const rows = packedIn ? unpackRows(packedIn) : (batch as readonly ResultRow[]);
+      packs = [];
+      for (let start = 0; start < rows.length; start += this.maxRows) {
+        const end = Math.min(rows.length, start + this.maxRows);
+        const pageRows: (readonly string[])[] = new Array<readonly string[]>(end - start);
+        for (let i = start; i < end; i++) {
+          const r = rows[i];
+          if (sameOrder) {
+            pageRows[i - start] = r;
+            continue;
+          }
+          const cells: string[] = new Array<string>(width).fill('');
+          for (let c = 0; c < at.length; c++) cells[at[c]] = r[c] ?? '';
+          pageRows[i - start] = cells;
         }
-        const cells: string[] = new Array<string>(width).fill('');
-        for (let c = 0; c < at.length; c++) cells[at[c]] = r[c] ?? '';
-        pageRows[i - start] = cells;
+        packs.push(packRows(pageRows, width));
       }
-      out.push({ pageIndex: this.nextPageIndex++, columns: cols, rows: pageRows });
     }
-    this.total += rows.length;
-    return out;
+    this.total += count;
+    return packs.map((rows) => ({ pageIndex: this.nextPageIndex++, columns: cols, rows }));
   }
 
   /** The page that ends a result with no rows, so the webview still learns the columns. */
   emptyPage(columns: readonly string[]): ResultPagePayload {
     this.addColumns(columns);
-    return { pageIndex: this.nextPageIndex++, columns: [...this.columns], rows: [] };
+    return { pageIndex: this.nextPageIndex++, columns: [...this.columns], rows: packRows([], this.columns.length) };
   }
 
   private addColumns(names: readonly string[]): void {
