@@ -36,7 +36,7 @@ window.bench = {
    */
   setPool(cols, pages) {
     columns = cols;
-    pool = pages.map((p) => ({ rowCount: p.rowCount, width: p.width, text: p.text, lengths: Uint32Array.from(p.lengths) }));
+    pool = pages.map((p) => ({ rowCount: p.rowCount, width: p.width, text: p.text, lengths: (p.lengthBytes === 2 ? Uint16Array : Uint32Array).from(p.lengths) }));
     return pool.reduce((s, p) => s + p.rowCount, 0);
   },
 
@@ -57,12 +57,16 @@ window.bench = {
     store.reset([]);
     const heapBefore = performance.memory ? performance.memory.usedJSHeapSize : 0;
     let peakHeap = heapBefore;
-    const done = new Promise((resolve) => {
+    const done = new Promise((resolve, reject) => {
       window.onmessage = (e) => {
-        const m = e.data;
-        store.append(m.columns, unpackRows(m.rows));
-        if (performance.memory) peakHeap = Math.max(peakHeap, performance.memory.usedJSHeapSize);
-        if (m.last) resolve(performance.now());
+        try {
+          const m = e.data;
+          store.append(m.columns, unpackRows(m.rows));
+          if (performance.memory) peakHeap = Math.max(peakHeap, performance.memory.usedJSHeapSize);
+          if (m.last) resolve(performance.now());
+        } catch (err) {
+          reject(err); // a broken page fails the benchmark instead of leaving it waiting
+        }
       };
     });
     const t0 = performance.now();

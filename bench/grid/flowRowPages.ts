@@ -47,8 +47,11 @@ export interface PoolPage {
   readonly width: number;
   readonly text: string;
   readonly lengths: number[];
+  /** Bytes per length (the page rebuilds the same typed array: 2 → Uint16Array, 4 → Uint32Array). */
+  readonly lengthBytes: 2 | 4;
 }
 
 export function poolPage(p: ResultPagePayload): PoolPage {
-  return { rowCount: p.rows.rowCount, width: p.rows.width, text: p.rows.text, lengths: Array.from(p.rows.lengths) };
+  const { rowCount, width, text, lengths } = p.rows;
+  return { rowCount, width, text, lengths: Array.from(lengths), lengthBytes: lengths instanceof Uint16Array ? 2 : 4 };
 }

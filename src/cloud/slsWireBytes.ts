@@ -16,7 +16,7 @@
  * change, invalid JSON) returns undefined: the caller then parses the answer as JSON and
  * readLogsV2 says what is wrong, exactly as before.
  */
-import type { PackedRows } from '../protocol/packedRows';
+import { lengthsFor, SAME32, sameMarker, type PackedRows } from '../protocol/packedRows';
 import type { QueryProgress } from './slsApi';
 import { cell, readLogsV2Meta, type LogsV2Meta } from './slsWire';
 
@@ -50,6 +50,9 @@ let cStartS: Int32Array = new Int32Array(0);
 let cEndS: Int32Array = new Int32Array(0);
 let cKindS: Uint8Array = new Uint8Array(0);
 let rowFirstS: Int32Array = new Int32Array(0);
+let lenScratch = new Uint32Array(0);
+/** "Same as the row above" while lengths are collected (see PackedRows.lengths). */
+const SAME = SAME32;
 
 function growCells(min: number): void {
   const cap = Math.max(min, cKeyS.length * 2, 1024);
@@ -354,9 +357,12 @@ function read(b: Buffer): PackedLogsV2Answer {
     }
   }
 
-  // Second pass: every row's cells in column order (a repeated key keeps its last value, as JSON does).
+  // Second pass: every row's cells in column order (a repeated key keeps its last value, as JSON
+  // does). A value equal to the same column's in the row above is marked, not copied again.
   const width = columns.length;
-  const lengths = new Uint32Array(rows * width);
+  const cellCount = rows * width;
+  if (lenScratch.length < cellCount) lenScratch = new Uint32Array(Math.max(cellCount, Math.ceil(lenScratch.length * 1.5)));
+  const lens = lenScratch;
   if (outScratch.length < n) outScratch = Buffer.allocUnsafe(Math.max(n, Math.ceil(outScratch.length * 1.5)));
   const out = outScratch;
   const cKey = cKeyS;
@@ -367,8 +373,13 @@ function read(b: Buffer): PackedLogsV2Answer {
   const parts: string[] = [];
   let pos = 0;
   let runStart = 0;
+  let max = 0;
   const slot = new Int32Array(width);
   const slotRow = new Int32Array(width).fill(-1);
+  // The row above, per column: its value's bytes (plain) or decoded text, or -1/undefined if empty.
+  const aboveS = new Int32Array(width).fill(-1);
+  const aboveE = new Int32Array(width);
+  const aboveText: (string | undefined)[] = new Array<string | undefined>(width).fill(undefined);
   for (let r = 0; r < rows; r++) {
     for (let k = rowFirst[r], end = rowFirst[r + 1]; k < end; k++) {
       const col = colOfKey[cKey[k]];
@@ -378,28 +389,69 @@ function read(b: Buffer): PackedLogsV2Answer {
     }
     const base = r * width;
     for (let col = 0; col < width; col++) {
-      if (slotRow[col] !== r) continue;
+      if (slotRow[col] !== r) {
+        lens[base + col] = 0;
+        aboveS[col] = -1;
+        aboveText[col] = undefined;
+        continue;
+      }
       const k = slot[col];
       const s = cStart[k];
       const e = cEnd[k];
+      const len = e - s;
       if (cKind[k] === PLAIN) {
-        const len = e - s;
+        if (len === 0) {
+          lens[base + col] = 0;
+          aboveS[col] = -1;
+          aboveText[col] = undefined;
+          continue;
+        }
+        const as = aboveS[col];
+        if (as >= 0 && aboveE[col] - as === len) {
+          let j = 0;
+          while (j < len && b[as + j] === b[s + j]) j++;
+          if (j === len) {
+            lens[base + col] = SAME;
+            continue;
+          }
+        }
         if (len > 48) b.copy(out, pos, s, e);
         else for (let j = 0; j < len; j++) out[pos + j] = b[s + j];
         pos += len;
-        lengths[base + col] = len;
+        lens[base + col] = len;
+        if (len > max) max = len;
+        aboveS[col] = s;
+        aboveE[col] = e;
+        aboveText[col] = undefined;
         continue;
       }
       const v = cKind[k] === STRING ? (JSON.parse(b.toString('utf8', s - 1, e + 1)) as string) : cell(JSON.parse(b.toString('utf8', s, e)));
-      if (v.length === 0) continue;
+      aboveS[col] = -1;
+      if (v.length === 0) {
+        lens[base + col] = 0;
+        aboveText[col] = undefined;
+        continue;
+      }
+      if (aboveText[col] === v) {
+        lens[base + col] = SAME;
+        continue;
+      }
+      aboveText[col] = v;
       if (pos > runStart) parts.push(out.toString('latin1', runStart, pos));
       runStart = pos;
       parts.push(v);
-      lengths[base + col] = v.length;
+      lens[base + col] = v.length;
+      if (v.length > max) max = v.length;
     }
   }
   if (pos > runStart) parts.push(out.toString('latin1', runStart, pos));
   const text = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : parts.join('');
+  const lengths = lengthsFor(cellCount, max);
+  const same = sameMarker(lengths);
+  for (let k = 0; k < cellCount; k++) {
+    const v = lens[k];
+    lengths[k] = v === SAME ? same : v;
+  }
   return {
     packed: { rowCount: rows, width, text, lengths },
     columns,

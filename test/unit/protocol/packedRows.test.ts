@@ -68,3 +68,32 @@ test('slicing and splitting cut whole rows; the pieces are self-contained and co
   // A piece's lengths are its own buffer (a view would carry the whole buffer across postMessage).
   assert.ok(pieces.every((p) => p.lengths.buffer.byteLength === p.lengths.byteLength));
 });
+
+test('a value equal to the one above is marked, not repeated, and unpacks to the same string', () => {
+  const rows = [
+    ['cn-hangzhou', '6', 'a'],
+    ['cn-hangzhou', '6', 'b'],
+    ['cn-hangzhou', '17', ''],
+    ['cn-beijing', '17', ''],
+  ];
+  const packed = packRows(rows, 3);
+  assert.equal(packed.text, 'cn-hangzhou6ab17cn-beijing');
+  assert.ok(packed.lengths instanceof Uint16Array);
+  const back = unpackRows(packed);
+  assert.deepEqual(back, rows);
+  // Cut anywhere, each piece stands alone: its first row carries the text it referred to.
+  for (let cut = 1; cut < rows.length; cut++) {
+    assert.deepEqual(unpackRows(slicePacked(packed, cut, rows.length)), rows.slice(cut), `cut at ${cut}`);
+    assert.deepEqual([...splitPacked(packed, cut)].flatMap(unpackRows), rows, `split by ${cut}`);
+  }
+  // "Same as above" in a first row is malformed.
+  assert.throws(() => unpackRows({ ...packed, rowCount: 1, text: '', lengths: new Uint16Array([0xffff, 0, 0]) }), /first row/);
+});
+
+test('lengths are Uint16 while every value is shorter than 65,535 units, else Uint32', () => {
+  assert.ok(packRows([['x'.repeat(65_534)]], 1).lengths instanceof Uint16Array);
+  const long = packRows([['x'.repeat(65_535)], ['x'.repeat(65_535)], ['y']], 1);
+  assert.ok(long.lengths instanceof Uint32Array);
+  assert.deepEqual(unpackRows(long), [['x'.repeat(65_535)], ['x'.repeat(65_535)], ['y']]);
+  assert.deepEqual(unpackRows(slicePacked(long, 1, 3)), [['x'.repeat(65_535)], ['y']]);
+});
