@@ -1,12 +1,18 @@
 /**
  * Results pipeline: 100,000 and 1,000,000 SLS rows from the SLS response bytes in the host to
- * every row stored in the webview, vs JSON.parse of the same bytes, in the same run.
+ * every row decoded and stored in the webview, vs JSON.parse of the same bytes, in the same run.
  *
  * Host (this process): the real SLS client (SDK, HTTP) reading recorded emulator answers from a
- * loopback replay (no latency), SQL LIMIT pages of 10,000 with the workbench's concurrency, each
- * page cut into `resultPage` payloads by the workbench's ResultPager. Webview (headless
- * Chromium): those payloads posted with window.postMessage (structured clone) and appended to the
- * webview's ResultStore. Total = host + webview; baseline = JSON.parse of the response bodies.
+ * loopback replay (no latency), SQL LIMIT pages of 10,000 with the workbench's concurrency; the
+ * client reads each answer's bytes into packed rows (src/cloud/slsWireBytes.ts), and the
+ * workbench's ResultPager cuts them into `resultPage` payloads (packed: one string + lengths).
+ * Webview (headless Chromium): those payloads posted with window.postMessage (structured clone),
+ * every page unpacked into the `string[]` rows the grid reads (eagerly: every cell of every row
+ * is a string when the time stops) and appended to the webview's ResultStore. Total = host +
+ * webview; baseline = JSON.parse of the response bodies as text (the bytes → text step is not
+ * in the baseline). VS Code's own hop (JSON-serializing the message in the extension host,
+ * parsing it in the renderer) is not modelled here; the packed form is one string and one typed
+ * array per page on that hop too.
  *
  * The emulator's answers for the first 100,000 rows are recorded once (evaluating SQL pages over
  * 1,000,000 records costs the emulator seconds each here) and replayed in order, ten times over

@@ -118,8 +118,8 @@ export function splitPacked(p: PackedRows, maxRows: number): PackedRows[] {
   return splitAt(p, cuts);
 }
 
-/** Packs of rows [cuts[i], cuts[i + 1]) for each i (cuts ascending). */
-function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
+/** Packs of rows [cuts[i], cuts[i + 1]) for each i (cuts ascending, within [0, rowCount]). */
+export function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
   const { width, lengths, text } = p;
   const same = sameMarker(lengths);
   // Per column: where the text of its latest value is (for "same as above" at a cut).

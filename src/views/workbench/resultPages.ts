@@ -1,15 +1,21 @@
 /**
  * Turns SLS rows (packed as the client reads them, src/protocol/packedRows.ts) into bounded
  * `resultPage` payloads in a fixed column order, at most `maxRows` rows per message, so no single
- * postMessage is huge. Rows already in the pager's column order are cut, never rebuilt.
+ * postMessage is huge; a result's first page is shorter (FIRST_PAGE_ROWS), so its first screen
+ * is quick to unpack and paint. Rows already in the pager's column order are cut, never rebuilt.
  * Pure; the query runner owns one ResultPager per query.
  */
 
 import type { ResultRow } from '../../cloud/slsApi';
-import { packRows, splitPacked, unpackRows, type PackedRows } from '../../protocol/packedRows';
+import { packRows, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
+/**
+ * Rows in a result's first page: a screen of rows (and the sample the grid sizes its columns
+ * from), so the webview unpacks and paints the first screen before the big pages behind it.
+ */
+export const FIRST_PAGE_ROWS = 200;
 
 export interface ResultPagePayload {
   readonly pageIndex: number;
@@ -29,8 +35,27 @@ export class ResultPager {
   private nextPageIndex = 0;
   private total = 0;
 
-  constructor(private readonly maxRows: number = RESULT_PAGE_ROWS) {
+  private readonly firstRows: number;
+
+  constructor(
+    private readonly maxRows: number = RESULT_PAGE_ROWS,
+    firstRows: number = FIRST_PAGE_ROWS,
+  ) {
     if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
+    if (!Number.isInteger(firstRows) || firstRows < 1) throw new RangeError(`firstRows must be a positive integer, got ${firstRows}`);
+    this.firstRows = Math.min(firstRows, maxRows);
+  }
+
+  /** Where pages of a batch of `count` rows start (and the end): the result's first page is short. */
+  private cuts(count: number): number[] {
+    const cuts = [0];
+    let at = this.total === 0 ? Math.min(count, this.firstRows) : Math.min(count, this.maxRows);
+    while (at < count) {
+      cuts.push(at);
+      at = Math.min(count, at + this.maxRows);
+    }
+    cuts.push(count);
+    return cuts;
   }
 
   get rowCount(): number {
@@ -56,13 +81,15 @@ export class ResultPager {
     const packedIn = !Array.isArray(batch) ? (batch as PackedRows) : undefined;
     const count = packedIn ? packedIn.rowCount : (batch as readonly ResultRow[]).length;
     let packs: PackedRows[];
+    const cuts = this.cuts(count);
     if (count === 0) packs = [];
-    else if (packedIn && sameOrder && packedIn.width === width) packs = splitPacked(packedIn, this.maxRows);
+    else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts);
     else {
       const rows = packedIn ? unpackRows(packedIn) : (batch as readonly ResultRow[]);
       packs = [];
-      for (let start = 0; start < rows.length; start += this.maxRows) {
-        const end = Math.min(rows.length, start + this.maxRows);
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const start = cuts[i];
+        const end = cuts[i + 1];
         const pageRows: (readonly string[])[] = new Array<readonly string[]>(end - start);
         for (let i = start; i < end; i++) {
           const r = rows[i];

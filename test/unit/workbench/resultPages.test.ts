@@ -1,17 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
+import { FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
 import { packRows, unpackRows } from '../../../src/protocol/packedRows';
 
 /** Rows as the SLS client reads them: values in ['srcaddr', 'bytes'] order. */
 const rows = (n: number, start = 0): string[][] => Array.from({ length: n }, (_, i) => [`10.0.${(start + i) >> 8}.${(start + i) & 255}`, String(start + i)]);
 
-test('a large batch becomes several pages, none above the bound, in order', () => {
+test('a large batch becomes several pages, none above the bound, in order; the first page is a short one', () => {
   const pager = new ResultPager();
   const pages = pager.pages(['srcaddr', 'bytes'], rows(5_000));
-  assert.deepEqual(pages.map((p) => p.rows.rowCount), [RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - 2 * RESULT_PAGE_ROWS]);
-  assert.deepEqual(pages.map((p) => p.pageIndex), [0, 1, 2]);
-  assert.deepEqual(unpackRows(pages[2].rows).at(-1), ['10.0.19.135', '4999']);
+  assert.deepEqual(pages.map((p) => p.rows.rowCount), [FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - FIRST_PAGE_ROWS - 2 * RESULT_PAGE_ROWS]);
+  assert.deepEqual(pages.map((p) => p.pageIndex), [0, 1, 2, 3]);
+  assert.deepEqual(unpackRows(pages[pages.length - 1].rows).at(-1), ['10.0.19.135', '4999']);
   assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), rows(5_000));
   assert.equal(pager.rowCount, 5_000);
 });
@@ -47,15 +47,25 @@ test('a result with no rows still yields one empty page carrying the columns', (
   assert.deepEqual(unpackRows(empty.rows), []);
 });
 
+test('only the result\'s first page is short: later batches (load more) use the full page size', () => {
+  const pager = new ResultPager();
+  assert.deepEqual(pager.pages(['a'], packRows(rows(300).map((r) => [r[0]]), 1)).map((p) => p.rows.rowCount), [FIRST_PAGE_ROWS, 300 - FIRST_PAGE_ROWS]);
+  assert.deepEqual(pager.pages(['a'], packRows(rows(4_500).map((r) => [r[0]]), 1)).map((p) => p.rows.rowCount), [RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 500]);
+  // A first page smaller than the short-page size is one page.
+  assert.deepEqual(new ResultPager().pages(['a'], [['x']]).map((p) => p.rows.rowCount), [1]);
+});
+
 test('the page bound must be a positive integer', () => {
   assert.throws(() => new ResultPager(0), RangeError);
   assert.throws(() => new ResultPager(1.5), RangeError);
+  assert.throws(() => new ResultPager(10, 0), RangeError);
 });
 
 test('a page of the maximum size stays small enough to clone quickly', () => {
   const pager = new ResultPager();
-  const [page] = pager.pages(['srcaddr', 'bytes'], rows(RESULT_PAGE_ROWS));
-  assert.ok(JSON.stringify(page).length < 1_000_000);
+  const pages = pager.pages(['srcaddr', 'bytes'], rows(RESULT_PAGE_ROWS * 2));
+  assert.ok(pages.some((p) => p.rows.rowCount === RESULT_PAGE_ROWS));
+  for (const page of pages) assert.ok(JSON.stringify({ ...page, rows: { ...page.rows, lengths: Array.from(page.rows.lengths) } }).length < 1_000_000);
 });
 
 test('packed rows already in the page order are cut, not rebuilt; short rows are padded', () => {
