@@ -71,13 +71,14 @@ window.bench = {
     });
     const t0 = performance.now();
     for (const msg of pagesOf(total)) window.postMessage(msg, '*');
+    const posted = performance.now(); // every page serialized (the sender's half of the clone)
     const t1 = await done;
     window.onmessage = null;
     const rows = store.totalRows;
     // Unpacking is eager (every cell sliced on arrival); read the last row to check it is whole.
     const last = store.rowAt(rows - 1);
     window.__keep = store;
-    return { ms: t1 - t0, rows, lastCells: last ? last.length : 0, heapDeltaBytes: peakHeap - heapBefore };
+    return { ms: t1 - t0, postMs: posted - t0, rows, lastCells: last ? last.length : 0, heapDeltaBytes: peakHeap - heapBefore };
   },
 
   releaseStore() {

@@ -38,7 +38,7 @@ type PipelineWindow = {
   bench: {
     setPool(columns: readonly string[], pages: readonly ReturnType<typeof poolPage>[]): number;
     parseBodies(bodies: string[]): { ms: number; rows: number };
-    storePages(total: number): Promise<{ ms: number; rows: number; lastCells: number; heapDeltaBytes: number }>;
+    storePages(total: number): Promise<{ ms: number; postMs: number; rows: number; lastCells: number; heapDeltaBytes: number }>;
     releaseStore(): void;
   };
 };
@@ -118,7 +118,7 @@ export const resultsPipelineBenchmark: Benchmark = {
           budget: '≤ 2x JSON.parse; peak memory ≤ 3x raw bytes',
           withinBudget: ratio <= 2 && hostRatio <= 3 && webRatio <= 3,
           note:
-            `${mb(rawBytes)} of GetLogsV2 bodies; host (SDK + client + ResultPager) ${Math.round(hostMs)} ms, webview (postMessage clone + ResultStore) ${Math.round(web.ms)} ms; ` +
+            `${mb(rawBytes)} of GetLogsV2 bodies; host (SDK + byte reader + ResultPager) ${Math.round(hostMs)} ms, webview (postMessage clone + unpack + ResultStore) ${Math.round(web.ms)} ms (posting, i.e. serializing, ${Math.round(web.postMs)} ms of it); ` +
             `JSON.parse in node ${Math.round(parseMs)} ms, in Chromium ${Math.round((chromiumParse.ms * pagesNeeded) / bodies.length)} ms (scaled from ${bodies.length} bodies); ` +
             `peak memory: host RSS +${mb(hostPeak)} (${hostRatio.toFixed(2)}x raw), webview JS heap +${mb(web.heapDeltaBytes)} (${webRatio.toFixed(2)}x raw); Chromium ${bp.version}`,
         });
