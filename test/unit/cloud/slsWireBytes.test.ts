@@ -112,3 +112,41 @@ test('a Uint8Array that is not a Buffer reads the same', () => {
   assert.ok(got);
   assert.deepEqual(unpackRows(got.packed), [['x'], ['x'], ['y']]);
 });
+
+test('seeded random answers (values, key orders, whitespace, escapes) read exactly as JSON.parse + readLogsV2 reads them', () => {
+  let seed = 12345;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const alphabet = ['a', 'Z', '0', ' ', '"', '\\', '/', '\t', '\n', '\u0001', 'é', '日', '🙂', '\ud800', '<', '>', '&', '}', ']', ',', ':'];
+  const value = (): unknown => {
+    switch (rand(8)) {
+      case 0:
+        return '';
+      case 1:
+        return rand(1000);
+      case 2:
+        return null;
+      case 3:
+        return 'repeat';
+      default:
+        return Array.from({ length: rand(12) }, () => alphabet[rand(alphabet.length)]).join('');
+    }
+  };
+  const names = ['__time__', 'srcaddr', 'dstaddr', 'bytes', 'note', 'x-y', 'é'];
+  for (let round = 0; round < 200; round++) {
+    const sql = rand(2) === 0;
+    const keys = names.slice(0, 2 + rand(names.length - 1));
+    const data = Array.from({ length: rand(30) }, () => {
+      const row: Record<string, unknown> = {};
+      const order = [...keys].sort(() => rand(3) - 1);
+      for (const k of order) if (rand(10) > 0) row[k] = value();
+      if (rand(15) === 0) row.extra = value();
+      return row;
+    });
+    const body = { meta: { progress: rand(4) === 0 ? 'Incomplete' : 'Complete', hasSQL: sql, keys: sql || rand(2) ? keys : undefined, count: data.length }, data };
+    const text = JSON.stringify(body, null, rand(3) === 0 ? 1 : undefined);
+    assertSame(Buffer.from(text), `round ${round}`);
+  }
+});
