@@ -5,6 +5,7 @@
  */
 import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
+import { unpackRows } from '../src/protocol/packedRows';
 import { QueryEditor } from './editor/queryEditor';
 import { appendFilter } from '../src/query/addressFilter';
 import { TimeRangePicker } from './timeRange/timeRangePicker';
@@ -248,7 +249,8 @@ export class WorkbenchApp {
       }
       case 'resultPage': {
         if (!this.isCurrent(m.requestId)) return;
-        this.grid.appendPage(m.columns, m.rows);
+        // Pages arrive packed (one string + lengths, cheap to post); the grid reads string[] rows.
+        this.grid.appendPage(m.columns, unpackRows(m.rows));
         const cur = this.current;
         if (cur && !cur.finished) this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
         else if (cur?.loadingMore) this.status.running(`${cur.loadAll ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);

@@ -2,7 +2,9 @@
 // Browser side of the grid and results-pipeline benchmarks (bundled by esbuild with the webview's
 // own modules). Plain JS because the root tsconfig has no DOM types; the modules it drives are the
 // webview's TypeScript, unchanged. Everything arrives through window.postMessage, as in a webview,
-// so structured-clone cost is part of every figure.
+// so structured-clone cost is part of every figure. Pages are packed (src/protocol/packedRows.ts),
+// as the host posts them, and unpacked into the grid's string[] rows on arrival, as the webview does.
+import { slicePacked, unpackRows } from '../../src/protocol/packedRows';
 import { ResultGrid } from '../../webview/grid/resultGrid';
 import { ResultStore } from '../../webview/grid/resultStore';
 import { MessageInbox } from '../../webview/results/messageInbox';
@@ -16,23 +18,26 @@ function nextFrame() {
   return new Promise((resolve) => requestAnimationFrame(resolve));
 }
 
-/** The pages the "host" posts: `total` rows in pages of `pageRows`, drawn from the pool of real pages. */
-function* pagesOf(total, pageRows) {
+/** The pages the "host" posts: `total` rows, drawn from the pool of real (packed) pages. */
+function* pagesOf(total) {
   let sent = 0;
   for (let i = 0; sent < total; i++) {
     const src = pool[i % pool.length];
-    const rows = src.length > total - sent ? src.slice(0, total - sent) : src;
-    sent += rows.length;
-    yield { type: 'resultPage', requestId: 'bench', pageIndex: i, columns, rows, last: sent >= total, pageRows };
+    const rows = src.rowCount > total - sent ? slicePacked(src, 0, total - sent) : src;
+    sent += rows.rowCount;
+    yield { type: 'resultPage', requestId: 'bench', pageIndex: i, columns, rows, last: sent >= total };
   }
 }
 
 window.bench = {
-  /** Real result pages (string[][] each) produced by the host side; reused to reach large counts. */
+  /**
+   * Real result pages produced by the host side, packed (lengths as plain arrays: the trip from
+   * the bench process is set-up, not measured); reused to reach large counts.
+   */
   setPool(cols, pages) {
     columns = cols;
-    pool = pages;
-    return pool.reduce((s, p) => s + p.length, 0);
+    pool = pages.map((p) => ({ rowCount: p.rowCount, width: p.width, text: p.text, lengths: (p.lengthBytes === 2 ? Uint16Array : Uint32Array).from(p.lengths) }));
+    return pool.reduce((s, p) => s + p.rowCount, 0);
   },
 
   /** JSON.parse of SLS response bodies in Chromium, for reference. */
@@ -43,29 +48,37 @@ window.bench = {
     return { ms: performance.now() - t0, rows: n };
   },
 
-  /** Webview half of the results pipeline: pages posted, cloned, and stored; time to the last row stored. */
+  /**
+   * Webview half of the results pipeline: pages posted (structured clone), every row unpacked into
+   * the string[] rows the grid reads, and stored; time to the last row stored.
+   */
   async storePages(total) {
     const store = new ResultStore();
     store.reset([]);
     const heapBefore = performance.memory ? performance.memory.usedJSHeapSize : 0;
     let peakHeap = heapBefore;
-    const done = new Promise((resolve) => {
+    const done = new Promise((resolve, reject) => {
       window.onmessage = (e) => {
-        const m = e.data;
-        store.append(m.columns, m.rows);
-        if (performance.memory) peakHeap = Math.max(peakHeap, performance.memory.usedJSHeapSize);
-        if (m.last) resolve(performance.now());
+        try {
+          const m = e.data;
+          store.append(m.columns, unpackRows(m.rows));
+          if (performance.memory) peakHeap = Math.max(peakHeap, performance.memory.usedJSHeapSize);
+          if (m.last) resolve(performance.now());
+        } catch (err) {
+          reject(err); // a broken page fails the benchmark instead of leaving it waiting
+        }
       };
     });
     const t0 = performance.now();
-    for (const msg of pagesOf(total, 0)) window.postMessage(msg, '*');
+    for (const msg of pagesOf(total)) window.postMessage(msg, '*');
+    const posted = performance.now(); // every page serialized (the sender's half of the clone)
     const t1 = await done;
     window.onmessage = null;
     const rows = store.totalRows;
-    // Touch the last row so nothing is left lazily undecoded.
+    // Unpacking is eager (every cell sliced on arrival); read the last row to check it is whole.
     const last = store.rowAt(rows - 1);
     window.__keep = store;
-    return { ms: t1 - t0, rows, lastCells: last ? last.length : 0, heapDeltaBytes: peakHeap - heapBefore };
+    return { ms: t1 - t0, postMs: posted - t0, rows, lastCells: last ? last.length : 0, heapDeltaBytes: peakHeap - heapBefore };
   },
 
   releaseStore() {
@@ -96,7 +109,7 @@ window.bench = {
     const allStored = new Promise((r) => (resolveAll = r));
     const inbox = new MessageInbox((m) => {
       const first = grid.store.totalRows === 0;
-      grid.appendPage(m.columns, m.rows);
+      grid.appendPage(m.columns, unpackRows(m.rows));
       if (first) {
         const check = () => {
           if (grid.renderedRowCount > 0) {
@@ -117,7 +130,7 @@ window.bench = {
       if (firstArrival === undefined) firstArrival = performance.now();
       inbox.receive(e);
     };
-    for (const msg of pagesOf(total, 0)) window.postMessage(msg, '*');
+    for (const msg of pagesOf(total)) window.postMessage(msg, '*');
     await paintedP;
     await allStored;
     window.onmessage = null;

@@ -1,11 +1,13 @@
 /**
  * A pool of real-looking result pages for the grid benchmarks: flow-log records from the
- * emulator's deterministic generator, as the all-strings rows SLS returns, in the workbench's
- * page size. The browser reuses the pool to reach 100,000 or 1,000,000 rows (each page is
- * cloned on postMessage, so every stored row is its own copy).
+ * emulator's deterministic generator, as the all-strings rows SLS returns, packed and cut by the
+ * workbench's ResultPager (a short first page, then full pages). The browser reuses the pool to
+ * reach 100,000 or 1,000,000 rows (each page is cloned on postMessage and unpacked on arrival, so
+ * every stored row is its own copy; equal values in consecutive rows share one string, as in the
+ * webview).
  */
 import { buildTopology, generateWindow, windowStarts, type FlowRow } from '../../emulator/data/flowLogGenerator';
-import { RESULT_PAGE_ROWS } from '../../src/views/workbench/resultPages';
+import { ResultPager, type ResultPagePayload } from '../../src/views/workbench/resultPages';
 
 export const FLOW_COLUMNS = [
   '__time__', 'account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol', 'direction', 'packets',
@@ -21,7 +23,8 @@ function toCells(r: FlowRow): string[] {
   ];
 }
 
-export function flowRowPages(rows: number): { columns: string[]; pages: string[][][] } {
+/** Pages as the workbench's ResultPager cuts them (packed), with the lengths as plain arrays for page.evaluate. */
+export function flowRowPages(rows: number): { columns: string[]; pages: PoolPage[]; rows: string[][] } {
   const topology = buildTopology({
     seed: 7,
     flowLogId: 'flowlog-bench',
@@ -37,7 +40,20 @@ export function flowRowPages(rows: number): { columns: string[]; pages: string[]
     for (const r of generateWindow(topology, s)) if (all.length < rows) all.push(toCells(r));
     if (all.length >= rows) break;
   }
-  const pages: string[][][] = [];
-  for (let i = 0; i < all.length; i += RESULT_PAGE_ROWS) pages.push(all.slice(i, i + RESULT_PAGE_ROWS));
-  return { columns: FLOW_COLUMNS, pages };
+  const pages = new ResultPager().pages(FLOW_COLUMNS, all).map(poolPage);
+  return { columns: FLOW_COLUMNS, pages, rows: all };
+}
+
+export interface PoolPage {
+  readonly rowCount: number;
+  readonly width: number;
+  readonly text: string;
+  readonly lengths: number[];
+  /** Bytes per length (the page rebuilds the same typed array: 2 → Uint16Array, 4 → Uint32Array). */
+  readonly lengthBytes: 2 | 4;
+}
+
+export function poolPage(p: ResultPagePayload): PoolPage {
+  const { rowCount, width, text, lengths } = p.rows;
+  return { rowCount, width, text, lengths: Array.from(lengths), lengthBytes: lengths instanceof Uint16Array ? 2 : 4 };
 }

@@ -3,6 +3,7 @@
  * Implemented over @alicloud/sls20201230 in slsClient.ts (it exposes x-log-progress, which
  * @alicloud/log drops).
  */
+import { unpackRows, type PackedRows } from '../protocol/packedRows';
 import type { CallOptions } from './cenApi';
 
 export interface SlsProject {
@@ -40,10 +41,16 @@ export type ResultRow = readonly string[];
 
 export interface QueryResult {
   /**
-   * The rows as SLS returns them (all strings), built once from the parsed answer in column order,
-   * so the workbench pages them without building each row again.
+   * The rows as SLS returns them (all strings), in column order: built from `packed` on first
+   * read (the cold paths — export, checks — read these; the workbench never does).
    */
   readonly rows: readonly ResultRow[];
+  /**
+   * The same rows as the client reads them from the answer's bytes: every cell's text in one
+   * string plus the cells' lengths (src/protocol/packedRows.ts). The workbench cuts this into
+   * the pages it posts to the webview, so no array per row or string per cell is made in the host.
+   */
+  readonly packed: PackedRows;
   /** Column order: SQL select order, or the fields seen for raw logs. */
   readonly columns: readonly string[];
   readonly progress: QueryProgress;
@@ -83,6 +90,38 @@ export interface SlsApi {
     opts?: CallOptions & { pageSize?: number; maxRows?: number; concurrency?: number },
   ): AsyncIterable<QueryResult>;
   histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]>;
+}
+
+/** A QueryResult whose `rows` are unpacked from `packed` when first read. */
+export function packedQueryResult(fields: Omit<QueryResult, 'rows'>): QueryResult {
+  return new PackedQueryResult(fields);
+}
+
+class PackedQueryResult implements QueryResult {
+  readonly packed: PackedRows;
+  readonly columns: readonly string[];
+  readonly progress: QueryProgress;
+  readonly count: number;
+  readonly hasSql: boolean;
+  readonly requestId?: string;
+  readonly elapsedMs?: number;
+  readonly processedRows?: number;
+  private unpacked?: readonly ResultRow[];
+
+  constructor(f: Omit<QueryResult, 'rows'>) {
+    this.packed = f.packed;
+    this.columns = f.columns;
+    this.progress = f.progress;
+    this.count = f.count;
+    this.hasSql = f.hasSql;
+    this.requestId = f.requestId;
+    this.elapsedMs = f.elapsedMs;
+    this.processedRows = f.processedRows;
+  }
+
+  get rows(): readonly ResultRow[] {
+    return (this.unpacked ??= unpackRows(this.packed));
+  }
 }
 
 /** Rows as field → value maps, for the cold paths (export, checks) that want names. */

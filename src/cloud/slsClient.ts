@@ -23,7 +23,10 @@ import type {
   SlsProject,
 } from './slsApi';
 import { mapSlsError } from './slsErrors';
+import { packRows, slicePacked } from '../protocol/packedRows';
+import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
+import { readLogsV2Bytes, type PackedLogsV2Answer } from './slsWireBytes';
 
 export interface SlsCallLogEntry {
   readonly action: string;
@@ -244,37 +247,61 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
   }
 
-  /** One GetLogsV2 call (retried on transient errors), not yet repeated for Incomplete. */
+  /**
+   * One GetLogsV2 call (retried on transient errors), not yet repeated for Incomplete. The SDK's
+   * own GetLogsV2 method reads the body as text and JSON; this makes the same call through the
+   * SDK's generic `execute` (same parameters, signing, gateway and decompression) with the body
+   * as bytes, read straight into packed rows by readLogsV2Bytes. An answer that reader does not
+   * recognise is parsed as JSON (inside the call, so a broken body fails as it did with the SDK's
+   * parse) and checked by readLogsV2: a wrong shape is an error, never an empty result.
+   */
   private async queryOnce(req: QueryRequest, opts?: CallOptions): Promise<QueryResult> {
     const r = await this.call(
       'GetLogsV2',
       req.regionId,
       req.projectName,
-      (c, sdk) =>
-        c.getLogsV2WithOptions(
-          req.projectName,
-          req.logStoreName,
-          new sdk.SlsModels.GetLogsV2Request({ from: req.from, to: req.to, query: req.query, line: req.line, offset: req.offset, reverse: req.reverse ?? false }),
-          new sdk.SlsModels.GetLogsV2Headers({}),
+      async (c, sdk) => {
+        const body: Record<string, unknown> = { from: req.from, to: req.to, query: req.query, reverse: req.reverse ?? false };
+        if (req.line !== undefined) body.line = req.line;
+        if (req.offset !== undefined) body.offset = req.offset;
+        const answer = await c.execute(
+          new sdk.SlsOpenApi.Params({
+            action: 'GetLogsV2',
+            version: '2020-12-30',
+            protocol: 'HTTPS',
+            pathname: `/logstores/${req.logStoreName}/logs`,
+            method: 'POST',
+            authType: 'AK',
+            style: 'ROA',
+            reqBodyType: 'json',
+            bodyType: 'byte',
+          }),
+          new sdk.SlsOpenApi.OpenApiRequest({ hostMap: { project: req.projectName }, headers: {}, body }),
           this.runtime(),
-        ),
+        );
+        const bytes: unknown = answer.body;
+        const read: PackedLogsV2Answer | { json: unknown } =
+          bytes instanceof Uint8Array ? (readLogsV2Bytes(bytes) ?? { json: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) }) : { json: bytes };
+        return { headers: answer.headers as { [key: string]: string } | undefined, read };
+      },
       opts,
       req.query,
     );
-    // Checked and read once into column-ordered rows (readLogsV2): an answer of the wrong shape is
-    // an error, never an empty result.
-    const answer = readLogsV2(r.body);
-    const rows = answer.rows;
-    return {
-      rows,
+    let answer: PackedLogsV2Answer;
+    if ('json' in r.read) {
+      const parsed = readLogsV2(r.read.json);
+      answer = { ...parsed, packed: packRows(parsed.rows, parsed.columns.length) };
+    } else answer = r.read;
+    return packedQueryResult({
+      packed: answer.packed,
       columns: answer.columns,
       progress: answer.progress,
-      count: answer.count ?? rows.length,
+      count: answer.count ?? answer.packed.rowCount,
       hasSql: answer.hasSql ?? analyticPart(req.query).sql !== undefined,
       requestId: r.headers?.['x-log-requestid'],
       elapsedMs: answer.elapsedMs,
       processedRows: answer.processedRows,
-    };
+    });
   }
 
   /** Repeats `op` while it answers Incomplete, with growing pauses, bounded and cancellable. */
@@ -340,10 +367,14 @@ class GeneratedSdkSlsClient implements SlsApi {
       const results = await Promise.all(batch);
       for (const page of results) {
         const room = maxRows - delivered;
-        const rows = page.rows.length > room ? page.rows.slice(0, room) : page.rows;
-        delivered += rows.length;
-        if (rows.length > 0) yield { ...page, rows, count: rows.length };
-        if (page.rows.length < pageSize || delivered >= maxRows) return;
+        const got = page.packed.rowCount;
+        const packed = got > room ? slicePacked(page.packed, 0, room) : page.packed;
+        delivered += packed.rowCount;
+        if (packed.rowCount > 0) {
+          const { columns, progress, hasSql, requestId, elapsedMs, processedRows } = page;
+          yield packedQueryResult({ packed, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
+        }
+        if (got < pageSize || delivered >= maxRows) return;
       }
     }
   }

@@ -18,7 +18,7 @@ export interface LogsV2Answer {
   readonly processedRows?: number;
 }
 
-function unexpected(what: string): CloudError {
+export function unexpected(what: string): CloudError {
   return new CloudError({
     kind: 'unexpectedResponse',
     message: `Log Service answered something unexpected: ${what}.`,
@@ -31,30 +31,44 @@ const finite = (v: unknown): number | undefined => (typeof v === 'number' && Num
 
 export function readLogsV2(body: unknown): LogsV2Answer {
   if (!isRecord(body)) throw unexpected('the query answer is not an object');
-  const { meta, data } = body;
-  if (!isRecord(meta)) throw unexpected('the query answer has no meta');
+  const { data } = body;
+  if (!isRecord(body.meta)) throw unexpected('the query answer has no meta');
   if (!Array.isArray(data)) throw unexpected('the query answer has no data list');
+  const meta = readLogsV2Meta(body.meta);
+  const { columns, rows } = meta.hasSql === true && meta.declared.length > 0 ? sqlRows(data, meta.declared) : rawRows(data, meta.declared);
+  return { rows, columns, progress: meta.progress, count: meta.count, hasSql: meta.hasSql, elapsedMs: meta.elapsedMs, processedRows: meta.processedRows };
+}
+
+/** A GetLogsV2 answer's meta, checked: what readLogsV2 and readLogsV2Bytes read from it. */
+export interface LogsV2Meta {
+  readonly progress: QueryProgress;
+  /** meta.keys: the SQL select order (or the fields, for raw logs); [] when absent. */
+  readonly declared: readonly string[];
+  readonly count?: number;
+  readonly hasSql?: boolean;
+  readonly elapsedMs?: number;
+  readonly processedRows?: number;
+}
+
+export function readLogsV2Meta(meta: unknown): LogsV2Meta {
+  if (!isRecord(meta)) throw unexpected('the query answer has no meta');
   const progress = meta.progress ?? 'Complete';
   if (progress !== 'Complete' && progress !== 'Incomplete') throw unexpected(`progress is ${JSON.stringify(progress).slice(0, 40)}`);
   const keys = meta.keys;
   if (keys !== undefined && keys !== null && !(Array.isArray(keys) && keys.every((k) => typeof k === 'string'))) {
     throw unexpected('meta.keys is not a list of names');
   }
-  const hasSql = typeof meta.hasSQL === 'boolean' ? meta.hasSQL : undefined;
-  const declared = Array.isArray(keys) && keys.length > 0 ? (keys as string[]) : [];
-  const { columns, rows } = hasSql === true && declared.length > 0 ? sqlRows(data, declared) : rawRows(data, declared);
   return {
-    rows,
-    columns,
     progress,
+    declared: Array.isArray(keys) && keys.length > 0 ? (keys as string[]) : [],
     count: finite(meta.count),
-    hasSql,
+    hasSql: typeof meta.hasSQL === 'boolean' ? meta.hasSQL : undefined,
     elapsedMs: finite(meta.elapsedMillisecond),
     processedRows: finite(meta.processedRows),
   };
 }
 
-const cell = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
+export const cell = (v: unknown): string => (typeof v === 'string' ? v : v === undefined || v === null ? '' : String(v));
 
 /** SQL rows carry exactly the selected columns: read each by name, in select order. */
 function sqlRows(data: readonly unknown[], columns: readonly string[]): { columns: readonly string[]; rows: string[][] } {

@@ -3,9 +3,12 @@
  * declared once and imported by both sides. Every message is a discriminated union member;
  * messages from the webview are validated (parseWebviewMessage) before the host acts on them.
  *
- * Results travel as pages (never one giant postMessage): rows are arrays of strings in the order of
- * `columns`, which is both compact and fast to structured-clone.
+ * Results travel as pages (never one giant postMessage): each page's rows are packed (packedRows.ts:
+ * every cell's text in one string plus the cells' lengths in a Uint32Array, in the order of
+ * `columns`), so every hop copies two objects instead of one string per cell; the webview unpacks.
  */
+import type { PackedRows } from './packedRows';
+
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
 
@@ -111,7 +114,7 @@ export type HostMessage =
   | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind }
   | { readonly type: 'queryStarted'; readonly requestId: string; readonly range: ResolvedRange }
   | { readonly type: 'queryProgress'; readonly requestId: string; readonly incompleteAttempts: number; readonly rowsSoFar: number }
-  | { readonly type: 'resultPage'; readonly requestId: string; readonly pageIndex: number; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly last: boolean }
+  | { readonly type: 'resultPage'; readonly requestId: string; readonly pageIndex: number; readonly columns: readonly string[]; readonly rows: PackedRows; readonly last: boolean }
   | { readonly type: 'queryDone'; readonly requestId: string; readonly status: QueryStatus }
   | { readonly type: 'queryError'; readonly requestId: string; readonly error: QueryErrorInfo }
   | { readonly type: 'queryCancelled'; readonly requestId: string }

@@ -8,7 +8,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 
 export type ScriptedAnswer =
-  | { readonly kind: 'reply'; readonly status: number; readonly body: string; readonly contentType?: string; readonly headers?: Readonly<Record<string, string>> }
+  /** `encoding`: how `body` becomes bytes (default utf8; latin1 sends binary, e.g. a compressed body, byte for byte). */
+  | { readonly kind: 'reply'; readonly status: number; readonly body: string; readonly contentType?: string; readonly headers?: Readonly<Record<string, string>>; readonly encoding?: BufferEncoding }
   /** Announces `declaredLength` bytes, sends `body`, then closes the connection. */
   | { readonly kind: 'truncate'; readonly status: number; readonly body: string; readonly declaredLength: number }
   /** Closes the socket without answering. */
@@ -36,7 +37,7 @@ export async function startFakeService(): Promise<FakeService> {
       switch (a.kind) {
         case 'reply':
           res.writeHead(a.status, { 'content-type': a.contentType ?? 'application/json', 'x-log-requestid': 'FAKE-REQUEST', ...a.headers });
-          res.end(a.body);
+          res.end(a.body, a.encoding ?? 'utf8');
           return;
         case 'truncate':
           res.writeHead(a.status, { 'content-type': 'application/json', 'content-length': String(a.declaredLength) });

@@ -4,6 +4,7 @@
  * generated flow-log rows (including an XSS payload that must render as text).
  * URL parameters: rows (raw row count), run=1, query, tab=chart, theme (handled by preview.html).
  */
+import { packRows } from '../../src/protocol/packedRows';
 import type { HostMessage, WebviewMessage, PresetInfo, TimeRangeSpec } from '../../src/protocol/messages';
 import { FLOW_LOG_FIELDS, SUPPORTED_REGIONS } from '../../src/flowlogs/catalog';
 import { QUERY_PRESETS, renderPreset } from '../../src/query/presets';
@@ -107,7 +108,7 @@ function onRun(m: Extract<WebviewMessage, { type: 'runQuery' }>): void {
   if (pipe >= 0) {
     const res = sqlResult(m.query.slice(pipe + 1), snappedFrom, snappedTo);
     setTimeout(() => {
-      toWebview({ type: 'resultPage', requestId: m.requestId, pageIndex: 0, columns: res.columns, rows: res.rows, last: true });
+      toWebview({ type: 'resultPage', requestId: m.requestId, pageIndex: 0, columns: res.columns, rows: packRows(res.rows, res.columns.length), last: true });
       toWebview({ type: 'queryDone', requestId: m.requestId, status: { rowCount: res.rows.length, elapsedMs: 240, progress: 'Complete', slsRequestId: '65A1B2C3D4E5F60718293A4B', hasSql: true, more: false } });
     }, 120);
     return;
@@ -126,7 +127,7 @@ function sendPages(requestId: string, upTo: number, first: boolean): void {
       const pageIndex = Math.ceil(a.sent / PAGE);
       const chunk = rawRows(a.total, a.from, a.to, a.sent, Math.min(upTo, a.sent + PAGE));
       a.sent += chunk.length;
-      toWebview({ type: 'resultPage', requestId, pageIndex, columns: a.columns, rows: chunk, last: a.sent >= upTo });
+      toWebview({ type: 'resultPage', requestId, pageIndex, columns: a.columns, rows: packRows(chunk, a.columns.length), last: a.sent >= upTo });
       toWebview({ type: 'queryProgress', requestId, incompleteAttempts: 0, rowsSoFar: a.sent });
       setTimeout(step, 0);
       return;

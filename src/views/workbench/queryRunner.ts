@@ -8,7 +8,8 @@
  * LIMIT when asked for more. Free of `vscode` so it runs against the emulator in tests.
  */
 import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
-import type { LogstoreRef, QueryRequest, QueryResult, ResultRow, SlsApi } from '../../cloud/slsApi';
+import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
+import { slicePacked, type PackedRows } from '../../protocol/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
 import { splitQuery, tokenizeSql } from '../../query/tokenizer';
 import { ResultPager } from './resultPages';
@@ -113,8 +114,9 @@ export class QueryRunner {
       });
       active.hasSql = first.hasSql;
       this.noteResult(active, first);
-      active.more = first.hasSql ? !active.sqlHasLimit && first.rows.length >= SQL_DEFAULT_ROWS : first.rows.length >= RAW_LINE;
-      await this.deliver(active, signal, first.columns, first.rows, true);
+      const firstRows = first.packed.rowCount;
+      active.more = first.hasSql ? !active.sqlHasLimit && firstRows >= SQL_DEFAULT_ROWS : firstRows >= RAW_LINE;
+      await this.deliver(active, signal, first.columns, first.packed, true);
     });
     await histogram;
   }
@@ -172,10 +174,10 @@ export class QueryRunner {
     let fetched = 0;
     let lastPageFull = false;
     for await (const page of sls.queryPages(this.request(active, offset), { signal, pageSize: RAW_LINE, maxRows: wanted, concurrency: 4 })) {
-      fetched += page.rows.length;
-      lastPageFull = page.rows.length >= RAW_LINE;
+      fetched += page.packed.rowCount;
+      lastPageFull = page.packed.rowCount >= RAW_LINE;
       this.noteResult(active, page);
-      await this.deliver(active, signal, page.columns, page.rows, false);
+      await this.deliver(active, signal, page.columns, page.packed, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
     if (signal.aborted) return;
@@ -192,10 +194,10 @@ export class QueryRunner {
     let seen = 0;
     const limit = already + wanted;
     for await (const page of sls.queryPages(req, { signal, pageSize: SQL_PAGE_ROWS, maxRows: limit, concurrency: 2 })) {
-      const fresh = page.rows.slice(Math.max(0, already - seen));
-      seen += page.rows.length;
+      const fresh = slicePacked(page.packed, Math.max(0, already - seen), page.packed.rowCount);
+      seen += page.packed.rowCount;
       this.noteResult(active, page);
-      if (fresh.length > 0) await this.deliver(active, signal, page.columns, fresh, false);
+      if (fresh.rowCount > 0) await this.deliver(active, signal, page.columns, fresh, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
     if (signal.aborted) return;
@@ -213,10 +215,10 @@ export class QueryRunner {
     active: ActiveQuery,
     signal: AbortSignal,
     columns: readonly string[],
-    rows: readonly ResultRow[],
+    rows: PackedRows,
     finishAfter: boolean,
   ): Promise<void> {
-    const pages = rows.length === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);
+    const pages = rows.rowCount === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);
     for (let i = 0; i < pages.length; i++) {
       if (signal.aborted) return;
       const p = pages[i];

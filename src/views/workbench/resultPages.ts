@@ -1,18 +1,27 @@
 /**
- * Turns SLS rows (strings in column order) into bounded `resultPage` payloads: arrays of strings in a
- * fixed column order, at most `maxRows` rows per message, so no single postMessage is huge.
+ * Turns SLS rows (packed as the client reads them, src/protocol/packedRows.ts) into bounded
+ * `resultPage` payloads in a fixed column order, at most `maxRows` rows per message, so no single
+ * postMessage is huge; a result's first page is shorter (FIRST_PAGE_ROWS), so its first screen
+ * is quick to unpack and paint. Rows already in the pager's column order are cut, never rebuilt.
  * Pure; the query runner owns one ResultPager per query.
  */
 
 import type { ResultRow } from '../../cloud/slsApi';
+import { packRows, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
+/**
+ * Rows in a result's first page: a screen of rows (and the sample the grid sizes its columns
+ * from), so the webview unpacks and paints the first screen before the big pages behind it.
+ */
+export const FIRST_PAGE_ROWS = 200;
 
 export interface ResultPagePayload {
   readonly pageIndex: number;
   readonly columns: readonly string[];
-  readonly rows: readonly (readonly string[])[];
+  /** The page's rows, `columns.length` cells each. */
+  readonly rows: PackedRows;
 }
 
 /**
@@ -26,8 +35,27 @@ export class ResultPager {
   private nextPageIndex = 0;
   private total = 0;
 
-  constructor(private readonly maxRows: number = RESULT_PAGE_ROWS) {
+  private readonly firstRows: number;
+
+  constructor(
+    private readonly maxRows: number = RESULT_PAGE_ROWS,
+    firstRows: number = FIRST_PAGE_ROWS,
+  ) {
     if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
+    if (!Number.isInteger(firstRows) || firstRows < 1) throw new RangeError(`firstRows must be a positive integer, got ${firstRows}`);
+    this.firstRows = Math.min(firstRows, maxRows);
+  }
+
+  /** Where pages of a batch of `count` rows start (and the end): the result's first page is short. */
+  private cuts(count: number): number[] {
+    const cuts = [0];
+    let at = this.total === 0 ? Math.min(count, this.firstRows) : Math.min(count, this.maxRows);
+    while (at < count) {
+      cuts.push(at);
+      at = Math.min(count, at + this.maxRows);
+    }
+    cuts.push(count);
+    return cuts;
   }
 
   get rowCount(): number {
@@ -39,40 +67,51 @@ export class ResultPager {
   }
 
   /**
-   * Splits one batch of rows (values in `columns` order, as the SLS client reads them) into pages,
-   * adding any new columns first. Rows already in the pager's order and width are passed on as
-   * they are — no second copy of every row; only a batch whose columns differ is re-ordered.
+   * Splits one batch of rows (packed, or as arrays; values in `columns` order, as the SLS client
+   * reads them) into pages, adding any new columns first. A packed batch already in the pager's
+   * order and width is only cut (its text sliced, its lengths copied); a batch whose columns
+   * differ (raw logs gaining fields) is re-ordered.
    */
-  pages(columns: readonly string[], rows: readonly ResultRow[]): ResultPagePayload[] {
+  pages(columns: readonly string[], batch: PackedRows | readonly ResultRow[]): ResultPagePayload[] {
     this.addColumns(columns);
     const cols = [...this.columns];
     const width = cols.length;
     const at = columns.map((name) => this.columns.indexOf(name));
-    const sameOrder = at.every((to, from) => to === from);
-    const out: ResultPagePayload[] = [];
-    for (let start = 0; start < rows.length; start += this.maxRows) {
-      const end = Math.min(rows.length, start + this.maxRows);
-      const pageRows: (readonly string[])[] = new Array<readonly string[]>(end - start);
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        if (sameOrder && r.length === width) {
-          pageRows[i - start] = r;
-          continue;
+    const sameOrder = at.every((to, from) => to === from) && columns.length === width;
+    const packedIn = !Array.isArray(batch) ? (batch as PackedRows) : undefined;
+    const count = packedIn ? packedIn.rowCount : (batch as readonly ResultRow[]).length;
+    let packs: PackedRows[];
+    const cuts = this.cuts(count);
+    if (count === 0) packs = [];
+    else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts);
+    else {
+      const rows = packedIn ? unpackRows(packedIn) : (batch as readonly ResultRow[]);
+      packs = [];
+      for (let i = 0; i + 1 < cuts.length; i++) {
+        const start = cuts[i];
+        const end = cuts[i + 1];
+        const pageRows: (readonly string[])[] = new Array<readonly string[]>(end - start);
+        for (let i = start; i < end; i++) {
+          const r = rows[i];
+          if (sameOrder) {
+            pageRows[i - start] = r;
+            continue;
+          }
+          const cells: string[] = new Array<string>(width).fill('');
+          for (let c = 0; c < at.length; c++) cells[at[c]] = r[c] ?? '';
+          pageRows[i - start] = cells;
         }
-        const cells: string[] = new Array<string>(width).fill('');
-        for (let c = 0; c < at.length; c++) cells[at[c]] = r[c] ?? '';
-        pageRows[i - start] = cells;
+        packs.push(packRows(pageRows, width));
       }
-      out.push({ pageIndex: this.nextPageIndex++, columns: cols, rows: pageRows });
     }
-    this.total += rows.length;
-    return out;
+    this.total += count;
+    return packs.map((rows) => ({ pageIndex: this.nextPageIndex++, columns: cols, rows }));
   }
 
   /** The page that ends a result with no rows, so the webview still learns the columns. */
   emptyPage(columns: readonly string[]): ResultPagePayload {
     this.addColumns(columns);
-    return { pageIndex: this.nextPageIndex++, columns: [...this.columns], rows: [] };
+    return { pageIndex: this.nextPageIndex++, columns: [...this.columns], rows: packRows([], this.columns.length) };
   }
 
   private addColumns(names: readonly string[]): void {

@@ -17,6 +17,7 @@ import type { FlowLogView } from '../../../emulator/cen/store';
 import type { FlowRow } from '../../../emulator/data/flowLogGenerator';
 import { QueryRunner, LOAD_MORE_ROWS } from '../../../src/views/workbench/queryRunner';
 import { RESULT_PAGE_ROWS } from '../../../src/views/workbench/resultPages';
+import { unpackRows } from '../../../src/protocol/packedRows';
 import { resolveWorkbenchRange } from '../../../src/views/workbench/workbenchLanguage';
 import { exportQueryResult } from '../../../src/views/workbench/resultExport';
 
@@ -60,7 +61,7 @@ function generated(from: number, to: number): FlowRow[] {
 
 /** Rows of all resultPage messages as records, using each page's own column list. */
 function rowsOf(pages: Extract<HostMessage, { type: 'resultPage' }>[]): Record<string, string>[] {
-  return pages.flatMap((p) => p.rows.map((r) => Object.fromEntries(p.columns.map((c, i) => [c, r[i]]))));
+  return pages.flatMap((p) => unpackRows(p.rows).map((r) => Object.fromEntries(p.columns.map((c, i) => [c, r[i]]))));
 }
 
 describe('raw logs', () => {
@@ -91,7 +92,7 @@ describe('raw logs', () => {
     assert.equal(done[1].status.more, false);
     const pages = of('resultPage');
     assert.deepEqual(pages.map((p) => p.pageIndex), pages.map((_, i) => i), 'page indexes are consecutive');
-    assert.ok(pages.every((p) => p.rows.length <= RESULT_PAGE_ROWS));
+    assert.ok(pages.every((p) => p.rows.rowCount <= RESULT_PAGE_ROWS));
     const got = rowsOf(pages);
     const key = (t: string | number, s: string, sp: string | number | null, d: string, b: string | number | null): string => [t, s, sp, d, b].join('|');
     assert.deepEqual(
@@ -110,7 +111,7 @@ describe('raw logs', () => {
     const done = of('queryDone');
     assert.equal(done[1].status.rowCount, 100 + LOAD_MORE_ROWS);
     assert.equal(done[1].status.more, true);
-    assert.ok(of('resultPage').every((p) => p.rows.length <= RESULT_PAGE_ROWS));
+    assert.ok(of('resultPage').every((p) => p.rows.rowCount <= RESULT_PAGE_ROWS));
   });
 });
 

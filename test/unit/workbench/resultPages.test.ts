@@ -1,16 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
+import { FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
+import { packRows, unpackRows } from '../../../src/protocol/packedRows';
 
 /** Rows as the SLS client reads them: values in ['srcaddr', 'bytes'] order. */
 const rows = (n: number, start = 0): string[][] => Array.from({ length: n }, (_, i) => [`10.0.${(start + i) >> 8}.${(start + i) & 255}`, String(start + i)]);
 
-test('a large batch becomes several pages, none above the bound, in order', () => {
+test('a large batch becomes several pages, none above the bound, in order; the first page is a short one', () => {
   const pager = new ResultPager();
   const pages = pager.pages(['srcaddr', 'bytes'], rows(5_000));
-  assert.deepEqual(pages.map((p) => p.rows.length), [RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - 2 * RESULT_PAGE_ROWS]);
-  assert.deepEqual(pages.map((p) => p.pageIndex), [0, 1, 2]);
-  assert.deepEqual(pages[2].rows.at(-1), ['10.0.19.135', '4999']);
+  assert.deepEqual(pages.map((p) => p.rows.rowCount), [FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - FIRST_PAGE_ROWS - 2 * RESULT_PAGE_ROWS]);
+  assert.deepEqual(pages.map((p) => p.pageIndex), [0, 1, 2, 3]);
+  assert.deepEqual(unpackRows(pages[pages.length - 1].rows).at(-1), ['10.0.19.135', '4999']);
+  assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), rows(5_000));
   assert.equal(pager.rowCount, 5_000);
 });
 
@@ -19,7 +21,7 @@ test('page indexes continue across batches (load more)', () => {
   pager.pages(['srcaddr', 'bytes'], rows(250));
   const more = pager.pages(['srcaddr', 'bytes'], rows(30, 250));
   assert.deepEqual(more.map((p) => p.pageIndex), [3]);
-  assert.equal(more[0].rows[0][more[0].columns.indexOf('bytes')], '250');
+  assert.equal(unpackRows(more[0].rows)[0][more[0].columns.indexOf('bytes')], '250');
   assert.equal(pager.rowCount, 280);
 });
 
@@ -27,35 +29,53 @@ test('columns keep their first order; fields seen later are appended, missing va
   const pager = new ResultPager();
   const [first] = pager.pages(['b', 'a'], [['2', '1']]);
   assert.deepEqual(first.columns, ['b', 'a']);
-  assert.deepEqual(first.rows, [['2', '1']]);
+  assert.deepEqual(unpackRows(first.rows), [['2', '1']]);
   const [second] = pager.pages(['a', 'c'], [['3', '4']]);
   assert.deepEqual(second.columns, ['b', 'a', 'c']);
-  assert.deepEqual(second.rows, [['', '3', '4']]);
+  assert.deepEqual(unpackRows(second.rows), [['', '3', '4']]);
+  // The same re-ordering for rows that arrive packed (as the SLS client reads them).
+  const [third] = pager.pages(['c', 'b'], packRows([['5', '6']], 2));
+  assert.deepEqual(unpackRows(third.rows), [['6', '', '5']]);
 });
 
 test('a result with no rows still yields one empty page carrying the columns', () => {
   const pager = new ResultPager();
   assert.deepEqual(pager.pages(['n'], []), []);
   const empty = pager.emptyPage(['n']);
-  assert.deepEqual(empty, { pageIndex: 0, columns: ['n'], rows: [] });
+  assert.deepEqual(empty.columns, ['n']);
+  assert.equal(empty.pageIndex, 0);
+  assert.deepEqual(unpackRows(empty.rows), []);
+});
+
+test('only the result\'s first page is short: later batches (load more) use the full page size', () => {
+  const pager = new ResultPager();
+  assert.deepEqual(pager.pages(['a'], packRows(rows(300).map((r) => [r[0]]), 1)).map((p) => p.rows.rowCount), [FIRST_PAGE_ROWS, 300 - FIRST_PAGE_ROWS]);
+  assert.deepEqual(pager.pages(['a'], packRows(rows(4_500).map((r) => [r[0]]), 1)).map((p) => p.rows.rowCount), [RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 500]);
+  // A first page smaller than the short-page size is one page.
+  assert.deepEqual(new ResultPager().pages(['a'], [['x']]).map((p) => p.rows.rowCount), [1]);
 });
 
 test('the page bound must be a positive integer', () => {
   assert.throws(() => new ResultPager(0), RangeError);
   assert.throws(() => new ResultPager(1.5), RangeError);
+  assert.throws(() => new ResultPager(10, 0), RangeError);
 });
 
 test('a page of the maximum size stays small enough to clone quickly', () => {
   const pager = new ResultPager();
-  const [page] = pager.pages(['srcaddr', 'bytes'], rows(RESULT_PAGE_ROWS));
-  assert.ok(JSON.stringify(page).length < 1_000_000);
+  const pages = pager.pages(['srcaddr', 'bytes'], rows(RESULT_PAGE_ROWS * 2));
+  assert.ok(pages.some((p) => p.rows.rowCount === RESULT_PAGE_ROWS));
+  for (const page of pages) assert.ok(JSON.stringify({ ...page, rows: { ...page.rows, lengths: Array.from(page.rows.lengths) } }).length < 1_000_000);
 });
 
-test('rows already in the page order are passed on, not copied; short rows are padded', () => {
-  const pager = new ResultPager();
-  const batch = rows(3);
-  const [page] = pager.pages(['srcaddr', 'bytes'], batch);
-  assert.equal(page.rows[1], batch[1]);
+test('packed rows already in the page order are cut, not rebuilt; short rows are padded', () => {
+  const pager = new ResultPager(2);
+  const batch = packRows(rows(3), 2);
+  const pages = pager.pages(['srcaddr', 'bytes'], batch);
+  assert.deepEqual(pages.map((p) => p.rows.rowCount), [2, 1]);
+  // Cut from the same text: the pages' texts are consecutive pieces of the batch's.
+  assert.equal(pages.map((p) => p.rows.text).join(''), batch.text);
+  assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), rows(3));
   const [late] = pager.pages(['srcaddr', 'bytes', 'note'], [['10.0.0.9', '9', 'x'], ['10.0.0.8']]);
-  assert.deepEqual(late.rows, [['10.0.0.9', '9', 'x'], ['10.0.0.8', '', '']]);
+  assert.deepEqual(unpackRows(late.rows), [['10.0.0.9', '9', 'x'], ['10.0.0.8', '', '']]);
 });

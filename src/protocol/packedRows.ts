@@ -1,0 +1,169 @@
+/**
+ * Result rows packed for the trip from the extension host to the webview: every cell's text
+ * concatenated into one string, plus each cell's length in a Uint32Array. Declared once, used by
+ * the host (the SLS client reads answers straight into this form, the pager cuts it into pages)
+ * and by the webview (which unpacks each page into the `string[]` rows the grid reads).
+ *
+ * Why not `string[][]`: a 2,000-row page of flow logs is 40,000 strings and 2,000 arrays, and
+ * every hop copies each of them one by one — VS Code JSON-serializes webview messages, the
+ * webview's frame structured-clones them again. A page as one string and one typed array is two
+ * objects on every hop: the string is copied whole, and VS Code (≥ 1.57) sends the typed array's
+ * buffer as binary rather than as JSON. Unpacking is one `slice` per cell, in the webview.
+ */
+
+export interface PackedRows {
+  readonly rowCount: number;
+  /** Cells per row; every row has exactly this many ('' where it has no value). */
+  readonly width: number;
+  /** Every cell's text, row by row and cell by cell, with nothing in between. */
+  readonly text: string;
+  /**
+   * Each cell's length in UTF-16 code units, `rowCount × width` of them, in the order of `text`;
+   * or the array type's largest value (SAME_AS_ABOVE), meaning "the same text as this column in the
+   * row above" (no text of its own, and the webview shares one string). Uint16 when every length
+   * fits, else Uint32.
+   */
+  readonly lengths: Uint16Array | Uint32Array;
+}
+
+/** The `lengths` value meaning "same as the row above" for each array type. */
+export const SAME16 = 0xffff;
+export const SAME32 = 0xffffffff;
+
+export const sameMarker = (lengths: Uint16Array | Uint32Array): number => (lengths instanceof Uint16Array ? SAME16 : SAME32);
+
+/** A lengths array for `count` cells whose real lengths are all below `maxLength` + 1. */
+export function lengthsFor(count: number, maxLength: number): Uint16Array | Uint32Array {
+  return maxLength < SAME16 ? new Uint16Array(count) : new Uint32Array(count);
+}
+
+/** Packs rows of `width` cells (missing cells are ''); a non-empty cell equal to the one above is marked, not repeated. */
+export function packRows(rows: readonly (readonly string[])[], width: number): PackedRows {
+  const parts: string[] = [];
+  const lens: number[] = new Array<number>(rows.length * width);
+  let max = 0;
+  let k = 0;
+  let prev: readonly string[] | undefined;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < width; c++) {
+      const v = row[c] ?? '';
+      if (v !== '' && prev !== undefined && (prev[c] ?? '') === v) {
+        lens[k++] = -1;
+        continue;
+      }
+      if (v.length > max) max = v.length;
+      parts.push(v);
+      lens[k++] = v.length;
+    }
+    prev = row;
+  }
+  const lengths = lengthsFor(lens.length, max);
+  const same = sameMarker(lengths);
+  for (let i = 0; i < lens.length; i++) lengths[i] = lens[i] < 0 ? same : lens[i];
+  return { rowCount: rows.length, width, text: parts.join(''), lengths };
+}
+
+/**
+ * The rows as arrays of strings (a cell marked "same as above" is the same string as the row
+ * above's). Throws on a malformed pack (lengths that do not add up to the text, a "same as
+ * above" in the first row), so a broken message is an error rather than shifted cells.
+ */
+export function unpackRows(p: PackedRows): string[][] {
+  const { rowCount, width, text, lengths } = p;
+  if (!Number.isInteger(rowCount) || !Number.isInteger(width) || rowCount < 0 || width < 0 || !(lengths instanceof Uint32Array || lengths instanceof Uint16Array) || typeof text !== 'string') {
+    throw new TypeError('packed rows: malformed');
+  }
+  if (lengths.length !== rowCount * width) throw new TypeError(`packed rows: ${lengths.length} lengths for ${rowCount} × ${width} cells`);
+  const same = sameMarker(lengths);
+  const rows = new Array<string[]>(rowCount);
+  let pos = 0;
+  let k = 0;
+  let prev: string[] | undefined;
+  for (let r = 0; r < rowCount; r++) {
+    const cells = new Array<string>(width);
+    for (let c = 0; c < width; c++) {
+      const n = lengths[k++];
+      if (n === 0) cells[c] = '';
+      else if (n === same) {
+        if (prev === undefined) throw new TypeError('packed rows: "same as above" in the first row');
+        cells[c] = prev[c];
+      } else cells[c] = text.slice(pos, (pos += n));
+    }
+    rows[r] = cells;
+    prev = cells;
+  }
+  if (pos !== text.length) throw new TypeError(`packed rows: lengths add up to ${pos}, the text has ${text.length}`);
+  return rows;
+}
+
+/**
+ * Rows [start, end) as their own pack: the text is a substring, the lengths are copied (a view
+ * would carry the whole buffer across postMessage), and cells of the first row that refer to the
+ * row above get their text back.
+ */
+export function slicePacked(p: PackedRows, start: number, end: number): PackedRows {
+  const s = Math.max(0, Math.min(start, p.rowCount));
+  const e = Math.max(s, Math.min(end, p.rowCount));
+  if (s === 0 && e === p.rowCount) return p;
+  return splitAt(p, [s, e])[0];
+}
+
+/** Cuts a pack into consecutive packs of at most `maxRows` rows (one pass over the lengths). */
+export function splitPacked(p: PackedRows, maxRows: number): PackedRows[] {
+  if (p.rowCount <= maxRows) return [p];
+  const cuts: number[] = [];
+  for (let s = 0; s < p.rowCount; s += maxRows) cuts.push(s);
+  cuts.push(p.rowCount);
+  return splitAt(p, cuts);
+}
+
+/** Packs of rows [cuts[i], cuts[i + 1]) for each i (cuts ascending, within [0, rowCount]). */
+export function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
+  const { width, lengths, text } = p;
+  const same = sameMarker(lengths);
+  // Per column: where the text of its latest value is (for "same as above" at a cut).
+  const lastAt = new Array<number>(width).fill(0);
+  const lastLen = new Array<number>(width).fill(0);
+  const out: PackedRows[] = [];
+  let pos = 0;
+  let k = 0;
+  const walk = (toRow: number): void => {
+    for (const end = toRow * width; k < end; k++) {
+      const n = lengths[k];
+      if (n === same) continue;
+      const c = k % width;
+      lastAt[c] = pos;
+      lastLen[c] = n;
+      pos += n;
+    }
+  };
+  walk(cuts[0]);
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const s = cuts[i];
+    const e = cuts[i + 1];
+    const piece = lengths.slice(s * width, e * width);
+    let head = '';
+    if (s > 0 && e > s) {
+      // The first row's own cells, with "same as above" replaced by the text it refers to.
+      const first: string[] = [];
+      let own = pos;
+      for (let c = 0; c < width; c++) {
+        const n = lengths[s * width + c];
+        if (n === same) {
+          piece[c] = lastLen[c];
+          first.push(text.slice(lastAt[c], lastAt[c] + lastLen[c]));
+        } else {
+          first.push(text.slice(own, own + n));
+          own += n;
+        }
+      }
+      head = first.join('');
+      walk(s + 1);
+    }
+    const restStart = pos;
+    walk(e);
+    out.push({ rowCount: e - s, width, text: s > 0 && e > s ? head + text.slice(restStart, pos) : text.slice(restStart, pos), lengths: piece });
+  }
+  return out;
+}

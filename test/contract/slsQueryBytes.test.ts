@@ -1,0 +1,72 @@
+/**
+ * The real SLS client (SDK over HTTP) reading GetLogsV2 answers from a scripted endpoint: the answer
+ * bytes are read into packed rows (readLogsV2Bytes), a compressed answer is decompressed by the
+ * SDK's gateway first, and an answer the byte reader does not take is parsed as JSON — the same
+ * rows every way, values exactly as sent.
+ */
+import '../support/localhost-resolver.cjs';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { deflateSync } from 'node:zlib';
+import { createSlsClient } from '../../src/cloud/slsClient';
+import { recordsOf, type SlsApi } from '../../src/cloud/slsApi';
+import { unpackRows } from '../../src/protocol/packedRows';
+import { ownerCredentials } from '../support/emulator';
+import { startFakeService, type FakeService } from '../reliability/fakeAlibabaService';
+
+let fake: FakeService;
+let sls: SlsApi;
+
+before(async () => {
+  fake = await startFakeService();
+  sls = createSlsClient({ endpoint: `localhost:${fake.port}`, protocol: 'http', credentials: ownerCredentials, retry: { baseDelayMs: 5, maxDelayMs: 10, maxAttempts: 2 }, timeoutMs: 2_000 });
+});
+after(() => fake.close());
+
+const VALUES = ['', 'tab\there', 'new\nline', '"quoted"', '<img src=x onerror=alert(1)>', '日本語 🙂', 'back\\slash', 'cn-hangzhou'];
+const rows = VALUES.map((v, i) => ({ n: String(i), v, region: 'cn-hangzhou' }));
+const meta = { progress: 'Complete', count: rows.length, hasSQL: true, keys: ['n', 'v', 'region'] };
+const expected = rows.map((r) => [r.n, r.v, r.region]);
+const query = { regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', from: 1, to: 2, query: '* | select n, v, region' };
+
+describe('GetLogsV2 answers read from bytes', () => {
+  it('a plain answer: every value exactly as sent, packed and as rows', async () => {
+    fake.answerWith({ kind: 'reply', status: 200, body: JSON.stringify({ meta, data: rows }) });
+    const r = await sls.query(query);
+    assert.deepEqual(r.columns, ['n', 'v', 'region']);
+    assert.deepEqual(unpackRows(r.packed), expected);
+    assert.deepEqual(r.rows, expected);
+    assert.equal(recordsOf(r)[4].v, '<img src=x onerror=alert(1)>');
+    assert.equal(r.hasSql, true);
+    assert.equal(r.requestId, 'FAKE-REQUEST');
+  });
+
+  it('a compressed answer is decompressed by the SDK gateway, then read the same way', async () => {
+    const raw = Buffer.from(JSON.stringify({ meta, data: rows }));
+    fake.answerWith({
+      kind: 'reply',
+      status: 200,
+      body: deflateSync(raw).toString('latin1'),
+      encoding: 'latin1',
+      headers: { 'x-log-compresstype': 'deflate', 'x-log-bodyrawsize': String(raw.length) },
+    });
+    const r = await sls.query(query);
+    assert.deepEqual(unpackRows(r.packed), expected);
+  });
+
+  it('an answer the byte reader leaves alone (an escaped key) is parsed as JSON: the same rows', async () => {
+    const body = JSON.stringify({ meta, data: rows }).replace('"v":', '"\\u0076":');
+    fake.answerWith({ kind: 'reply', status: 200, body });
+    const r = await sls.query(query);
+    assert.deepEqual(r.rows, expected);
+    assert.deepEqual(unpackRows(r.packed), expected);
+  });
+
+  it('pages of a larger result are cut from the packed rows, in order', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => ({ n: String(i), v: VALUES[i % VALUES.length], region: 'cn-hangzhou' }));
+    fake.answerWith({ kind: 'reply', status: 200, body: JSON.stringify({ meta: { ...meta, count: 25 }, data: many }) });
+    const got: string[][] = [];
+    for await (const page of sls.queryPages({ ...query, query: '* | select n, v, region limit 20' }, { pageSize: 100 })) got.push(...unpackRows(page.packed));
+    assert.deepEqual(got, many.slice(0, 20).map((r) => [r.n, r.v, r.region]));
+  });
+});
