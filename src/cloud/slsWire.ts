@@ -78,7 +78,8 @@ function sqlRows(data: readonly unknown[], columns: readonly string[]): { column
     const row: unknown = data[i];
     if (!isRecord(row)) throw unexpected(`row ${i + 1} is not a record`);
     const cells = new Array<string>(width);
-    for (let c = 0; c < width; c++) cells[c] = cell(row[columns[c]]);
+    // Own properties only: a column named like a built-in (`toString`) that a row lacks is empty, not prototype text.
+    for (let c = 0; c < width; c++) cells[c] = Object.hasOwn(row, columns[c]) ? cell(row[columns[c]]) : '';
     rows[i] = cells;
   }
   return { columns, rows };

@@ -150,3 +150,10 @@ test('seeded random answers (values, key orders, whitespace, escapes) read exact
     assertSame(Buffer.from(text), `round ${round}`);
   }
 });
+
+test('a selected column named like a built-in property (toString, constructor) that a row lacks is empty on both paths', () => {
+  const body = '{"meta":{"progress":"Complete","hasSQL":true,"keys":["toString","constructor","n"]},"data":[{"n":"1"},{"toString":"t","constructor":"c","n":"2"}]}';
+  const json = readLogsV2(JSON.parse(body));
+  assert.deepEqual(json.rows, [['', '', '1'], ['t', 'c', '2']], 'JSON path: no prototype text');
+  assertSame(Buffer.from(body), 'built-in names');
+});
