@@ -6,16 +6,21 @@
  */
 import { columnPresenter, type ColumnPresenter } from './valueFormat';
 import { ResultStore } from './resultStore';
-import { computeViewport, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
+import { computeViewport, overscanAfter, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
 import { columnWidthFor, DEFAULT_CHAR_PX, initialColumnWidths, MAX_FITTED_WIDTH, MIN_COLUMN_WIDTH } from './columnWidths';
 import { toTsv } from './tsv';
 import { fitCell } from './cellFit';
 
 export const ROW_HEIGHT = 22;
-/** Rows rendered above and below the screen: enough for one wheel notch, few enough to keep each frame's layout small. */
+/**
+ * Rows rendered above and below the screen: enough for one wheel notch, few enough to keep each
+ * frame's layout small. None right after a jump (see overscanAfter): they follow when scrolling pauses.
+ */
 const OVERSCAN = 3;
 /** Rows classified as numeric per idle slice (see ResultStore.scanNumeric). */
 const NUMERIC_SCAN_ROWS = 5_000;
+/** Pause after a jump before the overscan rows are added. */
+const SETTLE_MS = 120;
 /** Rows from the top of the view a double-click fit reads (besides those on screen). */
 const FIT_SAMPLE_ROWS = 1_000;
 /** Columns within this distance of the visible area are laid out too, so a small horizontal scroll shows text at once. */
@@ -73,6 +78,7 @@ export class ResultGrid {
   private activeCol = 0;
   private anchorRow = 0;
   private frame = 0;
+  private settle = 0;
   private idleScan = 0;
   private emptyText = 'Run a query to see results.';
   /** Advance of one character of the grid's font; text is fitted to the columns with it. */
@@ -260,6 +266,15 @@ export class ResultGrid {
     return [Math.min(this.anchorRow, this.activeRow), Math.max(this.anchorRow, this.activeRow)];
   }
 
+  /** Renders again (with overscan) when no scroll has rendered for a moment. */
+  private scheduleSettle(): void {
+    clearTimeout(this.settle);
+    this.settle = window.setTimeout(() => {
+      this.settle = 0;
+      this.schedule();
+    }, SETTLE_MS);
+  }
+
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
@@ -391,7 +406,11 @@ export class ResultGrid {
     this.columnsInView = visibleColumns(this.widths, this.scroller.scrollLeft, this.scroller.clientWidth, COLUMN_OVERSCAN_PX);
     const count = store.viewRows;
     this.element.setAttribute('aria-rowcount', String(count + 1));
-    this.win = computeViewport({ scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count, overscan: OVERSCAN });
+    const at = { scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count };
+    const overscan = overscanAfter(this.win, computeViewport({ ...at, overscan: 0 }), OVERSCAN);
+    this.win = computeViewport({ ...at, overscan });
+    // After a jump, the overscan rows follow once scrolling pauses.
+    if (overscan === 0 && OVERSCAN > 0) this.scheduleSettle();
     this.spacer.style.height = `${this.win.totalHeight}px`;
     this.rowsLayer.style.transform = `translateY(${this.win.offsetY}px)`;
     const needed = this.win.end - this.win.first;

@@ -122,3 +122,14 @@ export function visibleColumns(widths: readonly number[], scrollLeft: number, wi
   }
   return first < end ? { first, end } : { first: 0, end: 0 };
 }
+
+/**
+ * Overscan for the next render: none when the visible rows jump past everything rendered now (a
+ * scrollbar drag or a far jump, where rows beyond the screen would be laid out for nothing), the
+ * usual `overscan` when the new screen overlaps the rendered rows (wheel and keyboard scrolling,
+ * whose next small step the overscan covers). `next` is the window computed without overscan.
+ */
+export function overscanAfter(previous: Pick<ViewportWindow, 'first' | 'end'>, next: Pick<ViewportWindow, 'first' | 'end'>, overscan: number): number {
+  const jumped = previous.end <= previous.first || next.first >= previous.end || next.end <= previous.first;
+  return jumped ? 0 : overscan;
+}

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeViewport, scrollTopForRow, visibleColumns, MAX_SCROLL_HEIGHT } from '../../../webview/grid/viewport';
+import { computeViewport, overscanAfter, scrollTopForRow, visibleColumns, MAX_SCROLL_HEIGHT } from '../../../webview/grid/viewport';
 
 const base = { rowHeight: 22, viewportHeight: 440, overscan: 5 };
 
@@ -73,4 +73,14 @@ test('visibleColumns: the columns overlapping the visible width, widened by the 
   assert.deepEqual(visibleColumns(widths, 550, 300, 0), { first: 5, end: 6 }, 'scrolled to the end');
   assert.deepEqual(visibleColumns(widths, 0, 0, 0), { first: 0, end: 6 }, 'not laid out yet: all columns');
   assert.deepEqual(visibleColumns([], 0, 500, 0), { first: 0, end: 0 });
+});
+
+test('overscan: none after a jump past the rendered rows, the usual amount when the new screen overlaps them', () => {
+  const rendered = { first: 100, end: 143 };
+  assert.equal(overscanAfter(rendered, { first: 110, end: 147 }, 3), 3, 'a wheel step overlaps');
+  assert.equal(overscanAfter(rendered, { first: 64, end: 101 }, 3), 3, 'one row still shared, scrolling up');
+  assert.equal(overscanAfter(rendered, { first: 143, end: 180 }, 3), 0, 'the next screen shares no row');
+  assert.equal(overscanAfter(rendered, { first: 5_000, end: 5_037 }, 3), 0, 'a far jump');
+  assert.equal(overscanAfter(rendered, { first: 60, end: 100 }, 3), 0, 'a jump upwards');
+  assert.equal(overscanAfter({ first: 0, end: 0 }, { first: 0, end: 37 }, 3), 0, 'nothing rendered yet');
 });
