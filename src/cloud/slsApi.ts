@@ -94,34 +94,13 @@ export interface SlsApi {
 
 /** A QueryResult whose `rows` are unpacked from `packed` when first read. */
 export function packedQueryResult(fields: Omit<QueryResult, 'rows'>): QueryResult {
-  return new PackedQueryResult(fields);
-}
-
-class PackedQueryResult implements QueryResult {
-  readonly packed: PackedRows;
-  readonly columns: readonly string[];
-  readonly progress: QueryProgress;
-  readonly count: number;
-  readonly hasSql: boolean;
-  readonly requestId?: string;
-  readonly elapsedMs?: number;
-  readonly processedRows?: number;
-  private unpacked?: readonly ResultRow[];
-
-  constructor(f: Omit<QueryResult, 'rows'>) {
-    this.packed = f.packed;
-    this.columns = f.columns;
-    this.progress = f.progress;
-    this.count = f.count;
-    this.hasSql = f.hasSql;
-    this.requestId = f.requestId;
-    this.elapsedMs = f.elapsedMs;
-    this.processedRows = f.processedRows;
-  }
-
-  get rows(): readonly ResultRow[] {
-    return (this.unpacked ??= unpackRows(this.packed));
-  }
+  let unpacked: readonly ResultRow[] | undefined;
+  return {
+    ...fields,
+    get rows(): readonly ResultRow[] {
+      return (unpacked ??= unpackRows(fields.packed));
+    },
+  };
 }
 
 /** Rows as field → value maps, for the cold paths (export, checks) that want names. */

@@ -17,18 +17,10 @@
  * readLogsV2 says what is wrong, exactly as before.
  */
 import { lengthsFor, SAME32, sameMarker, type PackedRows } from '../protocol/packedRows';
-import type { QueryProgress } from './slsApi';
-import { cell, readLogsV2Meta, type LogsV2Meta } from './slsWire';
+import { cell, readLogsV2Meta, type LogsV2Answer, type LogsV2Meta } from './slsWire';
 
-export interface PackedLogsV2Answer {
-  readonly packed: PackedRows;
-  readonly columns: readonly string[];
-  readonly progress: QueryProgress;
-  readonly count?: number;
-  readonly hasSql?: boolean;
-  readonly elapsedMs?: number;
-  readonly processedRows?: number;
-}
+/** What readLogsV2 reads, with the rows packed. */
+export type PackedLogsV2Answer = Omit<LogsV2Answer, 'rows'> & { readonly packed: PackedRows };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

@@ -109,15 +109,6 @@ export function slicePacked(p: PackedRows, start: number, end: number): PackedRo
   return splitAt(p, [s, e])[0];
 }
 
-/** Cuts a pack into consecutive packs of at most `maxRows` rows (one pass over the lengths). */
-export function splitPacked(p: PackedRows, maxRows: number): PackedRows[] {
-  if (p.rowCount <= maxRows) return [p];
-  const cuts: number[] = [];
-  for (let s = 0; s < p.rowCount; s += maxRows) cuts.push(s);
-  cuts.push(p.rowCount);
-  return splitAt(p, cuts);
-}
-
 /** Packs of rows [cuts[i], cuts[i + 1]) for each i (cuts ascending, within [0, rowCount]). */
 export function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
   const { width, lengths, text } = p;
