@@ -17,6 +17,8 @@ const common = {
 
 const hostEntries = { extension: 'src/extension.ts', 'host-ui': 'src/activation/hostUi.ts' };
 if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts';
+// Worker thread that reads large GetLogsV2 answers (src/cloud/logsV2Decoding.ts); its file name is looked up beside the code.
+hostEntries.logsV2DecodeWorker = 'src/cloud/logsV2DecodeWorker.ts';
 
 // `require(request)` in the file `loader` becomes a runtime require of the separate chunk.
 function lazyChunk(loader, request, chunk) {

@@ -1,8 +1,8 @@
 /**
  * Paged fetch: records through SlsApi.queryPages — raw logs by line/offset (100 per page) and SQL
  * by LIMIT pages (10,000 per page) — with bounded concurrency vs strictly serial (concurrency 1),
- * in the same run, the same injected latency per request for both, rows streamed to a file as
- * they arrive (as export does) so the client's peak RSS shows whether memory stays bounded.
+ * in the same run, the same injected latency per request for both, rows written to a file as
+ * they arrive by the workbench's export writer so the client's peak RSS shows whether memory stays bounded.
  *
  * Two setups, both through the real SDK over real HTTP, with an emulator holding 1,000,000
  * records in one logstore (its own process):
@@ -11,12 +11,12 @@
  *  - replay: the emulator's own recorded answers served back with only the injected latency, for
  *    all 1,000,000 records — the client's concurrency and decoding, which is what we control.
  */
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { QueryRequest, SlsApi } from '../../src/cloud/slsApi';
+import { ExportFileWriter } from '../../src/views/workbench/exportFile';
 import type { Benchmark, Figure } from '../registry';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';
@@ -44,23 +44,32 @@ interface Run {
   readonly peakRssMb: number;
 }
 
+const PROVENANCE = {
+  query: 'paged-fetch benchmark',
+  from: 0,
+  to: 0,
+  rangeLabel: 'benchmark',
+  target: { regionId: BENCH_LOGSTORE.regionId, projectName: BENCH_LOGSTORE.projectName, logStoreName: BENCH_LOGSTORE.logStoreName },
+  exportedAt: new Date(0),
+};
+
+/** Every page written to a file by the workbench's export writer (JSON), as "Export all" does. */
 async function fetchAll(api: SlsApi, req: QueryRequest, maxRows: number, pageSize: number, concurrency: number, calls: { n: number }): Promise<Run> {
-  const file = join(tmpdir(), `bench-paged-${process.pid}.jsonl`);
-  const out = createWriteStream(file);
+  const file = join(tmpdir(), `bench-paged-${process.pid}.json`);
+  const writer = await ExportFileWriter.open(file, 'json', PROVENANCE);
   const rss = new PeakRss();
   const before = calls.n;
   const started = performance.now();
   let rows = 0;
   try {
     for await (const page of api.queryPages(req, { pageSize, maxRows, concurrency })) {
-      rows += page.rows.length;
-      let text = '';
-      for (const r of page.rows) text += JSON.stringify(r) + '\n';
-      // Honour backpressure, as the export does: memory stays bounded by the pages in flight.
-      if (!out.write(text)) await new Promise<void>((r) => out.once('drain', () => r()));
+      rows += page.packed.rowCount;
+      // Each write waits until its bytes are handed to the OS: memory stays bounded by the pages in flight.
+      await writer.writePacked(page.columns, page.packed);
     }
+    await writer.commit(true);
   } finally {
-    await new Promise<void>((r) => out.end(() => r()));
+    await writer.abort();
     await rm(file, { force: true });
   }
   const ms = performance.now() - started;

@@ -4,6 +4,7 @@
  * retry mechanism and mapSlsError. Queries repeat while the service answers Incomplete; large
  * results stream page by page (raw logs by line/offset, SQL by `LIMIT offset, count`).
  */
+import { Readable } from 'node:stream';
 import { flowLogIndexKeys } from '../flowlogs/catalog';
 import type { CallOptions } from './cenApi';
 import { CloudError } from './cloudError';
@@ -26,7 +27,9 @@ import { mapSlsError } from './slsErrors';
 import { packRows, slicePacked } from '../protocol/packedRows';
 import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
-import { readLogsV2Bytes, type PackedLogsV2Answer } from './slsWireBytes';
+import type { PackedLogsV2Answer } from './slsWireBytes';
+import { readBody } from './answerBodies';
+import { LogsV2Decoder } from './logsV2Decoding';
 
 export interface SlsCallLogEntry {
   readonly action: string;
@@ -58,6 +61,9 @@ const MAX_SQL_PAGE = 10_000;
 const MAX_SQL_ROWS = 1_000_000;
 
 type Sdk = ReturnType<typeof loadSdk>;
+
+/** One decoder (and its worker threads) for every client: decoding keeps no per-client state. */
+const logsV2Decoder = new LogsV2Decoder();
 type SdkClient = InstanceType<Sdk['SlsClient']>;
 
 interface SdkAnswer {
@@ -251,7 +257,8 @@ class GeneratedSdkSlsClient implements SlsApi {
    * One GetLogsV2 call (retried on transient errors), not yet repeated for Incomplete. The SDK's
    * own GetLogsV2 method reads the body as text and JSON; this makes the same call through the
    * SDK's generic `execute` (same parameters, signing, gateway and decompression) with the body
-   * as bytes, read straight into packed rows by readLogsV2Bytes. An answer that reader does not
+   * as a stream, read into a reused buffer (answerBodies.ts) and from there straight into packed
+   * rows by readLogsV2Bytes — on a worker thread for large answers (logsV2Decoding.ts). An answer that reader does not
    * recognise is parsed as JSON (inside the call, so a broken body fails as it did with the SDK's
    * parse) and checked by readLogsV2: a wrong shape is an error, never an empty result.
    */
@@ -274,15 +281,21 @@ class GeneratedSdkSlsClient implements SlsApi {
             authType: 'AK',
             style: 'ROA',
             reqBodyType: 'json',
-            bodyType: 'byte',
+            bodyType: 'binary',
           }),
           new sdk.SlsOpenApi.OpenApiRequest({ hostMap: { project: req.projectName }, headers: {}, body }),
           this.runtime(),
         );
-        const bytes: unknown = answer.body;
-        const read: PackedLogsV2Answer | { json: unknown } =
-          bytes instanceof Uint8Array ? (readLogsV2Bytes(bytes) ?? { json: JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) }) : { json: bytes };
-        return { headers: answer.headers as { [key: string]: string } | undefined, read };
+        const stream: unknown = answer.body;
+        if (!(stream instanceof Readable)) return { headers: answer.headers as { [key: string]: string } | undefined, read: { json: stream } };
+        const pooled = await readBody(stream);
+        try {
+          const bytes = pooled.bytes;
+          const read: PackedLogsV2Answer | { json: unknown } = (await logsV2Decoder.decode(bytes)) ?? { json: JSON.parse(bytes.toString('utf8')) };
+          return { headers: answer.headers as { [key: string]: string } | undefined, read };
+        } finally {
+          pooled.release();
+        }
       },
       opts,
       req.query,

@@ -17,12 +17,16 @@ import {
   type ExportFormat,
   type ExportProvenance,
 } from './exportFormat';
+import { csvBytes, exportScratch, fitsFastPath, jsonBytes } from './exportPacked';
+import { recordsOf } from '../../cloud/slsApi';
+import { unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 export class ExportFileWriter {
   private rows = 0;
   private columns: readonly string[] | undefined;
   private readonly dropped = new Map<string, number>();
   private closed = false;
+  private readonly scratch = exportScratch();
 
   private constructor(
     private readonly stream: WriteStream,
@@ -81,6 +85,32 @@ export class ExportFileWriter {
     if (chunk) await this.write(chunk);
   }
 
+  /**
+   * Appends a page of packed rows (what the SLS client reads): written from the page's text as
+   * bytes when it is ASCII (exportPacked.ts), else through writeRows — the same bytes either way.
+   */
+  async writePacked(columns: readonly string[], packed: PackedRows): Promise<void> {
+    if (this.closed) throw new Error('export already finished');
+    if (!fitsFastPath(columns, packed)) return this.writeRows(columns, recordsOf({ columns, rows: unpackRows(packed) }));
+    if (!this.columns) {
+      this.columns = [...columns];
+      await this.write(this.format === 'csv' ? csvPreamble(this.provenance) + csvLine(this.columns) : jsonPreamble(this.provenance, this.columns));
+    }
+    if (packed.rowCount === 0) return;
+    let bytes: Buffer;
+    switch (this.format) {
+      case 'csv':
+        bytes = csvBytes(this.columns, columns, packed, this.dropped, this.scratch);
+        break;
+      case 'json':
+        bytes = jsonBytes(columns, packed, this.rows === 0, this.scratch);
+        break;
+    }
+    this.rows += packed.rowCount;
+    // The bytes live in a buffer the next page reuses: wait until this write has been handed on.
+    await this.write(bytes);
+  }
+
   /** Finishes the file and moves it over the chosen path. */
   async commit(complete: boolean): Promise<void> {
     if (this.closed) throw new Error('export already finished');
@@ -108,7 +138,7 @@ export class ExportFileWriter {
     await unlink(this.tempPath).catch(() => undefined);
   }
 
-  private write(text: string): Promise<void> {
+  private write(text: string | Buffer): Promise<void> {
     if (text.length === 0) return Promise.resolve();
     // The callback fires once this chunk is handed to the OS: natural backpressure.
     return new Promise<void>((resolve, reject) => this.stream.write(text, (err) => (err ? reject(err) : resolve())));

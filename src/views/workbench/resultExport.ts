@@ -3,7 +3,7 @@
  * Log Service into an ExportFileWriter. Free of `vscode`: the panel adds the save dialog and the
  * progress notification.
  */
-import { recordsOf, type QueryRequest, type SlsApi } from '../../cloud/slsApi';
+import type { QueryRequest, SlsApi } from '../../cloud/slsApi';
 import { splitQuery } from '../../query/tokenizer';
 import { ExportFileWriter } from './exportFile';
 import type { ExportFormat, ExportProvenance } from './exportFormat';
@@ -33,7 +33,7 @@ export async function exportQueryResult(
     for await (const page of pages) {
       if (opts.signal.aborted) break;
       if (page.progress === 'Incomplete') complete = false;
-      await writer.writeRows(page.columns, recordsOf(page));
+      await writer.writePacked(page.columns, page.packed);
       opts.onRows?.(writer.rowCount);
     }
     if (opts.signal.aborted) throw new ExportCancelled();

@@ -1,0 +1,167 @@
+/**
+ * Decodes GetLogsV2 answer bytes into packed rows, on a worker thread when the answer is large.
+ *
+ * Why a worker: reading a 10,000-row SQL page (≈ 4 MB) takes ≈ 20 ms of CPU, as long as JSON.parse
+ * of it; paging a big result (export, "Load all") with 4 requests in flight is then bound by the
+ * extension host's one thread, not by the network. On a worker the host thread only receives
+ * bytes and hands pages on, and the decoding runs on another core. The bytes are shared
+ * (SharedArrayBuffer from answerBodies.ts), the packed text comes back as one string.
+ *
+ * Small answers (raw pages of 100 records) are decoded inline: a round trip to the worker would
+ * cost more than the reading. When no worker can run (it fails to start or dies), every answer is
+ * decoded inline, as before — same reader, same result.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readLogsV2Bytes, type PackedLogsV2Answer } from './slsWireBytes';
+
+export interface DecodeRequest {
+  readonly id: number;
+  readonly bytes: SharedArrayBuffer;
+  readonly length: number;
+}
+
+export interface DecodeReply {
+  readonly id: number;
+  /** null: not the shape the reader knows (the caller parses it as JSON) or the reader failed. */
+  readonly answer: PackedLogsV2Answer | null;
+  readonly failed?: string;
+}
+
+/** Answers at least this large go to the worker. */
+export const WORKER_MIN_BYTES = 512 * 1024;
+/** A worker with nothing to do for this long is stopped (started again on the next big answer). */
+const IDLE_STOP_MS = 30_000;
+
+interface Pending {
+  resolve(a: PackedLogsV2Answer | undefined): void;
+}
+
+class DecodeWorker {
+  readonly pending = new Map<number, Pending>();
+  private idleTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
+  private dead = false;
+
+  constructor(
+    private readonly worker: Worker,
+    /** `failed`: it died or never started, rather than being stopped when idle. */
+    private readonly onGone: (w: DecodeWorker, failed: boolean) => void,
+  ) {
+    worker.on('message', (m: DecodeReply) => this.settle(m.id, m.answer ?? undefined, m.failed !== undefined));
+    worker.on('error', () => this.gone());
+    worker.on('exit', () => this.gone());
+    // Held only while it has work: an idle worker never keeps the extension host (or a test run)
+    // alive. (After the listeners, which ref its port.)
+    worker.unref();
+  }
+
+  decode(id: number, bytes: Buffer): Promise<PackedLogsV2Answer | undefined> {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.pending.size === 0) this.worker.ref();
+    return new Promise((resolve) => {
+      this.pending.set(id, { resolve });
+      const req: DecodeRequest = { id, bytes: bytes.buffer as SharedArrayBuffer, length: bytes.length };
+      this.worker.postMessage(req);
+    });
+  }
+
+  /** A failed read resolves `INLINE` so the caller reads the bytes itself (and sees the real error). */
+  private settle(id: number, answer: PackedLogsV2Answer | undefined, failed: boolean): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    p.resolve(failed ? INLINE : answer);
+    if (this.pending.size === 0 && !this.dead) {
+      this.worker.unref();
+      this.idleTimer = setTimeout(() => {
+        this.stopping = true;
+        void this.worker.terminate();
+      }, IDLE_STOP_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  private gone(): void {
+    if (this.dead) return; // 'error' is followed by 'exit'
+    this.dead = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const [id] of this.pending) this.settle(id, undefined, true);
+    this.onGone(this, !this.stopping);
+  }
+}
+
+/** Marker: decode on this thread instead. */
+const INLINE = Object.freeze({}) as PackedLogsV2Answer;
+
+function workerScript(): string | undefined {
+  // Bundled: dist/logsV2DecodeWorker.js beside this code; from source (tests, benchmarks): the .ts file.
+  for (const name of ['logsV2DecodeWorker.js', 'logsV2DecodeWorker.ts']) {
+    const p = join(__dirname, name);
+    if (existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+export class LogsV2Decoder {
+  private readonly workers: DecodeWorker[] = [];
+  private nextId = 1;
+  private failures = 0;
+
+  private readonly maxWorkers: number;
+  private readonly minBytes: number;
+  private readonly script: string | undefined;
+
+  constructor(opts: { maxWorkers?: number; minBytes?: number; script?: string } = {}) {
+    // One core stays with the extension host's own thread.
+    this.maxWorkers = opts.maxWorkers ?? Math.max(1, Math.min(2, availableParallelism() - 1));
+    this.minBytes = opts.minBytes ?? WORKER_MIN_BYTES;
+    this.script = opts.script ?? workerScript();
+  }
+
+  /** Worker threads running now (for tests). */
+  get running(): number {
+    return this.workers.length;
+  }
+
+  /** The answer read into packed rows, or undefined when it is not the shape the reader knows. */
+  async decode(bytes: Buffer): Promise<PackedLogsV2Answer | undefined> {
+    if (bytes.length >= this.minBytes && bytes.buffer instanceof SharedArrayBuffer) {
+      const w = this.pick();
+      if (w) {
+        const a = await w.decode(this.nextId++, bytes);
+        if (a !== INLINE) return a;
+      }
+    }
+    return readLogsV2Bytes(bytes);
+  }
+
+  /** The least busy worker, starting one while fewer than maxWorkers run; undefined: decode inline. */
+  private pick(): DecodeWorker | undefined {
+    let best: DecodeWorker | undefined;
+    for (const w of this.workers) if (!best || w.pending.size < best.pending.size) best = w;
+    if ((best && best.pending.size === 0) || this.workers.length >= this.maxWorkers) return best;
+    // Give up on workers after repeated failures: inline decoding is always correct.
+    if (this.failures >= 3) return best;
+    const script = this.script;
+    if (!script) return best;
+    try {
+      // From source the worker needs the TypeScript loader the tests and benchmarks run under
+      // (tsx); neither an inherited nor a given `--import tsx` applies to a worker's .ts entry.
+      const worker = script.endsWith('.ts') ? new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true }) : new Worker(script);
+      const w = new DecodeWorker(worker, (gone, failed) => {
+        const i = this.workers.indexOf(gone);
+        if (i >= 0) this.workers.splice(i, 1);
+        if (failed) this.failures++;
+      });
+      this.workers.push(w);
+      return w;
+    } catch {
+      this.failures++;
+      return best;
+    }
+  }
+}

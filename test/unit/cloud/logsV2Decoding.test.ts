@@ -1,0 +1,86 @@
+/**
+ * LogsV2Decoder: large answers decoded on a worker thread give exactly what the inline reader
+ * gives (the source worker and the bundled dist/logsV2DecodeWorker.js); small, unshared or
+ * unknown answers and a worker that cannot run fall back to this thread, with the same result.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { LogsV2Decoder } from '../../../src/cloud/logsV2Decoding';
+import { readLogsV2Bytes } from '../../../src/cloud/slsWireBytes';
+import { unpackRows } from '../../../src/protocol/packedRows';
+
+const HOSTILE = ['', 'a\tb', 'l1\nl2', '"q" \\ /', '日本語 🙂', '\ud800', 'x'.repeat(60), '10.0.0.1'];
+
+function answer(rows: number, seed: number): string {
+  const data = Array.from({ length: rows }, (_, i) => ({
+    __time__: String(1_700_000_000 + Math.floor(i / 7)),
+    srcaddr: `10.0.${(i + seed) % 5}.1`,
+    note: HOSTILE[(i * 7 + seed) % HOSTILE.length],
+    bytes: String(i * 13 + seed),
+  }));
+  return JSON.stringify({ meta: { progress: 'Complete', count: rows, hasSQL: true, keys: ['__time__', 'srcaddr', 'note', 'bytes'] }, data });
+}
+
+/** The text's UTF-8 bytes in a SharedArrayBuffer, as answerBodies.ts hands them over. */
+function shared(text: string): Buffer {
+  const n = Buffer.byteLength(text);
+  const b = Buffer.from(new SharedArrayBuffer(n + 17)).subarray(0, n);
+  b.write(text);
+  return b;
+}
+
+function assertSameAsInline(got: ReturnType<typeof readLogsV2Bytes>, bytes: Buffer): void {
+  const want = readLogsV2Bytes(Buffer.from(bytes));
+  assert.ok(got && want);
+  assert.deepEqual(got.columns, want.columns);
+  assert.deepEqual(unpackRows(got.packed), unpackRows(want.packed));
+  assert.equal(got.packed.lengths.constructor, want.packed.lengths.constructor);
+  assert.deepEqual({ ...got, packed: undefined }, { ...want, packed: undefined });
+}
+
+test('large answers are read on a worker thread, many at once, each exactly as inline', async () => {
+  const d = new LogsV2Decoder({ minBytes: 1024, maxWorkers: 2 });
+  const bodies = Array.from({ length: 8 }, (_, i) => shared(answer(500 + i * 50, i)));
+  const got = await Promise.all(bodies.map((b) => d.decode(b)));
+  assert.ok(d.running >= 1, 'a worker ran');
+  got.forEach((g, i) => assertSameAsInline(g, bodies[i]));
+});
+
+test('the bundled worker (dist/logsV2DecodeWorker.js) reads the same', async () => {
+  const script = resolve('dist/logsV2DecodeWorker.js');
+  if (!existsSync(script)) execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  const d = new LogsV2Decoder({ minBytes: 1024, maxWorkers: 1, script });
+  const body = shared(answer(2000, 3));
+  assertSameAsInline(await d.decode(body), body);
+  assert.equal(d.running, 1);
+});
+
+test('an answer the reader does not know comes back undefined from the worker (the client then parses it as JSON)', async () => {
+  const d = new LogsV2Decoder({ minBytes: 16 });
+  assert.equal(await d.decode(shared(JSON.stringify({ meta: { progress: 'Complete' }, data: 'not rows', pad: 'x'.repeat(100) }))), undefined);
+  assert.equal(await d.decode(shared('{"meta": {"progress": "Complete"}, "data": [ {"a": "1"} ] trailing')), undefined);
+  assert.equal(d.running, 1);
+});
+
+test('small answers and bytes that are not shared are read on this thread', async () => {
+  const d = new LogsV2Decoder({ minBytes: 1 << 20 });
+  const small = shared(answer(20, 1));
+  assertSameAsInline(await d.decode(small), small);
+  const d2 = new LogsV2Decoder({ minBytes: 16 });
+  const unshared = Buffer.from(answer(300, 2));
+  assertSameAsInline(await d2.decode(unshared), unshared);
+  assert.equal(d.running + d2.running, 0);
+});
+
+test('a worker that cannot run: every answer is read on this thread, and after three failures no worker is tried', async () => {
+  const d = new LogsV2Decoder({ minBytes: 16, script: resolve('does-not-exist/logsV2DecodeWorker.js') });
+  for (let i = 0; i < 5; i++) {
+    const body = shared(answer(100, i));
+    assertSameAsInline(await d.decode(body), body);
+  }
+  assert.equal(d.running, 0);
+  assert.equal((d as unknown as { failures: number }).failures, 3);
+});

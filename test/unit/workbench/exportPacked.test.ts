@@ -1,0 +1,104 @@
+/**
+ * The byte path for packed pages (exportPacked.ts, ExportFileWriter.writePacked) against the record
+ * path (writeRows): the same file, byte for byte, for hostile values, several pages, pages that
+ * gain columns, and pages the byte path must hand to the record path (non-ASCII, integer-like or
+ * duplicate column names).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SeededRandom } from '../../../emulator/seededRandom';
+import { recordsOf } from '../../../src/cloud/slsApi';
+import { packRows, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
+import { ExportFileWriter } from '../../../src/views/workbench/exportFile';
+import type { ExportFormat, ExportProvenance } from '../../../src/views/workbench/exportFormat';
+import { fitsFastPath } from '../../../src/views/workbench/exportPacked';
+
+const provenance: ExportProvenance = {
+  query: '* | select srcaddr, count(*) as n group by srcaddr',
+  from: 1_700_000_000,
+  to: 1_700_000_600,
+  rangeLabel: 'test range',
+  target: { regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' },
+  exportedAt: new Date('2026-01-01T00:00:00Z'),
+};
+
+interface Page {
+  readonly columns: readonly string[];
+  readonly packed: PackedRows;
+}
+
+async function exportBoth(format: ExportFormat, pages: readonly Page[]): Promise<{ records: string; packed: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-export-packed-'));
+  const byRecords = await ExportFileWriter.open(join(dir, `records.${format}`), format, provenance);
+  const byPacked = await ExportFileWriter.open(join(dir, `packed.${format}`), format, provenance);
+  for (const p of pages) {
+    await byRecords.writeRows(p.columns, recordsOf({ columns: p.columns, rows: unpackRows(p.packed) }));
+    await byPacked.writePacked(p.columns, p.packed);
+  }
+  await byRecords.commit(true);
+  await byPacked.commit(true);
+  assert.equal(byPacked.rowCount, byRecords.rowCount);
+  return { records: readFileSync(join(dir, `records.${format}`), 'utf8'), packed: readFileSync(join(dir, `packed.${format}`), 'utf8') };
+}
+
+/** Values a CSV or JSON writer must treat with care, plus ordinary ones (ASCII only). */
+const HOSTILE = ['', '10.0.0.1', '-5', '-5x', '+1', '=1+1', '=cmd|"/c calc"!A1', '@SUM(A1)', '#not a comment', ' lead', 'trail ', '\tTab', 'a,b', 'say "hi"', 'line\r\nbreak', 'lf\nonly', 'back\\slash', 'ctl\u0001\u001f', '\u007f', 'x'.repeat(300), '1e5', '.5', '-'];
+
+function randomPage(rng: SeededRandom, columns: readonly string[], rows: number): PackedRows {
+  const data = Array.from({ length: rows }, () => columns.map(() => rng.pick(HOSTILE)));
+  // Runs of equal values, as flow logs have, so "same as above" cells are exercised.
+  for (let r = 1; r < rows; r++) for (let c = 0; c < columns.length; c++) if (rng.next() < 0.4) data[r][c] = data[r - 1][c];
+  return packRows(data, columns.length);
+}
+
+for (const format of ['csv', 'json'] as const) {
+  test(`${format}: packed pages are written byte for byte as the record path writes them`, async () => {
+    const rng = new SeededRandom(20261126);
+    const columns = ['srcaddr', 'dstport', 'note', 'log-status'];
+    const whole = randomPage(rng, columns, 900);
+    // Pages as the client hands them: cut anywhere, "same as above" resolved at the cuts.
+    const pages = splitAt(whole, [0, 1, 250, 251, 600, 900]).map((packed) => ({ columns, packed }));
+    assert.ok(pages.every((p) => fitsFastPath(p.columns, p.packed)), 'every page takes the byte path');
+    const out = await exportBoth(format, pages);
+    assert.equal(out.packed, out.records);
+  });
+
+  test(`${format}: pages that gain columns (raw logs) and empty pages`, async () => {
+    const rng = new SeededRandom(7);
+    const pages: Page[] = [
+      { columns: ['a', 'b'], packed: randomPage(rng, ['a', 'b'], 30) },
+      { columns: ['a', 'b'], packed: packRows([], 2) },
+      { columns: ['a', 'b', 'late'], packed: randomPage(rng, ['a', 'b', 'late'], 20) },
+      // A page whose rows are narrower than its column list (cells past a row's width are '').
+      { columns: ['a', 'b', 'late', 'later'], packed: randomPage(rng, ['a', 'b'], 5) },
+    ];
+    const out = await exportBoth(format, pages);
+    assert.equal(out.packed, out.records);
+    if (format === 'csv') assert.match(out.packed, /# note: .*late \(25\).*later \(5\)/);
+  });
+
+  test(`${format}: pages the byte path leaves to the record path give the same file`, async () => {
+    const rng = new SeededRandom(11);
+    const cases: Page[] = [
+      { columns: ['addr', 'city'], packed: packRows([['10.0.0.1', '杭州'], ['10.0.0.2', 'naïve'], ['10.0.0.3', '\ud83d\ude00 and a lone \ud800']], 2) },
+      { columns: ['1', 'a'], packed: randomPage(rng, ['1', 'a'], 10) },
+      { columns: ['a', 'a'], packed: randomPage(rng, ['a', 'a'], 10) },
+    ];
+    for (const c of cases) assert.equal(fitsFastPath(c.columns, c.packed), false);
+    for (const c of cases) {
+      const out = await exportBoth(format, [c, { columns: c.columns, packed: randomPage(rng, c.columns, 5) }]);
+      assert.equal(out.packed, out.records);
+    }
+  });
+}
+
+test('a malformed page is refused, not written shifted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wb-export-packed-'));
+  const w = await ExportFileWriter.open(join(dir, 'x.csv'), 'csv', provenance);
+  const bad: PackedRows = { rowCount: 1, width: 2, text: 'abc', lengths: new Uint16Array([1, 1]) };
+  await assert.rejects(() => w.writePacked(['a', 'b'], bad), /lengths add up to 2, the text has 3/);
+  await w.abort();
+});
