@@ -26,28 +26,38 @@ export function fitsFastPath(columns: readonly string[], packed: PackedRows): bo
 }
 
 /**
- * A byte buffer kept by one export and reused page after page (fresh memory is slow to touch);
- * a page's bytes stay valid until that export formats its next page.
+ * Byte buffers kept by one export and reused page after page (fresh memory is slow to touch):
+ * the page's text as bytes, and the output. A page's output stays valid until that export
+ * formats its next page.
  */
 export interface ExportScratch {
-  buf: Buffer;
+  out: Buffer;
+  text: Buffer;
 }
 
-export const exportScratch = (): ExportScratch => ({ buf: Buffer.allocUnsafe(1 << 20) });
+export const exportScratch = (): ExportScratch => ({ out: Buffer.allocUnsafe(1 << 20), text: Buffer.allocUnsafe(1 << 20) });
+
+/** The page's ASCII text as bytes, in the scratch buffer (one native copy). */
+function textBytes(text: string, scratch: ExportScratch): Buffer {
+  if (scratch.text.length < text.length) scratch.text = Buffer.allocUnsafe(Math.max(text.length, scratch.text.length * 2));
+  scratch.text.write(text, 0, 'latin1');
+  return scratch.text;
+}
 
 class ByteOut {
   buf: Buffer;
   pos = 0;
 
   constructor(private readonly scratch: ExportScratch) {
-    this.buf = scratch.buf;
+    this.buf = scratch.out;
   }
 
+  /** Makes room for n more bytes; returns the (possibly new) buffer. */
   room(n: number): Buffer {
     if (this.pos + n > this.buf.length) {
       const grown = Buffer.allocUnsafe(Math.max(this.pos + n, this.buf.length * 2));
       this.buf.copy(grown, 0, 0, this.pos);
-      this.buf = this.scratch.buf = grown;
+      this.buf = this.scratch.out = grown;
     }
     return this.buf;
   }
@@ -58,19 +68,13 @@ class ByteOut {
     this.pos += s.length;
   }
 
-  /** text[a, b) as bytes (ASCII text only). */
-  copy(text: string, a: number, e: number): void {
-    const b = this.room(e - a);
-    let p = this.pos;
-    for (let i = a; i < e; i++) b[p++] = text.charCodeAt(i);
-    this.pos = p;
-  }
-
-  /** The bytes written so far; valid until the next page is formatted. */
+  /** The bytes written so far. */
   bytes(): Buffer {
     return this.buf.subarray(0, this.pos);
   }
 }
+
+const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
 /** Per cell of the page: where its text starts and its length, "same as above" resolved. */
 function cellSpans(p: PackedRows): { start: Uint32Array; len: Uint32Array } {
@@ -96,26 +100,17 @@ function cellSpans(p: PackedRows): { start: Uint32Array; len: Uint32Array } {
   return { start, len };
 }
 
-/** A CSV cell of ASCII text that csvCell would change (quote, neutralise a formula or a leading #). */
-function csvNeedsCare(text: string, a: number, e: number): boolean {
-  if (e === a) return false;
-  const first = text.charCodeAt(a);
-  const last = text.charCodeAt(e - 1);
-  // = + - @ # and whitespace at either end (\t \n \v \f \r and space) → csvCell decides.
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x23) return true;
-  if (first === 0x20 || (first >= 0x09 && first <= 0x0d) || last === 0x20 || (last >= 0x09 && last <= 0x0d)) return true;
-  for (let i = a; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) return true;
-  }
-  return false;
-}
+const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
-/** A JSON string body of ASCII text that JSON.stringify would escape. */
-function jsonNeedsEscape(text: string, a: number, e: number): boolean {
+/** A CSV cell of ASCII bytes that csvCell would change (quote, neutralise a formula or a leading #). */
+function csvNeedsCare(t: Uint8Array, a: number, e: number): boolean {
+  if (e === a) return false;
+  const first = t[a];
+  // = + - @ # and whitespace at either end (\t \n \v \f \r and space) → csvCell decides.
+  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x23 || isSpace(first) || isSpace(t[e - 1])) return true;
   for (let i = a; i < e; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c) return true;
+    const c = t[i];
+    if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) return true;
   }
   return false;
 }
@@ -127,21 +122,33 @@ function jsonNeedsEscape(text: string, a: number, e: number): boolean {
 export function csvBytes(header: readonly string[], columns: readonly string[], p: PackedRows, dropped: Map<string, number>, scratch: ExportScratch): Buffer {
   const { start, len } = cellSpans(p);
   const { text, width, rowCount } = p;
+  const t = textBytes(text, scratch);
   const at = header.map((h) => columns.indexOf(h)).map((c) => (c < width ? c : -1));
   for (const c of columns) if (!header.includes(c) && rowCount > 0) dropped.set(c, (dropped.get(c) ?? 0) + rowCount);
   const out = new ByteOut(scratch);
   for (let r = 0; r < rowCount; r++) {
     const base = r * width;
+    let need = at.length + 2;
+    for (let h = 0; h < at.length; h++) if (at[h] >= 0) need += len[base + at[h]];
+    let b = out.room(need);
+    let o = out.pos;
     for (let h = 0; h < at.length; h++) {
-      if (h > 0) out.ascii(',');
+      if (h > 0) b[o++] = 0x2c;
       const c = at[h];
       if (c < 0) continue;
       const a = start[base + c];
       const e = a + len[base + c];
-      if (csvNeedsCare(text, a, e)) out.ascii(csvCell(text.slice(a, e)));
-      else out.copy(text, a, e);
+      if (csvNeedsCare(t, a, e)) {
+        out.pos = o;
+        out.ascii(csvCell(text.slice(a, e)));
+        // The rest of the row still fits: room was made for every cell unquoted.
+        b = out.room(need);
+        o = out.pos;
+      } else for (let i = a; i < e; i++) b[o++] = t[i];
     }
-    out.ascii('\r\n');
+    b[o++] = 0x0d;
+    b[o++] = 0x0a;
+    out.pos = o;
   }
   return out.bytes();
 }
@@ -150,27 +157,52 @@ export function csvBytes(header: readonly string[], columns: readonly string[], 
 export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
   const { start, len } = cellSpans(p);
   const { text, width, rowCount } = p;
-  const keys = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':');
+  const t = textBytes(text, scratch);
+  const keys = columns.map((c, i) => asciiBytes((i === 0 ? '{' : ',') + JSON.stringify(c) + ':'));
+  const lead = asciiBytes(',\n    ');
+  const firstLead = asciiBytes('\n    ');
+  let fixed = lead.length + 2;
+  for (const k of keys) fixed += k.length + 2;
   const out = new ByteOut(scratch);
   for (let r = 0; r < rowCount; r++) {
-    out.ascii(firstOfExport && r === 0 ? '\n    ' : ',\n    ');
     const base = r * width;
+    let need = fixed;
+    for (let c = 0; c < width && c < columns.length; c++) need += len[base + c];
+    let b = out.room(need);
+    let o = out.pos;
+    const l = firstOfExport && r === 0 ? firstLead : lead; // the export's first row has no comma before it
+    for (let i = 0; i < l.length; i++) b[o++] = l[i];
     for (let c = 0; c < columns.length; c++) {
-      out.ascii(keys[c]);
+      const k = keys[c];
+      for (let i = 0; i < k.length; i++) b[o++] = k[i];
+      b[o++] = 0x22;
       if (c >= width) {
-        out.ascii('""');
+        b[o++] = 0x22;
         continue;
       }
       const a = start[base + c];
       const e = a + len[base + c];
-      if (jsonNeedsEscape(text, a, e)) out.ascii(JSON.stringify(text.slice(a, e)));
-      else {
-        out.ascii('"');
-        out.copy(text, a, e);
-        out.ascii('"');
+      let i = a;
+      for (; i < e; i++) {
+        const ch = t[i];
+        if (ch < 0x20 || ch === 0x22 || ch === 0x5c) break;
+        b[o++] = ch;
       }
+      if (i < e) {
+        // Needs escaping: JSON.stringify decides, as for the record path (quotes included).
+        out.pos = o - (i - a) - 1;
+        out.ascii(JSON.stringify(text.slice(a, e)));
+        b = out.room(need);
+        o = out.pos;
+        continue;
+      }
+      b[o++] = 0x22;
     }
-    out.ascii(columns.length === 0 ? '{}' : '}');
+    if (columns.length === 0) {
+      b[o++] = 0x7b;
+      b[o++] = 0x7d;
+    } else b[o++] = 0x7d;
+    out.pos = o;
   }
   return out.bytes();
 }
