@@ -20,7 +20,7 @@ import { ExportFileWriter } from '../../src/views/workbench/exportFile';
 import type { Benchmark, Figure } from '../registry';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';
-import { RecordingProxy } from '../support/recordingProxy';
+import { RecordingProxyThread } from '../support/recordingProxyThread';
 
 const RECORDS = 1_000_000;
 /** The realistic round trip to a cloud region, added to every request of every run. */
@@ -84,7 +84,7 @@ export const pagedFetchBenchmark: Benchmark = {
   name: 'paged-fetch',
   async run(): Promise<Figure[]> {
     const emu = await sharedBenchEmulator();
-    const proxy = new RecordingProxy(emu.port);
+    const proxy = new RecordingProxyThread(emu.port);
     const proxyPort = await proxy.start();
     try {
       const calls = { n: 0 };
@@ -102,7 +102,7 @@ export const pagedFetchBenchmark: Benchmark = {
       await emu.setLatency(0);
 
       // 2. Replay of those answers with the same latency, all 1,000,000 records.
-      proxy.replay(LATENCY_MS);
+      await proxy.replay(LATENCY_MS);
       const rawSerial = await fetchAll(api, rawReq, SERIAL_RAW, 100, 1, calls);
       const rawConc = await fetchAll(api, rawReq, RECORDS, 100, CONCURRENCY, calls);
       const sqlSerial = await fetchAll(api, sqlReq, RECORDS, 10_000, 1, calls);

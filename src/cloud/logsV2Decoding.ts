@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readLogsV2Bytes, type PackedLogsV2Answer } from './slsWireBytes';
+import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer, type TransferableLogsV2Answer } from './slsWireBytes';
 
 export interface DecodeRequest {
   readonly id: number;
@@ -26,7 +26,7 @@ export interface DecodeRequest {
 export interface DecodeReply {
   readonly id: number;
   /** null: not the shape the reader knows (the caller parses it as JSON) or the reader failed. */
-  readonly answer: PackedLogsV2Answer | null;
+  readonly answer: TransferableLogsV2Answer | null;
   readonly failed?: string;
 }
 
@@ -50,7 +50,7 @@ class DecodeWorker {
     /** `failed`: it died or never started, rather than being stopped when idle. */
     private readonly onGone: (w: DecodeWorker, failed: boolean) => void,
   ) {
-    worker.on('message', (m: DecodeReply) => this.settle(m.id, m.answer ?? undefined, m.failed !== undefined));
+    worker.on('message', (m: DecodeReply) => this.settle(m.id, m.answer ? fromTransfer(m.answer) : undefined, m.failed !== undefined));
     worker.on('error', () => this.gone());
     worker.on('exit', () => this.gone());
     // Held only while it has work: an idle worker never keeps the extension host (or a test run)

@@ -71,9 +71,32 @@ class NotMine extends Error {}
 /** Thrown inside the reader when the bytes leave the known shape; becomes `undefined`. */
 const NOT_MINE = new NotMine('not the shape this reader handles');
 
+/**
+ * The answer as a worker sends it back: when every cell is plain ASCII the text travels as its
+ * bytes (`text` is '' then) — one copy, where a string is serialized and deserialized.
+ */
+export type TransferableLogsV2Answer = PackedLogsV2Answer & { readonly textBytes?: Uint8Array };
+
 export function readLogsV2Bytes(input: Uint8Array): PackedLogsV2Answer | undefined {
+  return readLogsV2BytesAs(input, false);
+}
+
+/** readLogsV2Bytes for a worker: see TransferableLogsV2Answer. */
+export function readLogsV2BytesForTransfer(input: Uint8Array): TransferableLogsV2Answer | undefined {
+  return readLogsV2BytesAs(input, true);
+}
+
+/** The answer with its text made a string again (on the receiving thread). */
+export function fromTransfer(a: TransferableLogsV2Answer): PackedLogsV2Answer {
+  const { textBytes, ...answer } = a;
+  if (!textBytes) return answer;
+  const text = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength).toString('latin1');
+  return { ...answer, packed: { ...answer.packed, text } };
+}
+
+function readLogsV2BytesAs(input: Uint8Array, textAsBytes: boolean): TransferableLogsV2Answer | undefined {
   try {
-    return read(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength));
+    return read(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength), textAsBytes);
   } catch (e) {
     if (e === NOT_MINE || e instanceof SyntaxError) return undefined;
     // readLogsV2Meta's complaints: left to the JSON path, which checks in its own order.
@@ -278,7 +301,7 @@ function scanRows(b: Buffer, start: number, keys: Keys): { end: number; rows: nu
   }
 }
 
-function read(b: Buffer): PackedLogsV2Answer {
+function read(b: Buffer, textAsBytes: boolean): TransferableLogsV2Answer {
   const n = b.length;
   const keys: Keys = { names: [], bytes: [], ids: new Map() };
   // The answer: one object; "data" scanned row by row, every other member parsed whole.
@@ -436,7 +459,9 @@ function read(b: Buffer): PackedLogsV2Answer {
       if (v.length > max) max = v.length;
     }
   }
-  if (pos > runStart) parts.push(out.toString('latin1', runStart, pos));
+  let textBytes: Uint8Array | undefined;
+  if (textAsBytes && parts.length === 0) textBytes = new Uint8Array(out.subarray(0, pos));
+  else if (pos > runStart) parts.push(out.toString('latin1', runStart, pos));
   const text = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : parts.join('');
   const lengths = lengthsFor(cellCount, max);
   const same = sameMarker(lengths);
@@ -452,5 +477,6 @@ function read(b: Buffer): PackedLogsV2Answer {
     hasSql: meta.hasSql,
     elapsedMs: meta.elapsedMs,
     processedRows: meta.processedRows,
+    ...(textBytes ? { textBytes } : {}),
   };
 }

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { LogsV2Decoder } from '../../../src/cloud/logsV2Decoding';
-import { readLogsV2Bytes } from '../../../src/cloud/slsWireBytes';
+import { fromTransfer, readLogsV2Bytes, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
 import { unpackRows } from '../../../src/protocol/packedRows';
 
 const HOSTILE = ['', 'a\tb', 'l1\nl2', '"q" \\ /', '日本語 🙂', '\ud800', 'x'.repeat(60), '10.0.0.1'];
@@ -83,4 +83,18 @@ test('a worker that cannot run: every answer is read on this thread, and after t
   }
   assert.equal(d.running, 0);
   assert.equal((d as unknown as { failures: number }).failures, 3);
+});
+
+test('an all-ASCII answer travels back as bytes and becomes the same text; any other keeps its string', async () => {
+  const plain = shared(JSON.stringify({ meta: { progress: 'Complete', count: 300, hasSQL: true, keys: ['a', 'b'] }, data: Array.from({ length: 300 }, (_, i) => ({ a: `10.0.0.${i % 9}`, b: String(i) })) }));
+  const t = readLogsV2BytesForTransfer(plain);
+  assert.ok(t?.textBytes && t.packed.text === '');
+  assert.deepEqual(fromTransfer(t), readLogsV2Bytes(plain));
+  const mixed = shared(answer(300, 1));
+  const m = readLogsV2BytesForTransfer(mixed);
+  assert.equal(m?.textBytes, undefined);
+  assert.deepEqual(m && fromTransfer(m), readLogsV2Bytes(mixed));
+  const d = new LogsV2Decoder({ minBytes: 16 });
+  assertSameAsInline(await d.decode(plain), plain);
+  assert.equal(d.running, 1);
 });
