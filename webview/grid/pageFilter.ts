@@ -4,7 +4,7 @@
  * testing `value.toLowerCase().includes(needle)` cell by cell, without a string per cell where the
  * page's text allows it: the needle is searched in the page's whole text, lower-cased once.
  */
-import { repeatsCellAbove, type StoredPage } from './packedPage';
+import { isRepeat, ownRowOf, type StoredPage } from './packedPage';
 
 /** Per column, whether a (non-empty) value's hint contains the needle; undefined: the column has no hints. */
 export type HintMatchers = readonly (((value: string) => boolean) | undefined)[];
@@ -14,17 +14,17 @@ export type HintMatchers = readonly (((value: string) => boolean) | undefined)[]
  * `count`; returns the new count. `needle` is lower-case and not empty.
  */
 export function collectMatchingRows(page: StoredPage, needle: string, hintMatch: HintMatchers, out: Uint32Array, count: number): number {
-  const { rowCount, width } = page;
+  const { rowCount, width, lengths, rowStarts, cellAt } = page;
   const valueMatches = valueMatcher(page, needle);
   const hintMatches = hintMatcher(page, hintMatch);
-  // Per column, the answer for the cell above: a repeated value gets it without being read again.
+  // Per column, the answer for the cell above: a repeat gets it without its text being read.
   const above = new Uint8Array(width);
   let n = count;
   for (let r = 0, k = 0; r < rowCount; r++) {
     let hit = false;
     // Every cell of the row, even after a hit: the next row's repeats need the answers above them.
     for (let c = 0; c < width; c++, k++) {
-      const m = repeatsCellAbove(page, k) ? above[c] === 1 : valueMatches(k);
+      const m = isRepeat(page, k) ? above[c] === 1 : valueMatches(rowStarts[r] + cellAt[k], lengths[k]);
       above[c] = m ? 1 : 0;
       hit ||= m;
     }
@@ -34,26 +34,25 @@ export function collectMatchingRows(page: StoredPage, needle: string, hintMatch:
 }
 
 /**
- * Whether cell k's lower-cased value contains the needle. Called for the page's own cells in
- * order (not for repeats), so the search in the page's text only ever moves forward.
+ * Whether the cell whose text is at [start, start + length) of the page's text, lower-cased,
+ * contains the needle. Called for the page's own cells in order (never for repeats), so the
+ * search in the page's text only ever moves forward.
  */
-function valueMatcher(page: StoredPage, needle: string): (k: number) => boolean {
-  const { text, starts, lengths } = page;
+function valueMatcher(page: StoredPage, needle: string): (start: number, length: number) => boolean {
+  const { text } = page;
   const lowered = text.toLowerCase();
   if (!offsetsSurviveLowerCase(text, lowered)) {
-    return (k) => text.slice(starts[k], starts[k] + lengths[k]).toLowerCase().includes(needle);
+    return (start, length) => text.slice(start, start + length).toLowerCase().includes(needle);
   }
   // The first occurrence at or after the last position searched from (past the end: none).
   let next = -1;
-  return (k) => {
-    const start = starts[k];
-    const end = start + lengths[k];
-    if (end - start < needle.length) return false;
+  return (start, length) => {
+    if (length < needle.length) return false;
     if (next < start) {
       next = lowered.indexOf(needle, start);
       if (next < 0) next = text.length + 1;
     }
-    return next + needle.length <= end;
+    return next + needle.length <= start + length;
   };
 }
 
@@ -73,23 +72,23 @@ const CONTEXT_CASED = /[\u03a3\ud800-\udfff]/;
 
 /**
  * Whether a row has a cell whose hint contains the needle. A column's last answer is kept with
- * where its value starts, so a run of repeated values (times, regions, protocols) asks once.
+ * the row that holds the value, so a run of repeated values (times, regions, protocols) asks once.
  */
 function hintMatcher(page: StoredPage, hintMatch: HintMatchers): (row: number) => boolean {
-  const { width, text, starts, lengths } = page;
+  const { width, text, lengths, rowStarts, cellAt } = page;
   const hinted: number[] = [];
   for (let c = 0; c < width; c++) if (hintMatch[c] !== undefined) hinted.push(c);
-  const lastStart = new Float64Array(width).fill(-1);
+  const lastRow = new Int32Array(width).fill(-1);
   const lastAnswer = new Uint8Array(width);
   return (row) => {
     for (const c of hinted) {
-      const k = row * width + c;
+      const own = ownRowOf(page, row, row * width + c);
+      const k = own * width + c;
       const n = lengths[k];
       if (n === 0) continue;
-      const start = starts[k];
-      // Two non-empty cells of a page start at the same offset only when one repeats the other.
-      if (lastStart[c] !== start) {
-        lastStart[c] = start;
+      if (lastRow[c] !== own) {
+        lastRow[c] = own;
+        const start = rowStarts[own] + cellAt[k];
         lastAnswer[c] = hintMatch[c]?.(text.slice(start, start + n)) ? 1 : 0;
       }
       if (lastAnswer[c] === 1) return true;

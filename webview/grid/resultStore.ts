@@ -5,7 +5,7 @@
  * comparisons of strings.
  */
 import type { PackedRows } from '../../src/protocol/packedRows';
-import { pageCell, pageRow, repeatsCellAbove, storePage, type StoredPage } from './packedPage';
+import { isRepeat, pageCell, pageRow, storePage, type StoredPage } from './packedPage';
 import { collectMatchingRows, type HintMatchers } from './pageFilter';
 
 export type SortDirection = 'asc' | 'desc';
@@ -86,11 +86,11 @@ export class ResultStore {
   }
 
   /**
-   * Appends a page, kept packed; if a sort or filter is active the view is recomputed when next
-   * read. Cheap on purpose (one pass over the page's lengths, no string per cell): pages stream
-   * in behind the first one, and per-cell work here (numeric classification, a regex per cell)
-   * is what used to delay the grid's first paint. See scanNumeric. A malformed page throws and
-   * changes nothing.
+   * Appends a page, kept packed (and not to be changed by the caller afterwards); if a sort or
+   * filter is active the view is recomputed when next read. Cheap on purpose (one pass over the
+   * page's lengths, no string per cell): pages stream in behind the first one, and per-cell work
+   * here (numeric classification, a regex per cell) is what used to delay the grid's first
+   * paint. See scanNumeric. A malformed page throws and changes nothing.
    */
   append(columns: readonly string[], packed: PackedRows): void {
     const page = storePage(packed, this.rowCount);
@@ -154,10 +154,11 @@ export class ResultStore {
   private scanColumn(page: StoredPage, c: number, from: number, to: number): boolean {
     if (c >= page.width) return true;
     for (let r = from; r < to; r++) {
-      const k = r * page.width + c;
-      if (page.lengths[k] === 0 || (r > from && repeatsCellAbove(page, k))) continue;
+      if (r > from && isRepeat(page, r * page.width + c)) continue;
+      const v = pageCell(page, r, c);
+      if (v === '') continue;
       this.numericSeen[c] = true;
-      if (!isNumberText(pageCell(page, r, c))) {
+      if (!isNumberText(v)) {
         this.numericAll[c] = false;
         return false;
       }

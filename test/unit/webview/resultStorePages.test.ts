@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { packRows, SAME16, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
 import { isNumberText, ResultStore, type ColumnHints, type SortState } from '../../../webview/grid/resultStore';
+import { storePage } from '../../../webview/grid/packedPage';
 import { columnPresenter } from '../../../webview/grid/valueFormat';
 
 type Rows = readonly (readonly string[])[];
@@ -116,6 +117,25 @@ test('non-ASCII and surrogate text reads, and filters, as each cell lower-cased 
   const ascii = storeOf([{ columns: ['a', 'b'], packed: packRows([['AB', 'CD'], ['ab', 'cd'], ['x', 'ABCD']], 2) }]);
   ascii.setFilter('bc');
   assert.deepEqual(viewCells(ascii), [['x', 'ABCD']]);
+});
+
+test('a row with more text, or a run of repeats longer, than two bytes count reads whole', () => {
+  const long = [['a'.repeat(40_000), 'b'.repeat(40_000), 'c'], ['x', 'y', 'z']];
+  const wide = packRows(long, 3);
+  assert.ok(wide.lengths instanceof Uint16Array, 'every length fits two bytes; the offsets in the row do not');
+  assert.ok(storePage(wide, 0).cellAt instanceof Uint32Array, 'the page is indexed with four bytes a cell');
+  assert.deepEqual(viewCells(storeOf([{ columns: ['a', 'b', 'c'], packed: wide }])), long);
+
+  const run = Array.from({ length: 70_000 }, (_, i) => ['constant', String(i)]);
+  const packed = packRows(run, 2);
+  assert.ok(storePage(packed, 0).cellAt instanceof Uint32Array);
+  assert.ok(storePage(packRows(run.slice(0, 60_000), 2), 0).cellAt instanceof Uint16Array, 'two bytes while they count');
+  const s = storeOf([{ columns: ['k', 'i'], packed }]);
+  assert.deepEqual(s.rowAt(69_999), ['constant', '69999']);
+  s.setFilter('const');
+  assert.equal(s.viewRows, 70_000);
+  s.setFilter('69999');
+  assert.deepEqual(viewCells(s), [['constant', '69999']]);
 });
 
 test('malformed packs are refused and change nothing', () => {
