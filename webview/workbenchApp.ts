@@ -5,7 +5,6 @@
  */
 import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
-import { unpackRows } from '../src/protocol/packedRows';
 import { QueryEditor } from './editor/queryEditor';
 import { appendFilter } from '../src/query/addressFilter';
 import { TimeRangePicker } from './timeRange/timeRangePicker';
@@ -13,7 +12,7 @@ import { DEFAULT_RANGE } from './timeRange/rangeChoices';
 import { HistogramView } from './histogram/histogramView';
 import { ResultGrid } from './grid/resultGrid';
 import { ChartView } from './charts/chartView';
-import { chooseChart } from './charts/chartChoice';
+import { CHART_SAMPLE_ROWS, chooseChart } from './charts/chartChoice';
 import { StatusLine } from './results/statusLine';
 import { ErrorBanner } from './results/errorBanner';
 import { ExportBar } from './export/exportBar';
@@ -249,8 +248,8 @@ export class WorkbenchApp {
       }
       case 'resultPage': {
         if (!this.isCurrent(m.requestId)) return;
-        // Pages arrive packed (one string + lengths, cheap to post); the grid reads string[] rows.
-        this.grid.appendPage(m.columns, unpackRows(m.rows));
+        // Pages arrive packed (one string + lengths, cheap to post) and stay so: the grid reads cells from them.
+        this.grid.appendPage(m.columns, m.rows);
         const cur = this.current;
         if (cur && !cur.finished) this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
         else if (cur?.loadingMore) this.status.running(`${cur.loadAll ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
@@ -382,8 +381,7 @@ export class WorkbenchApp {
       this.pendingScroll = undefined;
     }
     if (status.hasSql) {
-      const rows = this.grid.store.rows;
-      const kind = this.requestedChart ?? this.chartKind ?? chooseChart(this.grid.store.columns, rows);
+      const kind = this.requestedChart ?? this.chartKind ?? this.defaultChart();
       this.chartKind = kind;
       this.chartSelect.value = kind;
       if (this.requestedChart && this.requestedChart !== 'table') this.tabs.selectedIndex = 1;
@@ -397,9 +395,14 @@ export class WorkbenchApp {
   private renderChart(): void {
     const status = this.current?.status;
     if (!status?.hasSql || this.tabs.selectedIndex !== 1) return;
-    const columns = this.grid.store.columns;
-    const kind = this.chartKind ?? chooseChart(columns, this.grid.store.rows);
-    this.chart.render(kind, columns, this.grid.store.rows);
+    const kind = this.chartKind ?? this.defaultChart();
+    this.chart.render(kind, this.grid.store.columns, this.grid.store.allRows());
+  }
+
+  /** The chart the result's values suggest: from the first rows, so a big result is not decoded whole for it. */
+  private defaultChart(): ChartKind {
+    const store = this.grid.store;
+    return chooseChart(store.columns, store.rowsInArrivalOrder(0, CHART_SAMPLE_ROWS), store.totalRows);
   }
 
   private updateLoadButtons(): void {

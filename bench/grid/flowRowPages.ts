@@ -2,9 +2,8 @@
  * A pool of real-looking result pages for the grid benchmarks: flow-log records from the
  * emulator's deterministic generator, as the all-strings rows SLS returns, packed and cut by the
  * workbench's ResultPager (a short first page, then full pages). The browser reuses the pool to
- * reach 100,000 or 1,000,000 rows (each page is cloned on postMessage and unpacked on arrival, so
- * every stored row is its own copy; equal values in consecutive rows share one string, as in the
- * webview).
+ * reach 100,000 or 1,000,000 rows (each page is cloned on postMessage and stored packed on
+ * arrival, so every stored page is its own copy, as in the webview).
  */
 import { buildTopology, generateWindow, windowStarts, type FlowRow } from '../../emulator/data/flowLogGenerator';
 import { ResultPager, type ResultPagePayload } from '../../src/views/workbench/resultPages';

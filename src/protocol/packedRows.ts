@@ -2,13 +2,13 @@
  * Result rows packed for the trip from the extension host to the webview: every cell's text
  * concatenated into one string, plus each cell's length in a Uint32Array. Declared once, used by
  * the host (the SLS client reads answers straight into this form, the pager cuts it into pages)
- * and by the webview (which unpacks each page into the `string[]` rows the grid reads).
+ * and by the webview (whose ResultStore keeps the pages packed and cuts a cell out when it is read).
  *
  * Why not `string[][]`: a 2,000-row page of flow logs is 40,000 strings and 2,000 arrays, and
  * every hop copies each of them one by one — VS Code JSON-serializes webview messages, the
  * webview's frame structured-clones them again. A page as one string and one typed array is two
  * objects on every hop: the string is copied whole, and VS Code (≥ 1.57) sends the typed array's
- * buffer as binary rather than as JSON. Unpacking is one `slice` per cell, in the webview.
+ * buffer as binary rather than as JSON. Reading a cell is one `slice`, in the webview.
  */
 
 export interface PackedRows {
@@ -20,8 +20,8 @@ export interface PackedRows {
   /**
    * Each cell's length in UTF-16 code units, `rowCount × width` of them, in the order of `text`;
    * or the array type's largest value (SAME_AS_ABOVE), meaning "the same text as this column in the
-   * row above" (no text of its own, and the webview shares one string). Uint16 when every length
-   * fits, else Uint32.
+   * row above" (no text of its own; the webview reads the text of the cell above). Uint16 when
+   * every length fits, else Uint32.
    */
   readonly lengths: Uint16Array | Uint32Array;
 }
@@ -65,16 +65,26 @@ export function packRows(rows: readonly (readonly string[])[], width: number): P
 }
 
 /**
- * The rows as arrays of strings (a cell marked "same as above" is the same string as the row
- * above's). Throws on a malformed pack (lengths that do not add up to the text, a "same as
- * above" in the first row), so a broken message is an error rather than shifted cells.
+ * Throws unless `p` has the shape of a pack (it arrives in a message, so its types are not a
+ * given): whole non-negative counts, a string, a Uint16/Uint32 array of rowCount × width lengths.
+ * Whether the lengths add up to the text is for the reader to check as it walks them.
  */
-export function unpackRows(p: PackedRows): string[][] {
+export function checkPackedShape(p: PackedRows): void {
   const { rowCount, width, text, lengths } = p;
   if (!Number.isInteger(rowCount) || !Number.isInteger(width) || rowCount < 0 || width < 0 || !(lengths instanceof Uint32Array || lengths instanceof Uint16Array) || typeof text !== 'string') {
     throw new TypeError('packed rows: malformed');
   }
   if (lengths.length !== rowCount * width) throw new TypeError(`packed rows: ${lengths.length} lengths for ${rowCount} × ${width} cells`);
+}
+
+/**
+ * The rows as arrays of strings (a cell marked "same as above" is the same string as the row
+ * above's). Throws on a malformed pack (lengths that do not add up to the text, a "same as
+ * above" in the first row), so a broken message is an error rather than shifted cells.
+ */
+export function unpackRows(p: PackedRows): string[][] {
+  checkPackedShape(p);
+  const { rowCount, width, text, lengths } = p;
   const same = sameMarker(lengths);
   const rows = new Array<string[]>(rowCount);
   let pos = 0;

@@ -16,7 +16,7 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** Rows looked at when classifying columns; enough to decide, cheap on large results. */
-const SAMPLE = 500;
+export const CHART_SAMPLE_ROWS = 500;
 /** Slices beyond this make a pie unreadable; a bar chart is the better default. */
 export const PIE_MAX_SLICES = 6;
 
@@ -39,7 +39,7 @@ export function parseTimeValue(v: string): number | undefined {
 }
 
 function sample(rows: readonly Row[]): readonly Row[] {
-  return rows.length <= SAMPLE ? rows : rows.slice(0, SAMPLE);
+  return rows.length <= CHART_SAMPLE_ROWS ? rows : rows.slice(0, CHART_SAMPLE_ROWS);
 }
 
 export function columnRoles(columns: readonly string[], rows: readonly Row[]): ColumnRole[] {
@@ -65,18 +65,22 @@ export function columnRoles(columns: readonly string[], rows: readonly Row[]): C
   });
 }
 
-/** The default chart for a result: time + numbers → line; category + number → pie (few) or bar. */
-export function chooseChart(columns: readonly string[], rows: readonly Row[]): ChartKind {
-  if (columns.length < 2 || rows.length === 0) return 'table';
+/**
+ * The default chart for a result: time + numbers → line; category + number → pie (few) or bar.
+ * `rows` may be the result's first CHART_SAMPLE_ROWS rows only (all that is read), with
+ * `rowCount` the result's size.
+ */
+export function chooseChart(columns: readonly string[], rows: readonly Row[], rowCount = rows.length): ChartKind {
+  if (columns.length < 2 || rowCount === 0) return 'table';
   const roles = columnRoles(columns, rows);
   const numbers = roles.filter((r) => r === 'number').length;
   const times = roles.filter((r) => r === 'time').length;
   const categories = roles.filter((r) => r === 'category').length;
   if (numbers === 0) return 'table';
-  if (times >= 1) return rows.length >= 2 ? 'line' : 'bar';
-  if (categories >= 1) return categories === 1 && numbers === 1 && rows.length <= PIE_MAX_SLICES ? 'pie' : 'bar';
+  if (times >= 1) return rowCount >= 2 ? 'line' : 'bar';
+  if (categories >= 1) return categories === 1 && numbers === 1 && rowCount <= PIE_MAX_SLICES ? 'pie' : 'bar';
   // Only numbers: the first column acts as a label if it looks like one (e.g. ports).
-  return rows.length <= 50 ? 'bar' : 'table';
+  return rowCount <= 50 ? 'bar' : 'table';
 }
 
 export interface TimeSeriesData {

@@ -4,6 +4,7 @@
  * view keep their values but get no box (display: none), so a scroll frame lays out
  * only the cells on screen. Sorting/filtering live in ResultStore; the window arithmetic in viewport.ts.
  */
+import type { PackedRows } from '../../src/protocol/packedRows';
 import { columnPresenter, type ColumnPresenter } from './valueFormat';
 import { ResultStore } from './resultStore';
 import { computeViewport, overscanAfter, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
@@ -17,6 +18,8 @@ export const ROW_HEIGHT = 22;
  * frame's layout small. None right after a jump (see overscanAfter): they follow when scrolling pauses.
  */
 const OVERSCAN = 3;
+/** Rows of a page that set its columns' initial widths. */
+const WIDTH_SAMPLE_ROWS = 200;
 /** Rows classified as numeric per idle slice (see ResultStore.scanNumeric). */
 const NUMERIC_SCAN_ROWS = 5_000;
 /** Pause after a jump before the overscan rows are added. */
@@ -145,24 +148,27 @@ export class ResultGrid {
   }
 
   /**
-   * Adds a page. The first page paints synchronously (its screen of rows is in the DOM when this
-   * returns); later pages only store row references and schedule a frame, and the per-cell work
-   * (numeric classification) runs in idle slices, so pages queued behind the first never delay it.
+   * Adds a page, as it arrived (packed). The first page paints synchronously (its screen of rows
+   * is in the DOM when this returns); later pages are only stored (cells are read when shown) and
+   * schedule a frame, and the per-cell work (numeric classification) runs in idle slices, so
+   * pages queued behind the first never delay it.
    */
-  appendPage(columns: readonly string[], rows: readonly (readonly string[])[]): void {
+  appendPage(columns: readonly string[], rows: PackedRows): void {
     const firstPage = this.store.totalRows === 0;
     const grew = columns.length !== this.store.columns.length;
+    const before = this.store.totalRows;
     this.store.append(columns, rows);
     if (firstPage || grew) {
       const old = this.widths;
       this.measureFont();
-      this.widths = initialColumnWidths(this.store.columns, rows.slice(0, 200), this.charPx).map((w, i) => old[i] ?? w);
+      const sample = this.store.rowsInArrivalOrder(before, before + WIDTH_SAMPLE_ROWS);
+      this.widths = initialColumnWidths(this.store.columns, sample, this.charPx).map((w, i) => old[i] ?? w);
       this.presenters = this.store.columns.map((c) => columnPresenter(c));
       this.buildHeader();
       this.clearPool();
     }
-    if (firstPage && rows.length > 0) {
-      this.store.scanNumeric(rows.length);
+    if (firstPage && rows.rowCount > 0) {
+      this.store.scanNumeric(rows.rowCount);
       this.updateNumeric();
       if (this.frame) {
         cancelAnimationFrame(this.frame);
@@ -426,8 +432,8 @@ export class ResultGrid {
     for (let k = 0; k < needed; k++) {
       const index = this.win.first + k;
       const r = this.pool[k];
-      const row = store.rowAt(index);
-      if (r.index !== index || r.version !== version) this.fillRow(r, index, row, version);
+      // Only a row being refilled is read: the store decodes its cells on every read.
+      if (r.index !== index || r.version !== version) this.fillRow(r, index, store.rowAt(index), version);
       const selected = index >= selLo && index <= selHi;
       if (r.el.classList.contains('selected') !== selected) {
         r.el.classList.toggle('selected', selected);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseChart, columnRoles, timeSeriesData, categoryData, pieSlices, parseTimeValue } from '../../../webview/charts/chartChoice';
+import { CHART_SAMPLE_ROWS, chooseChart, columnRoles, timeSeriesData, categoryData, pieSlices, parseTimeValue } from '../../../webview/charts/chartChoice';
 
 const t0 = 1_700_000_000;
 
@@ -90,4 +90,19 @@ test('ports and protocols are codes: they label the chart instead of being measu
   assert.equal(chooseChart(['protocol', 'total_bytes'], [['6', '10'], ['17', '5']]), 'pie');
   const d = categoryData(['protocol', 'total_bytes'], [['6', '10'], ['17', '5']]);
   assert.deepEqual(d?.labels, ['6 TCP', '17 UDP']);
+});
+
+test('the first CHART_SAMPLE_ROWS rows and the row count choose as all the rows do', () => {
+  const shapes: [string[], (i: number) => string[]][] = [
+    [['t', 'bytes'], (i) => [String(t0 + i * 60), String(i)]],
+    [['srcaddr', 'bytes'], (i) => [`10.0.${i >> 8}.${i & 255}`, String(i)]],
+    [['a', 'b'], (i) => [String(i), String(i * 2)]],
+    [['name', 'n'], (i) => [`k${i}`, String(i)]],
+  ];
+  for (const [columns, row] of shapes) {
+    for (const n of [1, 2, 6, 7, 50, 51, 499, 500, 501, 2_000]) {
+      const rows = Array.from({ length: n }, (_, i) => row(i));
+      assert.equal(chooseChart(columns, rows.slice(0, CHART_SAMPLE_ROWS), n), chooseChart(columns, rows), `${columns.join(',')} × ${n}`);
+    }
+  }
 });

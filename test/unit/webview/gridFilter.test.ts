@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { packRows } from '../../../src/protocol/packedRows';
 import { ResultStore } from '../../../webview/grid/resultStore';
 import { columnPresenter, formatUnixSeconds } from '../../../webview/grid/valueFormat';
 
@@ -14,7 +15,7 @@ const ROWS = [
 function gridStore(): ResultStore {
   const s = new ResultStore((column) => columnPresenter(column).hint);
   s.reset(COLUMNS);
-  s.append(COLUMNS, ROWS);
+  s.append(COLUMNS, packRows(ROWS, COLUMNS.length));
   return s;
 }
 
@@ -55,18 +56,18 @@ test('raw values still match, and a text nothing shows matches nothing', () => {
 test('a store without hints matches raw values only (SQL aliases have no hints either)', () => {
   const plain = new ResultStore();
   plain.reset(COLUMNS);
-  plain.append(COLUMNS, ROWS);
+  plain.append(COLUMNS, packRows(ROWS, COLUMNS.length));
   assert.deepEqual(filtered(plain, 'TCP'), []);
   const alias = new ResultStore((column) => columnPresenter(column).hint);
   alias.reset(['proto']);
-  alias.append(['proto'], [['6']]);
+  alias.append(['proto'], packRows([['6']], 1));
   assert.deepEqual(filtered(alias, 'tcp'), []);
 });
 
 test('the filter keeps up with pages appended while it is active', () => {
   const s = gridStore();
   s.setFilter('tcp');
-  s.append(COLUMNS, [['10.0.0.9', '6', '10', 'cn-beijing', '1700000180', '1']]);
+  s.append(COLUMNS, packRows([['10.0.0.9', '6', '10', 'cn-beijing', '1700000180', '1']], COLUMNS.length));
   assert.deepEqual(Array.from({ length: s.viewRows }, (_, i) => s.cell(i, 0)), ['10.0.0.1', '10.0.0.9']);
 });
 

@@ -1,11 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { packRows } from '../../../src/protocol/packedRows';
 import { ResultStore, isNumberText } from '../../../webview/grid/resultStore';
+
+/** Rows as the webview receives them: packed (src/protocol/packedRows.ts). */
+const packed = (columns: string[], rows: string[][]) => packRows(rows, columns.length);
 
 function store(columns: string[], rows: string[][]): ResultStore {
   const s = new ResultStore();
   s.reset(columns);
-  s.append(columns, rows);
+  s.append(columns, packed(columns, rows));
   return s;
 }
 
@@ -66,15 +70,17 @@ test('the filter matches any cell, case-insensitively, and combines with sort', 
 test('pages appended after sorting are merged into the sorted view', () => {
   const s = store(['n'], [['5'], ['1']]);
   s.setSort({ column: 0, direction: 'asc' });
-  s.append(['n'], [['3'], ['0']]);
+  s.append(['n'], packed(['n'], [['3'], ['0']]));
   assert.deepEqual(column(s, 0), ['0', '1', '3', '5']);
   assert.equal(s.totalRows, 4);
 });
 
-test('rows are kept by reference, not copied', () => {
-  const page = [['x']];
-  const s = store(['c'], page);
-  assert.equal(s.rowAt(0), page[0]);
+test('rows are read from the packed page: a new array of the row\'s cells each time', () => {
+  const s = store(['c', 'd'], [['x', 'y'], ['x', '']]);
+  assert.deepEqual(s.rowAt(1), ['x', '']);
+  assert.notEqual(s.rowAt(0), s.rowAt(0));
+  assert.equal(s.rowAt(2), undefined);
+  assert.equal(s.cell(2, 0), '');
 });
 
 test('sorting 50,000 numeric rows orders every one of them', () => {
@@ -89,7 +95,7 @@ test('sorting 50,000 numeric rows orders every one of them', () => {
 test('a column stops being numeric as soon as a page brings text', () => {
   const s = store(['v'], [['1'], ['2']]);
   assert.equal(s.isNumericColumn(0), true);
-  s.append(['v'], [['n/a']]);
+  s.append(['v'], packed(['v'], [['n/a']]));
   assert.equal(s.isNumericColumn(0), false);
   const empty = store(['v'], [[''], ['']]);
   assert.equal(empty.isNumericColumn(0), false, 'an all-empty column is not numeric');
