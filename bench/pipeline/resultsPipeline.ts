@@ -29,7 +29,7 @@ import type { Benchmark, Figure } from '../registry';
 import { openBenchPage } from '../support/benchBrowser';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';
-import { RecordingProxy } from '../support/recordingProxy';
+import { RecordingProxyThread } from '../support/recordingProxyThread';
 
 const SIZES = [100_000, 1_000_000];
 const RECORDED_ROWS = 100_000;
@@ -51,7 +51,7 @@ export const resultsPipelineBenchmark: Benchmark = {
   name: 'results-pipeline',
   async run(): Promise<Figure[]> {
     const emu = await sharedBenchEmulator();
-    const proxy = new RecordingProxy(emu.port);
+    const proxy = new RecordingProxyThread(emu.port);
     const proxyPort = await proxy.start();
     const bp = await openBenchPage('bench/browser/gridPage.mjs', 'gridPage');
     const figures: Figure[] = [];
@@ -60,9 +60,9 @@ export const resultsPipelineBenchmark: Benchmark = {
       const sqlOf = (rows: number): QueryRequest => ({ ...BENCH_LOGSTORE, from: emu.from, to: emu.to, query: `* | select * limit ${rows}` });
       // Record the emulator's answers for the first 100,000 rows.
       for await (const page of api.queryPages(sqlOf(RECORDED_ROWS), { pageSize: SQL_PAGE_ROWS, concurrency: SQL_CONCURRENCY })) void page;
-      const bodies = proxy.bodies(true, SQL_PAGE_ROWS);
+      const bodies = await proxy.bodies(true, SQL_PAGE_ROWS);
       if (bodies.length * SQL_PAGE_ROWS !== RECORDED_ROWS) throw new Error(`recorded ${bodies.length} pages, expected ${RECORDED_ROWS / SQL_PAGE_ROWS}`);
-      proxy.replay(0);
+      await proxy.replay(0);
 
       for (const total of SIZES) {
         const pagesNeeded = total / SQL_PAGE_ROWS;

@@ -21,7 +21,11 @@ const KEEP_AT_MOST_BYTES = 64 * 1024 * 1024;
 /** Enough for the paging concurrency (4) plus the answers being decoded. */
 const KEEP_AT_MOST_BUFFERS = 8;
 
+/** A pool nobody used for this long is let go (an idle extension host should not hold 10s of MB). */
+const FORGET_AFTER_MS = 30_000;
+
 const idle: Buffer[] = [];
+let forgetTimer: NodeJS.Timeout | undefined;
 
 /** The largest idle buffer (answers of one query are alike in size), or a new one. */
 function take(): Buffer {
@@ -30,8 +34,19 @@ function take(): Buffer {
   return best >= 0 ? idle.splice(best, 1)[0] : Buffer.from(new SharedArrayBuffer(FIRST_CAPACITY));
 }
 
+/** Keeps the buffer for reuse; when the pool is full, in place of a smaller one. */
 function give(b: Buffer): void {
-  if (b.length <= KEEP_AT_MOST_BYTES && idle.length < KEEP_AT_MOST_BUFFERS) idle.push(b);
+  if (b.length > KEEP_AT_MOST_BYTES) return;
+  if (forgetTimer) clearTimeout(forgetTimer);
+  forgetTimer = setTimeout(() => (idle.length = 0), FORGET_AFTER_MS);
+  forgetTimer.unref();
+  if (idle.length < KEEP_AT_MOST_BUFFERS) {
+    idle.push(b);
+    return;
+  }
+  let smallest = 0;
+  for (let i = 1; i < idle.length; i++) if (idle[i].length < idle[smallest].length) smallest = i;
+  if (idle[smallest].length < b.length) idle[smallest] = b;
 }
 
 /** The whole stream in one pooled buffer; rejects with the stream's error. */
@@ -44,8 +59,8 @@ export function readBody(stream: Readable): Promise<PooledBody> {
       if (size + c.length > buf.length) {
         const grown = Buffer.from(new SharedArrayBuffer(Math.max(size + c.length, buf.length * 2)));
         buf.copy(grown, 0, 0, size);
-        give(buf); // smaller answers can still use it
-        buf = grown;
+        buf = grown; // the smaller one is dropped: answers of one query are alike in size
+
       }
       c.copy(buf, size);
       size += c.length;

@@ -367,28 +367,35 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
     let delivered = 0;
     let next = startOffset;
-    for (;;) {
-      // Fetch up to `concurrency` pages at once, deliver them in order, stop at a short page.
-      const batch: Promise<QueryResult>[] = [];
-      for (let i = 0; i < concurrency && delivered + (next - startOffset - delivered) < maxRows; i++) {
+    // A sliding window: up to `concurrency` page requests in flight at all times — also while the
+    // consumer handles the page just delivered — and pages delivered in order. (Fetching in
+    // batches and waiting for each whole batch left the network idle while pages were consumed.)
+    const inFlight: Promise<QueryResult>[] = [];
+    const fill = (): void => {
+      while (inFlight.length < concurrency) {
         const size = Math.min(pageSize, maxRows - (next - startOffset));
-        if (size <= 0) break;
-        batch.push(this.query(pageRequest(next, size), opts));
+        if (size <= 0) return;
+        const page = this.query(pageRequest(next, size), opts);
+        // Awaited in order below; a page past the end of the result is never awaited.
+        page.catch(() => undefined);
+        inFlight.push(page);
         next += size;
       }
-      if (batch.length === 0) return;
-      const results = await Promise.all(batch);
-      for (const page of results) {
-        const room = maxRows - delivered;
-        const got = page.packed.rowCount;
-        const packed = got > room ? slicePacked(page.packed, 0, room) : page.packed;
-        delivered += packed.rowCount;
-        if (packed.rowCount > 0) {
-          const { columns, progress, hasSql, requestId, elapsedMs, processedRows } = page;
-          yield packedQueryResult({ packed, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
-        }
-        if (got < pageSize || delivered >= maxRows) return;
+    };
+    fill();
+    for (let pending = inFlight.shift(); pending; pending = inFlight.shift()) {
+      const page = await pending;
+      const room = maxRows - delivered;
+      const got = page.packed.rowCount;
+      const packed = got > room ? slicePacked(page.packed, 0, room) : page.packed;
+      delivered += packed.rowCount;
+      const last = got < pageSize || delivered >= maxRows;
+      if (!last) fill();
+      if (packed.rowCount > 0) {
+        const { columns, progress, hasSql, requestId, elapsedMs, processedRows } = page;
+        yield packedQueryResult({ packed, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
       }
+      if (last) return;
     }
   }
 
