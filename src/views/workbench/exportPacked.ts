@@ -153,29 +153,38 @@ export function csvBytes(header: readonly string[], columns: readonly string[], 
   return out.bytes();
 }
 
+/** Bytes JSON.stringify escapes inside a string (ASCII): control characters, quote, backslash. */
+const JSON_ESCAPED = new Uint8Array(128);
+for (let c = 0; c < 0x20; c++) JSON_ESCAPED[c] = 1;
+JSON_ESCAPED[0x22] = 1;
+JSON_ESCAPED[0x5c] = 1;
+
 /** JSON rows of the page (`{"column":"value",…}` per row, every page column), as jsonRow writes them. */
 export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
   const { start, len } = cellSpans(p);
   const { text, width, rowCount } = p;
   const t = textBytes(text, scratch);
-  const keys = columns.map((c, i) => asciiBytes((i === 0 ? '{' : ',') + JSON.stringify(c) + ':'));
+  // Every column's `{"name":"` or `,"name":"` in one array (what goes before its value).
+  const heads = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':"');
+  const headBytes = asciiBytes(heads.join(''));
+  const headEnd = new Uint32Array(columns.length + 1);
+  for (let c = 0; c < heads.length; c++) headEnd[c + 1] = headEnd[c] + heads[c].length;
   const lead = asciiBytes(',\n    ');
   const firstLead = asciiBytes('\n    ');
-  let fixed = lead.length + 2;
-  for (const k of keys) fixed += k.length + 2;
+  const cols = columns.length;
+  const shown = Math.min(width, cols);
+  const fixed = lead.length + headBytes.length + cols + 2;
   const out = new ByteOut(scratch);
   for (let r = 0; r < rowCount; r++) {
     const base = r * width;
     let need = fixed;
-    for (let c = 0; c < width && c < columns.length; c++) need += len[base + c];
+    for (let c = 0; c < shown; c++) need += len[base + c];
     let b = out.room(need);
     let o = out.pos;
     const l = firstOfExport && r === 0 ? firstLead : lead; // the export's first row has no comma before it
     for (let i = 0; i < l.length; i++) b[o++] = l[i];
-    for (let c = 0; c < columns.length; c++) {
-      const k = keys[c];
-      for (let i = 0; i < k.length; i++) b[o++] = k[i];
-      b[o++] = 0x22;
+    for (let c = 0; c < cols; c++) {
+      for (let i = headEnd[c], e = headEnd[c + 1]; i < e; i++) b[o++] = headBytes[i];
       if (c >= width) {
         b[o++] = 0x22;
         continue;
@@ -183,11 +192,7 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
       const a = start[base + c];
       const e = a + len[base + c];
       let i = a;
-      for (; i < e; i++) {
-        const ch = t[i];
-        if (ch < 0x20 || ch === 0x22 || ch === 0x5c) break;
-        b[o++] = ch;
-      }
+      while (i < e && JSON_ESCAPED[t[i]] === 0) b[o++] = t[i++];
       if (i < e) {
         // Needs escaping: JSON.stringify decides, as for the record path (quotes included).
         out.pos = o - (i - a) - 1;
@@ -198,10 +203,8 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
       }
       b[o++] = 0x22;
     }
-    if (columns.length === 0) {
-      b[o++] = 0x7b;
-      b[o++] = 0x7d;
-    } else b[o++] = 0x7d;
+    if (cols === 0) b[o++] = 0x7b;
+    b[o++] = 0x7d;
     out.pos = o;
   }
   return out.bytes();
