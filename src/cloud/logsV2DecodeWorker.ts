@@ -9,7 +9,7 @@ import type { DecodeReply, DecodeRequest } from './logsV2Decoding';
 parentPort?.on('message', (m: DecodeRequest) => {
   let reply: DecodeReply;
   try {
-    const answer = readLogsV2BytesForTransfer(Buffer.from(m.bytes, 0, m.length)) ?? null;
+    const answer = readLogsV2BytesForTransfer(Buffer.from(m.bytes, m.offset, m.length)) ?? null;
     reply = { id: m.id, answer };
   } catch (e) {
     reply = { id: m.id, answer: null, failed: e instanceof Error ? e.message : String(e) };

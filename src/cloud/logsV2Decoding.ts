@@ -20,6 +20,7 @@ import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer, type Transferab
 export interface DecodeRequest {
   readonly id: number;
   readonly bytes: SharedArrayBuffer;
+  readonly offset: number;
   readonly length: number;
 }
 
@@ -64,7 +65,7 @@ class DecodeWorker {
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve) => {
       this.pending.set(id, { resolve });
-      const req: DecodeRequest = { id, bytes: bytes.buffer as SharedArrayBuffer, length: bytes.length };
+      const req: DecodeRequest = { id, bytes: bytes.buffer as SharedArrayBuffer, offset: bytes.byteOffset, length: bytes.length };
       this.worker.postMessage(req);
     });
   }

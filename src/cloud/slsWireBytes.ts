@@ -86,12 +86,36 @@ export function readLogsV2BytesForTransfer(input: Uint8Array): TransferableLogsV
   return readLogsV2BytesAs(input, true);
 }
 
-/** The answer with its text made a string again (on the receiving thread). */
+/** Packs whose text is ASCII and still held as the bytes it came as (see asciiTextBytes). */
+const asciiTexts = new WeakMap<PackedRows, Uint8Array>();
+
+/**
+ * The pack's text as ASCII bytes, when it came from a worker that way: a consumer of bytes (the
+ * export) reads these and the text string is never made.
+ */
+export function asciiTextBytes(p: PackedRows): Uint8Array | undefined {
+  return asciiTexts.get(p);
+}
+
+/**
+ * The answer as the receiving thread uses it. An all-ASCII text stays bytes until something reads
+ * `packed.text` (the workbench's pager does; the export does not).
+ */
 export function fromTransfer(a: TransferableLogsV2Answer): PackedLogsV2Answer {
   const { textBytes, ...answer } = a;
   if (!textBytes) return answer;
-  const text = Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength).toString('latin1');
-  return { ...answer, packed: { ...answer.packed, text } };
+  const { rowCount, width, lengths } = answer.packed;
+  let text: string | undefined;
+  const packed: PackedRows = {
+    rowCount,
+    width,
+    lengths,
+    get text(): string {
+      return (text ??= Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength).toString('latin1'));
+    },
+  };
+  asciiTexts.set(packed, textBytes);
+  return { ...answer, packed };
 }
 
 function readLogsV2BytesAs(input: Uint8Array, textAsBytes: boolean): TransferableLogsV2Answer | undefined {

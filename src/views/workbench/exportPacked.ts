@@ -12,6 +12,7 @@
  * caller must use the record path instead.
  */
 import { SAME16, SAME32, type PackedRows } from '../../protocol/packedRows';
+import { asciiTextBytes } from '../../cloud/slsWireBytes';
 import { csvCell } from './exportFormat';
 
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex -- a range, not a control character
@@ -20,7 +21,7 @@ const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
 
 /** True when `columns` and the page's text can be written by the byte path. */
 export function fitsFastPath(columns: readonly string[], packed: PackedRows): boolean {
-  if (NON_ASCII.test(packed.text)) return false;
+  if (!asciiTextBytes(packed) && NON_ASCII.test(packed.text)) return false;
   if (new Set(columns).size !== columns.length) return false;
   return !columns.some((c) => INTEGER_KEY.test(c) || NON_ASCII.test(c));
 }
@@ -37,11 +38,17 @@ export interface ExportScratch {
 
 export const exportScratch = (): ExportScratch => ({ out: Buffer.allocUnsafe(1 << 20), text: Buffer.allocUnsafe(1 << 20) });
 
-/** The page's ASCII text as bytes, in the scratch buffer (one native copy). */
-function textBytes(text: string, scratch: ExportScratch): Buffer {
+/**
+ * The page's ASCII text as bytes: as the SLS client still holds them, or copied into the scratch
+ * buffer (one native copy).
+ */
+function textBytes(p: PackedRows, scratch: ExportScratch): Uint8Array {
+  const held = asciiTextBytes(p);
+  if (held) return held;
+  const text = p.text;
   if (scratch.text.length < text.length) scratch.text = Buffer.allocUnsafe(Math.max(text.length, scratch.text.length * 2));
   scratch.text.write(text, 0, 'latin1');
-  return scratch.text;
+  return scratch.text.subarray(0, text.length);
 }
 
 class ByteOut {
@@ -77,8 +84,8 @@ class ByteOut {
 const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
 /** Per cell of the page: where its text starts and its length, "same as above" resolved. */
-function cellSpans(p: PackedRows): { start: Uint32Array; len: Uint32Array } {
-  const { rowCount, width, text, lengths } = p;
+function cellSpans(p: PackedRows, textLength: number): { start: Uint32Array; len: Uint32Array } {
+  const { rowCount, width, lengths } = p;
   const same = lengths instanceof Uint16Array ? SAME16 : SAME32;
   const n = rowCount * width;
   const start = new Uint32Array(n);
@@ -96,7 +103,7 @@ function cellSpans(p: PackedRows): { start: Uint32Array; len: Uint32Array } {
       pos += l;
     }
   }
-  if (pos !== text.length) throw new TypeError(`packed rows: lengths add up to ${pos}, the text has ${text.length}`);
+  if (pos !== textLength) throw new TypeError(`packed rows: lengths add up to ${pos}, the text has ${textLength}`);
   return { start, len };
 }
 
@@ -120,9 +127,9 @@ function csvNeedsCare(t: Uint8Array, a: number, e: number): boolean {
  * outside the header are counted into `dropped`, one per row, as the record path counts them.
  */
 export function csvBytes(header: readonly string[], columns: readonly string[], p: PackedRows, dropped: Map<string, number>, scratch: ExportScratch): Buffer {
-  const { start, len } = cellSpans(p);
-  const { text, width, rowCount } = p;
-  const t = textBytes(text, scratch);
+  const t = textBytes(p, scratch);
+  const { start, len } = cellSpans(p, t.length);
+  const { width, rowCount } = p;
   const at = header.map((h) => columns.indexOf(h)).map((c) => (c < width ? c : -1));
   for (const c of columns) if (!header.includes(c) && rowCount > 0) dropped.set(c, (dropped.get(c) ?? 0) + rowCount);
   const out = new ByteOut(scratch);
@@ -140,7 +147,7 @@ export function csvBytes(header: readonly string[], columns: readonly string[], 
       const e = a + len[base + c];
       if (csvNeedsCare(t, a, e)) {
         out.pos = o;
-        out.ascii(csvCell(text.slice(a, e)));
+        out.ascii(csvCell(p.text.slice(a, e)));
         // The rest of the row still fits: room was made for every cell unquoted.
         b = out.room(need);
         o = out.pos;
@@ -161,9 +168,9 @@ JSON_ESCAPED[0x5c] = 1;
 
 /** JSON rows of the page (`{"column":"value",…}` per row, every page column), as jsonRow writes them. */
 export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
-  const { start, len } = cellSpans(p);
-  const { text, width, rowCount } = p;
-  const t = textBytes(text, scratch);
+  const t = textBytes(p, scratch);
+  const { start, len } = cellSpans(p, t.length);
+  const { width, rowCount } = p;
   // Every column's `{"name":"` or `,"name":"` in one array (what goes before its value).
   const heads = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':"');
   const headBytes = asciiBytes(heads.join(''));
@@ -196,7 +203,7 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
       if (i < e) {
         // Needs escaping: JSON.stringify decides, as for the record path (quotes included).
         out.pos = o - (i - a) - 1;
-        out.ascii(JSON.stringify(text.slice(a, e)));
+        out.ascii(JSON.stringify(p.text.slice(a, e)));
         b = out.room(need);
         o = out.pos;
         continue;

@@ -27,7 +27,7 @@ function answer(rows: number, seed: number): string {
 /** The text's UTF-8 bytes in a SharedArrayBuffer, as answerBodies.ts hands them over. */
 function shared(text: string): Buffer {
   const n = Buffer.byteLength(text);
-  const b = Buffer.from(new SharedArrayBuffer(n + 17)).subarray(0, n);
+  const b = Buffer.from(new SharedArrayBuffer(n + 17)).subarray(9, 9 + n); // not at the start: the offset travels too
   b.write(text);
   return b;
 }

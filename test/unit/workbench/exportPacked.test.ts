@@ -15,6 +15,7 @@ import { packRows, splitAt, unpackRows, type PackedRows } from '../../../src/pro
 import { ExportFileWriter } from '../../../src/views/workbench/exportFile';
 import type { ExportFormat, ExportProvenance } from '../../../src/views/workbench/exportFormat';
 import { fitsFastPath } from '../../../src/views/workbench/exportPacked';
+import { asciiTextBytes, fromTransfer, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
 
 const provenance: ExportProvenance = {
   query: '* | select srcaddr, count(*) as n group by srcaddr',
@@ -101,4 +102,35 @@ test('a malformed page is refused, not written shifted', async () => {
   const bad: PackedRows = { rowCount: 1, width: 2, text: 'abc', lengths: new Uint16Array([1, 1]) };
   await assert.rejects(() => w.writePacked(['a', 'b'], bad), /lengths add up to 2, the text has 3/);
   await w.abort();
+});
+
+test('a page whose text the SLS client still holds as ASCII bytes is written from them, and its text is never made', async () => {
+  const rng = new SeededRandom(3);
+  const columns = ['srcaddr', 'note'];
+  // Values the answer carries unescaped (the reader keeps those as bytes) but CSV must still quote or neutralise.
+  const plainInJson = HOSTILE.filter((v) => JSON.stringify(v) === `"${v}"`);
+  const rows = Array.from({ length: 50 }, () => columns.map(() => rng.pick(plainInJson)));
+  const body = Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: rows.length, hasSQL: true, keys: columns }, data: rows.map((r) => ({ srcaddr: r[0], note: r[1] })) }));
+  const sent = readLogsV2BytesForTransfer(body);
+  assert.ok(sent?.textBytes, 'an all-ASCII answer travels as bytes');
+  const received = fromTransfer(sent).packed;
+  assert.ok(asciiTextBytes(received));
+  // Watch the text getter: escaping a cell may read the text, but plain cells must not need it.
+  const reference = { ...received, text: received.text };
+  for (const format of ['csv', 'json'] as const) {
+    const out = await exportBoth(format, [{ columns, packed: fromTransfer(sent).packed }]);
+    const ref = await exportBoth(format, [{ columns, packed: reference }]);
+    assert.equal(out.packed, ref.records);
+  }
+  const plainRows = Array.from({ length: 20 }, (_, i) => ({ srcaddr: `10.0.0.${i}`, note: 'ok' }));
+  const plain = fromTransfer(readLogsV2BytesForTransfer(Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: 20, hasSQL: true, keys: columns }, data: plainRows })))!).packed;
+  let textReads = 0;
+  const spy = Object.getOwnPropertyDescriptor(plain, 'text')!.get!;
+  Object.defineProperty(plain, 'text', { get: () => (textReads++, spy.call(plain)) });
+  const dir = mkdtempSync(join(tmpdir(), 'wb-export-packed-'));
+  const w = await ExportFileWriter.open(join(dir, 'plain.json'), 'json', provenance);
+  await w.writePacked(columns, plain);
+  await w.commit(true);
+  assert.equal(textReads, 0, 'the text string was never made');
+  assert.match(readFileSync(join(dir, 'plain.json'), 'utf8'), /\{"srcaddr":"10\.0\.0\.19","note":"ok"\}/);
 });
