@@ -16,6 +16,10 @@
  * parsing it in the renderer) is not modelled here; the packed form is one string and one typed
  * array per page on that hop too.
  *
+ * Each size is measured three times, baseline included, and the median run is the figure (the
+ * first run also warms the JIT of the client and its decoder workers; every run's ratio is
+ * printed).
+ *
  * The emulator's answers for the first 100,000 rows are recorded once (evaluating SQL pages over
  * 1,000,000 records costs the emulator seconds each here) and replayed in order, ten times over
  * for 1,000,000 rows: the bytes are the emulator's, the row count is real.
@@ -35,6 +39,8 @@ const SIZES = [100_000, 1_000_000];
 const RECORDED_ROWS = 100_000;
 /** The workbench's SQL page concurrency (queryRunner.ts). */
 const SQL_CONCURRENCY = 2;
+/** Runs per size; the median is the figure. */
+const RUNS = 3;
 
 type PipelineWindow = {
   bench: {
@@ -44,6 +50,14 @@ type PipelineWindow = {
     releaseStore(): void;
   };
 };
+
+interface Run {
+  readonly parseMs: number;
+  readonly hostMs: number;
+  readonly hostPeak: number;
+  readonly web: Awaited<ReturnType<PipelineWindow['bench']['storePages']>>;
+  readonly ratio: number;
+}
 
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
 
@@ -64,10 +78,9 @@ export const resultsPipelineBenchmark: Benchmark = {
       if (bodies.length * SQL_PAGE_ROWS !== RECORDED_ROWS) throw new Error(`recorded ${bodies.length} pages, expected ${RECORDED_ROWS / SQL_PAGE_ROWS}`);
       await proxy.replay(0);
 
-      for (const total of SIZES) {
+      const measure = async (total: number): Promise<Run> => {
         const pagesNeeded = total / SQL_PAGE_ROWS;
         const sameBytes = Array.from({ length: pagesNeeded }, (_, i) => bodies[i % bodies.length]);
-        const rawBytes = sameBytes.reduce((s, b) => s + b.length, 0);
 
         // Baseline: JSON.parse of the same bytes (as text, which is what the SDK hands JSON.parse).
         const texts = sameBytes.map((b) => b.toString('utf8'));
@@ -77,10 +90,6 @@ export const resultsPipelineBenchmark: Benchmark = {
         const parseMs = performance.now() - p0;
         texts.length = 0;
         if (parsedRows !== total) throw new Error(`parsed ${parsedRows} rows, expected ${total}`);
-        const chromiumParse = await bp.page.evaluate(
-          (b) => (globalThis as unknown as PipelineWindow).bench.parseBodies(b),
-          bodies.map((b) => b.toString('utf8')),
-        );
 
         // Host: bytes → SDK → client rows → resultPage payloads (kept only for the first 100,000 rows).
         global.gc?.();
@@ -106,24 +115,39 @@ export const resultsPipelineBenchmark: Benchmark = {
         const web = await bp.page.evaluate((t) => (globalThis as unknown as PipelineWindow).bench.storePages(t), total);
         await bp.page.evaluate(() => (globalThis as unknown as PipelineWindow).bench.releaseStore());
         if (web.rows !== total || web.lastCells !== columns.length || web.readChars === 0) throw new Error(`webview stored ${web.rows} rows (${web.lastCells} cells in the last, ${web.readChars} characters read), expected ${total}`);
+        return { parseMs, hostMs, hostPeak, web, ratio: (hostMs + web.ms) / parseMs };
+      };
 
+      for (const total of SIZES) {
+        const pagesNeeded = total / SQL_PAGE_ROWS;
+        const rawBytes = Array.from({ length: pagesNeeded }, (_, i) => bodies[i % bodies.length]).reduce((sum, b) => sum + b.length, 0);
+        const chromiumParse = await bp.page.evaluate(
+          (b) => (globalThis as unknown as PipelineWindow).bench.parseBodies(b),
+          bodies.map((b) => b.toString('utf8')),
+        );
+        // Median of RUNS runs (the first includes the JIT warming up; each is printed).
+        const runs: Run[] = [];
+        for (let r = 0; r < RUNS; r++) runs.push(await measure(total));
+        const run = [...runs].sort((a, b) => a.ratio - b.ratio)[Math.floor(RUNS / 2)];
+        const { parseMs, hostMs, web } = run;
         const totalMs = hostMs + web.ms;
-        const ratio = totalMs / parseMs;
-        const hostRatio = hostPeak / rawBytes;
-        const webRatio = web.heapDeltaBytes / rawBytes;
+        // Memory: the worst run counts.
+        const hostRatio = Math.max(...runs.map((x) => x.hostPeak)) / rawBytes;
+        const webRatio = Math.max(...runs.map((x) => x.web.heapDeltaBytes)) / rawBytes;
         figures.push({
           name: `results-pipeline-${total}`,
           value: Math.round(totalMs),
           unit: 'ms',
           baseline: Math.round(parseMs),
-          ratio,
+          ratio: run.ratio,
           budget: '≤ 2x JSON.parse; peak memory ≤ 3x raw bytes',
-          withinBudget: ratio <= 2 && hostRatio <= 3 && webRatio <= 3,
+          withinBudget: run.ratio <= 2 && hostRatio <= 3 && webRatio <= 3,
           note:
+            `median of ${RUNS} runs (ratios in run order: ${runs.map((x) => `${x.ratio.toFixed(2)}x`).join(', ')}; each run against JSON.parse timed in the same run); ` +
             `${mb(rawBytes)} of GetLogsV2 bodies; host (SDK + byte reader + ResultPager) ${Math.round(hostMs)} ms, webview (postMessage clone + ResultStore.append of packed pages) ${Math.round(web.ms)} ms (posting, i.e. serializing, ${Math.round(web.postMs)} ms of it); ` +
             `reading every cell once afterwards: ${Math.round(web.readAllMs)} ms (not in the total); ` +
             `JSON.parse in node ${Math.round(parseMs)} ms, in Chromium ${Math.round((chromiumParse.ms * pagesNeeded) / bodies.length)} ms (scaled from ${bodies.length} bodies); ` +
-            `peak memory: host RSS +${mb(hostPeak)} (${hostRatio.toFixed(2)}x raw), webview JS heap +${mb(web.heapDeltaBytes)} (${webRatio.toFixed(2)}x raw); Chromium ${bp.version}`,
+            `peak memory (worst run): host RSS +${mb(hostRatio * rawBytes)} (${hostRatio.toFixed(2)}x raw), webview JS heap +${mb(webRatio * rawBytes)} (${webRatio.toFixed(2)}x raw); Chromium ${bp.version}`,
         });
       }
     } finally {

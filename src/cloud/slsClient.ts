@@ -61,10 +61,10 @@ const MAX_SQL_PAGE = 10_000;
 const MAX_SQL_ROWS = 1_000_000;
 
 type Sdk = ReturnType<typeof loadSdk>;
+type SdkClient = InstanceType<Sdk['SlsClient']>;
 
 /** One decoder (and its worker threads) for every client: decoding keeps no per-client state. */
 const logsV2Decoder = new LogsV2Decoder();
-type SdkClient = InstanceType<Sdk['SlsClient']>;
 
 interface SdkAnswer {
   readonly headers?: { [key: string]: string };
@@ -258,9 +258,10 @@ class GeneratedSdkSlsClient implements SlsApi {
    * own GetLogsV2 method reads the body as text and JSON; this makes the same call through the
    * SDK's generic `execute` (same parameters, signing, gateway and decompression) with the body
    * as a stream, read into a reused buffer (answerBodies.ts) and from there straight into packed
-   * rows by readLogsV2Bytes — on a worker thread for large answers (logsV2Decoding.ts). An answer that reader does not
-   * recognise is parsed as JSON (inside the call, so a broken body fails as it did with the SDK's
-   * parse) and checked by readLogsV2: a wrong shape is an error, never an empty result.
+   * rows by readLogsV2Bytes, on a worker thread for large answers (logsV2Decoding.ts). An answer
+   * that reader does not recognise is parsed as JSON (inside the call, so a broken body fails as
+   * it did with the SDK's parse) and checked by readLogsV2: a wrong shape is an error, never an
+   * empty result.
    */
   private async queryOnce(req: QueryRequest, opts?: CallOptions): Promise<QueryResult> {
     const r = await this.call(
