@@ -60,7 +60,6 @@ export function readBody(stream: Readable): Promise<PooledBody> {
         const grown = Buffer.from(new SharedArrayBuffer(Math.max(size + c.length, buf.length * 2)));
         buf.copy(grown, 0, 0, size);
         buf = grown; // the smaller one is dropped: answers of one query are alike in size
-
       }
       c.copy(buf, size);
       size += c.length;

@@ -36,12 +36,9 @@ export const WORKER_MIN_BYTES = 512 * 1024;
 /** A worker with nothing to do for this long is stopped (started again on the next big answer). */
 const IDLE_STOP_MS = 30_000;
 
-interface Pending {
-  resolve(a: PackedLogsV2Answer | undefined): void;
-}
-
 class DecodeWorker {
-  readonly pending = new Map<number, Pending>();
+  /** Per request id, what settles its decode. */
+  readonly pending = new Map<number, (a: PackedLogsV2Answer | undefined) => void>();
   private idleTimer: NodeJS.Timeout | undefined;
   private stopping = false;
   private dead = false;
@@ -64,7 +61,7 @@ class DecodeWorker {
     this.idleTimer = undefined;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve) => {
-      this.pending.set(id, { resolve });
+      this.pending.set(id, resolve);
       const req: DecodeRequest = { id, bytes: bytes.buffer as SharedArrayBuffer, offset: bytes.byteOffset, length: bytes.length };
       this.worker.postMessage(req);
     });
@@ -72,10 +69,10 @@ class DecodeWorker {
 
   /** A failed read resolves `INLINE` so the caller reads the bytes itself (and sees the real error). */
   private settle(id: number, answer: PackedLogsV2Answer | undefined, failed: boolean): void {
-    const p = this.pending.get(id);
-    if (!p) return;
+    const resolve = this.pending.get(id);
+    if (!resolve) return;
     this.pending.delete(id);
-    p.resolve(failed ? INLINE : answer);
+    resolve(failed ? INLINE : answer);
     if (this.pending.size === 0 && !this.dead) {
       this.worker.unref();
       this.idleTimer = setTimeout(() => {

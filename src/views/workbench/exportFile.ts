@@ -57,13 +57,12 @@ export class ExportFileWriter {
    */
   async writeRows(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): Promise<void> {
     if (this.closed) throw new Error('export already finished');
-    if (!this.columns) {
+    let cols = this.columns;
+    if (!cols) {
       const set = new Set(columns);
       for (const r of rows) for (const k of Object.keys(r)) set.add(k);
-      this.columns = [...set];
-      await this.write(this.format === 'csv' ? csvPreamble(this.provenance) + csvLine(this.columns) : jsonPreamble(this.provenance, this.columns));
+      cols = await this.start([...set]);
     }
-    const cols = this.columns;
     let chunk = '';
     for (const row of rows) {
       switch (this.format) {
@@ -92,15 +91,12 @@ export class ExportFileWriter {
   async writePacked(columns: readonly string[], packed: PackedRows): Promise<void> {
     if (this.closed) throw new Error('export already finished');
     if (!fitsFastPath(columns, packed)) return this.writeRows(columns, recordsOf({ columns, rows: unpackRows(packed) }));
-    if (!this.columns) {
-      this.columns = [...columns];
-      await this.write(this.format === 'csv' ? csvPreamble(this.provenance) + csvLine(this.columns) : jsonPreamble(this.provenance, this.columns));
-    }
+    const header = this.columns ?? (await this.start([...columns]));
     if (packed.rowCount === 0) return;
     let bytes: Buffer;
     switch (this.format) {
       case 'csv':
-        bytes = csvBytes(this.columns, columns, packed, this.dropped, this.scratch);
+        bytes = csvBytes(header, columns, packed, this.dropped, this.scratch);
         break;
       case 'json':
         bytes = jsonBytes(columns, packed, this.rows === 0, this.scratch);
@@ -109,6 +105,13 @@ export class ExportFileWriter {
     this.rows += packed.rowCount;
     // The bytes live in a buffer the next page reuses: wait until this write has been handed on.
     await this.write(bytes);
+  }
+
+  /** Fixes the export's columns (the first batch's) and writes what comes before the rows. */
+  private async start(columns: readonly string[]): Promise<readonly string[]> {
+    this.columns = columns;
+    await this.write(this.format === 'csv' ? csvPreamble(this.provenance) + csvLine(columns) : jsonPreamble(this.provenance, columns));
+    return columns;
   }
 
   /** Finishes the file and moves it over the chosen path. */
