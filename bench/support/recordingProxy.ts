@@ -10,6 +10,8 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { inflateSync } from 'node:zlib';
+import { uncompressSync } from 'lz4-napi';
 
 interface Recorded {
   readonly status: number;
@@ -35,6 +37,24 @@ export function pageKeyOf(body: string): PageKey | undefined {
     // not a GetLogsV2 body
   }
   return undefined;
+}
+
+function inflated(r: Recorded): Buffer {
+  const type = r.headers['x-log-compresstype'];
+  const size = Number(r.headers['x-log-bodyrawsize']);
+  switch (type) {
+    case undefined:
+      return r.body;
+    case 'lz4': {
+      const sized = Buffer.concat([Buffer.alloc(4), r.body]); // lz4-napi wants the size in front; the wire has none
+      sized.writeUInt32LE(size, 0);
+      return uncompressSync(sized);
+    }
+    case 'deflate':
+      return inflateSync(r.body);
+    default:
+      throw new Error(`recorded an answer compressed as ${String(type)}`);
+  }
 }
 
 export class RecordingProxy {
@@ -97,9 +117,12 @@ export class RecordingProxy {
     this.latencyMs = latencyMs;
   }
 
-  /** Recorded GetLogsV2 bodies of one page size, in page order. */
+  /**
+   * Recorded GetLogsV2 bodies of one page size, in page order, as they were before compression
+   * (the emulator compresses answers as Log Service does when the SDK asks for lz4).
+   */
   bodies(sql: boolean, size: number): Buffer[] {
-    return [...(this.recorded.get(`${sql ? 'sql' : 'raw'}:${size}`)?.entries() ?? [])].sort((a, b) => a[0] - b[0]).map(([, r]) => r.body);
+    return [...(this.recorded.get(`${sql ? 'sql' : 'raw'}:${size}`)?.entries() ?? [])].sort((a, b) => a[0] - b[0]).map(([, r]) => inflated(r));
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import { isSupportedRegion, regionName } from '../../src/flowlogs/catalog';
 import { QueryError } from '../sql/queryError';
 import { canonicalResource, sign, signatureMethodOf, stringToSign } from './signature';
 import { parseQueryString, parseSlsHost } from './wireQuery';
+import { encodeAnswer } from './answerEncoding';
 import { DEFAULT_REGION, type IndexConfig, type IndexKeyConfig, type Logstore, type Project, type QueryAnswer, type SlsResult } from './store';
 
 class SlsHttpError extends Error {
@@ -49,15 +50,17 @@ interface SlsRequest {
 
 export async function handleSlsRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomBytes(12).toString('hex').toUpperCase();
-  const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+  const send = (status: number, body: unknown, headers: Record<string, string> = {}, compressible = false): void => {
     const text = body === undefined ? '' : JSON.stringify(body);
+    const encoded = encodeAnswer(text, compressible ? req.headers['accept-encoding'] : undefined);
     res.writeHead(status, {
       'content-type': 'application/json',
       'x-log-requestid': requestId,
-      'content-length': String(Buffer.byteLength(text)),
+      'content-length': String(encoded.bytes.length),
+      ...encoded.headers,
       ...headers,
     });
-    res.end(text);
+    res.end(encoded.bytes);
   };
   try {
     const [rawPath, rawQuery = ''] = (req.url ?? '/').split('?', 2);
@@ -83,7 +86,7 @@ export async function handleSlsRequest(ctx: EmulatorContext, req: IncomingMessag
     const { project, region } = parseSlsHost(String(req.headers.host ?? ''), knownRegion);
     const r: SlsRequest = { method: req.method ?? 'GET', path, query, body, project, region, accountId };
     const answer = await route(ctx, r);
-    send(answer.status ?? 200, answer.body, answer.headers);
+    send(answer.status ?? 200, answer.body, answer.headers, answer.compressible === true);
   } catch (e) {
     if (e instanceof SlsHttpError) return send(e.status, { errorCode: e.code, errorMessage: e.message });
     if (e instanceof QueryError) {
@@ -123,6 +126,8 @@ interface Answer {
   readonly body: unknown;
   readonly status?: number;
   readonly headers?: Record<string, string>;
+  /** Sent compressed when the request's Accept-Encoding asks (GetLogsV2, as Log Service does). */
+  readonly compressible?: true;
 }
 
 function jsonBody(r: SlsRequest): Record<string, unknown> {
@@ -375,6 +380,7 @@ async function getLogsV2(ctx: EmulatorContext, r: SlsRequest, project: Project, 
       data: answer.rows,
     },
     headers: queryHeaders(answer, progress, answer.rows.length),
+    compressible: true,
   };
 }
 

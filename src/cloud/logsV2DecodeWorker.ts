@@ -1,15 +1,17 @@
 /**
  * Worker thread entry (bundled as dist/logsV2DecodeWorker.js): reads GetLogsV2 answers into packed
- * rows with the same reader the client uses inline, from bytes the client shares with it.
+ * rows with the same reader the client uses inline, from bytes the client shares with it (inflated
+ * first when the answer came compressed).
  */
 import { parentPort } from 'node:worker_threads';
+import { inflateAnswer } from './answerCompression';
 import { readLogsV2BytesForTransfer } from './slsWireBytes';
 import type { DecodeReply, DecodeRequest } from './logsV2Decoding';
 
 parentPort?.on('message', (m: DecodeRequest) => {
   let reply: DecodeReply;
   try {
-    const answer = readLogsV2BytesForTransfer(Buffer.from(m.bytes, m.offset, m.length)) ?? null;
+    const answer = readLogsV2BytesForTransfer(inflateAnswer(Buffer.from(m.bytes, m.offset, m.length), m.compression)) ?? null;
     reply = { id: m.id, answer };
   } catch (e) {
     reply = { id: m.id, answer: null, failed: e instanceof Error ? e.message : String(e) };

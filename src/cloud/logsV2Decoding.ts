@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { inflateAnswer, type AnswerCompression } from './answerCompression';
 import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer, type TransferableLogsV2Answer } from './slsWireBytes';
 
 export interface DecodeRequest {
@@ -22,6 +23,8 @@ export interface DecodeRequest {
   readonly bytes: SharedArrayBuffer;
   readonly offset: number;
   readonly length: number;
+  /** How the bytes are compressed (the worker inflates them first); absent: sent as is. */
+  readonly compression?: AnswerCompression;
 }
 
 export interface DecodeReply {
@@ -56,13 +59,13 @@ class DecodeWorker {
     worker.unref();
   }
 
-  decode(id: number, bytes: Buffer): Promise<PackedLogsV2Answer | undefined> {
+  decode(id: number, bytes: Buffer, compression: AnswerCompression | undefined): Promise<PackedLogsV2Answer | undefined> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     if (this.pending.size === 0) this.worker.ref();
     return new Promise((resolve) => {
       this.pending.set(id, resolve);
-      const req: DecodeRequest = { id, bytes: bytes.buffer as SharedArrayBuffer, offset: bytes.byteOffset, length: bytes.length };
+      const req: DecodeRequest = { id, bytes: bytes.buffer as SharedArrayBuffer, offset: bytes.byteOffset, length: bytes.length, ...(compression ? { compression } : {}) };
       this.worker.postMessage(req);
     });
   }
@@ -126,16 +129,19 @@ export class LogsV2Decoder {
     return this.workers.length;
   }
 
-  /** The answer read into packed rows, or undefined when it is not the shape the reader knows. */
-  async decode(bytes: Buffer): Promise<PackedLogsV2Answer | undefined> {
-    if (bytes.length >= this.minBytes && bytes.buffer instanceof SharedArrayBuffer) {
+  /**
+   * The answer read into packed rows (inflated first when `compression` says so), or undefined
+   * when it is not the shape the reader knows. A body that does not inflate throws.
+   */
+  async decode(bytes: Buffer, compression?: AnswerCompression): Promise<PackedLogsV2Answer | undefined> {
+    if ((compression?.rawSize ?? bytes.length) >= this.minBytes && bytes.buffer instanceof SharedArrayBuffer) {
       const w = this.pick();
       if (w) {
-        const a = await w.decode(this.nextId++, bytes);
+        const a = await w.decode(this.nextId++, bytes, compression);
         if (a !== INLINE) return a;
       }
     }
-    return readLogsV2Bytes(bytes);
+    return readLogsV2Bytes(inflateAnswer(bytes, compression));
   }
 
   /** The least busy worker, starting one while fewer than maxWorkers run; undefined: decode inline. */

@@ -12,16 +12,26 @@ export async function uncompress(input: Buffer | Uint8Array): Promise<Buffer> {
 export function uncompressSync(input: Buffer | Uint8Array): Buffer {
   const src = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (src.length < 4) throw new Error('lz4: input shorter than its size prefix');
-  const size = src.readUInt32LE(0);
-  const out = Buffer.alloc(size);
-  let ip = 4;
+  const out = Buffer.alloc(src.readUInt32LE(0));
+  uncompressBlockInto(src.subarray(4), out);
+  return out;
+}
+
+/**
+ * Decodes one LZ4 block (no size prefix: GetLogsV2 answers come that way, their size in the
+ * x-log-bodyrawsize header) into `out`, which it must fill exactly.
+ */
+export function uncompressBlockInto(src: Buffer, out: Buffer): void {
+  const size = out.length;
+  let ip = 0;
   let op = 0;
   while (ip < src.length) {
     const token = src[ip++];
     let literals = token >> 4;
     if (literals === 15) literals += readLength(src, () => ip++);
     if (ip + literals > src.length || op + literals > size) throw new Error('lz4: literal run past the end');
-    src.copy(out, op, ip, ip + literals);
+    if (literals > 16) src.copy(out, op, ip, ip + literals);
+    else for (let i = 0; i < literals; i++) out[op + i] = src[ip + i];
     ip += literals;
     op += literals;
     if (ip >= src.length) break; // the last sequence has literals only
@@ -32,11 +42,13 @@ export function uncompressSync(input: Buffer | Uint8Array): Buffer {
     matchLength += 4;
     let from = op - offset;
     if (offset === 0 || from < 0 || op + matchLength > size) throw new Error('lz4: invalid match');
-    // Byte by byte: matches may overlap their own output.
-    for (let i = 0; i < matchLength; i++) out[op++] = out[from++];
+    // A match that does not overlap its own output is one copy; an overlapping one, byte by byte.
+    if (offset >= matchLength && matchLength > 16) {
+      out.copy(out, op, from, from + matchLength);
+      op += matchLength;
+    } else for (let i = 0; i < matchLength; i++) out[op++] = out[from++];
   }
   if (op !== size) throw new Error(`lz4: decoded ${op} bytes, expected ${size}`);
-  return out;
 }
 
 function readLength(src: Buffer, next: () => number): number {

@@ -29,6 +29,7 @@ import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
 import type { PackedLogsV2Answer } from './slsWireBytes';
 import { readBody } from './answerBodies';
+import { compressionOf, inflateAnswer } from './answerCompression';
 import { LogsV2Decoder } from './logsV2Decoding';
 
 export interface SlsCallLogEntry {
@@ -124,7 +125,9 @@ class GeneratedSdkSlsClient implements SlsApi {
         protocol: this.protocol,
         regionId,
       });
-      this.cached = { key, regionId, client: new sdk.SlsClient(config) };
+      const client = new sdk.SlsClient(config);
+      client.setGatewayClient(new sdk.SlsGatewayKeepingCompression());
+      this.cached = { key, regionId, client };
     }
     return this.cached.client;
   }
@@ -289,10 +292,11 @@ class GeneratedSdkSlsClient implements SlsApi {
         );
         const stream: unknown = answer.body;
         if (!(stream instanceof Readable)) return { headers: answer.headers as { [key: string]: string } | undefined, read: { json: stream } };
+        const compression = compressionOf(answer.headers as Record<string, unknown> | undefined);
         const pooled = await readBody(stream);
         try {
           const bytes = pooled.bytes;
-          const read: PackedLogsV2Answer | { json: unknown } = (await logsV2Decoder.decode(bytes)) ?? { json: JSON.parse(bytes.toString('utf8')) };
+          const read: PackedLogsV2Answer | { json: unknown } = (await logsV2Decoder.decode(bytes, compression)) ?? { json: JSON.parse(inflateAnswer(bytes, compression).toString('utf8')) };
           return { headers: answer.headers as { [key: string]: string } | undefined, read };
         } finally {
           pooled.release();

@@ -8,6 +8,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
+import { inflateSync } from 'node:zlib';
+import { uncompressSync } from 'lz4-napi';
 import { startTestEmulator, type TestEmulator } from '../support/emulator';
 import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT, type EmulatorAccount } from '../../emulator/accounts';
 
@@ -29,10 +31,11 @@ interface Signed {
   algorithm?: 'sha1' | 'sha256';
   tamper?: boolean;
   unsigned?: boolean;
+  acceptEncoding?: string;
 }
 
 /** Signs exactly as api.md §2 describes, independently of the SDK's code. */
-function send(s: Signed): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown> }> {
+function send(s: Signed): Promise<{ status: number; body: Record<string, unknown>; headers: Record<string, unknown>; raw: Buffer }> {
   const account = s.account ?? OWNER_ACCOUNT;
   const headers: Record<string, string> = {
     date: new Date().toUTCString(),
@@ -41,6 +44,7 @@ function send(s: Signed): Promise<{ status: number; body: Record<string, unknown
     'x-log-bodyrawsize': String(Buffer.byteLength(s.body ?? '')),
     host: s.host,
   };
+  if (s.acceptEncoding) headers['accept-encoding'] = s.acceptEncoding;
   if (s.body) {
     headers['content-type'] = 'application/json';
     headers['content-md5'] = createHash('md5').update(s.body).digest('hex').toUpperCase();
@@ -57,9 +61,14 @@ function send(s: Signed): Promise<{ status: number; body: Record<string, unknown
   const qs = keys.map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k])}`).join('&');
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: emu.port, method: s.method, path: s.path + (qs ? '?' + qs : ''), headers }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? (JSON.parse(data) as Record<string, unknown>) : {}, headers: res.headers }));
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        // A compressed answer is left to the test to inflate.
+        const body = raw.length && !res.headers['x-log-compresstype'] ? (JSON.parse(raw.toString()) as Record<string, unknown>) : {};
+        resolve({ status: res.statusCode ?? 0, body, headers: res.headers, raw });
+      });
     });
     req.on('error', reject);
     req.end(s.body);
@@ -86,6 +95,38 @@ test('query values are signed un-encoded and sorted', async () => {
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.headers['x-log-progress'], 'Complete');
   assert.ok(Array.isArray(r.body));
+});
+
+test('GetLogsV2 answers are compressed as Accept-Encoding asks (lz4, deflate), and sent as they are otherwise', async () => {
+  const now = Math.floor(Date.now() / 1000);
+  const ls = emu.context.cen.listFlowLogs()[0].logStoreName;
+  const body = JSON.stringify({ from: now - 3600, to: now, query: '* | select srcaddr, dstaddr, bytes limit 50', line: 50, offset: 0, reverse: false });
+  const ask = (acceptEncoding?: string) => send({ method: 'POST', host: host(project), path: `/logstores/${ls}/logs`, body, acceptEncoding });
+  const plain = await ask();
+  assert.equal(plain.status, 200, plain.raw.toString());
+  assert.equal(plain.headers['x-log-compresstype'], undefined);
+  assert.equal((plain.body.meta as { progress: string }).progress, 'Complete');
+  assert.ok(Array.isArray(plain.body.data));
+  // The same answer (elapsedMillisecond aside, which differs from call to call).
+  const same = (text: string): void => {
+    const { meta, data } = JSON.parse(text) as { meta: Record<string, unknown>; data: unknown };
+    assert.deepEqual({ ...meta, elapsedMillisecond: 0, data }, { ...(plain.body.meta as Record<string, unknown>), elapsedMillisecond: 0, data: plain.body.data });
+  };
+
+  const lz4 = await ask('lz4');
+  assert.equal(lz4.headers['x-log-compresstype'], 'lz4');
+  const rawSize = Number(lz4.headers['x-log-bodyrawsize']);
+  // The wire carries a bare LZ4 block: lz4-napi wants the size in front.
+  const sized = Buffer.concat([Buffer.alloc(4), lz4.raw]);
+  sized.writeUInt32LE(rawSize, 0);
+  const inflated = uncompressSync(sized);
+  assert.equal(inflated.length, rawSize);
+  same(inflated.toString());
+
+  const deflated = await ask('zstd, deflate');
+  assert.equal(deflated.headers['x-log-compresstype'], 'deflate');
+  assert.equal(deflated.headers['x-log-bodyrawsize'], String(inflateSync(deflated.raw).length));
+  same(inflateSync(deflated.raw).toString());
 });
 
 test('a POST body is covered by content-md5', async () => {

@@ -83,28 +83,46 @@ class ByteOut {
 
 const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
-/** Per cell of the page: where its text starts and its length, "same as above" resolved. */
-function cellSpans(p: PackedRows, textLength: number): { start: Uint32Array; len: Uint32Array } {
-  const { rowCount, width, lengths } = p;
-  const same = lengths instanceof Uint16Array ? SAME16 : SAME32;
-  const n = rowCount * width;
-  const start = new Uint32Array(n);
-  const len = new Uint32Array(n);
-  let pos = 0;
-  for (let k = 0; k < n; k++) {
-    const l = lengths[k];
-    if (l === same) {
-      if (k < width) throw new TypeError('packed rows: "same as above" in the first row');
-      start[k] = start[k - width];
-      len[k] = len[k - width];
-    } else {
-      start[k] = pos;
-      len[k] = l;
-      pos += l;
-    }
+/**
+ * Walks a page row by row: after `next()`, where each cell of the row starts in the text and its
+ * length, "same as above" resolved. Holds one row (fresh per-cell arrays for a 10,000-row page
+ * were 1.4 MB of new memory a page, and the garbage collector's work grows with it).
+ */
+class RowSpans {
+  readonly start: Uint32Array;
+  readonly len: Uint32Array;
+  private readonly same: number;
+  private pos = 0;
+  private k = 0;
+
+  constructor(
+    private readonly p: PackedRows,
+    private readonly textLength: number,
+  ) {
+    this.start = new Uint32Array(p.width);
+    this.len = new Uint32Array(p.width);
+    this.same = p.lengths instanceof Uint16Array ? SAME16 : SAME32;
   }
-  if (pos !== textLength) throw new TypeError(`packed rows: lengths add up to ${pos}, the text has ${textLength}`);
-  return { start, len };
+
+  next(): void {
+    const { lengths, width } = this.p;
+    const { start, len, same } = this;
+    const first = this.k === 0;
+    for (let c = 0; c < width; c++) {
+      const l = lengths[this.k++];
+      if (l !== same) {
+        start[c] = this.pos;
+        len[c] = l;
+        this.pos += l;
+      } else if (first) throw new TypeError('packed rows: "same as above" in the first row');
+    }
+    if (this.pos > this.textLength) throw new TypeError(`packed rows: lengths add up to more than the text's ${this.textLength}`);
+  }
+
+  /** Throws unless the lengths covered the whole text. */
+  end(): void {
+    if (this.pos !== this.textLength) throw new TypeError(`packed rows: lengths add up to ${this.pos}, the text has ${this.textLength}`);
+  }
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
@@ -128,23 +146,24 @@ function csvNeedsCare(t: Uint8Array, a: number, e: number): boolean {
  */
 export function csvBytes(header: readonly string[], columns: readonly string[], p: PackedRows, dropped: Map<string, number>, scratch: ExportScratch): Buffer {
   const t = textBytes(p, scratch);
-  const { start, len } = cellSpans(p, t.length);
+  const spans = new RowSpans(p, t.length);
+  const { start, len } = spans;
   const { width, rowCount } = p;
   const at = header.map((h) => columns.indexOf(h)).map((c) => (c < width ? c : -1));
   for (const c of columns) if (!header.includes(c) && rowCount > 0) dropped.set(c, (dropped.get(c) ?? 0) + rowCount);
   const out = new ByteOut(scratch);
   for (let r = 0; r < rowCount; r++) {
-    const base = r * width;
+    spans.next();
     let need = at.length + 2;
-    for (let h = 0; h < at.length; h++) if (at[h] >= 0) need += len[base + at[h]];
+    for (let h = 0; h < at.length; h++) if (at[h] >= 0) need += len[at[h]];
     let b = out.room(need);
     let o = out.pos;
     for (let h = 0; h < at.length; h++) {
       if (h > 0) b[o++] = 0x2c;
       const c = at[h];
       if (c < 0) continue;
-      const a = start[base + c];
-      const e = a + len[base + c];
+      const a = start[c];
+      const e = a + len[c];
       if (csvNeedsCare(t, a, e)) {
         out.pos = o;
         out.ascii(csvCell(p.text.slice(a, e)));
@@ -157,6 +176,7 @@ export function csvBytes(header: readonly string[], columns: readonly string[], 
     b[o++] = 0x0a;
     out.pos = o;
   }
+  spans.end();
   return out.bytes();
 }
 
@@ -169,7 +189,8 @@ JSON_ESCAPED[0x5c] = 1;
 /** JSON rows of the page (`{"column":"value",…}` per row, every page column), as jsonRow writes them. */
 export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
   const t = textBytes(p, scratch);
-  const { start, len } = cellSpans(p, t.length);
+  const spans = new RowSpans(p, t.length);
+  const { start, len } = spans;
   const { width, rowCount } = p;
   // Every column's `{"name":"` or `,"name":"` in one array (what goes before its value).
   const heads = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':"');
@@ -183,9 +204,9 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
   const fixed = lead.length + headBytes.length + cols + 2;
   const out = new ByteOut(scratch);
   for (let r = 0; r < rowCount; r++) {
-    const base = r * width;
+    spans.next();
     let need = fixed;
-    for (let c = 0; c < shown; c++) need += len[base + c];
+    for (let c = 0; c < shown; c++) need += len[c];
     let b = out.room(need);
     let o = out.pos;
     const l = firstOfExport && r === 0 ? firstLead : lead; // the export's first row has no comma before it
@@ -196,8 +217,8 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
         b[o++] = 0x22;
         continue;
       }
-      const a = start[base + c];
-      const e = a + len[base + c];
+      const a = start[c];
+      const e = a + len[c];
       let i = a;
       while (i < e && JSON_ESCAPED[t[i]] === 0) b[o++] = t[i++];
       if (i < e) {
@@ -214,5 +235,6 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
     b[o++] = 0x7d;
     out.pos = o;
   }
+  spans.end();
   return out.bytes();
 }

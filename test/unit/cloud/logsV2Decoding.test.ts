@@ -2,12 +2,17 @@
  * LogsV2Decoder: large answers decoded on a worker thread give exactly what the inline reader
  * gives (the source worker and the bundled dist/logsV2DecodeWorker.js); small, unshared or
  * unknown answers and a worker that cannot run fall back to this thread, with the same result.
+ * Compressed answers are inflated first, wherever they are read.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { deflateSync } from 'node:zlib';
+import { compressSync } from 'lz4-napi';
+import type { AnswerCompression } from '../../../src/cloud/answerCompression';
+import { CloudError } from '../../../src/cloud/cloudError';
 import { LogsV2Decoder } from '../../../src/cloud/logsV2Decoding';
 import { fromTransfer, readLogsV2Bytes, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
 import { unpackRows } from '../../../src/protocol/packedRows';
@@ -55,7 +60,45 @@ test('the bundled worker (dist/logsV2DecodeWorker.js) reads the same', async () 
   const d = new LogsV2Decoder({ minBytes: 1024, maxWorkers: 1, script });
   const body = shared(answer(2000, 3));
   assertSameAsInline(await d.decode(body), body);
+  const lz4 = lz4Of(body);
+  assertSameAsInline(await d.decode(lz4.bytes, lz4.compression), body);
   assert.equal(d.running, 1);
+});
+
+/** The body as Log Service sends it compressed: a bare LZ4 block, shared, and what the headers say. */
+function lz4Of(body: Buffer): { bytes: Buffer; compression: AnswerCompression } {
+  const block = compressSync(Buffer.from(body)).subarray(4);
+  const bytes = Buffer.from(new SharedArrayBuffer(block.length)).fill(block);
+  return { bytes, compression: { type: 'lz4', rawSize: body.length } };
+}
+
+test('compressed answers (lz4, deflate) are inflated where they are read, worker or this thread, and read the same', async () => {
+  const body = shared(answer(3000, 5));
+  const lz4 = lz4Of(body);
+  const deflated = deflateSync(body);
+  const deflate = { bytes: Buffer.from(new SharedArrayBuffer(deflated.length)).fill(deflated), compression: { type: 'deflate', rawSize: body.length } as const };
+  // The size that decides worker or inline is the inflated one: this lz4 block is far smaller.
+  const onWorker = new LogsV2Decoder({ minBytes: lz4.bytes.length + 1, maxWorkers: 1 });
+  const inline = new LogsV2Decoder({ minBytes: 1 << 30 });
+  for (const d of [onWorker, inline]) {
+    assertSameAsInline(await d.decode(lz4.bytes, lz4.compression), body);
+    assertSameAsInline(await d.decode(deflate.bytes, deflate.compression), body);
+  }
+  assert.equal(onWorker.running, 1);
+  assert.equal(inline.running, 0);
+});
+
+test('a compressed answer that does not inflate to its announced size is an unexpected-response error, on the worker as inline', async () => {
+  const body = shared(answer(3000, 6));
+  const { bytes, compression } = lz4Of(body);
+  for (const d of [new LogsV2Decoder({ minBytes: 1, maxWorkers: 1 }), new LogsV2Decoder({ minBytes: 1 << 30 })]) {
+    for (const bad of [{ bytes: bytes.subarray(0, bytes.length - 7), compression }, { bytes, compression: { ...compression, rawSize: body.length - 1 } }]) {
+      await assert.rejects(
+        () => d.decode(bad.bytes, bad.compression),
+        (e: unknown) => e instanceof CloudError && e.kind === 'unexpectedResponse' && /lz4 answer could not be decompressed/.test(e.message),
+      );
+    }
+  }
 });
 
 test('an answer the reader does not know comes back undefined from the worker (the client then parses it as JSON)', async () => {

@@ -11,6 +11,8 @@ const samples: Buffer[] = [
   Buffer.from('x'.repeat(100_000)),
   Buffer.from(JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ srcaddr: `10.0.${i % 256}.${i % 7}`, bytes: String(i * 1500) })))),
   randomBytes(70_000),
+  // Long matches that do not overlap their output (copied whole) beside short and overlapping ones.
+  ((block: Buffer) => Buffer.concat([block, Buffer.from('|'), block, Buffer.from('ab'.repeat(40)), block]))(randomBytes(4096)),
 ];
 
 test('decodes what the native lz4-napi encodes', async () => {
