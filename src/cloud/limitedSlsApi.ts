@@ -6,9 +6,8 @@
  */
 import type { CallOptions } from './cenApi';
 import type { RequestLimiter } from './requestLimiter';
-import type { HistogramBucket, QueryRequest, QueryResult, SlsApi } from './slsApi';
+import type { HistogramBucket, QueryOptions, QueryRequest, QueryResult, SlsApi } from './slsApi';
 
-type QueryOptions = Parameters<SlsApi['query']>[1];
 type PageOptions = Parameters<SlsApi['queryPages']>[1];
 type HistogramRequest = Parameters<SlsApi['histogram']>[0];
 

@@ -18,6 +18,7 @@ import type {
   IndexField,
   LogstoreRef,
   QueryProgress,
+  QueryOptions,
   QueryRequest,
   QueryResult,
   SlsApi,
@@ -266,7 +267,7 @@ class GeneratedSdkSlsClient implements SlsApi {
    * it did with the SDK's parse) and checked by readLogsV2: a wrong shape is an error, never an
    * empty result.
    */
-  private async queryOnce(req: QueryRequest, opts?: CallOptions): Promise<QueryResult> {
+  private async queryOnce(req: QueryRequest, opts?: CallOptions, onAnswered?: () => void): Promise<QueryResult> {
     const r = await this.call(
       'GetLogsV2',
       req.regionId,
@@ -294,6 +295,7 @@ class GeneratedSdkSlsClient implements SlsApi {
         if (!(stream instanceof Readable)) return { headers: answer.headers as { [key: string]: string } | undefined, read: { json: stream } };
         const compression = compressionOf(answer.headers as Record<string, unknown> | undefined);
         const pooled = await readBody(stream);
+        onAnswered?.();
         try {
           const bytes = pooled.bytes;
           const read: PackedLogsV2Answer | { json: unknown } = (await logsV2Decoder.decode(bytes, compression)) ?? { json: JSON.parse(inflateAnswer(bytes, compression).toString('utf8')) };
@@ -339,8 +341,19 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
   }
 
-  query(req: QueryRequest, opts?: CallOptions & { onIncomplete?: (attempt: number) => void }): Promise<QueryResult> {
-    return this.untilComplete(() => this.queryOnce(req, opts), opts);
+  query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult> {
+    const onAnswered = opts?.onAnswered;
+    if (!onAnswered) return this.untilComplete(() => this.queryOnce(req, opts), opts);
+    let told = false;
+    const tell = (): void => {
+      if (told) return;
+      told = true;
+      onAnswered();
+    };
+    const result = this.untilComplete(() => this.queryOnce(req, opts, tell), opts);
+    // An answer that never arrived (an error, a cancel) frees its place too.
+    result.then(tell, tell);
+    return result;
   }
 
   async *queryPages(
@@ -372,17 +385,34 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
     let delivered = 0;
     let next = startOffset;
-    // A sliding window: up to `concurrency` page requests in flight at all times — also while the
-    // consumer handles the page just delivered — and pages delivered in order. (Fetching in
-    // batches and waiting for each whole batch left the network idle while pages were consumed.)
+    // A sliding window: `concurrency` page requests on the network at all times — also while
+    // answers are read into rows, while the consumer handles a page, and while pages wait to be
+    // delivered in order (at most 2 × `concurrency` pages are fetched ahead, so memory stays
+    // bounded). Fetching in batches, or holding a request's place until its page was read or
+    // delivered, left the network idle. (An Incomplete answer, repeated after a pause, no longer
+    // holds a place.)
     const inFlight: Promise<QueryResult>[] = [];
+    let onNetwork = 0;
+    /** A page came back short or failed: the result ends there, ask for no more. */
+    let ended = false;
     const fill = (): void => {
-      while (inFlight.length < concurrency) {
+      while (!ended && onNetwork < concurrency && inFlight.length < 2 * concurrency) {
         const size = Math.min(pageSize, maxRows - (next - startOffset));
         if (size <= 0) return;
-        const page = this.query(pageRequest(next, size), opts);
+        onNetwork++;
+        // Through this.query, so a limiter wrapping the client (limitedSlsApi.ts) sees every page.
+        const page = this.query(pageRequest(next, size), {
+          ...opts,
+          onAnswered: () => {
+            onNetwork--;
+            fill();
+          },
+        });
         // Awaited in order below; a page past the end of the result is never awaited.
-        page.catch(() => undefined);
+        page.then(
+          (p) => (ended ||= p.packed.rowCount < size),
+          () => (ended = true),
+        );
         inFlight.push(page);
         next += size;
       }
@@ -395,7 +425,8 @@ class GeneratedSdkSlsClient implements SlsApi {
       const packed = got > room ? slicePacked(page.packed, 0, room) : page.packed;
       delivered += packed.rowCount;
       const last = got < pageSize || delivered >= maxRows;
-      if (!last) fill();
+      if (last) ended = true;
+      else fill();
       if (packed.rowCount > 0) {
         const { columns, progress, hasSql, requestId, elapsedMs, processedRows } = page;
         yield packedQueryResult({ packed, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });

@@ -173,17 +173,19 @@ describe('paging', () => {
     assert.equal(new Set(got).size, got.length, 'no duplicates');
   });
 
-  test('pages keep being fetched while the consumer is still handling one (a sliding window, not batches)', async () => {
+  test('pages keep being fetched while the consumer is still handling one (a sliding window, not batches), at most 2 × concurrency ahead', async () => {
     const calls: string[] = [];
     const logged = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, log: (e) => void calls.push(e.action) });
     const pages = logged.queryPages({ ...ref(), from: now - 6 * 3600, to: now + 1, query: '*' }, { concurrency: 2, maxRows: 1_000 })[Symbol.asyncIterator]();
     const first = await pages.next();
     assert.equal(first.done, false);
-    // Holding the first page: the window (2) is refilled at once, so a third request completes
-    // without the consumer asking for more. Fetching in whole batches stopped at two here.
+    // Holding the first page: a request's place in the window (2) is free as soon as its answer
+    // has arrived, so pages keep coming until 4 (2 × 2) wait to be delivered. Fetching in whole
+    // batches stopped at two here; a window held until delivery, at three.
     const deadline = Date.now() + 10_000;
-    while (calls.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.equal(calls.filter((a) => a === 'GetLogsV2').length, 3, 'a third page was fetched while the first was held');
+    while (calls.length < 5 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(calls.filter((a) => a === 'GetLogsV2').length, 5, 'four pages fetched ahead while the first was held, and no more');
     let rows = first.value?.packed.rowCount ?? 0;
     for (let p = await pages.next(); !p.done; p = await pages.next()) rows += p.value.packed.rowCount;
     assert.equal(rows, 1_000);

@@ -113,7 +113,7 @@ test('a Uint8Array that is not a Buffer reads the same', () => {
   assert.deepEqual(unpackRows(got.packed), [['x'], ['x'], ['y']]);
 });
 
-test('seeded random answers (values, key orders, whitespace, escapes) read exactly as JSON.parse + readLogsV2 reads them', () => {
+test('seeded random answers (values, key orders, whitespace, escapes, meta before or after the rows) read exactly as JSON.parse + readLogsV2 reads them', () => {
   let seed = 12345;
   const rand = (n: number): number => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -145,7 +145,9 @@ test('seeded random answers (values, key orders, whitespace, escapes) read exact
       if (rand(15) === 0) row.extra = value();
       return row;
     });
-    const body = { meta: { progress: rand(4) === 0 ? 'Incomplete' : 'Complete', hasSQL: sql, keys: sql || rand(2) ? keys : undefined, count: data.length }, data };
+    const meta = { progress: rand(4) === 0 ? 'Incomplete' : 'Complete', hasSQL: sql, keys: sql || rand(2) ? keys : undefined, count: data.length };
+    // Meta first (SQL rows are then packed as they are scanned) or after the rows (two passes).
+    const body = rand(3) === 0 ? { data, meta } : { meta, data };
     const text = JSON.stringify(body, null, rand(3) === 0 ? 1 : undefined);
     assertSame(Buffer.from(text), `round ${round}`);
   }
