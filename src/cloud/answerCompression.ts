@@ -30,7 +30,6 @@ export function compressionOf(headers: Readonly<Record<string, unknown>> | undef
   return { type: type as CompressionType, rawSize };
 }
 
-
 let scratch = Buffer.allocUnsafe(0);
 
 /**

@@ -293,10 +293,11 @@ class GeneratedSdkSlsClient implements SlsApi {
         );
         const stream: unknown = answer.body;
         if (!(stream instanceof Readable)) return { headers: answer.headers as { [key: string]: string } | undefined, read: { json: stream } };
-        const compression = compressionOf(answer.headers as Record<string, unknown> | undefined);
         const pooled = await readBody(stream);
         onAnswered?.();
         try {
+          // After reading the body: an answer refused here still leaves the connection reusable.
+          const compression = compressionOf(answer.headers as Record<string, unknown> | undefined);
           const bytes = pooled.bytes;
           const read: PackedLogsV2Answer | { json: unknown } = (await logsV2Decoder.decode(bytes, compression)) ?? { json: JSON.parse(inflateAnswer(bytes, compression).toString('utf8')) };
           return { headers: answer.headers as { [key: string]: string } | undefined, read };
