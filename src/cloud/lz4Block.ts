@@ -42,9 +42,10 @@ export function uncompressBlockInto(src: Buffer, out: Buffer): void {
     matchLength += 4;
     let from = op - offset;
     if (offset === 0 || from < 0 || op + matchLength > size) throw new Error('lz4: invalid match');
-    // A match that does not overlap its own output is one copy; an overlapping one, byte by byte.
-    if (offset >= matchLength && matchLength > 16) {
-      out.copy(out, op, from, from + matchLength);
+    // A long match that does not overlap its own output is one copy (copyWithin: measured faster
+    // than Buffer#copy here); a short or overlapping one, byte by byte.
+    if (offset >= matchLength && matchLength > 32) {
+      out.copyWithin(op, from, from + matchLength);
       op += matchLength;
     } else for (let i = 0; i < matchLength; i++) out[op++] = out[from++];
   }
