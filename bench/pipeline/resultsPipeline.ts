@@ -78,9 +78,11 @@ export const resultsPipelineBenchmark: Benchmark = {
       if (bodies.length * SQL_PAGE_ROWS !== RECORDED_ROWS) throw new Error(`recorded ${bodies.length} pages, expected ${RECORDED_ROWS / SQL_PAGE_ROWS}`);
       await proxy.replay(0);
 
+      /** The recorded bodies in the order the pages of `total` rows are served (replayed in turn). */
+      const bodiesFor = (total: number): Buffer[] => Array.from({ length: total / SQL_PAGE_ROWS }, (_, i) => bodies[i % bodies.length]);
+
       const measure = async (total: number): Promise<Run> => {
-        const pagesNeeded = total / SQL_PAGE_ROWS;
-        const sameBytes = Array.from({ length: pagesNeeded }, (_, i) => bodies[i % bodies.length]);
+        const sameBytes = bodiesFor(total);
 
         // Baseline: JSON.parse of the same bytes (as text, which is what the SDK hands JSON.parse).
         const texts = sameBytes.map((b) => b.toString('utf8'));
@@ -120,7 +122,7 @@ export const resultsPipelineBenchmark: Benchmark = {
 
       for (const total of SIZES) {
         const pagesNeeded = total / SQL_PAGE_ROWS;
-        const rawBytes = Array.from({ length: pagesNeeded }, (_, i) => bodies[i % bodies.length]).reduce((sum, b) => sum + b.length, 0);
+        const rawBytes = bodiesFor(total).reduce((sum, b) => sum + b.length, 0);
         const chromiumParse = await bp.page.evaluate(
           (b) => (globalThis as unknown as PipelineWindow).bench.parseBodies(b),
           bodies.map((b) => b.toString('utf8')),

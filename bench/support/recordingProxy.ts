@@ -10,8 +10,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { inflateSync } from 'node:zlib';
-import { uncompressSync } from 'lz4-napi';
+import { compressionOf, inflateAnswer } from '../../src/cloud/answerCompression';
 
 interface Recorded {
   readonly status: number;
@@ -39,23 +38,8 @@ export function pageKeyOf(body: string): PageKey | undefined {
   return undefined;
 }
 
-function inflated(r: Recorded): Buffer {
-  const type = r.headers['x-log-compresstype'];
-  const size = Number(r.headers['x-log-bodyrawsize']);
-  switch (type) {
-    case undefined:
-      return r.body;
-    case 'lz4': {
-      const sized = Buffer.concat([Buffer.alloc(4), r.body]); // lz4-napi wants the size in front; the wire has none
-      sized.writeUInt32LE(size, 0);
-      return uncompressSync(sized);
-    }
-    case 'deflate':
-      return inflateSync(r.body);
-    default:
-      throw new Error(`recorded an answer compressed as ${String(type)}`);
-  }
-}
+/** The body as it was before compression, inflated by the client's own code (a copy: it reuses its buffer). */
+const inflated = (r: Recorded): Buffer => Buffer.from(inflateAnswer(r.body, compressionOf(r.headers)));
 
 export class RecordingProxy {
   /** Per page size, the answer per page offset (a retried or repeated request keeps the last answer). */

@@ -146,7 +146,7 @@ test('seeded random answers (values, key orders, whitespace, escapes, meta befor
       return row;
     });
     const meta = { progress: rand(4) === 0 ? 'Incomplete' : 'Complete', hasSQL: sql, keys: sql || rand(2) ? keys : undefined, count: data.length };
-    // Meta first (SQL rows are then packed as they are scanned) or after the rows (two passes).
+    // Meta before or after the rows: the reading must not depend on the order.
     const body = rand(3) === 0 ? { data, meta } : { meta, data };
     const text = JSON.stringify(body, null, rand(3) === 0 ? 1 : undefined);
     assertSame(Buffer.from(text), `round ${round}`);
