@@ -119,9 +119,13 @@ export function slicePacked(p: PackedRows, start: number, end: number): PackedRo
   return splitAt(p, [s, e])[0];
 }
 
-/** Packs of rows [cuts[i], cuts[i + 1]) for each i (cuts ascending, within [0, rowCount]). */
-export function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
-  const { width, lengths, text } = p;
+/**
+ * Packs of rows [cuts[i], cuts[i + 1]) for each i (cuts ascending, within [0, rowCount]).
+ * `textOf` gives the text between two offsets of `p.text`; the host passes one that reads the
+ * bytes the text came as, so the whole text is never made (p.text is not read then).
+ */
+export function splitAt(p: PackedRows, cuts: readonly number[], textOf: (start: number, end: number) => string = (s, e) => p.text.slice(s, e)): PackedRows[] {
+  const { width, lengths } = p;
   const same = sameMarker(lengths);
   // Per column: where the text of its latest value is (for "same as above" at a cut).
   const lastAt = new Array<number>(width).fill(0);
@@ -153,9 +157,9 @@ export function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
         const n = lengths[s * width + c];
         if (n === same) {
           piece[c] = lastLen[c];
-          first.push(text.slice(lastAt[c], lastAt[c] + lastLen[c]));
+          first.push(textOf(lastAt[c], lastAt[c] + lastLen[c]));
         } else {
-          first.push(text.slice(own, own + n));
+          first.push(textOf(own, own + n));
           own += n;
         }
       }
@@ -164,7 +168,7 @@ export function splitAt(p: PackedRows, cuts: readonly number[]): PackedRows[] {
     }
     const restStart = pos;
     walk(e);
-    out.push({ rowCount: e - s, width, text: s > 0 && e > s ? head + text.slice(restStart, pos) : text.slice(restStart, pos), lengths: piece });
+    out.push({ rowCount: e - s, width, text: s > 0 && e > s ? head + textOf(restStart, pos) : textOf(restStart, pos), lengths: piece });
   }
   return out;
 }

@@ -186,54 +186,110 @@ for (let c = 0; c < 0x20; c++) JSON_ESCAPED[c] = 1;
 JSON_ESCAPED[0x22] = 1;
 JSON_ESCAPED[0x5c] = 1;
 
+/**
+ * Non-zero when one of the four ASCII bytes in `w` is one JSON escapes (below 0x20, `"` or `\`):
+ * the usual "has a byte below n" and "has a zero byte" word tricks, exact for bytes below 0x80.
+ */
+function wordNeedsEscape(w: number): number {
+  const q = w ^ 0x22222222;
+  const s = w ^ 0x5c5c5c5c;
+  return (((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080;
+}
+
+/**
+ * The fixed bytes of a JSON row as little-endian 32-bit words, so they are written four at a time:
+ * piece c is what goes before column c's value (`{"name":"` for the first, `","name":"` after),
+ * the last piece ends the row (`"}`, or `}` for no columns). `at[c]`: piece c's first word;
+ * `size[c]`: its length in bytes (the last word may hold bytes past it, overwritten next).
+ */
+interface RowPieces {
+  readonly words: Uint32Array;
+  readonly at: Uint32Array;
+  readonly size: Uint32Array;
+  /** Every piece's bytes together (what one row writes besides its values). */
+  readonly total: number;
+}
+
+function rowPieces(columns: readonly string[]): RowPieces {
+  const pieces = columns.map((c, i) => (i === 0 ? '{' : '",') + JSON.stringify(c) + ':"');
+  pieces.push(columns.length === 0 ? '{}' : '"}');
+  const at = new Uint32Array(pieces.length);
+  const size = new Uint32Array(pieces.length);
+  const wordCount = pieces.reduce((n, piece) => n + Math.ceil(piece.length / 4), 0);
+  const words = new Uint32Array(wordCount);
+  const bytes = new Uint8Array(words.buffer);
+  let w = 0;
+  pieces.forEach((piece, i) => {
+    at[i] = w;
+    size[i] = piece.length;
+    for (let j = 0; j < piece.length; j++) bytes[w * 4 + j] = piece.charCodeAt(j);
+    w += Math.ceil(piece.length / 4);
+  });
+  return { words, at, size, total: pieces.reduce((n, piece) => n + piece.length, 0) };
+}
+
+/** Writes `size` bytes from words[w…] at o, a word at a time; returns o + size. */
+function piece(bv: DataView, o: number, words: Uint32Array, w: number, size: number): number {
+  const end = o + size;
+  for (let q = o; q < end; q += 4) bv.setUint32(q, words[w++], true);
+  return end;
+}
+
 /** JSON rows of the page (`{"column":"value",…}` per row, every page column), as jsonRow writes them. */
 export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
   const t = textBytes(p, scratch);
+  const tv = new DataView(t.buffer, t.byteOffset, t.byteLength);
   const spans = new RowSpans(p, t.length);
   const { start, len } = spans;
   const { width, rowCount } = p;
-  // Every column's `{"name":"` or `,"name":"` in one array (what goes before its value).
-  const heads = columns.map((c, i) => (i === 0 ? '{' : ',') + JSON.stringify(c) + ':"');
-  const headBytes = asciiBytes(heads.join(''));
-  const headEnd = new Uint32Array(columns.length + 1);
-  for (let c = 0; c < heads.length; c++) headEnd[c + 1] = headEnd[c] + heads[c].length;
+  const { words, at, size, total } = rowPieces(columns);
   const lead = asciiBytes(',\n    ');
   const firstLead = asciiBytes('\n    ');
   const cols = columns.length;
   const shown = Math.min(width, cols);
-  const fixed = lead.length + headBytes.length + cols + 2;
+  // + 4: a piece's last word, and a value's, may be written up to 3 bytes past its end.
+  const fixed = lead.length + total + 4;
   const out = new ByteOut(scratch);
+  let b = out.buf;
+  let bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   for (let r = 0; r < rowCount; r++) {
     spans.next();
     let need = fixed;
     for (let c = 0; c < shown; c++) need += len[c];
-    let b = out.room(need);
+    if (out.room(need) !== b) {
+      b = out.buf;
+      bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+    }
     let o = out.pos;
     const l = firstOfExport && r === 0 ? firstLead : lead; // the export's first row has no comma before it
     for (let i = 0; i < l.length; i++) b[o++] = l[i];
     for (let c = 0; c < cols; c++) {
-      for (let i = headEnd[c], e = headEnd[c + 1]; i < e; i++) b[o++] = headBytes[i];
-      if (c >= width) {
-        b[o++] = 0x22;
-        continue;
-      }
+      o = piece(bv, o, words, at[c], size[c]);
+      if (c >= width) continue;
       const a = start[c];
       const e = a + len[c];
       let i = a;
+      for (; i + 4 <= e; i += 4, o += 4) {
+        const w = tv.getUint32(i, true);
+        if (wordNeedsEscape(w) !== 0) break;
+        bv.setUint32(o, w, true);
+      }
       while (i < e && JSON_ESCAPED[t[i]] === 0) b[o++] = t[i++];
       if (i < e) {
-        // Needs escaping: JSON.stringify decides, as for the record path (quotes included).
-        out.pos = o - (i - a) - 1;
-        out.ascii(JSON.stringify(p.text.slice(a, e)));
-        b = out.room(need);
+        // Needs escaping: JSON.stringify decides, as for the record path (its quotes dropped:
+        // the pieces around the value write them).
+        out.pos = o - (i - a);
+        const quoted = JSON.stringify(p.text.slice(a, e));
+        out.ascii(quoted.slice(1, -1));
+        out.room(need);
+        if (out.buf !== b) {
+          b = out.buf;
+          bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+        }
         o = out.pos;
-        continue;
       }
-      b[o++] = 0x22;
     }
-    if (cols === 0) b[o++] = 0x7b;
-    b[o++] = 0x7d;
-    out.pos = o;
+    out.pos = piece(bv, o, words, at[cols], size[cols]);
   }
   spans.end();
   return out.bytes();

@@ -7,10 +7,19 @@
  */
 
 import type { ResultRow } from '../../cloud/slsApi';
-import { packRows, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
+import { asciiTextBytes } from '../../cloud/slsWireBytes';
+import { packRows, sameMarker, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
+/**
+ * Characters of text per resultPage message at most (a page ends early to stay below, unless it
+ * is a single row). Why: V8 keeps a string over 128 KB in its large-object space, in memory mapped
+ * afresh for it, and on a VM where page faults are slow that dominates making it: measured on this
+ * 2-core VM, a 0.7 MB text took 3–5 ms to make (≈ 180 page faults), a 100 KB one 150 times less
+ * per byte. 60,000 characters stay below it even as two-byte text.
+ */
+export const RESULT_PAGE_MAX_CHARS = 60_000;
 /**
  * Rows in a result's first page: a screen of rows (and the sample the grid sizes its columns
  * from), so the webview unpacks and paints the first screen before the big pages behind it.
@@ -46,13 +55,25 @@ export class ResultPager {
     this.firstRows = Math.min(firstRows, maxRows);
   }
 
-  /** Where pages of a batch of `count` rows start (and the end): the result's first page is short. */
-  private cuts(count: number): number[] {
+  /**
+   * Where pages of a batch of `count` rows start (and the end): the result's first page is short,
+   * and a page ends before its text would pass RESULT_PAGE_MAX_CHARS (`chars(row)`: a row's own text).
+   */
+  private cuts(count: number, chars: (row: number) => number): number[] {
     const cuts = [0];
-    let at = this.total === 0 ? Math.min(count, this.firstRows) : Math.min(count, this.maxRows);
-    while (at < count) {
-      cuts.push(at);
-      at = Math.min(count, at + this.maxRows);
+    let limit = this.total === 0 ? this.firstRows : this.maxRows;
+    let rows = 0;
+    let size = 0;
+    for (let r = 0; r < count; r++) {
+      const n = chars(r);
+      if (rows === limit || (rows > 0 && size + n > RESULT_PAGE_MAX_CHARS)) {
+        cuts.push(r);
+        limit = this.maxRows;
+        rows = 0;
+        size = 0;
+      }
+      rows++;
+      size += n;
     }
     cuts.push(count);
     return cuts;
@@ -81,9 +102,10 @@ export class ResultPager {
     const packedIn = !Array.isArray(batch) ? (batch as PackedRows) : undefined;
     const count = packedIn ? packedIn.rowCount : (batch as readonly ResultRow[]).length;
     let packs: PackedRows[];
-    const cuts = this.cuts(count);
+    const rows = packedIn ? undefined : (batch as readonly ResultRow[]);
+    const cuts = this.cuts(count, packedIn ? packedRowChars(packedIn) : (r) => rowChars(rows![r]));
     if (count === 0) packs = [];
-    else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts);
+    else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts, textOf(packedIn));
     else {
       const rows = packedIn ? unpackRows(packedIn) : (batch as readonly ResultRow[]);
       packs = [];
@@ -121,4 +143,28 @@ export class ResultPager {
       this.columns.push(name);
     }
   }
+}
+
+/** A row's own characters in a pack (cells "same as above" have none), rows asked in order. */
+function packedRowChars(p: PackedRows): (row: number) => number {
+  const { width, lengths } = p;
+  const same = sameMarker(lengths);
+  return (row) => {
+    let n = 0;
+    for (let k = row * width, end = k + width; k < end; k++) if (lengths[k] !== same) n += lengths[k];
+    return n;
+  };
+}
+
+const rowChars = (row: ResultRow): number => row.reduce((n, cell) => n + (cell?.length ?? 0), 0);
+
+/**
+ * Pieces of a pack's text. A pack that came from the decoder worker as ASCII bytes is read from
+ * those, so its whole text (one large string: see RESULT_PAGE_MAX_CHARS) is never made.
+ */
+function textOf(p: PackedRows): ((start: number, end: number) => string) | undefined {
+  const bytes = asciiTextBytes(p);
+  if (!bytes) return undefined;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (start, end) => b.toString('latin1', start, end);
 }

@@ -67,6 +67,18 @@ for (const format of ['csv', 'json'] as const) {
     assert.equal(out.packed, out.records);
   });
 
+  test(`${format}: a page larger than the export's reused buffer, escapes near its end`, async () => {
+    const rng = new SeededRandom(31);
+    const columns = ['long', 'v'];
+    // ≈ 2.6 MB of text: the 1 MB output buffer grows mid-page, at a row start and while escaping.
+    const data = Array.from({ length: 4_000 }, (_, r) => [`${'y'.repeat(r % 7)}${'x'.repeat(600)}${r}`, rng.pick(HOSTILE)]);
+    // Escaping that outgrows the buffer in the middle of a row (200,000 bytes become 1.2 MB).
+    data[10] = ['\u0001'.repeat(200_000), 'after'];
+    data[3_999] = ['q"'.repeat(400), 'ctl\u0001 "end"\\'];
+    const out = await exportBoth(format, [{ columns, packed: packRows(data, 2) }]);
+    assert.equal(out.packed, out.records);
+  });
+
   test(`${format}: pages that gain columns (raw logs) and empty pages`, async () => {
     const rng = new SeededRandom(7);
     const pages: Page[] = [

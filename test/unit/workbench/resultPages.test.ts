@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
+import { FIRST_PAGE_ROWS, RESULT_PAGE_MAX_CHARS, RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
+import { fromTransfer, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
 import { packRows, unpackRows } from '../../../src/protocol/packedRows';
 
 /** Rows as the SLS client reads them: values in ['srcaddr', 'bytes'] order. */
@@ -78,4 +79,36 @@ test('packed rows already in the page order are cut, not rebuilt; short rows are
   assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), rows(3));
   const [late] = pager.pages(['srcaddr', 'bytes', 'note'], [['10.0.0.9', '9', 'x'], ['10.0.0.8']]);
   assert.deepEqual(unpackRows(late.rows), [['10.0.0.9', '9', 'x'], ['10.0.0.8', '', '']]);
+});
+
+test('a page ends before its text passes the character bound (wide rows), unless it is one row', () => {
+  const wide = (n: number): string[][] => Array.from({ length: n }, (_, i) => [`${i}`.padEnd(250, 'x'), `row ${i}`]);
+  for (const batch of [wide(1_000), packRows(wide(1_000), 2)]) {
+    const pages = new ResultPager().pages(['a', 'b'], batch);
+    assert.equal(pages[0].rows.rowCount, FIRST_PAGE_ROWS);
+    assert.ok(pages.length > 1 + (1_000 - FIRST_PAGE_ROWS) / RESULT_PAGE_ROWS, 'more pages than the row bound alone makes');
+    for (const page of pages) assert.ok(page.rows.text.length <= RESULT_PAGE_MAX_CHARS, `${page.rows.text.length} characters`);
+    assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), wide(1_000));
+  }
+  // A row longer than the bound is a page of its own; the rows around it are not lost.
+  const rows = [['a'], ['b'.repeat(RESULT_PAGE_MAX_CHARS + 1)], ['c']];
+  assert.deepEqual(new ResultPager(10, 10).pages(['v'], rows).map((p) => p.rows.rowCount), [1, 1, 1]);
+});
+
+test('rows the SLS client holds as ASCII bytes are cut from those bytes: the whole text is never made', () => {
+  const columns = ['srcaddr', 'bytes'];
+  const source = rows(5_000);
+  // Runs of equal values, so cuts fall on "same as above" cells.
+  for (let r = 1; r < source.length; r += 3) source[r][1] = source[r - 1][1];
+  const body = Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: source.length, hasSQL: true, keys: columns }, data: source.map(([srcaddr, bytes]) => ({ srcaddr, bytes })) }));
+  const sent = readLogsV2BytesForTransfer(body);
+  assert.ok(sent?.textBytes, 'an all-ASCII answer travels as bytes');
+  const packed = fromTransfer(sent).packed;
+  let textReads = 0;
+  const getText = Object.getOwnPropertyDescriptor(packed, 'text')!.get!;
+  Object.defineProperty(packed, 'text', { get: () => (textReads++, getText.call(packed)) });
+  const pages = new ResultPager().pages(columns, packed);
+  assert.equal(textReads, 0, 'the batch\'s text was never read');
+  assert.deepEqual(pages.map((p) => p.rows.rowCount), [FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - FIRST_PAGE_ROWS - 2 * RESULT_PAGE_ROWS]);
+  assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), source);
 });
