@@ -17,9 +17,11 @@ export const RESULT_PAGE_ROWS = 2_000;
  * is a single row). Why: V8 keeps a string over 128 KB in its large-object space, in memory mapped
  * afresh for it, and on a VM where page faults are slow that dominates making it: measured on this
  * 2-core VM, a 0.7 MB text took 3–5 ms to make (≈ 180 page faults), a 100 KB one 150 times less
- * per byte. 60,000 characters stay below it even as two-byte text.
+ * per byte. Texts made here are cut from ASCII bytes (one byte a character), so 120,000 stay below
+ * it; other texts are sliced from a string that exists already. Not lower: pages queued behind the
+ * first one delay its paint (first-grid-paint at 1,000,000 rows: 114 ms with 60,000, 65–80 ms here).
  */
-export const RESULT_PAGE_MAX_CHARS = 60_000;
+export const RESULT_PAGE_MAX_CHARS = 120_000;
 /**
  * Rows in a result's first page: a screen of rows (and the sample the grid sizes its columns
  * from), so the webview unpacks and paints the first screen before the big pages behind it.
