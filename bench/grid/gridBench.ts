@@ -13,6 +13,8 @@ const BASELINE_SIZES = [1_000, 10_000];
 const BASELINE_TIMEOUT_MS = Number(process.env.BENCH_BASELINE_TIMEOUT_MS ?? 60_000);
 const SCROLL_FRAMES = 600;
 const POOL_ROWS = 20_000;
+/** First-paint runs per size; the median is the figure. */
+const PAINT_RUNS = 3;
 
 interface PaintResult {
   firstPaintMs: number;
@@ -94,15 +96,21 @@ export const firstGridPaintBenchmark: Benchmark = {
     const figures: Figure[] = [];
     try {
       for (const n of SIZES) {
-        const r = await bp.page.evaluate((total) => (globalThis as unknown as BenchWindow).bench.firstPaint(total), n);
-        if (r.rows !== n) throw new Error(`the grid holds ${r.rows} rows, expected ${n}`);
+        // The median of PAINT_RUNS (one sample swung by tens of ms on this VM; each is printed).
+        const runs: PaintResult[] = [];
+        for (let i = 0; i < PAINT_RUNS; i++) {
+          const run = await bp.page.evaluate((total) => (globalThis as unknown as BenchWindow).bench.firstPaint(total), n);
+          if (run.rows !== n) throw new Error(`the grid holds ${run.rows} rows, expected ${n}`);
+          runs.push(run);
+        }
+        const r = [...runs].sort((a, b) => a.firstPaintMs - b.firstPaintMs)[Math.floor(PAINT_RUNS / 2)];
         figures.push({
           name: `first-grid-paint-${n}`,
           value: Number(r.firstPaintMs.toFixed(1)),
           unit: 'ms',
           budget: '≤ 100 ms',
           withinBudget: r.firstPaintMs <= 100,
-          note: `first page (${FIRST_PAGE_ROWS} rows, packed; then pages of ${RESULT_PAGE_ROWS.toLocaleString('en')} rows or ${RESULT_PAGE_MAX_CHARS.toLocaleString('en')} characters at most) arrived → stored (packed), first screen of rows rendered and laid out; all ${n.toLocaleString('en')} rows stored after ${fmt(r.allStoredMs)}; ${r.domRows} DOM rows; Chromium ${bp.version}`,
+          note: `median of ${PAINT_RUNS} (in run order: ${runs.map((x) => x.firstPaintMs.toFixed(1)).join(', ')} ms); first page (${FIRST_PAGE_ROWS} rows, packed; then pages of ${RESULT_PAGE_ROWS.toLocaleString('en')} rows or ${RESULT_PAGE_MAX_CHARS.toLocaleString('en')} characters at most) arrived → stored (packed), first screen of rows rendered and laid out; all ${n.toLocaleString('en')} rows stored after ${fmt(r.allStoredMs)}; ${r.domRows} DOM rows; Chromium ${bp.version}`,
         });
       }
       // Diagnostic: the first page alone (nothing queued behind it) separates the grid's own

@@ -17,9 +17,10 @@ export const RESULT_PAGE_ROWS = 2_000;
  * is a single row). Why: V8 keeps a string over 128 KB in its large-object space, in memory mapped
  * afresh for it, and on a VM where page faults are slow that dominates making it: measured on this
  * 2-core VM, a 0.7 MB text took 3–5 ms to make (≈ 180 page faults), a 100 KB one 150 times less
- * per byte. Texts made here are cut from ASCII bytes (one byte a character), so 120,000 stay below
- * it; other texts are sliced from a string that exists already. Not lower: pages queued behind the
- * first one delay its paint (first-grid-paint at 1,000,000 rows: 114 ms with 60,000, 65–80 ms here).
+ * per byte. Texts made here are cut from ASCII bytes (one byte a character), so 120,000 (plus the
+ * first row's repeated values) stay below it; other texts are sliced from a string that exists
+ * already. Not lower: more pages queue behind the first one and delay its paint (first-grid-paint
+ * at 1,000,000 rows took 114 ms with pages of ≈ 400 rows).
  */
 export const RESULT_PAGE_MAX_CHARS = 120_000;
 /**
@@ -104,8 +105,7 @@ export class ResultPager {
     const packedIn = !Array.isArray(batch) ? (batch as PackedRows) : undefined;
     const count = packedIn ? packedIn.rowCount : (batch as readonly ResultRow[]).length;
     let packs: PackedRows[];
-    const rows = packedIn ? undefined : (batch as readonly ResultRow[]);
-    const cuts = this.cuts(count, packedIn ? packedRowChars(packedIn) : (r) => rowChars(rows![r]));
+    const cuts = this.cuts(count, packedIn ? packedRowChars(packedIn) : arrayRowChars(batch as readonly ResultRow[]));
     if (count === 0) packs = [];
     else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts, textOf(packedIn));
     else {
@@ -147,7 +147,7 @@ export class ResultPager {
   }
 }
 
-/** A row's own characters in a pack (cells "same as above" have none), rows asked in order. */
+/** A row's own characters in a pack (cells "same as above" have none). */
 function packedRowChars(p: PackedRows): (row: number) => number {
   const { width, lengths } = p;
   const same = sameMarker(lengths);
@@ -158,7 +158,20 @@ function packedRowChars(p: PackedRows): (row: number) => number {
   };
 }
 
-const rowChars = (row: ResultRow): number => row.reduce((n, cell) => n + (cell?.length ?? 0), 0);
+/** A row's characters as packRows keeps them: a value equal to the one above it takes none. */
+function arrayRowChars(rows: readonly ResultRow[]): (row: number) => number {
+  return (r) => {
+    const row = rows[r];
+    const above = r > 0 ? rows[r - 1] : undefined;
+    let n = 0;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c] ?? '';
+      if (v === '' || (above !== undefined && (above[c] ?? '') === v)) continue;
+      n += v.length;
+    }
+    return n;
+  };
+}
 
 /**
  * Pieces of a pack's text. A pack that came from the decoder worker as ASCII bytes is read from

@@ -95,6 +95,14 @@ test('a page ends before its text passes the character bound (wide rows), unless
   assert.deepEqual(new ResultPager(10, 10).pages(['v'], rows).map((p) => p.rows.rowCount), [1, 1, 1]);
 });
 
+test('rows as arrays are cut where their packed form is: values repeated from the row above do not count', () => {
+  // Long values repeated down the rows (as flow logs repeat account, CEN, regions …), short ones that change.
+  const repeated = Array.from({ length: 5_000 }, (_, i) => ['x'.repeat(200 + Math.floor(i / 1_000)), String(i)]);
+  const cut = (batch: readonly (readonly string[])[] | ReturnType<typeof packRows>): number[] => new ResultPager().pages(['a', 'b'], batch).map((p) => p.rows.rowCount);
+  assert.deepEqual(cut(repeated), cut(packRows(repeated, 2)));
+  assert.deepEqual(cut(repeated), [FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - FIRST_PAGE_ROWS - 2 * RESULT_PAGE_ROWS]);
+});
+
 test('rows the SLS client holds as ASCII bytes are cut from those bytes: the whole text is never made', () => {
   const columns = ['srcaddr', 'bytes'];
   const source = rows(5_000);
