@@ -63,6 +63,7 @@ interface Run {
 }
 
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const runText = (x: Run): string => `${x.ratio.toFixed(2)}x = (${Math.round(x.hostMs)} + ${Math.round(x.web.ms)}) / ${Math.round(x.parseMs)} ms`;
 
 export const resultsPipelineBenchmark: Benchmark = {
   name: 'results-pipeline',
@@ -97,7 +98,6 @@ export const resultsPipelineBenchmark: Benchmark = {
         if (parsedRows !== total) throw new Error(`parsed ${parsedRows} rows, expected ${total}`);
 
         // Host: bytes → SDK → client rows → resultPage payloads (kept only for the first 100,000 rows).
-        global.gc?.();
         const rssBefore = process.memoryUsage.rss();
         const rss = new PeakRss();
         const pager = new ResultPager();
@@ -149,7 +149,7 @@ export const resultsPipelineBenchmark: Benchmark = {
           budget: '≤ 2x JSON.parse; peak memory ≤ 3x raw bytes',
           withinBudget: run.ratio <= 2 && hostRatio <= 3 && webRatio <= 3,
           note:
-            `median of ${count} runs (ratios in run order: ${runs.map((x) => `${x.ratio.toFixed(2)}x`).join(', ')}; each run against JSON.parse timed in the same run); ` +
+            `median of ${count} runs (in run order, ratio = (host + webview) / JSON.parse: ${runs.map(runText).join(', ')}; each run against JSON.parse timed in the same run); ` +
             `${mb(rawBytes)} of GetLogsV2 bodies; host (SDK + byte reader + ResultPager) ${Math.round(hostMs)} ms, webview (postMessage clone + ResultStore.append of packed pages) ${Math.round(web.ms)} ms (posting, i.e. serializing, ${Math.round(web.postMs)} ms of it); ` +
             `reading every cell once afterwards: ${Math.round(web.readAllMs)} ms (not in the total); ` +
             `JSON.parse in node ${Math.round(parseMs)} ms, in Chromium ${Math.round((chromiumParse.ms * pagesNeeded) / bodies.length)} ms (scaled from ${bodies.length} bodies); ` +
