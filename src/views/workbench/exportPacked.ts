@@ -51,26 +51,29 @@ function textBytes(p: PackedRows, scratch: ExportScratch): Uint8Array {
   return scratch.text.subarray(0, text.length);
 }
 
+/** The output bytes: a growable buffer (kept in the scratch) and a DataView on it for word writes. */
 class ByteOut {
   buf: Buffer;
+  view: DataView;
   pos = 0;
 
   constructor(private readonly scratch: ExportScratch) {
     this.buf = scratch.out;
+    this.view = viewOf(this.buf);
   }
 
-  /** Makes room for n more bytes; returns the (possibly new) buffer. */
-  room(n: number): Buffer {
-    if (this.pos + n > this.buf.length) {
-      const grown = Buffer.allocUnsafe(Math.max(this.pos + n, this.buf.length * 2));
-      this.buf.copy(grown, 0, 0, this.pos);
-      this.buf = this.scratch.out = grown;
-    }
-    return this.buf;
+  /** Makes room for n more bytes; `buf` and `view` may be new afterwards (read them again). */
+  room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.pos + n, this.buf.length * 2));
+    this.buf.copy(grown, 0, 0, this.pos);
+    this.buf = this.scratch.out = grown;
+    this.view = viewOf(grown);
   }
 
   ascii(s: string): void {
-    const b = this.room(s.length);
+    this.room(s.length);
+    const b = this.buf;
     for (let i = 0; i < s.length; i++) b[this.pos + i] = s.charCodeAt(i);
     this.pos += s.length;
   }
@@ -80,6 +83,8 @@ class ByteOut {
     return this.buf.subarray(0, this.pos);
   }
 }
+
+const viewOf = (b: Uint8Array): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength);
 
 const asciiBytes = (s: string): Uint8Array => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 
@@ -127,17 +132,39 @@ class RowSpans {
 
 const isSpace = (c: number): boolean => c === 0x20 || (c >= 0x09 && c <= 0x0d);
 
-/** A CSV cell of ASCII bytes that csvCell would change (quote, neutralise a formula or a leading #). */
-function csvNeedsCare(t: Uint8Array, a: number, e: number): boolean {
-  if (e === a) return false;
-  const first = t[a];
-  // = + - @ # and whitespace at either end (\t \n \v \f \r and space) → csvCell decides.
-  if (first === 0x3d || first === 0x2b || first === 0x2d || first === 0x40 || first === 0x23 || isSpace(first) || isSpace(t[e - 1])) return true;
-  for (let i = a; i < e; i++) {
-    const c = t[i];
-    if (c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a) return true;
+/** A first byte that makes csvCell change the cell: = + - @ # (formula or comment) or whitespace. */
+const csvCareFirst = (c: number): boolean => c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x23 || isSpace(c);
+/** A byte anywhere that makes csvCell quote the cell: `"` `,` CR LF. */
+const csvCareAny = (c: number): boolean => c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a;
+
+/** Non-zero when one of the four ASCII bytes in `w` is `"` `,` CR or LF (the "has a zero byte" word trick on w XOR each). */
+function wordNeedsCsvCare(w: number): number {
+  const q = w ^ 0x22222222;
+  const m = w ^ 0x2c2c2c2c;
+  const r = w ^ 0x0d0d0d0d;
+  const n = w ^ 0x0a0a0a0a;
+  return (((q - 0x01010101) & ~q) | ((m - 0x01010101) & ~m) | ((r - 0x01010101) & ~r) | ((n - 0x01010101) & ~n)) & 0x80808080;
+}
+
+/**
+ * Copies the cell t[a, e) to out at o as it stands, four bytes at a time, and returns where it
+ * ends; or -1 (having written garbage past o) when csvCell would change it.
+ */
+function copyCsvCell(t: Uint8Array, tv: DataView, a: number, e: number, b: Buffer, bv: DataView, o: number): number {
+  if (e === a) return o;
+  if (csvCareFirst(t[a]) || isSpace(t[e - 1])) return -1;
+  let i = a;
+  for (; i + 4 <= e; i += 4, o += 4) {
+    const w = tv.getUint32(i, true);
+    if (wordNeedsCsvCare(w) !== 0) return -1;
+    bv.setUint32(o, w, true);
   }
-  return false;
+  for (; i < e; i++) {
+    const c = t[i];
+    if (csvCareAny(c)) return -1;
+    b[o++] = c;
+  }
+  return o;
 }
 
 /**
@@ -146,6 +173,7 @@ function csvNeedsCare(t: Uint8Array, a: number, e: number): boolean {
  */
 export function csvBytes(header: readonly string[], columns: readonly string[], p: PackedRows, dropped: Map<string, number>, scratch: ExportScratch): Buffer {
   const t = textBytes(p, scratch);
+  const tv = viewOf(t);
   const spans = new RowSpans(p, t.length);
   const { start, len } = spans;
   const { width, rowCount } = p;
@@ -156,7 +184,9 @@ export function csvBytes(header: readonly string[], columns: readonly string[], 
     spans.next();
     let need = at.length + 2;
     for (let h = 0; h < at.length; h++) if (at[h] >= 0) need += len[at[h]];
-    let b = out.room(need);
+    out.room(need);
+    let b = out.buf;
+    let bv = out.view;
     let o = out.pos;
     for (let h = 0; h < at.length; h++) {
       if (h > 0) b[o++] = 0x2c;
@@ -164,13 +194,18 @@ export function csvBytes(header: readonly string[], columns: readonly string[], 
       if (c < 0) continue;
       const a = start[c];
       const e = a + len[c];
-      if (csvNeedsCare(t, a, e)) {
-        out.pos = o;
-        out.ascii(csvCell(p.text.slice(a, e)));
-        // The rest of the row still fits: room was made for every cell unquoted.
-        b = out.room(need);
-        o = out.pos;
-      } else for (let i = a; i < e; i++) b[o++] = t[i];
+      const copied = copyCsvCell(t, tv, a, e, b, bv, o);
+      if (copied >= 0) {
+        o = copied;
+        continue;
+      }
+      out.pos = o;
+      out.ascii(csvCell(p.text.slice(a, e)));
+      // The rest of the row still fits: room was made for every cell unquoted.
+      out.room(need);
+      b = out.buf;
+      bv = out.view;
+      o = out.pos;
     }
     b[o++] = 0x0d;
     b[o++] = 0x0a;
@@ -238,7 +273,7 @@ function piece(bv: DataView, o: number, words: Uint32Array, w: number, size: num
 /** JSON rows of the page (`{"column":"value",…}` per row, every page column), as jsonRow writes them. */
 export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
   const t = textBytes(p, scratch);
-  const tv = new DataView(t.buffer, t.byteOffset, t.byteLength);
+  const tv = viewOf(t);
   const spans = new RowSpans(p, t.length);
   const { start, len } = spans;
   const { width, rowCount } = p;
@@ -250,16 +285,13 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
   // + 4: a piece's last word, and a value's, may be written up to 3 bytes past its end.
   const fixed = lead.length + total + 4;
   const out = new ByteOut(scratch);
-  let b = out.buf;
-  let bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   for (let r = 0; r < rowCount; r++) {
     spans.next();
     let need = fixed;
     for (let c = 0; c < shown; c++) need += len[c];
-    if (out.room(need) !== b) {
-      b = out.buf;
-      bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    }
+    out.room(need);
+    let b = out.buf;
+    let bv = out.view;
     let o = out.pos;
     const l = firstOfExport && r === 0 ? firstLead : lead; // the export's first row has no comma before it
     for (let i = 0; i < l.length; i++) b[o++] = l[i];
@@ -282,10 +314,8 @@ export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExpo
         const quoted = JSON.stringify(p.text.slice(a, e));
         out.ascii(quoted.slice(1, -1));
         out.room(need);
-        if (out.buf !== b) {
-          b = out.buf;
-          bv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-        }
+        b = out.buf;
+        bv = out.view;
         o = out.pos;
       }
     }

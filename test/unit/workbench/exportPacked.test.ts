@@ -45,8 +45,18 @@ async function exportBoth(format: ExportFormat, pages: readonly Page[]): Promise
   return { records: readFileSync(join(dir, `records.${format}`), 'utf8'), packed: readFileSync(join(dir, `packed.${format}`), 'utf8') };
 }
 
+/**
+ * Each byte CSV quotes or JSON escapes at every position of a 4-byte word and in a value's tail,
+ * since both writers copy values four bytes at a time and must still see it.
+ */
+function byteAtEveryOffset(): string[] {
+  const out: string[] = [];
+  for (const ch of [',', '"', '\r', '\n', '\\', '\u0001']) for (let k = 1; k <= 9; k++) out.push(`${'x'.repeat(k)}${ch}${'y'.repeat(9 - k)}`);
+  return out;
+}
+
 /** Values a CSV or JSON writer must treat with care, plus ordinary ones (ASCII only). */
-const HOSTILE = ['', '10.0.0.1', '-5', '-5x', '+1', '=1+1', '=cmd|"/c calc"!A1', '@SUM(A1)', '#not a comment', ' lead', 'trail ', '\tTab', 'a,b', 'say "hi"', 'line\r\nbreak', 'lf\nonly', 'back\\slash', 'ctl\u0001\u001f', '\u007f', 'x'.repeat(300), '1e5', '.5', '-'];
+const HOSTILE = [...byteAtEveryOffset(), '', '10.0.0.1', '-5', '-5x', '+1', '=1+1', '=cmd|"/c calc"!A1', '@SUM(A1)', '#not a comment', ' lead', 'trail ', '\tTab', 'a,b', 'say "hi"', 'line\r\nbreak', 'lf\nonly', 'back\\slash', 'ctl\u0001\u001f', '\u007f', 'x'.repeat(300), '1e5', '.5', '-'];
 
 function randomPage(rng: SeededRandom, columns: readonly string[], rows: number): PackedRows {
   const data = Array.from({ length: rows }, () => columns.map(() => rng.pick(HOSTILE)));
