@@ -4,46 +4,27 @@
  * service's {RequestId, Code, Message}), a network error, or anything else.
  */
 import { SUPPORTED_REGIONS } from '../flowlogs/catalog';
-import { CloudError, isCloudError, type CloudErrorKind } from './cloudError';
-import { networkErrorToCloudError } from './retry';
-
-interface ServiceErrorFacts {
-  readonly code: string;
-  readonly serviceMessage: string;
-  readonly requestId?: string;
-  readonly httpStatus?: number;
-}
-
-const prop = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+import { CloudError } from './cloudError';
+import { CHECK_ACCESS_KEY, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
 
 /** The service's answer inside a pop-core error, if there is one. */
-function serviceFacts(e: unknown): ServiceErrorFacts | undefined {
+function cenFacts(e: unknown): ServiceErrorFacts | undefined {
   const data = prop(e, 'data');
-  const code = str(prop(data, 'Code')) ?? str(prop(e, 'code'));
+  const code = text(prop(data, 'Code')) ?? text(prop(e, 'code'));
   if (!code || !data) return undefined;
   const status = prop(prop(prop(e, 'entry'), 'response'), 'statusCode');
   return {
     code,
-    serviceMessage: str(prop(data, 'Message')) ?? '',
-    requestId: str(prop(data, 'RequestId')),
+    serviceMessage: text(prop(data, 'Message')) ?? '',
+    requestId: text(prop(data, 'RequestId')),
     httpStatus: typeof status === 'number' ? status : undefined,
   };
 }
 
 export const SUPPORTED_REGIONS_TEXT = SUPPORTED_REGIONS.map((r) => `${r.id} (${r.name})`).join(', ');
 
-interface Mapping {
-  readonly kind: CloudErrorKind;
-  readonly message: string;
-  readonly nextStep?: string;
-  readonly retryable?: boolean;
-}
-
-const CHECK_ACCESS_KEY = 'Check your AccessKey ID and secret (or the selected credential profile) and sign in again.';
-
 /** Exhaustive over the codes we know; anything else falls through to a generic mapping. */
-function mapCode(f: ServiceErrorFacts): Mapping {
+function cenMeaning(f: ServiceErrorFacts): ErrorMeaning {
   const { code, serviceMessage: sm } = f;
   if (/whitelist/i.test(code) || /whitelist/i.test(sm)) {
     return {
@@ -133,36 +114,17 @@ function isUnreadableAnswer(e: unknown): boolean {
   );
 }
 
+const CEN_ERRORS: ServiceErrorReader = {
+  facts: cenFacts,
+  meaning: cenMeaning,
+  unreadable: isUnreadableAnswer,
+  unreadableMeaning: {
+    kind: 'unexpectedResponse',
+    message: 'The CEN endpoint answered something that is not a CEN API response.',
+    nextStep: 'Check the cenFlowLogs.cenEndpoint setting and any proxy in between.',
+  },
+  lastResort: (e) => new CloudError({ kind: 'unknown', message: `The CEN call failed: ${e instanceof Error ? e.message.replace(/, URL: .*$/s, '') : String(e)}`, cause: e }),
+};
+
 /** Maps anything a CEN call threw to a CloudError (CloudErrors pass through unchanged). */
-export function mapCenError(e: unknown): CloudError {
-  if (isCloudError(e)) return e;
-  const facts = serviceFacts(e);
-  if (facts) {
-    const m = mapCode(facts);
-    return new CloudError({
-      kind: m.kind,
-      message: m.message,
-      nextStep: m.nextStep,
-      code: facts.code,
-      requestId: facts.requestId,
-      httpStatus: facts.httpStatus,
-      retryable: m.retryable ?? false,
-      cause: e,
-    });
-  }
-  const network = networkErrorToCloudError(e);
-  if (network) return network;
-  if (isUnreadableAnswer(e)) {
-    return new CloudError({
-      kind: 'unexpectedResponse',
-      message: 'The CEN endpoint answered something that is not a CEN API response.',
-      nextStep: 'Check the cenFlowLogs.cenEndpoint setting and any proxy in between.',
-      cause: e,
-    });
-  }
-  return new CloudError({
-    kind: 'unknown',
-    message: `The CEN call failed: ${e instanceof Error ? e.message.replace(/, URL: .*$/s, '') : String(e)}`,
-    cause: e,
-  });
-}
+export const mapCenError = (e: unknown): CloudError => mapServiceError(e, CEN_ERRORS);

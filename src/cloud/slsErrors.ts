@@ -4,30 +4,20 @@
  * "<code>: <errorMessage>", `data.{statusCode, requestId}`), a network error, or anything else.
  * Query errors keep the position the service named ("line L:C: …") so the editor can mark it.
  */
-import { CloudError, isCloudError, type CloudErrorKind } from './cloudError';
-import { networkErrorToCloudError } from './retry';
+import { CloudError } from './cloudError';
+import { CHECK_ACCESS_KEY, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
 
-interface SlsErrorFacts {
-  readonly code: string;
-  readonly serviceMessage: string;
-  readonly requestId?: string;
-  readonly httpStatus?: number;
-}
-
-const prop = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-function slsFacts(e: unknown): SlsErrorFacts | undefined {
+function slsFacts(e: unknown): ServiceErrorFacts | undefined {
   const data = prop(e, 'data');
-  const code = str(prop(e, 'code'));
+  const code = text(prop(e, 'code'));
   const status = prop(data, 'statusCode') ?? prop(data, 'httpCode') ?? prop(e, 'statusCode');
   if (!code || typeof status !== 'number') return undefined;
-  const message = str(prop(e, 'message')) ?? '';
+  const message = text(prop(e, 'message')) ?? '';
   return {
     code,
     // The SDK prefixes the service's message with "<code>: ".
     serviceMessage: message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message,
-    requestId: str(prop(data, 'requestId')),
+    requestId: text(prop(data, 'requestId')),
     httpStatus: status,
   };
 }
@@ -47,16 +37,7 @@ export function queryPosition(message: string, query: string | undefined): { off
   return { offset: Math.min(query.length, offset + column - 1) };
 }
 
-interface Mapping {
-  readonly kind: CloudErrorKind;
-  readonly message: string;
-  readonly nextStep?: string;
-  readonly retryable?: boolean;
-}
-
-const CHECK_ACCESS_KEY = 'Check your AccessKey ID and secret (or the selected credential profile) and sign in again.';
-
-function mapCode(f: SlsErrorFacts): Mapping {
+function slsMeaning(f: ServiceErrorFacts): ErrorMeaning {
   const { code, serviceMessage } = f;
   switch (code) {
     case 'SignatureNotMatch':
@@ -114,45 +95,31 @@ function isUnreadableAnswer(e: unknown): boolean {
   return e instanceof SyntaxError || prop(e, 'name') === 'SyntaxError' || (typeof code === 'string' && code.startsWith('HPE_')) || /^Parse Error/.test(message);
 }
 
+const SLS_ERRORS: ServiceErrorReader = {
+  facts: slsFacts,
+  meaning: slsMeaning,
+  unreadable: isUnreadableAnswer,
+  unreadableMeaning: {
+    kind: 'unexpectedResponse',
+    message: 'Log Service answered something that is not a Log Service response.',
+    nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between.',
+  },
+  lastResort(e) {
+    const complaint = sdkShapeComplaint(e);
+    return complaint
+      ? new CloudError({
+          kind: 'unexpectedResponse',
+          message: `Log Service answered something unexpected: ${complaint}.`,
+          nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between; if they are right, report this.',
+          cause: e,
+        })
+      : new CloudError({ kind: 'unexpectedResponse', message: `Log Service call failed: ${e instanceof Error ? e.message : String(e)}`, cause: e });
+  },
+};
+
 /** Maps anything a Log Service call threw; `query` lets query errors carry their position. */
 export function mapSlsError(e: unknown, query?: string): CloudError {
-  if (isCloudError(e)) return e;
-  const facts = slsFacts(e);
-  if (facts) {
-    const m = mapCode(facts);
-    return new CloudError({
-      ...m,
-      code: facts.code,
-      requestId: facts.requestId,
-      httpStatus: facts.httpStatus,
-      position: m.kind === 'invalidInput' ? queryPosition(facts.serviceMessage, query) : undefined,
-      cause: e,
-    });
-  }
-  const network = networkErrorToCloudError(e);
-  if (network) return network;
-  if (isUnreadableAnswer(e)) {
-    return new CloudError({
-      kind: 'unexpectedResponse',
-      message: 'Log Service answered something that is not a Log Service response.',
-      nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between.',
-      cause: e,
-    });
-  }
-  const complaint = sdkShapeComplaint(e);
-  if (complaint) {
-    return new CloudError({
-      kind: 'unexpectedResponse',
-      message: `Log Service answered something unexpected: ${complaint}.`,
-      nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between; if they are right, report this.',
-      cause: e,
-    });
-  }
-  return new CloudError({
-    kind: 'unexpectedResponse',
-    message: `Log Service call failed: ${e instanceof Error ? e.message : String(e)}`,
-    cause: e,
-  });
+  return mapServiceError(e, { ...SLS_ERRORS, position: (f, m) => (m.kind === 'invalidInput' ? queryPosition(f.serviceMessage, query) : undefined) });
 }
 
 /** The SDK's own typing of an answer (`$dara.cast` into its models) failed: say what was wrong. */
