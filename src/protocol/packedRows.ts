@@ -37,6 +37,15 @@ export function lengthsFor(count: number, maxLength: number): Uint16Array | Uint
   return maxLength < SAME16 ? new Uint16Array(count) : new Uint32Array(count);
 }
 
+/** The characters row `row` has of its own in the pack's text (cells "same as above" have none). */
+export function ownRowChars(p: PackedRows, row: number): number {
+  const { width, lengths } = p;
+  const same = sameMarker(lengths);
+  let n = 0;
+  for (let k = row * width, end = k + width; k < end; k++) if (lengths[k] !== same) n += lengths[k];
+  return n;
+}
+
 /** Packs rows of `width` cells (missing cells are ''); a non-empty cell equal to the one above is marked, not repeated. */
 export function packRows(rows: readonly (readonly string[])[], width: number): PackedRows {
   const parts: string[] = [];

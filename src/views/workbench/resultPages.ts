@@ -8,7 +8,7 @@
 
 import type { ResultRow } from '../../cloud/slsApi';
 import { asciiTextBytes } from '../../cloud/slsWireBytes';
-import { packRows, sameMarker, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
+import { ownRowChars, packRows, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
@@ -105,7 +105,7 @@ export class ResultPager {
     const packedIn = !Array.isArray(batch) ? (batch as PackedRows) : undefined;
     const count = packedIn ? packedIn.rowCount : (batch as readonly ResultRow[]).length;
     let packs: PackedRows[];
-    const cuts = this.cuts(count, packedIn ? packedRowChars(packedIn) : arrayRowChars(batch as readonly ResultRow[]));
+    const cuts = this.cuts(count, packedIn ? (r) => ownRowChars(packedIn, r) : arrayRowChars(batch as readonly ResultRow[]));
     if (count === 0) packs = [];
     else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts, textOf(packedIn));
     else {
@@ -145,17 +145,6 @@ export class ResultPager {
       this.columns.push(name);
     }
   }
-}
-
-/** A row's own characters in a pack (cells "same as above" have none). */
-function packedRowChars(p: PackedRows): (row: number) => number {
-  const { width, lengths } = p;
-  const same = sameMarker(lengths);
-  return (row) => {
-    let n = 0;
-    for (let k = row * width, end = k + width; k < end; k++) if (lengths[k] !== same) n += lengths[k];
-    return n;
-  };
 }
 
 /** A row's characters as packRows keeps them: a value equal to the one above it takes none. */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packRows, slicePacked, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
+import { ownRowChars, packRows, slicePacked, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
 
 /** Consecutive packs of at most `n` rows (cuts at 0, n, 2n, …, rowCount). */
 function splitEvery(p: PackedRows, n: number): PackedRows[] {
@@ -94,6 +94,8 @@ test('a value equal to the one above is marked, not repeated, and unpacks to the
     assert.deepEqual(unpackRows(slicePacked(packed, cut, rows.length)), rows.slice(cut), `cut at ${cut}`);
     assert.deepEqual([...splitEvery(packed, cut)].flatMap(unpackRows), rows, `split by ${cut}`);
   }
+  // A row's own characters leave out what it takes from the row above.
+  assert.deepEqual([0, 1, 2, 3].map((r) => ownRowChars(packed, r)), [13, 1, 2, 10]);
   // "Same as above" in a first row is malformed.
   assert.throws(() => unpackRows({ ...packed, rowCount: 1, text: '', lengths: new Uint16Array([0xffff, 0, 0]) }), /first row/);
 });
