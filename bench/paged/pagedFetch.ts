@@ -45,7 +45,12 @@ interface Run {
   readonly requests: number;
   readonly ms: number;
   readonly peakRssMb: number;
+  /** The peak over the run's first EARLY_ROWS rows (the whole run's if it has no more). */
+  readonly earlyPeakRssMb: number;
 }
+
+/** Where a run's early peak RSS is taken: memory that stays bounded has reached it by then. */
+const EARLY_ROWS = 100_000;
 
 const PROVENANCE = {
   query: 'paged-fetch benchmark',
@@ -85,9 +90,11 @@ async function fetchAll(api: SlsApi, pages: Pages, maxRows: number, calls: { n: 
   const before = calls.n;
   const started = performance.now();
   let rows = 0;
+  let earlyPeak = 0;
   try {
     for await (const page of pages(api)) {
       rows += page.packed.rowCount;
+      if (earlyPeak === 0 && rows >= EARLY_ROWS) earlyPeak = rss.soFar();
       // Each write waits until its bytes are handed to the OS: memory stays bounded by the pages in flight.
       await writer.writePacked(page.columns, page.packed);
     }
@@ -98,7 +105,8 @@ async function fetchAll(api: SlsApi, pages: Pages, maxRows: number, calls: { n: 
   }
   const ms = performance.now() - started;
   if (rows !== maxRows) throw new Error(`fetched ${rows} rows, expected ${maxRows}`);
-  return { rows, requests: calls.n - before, ms, peakRssMb: rss.stop() };
+  const peakRssMb = rss.stop();
+  return { rows, requests: calls.n - before, ms, peakRssMb, earlyPeakRssMb: earlyPeak || peakRssMb };
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -181,9 +189,11 @@ export const pagedFetchBenchmark: Benchmark = {
           name: 'paged-fetch-peak-rss',
           value: peak,
           unit: 'MB',
-          budget: 'bounded: 1,000,000 rows ≤ 1.25x the peak for 100,000 (rows streamed to a file, not held)',
-          withinBudget: rawConc.peakRssMb <= 1.25 * rawSerial.peakRssMb,
-          note: `client process peak RSS: raw concurrent ${rawConc.peakRssMb} MB, raw serial ${rawSerial.peakRssMb} MB, SQL concurrent ${sqlConc.peakRssMb} MB, SQL serial ${sqlSerial.peakRssMb} MB`,
+          budget: 'bounded: over 1,000,000 rows ≤ 1.25x the peak over their first 100,000 (rows streamed to a file, not held)',
+          withinBudget: rawConc.peakRssMb <= 1.25 * rawConc.earlyPeakRssMb,
+          note:
+            `client process peak RSS (first 100,000 rows → all): raw concurrent ${rawConc.earlyPeakRssMb} → ${rawConc.peakRssMb} MB, SQL concurrent ${sqlConc.earlyPeakRssMb} → ${sqlConc.peakRssMb} MB, SQL serial ${sqlSerial.earlyPeakRssMb} → ${sqlSerial.peakRssMb} MB; raw serial (100,000 rows) ${rawSerial.peakRssMb} MB. ` +
+            'Both halves of each pair come from the same run: RSS seldom shrinks and the garbage collector decides how far the heap grows, so runs compared with each other swing by hundreds of MB',
         },
       ];
     } finally {

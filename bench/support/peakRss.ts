@@ -5,6 +5,12 @@ export class PeakRss {
     this.peak = Math.max(this.peak, process.memoryUsage.rss());
   }, 20);
 
+  /** The peak so far in MB; sampling goes on. */
+  soFar(): number {
+    this.peak = Math.max(this.peak, process.memoryUsage.rss());
+    return Math.round(this.peak / 1024 / 1024);
+  }
+
   /** Stops sampling; the peak in MB. */
   stop(): number {
     clearInterval(this.timer);
