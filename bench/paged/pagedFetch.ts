@@ -18,6 +18,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { planPages } from '../../src/cloud/queryPaging';
 import type { QueryRequest, QueryResult, SlsApi } from '../../src/cloud/slsApi';
 import { ExportFileWriter } from '../../src/views/workbench/exportFile';
 import type { Benchmark, Figure } from '../registry';
@@ -71,15 +72,14 @@ const paged =
 
 /**
  * Strictly serial: one page after another, each requested only once the one before has been read
- * and written — the pages queryPages asks for (line/offset, or the SQL with `LIMIT offset, size`).
+ * and written — the same pages queryPages asks for (planPages: line/offset, or the statement with
+ * `LIMIT offset, size`).
  */
 const strictlySerial =
-  (req: QueryRequest, maxRows: number, pageSize: number, sql: boolean): Pages =>
+  (req: QueryRequest, maxRows: number, pageSize: number): Pages =>
   async function* (api) {
-    for (let offset = 0; offset < maxRows; offset += pageSize) {
-      const size = Math.min(pageSize, maxRows - offset);
-      yield await api.query(sql ? { ...req, query: `${req.query} limit ${offset}, ${size}` } : { ...req, line: size, offset });
-    }
+    const plan = planPages(req, { pageSize, maxRows });
+    for (let offset = 0; offset < plan.maxRows; offset += plan.pageSize) yield await api.query(plan.pageRequest(plan.startOffset + offset, Math.min(plan.pageSize, plan.maxRows - offset)));
   };
 
 /** Every page written to a file by the workbench's export writer (JSON), as "Export all" does. */
@@ -124,21 +124,20 @@ export const pagedFetchBenchmark: Benchmark = {
       const base = { ...BENCH_LOGSTORE, from: emu.from, to: emu.to };
       const rawReq: QueryRequest = { ...base, query: '*' };
       const sqlReq: QueryRequest = { ...base, query: `* | select * limit ${RECORDS}` };
-      const sqlBody: QueryRequest = { ...base, query: '* | select *' };
       await emu.setLatency(LATENCY_MS);
 
       // 1. End to end against the emulator (recorded on the way for the replay).
-      const e2eRawSerial = await fetchAll(api, strictlySerial(rawReq, SAMPLE_RAW, 100, false), SAMPLE_RAW, calls);
+      const e2eRawSerial = await fetchAll(api, strictlySerial(rawReq, SAMPLE_RAW, 100), SAMPLE_RAW, calls);
       const e2eRawConc = await fetchAll(api, paged(rawReq, SAMPLE_RAW, 100, CONCURRENCY), SAMPLE_RAW, calls);
-      const e2eSqlSerial = await fetchAll(api, strictlySerial(sqlBody, SAMPLE_SQL, 10_000, true), SAMPLE_SQL, calls);
+      const e2eSqlSerial = await fetchAll(api, strictlySerial(sqlReq, SAMPLE_SQL, 10_000), SAMPLE_SQL, calls);
       const e2eSqlConc = await fetchAll(api, paged(sqlReq, SAMPLE_SQL, 10_000, CONCURRENCY), SAMPLE_SQL, calls);
       await emu.setLatency(0);
 
       // 2. Replay of those answers with the same latency, all 1,000,000 records.
       await proxy.replay(LATENCY_MS);
-      const rawSerial = await fetchAll(api, strictlySerial(rawReq, SERIAL_RAW, 100, false), SERIAL_RAW, calls);
+      const rawSerial = await fetchAll(api, strictlySerial(rawReq, SERIAL_RAW, 100), SERIAL_RAW, calls);
       const rawConc = await fetchAll(api, paged(rawReq, RECORDS, 100, CONCURRENCY), RECORDS, calls);
-      const sqlSerial = await fetchAll(api, strictlySerial(sqlBody, RECORDS, 10_000, true), RECORDS, calls);
+      const sqlSerial = await fetchAll(api, strictlySerial(sqlReq, RECORDS, 10_000), RECORDS, calls);
       const sqlConc = await fetchAll(api, paged(sqlReq, RECORDS, 10_000, CONCURRENCY), RECORDS, calls);
       const sqlOne = await fetchAll(api, paged(sqlReq, RECORDS, 10_000, 1), RECORDS, calls);
       const sqlTwo = await fetchAll(api, paged(sqlReq, RECORDS, 10_000, 2), RECORDS, calls);

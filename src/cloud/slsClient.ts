@@ -25,6 +25,7 @@ import type {
   SlsProject,
 } from './slsApi';
 import { mapSlsError } from './slsErrors';
+import { analyticPart, planPages } from './queryPaging';
 import { packRows, slicePacked } from '../protocol/packedRows';
 import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
@@ -58,9 +59,6 @@ export interface SlsClientOptions {
 }
 
 export const DEFAULT_SLS_ENDPOINT = '{region}.log.aliyuncs.com';
-const MAX_RAW_PAGE = 100;
-const MAX_SQL_PAGE = 10_000;
-const MAX_SQL_ROWS = 1_000_000;
 
 type Sdk = ReturnType<typeof loadSdk>;
 type SdkClient = InstanceType<Sdk['SlsClient']>;
@@ -80,29 +78,6 @@ export function createSlsClient(options: SlsClientOptions): SlsApi {
   const check = checkHostEndpoint(template.replace('{region}', 'cn-hangzhou'), protocol, 'cenFlowLogs.slsEndpoint');
   if (!check.ok) throw new CloudError({ kind: 'invalidInput', message: check.message, nextStep: 'Fix the setting and try again.' });
   return new GeneratedSdkSlsClient(template, protocol, options);
-}
-
-/** Splits off the analytic statement (first `|` outside quotes). */
-export function analyticPart(query: string): { search: string; sql?: string } {
-  let quote: string | undefined;
-  for (let i = 0; i < query.length; i++) {
-    const ch = query[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '|') return { search: query.slice(0, i), sql: query.slice(i + 1) };
-  }
-  return { search: query };
-}
-
-/** A trailing top-level `LIMIT x` / `LIMIT y, x` of an SQL statement. */
-export function trailingLimit(sql: string): { body: string; offset: number; count: number } | undefined {
-  const m = /\blimit\s+(\d+)(?:\s*,\s*(\d+))?\s*$/i.exec(sql);
-  if (!m) return undefined;
-  return m[2] === undefined
-    ? { body: sql.slice(0, m.index), offset: 0, count: Number(m[1]) }
-    : { body: sql.slice(0, m.index), offset: Number(m[1]), count: Number(m[2]) };
 }
 
 class GeneratedSdkSlsClient implements SlsApi {
@@ -361,29 +336,8 @@ class GeneratedSdkSlsClient implements SlsApi {
     req: QueryRequest,
     opts?: CallOptions & { pageSize?: number; maxRows?: number; concurrency?: number },
   ): AsyncIterable<QueryResult> {
-    const { sql } = analyticPart(req.query);
     const concurrency = Math.max(1, Math.min(8, opts?.concurrency ?? 2));
-    let maxRows = opts?.maxRows ?? Number.POSITIVE_INFINITY;
-    let pageSize: number;
-    let startOffset = 0;
-    let pageRequest: (offset: number, size: number) => QueryRequest;
-    if (sql === undefined) {
-      pageSize = Math.max(1, Math.min(MAX_RAW_PAGE, opts?.pageSize ?? MAX_RAW_PAGE));
-      startOffset = req.offset ?? 0;
-      pageRequest = (offset, size) => ({ ...req, offset, line: size });
-    } else {
-      pageSize = Math.max(1, Math.min(MAX_SQL_PAGE, opts?.pageSize ?? MAX_SQL_PAGE));
-      // The user's own LIMIT bounds the total; the pages replace it.
-      const limit = trailingLimit(sql);
-      const body = limit ? limit.body : sql;
-      if (limit) {
-        startOffset = limit.offset;
-        maxRows = Math.min(maxRows, limit.count);
-      }
-      maxRows = Math.min(maxRows, MAX_SQL_ROWS - startOffset);
-      const search = req.query.slice(0, req.query.length - sql.length - 1);
-      pageRequest = (offset, size) => ({ ...req, line: undefined, offset: undefined, query: `${search}| ${body.trimEnd()} LIMIT ${offset}, ${size}` });
-    }
+    const { pageSize, startOffset, maxRows, pageRequest } = planPages(req, opts);
     let delivered = 0;
     let next = startOffset;
     // A sliding window: `concurrency` page requests on the network at all times — also while
