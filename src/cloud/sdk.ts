@@ -19,7 +19,8 @@ import type * as SlsGatewaySpi from '@alicloud/gateway-spi';
  * The Log Service gateway (signing, endpoints, errors) unchanged, except that an answer the client
  * reads as a stream (`bodyType: 'binary'`: GetLogsV2, slsClient.ts) keeps its compression. The
  * SDK's gateway inflates every compressed answer on the calling thread into a fresh buffer; the
- * client's decoder inflates it on a worker thread into a reused one (answerCompression.ts).
+ * client's decoder inflates it on a worker thread into a reused one (answerCompression.ts). Every
+ * answer also lets go of httpx's read timer once its body is read (clearReadTimerAfter, below).
  */
 export class SlsGatewayKeepingCompression extends SlsGateway {
   override async modifyResponse(context: SlsGatewaySpi.InterceptorContext, attributeMap: SlsGatewaySpi.AttributeMap): Promise<void> {
