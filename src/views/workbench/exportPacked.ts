@@ -137,13 +137,19 @@ const csvCareFirst = (c: number): boolean => c === 0x3d || c === 0x2b || c === 0
 /** A byte anywhere that makes csvCell quote the cell: `"` `,` CR LF. */
 const csvCareAny = (c: number): boolean => c === 0x22 || c === 0x2c || c === 0x0d || c === 0x0a;
 
-/** Non-zero when one of the four ASCII bytes in `w` is `"` `,` CR or LF (the "has a zero byte" word trick on w XOR each). */
+/**
+ * Where a byte of the four ASCII bytes in `w` equals the byte repeated in `pattern`, its high bit
+ * is set (the "has a zero byte" word trick on w XOR pattern; exact for bytes below 0x80 once masked
+ * with 0x80808080 by the caller).
+ */
+function byteIs(w: number, pattern: number): number {
+  const x = w ^ pattern;
+  return (x - 0x01010101) & ~x;
+}
+
+/** Non-zero when one of the four ASCII bytes in `w` is `"` `,` CR or LF. */
 function wordNeedsCsvCare(w: number): number {
-  const q = w ^ 0x22222222;
-  const m = w ^ 0x2c2c2c2c;
-  const r = w ^ 0x0d0d0d0d;
-  const n = w ^ 0x0a0a0a0a;
-  return (((q - 0x01010101) & ~q) | ((m - 0x01010101) & ~m) | ((r - 0x01010101) & ~r) | ((n - 0x01010101) & ~n)) & 0x80808080;
+  return (byteIs(w, 0x22222222) | byteIs(w, 0x2c2c2c2c) | byteIs(w, 0x0d0d0d0d) | byteIs(w, 0x0a0a0a0a)) & 0x80808080;
 }
 
 /**
@@ -226,9 +232,7 @@ JSON_ESCAPED[0x5c] = 1;
  * the usual "has a byte below n" and "has a zero byte" word tricks, exact for bytes below 0x80.
  */
 function wordNeedsEscape(w: number): number {
-  const q = w ^ 0x22222222;
-  const s = w ^ 0x5c5c5c5c;
-  return (((w - 0x20202020) & ~w) | ((q - 0x01010101) & ~q) | ((s - 0x01010101) & ~s)) & 0x80808080;
+  return (((w - 0x20202020) & ~w) | byteIs(w, 0x22222222) | byteIs(w, 0x5c5c5c5c)) & 0x80808080;
 }
 
 /**
