@@ -14,7 +14,6 @@ export class PeakRss {
   /** Stops sampling; the peak in MB. */
   stop(): number {
     clearInterval(this.timer);
-    this.peak = Math.max(this.peak, process.memoryUsage.rss());
-    return Math.round(this.peak / 1024 / 1024);
+    return this.soFar();
   }
 }

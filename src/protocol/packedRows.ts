@@ -46,6 +46,11 @@ export function ownRowChars(p: PackedRows, row: number): number {
   return n;
 }
 
+/** Whether packRows marks cell `c` with value `v` "same as above" rather than storing it: a non-empty value equal to the row above's. */
+export function repeatsAbove(v: string, above: readonly string[] | undefined, c: number): boolean {
+  return v !== '' && above !== undefined && (above[c] ?? '') === v;
+}
+
 /** Packs rows of `width` cells (missing cells are ''); a non-empty cell equal to the one above is marked, not repeated. */
 export function packRows(rows: readonly (readonly string[])[], width: number): PackedRows {
   const parts: string[] = [];
@@ -57,7 +62,7 @@ export function packRows(rows: readonly (readonly string[])[], width: number): P
     const row = rows[r];
     for (let c = 0; c < width; c++) {
       const v = row[c] ?? '';
-      if (v !== '' && prev !== undefined && (prev[c] ?? '') === v) {
+      if (repeatsAbove(v, prev, c)) {
         lens[k++] = -1;
         continue;
       }

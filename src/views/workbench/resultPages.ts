@@ -8,7 +8,7 @@
 
 import type { ResultRow } from '../../cloud/slsApi';
 import { asciiTextBytes } from '../../cloud/slsWireBytes';
-import { ownRowChars, packRows, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
+import { ownRowChars, packRows, repeatsAbove, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
@@ -155,8 +155,7 @@ function arrayRowChars(rows: readonly ResultRow[]): (row: number) => number {
     let n = 0;
     for (let c = 0; c < row.length; c++) {
       const v = row[c] ?? '';
-      if (v === '' || (above !== undefined && (above[c] ?? '') === v)) continue;
-      n += v.length;
+      if (!repeatsAbove(v, above, c)) n += v.length;
     }
     return n;
   };
