@@ -30,8 +30,23 @@ export interface EmulatorOptions {
   log?: (line: string) => void;
 }
 
+/** One query Log Service answered: what the product actually sent (tests compare it with what the page showed). */
+export interface AnsweredQuery {
+  readonly api: 'GetLogs' | 'GetLogsV2' | 'GetHistograms';
+  readonly project: string;
+  readonly logstore: string;
+  readonly query: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The newest answered queries kept (older ones drop off). */
+const ANSWERED_QUERIES_KEPT = 1_000;
+
 export class EmulatorContext {
   port = 0;
+  /** The query requests answered, oldest first (bounded). */
+  readonly answeredQueries: AnsweredQuery[] = [];
   /** CEN gateway state: used SignatureNonces and ClientToken results. */
   readonly cenNonces: NonceRegistry;
   readonly cenIdempotency = new IdempotencyRegistry();
@@ -63,6 +78,11 @@ export class EmulatorContext {
       await sls.seedDemo();
     }
     return ctx;
+  }
+
+  recordQuery(q: AnsweredQuery): void {
+    this.answeredQueries.push(q);
+    if (this.answeredQueries.length > ANSWERED_QUERIES_KEPT) this.answeredQueries.splice(0, this.answeredQueries.length - ANSWERED_QUERIES_KEPT);
   }
 
   setPort(port: number): void {

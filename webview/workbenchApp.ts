@@ -3,22 +3,21 @@
  * charts, export and status line to the host protocol. Holds the per-query state (request id,
  * paging) and persists the view state; every piece of UI lives in its own module.
  */
-import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchViewState } from '../src/protocol/messages';
+import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchTarget } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
 import { QueryEditor } from './editor/queryEditor';
 import { appendFilter } from '../src/query/addressFilter';
 import { TimeRangePicker } from './timeRange/timeRangePicker';
-import { DEFAULT_RANGE } from './timeRange/rangeChoices';
 import { HistogramView } from './histogram/histogramView';
 import { ResultGrid } from './grid/resultGrid';
 import { ChartView } from './charts/chartView';
 import { CHART_SAMPLE_ROWS, chooseChart } from './charts/chartChoice';
-import { StatusLine } from './results/statusLine';
+import { abbreviateQuery, StatusLine } from './results/statusLine';
 import { ErrorBanner } from './results/errorBanner';
 import { ExportBar } from './export/exportBar';
 import { button, codicon, h, optionElement, selectElement } from './dom';
 import { formatCount } from './grid/valueFormat';
-import { restoreViewState } from './workbenchState';
+import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
 import { describeRefusal, localRefusal } from '../src/views/workbench/localRefusal';
 
@@ -27,6 +26,8 @@ const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'
 
 interface Running {
   readonly requestId: string;
+  /** The text this run sent: the status line names it. */
+  readonly query: string;
   status?: QueryStatus;
   loadingMore: boolean;
   loadAll: boolean;
@@ -61,23 +62,28 @@ export class WorkbenchApp {
   private readonly loadAllButton;
   private readonly filterField = document.createElement('vscode-textfield') as HTMLElement & { value: string };
   private presets: readonly PresetInfo[] = [];
-  private range: TimeRangeSpec = DEFAULT_RANGE;
+  private range: TimeRangeSpec;
+  private readonly state: ViewStateKeeper;
+  /** A command opened this page to run its query: done once the host has sent the target. */
+  private autorun: boolean;
   private chartKind: ChartKind | undefined;
   /** A chart asked for by a preset or the host: shown (tab switched) when the result arrives. */
   private requestedChart: ChartKind | undefined;
   private current: Running | undefined;
   private pendingScroll: number | undefined;
-  private saveTimer = 0;
   private filterTimer = 0;
   private seq = 0;
   /** Run attempts so far (sent or refused), shown on the page root with how the last one ended. */
   private attempts = 0;
 
   constructor(private readonly root: HTMLElement, private readonly host: HostChannel, nonce: string | undefined) {
-    const saved = restoreViewState(host.getState());
-    this.range = saved?.range ?? DEFAULT_RANGE;
-    this.chartKind = saved?.chart;
-    this.pendingScroll = saved?.scrollTop;
+    // The text the editor starts with is final: host messages never overwrite what is typed after.
+    const start = startState(host.getState(), parseBoot(root.dataset.boot));
+    this.range = start.view.range;
+    this.chartKind = start.view.chart;
+    this.pendingScroll = start.view.scrollTop;
+    this.autorun = start.autorun;
+    this.state = new ViewStateKeeper(host, start.target, start.view, { set: (fn, ms) => window.setTimeout(fn, ms), clear: (t) => window.clearTimeout(t) });
 
     // Header and toolbar
     const header = h('header', 'wb-header');
@@ -89,7 +95,7 @@ export class WorkbenchApp {
     this.cancelButton.disabled = true;
     this.picker = new TimeRangePicker(this.range, (spec) => {
       this.range = spec;
-      this.saveState();
+      this.state.update({ range: spec });
     });
     this.presetSelect.append(optionElement('', 'Presets…'));
     this.historySelect.append(optionElement('', 'Recent…'));
@@ -106,11 +112,11 @@ export class WorkbenchApp {
     // Editor
     const editorHost = h('div', 'editor');
     editorHost.dataset.testid = 'query-editor';
-    this.editor = new QueryEditor(editorHost, saved?.query ?? '*', {
+    this.editor = new QueryEditor(editorHost, start.view.query, {
       onRun: () => this.run(),
       onCancel: () => this.cancel(),
-      onChange: () => {
-        this.saveState();
+      onChange: (text) => {
+        this.state.update({ query: text });
         this.recheckRefusal();
       },
     }, nonce);
@@ -128,7 +134,7 @@ export class WorkbenchApp {
     this.grid = new ResultGrid({
       onFilterValue: (field, value) => this.addFilter(field, value),
       onNearEnd: () => this.autoLoadMore(),
-      onScroll: () => this.saveState(),
+      onScroll: () => this.state.update({ scrollTop: Math.round(this.grid.scrollTop) }, 'scroll'),
       onCopy: (text, what) => this.copy(text, what),
     });
     this.filterField.setAttribute('placeholder', 'Filter rows');
@@ -156,7 +162,7 @@ export class WorkbenchApp {
     this.chartSelect.addEventListener('change', () => {
       this.chartKind = this.chartSelect.value as ChartKind;
       this.renderChart();
-      this.saveState();
+      this.state.update({ chart: this.chartKind });
     });
     const chartPanelBody = h('div', 'chart-panel');
     const chartTools = h('div', 'chart-tools');
@@ -178,7 +184,10 @@ export class WorkbenchApp {
     const main = h('main', 'wb-main');
     main.append(editorHost, this.rangeInfo, this.refusal.element, this.errors.element, this.histogram.element, this.tabs, this.status.element);
     this.root.replaceChildren(header, main);
-    this.status.idle('Ready. Write a query and press Ctrl+Enter.');
+    if (start.target) this.showTarget(start.target);
+    if (start.view.chart) this.chartSelect.value = start.view.chart;
+    const lastRun = start.restored ? start.view.lastRun : undefined;
+    this.status.idle(lastRun !== undefined ? `Restored. The last run was: ${abbreviateQuery(lastRun, 80)} — press Ctrl+Enter to run the query shown.` : 'Ready. Write a query and press Ctrl+Enter.');
     this.updateRangeInfo();
 
     // Theme switches change the CSS variables; canvases must be redrawn with the new colours.
@@ -205,14 +214,14 @@ export class WorkbenchApp {
   private onMessage(m: HostMessage): void {
     switch (m.type) {
       case 'init': {
-        this.title.textContent = m.target.title;
-        this.subtitle.textContent = `${m.target.regionId} · ${m.target.projectName} / ${m.target.logStoreName} · ${m.target.interval / 60}-minute windows`;
-        this.fields = m.target.fields.length > 0 ? m.target.fields.map((f) => f.name) : undefined;
-        this.editor.setFields(this.fields);
+        this.showTarget(m.target);
+        this.state.setTarget(m.target);
         this.setPresets(m.presets);
         this.setHistory(m.history);
-        const state = m.state ?? restoreViewState(this.host.getState());
-        if (state) this.applyState(state);
+        if (this.autorun) {
+          this.autorun = false;
+          this.run();
+        }
         return;
       }
       case 'setQuery':
@@ -290,6 +299,13 @@ export class WorkbenchApp {
     }
   }
 
+  private showTarget(target: WorkbenchTarget): void {
+    this.title.textContent = target.title;
+    this.subtitle.textContent = `${target.regionId} · ${target.projectName} / ${target.logStoreName} · ${target.interval / 60}-minute windows`;
+    this.fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
+    this.editor.setFields(this.fields);
+  }
+
   private isCurrent(requestId: string): boolean {
     return this.current?.requestId === requestId;
   }
@@ -310,7 +326,9 @@ export class WorkbenchApp {
     this.refusal.hide();
     if (this.current && !this.current.finished) this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
-    this.current = { requestId, loadingMore: false, loadAll: false, rowsAtLoadMore: 0, exhausted: false, finished: false };
+    this.current = { requestId, query, loadingMore: false, loadAll: false, rowsAtLoadMore: 0, exhausted: false, finished: false };
+    // Recorded before the run is sent: a reload from here on still knows what ran.
+    this.state.update({ query, range: this.range, lastRun: query });
     this.errors.hide();
     this.editor.clearServerError();
     this.grid.reset('Running…');
@@ -374,7 +392,7 @@ export class WorkbenchApp {
     if (cur.loadingMore && this.grid.store.totalRows === cur.rowsAtLoadMore) cur.exhausted = true;
     cur.status = status;
     this.endRun();
-    this.status.done(status, this.grid.store.totalRows);
+    this.status.done(status, this.grid.store.totalRows, cur.query);
     if (this.grid.store.totalRows === 0) this.grid.setEmptyText('No records in this time range match the query.');
     if (this.pendingScroll !== undefined) {
       this.grid.restoreScroll(this.pendingScroll);
@@ -435,7 +453,7 @@ export class WorkbenchApp {
   private applyFilter(): void {
     this.grid.setFilter(this.filterField.value);
     const status = this.current?.status;
-    if (status) this.status.done(status, this.grid.store.viewRows);
+    if (status && this.current) this.status.done(status, this.grid.store.viewRows, this.current.query);
   }
 
   private addFilter(field: string, value: string): void {
@@ -452,13 +470,14 @@ export class WorkbenchApp {
   private setRange(spec: TimeRangeSpec): void {
     this.range = spec;
     this.picker.set(spec);
-    this.saveState();
+    this.state.update({ range: spec });
   }
 
   private requestChart(kind: ChartKind): void {
     this.requestedChart = kind;
     this.chartKind = kind;
     this.chartSelect.value = kind;
+    this.state.update({ chart: kind });
   }
 
   private setPresets(presets: readonly PresetInfo[]): void {
@@ -493,16 +512,6 @@ export class WorkbenchApp {
     this.editor.focus();
   }
 
-  private applyState(state: WorkbenchViewState): void {
-    if (state.query !== this.editor.text) this.editor.setText(state.query);
-    this.setRange(state.range);
-    if (state.chart) {
-      this.chartKind = state.chart;
-      this.chartSelect.value = state.chart;
-    }
-    this.pendingScroll = state.scrollTop;
-  }
-
   private updateRangeInfo(): void {
     this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(' The range is snapped to the flow log\u2019s capture windows when the query runs.'));
   }
@@ -520,14 +529,15 @@ export class WorkbenchApp {
       done();
     });
   }
+}
 
-  private saveState(): void {
-    clearTimeout(this.saveTimer);
-    this.saveTimer = window.setTimeout(() => {
-      const state: WorkbenchViewState = { query: this.editor.text, range: this.range, chart: this.chartKind, scrollTop: Math.round(this.grid.scrollTop) };
-      this.host.setState(state);
-      this.host.post({ type: 'stateChanged', state });
-    }, 300);
+/** The boot data the host rendered into the page (data-boot); a page without it starts empty. */
+function parseBoot(json: string | undefined): unknown {
+  if (!json) return undefined;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return undefined;
   }
 }
 

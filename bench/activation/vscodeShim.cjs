@@ -42,7 +42,7 @@ const overrides = {
   ThemeColor: class { constructor(id) { this.id = id; } },
   TreeItem: class { constructor(label, state) { this.label = label; this.collapsibleState = state; } },
   MarkdownString: class { constructor(v) { this.value = v ?? ''; } appendMarkdown(s) { this.value += s; return this; } appendText(s) { this.value += s; return this; } },
-  Uri: { file: (p) => ({ fsPath: p, path: p, toString: () => `file://${p}` }), parse: (s) => ({ toString: () => s }), joinPath: (u, ...p) => ({ fsPath: [u.fsPath, ...p].join('/'), toString: () => '' }) },
+  Uri: { file: (p) => ({ scheme: 'file', fsPath: p, path: p, toString: () => `file://${p}` }), parse: (s) => ({ toString: () => s }), joinPath: (u, ...p) => ({ scheme: u.scheme, fsPath: [u.fsPath, ...p].join('/'), toString: () => '' }) },
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   ViewColumn: { Active: -1, Beside: -2, One: 1 },

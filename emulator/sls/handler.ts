@@ -345,6 +345,7 @@ const EMPTY: QueryAnswer = { columns: [], columnTypes: [], rows: [], hasSql: fal
 
 async function getLogs(ctx: EmulatorContext, r: SlsRequest, project: Project, ls: Logstore): Promise<Answer> {
   const p = queryParams((k) => r.query.get(k));
+  ctx.recordQuery({ api: 'GetLogs', project: project.name, logstore: ls.name, query: p.query, from: p.from, to: p.to });
   if (incomplete(ctx, project, ls, 'log', p)) return { body: [], headers: queryHeaders(EMPTY, 'Incomplete', 0) };
   const a = await ctx.sls.query(ls, p);
   return { body: a.rows, headers: queryHeaders(a, 'Complete', a.rows.length) };
@@ -353,6 +354,7 @@ async function getLogs(ctx: EmulatorContext, r: SlsRequest, project: Project, ls
 async function getLogsV2(ctx: EmulatorContext, r: SlsRequest, project: Project, ls: Logstore): Promise<Answer> {
   const b = jsonBody(r);
   const p = queryParams((k) => b[k]);
+  ctx.recordQuery({ api: 'GetLogsV2', project: project.name, logstore: ls.name, query: p.query, from: p.from, to: p.to });
   const a = incomplete(ctx, project, ls, 'log', p) ? undefined : await ctx.sls.query(ls, p);
   const answer = a ?? EMPTY;
   const progress = a ? 'Complete' : 'Incomplete';
@@ -386,6 +388,7 @@ async function getLogsV2(ctx: EmulatorContext, r: SlsRequest, project: Project, 
 
 async function getHistograms(ctx: EmulatorContext, r: SlsRequest, project: Project, ls: Logstore): Promise<Answer> {
   const p = queryParams((k) => r.query.get(k));
+  ctx.recordQuery({ api: 'GetHistograms', project: project.name, logstore: ls.name, query: p.query, from: p.from, to: p.to });
   const partial = incomplete(ctx, project, ls, 'histogram', p);
   const buckets = await ctx.sls.histogram(ls, p.from, p.to, p.query);
   const progress = partial ? 'Incomplete' : 'Complete';

@@ -18,6 +18,9 @@ import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRan
  */
 export type TimeRangeSpec = { readonly kind: 'quick'; readonly minutes: number } | QueryRangeSpec;
 
+/** The range a panel starts with when nothing chose one. */
+export const DEFAULT_TIME_RANGE: TimeRangeSpec = { kind: 'quick', minutes: 60 };
+
 /** A resolved range in UNIX seconds, [from, to), as the webview shows it. */
 export interface ResolvedRange extends QueryResolvedRange {
   /** Human text of the snapped range, e.g. "10:20 – 11:20 (snapped to 10-minute windows)". */
@@ -61,6 +64,10 @@ export interface WorkbenchViewState {
   readonly range: TimeRangeSpec;
   readonly chart?: ChartKind;
   readonly scrollTop?: number;
+  /** The query of the panel's last run (its result is not kept across a reload; the page names it). */
+  readonly lastRun?: string;
+  /** Counts the panel's changes: of two saved copies (the page's, the host's record), the higher is newer. */
+  readonly rev?: number;
 }
 
 /**
@@ -70,6 +77,17 @@ export interface WorkbenchViewState {
  */
 export interface PersistedWorkbenchState extends WorkbenchViewState {
   readonly target: WorkbenchTarget;
+}
+
+/**
+ * What the host writes into the page it renders: the target and the state the page starts from.
+ * The editor is created with this text, so nothing has to overwrite it once it accepts input.
+ */
+export interface WorkbenchBoot {
+  readonly target: WorkbenchTarget;
+  readonly view?: WorkbenchViewState;
+  /** Run `view.query` once the page is up (a command asked for it); not when the page has state of its own. */
+  readonly run?: boolean;
 }
 
 export interface QueryErrorInfo {
@@ -110,7 +128,7 @@ export interface HistogramBucketInfo {
 // ---- host → webview -------------------------------------------------------------------------
 
 export type HostMessage =
-  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly state?: WorkbenchViewState; readonly history: readonly string[] }
+  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly history: readonly string[] }
   | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind }
   | { readonly type: 'queryStarted'; readonly requestId: string; readonly range: ResolvedRange }
   | { readonly type: 'queryProgress'; readonly requestId: string; readonly incompleteAttempts: number; readonly rowsSoFar: number }
@@ -180,7 +198,9 @@ function parseViewState(v: unknown): WorkbenchViewState | undefined {
   if (!range) return undefined;
   const chart = CHART_KINDS.find((c) => c === v.chart);
   const scrollTop = isFiniteNumber(v.scrollTop) ? v.scrollTop : undefined;
-  return { query: v.query, range, chart, scrollTop };
+  const lastRun = isString(v.lastRun) ? v.lastRun : undefined;
+  const rev = isFiniteNumber(v.rev) && v.rev >= 0 ? v.rev : undefined;
+  return { query: v.query, range, chart, scrollTop, ...(lastRun !== undefined ? { lastRun } : {}), ...(rev !== undefined ? { rev } : {}) };
 }
 
 /** Returns the message if it is well-formed, otherwise undefined (the host ignores and logs it). */
@@ -245,4 +265,19 @@ export function parsePersistedWorkbenchState(v: unknown): { target: WorkbenchTar
   if (!isObject(v)) return undefined;
   const target = parseWorkbenchTarget(v.target);
   return target ? { target, view: parseViewState(v) } : undefined;
+}
+
+/** Validates the boot data a page reads from its own document (written by the host's render). */
+export function parseWorkbenchBoot(v: unknown): WorkbenchBoot | undefined {
+  if (!isObject(v)) return undefined;
+  const target = parseWorkbenchTarget(v.target);
+  if (!target) return undefined;
+  const view = v.view === undefined ? undefined : parseViewState(v.view);
+  return { target, ...(view ? { view } : {}), ...(v.run === true && view ? { run: true } : {}) };
+}
+
+/** The newer of two saved copies of a panel's view state (by `rev`; `a` on a tie). */
+export function newerViewState(a: WorkbenchViewState | undefined, b: WorkbenchViewState | undefined): WorkbenchViewState | undefined {
+  if (!a || !b) return a ?? b;
+  return (b.rev ?? 0) > (a.rev ?? 0) ? b : a;
 }

@@ -1,33 +1,118 @@
 /**
- * A query workbench panel survives a window reload: VS Code restores it through the panel
- * serializer registered at activation, which builds the extension's UI on that first need (no
- * view or command was used after the reload) and hands the panel its saved query.
+ * Nothing typed into a query panel is lost across "Reload Window", whichever way the panel was
+ * opened: the window is reloaded right after the last keystroke (as fast as the command palette
+ * allows), and the panel must come back through the serializer with exactly that text and range.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator } from 'playwright-core';
+import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { openExplorer } from './harness/explorerSteps';
+import { editorText, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
-const QUERY = '* | select dstport, count(*) as n group by dstport order by n desc limit 5';
+/** Start-up after a window reload on a loaded 2-core machine: like a fresh window. */
+const RELOAD_TIMEOUT_MS = 90_000;
+
+const editor = (frame: FrameLocator) => frame.locator('[data-testid=query-editor] .cm-content');
+
+async function reloadWindow(vs: VsCodeSession): Promise<FrameLocator> {
+  const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RELOAD_TIMEOUT_MS });
+  await vs.runCommand('Developer: Reload Window');
+  await reloaded;
+  await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+  const frame = await vs.webviewFrame(TAB);
+  await frame.locator('.target-title', { hasText: FLOW_LOG }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+  await editor(frame).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  return frame;
+}
+
+/** Types at the end of the editor's text, key by key, as fast as the keyboard goes. */
+async function typeAtEnd(vs: VsCodeSession, frame: FrameLocator, text: string): Promise<void> {
+  await editor(frame).click();
+  await vs.page.keyboard.press('Control+End');
+  await editor(frame).pressSequentially(text);
+}
+
+/** Replaces the editor's text key by key. */
+async function retype(vs: VsCodeSession, frame: FrameLocator, text: string): Promise<void> {
+  await editor(frame).click();
+  await vs.page.keyboard.press('Control+A');
+  await editor(frame).pressSequentially(text);
+}
+
+async function rangeChoice(frame: FrameLocator): Promise<string> {
+  return frame.locator('[data-testid=range-select]').evaluate((e) => (e as unknown as { value: string }).value);
+}
 
 describe('query panel restore', () => {
   const vs = useVsCode();
 
-  it('reopens an open query panel with its query after "Reload Window"', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+  it('"Query Flow Log…": the query from the input box, then more typed, survives a reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const query = '* | select dstport, count(*) as n group by dstport order by n desc limit 5';
     await vs.runCommand('CEN Flow Logs: Query Flow Log…');
-    await vs.answerQuickPick(FLOW_LOG);
-    await vs.answerInputBox(QUERY);
-    const before = await vs.webviewFrame(TAB);
-    await before.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await pick(vs, FLOW_LOG);
+    await vs.answerInputBox(query);
+    const frame = await vs.webviewFrame(TAB);
+    await editor(frame).filter({ hasText: 'limit 5' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    // Reloaded while the query may still be running.
+    let after = await reloadWindow(vs);
+    assert.equal(await editorText(after), query);
 
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: UI_TIMEOUT_MS });
-    await vs.runCommand('Developer: Reload Window');
-    await reloaded;
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    const after = await vs.webviewFrame(TAB);
-    const editor = after.locator('[data-testid=query-editor] .cm-content');
-    await editor.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    assert.match((await editor.textContent()) ?? '', /count\(\*\) as n group by dstport/);
+    await typeAtEnd(vs, after, '0');
+    after = await reloadWindow(vs);
+    assert.equal(await editorText(after), `${query}0`, 'a keystroke right before the reload is kept');
+    await after.locator('[data-testid=status]', { hasText: /last run was/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  });
+
+  it('from the tree: a query typed key by key and a range survive a reload issued right after the last keystroke', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await openExplorer(vs);
+    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
+    const frame = await vs.webviewFrame(TAB);
+    // Typed the moment the editor appears: nothing the host sends later may overwrite it.
+    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const select = frame.locator('[data-testid=range-select]');
+    await select.click();
+    await select.locator('li[role=option]', { hasText: 'Last 4 hours' }).click();
+    const query = 'dstport:443 and protocol:6 and not srcaddr:10.9.9.9';
+    await retype(vs, frame, query);
+    assert.equal(await editorText(frame), query, 'typing right after the panel opened is not overwritten');
+    const after = await reloadWindow(vs);
+    assert.equal(await editorText(after), query);
+    assert.equal(await rangeChoice(after), 'q:240');
+  });
+
+  it('"Show Traffic for This Address": the address query plus what was typed after it survives a reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    writeFileSync(join(vs.workspaceFolder, 'peer.log'), 'connect to 10.1.2.3:443 timed out\n');
+    await vs.page.keyboard.press('Control+P');
+    await vs.page.locator('.quick-input-widget .quick-input-box input').fill('peer.log');
+    await vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'peer.log' }).first().click({ timeout: UI_TIMEOUT_MS });
+    const lines = vs.page.locator('.monaco-editor .view-lines', { hasText: 'timed out' }).first();
+    await lines.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await lines.click();
+    await vs.page.keyboard.press('Control+A');
+    await vs.runCommand('CEN Flow Logs: Show Traffic for This Address');
+    await pick(vs, FLOW_LOG);
+    const frame = await vs.webviewFrame(TAB);
+    await editor(frame).filter({ hasText: '10.1.2.3' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const shown = await editorText(frame);
+    await typeAtEnd(vs, frame, ' and direction:out');
+    const after = await reloadWindow(vs);
+    assert.equal(await editorText(after), `${shown} and direction:out`);
+  });
+
+  it('"Run Preset…": the preset query survives a reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await vs.runCommand('CEN Flow Logs: Run Preset…');
+    await pick(vs, 'Top talkers by bytes');
+    await pick(vs, FLOW_LOG);
+    const frame = await vs.webviewFrame(TAB);
+    await editor(frame).filter({ hasText: /select/i }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const shown = await editorText(frame);
+    assert.match(shown, /sum\(bytes\)/i);
+    const after = await reloadWindow(vs);
+    assert.equal(await editorText(after), shown);
   });
 });

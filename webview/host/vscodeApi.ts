@@ -2,7 +2,7 @@
  * The only route to the extension host: a typed wrapper over acquireVsCodeApi (which may be
  * called once per page) and the window message event.
  */
-import type { HostMessage, WebviewMessage, WorkbenchViewState } from '../../src/protocol/messages';
+import type { HostMessage, WebviewMessage, WorkbenchTarget, WorkbenchViewState } from '../../src/protocol/messages';
 import { MessageInbox } from '../results/messageInbox';
 import { paintScheduler } from '../results/paintScheduler';
 
@@ -18,7 +18,7 @@ export interface HostChannel {
   post(message: WebviewMessage): void;
   onMessage(handler: (message: HostMessage) => void): void;
   getState(): unknown;
-  setState(state: WorkbenchViewState): void;
+  setState(state: WorkbenchViewState & { readonly target?: WorkbenchTarget }): void;
 }
 
 export function connectToHost(): HostChannel {

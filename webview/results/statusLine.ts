@@ -21,7 +21,8 @@ export class StatusLine {
     this.set([{ icon: 'loading codicon-modifier-spin', text }]);
   }
 
-  done(status: QueryStatus, shownRows: number): void {
+  /** `query`: the text that produced the rows, named so a grid is never mistaken for another query's. */
+  done(status: QueryStatus, shownRows: number, query: string): void {
     const rows = shownRows !== status.rowCount ? `${formatCount(shownRows)} of ${formatCount(status.rowCount)} rows` : `${formatCount(status.rowCount)} rows`;
     this.set([
       { icon: 'table', text: status.more ? `${rows} (more available)` : rows, testid: 'status-rows' },
@@ -30,18 +31,26 @@ export class StatusLine {
         ? { icon: 'pass', text: 'Complete', testid: 'status-progress' }
         : { icon: 'warning', text: 'Incomplete — the service had not scanned everything; counts may be low', testid: 'status-progress', cls: 'warn' },
       ...(status.slsRequestId ? [{ icon: 'key', text: `Request ${status.slsRequestId}`, testid: 'status-request-id', cls: 'dim' }] : []),
+      { icon: 'search', text: abbreviateQuery(query, 60), testid: 'status-query', cls: 'dim query', title: query },
     ]);
   }
 
-  private set(items: { icon?: string; text: string; testid?: string; cls?: string }[]): void {
+  private set(items: { icon?: string; text: string; testid?: string; cls?: string; title?: string }[]): void {
     this.element.replaceChildren(
       ...items.map((i) => {
         const s = h('span', `status-item ${i.cls ?? ''}`);
         if (i.icon) s.append(codicon(i.icon));
         s.append(document.createTextNode(` ${i.text}`));
         if (i.testid) s.dataset.testid = i.testid;
+        if (i.title !== undefined) s.title = i.title;
         return s;
       }),
     );
   }
+}
+
+/** A query on one line, cut to `max` characters. */
+export function abbreviateQuery(query: string, max: number): string {
+  const line = query.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -2,7 +2,7 @@
  * The time-range choices offered in the toolbar and how a TimeRangeSpec is described and
  * round-tripped through the picker's controls. Pure; the host does the resolving and snapping.
  */
-import type { TimeRangeSpec } from '../../src/protocol/messages';
+import { DEFAULT_TIME_RANGE, type TimeRangeSpec } from '../../src/protocol/messages';
 
 export interface QuickRange {
   readonly minutes: number;
@@ -17,7 +17,7 @@ export const QUICK_RANGES: readonly QuickRange[] = [
   { minutes: 10080, label: 'Last 7 days' },
 ];
 
-export const DEFAULT_RANGE: TimeRangeSpec = { kind: 'quick', minutes: 60 };
+export const DEFAULT_RANGE: TimeRangeSpec = DEFAULT_TIME_RANGE;
 
 /** The select's value for a spec: "q:60", "relative", "absolute". */
 export function pickerValue(spec: TimeRangeSpec): string {

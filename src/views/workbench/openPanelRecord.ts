@@ -1,7 +1,8 @@
 /**
- * A record of the open panels (target + last view state) in workspaceState. The panel serializer
- * gets only what the webview passed to setState; when that lacks the target (a webview that
- * persists view state only), this record says which flow log each restored panel showed.
+ * A record of the open panels (target + last view state), written on every change. The panel
+ * serializer gets what the webview last passed to setState as far as VS Code had saved it; this
+ * record is newer when the window was reloaded right after a change, and says which flow log a
+ * panel showed when the webview's state lacks the target.
  */
 import { parsePersistedWorkbenchState, type PersistedWorkbenchState, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
 import type { KeyValueStore } from './queryHistory';
@@ -38,6 +39,12 @@ export class OpenPanelRecord {
   async remove(target: WorkbenchTarget): Promise<void> {
     const key = this.keyOf(target);
     await this.write(this.entries().filter((e) => this.keyOf(e.target) !== key));
+  }
+
+  /** The recorded entry of a target. */
+  get(target: WorkbenchTarget): OpenPanelEntry | undefined {
+    const key = this.keyOf(target);
+    return this.entries().find((e) => this.keyOf(e.target) === key);
   }
 
   /**

@@ -14,6 +14,7 @@ import { registerWorkbenchCommands } from './commands';
 import { QueryHistoryStore } from './queryHistory';
 import { workbenchLanguage } from './workbenchLanguage';
 import { WorkbenchPanels } from './workbenchPanels';
+import { FileKeyValueStore } from './fileKeyValueStore';
 
 export interface WorkbenchDeps {
   /** The shared clients; undefined while not signed in. Read on every use (they are rebuilt on sign-in). */
@@ -53,7 +54,12 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
     return client ? limitedSls(client) : Promise.reject(notSignedIn());
   };
   const cen = async (): Promise<CenApi> => deps.cen() ?? Promise.reject(notSignedIn());
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, context.workspaceState);
+  // The open panels' record, on disk: VS Code's own storage may not be flushed when a reload comes.
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const record = storage.scheme === 'file'
+    ? new FileKeyValueStore(vscode.Uri.joinPath(storage, 'open-query-panels.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
+    : context.workspaceState;
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   return panels;

@@ -14,6 +14,8 @@ export interface WorkbenchHtmlInput {
   /** asWebviewUri of the stylesheets: the bundle's CSS and codicons. */
   readonly styleUris: readonly string[];
   readonly title: string;
+  /** JSON of the page's boot data (protocol WorkbenchBoot): target and starting state. */
+  readonly boot?: string;
 }
 
 /** 128 bits from the OS CSPRNG; base64 is allowed in a CSP nonce source. */
@@ -56,7 +58,7 @@ export function buildWorkbenchHtml(input: WorkbenchHtmlInput): string {
     <title>${escapeHtml(input.title)}</title>
   </head>
   <body>
-    <div id="app" data-csp-nonce="${escapeHtml(input.nonce)}"></div>
+    <div id="app" data-csp-nonce="${escapeHtml(input.nonce)}"${input.boot !== undefined ? ` data-boot="${escapeHtml(input.boot)}"` : ''}></div>
     <script type="module" nonce="${escapeHtml(input.nonce)}" src="${escapeHtml(input.scriptUri)}"></script>
   </body>
 </html>

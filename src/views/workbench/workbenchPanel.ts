@@ -9,11 +9,11 @@ import type { SlsApi } from '../../cloud/slsApi';
 import { isCloudError } from '../../cloud/cloudError';
 import {
   parseWebviewMessage,
-  type ChartKind,
   type HostMessage,
   type PresetInfo,
   type TimeRangeSpec,
   type WebviewMessage,
+  type WorkbenchBoot,
   type WorkbenchTarget,
   type WorkbenchViewState,
 } from '../../protocol/messages';
@@ -23,6 +23,8 @@ import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportCancelled, exportQueryResult } from './resultExport';
 import type { ExportFormat } from './exportFormat';
 import { describeRefusal, localRefusal } from './localRefusal';
+import { PanelViewState, type QueryIntent } from './panelViewState';
+
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
 
@@ -41,12 +43,12 @@ export interface WorkbenchPanelDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-/** A query to put into the editor once the webview is ready, optionally running it. */
-export interface QueryIntent {
-  readonly query: string;
-  readonly range?: TimeRangeSpec;
-  readonly run: boolean;
-  readonly chart?: ChartKind;
+/** How a panel starts: its view state (restored or from a command) and whether to run it at once. */
+export interface PanelStart {
+  readonly view?: WorkbenchViewState;
+  readonly run?: boolean;
+  /** Records the panel's view state where a window reload finds it (resolves once recorded). */
+  readonly persist?: (view: WorkbenchViewState) => Promise<void>;
 }
 
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -71,7 +73,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private pending: QueryIntent | undefined;
-  private viewState: WorkbenchViewState | undefined;
+  private readonly viewState: PanelViewState;
   private exportController: AbortController | undefined;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -84,10 +86,10 @@ export class WorkbenchPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly target: WorkbenchTarget,
     private readonly deps: WorkbenchPanelDeps,
-    restoredState?: WorkbenchViewState,
+    private readonly start: PanelStart = {},
   ) {
     this.key = historyKey(target);
-    this.viewState = restoredState;
+    this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.title = `Query: ${target.title}`;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
@@ -106,16 +108,21 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.render();
   }
 
-  /** Puts a query into the editor (and runs it), now if the webview is up, else after `ready`. */
-  show(intent?: QueryIntent): void {
+  /**
+   * Puts a query into the editor (and runs it), now if the webview is up, else after `ready`. The
+   * new query is recorded first, so a reload from here on reopens the panel with it.
+   */
+  async show(intent?: QueryIntent): Promise<void> {
     this.panel.reveal(undefined, false);
     if (!intent) return;
-    if (this.ready) void this.post({ type: 'setQuery', ...intent });
+    await this.viewState.adopt(intent);
+    if (this.ready) await this.post({ type: 'setQuery', ...intent });
     else this.pending = intent;
   }
 
+
   get currentViewState(): WorkbenchViewState | undefined {
-    return this.viewState;
+    return this.viewState.current;
   }
 
   /**
@@ -144,12 +151,15 @@ export class WorkbenchPanel implements vscode.Disposable {
     const root = webviewRoot(this.deps.extensionUri);
     const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
     this.ready = false;
+    const view = this.viewState.current;
+    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...(this.start.run ? { run: true } : {}) };
     webview.html = buildWorkbenchHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: asset('workbench.js'),
       styleUris: [asset('codicons', 'codicon.css'), asset('workbench.css')],
       title: this.panel.title,
+      boot: JSON.stringify(boot),
     });
   }
 
@@ -177,7 +187,6 @@ export class WorkbenchPanel implements vscode.Disposable {
           type: 'init',
           target: this.target,
           presets: this.deps.language.presets(this.target),
-          state: this.viewState,
           history: this.deps.history.history(this.key),
         });
         if (this.pending) {
@@ -195,6 +204,8 @@ export class WorkbenchPanel implements vscode.Disposable {
           return;
         }
         if (message.runAnyway) this.deps.log.info('workbench: running a query the local checks flag as wrong, as the user chose ("Run anyway")');
+        // Recorded before anything is sent: what ran survives a reload that comes next.
+        await this.viewState.ran(message.query, message.range);
         const history = await this.deps.history.remember(this.key, message.query);
         await this.post({ type: 'history', history });
         await this.runner.run(message.requestId, message.query, message.range);
@@ -219,8 +230,7 @@ export class WorkbenchPanel implements vscode.Disposable {
         await this.pickSavedQuery();
         return;
       case 'stateChanged':
-        this.viewState = message.state;
-        this.stateEmitter.fire(message.state);
+        await this.viewState.changed(message.state);
         return;
       case 'showError':
         void vscode.window.showErrorMessage(message.message);

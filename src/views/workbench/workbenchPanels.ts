@@ -4,41 +4,45 @@
  */
 import * as vscode from 'vscode';
 import type { SlsApi } from '../../cloud/slsApi';
-import { parsePersistedWorkbenchState, parseWebviewMessage, type FieldInfo, type WorkbenchViewState } from '../../protocol/messages';
+import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type FieldInfo, type WorkbenchViewState } from '../../protocol/messages';
+import type { KeyValueStore } from './queryHistory';
 import { OpenPanelRecord } from './openPanelRecord';
 import { historyKey } from './queryHistory';
-import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type QueryIntent, type WorkbenchPanelDeps } from './workbenchPanel';
+import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPanelDeps } from './workbenchPanel';
+import { intentView, type QueryIntent } from './panelViewState';
 import { buildTarget, catalogFields, fieldsFromIndex, type LogstoreTargetInput } from './workbenchTarget';
 
 export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, WorkbenchPanel>();
   private readonly record: OpenPanelRecord | undefined;
 
-  /** `workspaceState` (optional) keeps a record of open panels as a restore fallback. */
+  /** `recordStore` (optional) keeps the record of open panels that restoring prefers when newer. */
   constructor(
     private readonly deps: WorkbenchPanelDeps,
-    workspaceState?: vscode.Memento,
+    recordStore?: KeyValueStore,
   ) {
-    this.record = workspaceState ? new OpenPanelRecord(workspaceState, historyKey) : undefined;
+    this.record = recordStore ? new OpenPanelRecord(recordStore, historyKey) : undefined;
   }
 
   /** Opens (or reveals) the panel for a logstore and hands it the query intent. */
   async open(input: LogstoreTargetInput, intent?: QueryIntent): Promise<WorkbenchPanel> {
     const existing = this.panels.get(historyKey(input));
     if (existing) {
-      existing.show(intent);
+      await existing.show(intent);
       return existing;
     }
     const target = buildTarget(input, await this.fields(input));
     // Another open may have finished while the index was being read.
     const raced = this.panels.get(historyKey(target));
     if (raced) {
-      raced.show(intent);
+      await raced.show(intent);
       return raced;
     }
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
-    const workbench = this.track(new WorkbenchPanel(panel, target, this.deps));
-    workbench.show(intent);
+    // The page is rendered with the intent's query: nothing has to be put into its editor later.
+    const view = intent ? intentView(intent) : undefined;
+    const workbench = this.track(panel, target, view, intent?.run === true);
+    await this.record?.put(target, view);
     return workbench;
   }
 
@@ -48,7 +52,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const restored = parsePersistedWorkbenchState(state) ?? this.fromRecord(state);
+    const restored = this.restoredState(state);
     if (!restored) {
       // Nothing trustworthy to restore (older state or none): close instead of showing an empty shell.
       this.deps.log.warn('workbench: a query panel could not be restored after reload (no valid saved state); it was closed.');
@@ -60,7 +64,8 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       panel.dispose();
       return;
     }
-    this.track(new WorkbenchPanel(panel, restored.target, this.deps, restored.view));
+    this.track(panel, restored.target, restored.view, false);
+    await this.record?.put(restored.target, restored.view);
   }
 
   private disposing = false;
@@ -71,18 +76,21 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     this.panels.clear();
   }
 
-  private fromRecord(state: unknown): { target: WorkbenchPanel['target']; view?: WorkbenchViewState } | undefined {
+  /** The target and the newest view state of a panel VS Code restores: its own saved state or the record's. */
+  private restoredState(state: unknown): { target: WorkbenchPanel['target']; view?: WorkbenchViewState } | undefined {
+    const own = parsePersistedWorkbenchState(state);
+    if (own) return { target: own.target, view: newerViewState(this.record?.get(own.target)?.view, own.view) };
+    // A state without the target (an older version's): the record says which flow log it showed.
     const parsed = parseWebviewMessage({ type: 'stateChanged', state });
     const view = parsed?.type === 'stateChanged' ? parsed.state : undefined;
     const entry = this.record?.match(view, new Set(this.panels.keys()));
-    return entry ? { target: entry.target, view: view ?? entry.view } : undefined;
+    return entry ? { target: entry.target, view: newerViewState(entry.view, view) } : undefined;
   }
 
-  private track(panel: WorkbenchPanel): WorkbenchPanel {
+  private track(webviewPanel: vscode.WebviewPanel, target: WorkbenchPanel['target'], view: WorkbenchViewState | undefined, run: boolean): WorkbenchPanel {
+    const persist = async (v: WorkbenchViewState): Promise<void> => this.record?.put(target, v);
+    const panel = new WorkbenchPanel(webviewPanel, target, this.deps, { view, run, persist });
     this.panels.set(panel.key, panel);
-    const remember = (): void => void this.record?.put(panel.target, panel.currentViewState);
-    remember();
-    panel.onDidChangeViewState(remember);
     panel.onDidDispose(() => {
       if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
       // Closed by the user: forget it. (On window reload the extension host stops first, so

@@ -7,6 +7,8 @@
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from '../../../src/activation/contributions';
 import type * as HostUiModule from '../../../src/activation/hostUi';
 import { installVscodeStandIn } from '../../support/vscodeStandIn';
@@ -32,6 +34,7 @@ describe('the extension UI behind activation', () => {
       workspaceState: memento(),
       secrets: { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) },
       extensionUri: vscodeStandIn.Uri.file(process.cwd()),
+      globalStorageUri: vscodeStandIn.Uri.file(join(tmpdir(), `cen-flow-logs-host-ui-${process.pid}`)),
     } as unknown as import('vscode').ExtensionContext;
     const ui = buildHostUi({
       context,

@@ -65,3 +65,13 @@ test('a hostile title is escaped, not interpreted', () => {
   assert.ok(html.includes('x&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;'));
   assert.equal([...html.matchAll(/<script/g)].length, 1);
 });
+
+test('the boot data is in the page, escaped, and reads back as it was written', () => {
+  const boot = { target: { title: '<x>"&\'' }, view: { query: 'a:"b" and c<d | select \'x\'', range: { kind: 'quick', minutes: 60 } }, run: true };
+  const html = buildWorkbenchHtml({ cspSource: CSP_SOURCE, nonce: createNonce(), scriptUri: 's.js', styleUris: [], title: 't', boot: JSON.stringify(boot) });
+  const m = /<div id="app" [^>]*data-boot="([^"]*)"/.exec(html);
+  assert.ok(m, 'the app element carries data-boot');
+  const unescaped = m[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  assert.deepEqual(JSON.parse(unescaped), boot);
+  assert.doesNotMatch(m[1], /[<>"]/, 'nothing in the attribute can end it or open a tag');
+});
