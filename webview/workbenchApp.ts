@@ -29,13 +29,14 @@ interface Running {
   /** The text this run sent: the status line names it. */
   readonly query: string;
   status?: QueryStatus;
-  loadingMore: boolean;
-  loadAll: boolean;
-  rowsAtLoadMore: number;
-  /** The last loadMore brought nothing: stop asking automatically. */
-  exhausted: boolean;
-  finished: boolean;
+  phase: RunPhase;
 }
+
+/** Where a run is: its first pages coming, more pages asked for, or finished (and whether asking for more brought nothing). */
+type RunPhase =
+  | { readonly kind: 'running' }
+  | { readonly kind: 'loadingMore'; readonly all: boolean; readonly rowsBefore: number }
+  | { readonly kind: 'finished'; readonly exhausted: boolean };
 
 export class WorkbenchApp {
   private readonly editor: QueryEditor;
@@ -62,6 +63,8 @@ export class WorkbenchApp {
   private readonly loadAllButton;
   private readonly filterField = document.createElement('vscode-textfield') as HTMLElement & { value: string };
   private presets: readonly PresetInfo[] = [];
+  /** The queries the history select offers, by option value (index). */
+  private historyQueries: readonly string[] = [];
   private range: TimeRangeSpec;
   private readonly state: ViewStateKeeper;
   /** A command opened this page to run its query: done once the host has sent the target. */
@@ -202,7 +205,7 @@ export class WorkbenchApp {
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
         e.preventDefault();
         this.run();
-      } else if (e.key === 'Escape' && this.current && (!this.current.finished || this.current.loadingMore)) {
+      } else if (e.key === 'Escape' && this.current && this.current.phase.kind !== 'finished') {
         e.preventDefault();
         this.cancel();
       }
@@ -252,16 +255,17 @@ export class WorkbenchApp {
         if (!this.isCurrent(m.requestId)) return;
         const retry = m.incompleteAttempts > 0 ? ` — the service reports Incomplete, retry ${m.incompleteAttempts}` : '';
         const rows = this.grid.store.totalRows;
-        this.status.running(`${this.current?.loadAll ? 'Loading all' : 'Running'}… ${formatCount(rows)} rows${retry}`);
+        const phase = this.current?.phase;
+        this.status.running(`${phase?.kind === 'loadingMore' && phase.all ? 'Loading all' : 'Running'}… ${formatCount(rows)} rows${retry}`);
         return;
       }
       case 'resultPage': {
         if (!this.isCurrent(m.requestId)) return;
         // Pages arrive packed (one string + lengths, cheap to post) and stay so: the grid reads cells from them.
         this.grid.appendPage(m.columns, m.rows);
-        const cur = this.current;
-        if (cur && !cur.finished) this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
-        else if (cur?.loadingMore) this.status.running(`${cur.loadAll ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
+        const phase = this.current?.phase;
+        if (phase?.kind === 'running') this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
+        else if (phase?.kind === 'loadingMore') this.status.running(`${phase.all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
         return;
       }
       case 'queryDone':
@@ -324,9 +328,9 @@ export class WorkbenchApp {
       return;
     }
     this.refusal.hide();
-    if (this.current && !this.current.finished) this.host.post({ type: 'cancel', requestId: this.current.requestId });
+    if (this.current && this.current.phase.kind !== 'finished') this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
-    this.current = { requestId, query, loadingMore: false, loadAll: false, rowsAtLoadMore: 0, exhausted: false, finished: false };
+    this.current = { requestId, query, phase: { kind: 'running' } };
     // Recorded before the run is sent: a reload from here on still knows what ran.
     this.state.update({ query, range: this.range, lastRun: query });
     this.errors.hide();
@@ -370,18 +374,15 @@ export class WorkbenchApp {
 
   private cancel(): void {
     const cur = this.current;
-    if (!cur || (cur.finished && !cur.loadingMore)) return;
+    if (!cur || cur.phase.kind === 'finished') return;
     this.host.post({ type: 'cancel', requestId: cur.requestId });
     this.status.running('Cancelling…');
   }
 
-  private endRun(): void {
+  /** `exhausted`: the run asked for more rows and none came; automatic loading stops. */
+  private endRun(exhausted = false): void {
     const cur = this.current;
-    if (cur) {
-      cur.finished = true;
-      cur.loadingMore = false;
-      cur.loadAll = false;
-    }
+    if (cur) cur.phase = { kind: 'finished', exhausted };
     this.cancelButton.disabled = true;
     this.updateLoadButtons();
   }
@@ -389,9 +390,8 @@ export class WorkbenchApp {
   private onDone(status: QueryStatus): void {
     const cur = this.current;
     if (!cur) return;
-    if (cur.loadingMore && this.grid.store.totalRows === cur.rowsAtLoadMore) cur.exhausted = true;
     cur.status = status;
-    this.endRun();
+    this.endRun(cur.phase.kind === 'loadingMore' && this.grid.store.totalRows === cur.phase.rowsBefore);
     this.status.done(status, this.grid.store.totalRows, cur.query);
     if (this.grid.store.totalRows === 0) this.grid.setEmptyText('No records in this time range match the query.');
     if (this.pendingScroll !== undefined) {
@@ -425,8 +425,8 @@ export class WorkbenchApp {
 
   private updateLoadButtons(): void {
     const cur = this.current;
-    const more = cur?.status?.more === true && !cur.exhausted;
-    const busy = cur?.loadingMore === true;
+    const more = cur?.status?.more === true && !(cur.phase.kind === 'finished' && cur.phase.exhausted);
+    const busy = cur?.phase.kind === 'loadingMore';
     this.loadMoreButton.hidden = !more && !busy;
     this.loadAllButton.hidden = !more && !busy;
     this.loadMoreButton.disabled = busy;
@@ -435,10 +435,8 @@ export class WorkbenchApp {
 
   private loadMore(all: boolean): void {
     const cur = this.current;
-    if (!cur || !cur.finished || cur.loadingMore || !cur.status?.more) return;
-    cur.loadingMore = true;
-    cur.loadAll = all;
-    cur.rowsAtLoadMore = this.grid.store.totalRows;
+    if (!cur || cur.phase.kind !== 'finished' || !cur.status?.more) return;
+    cur.phase = { kind: 'loadingMore', all, rowsBefore: this.grid.store.totalRows };
     this.cancelButton.disabled = false;
     this.updateLoadButtons();
     this.status.running(`${all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
@@ -447,7 +445,7 @@ export class WorkbenchApp {
 
   private autoLoadMore(): void {
     const cur = this.current;
-    if (cur && cur.finished && !cur.loadingMore && !cur.exhausted && cur.status?.more && !cur.status.hasSql) this.loadMore(false);
+    if (cur && cur.phase.kind === 'finished' && !cur.phase.exhausted && cur.status?.more && !cur.status.hasSql) this.loadMore(false);
   }
 
   private applyFilter(): void {
@@ -488,7 +486,7 @@ export class WorkbenchApp {
 
   private setHistory(history: readonly string[]): void {
     this.historySelect.replaceChildren(optionElement('', 'Recent…'), ...history.slice(0, 50).map((q, i) => optionElement(String(i), q.length > 80 ? `${q.slice(0, 79)}…` : q)));
-    this.historySelect.dataset.queries = JSON.stringify(history.slice(0, 50));
+    this.historyQueries = history.slice(0, 50);
     this.historySelect.value = '';
   }
 
@@ -503,10 +501,8 @@ export class WorkbenchApp {
   }
 
   private onHistory(): void {
-    const idx = Number(this.historySelect.value);
-    const list = JSON.parse(this.historySelect.dataset.queries ?? '[]') as unknown;
-    const q = Array.isArray(list) && typeof list[idx] === 'string' ? list[idx] : undefined;
-    if (this.historySelect.value === '' || q === undefined) return;
+    const q = this.historySelect.value === '' ? undefined : this.historyQueries[Number(this.historySelect.value)];
+    if (q === undefined) return;
     this.editor.setText(q);
     this.historySelect.value = '';
     this.editor.focus();
