@@ -4,14 +4,11 @@
  * the target (names of region, project, logstore, fields), presets, history and results.
  */
 import * as vscode from 'vscode';
-import { homedir } from 'node:os';
 import type { SlsApi } from '../../cloud/slsApi';
-import { isCloudError } from '../../cloud/cloudError';
 import {
   parseWebviewMessage,
   type HostMessage,
   type PresetInfo,
-  type TimeRangeSpec,
   type WebviewMessage,
   type WorkbenchBoot,
   type WorkbenchTarget,
@@ -20,8 +17,7 @@ import {
 import { QueryRunner, type RangeResolver, type ServerErrorLocator } from './queryRunner';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
-import { ExportCancelled, exportQueryResult } from './resultExport';
-import type { ExportFormat } from './exportFormat';
+import { ExportController } from './exportController';
 import { describeRefusal, localRefusal } from './localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 
@@ -74,7 +70,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   private ready = false;
   private pending: QueryIntent | undefined;
   private readonly viewState: PanelViewState;
-  private exportController: AbortController | undefined;
+  private readonly exporter: ExportController;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -101,6 +97,7 @@ export class WorkbenchPanel implements vscode.Disposable {
       locateServerError: deps.language.locateServerError,
       log: (line) => deps.log.info(line),
     });
+    this.exporter = new ExportController({ target, sls: deps.sls, resolveRange: deps.language.resolveRange, post: (m) => this.post(m), log: deps.log });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
@@ -131,14 +128,14 @@ export class WorkbenchPanel implements vscode.Disposable {
    */
   stop(): void {
     this.runner.dispose();
-    this.exportController?.abort();
+    this.exporter.cancel();
   }
 
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
     this.runner.dispose();
-    this.exportController?.abort();
+    this.exporter.cancel();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
     this.stateEmitter.dispose();
@@ -218,10 +215,10 @@ export class WorkbenchPanel implements vscode.Disposable {
         await this.runner.loadMore(message.requestId, message.all);
         return;
       case 'export':
-        await this.exportResult(message.format, message.query, message.range);
+        await this.exporter.start(message.format, message.query, message.range);
         return;
       case 'cancelExport':
-        this.exportController?.abort();
+        this.exporter.cancel();
         return;
       case 'saveQuery':
         await this.saveQuery(message.query);
@@ -273,86 +270,5 @@ export class WorkbenchPanel implements vscode.Disposable {
       { title: 'Open saved query', matchOnDetail: true },
     );
     if (pick) await this.post({ type: 'setQuery', query: pick.saved.query, run: false });
-  }
-
-  private async exportResult(format: ExportFormat, query: string, spec: TimeRangeSpec): Promise<void> {
-    if (this.exportController) {
-      void vscode.window.showInformationMessage('An export is already running for this panel.');
-      return;
-    }
-    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-    const defaultName = `${this.target.logStoreName}-${stamp}.${format}`;
-    const uri = await vscode.window.showSaveDialog({
-      title: `Export result as ${format.toUpperCase()}`,
-      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), defaultName),
-      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-    });
-    if (!uri) return;
-    if (uri.scheme !== 'file') {
-      void vscode.window.showErrorMessage('Export writes to local files only; choose a file on this machine.');
-      return;
-    }
-    const controller = new AbortController();
-    this.exportController = controller;
-    let range;
-    try {
-      range = this.deps.language.resolveRange(spec, this.target.interval, new Date());
-    } catch (e) {
-      this.exportController = undefined;
-      void vscode.window.showErrorMessage(`Export: ${e instanceof Error ? e.message : String(e)}`);
-      return;
-    }
-    await this.post({ type: 'exportState', state: 'started', rows: 0, file: uri.fsPath });
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Exporting ${format.toUpperCase()}`, cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => controller.abort());
-        let lastReport = 0;
-        try {
-          const sls = await this.deps.sls();
-          const outcome = await exportQueryResult(
-            sls,
-            { regionId: this.target.regionId, projectName: this.target.projectName, logStoreName: this.target.logStoreName, query, from: range.from, to: range.to },
-            uri.fsPath,
-            format,
-            {
-              query,
-              from: range.from,
-              to: range.to,
-              rangeLabel: range.label,
-              target: { regionId: this.target.regionId, projectName: this.target.projectName, logStoreName: this.target.logStoreName, flowLogId: this.target.flowLogId },
-              exportedAt: new Date(),
-            },
-            {
-              signal: controller.signal,
-              onRows: (rows) => {
-                progress.report({ message: `${rows.toLocaleString('en-US')} rows` });
-                // Throttled: one message per 5,000 rows is plenty for a counter.
-                if (rows - lastReport >= 5_000) {
-                  lastReport = rows;
-                  void this.post({ type: 'exportState', state: 'progress', rows });
-                }
-              },
-            },
-          );
-          await this.post({ type: 'exportState', state: 'done', rows: outcome.rows, file: uri.fsPath });
-          const note = outcome.complete ? '' : ' The service reported the result as Incomplete.';
-          void vscode.window
-            .showInformationMessage(`Exported ${outcome.rows.toLocaleString('en-US')} rows to ${uri.fsPath}.${note}`, 'Open File')
-            .then((choice) => (choice ? vscode.commands.executeCommand('vscode.open', uri) : undefined));
-        } catch (e) {
-          if (e instanceof ExportCancelled || controller.signal.aborted || (isCloudError(e) && e.kind === 'cancelled')) {
-            await this.post({ type: 'exportState', state: 'cancelled', rows: 0 });
-            return;
-          }
-          const message = isCloudError(e) ? e.userMessage : e instanceof Error ? e.message : String(e);
-          this.deps.log.error(`export failed: ${message}`);
-          await this.post({ type: 'exportState', state: 'failed', rows: 0, message });
-          void vscode.window.showErrorMessage(`Export failed: ${message}`);
-        } finally {
-          this.exportController = undefined;
-        }
-      },
-    );
   }
 }

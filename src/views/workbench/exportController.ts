@@ -1,0 +1,112 @@
+/**
+ * One panel's export: asks for the file, streams the whole result into it with progress and
+ * cancel, and reports its state to the page. At most one at a time per panel.
+ */
+import * as vscode from 'vscode';
+import { homedir } from 'node:os';
+import type { SlsApi } from '../../cloud/slsApi';
+import { isCloudError } from '../../cloud/cloudError';
+import type { HostMessage, TimeRangeSpec, WorkbenchTarget } from '../../protocol/messages';
+import type { RangeResolver } from './queryRunner';
+import { ExportCancelled, exportQueryResult } from './resultExport';
+import type { ExportFormat } from './exportFormat';
+
+export interface ExportControllerDeps {
+  readonly target: WorkbenchTarget;
+  readonly sls: () => Promise<SlsApi>;
+  readonly resolveRange: RangeResolver;
+  readonly post: (message: HostMessage) => Promise<boolean>;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export class ExportController {
+  /** The export under way, if any. */
+  private running: AbortController | undefined;
+
+  constructor(private readonly deps: ExportControllerDeps) {}
+
+  cancel(): void {
+    this.running?.abort();
+  }
+
+  async start(format: ExportFormat, query: string, spec: TimeRangeSpec): Promise<void> {
+    if (this.running) {
+      void vscode.window.showInformationMessage('An export is already running for this panel.');
+      return;
+    }
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
+    const defaultName = `${this.deps.target.logStoreName}-${stamp}.${format}`;
+    const uri = await vscode.window.showSaveDialog({
+      title: `Export result as ${format.toUpperCase()}`,
+      defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), defaultName),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    });
+    if (!uri) return;
+    if (uri.scheme !== 'file') {
+      void vscode.window.showErrorMessage('Export writes to local files only; choose a file on this machine.');
+      return;
+    }
+    const controller = new AbortController();
+    this.running = controller;
+    let range;
+    try {
+      range = this.deps.resolveRange(spec, this.deps.target.interval, new Date());
+    } catch (e) {
+      this.running = undefined;
+      void vscode.window.showErrorMessage(`Export: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    await this.deps.post({ type: 'exportState', state: 'started', rows: 0, file: uri.fsPath });
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting ${format.toUpperCase()}`, cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        let lastReport = 0;
+        try {
+          const sls = await this.deps.sls();
+          const outcome = await exportQueryResult(
+            sls,
+            { regionId: this.deps.target.regionId, projectName: this.deps.target.projectName, logStoreName: this.deps.target.logStoreName, query, from: range.from, to: range.to },
+            uri.fsPath,
+            format,
+            {
+              query,
+              from: range.from,
+              to: range.to,
+              rangeLabel: range.label,
+              target: { regionId: this.deps.target.regionId, projectName: this.deps.target.projectName, logStoreName: this.deps.target.logStoreName, flowLogId: this.deps.target.flowLogId },
+              exportedAt: new Date(),
+            },
+            {
+              signal: controller.signal,
+              onRows: (rows) => {
+                progress.report({ message: `${rows.toLocaleString('en-US')} rows` });
+                // Throttled: one message per 5,000 rows is plenty for a counter.
+                if (rows - lastReport >= 5_000) {
+                  lastReport = rows;
+                  void this.deps.post({ type: 'exportState', state: 'progress', rows });
+                }
+              },
+            },
+          );
+          await this.deps.post({ type: 'exportState', state: 'done', rows: outcome.rows, file: uri.fsPath });
+          const note = outcome.complete ? '' : ' The service reported the result as Incomplete.';
+          void vscode.window
+            .showInformationMessage(`Exported ${outcome.rows.toLocaleString('en-US')} rows to ${uri.fsPath}.${note}`, 'Open File')
+            .then((choice) => (choice ? vscode.commands.executeCommand('vscode.open', uri) : undefined));
+        } catch (e) {
+          if (e instanceof ExportCancelled || controller.signal.aborted || (isCloudError(e) && e.kind === 'cancelled')) {
+            await this.deps.post({ type: 'exportState', state: 'cancelled', rows: 0 });
+            return;
+          }
+          const message = isCloudError(e) ? e.userMessage : e instanceof Error ? e.message : String(e);
+          this.deps.log.error(`export failed: ${message}`);
+          await this.deps.post({ type: 'exportState', state: 'failed', rows: 0, message });
+          void vscode.window.showErrorMessage(`Export failed: ${message}`);
+        } finally {
+          this.running = undefined;
+        }
+      },
+    );
+  }
+}
