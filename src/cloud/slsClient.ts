@@ -25,7 +25,8 @@ import type {
   SlsProject,
 } from './slsApi';
 import { mapSlsError } from './slsErrors';
-import { analyticPart, planPages } from './queryPaging';
+import { planPages } from './queryPaging';
+import { histogramSearch, queryShape } from '../query/queryShape';
 import { packRows, slicePacked } from '../protocol/packedRows';
 import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
@@ -293,7 +294,7 @@ class GeneratedSdkSlsClient implements SlsApi {
       columns: answer.columns,
       progress: answer.progress,
       count: answer.count ?? answer.packed.rowCount,
-      hasSql: answer.hasSql ?? analyticPart(req.query).sql !== undefined,
+      hasSql: answer.hasSql ?? queryShape(req.query).sql !== undefined,
       requestId: r.headers?.['x-log-requestid'],
       elapsedMs: answer.elapsedMs,
       processedRows: answer.processedRows,
@@ -396,7 +397,7 @@ class GeneratedSdkSlsClient implements SlsApi {
         'GetHistograms',
         req.regionId,
         req.projectName,
-        (c, sdk) => c.getHistogramsWithOptions(req.projectName, req.logStoreName, new sdk.SlsModels.GetHistogramsRequest({ from: req.from, to: req.to, query: analyticPart(req.query).search.trim() || '*' }), {}, this.runtime()),
+        (c, sdk) => c.getHistogramsWithOptions(req.projectName, req.logStoreName, new sdk.SlsModels.GetHistogramsRequest({ from: req.from, to: req.to, query: histogramSearch(req.query) }), {}, this.runtime()),
         opts,
         req.query,
       );

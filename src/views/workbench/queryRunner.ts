@@ -11,7 +11,7 @@ import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, T
 import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
 import { slicePacked, type PackedRows } from '../../protocol/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
-import { splitQuery, tokenizeSql } from '../../query/tokenizer';
+import { histogramSearch, queryShape } from '../../query/queryShape';
 import { ResultPager } from './resultPages';
 
 /** Raw logs per request: the service refuses line > 100. */
@@ -62,12 +62,6 @@ export function wordLengthAt(text: string, offset: number): number {
   return m ? m[0].length : 1;
 }
 
-export function sqlHasLimit(query: string): boolean {
-  const sql = splitQuery(query).sql;
-  if (!sql) return false;
-  return tokenizeSql(sql.text, sql.from).some((t) => t.kind === 'keyword' && t.text.toLowerCase() === 'limit');
-}
-
 export class QueryRunner {
   private active: ActiveQuery | undefined;
 
@@ -87,6 +81,7 @@ export class QueryRunner {
       await this.deps.post({ type: 'queryError', requestId, error: { message: e instanceof Error ? e.message : String(e) } });
       return;
     }
+    const shape = queryShape(query);
     const active: ActiveQuery = {
       requestId,
       query,
@@ -94,8 +89,8 @@ export class QueryRunner {
       operation: new AbortController(),
       pager: new ResultPager(),
       startedAt: Date.now(),
-      hasSql: splitQuery(query).sql !== undefined,
-      sqlHasLimit: sqlHasLimit(query),
+      hasSql: shape.sql !== undefined,
+      sqlHasLimit: shape.sql?.hasLimit ?? false,
       more: false,
       progress: 'Complete',
       busy: true,
@@ -276,7 +271,7 @@ export class QueryRunner {
 
   private async histogram(active: ActiveQuery, signal: AbortSignal): Promise<void> {
     // GetHistograms takes the search statement only; counts are of matching records.
-    const search = splitQuery(active.query).search.text.trim() || '*';
+    const search = histogramSearch(active.query);
     try {
       const sls = await this.deps.sls();
       const buckets = await sls.histogram(

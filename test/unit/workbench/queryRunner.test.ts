@@ -153,6 +153,27 @@ describe('SQL', () => {
   });
 });
 
+describe('one query shape for the runner and export', () => {
+  // A single quote is not search syntax: the | after it starts the SQL for the runner, for the
+  // export's pages and for the service (src/query/queryShape.ts).
+  const query = "dstport:22 or it's | select count(*) as n";
+  test('the runner and the export both read it as SQL and agree on the rows', async () => {
+    const { runner, of } = harness();
+    await runner.run('q1', query, FOUR_HOURS);
+    const [done] = of('queryDone');
+    assert.ok(done, JSON.stringify(of('queryError')));
+    assert.equal(done.status.hasSql, true);
+    const shown = rowsOf(of('resultPage'));
+    assert.deepEqual(Object.keys(shown[0]), ['n']);
+    const range = of('queryStarted')[0].range;
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-runner-')), 'out.json');
+    const target = { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName };
+    await exportQueryResult(sls, { ...target, query, from: range.from, to: range.to }, file, 'json', { query, from: range.from, to: range.to, rangeLabel: range.label, target, exportedAt: new Date() }, { signal: new AbortController().signal });
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { rows: { n: string }[] };
+    assert.deepEqual(doc.rows, shown);
+  });
+});
+
 describe('errors and cancellation', () => {
   test('a bad query is reported with its position in the query', async () => {
     const { runner, of } = harness();
