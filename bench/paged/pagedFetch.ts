@@ -96,7 +96,7 @@ async function fetchAll(api: SlsApi, pages: Pages, maxRows: number, calls: { n: 
       rows += page.packed.rowCount;
       if (earlyPeak === 0 && rows >= EARLY_ROWS) earlyPeak = rss.soFar();
       // Each write waits until its bytes are handed to the OS: memory stays bounded by the pages in flight.
-      await writer.writePacked(page.columns, page.packed);
+      await writer.writePacked(page.columns, page);
     }
     await writer.commit(true);
   } finally {

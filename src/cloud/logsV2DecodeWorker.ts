@@ -17,6 +17,6 @@ parentPort?.on('message', (m: DecodeRequest) => {
     reply = { id: m.id, answer: null, failed: e instanceof Error ? e.message : String(e) };
   }
   // The lengths and text bytes are the reader's own new arrays: moved, not copied.
-  const moved = reply.answer ? [reply.answer.packed.lengths.buffer, reply.answer.textBytes?.buffer].filter((x): x is ArrayBuffer => x instanceof ArrayBuffer) : [];
+  const moved = reply.answer ? [reply.answer.packed.lengths.buffer, reply.answer.asciiText?.buffer].filter((x): x is ArrayBuffer => x instanceof ArrayBuffer) : [];
   parentPort?.postMessage(reply, moved);
 });

@@ -16,7 +16,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { inflateAnswer, type AnswerCompression } from './answerCompression';
-import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer, type TransferableLogsV2Answer } from './slsWireBytes';
+import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer } from './slsWireBytes';
 
 export interface DecodeRequest {
   readonly id: number;
@@ -30,7 +30,7 @@ export interface DecodeRequest {
 export interface DecodeReply {
   readonly id: number;
   /** null: not the shape the reader knows (the caller parses it as JSON) or the reader failed. */
-  readonly answer: TransferableLogsV2Answer | null;
+  readonly answer: PackedLogsV2Answer | null;
   readonly failed?: string;
 }
 

@@ -3,7 +3,7 @@
  * Implemented over @alicloud/sls20201230 in slsClient.ts (it exposes x-log-progress, which
  * @alicloud/log drops).
  */
-import { unpackRows, type PackedRows } from '../protocol/packedRows';
+import { unpackRows, type PackedBatch } from '../results/packedRows';
 import type { CallOptions } from './cenApi';
 
 export interface SlsProject {
@@ -39,18 +39,14 @@ export interface QueryRequest extends LogstoreRef, TimeRange {
 /** One result row: its values in `columns` order; cells past the row's end are ''. */
 export type ResultRow = readonly string[];
 
-export interface QueryResult {
+export interface QueryResult extends PackedBatch {
   /**
    * The rows as SLS returns them (all strings), in column order: built from `packed` on first
    * read (the cold paths — export, checks — read these; the workbench never does).
    */
   readonly rows: readonly ResultRow[];
-  /**
-   * The same rows as the client reads them from the answer's bytes: every cell's text in one
-   * string plus the cells' lengths (src/protocol/packedRows.ts). The workbench cuts this into
-   * the pages it posts to the webview, so no array per row or string per cell is made in the host.
-   */
-  readonly packed: PackedRows;
+  // packed: the same rows as the client reads them from the answer's bytes (src/results/packedRows.ts);
+  // the workbench cuts them into the pages it posts, so the host makes no array per row or string per cell.
   /** Column order: SQL select order, or the fields seen for raw logs. */
   readonly columns: readonly string[];
   readonly progress: QueryProgress;

@@ -27,7 +27,7 @@ import type {
 import { mapSlsError } from './slsErrors';
 import { planPages } from './queryPaging';
 import { histogramSearch, queryShape } from '../query/queryShape';
-import { packRows, slicePacked } from '../protocol/packedRows';
+import { packRows, sliceBatch } from '../results/packedRows';
 import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
 import type { PackedLogsV2Answer } from './slsWireBytes';
@@ -291,6 +291,7 @@ class GeneratedSdkSlsClient implements SlsApi {
     } else answer = r.read;
     return packedQueryResult({
       packed: answer.packed,
+      asciiText: answer.asciiText,
       columns: answer.columns,
       progress: answer.progress,
       count: answer.count ?? answer.packed.rowCount,
@@ -378,14 +379,14 @@ class GeneratedSdkSlsClient implements SlsApi {
       const page = await pending;
       const room = maxRows - delivered;
       const got = page.packed.rowCount;
-      const packed = got > room ? slicePacked(page.packed, 0, room) : page.packed;
+      const { packed, asciiText } = sliceBatch(page, 0, room);
       delivered += packed.rowCount;
       const last = got < pageSize || delivered >= maxRows;
       if (last) ended = true;
       else fill();
       if (packed.rowCount > 0) {
         const { columns, progress, hasSql, requestId, elapsedMs, processedRows } = page;
-        yield packedQueryResult({ packed, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
+        yield packedQueryResult({ packed, asciiText, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
       }
       if (last) return;
     }

@@ -4,7 +4,7 @@
  * generated flow-log rows (including an XSS payload that must render as text).
  * URL parameters: rows (raw row count), run=1, query, tab=chart, theme (handled by preview.html).
  */
-import { packRows } from '../../src/protocol/packedRows';
+import { packRows } from '../../src/results/packedRows';
 import type { HostMessage, WebviewMessage, PresetInfo, TimeRangeSpec } from '../../src/protocol/messages';
 import { FLOW_LOG_FIELDS, SUPPORTED_REGIONS } from '../../src/flowlogs/catalog';
 import { QUERY_PRESETS, renderPreset } from '../../src/query/presets';

@@ -9,7 +9,7 @@
  */
 import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
 import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
-import { slicePacked, type PackedRows } from '../../protocol/packedRows';
+import { sliceBatch, type PackedBatch } from '../../results/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
 import { histogramSearch, queryShape } from '../../query/queryShape';
 import { ResultPager } from './resultPages';
@@ -111,7 +111,7 @@ export class QueryRunner {
       this.noteResult(active, first);
       const firstRows = first.packed.rowCount;
       active.more = first.hasSql ? !active.sqlHasLimit && firstRows >= SQL_DEFAULT_ROWS : firstRows >= RAW_LINE;
-      await this.deliver(active, signal, first.columns, first.packed, true);
+      await this.deliver(active, signal, first, true);
     });
     await histogram;
   }
@@ -172,7 +172,7 @@ export class QueryRunner {
       fetched += page.packed.rowCount;
       lastPageFull = page.packed.rowCount >= RAW_LINE;
       this.noteResult(active, page);
-      await this.deliver(active, signal, page.columns, page.packed, false);
+      await this.deliver(active, signal, page, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
     if (signal.aborted) return;
@@ -189,10 +189,10 @@ export class QueryRunner {
     let seen = 0;
     const limit = already + wanted;
     for await (const page of sls.queryPages(req, { signal, pageSize: SQL_PAGE_ROWS, maxRows: limit, concurrency: 2 })) {
-      const fresh = slicePacked(page.packed, Math.max(0, already - seen), page.packed.rowCount);
+      const fresh = sliceBatch(page, Math.max(0, already - seen), page.packed.rowCount);
       seen += page.packed.rowCount;
       this.noteResult(active, page);
-      if (fresh.rowCount > 0) await this.deliver(active, signal, page.columns, fresh, false);
+      if (fresh.packed.rowCount > 0) await this.deliver(active, signal, { columns: page.columns, ...fresh }, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
     if (signal.aborted) return;
@@ -209,11 +209,10 @@ export class QueryRunner {
   private async deliver(
     active: ActiveQuery,
     signal: AbortSignal,
-    columns: readonly string[],
-    rows: PackedRows,
+    { columns, packed, asciiText }: PackedBatch & { readonly columns: readonly string[] },
     finishAfter: boolean,
   ): Promise<void> {
-    const pages = rows.rowCount === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);
+    const pages = packed.rowCount === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, packed, asciiText);
     for (let i = 0; i < pages.length; i++) {
       if (signal.aborted) return;
       const p = pages[i];

@@ -33,7 +33,7 @@ export async function exportQueryResult(
     for await (const page of pages) {
       if (opts.signal.aborted) break;
       if (page.progress === 'Incomplete') complete = false;
-      await writer.writePacked(page.columns, page.packed);
+      await writer.writePacked(page.columns, page);
       opts.onRows?.(writer.rowCount);
     }
     if (opts.signal.aborted) throw new ExportCancelled();

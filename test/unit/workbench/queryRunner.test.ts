@@ -17,7 +17,7 @@ import type { FlowLogView } from '../../../emulator/cen/store';
 import type { FlowRow } from '../../../emulator/data/flowLogGenerator';
 import { QueryRunner, LOAD_MORE_ROWS } from '../../../src/views/workbench/queryRunner';
 import { RESULT_PAGE_ROWS } from '../../../src/views/workbench/resultPages';
-import { unpackRows } from '../../../src/protocol/packedRows';
+import { unpackRows } from '../../../src/results/packedRows';
 import { resolveWorkbenchRange } from '../../../src/views/workbench/workbenchLanguage';
 import { exportQueryResult } from '../../../src/views/workbench/resultExport';
 
