@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCenClient } from '../src/cloud/cenClient';
 import { createSlsClient } from '../src/cloud/slsClient';
-import { limitSlsQueries } from '../src/cloud/limitedSlsApi';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestLimiter } from '../src/cloud/requestLimiter';
 import { diagnose, isRunnable } from '../src/query/diagnostics';
 import { isTransitional } from '../src/flowlogs/catalog';
@@ -95,7 +94,7 @@ async function main(): Promise<void> {
   const f = emu.context.cen.listFlowLogs().find((x) => x.status === 'Active');
   if (!f) throw new Error('no Active flow log in the demo');
   const limiter = new RequestLimiter(DEFAULT_MAX_CONCURRENT_REQUESTS);
-  const panelSls = limitSlsQueries(sls, limiter);
+  const panelSls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, retry: RETRY, timeoutMs: 20_000, log: (e) => void slsLog.push(JSON.stringify(e)), limiter });
   figures.slsPeakInFlight = slsInFlight;
   const panelOutcomes = Promise.all(
     Array.from({ length: PANELS }, async (_, i) => {

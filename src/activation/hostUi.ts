@@ -5,6 +5,7 @@
  * lazy registrations that lead here.
  */
 import * as vscode from 'vscode';
+import { MAX_CONCURRENT_REQUESTS_SETTING, RequestLimiter } from '../cloud/requestLimiter';
 import { createSlsClient } from '../cloud/slsClient';
 import { CommandRegistrar } from '../views/commands/commandRegistrar';
 import type { ExplorerNode } from '../views/explorer/nodes/index';
@@ -34,6 +35,7 @@ export interface HostUi {
 export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const commands = new CommandTable();
   const registrar = new CommandRegistrar(log, context.subscriptions, commands);
+  const limiter = requestLimiterFromSettings(context);
   // Explorer: credentials → shared CenApi/SlsApi (clients.cen / clients.sls, rebuilt on change) → tree → commands.
   const explorer = registerExplorer(context, { log, treeView, registrar }, {
     createSls: (s, credentials, logCall) =>
@@ -41,6 +43,7 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
         endpoint: s.slsEndpoint,
         protocol: s.slsProtocol,
         credentials,
+        limiter,
         log: (e) => logCall({ action: e.action, requestId: e.requestId, durationMs: e.durationMs, ok: e.ok, code: e.code }),
       }),
   });
@@ -52,4 +55,16 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   // A failed restore is the explorer's to show (the model gets the same promise); commands run regardless.
   const ready = explorer.restored.catch(() => undefined);
   return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels };
+}
+
+/** One limit for every panel's queries, histograms and export pages, following the setting; the tree's calls never wait for it. */
+function requestLimiterFromSettings(context: vscode.ExtensionContext): RequestLimiter {
+  const readLimit = (): number => vscode.workspace.getConfiguration('cenFlowLogs').get<number>(MAX_CONCURRENT_REQUESTS_SETTING, Number.NaN);
+  const limiter = new RequestLimiter(readLimit());
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`cenFlowLogs.${MAX_CONCURRENT_REQUESTS_SETTING}`)) limiter.setLimit(readLimit());
+    }),
+  );
+  return limiter;
 }

@@ -69,7 +69,7 @@ export interface IndexField {
 }
 
 /** Options of SlsApi.query. */
-export type QueryOptions = CallOptions & { onIncomplete?: (attempt: number) => void; onAnswered?: () => void };
+export type QueryOptions = CallOptions & { onIncomplete?: (attempt: number) => void };
 
 export interface SlsApi {
   listProjects(regionId: string, opts?: CallOptions): Promise<readonly SlsProject[]>;
@@ -78,11 +78,7 @@ export interface SlsApi {
   getIndex(ref: LogstoreRef, opts?: CallOptions): Promise<Readonly<Record<string, IndexField>> | undefined>;
   /** Creates what is missing: project, logstore, and the flow-log index. Idempotent. */
   ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string }): Promise<void>;
-  /**
-   * Runs one query, repeating while the service answers Incomplete (bounded), honouring cancel.
-   * `onAnswered` is told once, when an answer's bytes have arrived and before they are read into
-   * rows (queryPages frees the request's place in its window then), or when the query fails.
-   */
+  /** Runs one query, repeating while the service answers Incomplete (bounded), honouring cancel. */
   query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult>;
   /**
    * Streams a large result page by page: raw logs by line/offset, SQL by LIMIT pages.

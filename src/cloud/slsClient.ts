@@ -12,6 +12,7 @@ import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { checkHostEndpoint } from './endpoints';
 import { abortableSleep, raceAbort, withRetry, type RetryInfo, type RetryPolicy } from './retry';
+import type { RequestLimiter } from './requestLimiter';
 import { loadSdk } from './sdkLoader';
 import type {
   HistogramBucket,
@@ -57,6 +58,12 @@ export interface SlsClientOptions {
   readonly timeoutMs?: number;
   /** How often a query is repeated while the service answers Incomplete, and the first delay. */
   readonly incomplete?: { readonly maxPolls?: number; readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+  /**
+   * Shared by everything that queries: each query (through its retries and Incomplete polls,
+   * which are sequential), each page of queryPages and each histogram takes a slot. Projects,
+   * logstores and index calls never wait for one.
+   */
+  readonly limiter?: RequestLimiter;
 }
 
 export const DEFAULT_SLS_ENDPOINT = '{region}.log.aliyuncs.com';
@@ -319,17 +326,29 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
   }
 
+  /** Runs `task` in a slot of the shared limiter, when there is one. */
+  private limited<T>(task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    const limiter = this.options.limiter;
+    return limiter ? limiter.run(task, signal) : task();
+  }
+
   query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult> {
-    const onAnswered = opts?.onAnswered;
-    if (!onAnswered) return this.untilComplete(() => this.queryOnce(req, opts), opts);
+    return this.limited(() => this.untilComplete(() => this.queryOnce(req, opts), opts), opts?.signal);
+  }
+
+  /**
+   * A query whose `onAnswered` is told once: when an answer's bytes have arrived, before they are
+   * read into rows, or when the query fails (queryPages frees the request's place in its window then).
+   */
+  private answeredQuery(req: QueryRequest, opts: QueryOptions | undefined, onAnswered: () => void): Promise<QueryResult> {
     let told = false;
     const tell = (): void => {
       if (told) return;
       told = true;
       onAnswered();
     };
-    const result = this.untilComplete(() => this.queryOnce(req, opts, tell), opts);
-    // An answer that never arrived (an error, a cancel) frees its place too.
+    const result = this.limited(() => this.untilComplete(() => this.queryOnce(req, opts, tell), opts), opts?.signal);
+    // An answer that never arrived (an error, a cancel, a cancel while waiting for a slot) frees its place too.
     result.then(tell, tell);
     return result;
   }
@@ -357,13 +376,9 @@ class GeneratedSdkSlsClient implements SlsApi {
         const size = Math.min(pageSize, maxRows - (next - startOffset));
         if (size <= 0) return;
         onNetwork++;
-        // Through this.query, so a limiter wrapping the client (limitedSlsApi.ts) sees every page.
-        const page = this.query(pageRequest(next, size), {
-          ...opts,
-          onAnswered: () => {
-            onNetwork--;
-            fill();
-          },
+        const page = this.answeredQuery(pageRequest(next, size), opts, () => {
+          onNetwork--;
+          fill();
         });
         // Awaited in order below; a page past the end of the result is never awaited.
         page.then(
@@ -392,7 +407,11 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
   }
 
-  async histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
+  histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
+    return this.limited(() => this.histogramUnlimited(req, opts), opts?.signal);
+  }
+
+  private async histogramUnlimited(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
     const once = async (): Promise<{ progress: QueryProgress; buckets: HistogramBucket[] }> => {
       const r = await this.call(
         'GetHistograms',
