@@ -5,7 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { BENCHMARKS, type Figure } from './registry';
+import type { Figure } from './benchmark';
+import { BENCHMARKS } from './registry';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

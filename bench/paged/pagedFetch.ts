@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { planPages } from '../../src/cloud/queryPaging';
 import type { QueryRequest, QueryResult, SlsApi } from '../../src/cloud/slsApi';
 import { ExportFileWriter } from '../../src/views/workbench/exportFile';
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';
 import { RecordingProxyThread } from '../support/recordingProxyThread';
