@@ -8,6 +8,7 @@
  * `columns`), so every hop copies two objects instead of one string per cell; the webview unpacks.
  */
 import type { PackedRows } from '../results/packedRows';
+import type { LocalProblem } from '../query/localRefusal';
 
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
@@ -82,14 +83,7 @@ export interface QueryErrorInfo {
 }
 
 /** An error the local checks found in a query, positioned (offsets and 1-based line/column). */
-export interface LocalProblem {
-  readonly from: number;
-  readonly to: number;
-  readonly line: number;
-  readonly column: number;
-  readonly code: string;
-  readonly message: string;
-}
+export type { LocalProblem };
 
 export interface QueryStatus {
   readonly rowCount: number;

@@ -22,7 +22,7 @@ import { historyKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportCancelled, exportQueryResult } from './resultExport';
 import type { ExportFormat } from './exportFormat';
-import { describeRefusal, localRefusal } from './localRefusal';
+import { describeRefusal, localRefusal } from '../../query/localRefusal';
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
 
