@@ -34,6 +34,7 @@ import { CORPUS_NOW, SPEC_CASES, TEXT_CASES } from '../test/reliability/corpus/t
 import { HOST_ENDPOINT_CASES, URL_ENDPOINT_CASES } from '../test/reliability/corpus/endpoints';
 import { checkHostEndpoint, checkUrlEndpoint } from '../src/cloud/endpoints';
 import { parseTimeRange } from '../src/query/timeRange';
+import { errorText } from '../src/errorText';
 
 const LATENCY_MS = Number(process.env.SOAK_LATENCY_MS ?? 2_000);
 const CENS = Number(process.env.SOAK_CENS ?? 12);
@@ -229,7 +230,7 @@ async function main(): Promise<void> {
     const r = await exportQueryResult(sls, req, file, 'csv', { query: req.query, from: req.from, to: req.to, rangeLabel: 'soak', target: ref, exportedAt: new Date() }, { signal: new AbortController().signal, maxRows: EXPORT_ROWS });
     exported = r.rows;
   } catch (e) {
-    say(`export failed: ${e instanceof Error ? e.message : String(e)}`);
+    say(`export failed: ${errorText(e)}`);
   } finally {
     clearInterval(sampler);
   }

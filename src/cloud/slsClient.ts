@@ -361,12 +361,9 @@ class GeneratedSdkSlsClient implements SlsApi {
     const { pageSize, startOffset, maxRows, pageRequest } = planPages(req, opts);
     let delivered = 0;
     let next = startOffset;
-    // A sliding window: `concurrency` page requests on the network at all times — also while
-    // answers are read into rows, while the consumer handles a page, and while pages wait to be
-    // delivered in order (at most 2 × `concurrency` pages are fetched ahead, so memory stays
-    // bounded). Fetching in batches, or holding a request's place until its page was read or
-    // delivered, left the network idle. (An Incomplete answer, repeated after a pause, no longer
-    // holds a place.)
+    // A sliding window: `concurrency` page requests on the network at all times, also while
+    // answers are read and pages wait to be delivered in order; at most 2 × `concurrency` pages
+    // are fetched ahead, so memory stays bounded (why: bench/README.md, paged-fetch).
     const inFlight: Promise<QueryResult>[] = [];
     let onNetwork = 0;
     /** A page came back short or failed: the result ends there, ask for no more. */

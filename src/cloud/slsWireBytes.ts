@@ -1,9 +1,8 @@
 /**
  * Reads a GetLogsV2 answer straight from its bytes into packed rows (src/results/packedRows.ts):
- * the cells' text concatenated and each cell's length, in column order — without turning the body
- * into one big string, without a JavaScript object per row and a string per cell, which is what
- * `JSON.parse` + readLogsV2 cost (on a 2-core machine the body's text alone took about as long as
- * parsing it: a fresh multi-megabyte string per answer).
+ * the cells' text concatenated and each cell's length, in column order — without the body as one
+ * big string, an object per row or a string per cell (what `JSON.parse` + readLogsV2 cost;
+ * measurements in bench/README.md).
  *
  * One pass finds every row's cells (key and value positions); the meta object is then parsed with
  * JSON.parse and checked by readLogsV2Meta, and a second pass copies the values in column order.

@@ -1,12 +1,9 @@
 /**
- * Export text for a page of packed rows (src/results/packedRows.ts) written straight into bytes.
- *
- * Why: exporting 1,000,000 rows through `recordsOf` + csvLine/jsonRow makes an object per row and
- * a string per cell, and the extension host's one thread spent as long formatting a 10,000-row
- * page as the network took to deliver it. Here the page's text is copied into a reused byte
- * buffer cell by cell; a cell that needs quoting, escaping or formula neutralising goes through
- * the same csvCell / JSON.stringify as the record path, so the bytes are identical (unit tests
- * compare both paths on hostile values).
+ * Export text for a page of packed rows (src/results/packedRows.ts) written straight into bytes,
+ * so exporting stays network-bound (the record path — `recordsOf` + csvLine/jsonRow — costs more
+ * per page than a page takes to arrive: bench/README.md). A cell that needs quoting, escaping or
+ * formula neutralising goes through the same csvCell / JSON.stringify as the record path, so the
+ * bytes are identical (unit tests compare both paths on hostile values).
  *
  * Only pages whose text is ASCII take this path (flow logs are); `fitsFastPath` says when the
  * caller must use the record path instead.

@@ -13,6 +13,7 @@ import { sliceBatch, type PackedBatch } from '../../results/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
 import { histogramSearch, queryShape } from '../../query/queryShape';
 import { ResultPager } from './resultPages';
+import { errorText } from '../../errorText';
 
 /** Raw logs per request: the service refuses line > 100. */
 export const RAW_LINE = 100;
@@ -78,7 +79,7 @@ export class QueryRunner {
     try {
       range = this.deps.resolveRange(spec, this.deps.target.interval, (this.deps.now ?? (() => new Date()))());
     } catch (e) {
-      await this.deps.post({ type: 'queryError', requestId, error: { message: e instanceof Error ? e.message : String(e) } });
+      await this.deps.post({ type: 'queryError', requestId, error: { message: errorText(e) } });
       return;
     }
     const shape = queryShape(query);
@@ -248,7 +249,7 @@ export class QueryRunner {
       if (signal.aborted || (isCloudError(e) && e.kind === 'cancelled')) {
         await this.deps.post({ type: 'queryCancelled', requestId: active.requestId });
       } else {
-        this.deps.log?.(`query ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.deps.log?.(`query ${active.requestId} failed: ${errorText(e)}`);
         await this.deps.post({ type: 'queryError', requestId: active.requestId, error: this.errorInfo(active.query, e) });
       }
     } finally {
@@ -265,7 +266,7 @@ export class QueryRunner {
           : undefined;
       return { message: e.message, nextStep: e.nextStep, code: e.code, slsRequestId: e.requestId, position };
     }
-    return { message: e instanceof Error ? e.message : String(e) };
+    return { message: errorText(e) };
   }
 
   private async histogram(active: ActiveQuery, signal: AbortSignal): Promise<void> {
@@ -282,7 +283,7 @@ export class QueryRunner {
       await this.deps.post({ type: 'histogram', requestId: active.requestId, buckets: info });
     } catch (e) {
       // The histogram is decoration: a failure must not hide the rows.
-      if (!signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${errorText(e)}`);
     }
   }
 }

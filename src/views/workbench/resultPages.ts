@@ -13,13 +13,8 @@ import { ownRowChars, packRows, repeatsAbove, splitAt, unpackRows, type PackedRo
 export const RESULT_PAGE_ROWS = 2_000;
 /**
  * Characters of text per resultPage message at most (a page ends early to stay below, unless it
- * is a single row). Why: V8 keeps a string over 128 KB in its large-object space, in memory mapped
- * afresh for it, and on a VM where page faults are slow that dominates making it: measured on this
- * 2-core VM, a 0.7 MB text took 3–5 ms to make (≈ 180 page faults), a 100 KB one 150 times less
- * per byte. Texts made here are cut from ASCII bytes (one byte a character), so 120,000 (plus the
- * first row's repeated values) stay below it; other texts are sliced from a string that exists
- * already. Not lower: more pages queue behind the first one and delay its paint (first-grid-paint
- * at 1,000,000 rows took 114 ms with pages of ≈ 400 rows).
+ * is a single row): keeps each page's text under V8's 128 KB large-object size, which is slow to
+ * make on fresh memory; lower delays the first paint. Measurements: bench/README.md.
  */
 export const RESULT_PAGE_MAX_CHARS = 120_000;
 /**
