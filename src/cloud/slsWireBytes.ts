@@ -13,7 +13,7 @@
  * Anything outside the shape it knows (not an object, no meta or data, a row that is not an
  * object, escaped keys, duplicate top-level keys, array-index field names whose order JSON would
  * change, invalid JSON) returns undefined: the caller then parses the answer as JSON and
- * readLogsV2 says what is wrong, exactly as before.
+ * readLogsV2 says what is wrong.
  */
 import { lengthsFor, SAME32, sameMarker, type PackedRows } from '../results/packedRows';
 import { cell, readLogsV2Meta, type LogsV2Answer, type LogsV2Meta } from './slsWire';
