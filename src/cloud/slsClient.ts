@@ -333,23 +333,23 @@ class GeneratedSdkSlsClient implements SlsApi {
   }
 
   query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult> {
-    return this.limited(() => this.untilComplete(() => this.queryOnce(req, opts), opts), opts?.signal);
+    return this.limitedQuery(req, opts);
   }
 
   /**
-   * A query whose `onAnswered` is told once: when an answer's bytes have arrived, before they are
-   * read into rows, or when the query fails (queryPages frees the request's place in its window then).
+   * A query in a slot of the limiter. `onAnswered` is told once: when an answer's bytes have
+   * arrived, before they are read into rows, or when the query fails or is cancelled (queryPages
+   * frees the request's place in its window then).
    */
-  private answeredQuery(req: QueryRequest, opts: QueryOptions | undefined, onAnswered: () => void): Promise<QueryResult> {
+  private limitedQuery(req: QueryRequest, opts: QueryOptions | undefined, onAnswered?: () => void): Promise<QueryResult> {
     let told = false;
     const tell = (): void => {
       if (told) return;
       told = true;
-      onAnswered();
+      onAnswered?.();
     };
     const result = this.limited(() => this.untilComplete(() => this.queryOnce(req, opts, tell), opts), opts?.signal);
-    // An answer that never arrived (an error, a cancel, a cancel while waiting for a slot) frees its place too.
-    result.then(tell, tell);
+    if (onAnswered) result.then(tell, tell);
     return result;
   }
 
@@ -373,7 +373,7 @@ class GeneratedSdkSlsClient implements SlsApi {
         const size = Math.min(pageSize, maxRows - (next - startOffset));
         if (size <= 0) return;
         onNetwork++;
-        const page = this.answeredQuery(pageRequest(next, size), opts, () => {
+        const page = this.limitedQuery(pageRequest(next, size), opts, () => {
           onNetwork--;
           fill();
         });
