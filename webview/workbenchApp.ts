@@ -50,7 +50,7 @@ export class WorkbenchApp {
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
   private fields: readonly string[] | undefined;
   private readonly exportBar: ExportBar;
-  private readonly title = h('div', 'target-title');
+  private readonly title = h('h1', 'target-title');
   private readonly subtitle = h('div', 'target-subtitle');
   private readonly rangeInfo = h('div', 'range-info');
   private readonly presetSelect = selectElement('Presets', 'presets');
