@@ -156,7 +156,6 @@ describe('explorer console hand-overs and account', { timeout: 1_200_000 }, () =
         protectionLevel: 'REDUCED',
         tags: [],
       },
-      [],
     );
     await clickWelcomeButton(vs, NO_CENS_WELCOME, 'Refresh');
     await waitForTreeRow(vs, 'created-later');
