@@ -54,8 +54,9 @@ class Obj {
     return new Obj(v as Json, path, model, trace);
   }
 
-  private get(key: string): unknown {
-    this.trace?.(`${this.model}${this.model.endsWith(':') ? '' : '.'}${key}`);
+  /** `asList`: traced as the model names lists, `Key[]`. */
+  private get(key: string, asList = false): unknown {
+    this.trace?.(`${this.model}${this.model.endsWith(':') ? '' : '.'}${key}${asList ? '[]' : ''}`);
     return this.o[key];
   }
 
@@ -72,7 +73,7 @@ class Obj {
 
   /** A list of objects; absent means empty. */
   list(key: string): Obj[] {
-    const v = this.get(key);
+    const v = this.get(key, true);
     const s = this.sub(key);
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) throw unexpected(s.path, 'is not a list');
