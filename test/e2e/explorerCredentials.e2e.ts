@@ -1,6 +1,6 @@
 /**
  * Credentials in a real VS Code with no keys in the environment: the sign-in welcome view, signing
- * in with an AccessKey (kept in SecretStorage), a wrong secret, the non-whitelisted account, and
+ * in with an AccessKey (kept in SecretStorage), a wrong secret, a RAM user without flow-log permission, and
  * picking a profile of the aliyun CLI (~/.aliyun/config.json in code-server's own HOME).
  */
 import { describe, it } from 'node:test';
@@ -43,18 +43,22 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
     await vs.notification(/Could not load CEN instances/);
   });
 
-  it('the non-whitelisted account is told it must be whitelisted when creating a flow log', async () => {
+  // Was "told it must be whitelisted": Forbidden.NotWhitelisted was our emulator's invention; the
+  // service answers a RAM user without the permission with Forbidden.RAM (api-current.md §4.1).
+  it('a RAM user without flow-log permission is told which cen: permission to ask for when creating a flow log', async () => {
     await signInWithAccessKey(vs, 'LTAIemulatorNoFlowLog', 'emulator-noflowlog-secret');
     await waitForTreeRow(vs, 'partner-network');
     await vs.contextMenu('partner-network', 'Create Flow Log…');
-    await vs.answerQuickPick('cn-hangzhou');
+    await vs.answerQuickPick('China (Hangzhou) (cn-hangzhou)');
+    await vs.answerQuickPick('The whole transit router');
     await answerStep(vs, /Project name/, 'partner-logs');
     await answerStep(vs, /Logstore name/, 'partner');
     await answerStep(vs, /Flow log name/, '');
     await answerStep(vs, /Description/, '');
     await vs.answerQuickPick('10 minutes (600 s, default)');
-    await answerStep(vs, /Transit router ID/, '');
-    await vs.notification(/not whitelisted/i, 30_000);
+    await answerStep(vs, /Log format/, '');
+    await answerStep(vs, /Tags/, '');
+    await vs.notification(/cen:CreateFlowlog/, 30_000);
     assert.equal(vs.emulator.context.cen.flowLogsOf('6543210987654321').length, 0);
   });
 

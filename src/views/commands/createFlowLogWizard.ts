@@ -11,22 +11,21 @@
 import * as vscode from 'vscode';
 import {
   ATTACHMENT_KINDS,
-  type AttachmentKind,
   type CenApi,
   type CenInstance,
   type FlowLog,
-  type Tag,
   type TransitRouter,
   type TransitRouterAttachment,
 } from '../../cloud/cenApi';
-import { attachmentKindName, attachmentLabel, capturesOutboundOnly } from '../../flowlogs/attachmentLabel';
-import { DEFAULT_INTERVAL, FLOW_LOG_INTERVALS, LOG_FORMAT_REQUIRED_PREFIX, regionLabel, type FlowLogInterval } from '../../flowlogs/catalog';
+import { attachmentLabel, capturesOutboundOnly } from '../../flowlogs/attachmentLabel';
+import { DEFAULT_INTERVAL, FLOW_LOG_INTERVALS, LOG_FORMAT_REQUIRED_PREFIX, type FlowLogInterval } from '../../flowlogs/catalog';
 import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import { checkDescription, checkFlowLogName, checkLogFormatString, checkLogStoreName, checkProjectName } from '../../flowlogs/validation';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { BASIC_EDITION_WHY } from '../explorer/nodes/transitRouterNode';
 import type { CommandRegistrar } from './commandRegistrar';
+import { parseTags, routerChoices, scopeChoices, type Choice, type ScopePages } from './createFlowLogChoices';
 import { intervalLabel } from './flowLogCommands';
 import { MultiStepInput, type InputStep } from './multiStepInput';
 import { withOperationProgress } from './operationProgress';
@@ -59,7 +58,6 @@ export interface CreateState {
 const TITLE = 'Create Flow Log';
 const TOTAL = 10;
 const NEW = '__new__';
-const WHOLE = '__whole__';
 
 type ValueItem = vscode.QuickPickItem & { value: string };
 
@@ -176,21 +174,11 @@ function pickCen(deps: CreateWizardDeps): InputStep<CreateState> {
   };
 }
 
-/** Enterprise routers first (pickable); Basic ones shown with why they cannot have flow logs. */
-export function routerItems(routers: readonly TransitRouter[]): (vscode.QuickPickItem & { router?: TransitRouter })[] {
-  const enterprise = routers.filter((r) => r.edition === 'Enterprise');
-  const other = routers.filter((r) => r.edition !== 'Enterprise');
-  const sep = (label: string): vscode.QuickPickItem => ({ label, kind: vscode.QuickPickItemKind.Separator });
-  return [
-    ...enterprise.map((r) => ({ label: regionLabel(r.regionId), description: r.name ? `${r.name} · ${r.transitRouterId}` : r.transitRouterId, router: r })),
-    ...(other.length > 0 ? [sep('Cannot have flow logs')] : []),
-    ...other.map((r) => ({
-      label: `$(circle-slash) ${regionLabel(r.regionId)}`,
-      description: r.transitRouterId,
-      detail: r.edition === 'Basic' ? 'Basic Edition: upgrade it to Enterprise Edition in the CEN console first' : `Edition "${r.rawType}": only Enterprise Edition supports flow logs`,
-      router: r,
-    })),
-  ];
+type PickItem<T> = vscode.QuickPickItem & { value?: T };
+
+/** Plain choices to quick-pick items (headings become separators). */
+function pickItems<T>(choices: readonly Choice<T>[]): PickItem<T>[] {
+  return choices.map((c) => (c.separator ? { label: c.label, kind: vscode.QuickPickItemKind.Separator } : { label: c.label, description: c.description, detail: c.detail, value: c.value }));
 }
 
 function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
@@ -200,55 +188,25 @@ function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
     if (routers.length === 0) {
       throw new Error(`CEN ${cen.name || cen.cenId} has no transit router. Attach a network instance to it in the CEN console (that creates the transit router), then create the flow log.`);
     }
-    const items = routerItems(routers);
+    const items = pickItems(routerChoices(routers));
     const chosen = await input.pick({
       title: `${TITLE}: ${cen.name || cen.cenId}`,
       step: 2,
       totalSteps: TOTAL,
       items,
       placeholder: 'Transit router (flow logs belong to Enterprise Edition transit routers)',
-      activeItem: items.find((i) => i.router?.transitRouterId === state.router?.transitRouterId),
-      validate: (i) => (!i.router ? 'Pick a transit router.' : i.router.edition === 'Enterprise' ? undefined : BASIC_EDITION_WHY),
+      activeItem: items.find((i) => i.value?.transitRouterId === state.router?.transitRouterId),
+      validate: (i) => (!i.value ? 'Pick a transit router.' : i.value.edition === 'Enterprise' ? undefined : BASIC_EDITION_WHY),
     });
-    if (chosen.router?.transitRouterId !== state.router?.transitRouterId) {
+    if (chosen.value?.transitRouterId !== state.router?.transitRouterId) {
       state.attachment = undefined;
       state.scopeChosen = false;
       state.projectName = undefined;
       state.logStoreName = undefined;
     }
-    state.router = chosen.router;
+    state.router = chosen.value;
     return pickScope(deps);
   };
-}
-
-interface ScopeItem extends vscode.QuickPickItem {
-  readonly value: string;
-  readonly attachment?: TransitRouterAttachment;
-  /** "Load more" row of one attachment list. */
-  readonly more?: AttachmentKind;
-}
-
-/** What each attachment list has shown so far, and its NextToken when there is more. */
-type ScopePages = Map<AttachmentKind, { items: TransitRouterAttachment[]; nextToken?: string }>;
-
-export function scopeItems(pages: ScopePages): ScopeItem[] {
-  const items: ScopeItem[] = [{ label: '$(server-environment) The whole transit router', detail: 'Captures every connection of the router', value: WHOLE }];
-  for (const kind of ATTACHMENT_KINDS) {
-    const page = pages.get(kind);
-    if (!page || (page.items.length === 0 && !page.nextToken)) continue;
-    items.push({ label: `${attachmentKindName(kind)} connections`, kind: vscode.QuickPickItemKind.Separator, value: '' });
-    for (const a of page.items) {
-      items.push({
-        label: attachmentLabel(a),
-        description: [a.name, a.attachmentId].filter((x) => x).join(' · '),
-        detail: capturesOutboundOnly(a) ? `Only traffic leaving this router toward ${a.resourceRegionId} is captured; the peer router can have its own flow log for the other direction.` : undefined,
-        value: a.attachmentId,
-        attachment: a,
-      });
-    }
-    if (page.nextToken) items.push({ label: `$(more) More ${attachmentKindName(kind)} connections…`, value: `more:${kind}`, more: kind });
-  }
-  return items;
 }
 
 function pickScope(deps: CreateWizardDeps, loaded?: ScopePages): InputStep<CreateState> {
@@ -263,24 +221,35 @@ function pickScope(deps: CreateWizardDeps, loaded?: ScopePages): InputStep<Creat
         ATTACHMENT_KINDS.forEach((k, i) => pages!.set(k, { items: [...firsts[i].items], nextToken: firsts[i].nextToken }));
       }
     }
-    const items = scopeItems(pages);
+    const items = pickItems(scopeChoices(pages));
     const chosen = await input.pick({
       title: `${TITLE}: what to capture on ${router.transitRouterId} (${router.regionId})`,
       step: 3,
       totalSteps: TOTAL,
       items,
       placeholder: 'The whole transit router, or one of its connections',
-      activeItem: items.find((i) => (state.attachment ? i.value === state.attachment.attachmentId : state.scopeChosen && i.value === WHOLE)),
+      activeItem: items.find((i) =>
+        i.value?.kind === 'attachment' ? i.value.attachment.attachmentId === state.attachment?.attachmentId : i.value?.kind === 'whole' && state.scopeChosen && !state.attachment,
+      ),
+      validate: (i) => (i.value ? undefined : 'Pick the whole router or one connection.'),
     });
-    if (chosen.more && api) {
-      const page = pages.get(chosen.more)!;
-      const next = await api.listAttachmentsPage(chosen.more, routerRef(router), page.nextToken);
-      page.items.push(...next.items);
-      page.nextToken = next.nextToken;
-      // Shown again with the next page; this step is not pushed twice on Back.
-      return pickScope(deps, pages)(input, state);
+    const value = chosen.value!;
+    switch (value.kind) {
+      case 'more': {
+        const page = pages.get(value.list)!;
+        const next = api ? await api.listAttachmentsPage(value.list, routerRef(router), page.nextToken) : { items: [], nextToken: undefined };
+        page.items.push(...next.items);
+        page.nextToken = next.nextToken;
+        // Shown again with the next page; this step is not pushed twice on Back.
+        return pickScope(deps, pages)(input, state);
+      }
+      case 'whole':
+        state.attachment = undefined;
+        break;
+      case 'attachment':
+        state.attachment = value.attachment;
+        break;
     }
-    state.attachment = chosen.attachment;
     state.scopeChosen = true;
     return pickProject(deps);
   };
@@ -369,20 +338,6 @@ function textStep(
     state[field] = await input.inputBox({ title: TITLE, step, totalSteps: TOTAL, value: state[field], prompt, validate });
     return next();
   };
-}
-
-/** "key=value, key2=value2" → tags (at most 20, as the API allows). */
-export function parseTags(text: string): { tags: Tag[]; problem?: string } {
-  const parts = text.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
-  const tags: Tag[] = [];
-  for (const p of parts) {
-    const eq = p.indexOf('=');
-    const key = (eq < 0 ? p : p.slice(0, eq)).trim();
-    if (!key) return { tags, problem: `Tag "${p}" has no key; write key=value.` };
-    tags.push({ key, value: eq < 0 ? '' : p.slice(eq + 1).trim() });
-  }
-  if (tags.length > 20) return { tags, problem: `At most 20 tags are allowed (you wrote ${tags.length}).` };
-  return { tags };
 }
 
 const askTags = textStep(
