@@ -62,6 +62,28 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
     assert.equal(vs.emulator.context.cen.flowLogsOf('6543210987654321').length, 0);
   });
 
+  it('an expired STS token answer leads to entering the credentials again, and the action then works', async () => {
+    await signInWithAccessKey(vs, 'LTAIemulatorOwner', 'emulator-owner-secret');
+    await waitForTreeRow(vs, 'prod-backbone');
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    await waitForTreeRow(vs, 'prod-backbone-flowlog');
+    // The service's answer to a request signed with an STS token that ran out (api-current.md §4.1).
+    vs.emulator.context.cenScripted.add({ action: 'DeactiveFlowLog', code: 'InvalidSecurityToken.Expired', message: 'Specified SecurityToken is expired.', status: 400 });
+    await vs.contextMenu('prod-backbone-flowlog', 'Stop Flow Log');
+    await vs.clickNotificationButton(/STS security token has expired/, 'Switch Credentials…');
+    await vs.answerQuickPick('Sign in with an AccessKey…');
+    await answerStep(vs, /AccessKey ID/, 'LTAIemulatorOwner');
+    await answerStep(vs, /AccessKey secret/, 'emulator-owner-secret');
+    await waitForTreeRow(vs, 'prod-backbone');
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    await vs.contextMenu('prod-backbone-flowlog', 'Stop Flow Log');
+    await vs.treeRow('prod-backbone-flowlog').filter({ hasText: /whole router · Inactive/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const f = vs.emulator.context.cen.flowLogsOf(OWNER_ACCOUNT.accountId).find((x) => x.name === 'prod-backbone-flowlog');
+    assert.equal(f?.status, 'Inactive');
+  });
+
   it('"Use an aliyun CLI Profile" lists the CLI profiles; the picked one loads its account and names itself in the status bar', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     writeAliyunCliConfig(
       vs,
