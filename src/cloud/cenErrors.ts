@@ -20,17 +20,26 @@ function cenFacts(e: unknown): ServiceErrorFacts | undefined {
   };
 }
 
-/** Codes meaning "busy or in a passing state": Terraform retries these (api-current.md §4.1). */
-const BUSY_CODES = new Set([
-  'Operation.Blocking',
-  'LOCK_ERROR',
-  'IncorrectStatus.TrFlowlog',
-  'IncorrectStatus.flowlog',
-  'InvalidOperation.CenInstanceStatus',
-  'IncorrectStatus.Status',
-  'IncorrectStatus.TransitRouter',
-  'IncorrectStatus.Attachment',
-]);
+/** Busy codes Terraform retries per flow-log action (api-current.md §2.1-§2.4, TF resource_alicloud_cen_flowlog.go). */
+const RETRIED_BY_ACTION: Readonly<Record<string, ReadonlySet<string>>> = {
+  CreateFlowlog: new Set(['Operation.Blocking']),
+  ActiveFlowLog: new Set(['LOCK_ERROR', 'Operation.Blocking', 'IncorrectStatus.TrFlowlog']),
+  DeactiveFlowLog: new Set(['LOCK_ERROR', 'Operation.Blocking', 'IncorrectStatus.TrFlowlog']),
+  ModifyFlowLogAttribute: new Set(['LOCK_ERROR', 'Operation.Blocking', 'IncorrectStatus.flowlog']),
+  DeleteFlowlog: new Set(['Operation.Blocking', 'IncorrectStatus.TrFlowlog']),
+};
+
+/** CEN-wide passing states Terraform's CEN resources retry on any call (§4.1). */
+const RETRIED_ANYWHERE = new Set(['InvalidOperation.CenInstanceStatus', 'IncorrectStatus.Status', 'IncorrectStatus.TransitRouter', 'IncorrectStatus.Attachment']);
+
+const BUSY_CODES = new Set([...Object.values(RETRIED_BY_ACTION).flatMap((c) => [...c]), ...RETRIED_ANYWHERE]);
+
+/** Whether a busy code is retried for this call: Terraform's set for the action; any busy code when the action is not known. */
+function retriedBusy(code: string, action: string | undefined): boolean {
+  if (RETRIED_ANYWHERE.has(code)) return true;
+  const forAction = action ? RETRIED_BY_ACTION[action] : undefined;
+  return forAction ? forAction.has(code) : action === undefined || !Object.hasOwn(RETRIED_BY_ACTION, action);
+}
 
 /** Service codes of api-current.md §4.1 to their meaning; anything else shows the service's own message. */
 function cenMeaning(f: ServiceErrorFacts, action: string | undefined): ErrorMeaning {
@@ -68,7 +77,7 @@ function cenMeaning(f: ServiceErrorFacts, action: string | undefined): ErrorMean
       kind: 'incorrectStatus',
       message: `The flow log, transit router or CEN instance is busy with another change. ${sm}`.trim(),
       nextStep: 'Wait until it is Active or Inactive, then try again.',
-      retryable: true,
+      retryable: retriedBusy(code, action),
     };
   }
   if (code === 'InvalidFlowlogId.NotFound') {

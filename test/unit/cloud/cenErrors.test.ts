@@ -73,6 +73,19 @@ describe('mapCenError', () => {
     assert.match(mapCenError(popCoreError('SomeNewRefusal', 'A flow log already exists on this attachment.')).message, /already exists on this attachment/);
   });
 
+  it('retries busy codes as Terraform does for each flow-log action', () => {
+    const retried = (code: string, action: string): boolean => mapCenError(popCoreError(code, 'busy'), action).retryable;
+    assert.equal(retried('IncorrectStatus.TrFlowlog', 'DeactiveFlowLog'), true);
+    assert.equal(retried('IncorrectStatus.TrFlowlog', 'DeleteFlowlog'), true);
+    assert.equal(retried('IncorrectStatus.flowlog', 'ModifyFlowLogAttribute'), true);
+    assert.equal(retried('LOCK_ERROR', 'ActiveFlowLog'), true);
+    assert.equal(retried('LOCK_ERROR', 'DeleteFlowlog'), false);
+    assert.equal(retried('IncorrectStatus.TrFlowlog', 'CreateFlowlog'), false);
+    assert.equal(retried('Operation.Blocking', 'CreateFlowlog'), true);
+    assert.equal(retried('InvalidOperation.CenInstanceStatus', 'CreateFlowlog'), true);
+    assert.equal(retried('Rejected.Throttling', 'DescribeFlowlogs'), true);
+  });
+
   it('names the cen: action a RAM refusal needs when the call is known', () => {
     assert.match(mapCenError(popCoreError('Forbidden.RAM', 'User not authorized.', 403), 'CreateFlowlog').nextStep ?? '', /cen:CreateFlowlog/);
   });
