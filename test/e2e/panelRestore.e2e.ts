@@ -107,10 +107,13 @@ describe('query panel restore', () => {
     assert.equal(await editorText(after), `${shown} and direction:out`);
   });
 
-  it('"Run Preset…": the preset query survives a reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    await vs.runCommand('CEN Flow Logs: Run Preset…');
+  it('"Run Preset…" from the flow log\'s context menu: the preset runs there, and its query survives a reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await openExplorer(vs);
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    // From the item the flow log is known: only the preset is asked for.
+    await vs.contextMenu(FLOW_LOG, 'Run Preset…');
     await pick(vs, 'Top talkers by bytes');
-    await pick(vs, FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
     await editor(frame).filter({ hasText: /select/i }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     const shown = await editorText(frame);

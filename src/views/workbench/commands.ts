@@ -88,8 +88,11 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     await deps.panels.open(flowLogTargetInput(flowLog), { query: addressQuery(address), range: LAST_HOUR, run: true });
   });
 
-  registrar.register(WORKBENCH_COMMANDS.openSaved, 'Open saved query', async () => {
-    const saved = deps.history.saved();
+  registrar.register(WORKBENCH_COMMANDS.openSaved, 'Open saved query', async (node?: unknown) => {
+    // From a flow log's context menu: its own saved queries first, and the one picked opens on it.
+    const onFlowLog = flowLogArgument(node);
+    const ownKey = onFlowLog ? historyKey(flowLogTargetInput(onFlowLog)) : undefined;
+    const saved = [...deps.history.saved()].sort((a, b) => Number(b.targetKey === ownKey) - Number(a.targetKey === ownKey));
     if (saved.length === 0) {
       void vscode.window.showInformationMessage('No saved queries yet. Use "Save query" in the query workbench to add one.');
       return;
@@ -99,7 +102,7 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
       { title: 'Open saved query', matchOnDetail: true, matchOnDescription: true },
     );
     if (!pick) return;
-    let target: LogstoreTargetInput | undefined = pick.saved.target;
+    let target: LogstoreTargetInput | undefined = onFlowLog ? flowLogTargetInput(onFlowLog) : pick.saved.target;
     if (!target) {
       const flowLog = await pickFlowLog(deps.cen, `Open "${pick.saved.name}" on which flow log?`);
       if (!flowLog) return;
