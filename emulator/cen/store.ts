@@ -89,12 +89,14 @@ export interface FlowLogView {
   readonly projectName: string;
   readonly logStoreName: string;
   readonly logFormatString: string;
+  readonly transitRouterId: string;
+  readonly transitRouterAttachmentId: string;
   /** ms since epoch */
   readonly creationTime: number;
 }
 
-export const DEFAULT_LOG_FORMAT =
-  '${srcaddr}${dstaddr}${bytes}${account-id}${cen-id}${srcport}${dstport}${protocol}${direction}${packets}${rtt}${start}${end}${log-status}';
+/** CreateFlowlog without LogFormatString: "all fields are included" (api-current.md §1.4). */
+export const DEFAULT_LOG_FORMAT = '';
 
 export interface CreateFlowLogRequest {
   readonly regionId: string;
@@ -343,6 +345,8 @@ function toView(f: FlowLogRecord): FlowLogView {
     projectName: f.projectName,
     logStoreName: f.logStoreName,
     logFormatString: f.logFormatString,
+    transitRouterId: f.transitRouterId,
+    transitRouterAttachmentId: f.transitRouterAttachmentId,
     creationTime: f.creationTime,
   };
 }

@@ -90,7 +90,7 @@ export async function handleSlsRequest(ctx: EmulatorContext, req: IncomingMessag
   } catch (e) {
     if (e instanceof SlsHttpError) return send(e.status, { errorCode: e.code, errorMessage: e.message });
     if (e instanceof QueryError) {
-      return send(e.code === 'IndexConfigNotExist' ? 404 : 400, { errorCode: e.code, errorMessage: e.message });
+      return send(400, { errorCode: e.code, errorMessage: e.message });
     }
     ctx.log(`sls: unexpected error: ${e instanceof Error ? e.stack : String(e)}`);
     send(500, { errorCode: 'InternalServerError', errorMessage: 'The emulator failed on this request.' });

@@ -4,7 +4,7 @@
  * outcome — never credentials), and can be cancelled with an AbortSignal.
  */
 import { randomUUID } from 'node:crypto';
-import { isSupportedRegion, isTransitional, type FlowLogStatus } from '../flowlogs/catalog';
+import { isTransitional, type FlowLogStatus } from '../flowlogs/catalog';
 import type {
   CallOptions,
   CenApi,
@@ -17,7 +17,7 @@ import type {
   ModifyFlowLogInput,
   Page,
 } from './cenApi';
-import { mapCenError, SUPPORTED_REGIONS_TEXT } from './cenErrors';
+import { mapCenError } from './cenErrors';
 import { readCensPage, readChildInstancesPage, readCreatedFlowLogId, readFlowLogsPage, requestIdOf } from './cenWire';
 import { CloudError } from './cloudError';
 import { resolveCredentials } from './credentialCheck';
@@ -165,14 +165,7 @@ class PopCoreCenClient implements CenApi {
   }
 
   async createFlowLog(input: CreateFlowLogInput, opts?: CallOptions): Promise<string> {
-    // Refused here, before any call, so the user sees the list of regions rather than a service code.
-    if (!isSupportedRegion(input.regionId)) {
-      throw new CloudError({
-        kind: 'unsupportedRegion',
-        message: `CEN flow logs are not available in ${input.regionId}.`,
-        nextStep: `Choose one of the 16 supported regions: ${SUPPORTED_REGIONS_TEXT}.`,
-      });
-    }
+    // No local list of regions: the service decides where flow logs can be created (api-current.md §3).
     // One token for every attempt: a create whose answer was lost is not repeated by the service.
     const params: Params = {
       RegionId: input.regionId,

@@ -22,6 +22,7 @@ export function limitSlsQueries(inner: SlsApi, limiter: RequestLimiter): SlsApi 
     listLogStores: (regionId: string, projectName: string, opts?: CallOptions) => inner.listLogStores(regionId, projectName, opts),
     getIndex: (ref, opts) => inner.getIndex(ref, opts),
     ensureFlowLogStore: (ref, opts) => inner.ensureFlowLogStore(ref, opts),
+    addIndexKeys: (ref, keys, opts) => inner.addIndexKeys(ref, keys, opts),
     query,
     queryPages: (req: QueryRequest, opts?: PageOptions): AsyncIterable<QueryResult> => pager.queryPages(req, opts),
     histogram: (req: HistogramRequest, opts?: CallOptions): Promise<readonly HistogramBucket[]> => limiter.run(() => inner.histogram(req, opts), opts?.signal),

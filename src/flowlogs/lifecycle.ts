@@ -6,7 +6,7 @@
 import type { CenApi, CreateFlowLogInput, FlowLog, FlowLogRef, ModifyFlowLogInput } from '../cloud/cenApi';
 import { CloudError } from '../cloud/cloudError';
 import type { FlowLogStatus } from './catalog';
-import { checkRegion, validateCreateInput, validateModifyInput, type ValidationIssue } from './validation';
+import { validateCreateInput, validateModifyInput, type ValidationIssue } from './validation';
 
 export interface OperationOptions {
   readonly signal?: AbortSignal;
@@ -27,8 +27,6 @@ export class FlowLogLifecycle {
   ) {}
 
   async create(input: CreateFlowLogInput, opts: CreateOptions = {}): Promise<FlowLog> {
-    const region = checkRegion(input.regionId);
-    if (region) throw new CloudError({ kind: 'unsupportedRegion', message: region });
     throwIfInvalid(validateCreateInput(input));
     const api = this.cen();
     const existing = await api.listFlowLogs({ cenId: input.cenId }, { signal: opts.signal });

@@ -1,6 +1,7 @@
 /**
- * The set of field names a query may use: the logstore index's keys when known, else the flow-log
- * catalog, always with SLS's reserved fields. Diagnostics and completion both consult it.
+ * The set of field names a query may use: the workbench target's schema (the flow log's fields
+ * that the logstore's index has) when known, else every field of either form (the form is then
+ * unknown), always with SLS's reserved fields. Diagnostics and completion both consult it.
  */
 import { FLOW_LOG_FIELDS, RESERVED_FIELDS, needsSqlQuoting } from '../flowlogs/catalog';
 import { SQL_KEYWORDS } from './tokenizer';

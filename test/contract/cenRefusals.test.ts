@@ -58,16 +58,15 @@ describe('CEN client ⇄ emulator: refusals', () => {
     );
   });
 
-  it('an unsupported region is refused by the client before any call, listing the 16 regions', async () => {
+  // Was: refused by the client before any call (the 2019 list of 16). Today the service decides
+  // (issue 18, api-current.md §3): the client sends the request and maps the service's refusal.
+  it('a region outside the 2019 list is sent to the service, and its refusal is mapped', async () => {
     const before = calls.length;
     await assert.rejects(
       cen.createFlowLog({ regionId: 'cn-qingdao', cenId: byName('dev-network').cenId, projectName: 'p-qingdao', logStoreName: 'store' }),
-      expectCloudError('unsupportedRegion', undefined, (e) => {
-        assert.match(e.nextStep ?? '', /cn-hangzhou/);
-        assert.match(e.nextStep ?? '', /ap-southeast-3/);
-      }),
+      expectCloudError('unsupportedRegion'),
     );
-    assert.equal(calls.length, before, 'no API call was made');
+    assert.ok(calls.length > before, 'the service was asked');
   });
 
   it('an unsupported region sent anyway is refused by the service and mapped the same way', async () => {

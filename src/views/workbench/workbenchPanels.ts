@@ -3,12 +3,13 @@
  * again, and restored after a window reload by the panel serializer from the webview's state.
  */
 import * as vscode from 'vscode';
-import type { SlsApi } from '../../cloud/slsApi';
-import { parsePersistedWorkbenchState, parseWebviewMessage, type FieldInfo, type WorkbenchViewState } from '../../protocol/messages';
+import { parsePersistedWorkbenchState, parseWebviewMessage, type WorkbenchViewState } from '../../protocol/messages';
 import { OpenPanelRecord } from './openPanelRecord';
 import { historyKey } from './queryHistory';
 import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type QueryIntent, type WorkbenchPanelDeps } from './workbenchPanel';
-import { buildTarget, catalogFields, fieldsFromIndex, type LogstoreTargetInput } from './workbenchTarget';
+import type { FieldSchema } from '../../flowlogs/fieldSchema';
+import { indexProblem, offerIndex } from './indexOffer';
+import { buildTarget, schemaFields, targetSchema, type LogstoreTargetInput } from './workbenchTarget';
 
 export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, WorkbenchPanel>();
@@ -29,7 +30,8 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       existing.show(intent);
       return existing;
     }
-    const target = buildTarget(input, await this.fields(input));
+    const schema = await this.schema(input);
+    const target = buildTarget(input, schemaFields(schema));
     // Another open may have finished while the index was being read.
     const raced = this.panels.get(historyKey(target));
     if (raced) {
@@ -39,6 +41,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const workbench = this.track(new WorkbenchPanel(panel, target, this.deps));
     workbench.show(intent);
+    this.offerIndexFor(workbench, input, schema);
     return workbench;
   }
 
@@ -92,21 +95,24 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return panel;
   }
 
-  /** Fields from the logstore's index; the catalog when there is none or it cannot be read. */
-  private async fields(input: LogstoreTargetInput): Promise<FieldInfo[]> {
-    let sls: SlsApi;
+  /** The flow log's schema against the logstore's index; without a readable index, the flow log's own fields. */
+  private async schema(input: LogstoreTargetInput): Promise<FieldSchema> {
     try {
-      sls = await this.deps.sls();
-    } catch {
-      return catalogFields();
-    }
-    try {
-      const index = await sls.getIndex({ regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName });
-      const fields = index ? fieldsFromIndex(index) : [];
-      return fields.length > 0 ? fields : catalogFields();
+      const sls = await this.deps.sls();
+      return targetSchema(input, await sls.getIndex({ regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName }));
     } catch (e) {
-      this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, using the flow-log field catalog (${e instanceof Error ? e.message : String(e)})`);
-      return catalogFields();
+      this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, offering the flow log's fields unchecked (${e instanceof Error ? e.message : String(e)})`);
+      return targetSchema(input, 'unknown');
     }
+  }
+
+  /** No index, or one lacking fields the flow log writes: say so, offer Create Index, and give the panel the new fields. */
+  private offerIndexFor(panel: WorkbenchPanel, input: LogstoreTargetInput, schema: FieldSchema): void {
+    const ref = { regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName };
+    const problem = indexProblem(ref, schema);
+    if (!problem) return;
+    void offerIndex(this.deps.sls, ref, problem.message, problem.keys, this.deps.log).then(async (added) => {
+      if (added) panel.retarget(buildTarget(input, schemaFields(await this.schema(input))));
+    });
   }
 }

@@ -11,7 +11,6 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUPPORTED_REGIONS } from '../../../src/flowlogs/catalog';
 import { cenConsoleUrl, flowLogConsoleUrl, logstoreConsoleUrl } from '../../../src/flowlogs/consoleUrls';
 
 /** A flow log as DescribeFlowlogs returns it, in one region (ids shaped like the service's). */
@@ -32,9 +31,8 @@ const SPEC_REGIONS = [
 ];
 
 describe('console URLs', () => {
-  it('covers exactly the 16 regions of the spec', () => {
-    assert.deepEqual(SUPPORTED_REGIONS.map((r) => r.id).sort(), [...SPEC_REGIONS].sort());
-  });
+  // Was: "covers exactly the 16 regions of the spec". Regions come from the API today (issue 18);
+  // the links must work for any region id, so the 16 stay as sample ids below.
 
   for (const regionId of SPEC_REGIONS) {
     it(`flow log in ${regionId}: the CEN instance's detail page in the CEN console, for that region and flow log`, () => {

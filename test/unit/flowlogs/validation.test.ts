@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOG_FORMAT_REQUIRED_PREFIX, SUPPORTED_REGIONS } from '../../../src/flowlogs/catalog';
+import { LOG_FORMAT_REQUIRED_PREFIX } from '../../../src/flowlogs/catalog';
 import {
   checkCenId,
   checkDescription,
   checkFlowLogName,
   checkInterval,
   checkLogFormatString,
+  logFormatProblem,
   checkLogStoreName,
   checkProjectName,
   checkRegion,
@@ -49,12 +50,12 @@ describe('flow-log field validation (the API rules, before any call)', () => {
     for (const bad of [0, 59, 300, 601, 3600]) assert.match(checkInterval(bad) ?? '', /60 seconds.*600 seconds/, String(bad));
   });
 
-  it('region: each of the 16 is accepted; others are refused naming the region and listing the 16', () => {
-    for (const r of SUPPORTED_REGIONS) assert.equal(checkRegion(r.id), undefined, r.id);
-    const msg = checkRegion('cn-qingdao') ?? '';
-    assert.match(msg, /not supported in China \(Qingdao\) \(cn-qingdao\)/);
-    for (const r of SUPPORTED_REGIONS) assert.ok(msg.includes(r.id), `lists ${r.id}`);
-    assert.match(checkRegion('mars-north-1') ?? '', /not supported in mars-north-1\./);
+  // Was: regions outside the 2019 list of 16 refused locally. Today the service decides (issue 18,
+  // api-current.md §3): only the shape of the id is checked, so a region the API returns is never refused here.
+  it('region: any well-formed id passes (the service decides); only a malformed one is refused, positioned', () => {
+    for (const id of ['cn-hangzhou', 'cn-qingdao', 'me-central-1', 'cn-wuhan-lr', 'xx-new-9']) assert.equal(checkRegion(id), undefined, id);
+    assert.match(checkRegion('') ?? '', /required/);
+    assert.match(checkRegion('cn_hangzhou') ?? '', /"_" at position 3/);
   });
 
   it('CEN id: cen- prefix, lower-case letters and digits, positioned error', () => {
@@ -94,14 +95,21 @@ describe('flow-log field validation (the API rules, before any call)', () => {
     assert.match(checkTransitRouterAttachmentId('tr-123') ?? '', /tr-attach-/);
   });
 
-  it('log format: starts with the required prefix, known fields only, each once, positioned', () => {
+  it('log format: starts with the required prefix, fields of today only, each once, positioned', () => {
     assert.equal(checkLogFormatString(''), undefined);
     assert.equal(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX), undefined);
-    assert.equal(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${srcport}${dstport}'), undefined);
-    assert.match(checkLogFormatString('${dstaddr}${srcaddr}${bytes}') ?? '', /must start with/);
+    assert.equal(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${srcport}${dstport}${src-region-id}${attachment-id}'), undefined);
+    const swapped = logFormatProblem('${dstaddr}${srcaddr}${bytes}');
+    assert.match(swapped?.message ?? '', /character 1: a custom format must start with \$\{srcaddr\}\$\{dstaddr\}\$\{bytes\}.*\$\{srcaddr\} belongs here/);
+    assert.deepEqual([swapped?.offset, swapped?.length], [0, '${dstaddr}'.length]);
+    assert.match(checkLogFormatString('${srcaddr}${dstaddr}') ?? '', /character 21: .*\$\{bytes\} belongs here/);
     const prefixLen = LOG_FORMAT_REQUIRED_PREFIX.length;
-    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${nope}') ?? '', new RegExp(`unknown field "nope" at position ${prefixLen + 1}`));
-    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + ' ${rtt}') ?? '', new RegExp(`expected \\$\\{field\\} at position ${prefixLen + 1}`));
+    const unknown = logFormatProblem(LOG_FORMAT_REQUIRED_PREFIX + '${nope}');
+    assert.match(unknown?.message ?? '', new RegExp(`character ${prefixLen + 1}: "nope" is not a flow-log field`));
+    assert.deepEqual([unknown?.offset, unknown?.length], [prefixLen, '${nope}'.length]);
+    // The 2019 fields are not accepted for a new flow log: the service no longer documents them.
+    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${rtt}') ?? '', /"rtt" is written only by flow logs of the 2019 form/);
+    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + ' ${srcport}') ?? '', new RegExp(`character ${prefixLen + 1}: expected a field as \\$\\{name\\}`));
     assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${bytes}') ?? '', /"bytes" appears twice/);
   });
 
@@ -109,7 +117,7 @@ describe('flow-log field validation (the API rules, before any call)', () => {
     assert.deepEqual(validateCreateInput(valid), []);
     const issues = validateCreateInput({
       ...valid,
-      regionId: 'cn-qingdao',
+      regionId: 'cn_qingdao',
       projectName: 'P',
       name: 'https://x',
       interval: 300 as 600,
