@@ -115,11 +115,33 @@ function authenticate(
   if (expected !== m[2]) {
     throw new SlsHttpError(401, 'SignatureNotMatch', `signature ${m[2]} not match`);
   }
+  checkRequestTime(String(req.headers.date ?? ''), ctx.now());
+  checkSecurityToken(req.headers['x-acs-security-token']);
   const md5 = req.headers['content-md5'];
   if (body.length > 0 && typeof md5 === 'string' && md5 !== '' && createHash('md5').update(body).digest('hex').toUpperCase() !== md5) {
     throw new SlsHttpError(400, 'InvalidContentMD5', 'content-md5 does not match the body');
   }
   return account.accountId;
+}
+
+/** Log Service refuses a signed request whose Date is 15 minutes or more off its clock (api-current.md §4.2). */
+const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+
+function checkRequestTime(date: string, nowMs: number): void {
+  const sent = Date.parse(date);
+  if (date === '' || Number.isNaN(sent)) return;
+  if (Math.abs(sent - nowMs) > MAX_CLOCK_SKEW_MS) {
+    throw new SlsHttpError(400, 'RequestTimeExpired', `Request time ${date} has been expired while server time is ${new Date(nowMs).toUTCString()}.`);
+  }
+}
+
+/**
+ * STS tokens are opaque to the emulator, which issues none: it takes any token, except those it is
+ * told are expired (prefix `expired:`, the emulator's convention) — answered as Log Service does.
+ */
+function checkSecurityToken(token: string | string[] | undefined): void {
+  const value = Array.isArray(token) ? token.join(',') : token;
+  if (value?.startsWith('expired:')) throw new SlsHttpError(401, 'Unauthorized', 'The security token you provided has expired.');
 }
 
 interface Answer {
