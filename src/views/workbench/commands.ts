@@ -7,7 +7,8 @@ import type { CenApi, FlowLog } from '../../cloud/cenApi';
 import { regionName } from '../../flowlogs/catalog';
 import type { ChartKind, TimeRangeSpec } from '../../protocol/messages';
 import { addressQuery, extractAddress } from '../../query/addressFilter';
-import { QUERY_PRESETS, renderPreset, type QueryPreset } from '../../query/presets';
+import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
+import { writtenFields } from '../../flowlogs/fieldSchema';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
@@ -59,10 +60,15 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
   });
 
   registrar.register(WORKBENCH_COMMANDS.runPreset, 'Run preset', async (node?: unknown) => {
-    const preset = await pickPreset();
+    const given = flowLogArgument(node);
+    const preset = await pickPreset(given);
     if (!preset) return;
-    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, `Run "${preset.title}" on which flow log?`));
+    const flowLog = given ?? (await pickFlowLog(deps.cen, `Run "${preset.title}" on which flow log?`));
     if (!flowLog) return;
+    const availability = presetAvailability(preset, flowLogFields(flowLog));
+    if (!availability.available) {
+      throw new Error(`"${preset.title}" cannot run on ${flowLog.name || flowLog.flowLogId}: ${availability.reason} Pick another preset, or a flow log that writes ${availability.missing.join(', ')}.`);
+    }
     const values: Record<string, string> = { window: String(flowLog.interval) };
     for (const p of preset.parameters.filter((q) => q.kind === 'address')) {
       const value = await vscode.window.showInputBox({ title: preset.title, prompt: p.label, placeHolder: p.example, ignoreFocusOut: true });
@@ -131,11 +137,21 @@ async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: string): Pro
   return chosen?.flowLog;
 }
 
-async function pickPreset(): Promise<QueryPreset | undefined> {
-  const chosen = await vscode.window.showQuickPick(
-    QUERY_PRESETS.map((p) => ({ label: p.title, detail: p.description, preset: p })),
-    { placeHolder: 'Which question?', matchOnDetail: true },
-  );
+/** The fields a flow log writes, from its LogFormatString and form (the index is the panel's concern). */
+function flowLogFields(flowLog: FlowLog): string[] {
+  return writtenFields({ logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId });
+}
+
+/** Every preset; for a known flow log, those it cannot answer say which field they need. */
+async function pickPreset(flowLog: FlowLog | undefined): Promise<QueryPreset | undefined> {
+  const fields = flowLog ? flowLogFields(flowLog) : undefined;
+  const items = QUERY_PRESETS.map((p) => {
+    const availability = presetAvailability(p, fields);
+    return availability.available
+      ? { label: p.title, detail: p.description, preset: p }
+      : { label: `$(circle-slash) ${p.title}`, description: availability.reason, detail: p.description, preset: p };
+  });
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Which question?', matchOnDetail: true });
   return chosen?.preset;
 }
 

@@ -31,12 +31,22 @@ test('impossible ranges are refused with the library\'s message', () => {
 });
 
 test('presets are listed with the target\'s window filled in and no placeholder left', () => {
-  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', interval: 60 }, schemaFields(targetSchema({}, 'unknown')));
+  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', interval: 60 }, schemaFields(targetSchema({ format: { olderForm: true } }, 'unknown')));
   const presets = workbenchLanguage.presets(target);
-  assert.equal(presets.length, QUERY_PRESETS.length);
+  assert.ok(presets.length > 0);
   for (const p of presets) assert.doesNotMatch(p.query, /\{\w+\}/, p.id);
   const withWindow = QUERY_PRESETS.find((p) => p.parameters.some((q) => q.name === 'window'));
   if (withWindow) assert.match(presetInfo(withWindow, target)?.query ?? '', /\b60\b/);
+});
+
+test('presets follow the schema: rtt and log-status ones only on the 2019 form, region pairs and attachments only on today\'s', () => {
+  const ids = (olderForm: boolean): string[] =>
+    workbenchLanguage.presets(buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { olderForm } }, 'unknown')))).map((p) => p.id);
+  const all = QUERY_PRESETS.map((p) => p.id);
+  assert.deepEqual(ids(false), all.filter((id) => id !== 'rtt-percentiles' && id !== 'log-status-health'));
+  assert.deepEqual(ids(true), all.filter((id) => id !== 'region-pairs' && id !== 'attachment-traffic'));
+  const custom = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { logFormatString: '${srcaddr}${dstaddr}${bytes}', olderForm: false } }, 'unknown')));
+  assert.deepEqual(workbenchLanguage.presets(custom).map((p) => p.id), ['address-activity']);
 });
 
 test('a server message naming a position is located in the query', () => {
