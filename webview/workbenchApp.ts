@@ -17,7 +17,7 @@ import { StatusLine } from './results/statusLine';
 import { ErrorBanner } from './results/errorBanner';
 import { ExportBar } from './export/exportBar';
 import { button, codicon, h, optionElement, selectElement } from './dom';
-import { formatCount } from './grid/valueFormat';
+import { formatCount, setAttachmentNames } from './grid/valueFormat';
 import { restoreViewState } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
 import { describeRefusal, localRefusal } from '../src/views/workbench/localRefusal';
@@ -209,6 +209,7 @@ export class WorkbenchApp {
         this.subtitle.textContent = `${m.target.regionId} · ${m.target.projectName} / ${m.target.logStoreName} · ${m.target.interval / 60}-minute windows`;
         this.fields = m.target.fields.length > 0 ? m.target.fields.map((f) => f.name) : undefined;
         this.editor.setFields(this.fields);
+        setAttachmentNames(m.target.attachmentNames);
         this.setPresets(m.presets);
         this.setHistory(m.history);
         const state = m.state ?? restoreViewState(this.host.getState());

@@ -1,24 +1,66 @@
-/** Alibaba Cloud console pages for the things the explorer shows, so users can hand over to the console. */
+/**
+ * Alibaba Cloud console pages for the things the explorer and the workbench show, so users can hand
+ * over to the console. Two sites (api-current.md §6): the China site (aliyun.com) and the
+ * international site (alibabacloud.com), chosen by the `cenFlowLogs.consoleSite` setting.
+ */
 import type { FlowLog } from '../cloud/cenApi';
 
-const CEN_CONSOLE = 'https://cen.console.aliyun.com';
-const SLS_CONSOLE = 'https://sls.console.aliyun.com';
+export const CONSOLE_SITES = ['china', 'international'] as const;
+export type ConsoleSite = (typeof CONSOLE_SITES)[number];
+export const DEFAULT_CONSOLE_SITE: ConsoleSite = 'china';
 
-/** The CEN instance's flow-log tab, opened in the flow log's region. */
-export function flowLogConsoleUrl(flowLog: Pick<FlowLog, 'cenId' | 'regionId' | 'flowLogId'>): string {
-  const q = new URLSearchParams({ regionId: flowLog.regionId, flowLogId: flowLog.flowLogId });
-  return `${CEN_CONSOLE}/cen/detail/${encodeURIComponent(flowLog.cenId)}/flowlog?${q.toString()}`;
+/** The setting's value as a site; anything else is the default. */
+export function consoleSiteOf(value: unknown): ConsoleSite {
+  return CONSOLE_SITES.find((s) => s === value) ?? DEFAULT_CONSOLE_SITE;
 }
 
-export function cenConsoleUrl(cenId: string): string {
-  return `${CEN_CONSOLE}/cen/detail/${encodeURIComponent(cenId)}/overview`;
+function consoleHost(product: 'cen' | 'sls', site: ConsoleSite): string {
+  switch (site) {
+    case 'china':
+      return `https://${product}.console.aliyun.com`;
+    case 'international':
+      return `https://${product}.console.alibabacloud.com`;
+  }
+}
+
+/** The CEN instance's flow-log tab, opened in the flow log's region. */
+export function flowLogConsoleUrl(flowLog: Pick<FlowLog, 'cenId' | 'regionId' | 'flowLogId'>, site: ConsoleSite = DEFAULT_CONSOLE_SITE): string {
+  const q = new URLSearchParams({ regionId: flowLog.regionId, flowLogId: flowLog.flowLogId });
+  return `${consoleHost('cen', site)}/cen/detail/${encodeURIComponent(flowLog.cenId)}/flowlog?${q.toString()}`;
+}
+
+export function cenConsoleUrl(cenId: string, site: ConsoleSite = DEFAULT_CONSOLE_SITE): string {
+  return `${consoleHost('cen', site)}/cen/detail/${encodeURIComponent(cenId)}/overview`;
+}
+
+/** A query and time range (UNIX seconds, [from, to)) for the console's search page to open with. */
+export interface ConsoleQuery {
+  readonly query: string;
+  readonly from: number;
+  readonly to: number;
 }
 
 /**
- * The logstore's search page in the SLS console. A project lives in one region and the console opens
- * the region named by `slsRegion` (without it, the console's last-used region, where the project may not exist).
+ * The logstore's search page in the Log Service console. The documented parameters (SLS "Customize
+ * the UI of embedded pages"): `encode=base64&queryString=<base64>` carries the query and
+ * `queryTimeType=99&startTime&endTime` a custom range. A project lives in one region; `slsRegion`
+ * (seen in console URLs, not documented) opens that region rather than the last-used one.
  */
-export function logstoreConsoleUrl(ref: Pick<FlowLog, 'projectName' | 'logStoreName' | 'regionId'>): string {
+export function logstoreConsoleUrl(ref: Pick<FlowLog, 'projectName' | 'logStoreName' | 'regionId'>, site: ConsoleSite = DEFAULT_CONSOLE_SITE, view?: ConsoleQuery): string {
   const q = new URLSearchParams({ slsRegion: ref.regionId });
-  return `${SLS_CONSOLE}/lognext/project/${encodeURIComponent(ref.projectName)}/logsearch/${encodeURIComponent(ref.logStoreName)}?${q.toString()}`;
+  if (view) {
+    q.set('encode', 'base64');
+    q.set('queryString', base64Utf8(view.query));
+    q.set('queryTimeType', '99');
+    q.set('startTime', String(Math.floor(view.from)));
+    q.set('endTime', String(Math.floor(view.to)));
+  }
+  return `${consoleHost('sls', site)}/lognext/project/${encodeURIComponent(ref.projectName)}/logsearch/${encodeURIComponent(ref.logStoreName)}?${q.toString()}`;
+}
+
+/** Base64 of the UTF-8 bytes, in the host and the webview alike (no Buffer). */
+function base64Utf8(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }

@@ -42,7 +42,7 @@ describe('complete: search part', () => {
     { text: '"log-status":N‸', expected: ['NODATA'] },
     { text: 'log-status:"S‸', expected: ['SKIPDATA'] },
     { text: 'protocol:1‸', expected: ['1', '17'] },
-    { text: 'src-region-id:cn-h‸', expected: ['cn-hangzhou', 'cn-huhehaote', 'cn-hongkong'], apply: ['cn-hangzhou', '"cn-hangzhou"'] },
+    { text: 'src-region-id:cn-h‸', expected: ['cn-hangzhou', 'cn-huhehaote', 'cn-heyuan', 'cn-hongkong'], apply: ['cn-hangzhou', '"cn-hangzhou"'] },
     { text: 'srcaddr:‸', expected: [] },
   ];
   for (const c of valueCases) {
