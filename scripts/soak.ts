@@ -6,6 +6,7 @@
  * everything it produced for the secret. Prints the figures the README's Reliability section quotes.
  *   npm run soak            (SOAK_LATENCY_MS, SOAK_CENS, SOAK_EXPORT_ROWS override the profile)
  */
+import { offerableRegions } from '../src/flowlogs/catalog';
 import '../test/support/localhost-resolver.cjs';
 import { subscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -80,7 +81,7 @@ async function main(): Promise<void> {
     .censOf(OWNER_ACCOUNT.accountId)
     .filter((c) => !withFlowLog.has(c.cenId) && emu.context.cen.cenRegions(c.cenId).length > 0)
     .slice(0, CENS)
-    .map((c, i) => ({ cenId: c.cenId, regionId: emu.context.cen.cenRegions(c.cenId)[0], projectName: 'soak-flowlogs', logStoreName: `soak-${i}` }));
+    .map((c, i) => ({ cenId: c.cenId, regionId: offerableRegions(emu.context.cen.cenRegions(c.cenId))[0], projectName: 'soak-flowlogs', logStoreName: `soak-${i}` }));
   const runs = await Promise.all(targets.map((t, i) => runLifecycle(cen, t, `soak-token-${i}`, 180_000)));
   for (const s of runs.flat()) {
     figures.operations++;
