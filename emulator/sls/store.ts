@@ -328,7 +328,10 @@ export class SlsStore {
     if (!index) throw new QueryError('Logstore without index config.', 0, 'IndexConfigNotExist');
     const columns: LogColumn[] = [...RESERVED_COLUMNS];
     const select = RESERVED_COLUMNS.map((c) => ({ name: c.name, select: quoteIdent(c.name) }));
-    for (const col of TABLE_COLUMNS) {
+    // Raw logs list a record's keys in the order its flow log's format writes them.
+    const written = ls.written ?? [];
+    const ordered = [...TABLE_COLUMNS].sort((a, b) => rank(written, a.name) - rank(written, b.name));
+    for (const col of ordered) {
       const key = index.keys[col.name];
       if (!key || col.name.startsWith('__')) continue;
       const type: ColumnType = key.type === 'long' || key.type === 'double' ? key.type : 'text';
@@ -420,6 +423,12 @@ export class SlsStore {
     this.tablesPromise = undefined;
     if (tables) await (await tables).close();
   }
+}
+
+/** Position in the written order; columns outside it keep their table order after it. */
+function rank(written: readonly string[], name: string): number {
+  const i = written.indexOf(name);
+  return i >= 0 ? i : written.length;
 }
 
 /** Adds the empty buckets of a time_series result, in bucket order, as SLS does. */

@@ -43,11 +43,18 @@ export function logFormatFields(format: string): string[] {
   return names;
 }
 
-/** The fields a flow log writes, in its format's order (catalog order when the format is empty). */
+/** Every format starts with these three (CreateFlowlog); records list them first. */
+const LEADING_FIELDS = ['srcaddr', 'dstaddr', 'bytes'];
+
+/**
+ * The fields a flow log writes, in its format's order; for an empty format every field of its
+ * form, the three every format starts with first, then catalog order.
+ */
 export function writtenFields(format: FlowLogFormat): string[] {
   const custom = logFormatFields(format.logFormatString ?? '');
   if (custom.length > 0) return custom;
-  return (format.olderForm ? OLDER_FORM_FIELDS : CURRENT_FIELDS).map((f) => f.name);
+  const all = (format.olderForm ? OLDER_FORM_FIELDS : CURRENT_FIELDS).map((f) => f.name);
+  return [...LEADING_FIELDS, ...all.filter((n) => !LEADING_FIELDS.includes(n))];
 }
 
 function catalogField(name: string, type?: IndexFieldType): SchemaField {

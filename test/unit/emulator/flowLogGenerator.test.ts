@@ -16,7 +16,7 @@ function records(input: FlowLogGeneratorInput, windows = 24): FlowRow[] {
 describe('flow-log record generator', () => {
   it('a transit-router flow log records only traffic through its router, with today\'s fields', () => {
     const input = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz' };
-    assert.deepEqual(buildTopology(input).written, CURRENT_FIELDS.map((f) => f.name));
+    assert.deepEqual([...buildTopology(input).written].sort(), CURRENT_FIELDS.map((f) => f.name).sort());
     const rows = records(input);
     assert.ok(rows.length > 100);
     for (const r of rows) {
@@ -46,7 +46,7 @@ describe('flow-log record generator', () => {
   it('the 2019 form: the whole CEN, rtt and log-status with marker windows; a custom format narrows what is written', () => {
     const topology = buildTopology(base);
     assert.equal(topology.olderForm, true, 'no transit router: the 2019 form');
-    assert.deepEqual(topology.written, OLDER_FORM_FIELDS.map((f) => f.name));
+    assert.deepEqual([...topology.written].sort(), OLDER_FORM_FIELDS.map((f) => f.name).sort());
     const rows = records(base, 24 * 30);
     assert.ok(rows.some((r) => r.logStatus !== 'OK'), 'some NODATA/SKIPDATA windows in a month');
     assert.ok(rows.filter((r) => r.logStatus === 'OK').every((r) => r.rtt !== null && r.rtt > 0));
