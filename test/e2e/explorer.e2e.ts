@@ -147,7 +147,8 @@ describe('explorer', { timeout: 1_200_000 }, () => {
   it('with throttling injected during create, still creates exactly one flow log', async () => {
     await openExplorer(vs);
     await vs.contextMenu('apac-edge', 'Create Flow Log…');
-    await vs.answerQuickPick('ap-southeast-2');
+    // Not ap-southeast-2: Australia (Sydney) closed in 2024 and is no longer offered (issue 18).
+    await vs.answerQuickPick('ap-southeast-3');
     await answerStep(vs, /Project name/, 'apac-edge-logs');
     await answerStep(vs, /Logstore name/, 'apac-edge');
     await answerStep(vs, /Flow log name/, 'apac flow log');
@@ -156,7 +157,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     vs.emulator.context.faults.settings = { ...vs.emulator.context.faults.settings, throttleRate: 0.3 };
     await answerStep(vs, /Transit router ID/, '');
     await vs.expandTreeItem('apac-edge');
-    await waitForRowText(vs, 'apac flow log', /ap-southeast-2 · Active/, 60_000);
+    await waitForRowText(vs, 'apac flow log', /ap-southeast-3 · Active/, 60_000);
     assert.ok(vs.emulator.context.faults.injected.throttle > 0, 'throttling was injected');
     assert.equal(ownerFlowLogs(vs, 'apac-edge').length, 1);
   });
