@@ -16,7 +16,7 @@ import { abbreviateQuery, StatusLine } from './results/statusLine';
 import { ErrorBanner } from './results/errorBanner';
 import { ExportBar } from './export/exportBar';
 import { button, codicon, h, optionElement, selectElement } from './dom';
-import { formatCount } from './grid/valueFormat';
+import { formatCount, setAttachmentNames } from './grid/valueFormat';
 import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
 import { RecordDetail } from './detail/recordDetail';
@@ -327,6 +327,7 @@ export class WorkbenchApp {
     this.subtitle.textContent = `${target.regionId} · ${target.projectName} / ${target.logStoreName} · ${target.interval / 60}-minute windows`;
     this.fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
     this.windowSeconds = target.interval;
+    setAttachmentNames(target.attachmentNames);
     this.editor.setFields(this.fields);
   }
 

@@ -4,8 +4,15 @@
  * then samples records from it with its own seed, so a window's records are the same whenever
  * (and however often) they are generated — the emulator can produce new windows as time passes
  * and tests can recompute exactly what the emulator serves.
+ *
+ * Two forms (api-current.md §1.3, §5.1): a flow log on a transit router records the traffic through
+ * that router with today's fields (src-region-id, dst-region-id, attachment-id; inter-region
+ * connections capture outbound only, other attachments both ways); a flow log of the 2019 form
+ * records the whole CEN with rtt and log-status (NODATA/SKIPDATA marker records). Either writes only
+ * the fields its LogFormatString names (`written`; the SLS store leaves the others out).
  */
 import type { FlowLogInterval, LogStatus } from '../../src/flowlogs/catalog';
+import { writtenFields } from '../../src/flowlogs/fieldSchema';
 import { hashSeed, SeededRandom, WeightedPicker } from '../seededRandom';
 import { baseRttMs } from './regionGeography';
 
@@ -31,6 +38,16 @@ export interface FlowRow {
   readonly dstRegionId: string;
 }
 
+/** Transit router attachment types (ListTransitRouter*Attachments' ResourceType; TR = inter-region connection). */
+export type AttachmentType = 'VPC' | 'VPN' | 'VBR' | 'ECR' | 'TR';
+
+export interface GeneratedAttachment {
+  readonly id: string;
+  readonly type: AttachmentType;
+  /** For an inter-region connection (TR): the peer router's region. */
+  readonly peerRegionId?: string;
+}
+
 export interface FlowLogGeneratorInput {
   readonly seed: number;
   readonly flowLogId: string;
@@ -41,6 +58,20 @@ export interface FlowLogGeneratorInput {
   readonly interval: FlowLogInterval;
   /** Mean records per hour at the daily average (default 4000). */
   readonly recordsPerHour?: number;
+  /** The flow log's region (its transit router's): today's form records only traffic through it. */
+  readonly regionId?: string;
+  readonly transitRouterId?: string;
+  /** A per-attachment flow log's attachment; absent = the whole router. */
+  readonly attachment?: GeneratedAttachment;
+  /** As DescribeFlowlogs returns it; empty or absent = every field of the form. */
+  readonly logFormatString?: string;
+  /** The 2019 per-CEN form; default: true when there is no transit router. */
+  readonly olderForm?: boolean;
+}
+
+/** Whether the input describes a flow log of the 2019 form. */
+export function isOlderForm(input: FlowLogGeneratorInput): boolean {
+  return input.olderForm ?? !input.transitRouterId;
 }
 
 export const DEFAULT_RECORDS_PER_HOUR = 4000;
@@ -90,6 +121,9 @@ export interface FlowLogTopology {
   readonly conversations: readonly Conversation[];
   readonly picker: WeightedPicker | undefined;
   readonly attachmentByRegion: ReadonlyMap<string, string>;
+  /** The fields this flow log writes (its LogFormatString, or every field of its form). */
+  readonly written: readonly string[];
+  readonly olderForm: boolean;
 }
 
 const HOSTS_PER_REGION = 24;
@@ -98,11 +132,14 @@ const CONVERSATIONS = 700;
 /** Builds the fixed part of a flow log's traffic: who talks to whom, how much, on which port. */
 export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
   const rng = new SeededRandom(hashSeed(input.seed, input.flowLogId, 'topology'));
+  const olderForm = isOlderForm(input);
+  const written = writtenFields({ logFormatString: input.logFormatString, olderForm });
   const regions = [...new Set(input.regions)].sort();
   const attachmentByRegion = new Map(
     regions.map((r) => [r, `tr-attach-${hashSeed(input.cenId, r).toString(36).padStart(7, '0').slice(0, 7)}${r.length}`]),
   );
-  if (regions.length < 2) return { input, conversations: [], picker: undefined, attachmentByRegion };
+  const fixed = { input, attachmentByRegion, written, olderForm };
+  if (regions.length < 2) return { ...fixed, conversations: [], picker: undefined };
 
   const hosts = new Map<string, string[]>();
   regions.forEach((region, i) => {
@@ -114,8 +151,8 @@ export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
   });
 
   // Region pairs carry very different amounts (a couple of busy links, many quiet ones).
-  const pairs: [string, string][] = [];
-  for (const a of regions) for (const b of regions) if (a !== b) pairs.push([a, b]);
+  const pairs = capturedPairs(input, olderForm, regions);
+  if (pairs.length === 0) return { ...fixed, conversations: [], picker: undefined };
   const pairPicker = new WeightedPicker(pairs.map(() => rng.logNormal(1, 1.2)));
   const servicePicker = new WeightedPicker(SERVICES.map((s) => s.weight));
 
@@ -133,12 +170,46 @@ export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
       srcaddr: rng.pick(hosts.get(srcRegion) ?? []),
       dstaddr: rng.pick(hosts.get(dstRegion) ?? []),
       service,
-      direction: rng.next() < 0.62 ? 'out' : 'in',
+      direction: directionOf(input, olderForm, srcRegion, rng),
       volume: rng.logNormal(service.medianBytes, 0.8) * Math.max(1, 40 / rank ** 0.8),
       rttMs: baseRttMs(srcRegion, dstRegion),
     });
   }
-  return { input, conversations, picker: new WeightedPicker(weights), attachmentByRegion };
+  return { ...fixed, conversations, picker: new WeightedPicker(weights) };
+}
+
+/**
+ * The region pairs whose traffic the flow log sees: the whole CEN (2019 form); through its router
+ * (src or dst in its region); on an inter-region connection, from its region to the peer only.
+ */
+function capturedPairs(input: FlowLogGeneratorInput, olderForm: boolean, regions: readonly string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const a of regions) for (const b of regions) if (a !== b) pairs.push([a, b]);
+  if (olderForm || input.regionId === undefined) return pairs;
+  const here = input.regionId;
+  const peer = input.attachment?.type === 'TR' ? input.attachment.peerRegionId : undefined;
+  if (input.attachment?.type === 'TR') return pairs.filter(([src, dst]) => src === here && dst === peer);
+  return pairs.filter(([src, dst]) => src === here || dst === here);
+}
+
+/**
+ * Direction as the router sees it (api-current.md §1.3): an inter-region connection captures
+ * outbound only; on a VPC/VPN/VBR/ECR connection traffic from the local network enters the router
+ * (in) and traffic for it leaves the router (out). The 2019 form: a mix.
+ */
+function directionOf(input: FlowLogGeneratorInput, olderForm: boolean, srcRegion: string, rng: SeededRandom): 'in' | 'out' {
+  if (olderForm || input.regionId === undefined) return rng.next() < 0.62 ? 'out' : 'in';
+  if (input.attachment?.type === 'TR') return 'out';
+  return srcRegion === input.regionId ? 'in' : 'out';
+}
+
+/** The attachment a record of today's form is seen on. */
+function attachmentOf(topology: FlowLogTopology, c: Conversation): string {
+  const { input } = topology;
+  if (input.attachment) return input.attachment.id;
+  if (topology.olderForm || input.regionId === undefined) return topology.attachmentByRegion.get(c.direction === 'out' ? c.srcRegion : c.dstRegion) ?? '-';
+  // Router-level: the connection of the local network end.
+  return topology.attachmentByRegion.get(input.regionId) ?? '-';
 }
 
 /** Window starts in [from, to) aligned to the interval (window ends are `start + interval`). */
@@ -173,7 +244,8 @@ export function generateWindow(topology: FlowLogTopology, start: number): FlowRo
   const end = start + input.interval;
   const rng = new SeededRandom(hashSeed(input.seed, input.flowLogId, start));
   const roll = rng.next();
-  if (!picker || roll < NODATA_RATE) return [markerRow(topology, start, end, 'NODATA')];
+  // Only the 2019 form writes marker records (log-status); today's form just has no records then.
+  if (!picker || roll < NODATA_RATE) return topology.olderForm ? [markerRow(topology, start, end, 'NODATA')] : [];
   const skipped = roll < NODATA_RATE + SKIPDATA_RATE;
 
   const perHour = input.recordsPerHour ?? DEFAULT_RECORDS_PER_HOUR;
@@ -207,10 +279,11 @@ export function generateWindow(topology: FlowLogTopology, start: number): FlowRo
       time: end, accountId: input.accountId, cenId: input.cenId,
       srcaddr: c.srcaddr, srcport, dstaddr: c.dstaddr, dstport: c.service.port, protocol: c.service.protocol,
       direction: c.direction, packets, bytes, rtt, start, end, logStatus: 'OK',
-      attachmentId: topology.attachmentByRegion.get(c.direction === 'out' ? c.srcRegion : c.dstRegion) ?? '-',
+      attachmentId: attachmentOf(topology, c),
       srcRegionId: c.srcRegion, dstRegionId: c.dstRegion,
     });
   }
+  if (!topology.olderForm) return rows;
   if (skipped) rows.push(markerRow(topology, start, end, 'SKIPDATA'));
   if (rows.length === 0) rows.push(markerRow(topology, start, end, 'NODATA'));
   return rows;

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context';
-import { isSupportedRegion, regionName } from '../../src/flowlogs/catalog';
+import { regionName } from '../../src/flowlogs/catalog';
 import { QueryError } from '../sql/queryError';
 import { canonicalResource, sign, signatureMethodOf, stringToSign } from './signature';
 import { parseQueryString, parseSlsHost } from './wireQuery';
@@ -28,8 +28,9 @@ function fail<T>(r: SlsResult<T>): T {
   return r.value;
 }
 
+/** A region the emulator knows by name (any region Alibaba Cloud has; the service decides the rest). */
 function knownRegion(id: string): boolean {
-  return isSupportedRegion(id) || regionName(id) !== id;
+  return regionName(id) !== id;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -90,7 +91,7 @@ export async function handleSlsRequest(ctx: EmulatorContext, req: IncomingMessag
   } catch (e) {
     if (e instanceof SlsHttpError) return send(e.status, { errorCode: e.code, errorMessage: e.message });
     if (e instanceof QueryError) {
-      return send(e.code === 'IndexConfigNotExist' ? 404 : 400, { errorCode: e.code, errorMessage: e.message });
+      return send(400, { errorCode: e.code, errorMessage: e.message });
     }
     ctx.log(`sls: unexpected error: ${e instanceof Error ? e.stack : String(e)}`);
     send(500, { errorCode: 'InternalServerError', errorMessage: 'The emulator failed on this request.' });
@@ -115,11 +116,33 @@ function authenticate(
   if (expected !== m[2]) {
     throw new SlsHttpError(401, 'SignatureNotMatch', `signature ${m[2]} not match`);
   }
+  checkRequestTime(String(req.headers.date ?? ''), ctx.now());
+  checkSecurityToken(req.headers['x-acs-security-token']);
   const md5 = req.headers['content-md5'];
   if (body.length > 0 && typeof md5 === 'string' && md5 !== '' && createHash('md5').update(body).digest('hex').toUpperCase() !== md5) {
     throw new SlsHttpError(400, 'InvalidContentMD5', 'content-md5 does not match the body');
   }
   return account.accountId;
+}
+
+/** Log Service refuses a signed request whose Date is 15 minutes or more off its clock (api-current.md §4.2). */
+const MAX_CLOCK_SKEW_MS = 15 * 60_000;
+
+function checkRequestTime(date: string, nowMs: number): void {
+  const sent = Date.parse(date);
+  if (date === '' || Number.isNaN(sent)) return;
+  if (Math.abs(sent - nowMs) > MAX_CLOCK_SKEW_MS) {
+    throw new SlsHttpError(400, 'RequestTimeExpired', `Request time ${date} has been expired while server time is ${new Date(nowMs).toUTCString()}.`);
+  }
+}
+
+/**
+ * STS tokens are opaque to the emulator, which issues none: it takes any token, except those it is
+ * told are expired (prefix `expired:`, the emulator's convention) — answered as Log Service does.
+ */
+function checkSecurityToken(token: string | string[] | undefined): void {
+  const value = Array.isArray(token) ? token.join(',') : token;
+  if (value?.startsWith('expired:')) throw new SlsHttpError(401, 'Unauthorized', 'The security token you provided has expired.');
 }
 
 interface Answer {

@@ -5,9 +5,9 @@
  * (checked before every query), only while the flow log is Active.
  */
 import type { AccountRegistry } from '../accounts';
-import type { FlowLogSource } from '../storeSeams';
-import { flowLogIndexKeys, type FlowLogInterval } from '../../src/flowlogs/catalog';
-import { buildTopology, generateWindow, windowStarts, type FlowLogTopology, type FlowRow } from '../data/flowLogGenerator';
+import type { FlowLogSource, FlowLogView } from '../storeSeams';
+import { flowLogIndexKeys } from '../../src/flowlogs/catalog';
+import { buildTopology, generateWindow, windowStarts, type FlowLogGeneratorInput, type FlowLogTopology, type FlowRow } from '../data/flowLogGenerator';
 import { LogTables, type QueryRows } from './logTables';
 import { LogSchema, RESERVED_COLUMNS, quoteIdent, type ColumnType, type LogColumn } from '../sql/logSchema';
 import { TABLE_COLUMNS } from './logTables';
@@ -49,6 +49,8 @@ export interface Logstore {
   readonly createTime: number;
   readonly table: string;
   index?: IndexConfig;
+  /** The fields the flow log feeding it writes (its LogFormatString); undefined = every column. */
+  written?: readonly string[];
 }
 
 export interface Project {
@@ -87,13 +89,35 @@ interface Feed {
   readonly logStoreName: string;
 }
 
+/** What the SLS side reads of a CEN flow log to generate its records. */
+export type FeedSource = Pick<FlowLogView, 'flowLogId' | 'cenId' | 'accountId' | 'interval' | 'regionId' | 'projectName' | 'logStoreName' | 'logFormatString' | 'transitRouterId' | 'olderForm' | 'attachment'>;
+
+/** The generator's input for a flow log: its form, router, attachment and format. */
+export function generatorInput(fl: FeedSource, seed: number, regions: readonly string[], recordsPerHour?: number): FlowLogGeneratorInput {
+  return {
+    seed,
+    flowLogId: fl.flowLogId,
+    cenId: fl.cenId,
+    accountId: fl.accountId,
+    regions,
+    interval: fl.interval,
+    recordsPerHour,
+    regionId: fl.regionId,
+    transitRouterId: fl.transitRouterId || undefined,
+    attachment: fl.attachment ? { id: fl.attachment.id, type: fl.attachment.type, peerRegionId: fl.attachment.resourceRegionId } : undefined,
+    logFormatString: fl.logFormatString,
+    olderForm: fl.olderForm,
+  };
+}
+
 export const DEFAULT_REGION = 'cn-hangzhou';
 const PROJECT_NAME = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 const LOGSTORE_NAME = /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/;
 
-export function flowLogIndexConfig(now: number): IndexConfig {
+/** The index a flow log's logstore gets: keys for the fields it writes (default: today's catalog). */
+export function flowLogIndexConfig(now: number, fields?: readonly string[]): IndexConfig {
   const keys: Record<string, IndexKeyConfig> = {};
-  for (const [name, k] of Object.entries(flowLogIndexKeys())) {
+  for (const [name, k] of Object.entries(flowLogIndexKeys(fields))) {
     keys[name] = k.type === 'text' ? { type: 'text', doc_value: true, caseSensitive: false, chn: false, token: [...DEFAULT_TOKENS] } : { type: k.type, doc_value: true };
   }
   return { keys, line: { token: [...DEFAULT_TOKENS], caseSensitive: false, chn: false }, lastModifyTime: Math.floor(now / 1000) };
@@ -172,6 +196,7 @@ export class SlsStore {
     regionId: string,
     projectName: string,
     logStoreName: string,
+    fields?: readonly string[],
   ): { ok: true } | { ok: false; code: string; message: string } {
     let project = this.projects.get(projectName);
     if (project && project.accountId !== accountId) {
@@ -188,7 +213,7 @@ export class SlsStore {
       if (!created.ok) return { ok: false, code: 'InvalidParameter.LogStoreName', message: created.message };
       ls = created.value;
     }
-    ls.index ??= flowLogIndexConfig(this.options.now());
+    ls.index ??= flowLogIndexConfig(this.options.now(), fields);
     return { ok: true };
   }
 
@@ -200,8 +225,8 @@ export class SlsStore {
     const from = now - Math.round(this.options.historyDays * 86400);
     let written = 0;
     for (const fl of this.cen?.listFlowLogs() ?? []) {
-      this.ensureProjectAndLogstore(fl.accountId, fl.regionId, fl.projectName, fl.logStoreName);
       const feed = this.feedFor(fl.flowLogId, fl, from);
+      this.ensureProjectAndLogstore(fl.accountId, fl.regionId, fl.projectName, fl.logStoreName, feed.topology.written);
       // A stopped demo flow log stopped a day ago; its older history is still there.
       const until = fl.status === 'Active' ? now : Math.max(from, now - 86400);
       written += await this.writeWindows(feed, until);
@@ -211,23 +236,11 @@ export class SlsStore {
     this.options.log(`sls: ${written} demo flow-log records generated in ${Date.now() - started} ms`);
   }
 
-  private feedFor(
-    flowLogId: string,
-    fl: { cenId: string; accountId: string; interval: FlowLogInterval; projectName: string; logStoreName: string },
-    startAt: number,
-  ): Feed {
+  private feedFor(flowLogId: string, fl: FeedSource, startAt: number): Feed {
     let feed = this.feeds.get(flowLogId);
     if (!feed) {
       feed = {
-        topology: buildTopology({
-          seed: this.options.seed,
-          flowLogId,
-          cenId: fl.cenId,
-          accountId: fl.accountId,
-          regions: this.cen?.cenRegions(fl.cenId) ?? [],
-          interval: fl.interval,
-          recordsPerHour: this.options.recordsPerHour,
-        }),
+        topology: buildTopology(generatorInput(fl, this.options.seed, this.cen?.cenRegions(fl.cenId) ?? [], this.options.recordsPerHour)),
         doneUntil: startAt,
         projectName: fl.projectName,
         logStoreName: fl.logStoreName,
@@ -240,6 +253,7 @@ export class SlsStore {
   /** Generates and appends the windows that ended in (doneUntil, until]. */
   private async writeWindows(feed: Feed, until: number): Promise<number> {
     const ls = this.projects.get(feed.projectName)?.logstores.get(feed.logStoreName);
+    if (ls) ls.written = feed.topology.written;
     const interval = feed.topology.input.interval;
     const starts = windowStarts(feed.doneUntil - interval + 1, until - interval + 1, interval);
     if (starts.length > 0) feed.doneUntil = starts[starts.length - 1] + interval;
@@ -253,7 +267,7 @@ export class SlsStore {
     for (let i = 0; i < starts.length; i += perBatch) {
       const rows: FlowRow[] = [];
       for (const s of starts.slice(i, i + perBatch)) for (const r of generateWindow(feed.topology, s)) rows.push(r);
-      const next = tables.append(ls.table, rows);
+      const next = tables.append(ls.table, rows, ls.written);
       if (loading) await loading;
       loading = next;
       written += rows.length;
@@ -264,7 +278,7 @@ export class SlsStore {
 
   /** Appends given rows to a logstore (imports, and tests that need a small exact data set). */
   async appendRows(ls: Logstore, rows: readonly FlowRow[]): Promise<void> {
-    await (await this.tables()).append(ls.table, rows);
+    await (await this.tables()).append(ls.table, rows, ls.written);
   }
 
   /** Brings every flow log's records up to the clock: Active ones get their new windows. */
@@ -303,10 +317,13 @@ export class SlsStore {
 
   private schemaOf(ls: Logstore): { schema: LogSchema; select: { name: string; select: string }[] } {
     const index = ls.index;
-    if (!index) throw new QueryError('logstore without index config', 0, 'IndexConfigNotExist');
+    if (!index) throw new QueryError('Logstore without index config.', 0, 'IndexConfigNotExist');
     const columns: LogColumn[] = [...RESERVED_COLUMNS];
     const select = RESERVED_COLUMNS.map((c) => ({ name: c.name, select: quoteIdent(c.name) }));
-    for (const col of TABLE_COLUMNS) {
+    // Raw logs list a record's keys in the order its flow log's format writes them.
+    const written = ls.written ?? [];
+    const ordered = [...TABLE_COLUMNS].sort((a, b) => rank(written, a.name) - rank(written, b.name));
+    for (const col of ordered) {
       const key = index.keys[col.name];
       if (!key || col.name.startsWith('__')) continue;
       const type: ColumnType = key.type === 'long' || key.type === 'double' ? key.type : 'text';
@@ -338,8 +355,16 @@ export class SlsStore {
           `SELECT ${cols} FROM ${quoteIdent(ls.table)} WHERE "__time__" >= ${Math.floor(input.from)} AND "__time__" < ${Math.floor(input.to)} ` +
           `AND (${plan.where}) ORDER BY "__time__" ${input.reverse ? 'DESC' : 'ASC'}, "__rid__" ${input.reverse ? 'DESC' : 'ASC'} LIMIT ${line} OFFSET ${offset}`;
         const result = await tables.query(sql);
-        // Raw logs carry the text the service wrote: "-" where a record has no value.
-        for (const row of result.rows) for (const k of Object.keys(row)) if (row[k] === 'null') row[k] = '-';
+        // Raw logs carry the text the service wrote: "-" where a record has no value, and no key
+        // at all for a field its flow log's LogFormatString leaves out.
+        const absent = new Set(ls.written ? result.columns.filter((c) => !c.startsWith('__') && !ls.written?.includes(c)) : []);
+        for (const row of result.rows) {
+          for (const k of Object.keys(row)) {
+            if (absent.has(k)) delete row[k];
+            else if (row[k] === 'null') row[k] = '-';
+          }
+        }
+        if (absent.size > 0) return { ...result, columns: result.columns.filter((c) => !absent.has(c)), hasSql: false, processedRows, elapsedMs: Date.now() - started, whereQuery: input.query, aggQuery: '' };
         return { ...result, hasSql: false, processedRows, elapsedMs: Date.now() - started, whereQuery: input.query, aggQuery: '' };
       }
       case 'sql': {
@@ -392,6 +417,12 @@ export class SlsStore {
   }
 }
 
+/** Position in the written order; columns outside it keep their table order after it. */
+function rank(written: readonly string[], name: string): number {
+  const i = written.indexOf(name);
+  return i >= 0 ? i : written.length;
+}
+
 /** Adds the empty buckets of a time_series result, in bucket order, as SLS does. */
 async function padTimeSeries(
   tables: LogTables,
@@ -427,6 +458,12 @@ const BUCKET_WIDTHS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 
 function engineError(e: unknown, query: string): QueryError {
   const raw = e instanceof Error ? e.message : String(e);
   const first = raw.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
+  // A column the index does not have: Log Service's own words (api-current.md §4.2).
+  const missing = /Referenced column "([^"]+)" not found/.exec(first)?.[1];
+  if (missing !== undefined) {
+    const at = query.indexOf(missing, query.indexOf('|') + 1);
+    return QueryError.at(query, at >= 0 ? at : query.indexOf('|') + 1, `Column '${missing}' cannot be resolved;please add the column in the index attribute`);
+  }
   const named = /"([^"]+)"|'([^']+)'/.exec(first);
   const name = named?.[1] ?? named?.[2];
   const at = name ? query.indexOf(name) : -1;

@@ -27,10 +27,15 @@ function textMatch(column: LogColumn, value: string, quoted: boolean): string {
   return `lower(${col}) = ${sqlString(value.toLowerCase())}`;
 }
 
+/** Log Service's own words for a search on a key the index lacks (api-current.md §4.2). */
+function notIndexed(field: string): string {
+  return `key (${field}) is not config as key value config,if symbol : is in your log,please wrap : with quotation mark "`;
+}
+
 export function searchToSql(node: SearchNode, schema: LogSchema, full: string): string {
   const numericColumn = (field: string, offset: number): LogColumn => {
     const column = schema.column(field);
-    if (!column) throw QueryError.at(full, offset, `key (${field}) is not indexed; add it to the logstore's index to search it`);
+    if (!column) throw QueryError.at(full, offset, notIndexed(field));
     if (column.type === 'text') {
       throw QueryError.at(full, offset, `key (${field}) is indexed as text; numeric comparisons need a long or double index`);
     }
@@ -55,7 +60,7 @@ export function searchToSql(node: SearchNode, schema: LogSchema, full: string): 
       }
       case 'field': {
         const column = schema.column(n.field);
-        if (!column) throw QueryError.at(full, n.offset, `key (${n.field}) is not indexed; add it to the logstore's index to search it`);
+        if (!column) throw QueryError.at(full, n.offset, notIndexed(n.field));
         if (n.value === '*' && !n.quoted) return `(${quoteIdent(column.name)} IS NOT NULL)`;
         return `coalesce(${textMatch(column, n.value, n.quoted)}, FALSE)`;
       }

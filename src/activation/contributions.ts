@@ -31,6 +31,7 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.query.runPreset',
   'cenFlowLogs.query.showTrafficForAddress',
   'cenFlowLogs.query.openSaved',
+  'cenFlowLogs.query.openInConsole',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];

@@ -76,8 +76,13 @@ export interface SlsApi {
   listLogStores(regionId: string, projectName: string, opts?: CallOptions): Promise<readonly string[]>;
   /** Index keys of a logstore (field → type), or undefined when it has no index. */
   getIndex(ref: LogstoreRef, opts?: CallOptions): Promise<Readonly<Record<string, IndexField>> | undefined>;
-  /** Creates what is missing: project, logstore, and the flow-log index. Idempotent. */
-  ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string }): Promise<void>;
+  /**
+   * Creates what is missing: project, logstore, and the flow-log index (keys for `fields`, the
+   * flow log's schema; default: today's catalog). Idempotent.
+   */
+  ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string; fields?: readonly string[] }): Promise<void>;
+  /** Creates the logstore's index with these keys, or adds them to its index (existing keys stay as they are). */
+  addIndexKeys(ref: LogstoreRef, keys: Readonly<Record<string, IndexField>>, opts?: CallOptions): Promise<void>;
   /** Runs one query, repeating while the service answers Incomplete (bounded), honouring cancel. */
   query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult>;
   /**

@@ -74,6 +74,10 @@ type SdkClient = InstanceType<Sdk['SlsClient']>;
 /** One decoder (and its worker threads) for every client: decoding keeps no per-client state. */
 const logsV2Decoder = new LogsV2Decoder();
 
+/** Log Service's default delimiters for text keys and for the full-text line. */
+const INDEX_KEY_TOKENS = [',', ' ', "'", '"', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'] as const;
+const INDEX_LINE_TOKENS = [',', ' ', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'] as const;
+
 interface SdkAnswer {
   readonly headers?: { [key: string]: string };
   readonly body?: unknown;
@@ -194,7 +198,7 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
   }
 
-  async ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string }): Promise<void> {
+  async ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string; fields?: readonly string[] }): Promise<void> {
     const { regionId, projectName, logStoreName } = ref;
     const ignoreConflict = async (p: Promise<unknown>): Promise<void> => {
       try {
@@ -217,17 +221,29 @@ class GeneratedSdkSlsClient implements SlsApi {
       );
     }
     if ((await this.getIndex(ref, opts)) === undefined) {
-      await ignoreConflict(
-        this.call('CreateIndex', regionId, projectName, (c, sdk) => {
-          const keys: Record<string, InstanceType<Sdk['SlsModels']['IndexKey']>> = {};
-          for (const [name, k] of Object.entries(flowLogIndexKeys())) {
-            keys[name] = new sdk.SlsModels.IndexKey({ type: k.type, docValue: k.doc_value, caseSensitive: false, token: k.type === 'text' ? [',', ' ', "'", '"', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'] : undefined });
-          }
-          const body = new sdk.SlsModels.Index({ keys, line: new sdk.SlsModels.IndexLine({ token: [',', ' ', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'], caseSensitive: false }) });
-          return c.createIndexWithOptions(projectName, logStoreName, new sdk.SlsModels.CreateIndexRequest({ body }), {}, this.runtime());
-        }, opts),
-      );
+      await ignoreConflict(this.writeIndex(ref, flowLogIndexKeys(opts?.fields), false, opts));
     }
+  }
+
+  async addIndexKeys(ref: LogstoreRef, keys: Readonly<Record<string, IndexField>>, opts?: CallOptions): Promise<void> {
+    const existing = await this.getIndex(ref, opts);
+    // UpdateIndex replaces the whole key set: keep what is there, add the missing keys.
+    await this.writeIndex(ref, { ...keys, ...(existing ?? {}) }, existing !== undefined, opts);
+  }
+
+  /** CreateIndex (or UpdateIndex) with these keys: text keys tokenized as SLS's defaults, all with analytics. */
+  private writeIndex(ref: LogstoreRef, keys: Readonly<Record<string, IndexField>>, update: boolean, opts?: CallOptions): Promise<unknown> {
+    const { regionId, projectName, logStoreName } = ref;
+    return this.call(update ? 'UpdateIndex' : 'CreateIndex', regionId, projectName, (c, sdk) => {
+      const indexKeys: Record<string, InstanceType<Sdk['SlsModels']['IndexKey']>> = {};
+      for (const [name, k] of Object.entries(keys)) {
+        indexKeys[name] = new sdk.SlsModels.IndexKey({ type: k.type, docValue: true, caseSensitive: false, token: k.type === 'text' ? [...INDEX_KEY_TOKENS] : undefined });
+      }
+      const body = new sdk.SlsModels.Index({ keys: indexKeys, line: new sdk.SlsModels.IndexLine({ token: [...INDEX_LINE_TOKENS], caseSensitive: false }) });
+      return update
+        ? c.updateIndexWithOptions(projectName, logStoreName, new sdk.SlsModels.UpdateIndexRequest({ body }), {}, this.runtime())
+        : c.createIndexWithOptions(projectName, logStoreName, new sdk.SlsModels.CreateIndexRequest({ body }), {}, this.runtime());
+    }, opts);
   }
 
   private async exists(get: () => Promise<unknown>): Promise<boolean> {

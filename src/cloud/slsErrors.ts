@@ -44,27 +44,33 @@ function slsMeaning(f: ServiceErrorFacts): ErrorMeaning {
     case 'SignatureNotMatch':
       return { kind: 'credentials', message: 'Log Service rejected the request signature: the AccessKey secret does not match the AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
     case 'Unauthorized':
-      return /AccessKeyId/i.test(serviceMessage)
-        ? { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY }
-        : { kind: 'permission', message: `Log Service refused access: ${serviceMessage}`, nextStep: 'Check that the project belongs to this account and that your RAM policy allows the log:* actions.' };
+      return unauthorizedMeaning(serviceMessage);
     case 'InvalidAccessKeyId':
       return { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
     case 'SecurityTokenExpired':
     case 'InvalidSecurityToken':
       return { kind: 'credentials', message: 'The STS security token is invalid or has expired.', nextStep: 'Refresh your temporary credentials and try again.' };
+    case 'RequestTimeExpired':
     case 'RequestTimeTooSkewed':
-      return { kind: 'credentials', message: "Log Service refused the request because this computer's clock is off.", nextStep: 'Correct the system clock and try again.' };
+      // Signed requests carry the local time; the service refuses them when it is 15+ minutes off.
+      return { kind: 'credentials', message: `Log Service refused the request because this computer's clock is more than 15 minutes off the service's time${serviceMessage ? ` (${serviceMessage})` : ''}.`, nextStep: FIX_CLOCK };
     case 'ProjectNotExist':
       return { kind: 'notFound', message: `The Log Service project does not exist. ${serviceMessage}`.trim(), nextStep: 'Check the project name and region, or create the project.' };
     case 'LogStoreNotExist':
       return { kind: 'notFound', message: `The logstore does not exist. ${serviceMessage}`.trim(), nextStep: 'Check the logstore name, or create it.' };
     case 'IndexConfigNotExist':
-      return { kind: 'notFound', message: 'The logstore has no index, so it cannot be queried.', nextStep: 'Create the flow-log index on the logstore, then run the query again.' };
+      return { kind: 'notFound', message: 'The logstore has no index, so it cannot be queried (Log Service: IndexConfigNotExist).', nextStep: CREATE_INDEX };
     case 'ProjectAlreadyExist':
     case 'LogStoreAlreadyExist':
     case 'IndexAlreadyExist':
       return { kind: 'conflict', message: serviceMessage || code };
-    case 'ParameterInvalid':
+    case 'ParameterInvalid': {
+      const column = unindexedColumn(serviceMessage);
+      if (column) {
+        return { kind: 'invalidInput', message: `The field ${column} is not in the logstore's index, so queries cannot use it (Log Service: ${serviceMessage}).`, nextStep: `Add ${column} to the index (Create Index in the workbench), or query another field.` };
+      }
+      return { kind: 'invalidInput', message: serviceMessage || 'Log Service rejected a parameter.', nextStep: 'Fix the query or parameter and try again.' };
+    }
     case 'PostBodyInvalid':
     case 'InvalidContentMD5':
       return { kind: 'invalidInput', message: serviceMessage || 'Log Service rejected a parameter.', nextStep: 'Fix the query or parameter and try again.' };
@@ -87,6 +93,37 @@ function slsMeaning(f: ServiceErrorFacts): ErrorMeaning {
       }
       return { kind: 'unknown', message: `Log Service answered ${code}: ${serviceMessage}` };
   }
+}
+
+const FIX_CLOCK = "Set this computer's clock right (turn on automatic time synchronisation, e.g. `timedatectl set-ntp true` on Linux, \"Set time automatically\" on Windows or macOS), then try again.";
+const CREATE_INDEX = "Create the index (the workbench offers Create Index with the flow log's fields), then run the query again.";
+const REFRESH_TOKEN =
+  'Temporary (STS) credentials expire: get a fresh security token and sign in again (Switch Credentials), or refresh the aliyun CLI profile or the ALIBABA_CLOUD_SECURITY_TOKEN environment variable.';
+
+/** Log Service answers Unauthorized for very different causes; its message says which (api-current.md §4.2). */
+function unauthorizedMeaning(serviceMessage: string): ErrorMeaning {
+  if (/security token[^.]*expired/i.test(serviceMessage)) {
+    return { kind: 'credentials', message: 'The security token (STS) of these credentials has expired.', nextStep: REFRESH_TOKEN };
+  }
+  if (/security token/i.test(serviceMessage)) {
+    return { kind: 'credentials', message: `Log Service did not accept the security token: ${serviceMessage}`, nextStep: REFRESH_TOKEN };
+  }
+  if (/AccessKeyId is disabled/i.test(serviceMessage)) {
+    return { kind: 'credentials', message: 'This AccessKey is disabled.', nextStep: 'Enable it in the RAM console or sign in with another AccessKey.' };
+  }
+  if (/AccessKeyId/i.test(serviceMessage)) {
+    return { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+  }
+  if (/SLS service has been forbidden/i.test(serviceMessage)) {
+    return { kind: 'serviceNotActivated', message: `Log Service is disabled for this account: ${serviceMessage}`, nextStep: 'Check the account\'s Log Service status (overdue payment?) in the Alibaba Cloud console.' };
+  }
+  return { kind: 'permission', message: `Log Service refused access: ${serviceMessage}`, nextStep: 'Check that the project belongs to this account and that your RAM policy allows the log:* actions.' };
+}
+
+/** "Column 'x' cannot be resolved" (SQL) or "key (x) is not config as key value config" (search): a field the index lacks. */
+export function unindexedColumn(message: string): string | undefined {
+  const m = /Column '"?([^'"]{1,200})"?' cannot be resolved/i.exec(message) ?? /\bkey \(([^)]{1,200})\) is not config/i.exec(message);
+  return m?.[1];
 }
 
 /** A body that is not JSON (an HTML page, a cut-off answer) or headers Node cannot parse (HPE_*). */

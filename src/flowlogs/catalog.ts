@@ -1,17 +1,38 @@
 /**
  * The flow-log vocabulary, declared once and imported by the extension host, the webview and the
- * emulator: region names, flow-log statuses and the record field catalog.
- * Facts from shared/spec/api-current.md (which wins over flow-logs.md and api.md).
+ * emulator: region display names, flow-log statuses and the record field catalogs (the fields
+ * documented today and the 2019 form's). Facts from shared/spec/api-current.md (§1.4, §3, §5),
+ * which wins over flow-logs.md/api.md (the 2019 description).
  */
 
-export { KNOWN_REGIONS, isKnownRegion, regionLabel, regionLocalName, regionName, type Region } from './regions';
-import { KNOWN_REGIONS, isKnownRegion } from './regions';
+export {
+  KNOWN_REGIONS,
+  REGION_NAMES,
+  isClosedRegion,
+  isKnownRegion,
+  offerableRegions,
+  regionLabel,
+  regionLocalName,
+  regionName,
+  type Region,
+  type RegionLanguage,
+  type RegionNames,
+} from './regions';
+import { KNOWN_REGIONS } from './regions';
 
-/** The 2019 flow-log region list (regions.ts), kept as display names for value completion; regions come from the API. */
-export const SUPPORTED_REGIONS = KNOWN_REGIONS.slice(0, 16);
+/**
+ * The 2019 documentation's 16 flow-log regions minus the two closed since, as display names for
+ * value completion.
+ * @deprecated Regions come from the API (ListTransitRouters / DescribeChildInstanceRegions).
+ */
+export const SUPPORTED_REGIONS = KNOWN_REGIONS.slice(0, 16).filter((r) => r.closed === undefined);
 
-/** Whether we have a display name for the id; never a refusal (regions come from the API). */
-export const isSupportedRegion = isKnownRegion;
+const SUPPORTED_REGION_IDS = new Set(SUPPORTED_REGIONS.map((r) => r.id));
+
+/** @deprecated See SUPPORTED_REGIONS: the service decides which regions take flow logs. */
+export function isSupportedRegion(regionId: string): boolean {
+  return SUPPORTED_REGION_IDS.has(regionId);
+}
 
 /** The statuses the service documents for a flow log. */
 export const FLOW_LOG_STATUSES = ['Creating', 'Active', 'Modifying', 'Inactive', 'Deleting'] as const;
@@ -70,53 +91,77 @@ export type FieldKind =
   | 'attachment'
   | 'region';
 
-export interface FieldSpec {
-  readonly name: string;
-  readonly type: FieldType;
-  readonly kind: FieldKind;
-  readonly description: string;
-  /** Written by the service only in some cases (custom LogFormatString, newer versions). */
-  readonly optional: boolean;
-}
-
-export const FLOW_LOG_FIELDS: readonly FieldSpec[] = [
-  { name: 'account-id', type: 'text', kind: 'account', description: 'Alibaba Cloud account ID', optional: false },
-  { name: 'cen-id', type: 'text', kind: 'cen', description: 'CEN instance ID', optional: false },
-  { name: 'srcaddr', type: 'text', kind: 'ip', description: 'Source address (IPv4 or IPv6)', optional: false },
-  { name: 'srcport', type: 'long', kind: 'port', description: 'Source port', optional: false },
-  { name: 'dstaddr', type: 'text', kind: 'ip', description: 'Destination address (IPv4 or IPv6)', optional: false },
-  { name: 'dstport', type: 'long', kind: 'port', description: 'Destination port', optional: false },
-  { name: 'protocol', type: 'long', kind: 'protocol', description: 'IANA protocol number (6 TCP, 17 UDP, 1 ICMP)', optional: false },
-  { name: 'direction', type: 'text', kind: 'direction', description: 'Traffic direction: in (inbound) or out (outbound)', optional: false },
-  { name: 'packets', type: 'long', kind: 'count', description: 'Packets in the capture window', optional: false },
-  { name: 'bytes', type: 'long', kind: 'bytes', description: 'Bytes in the capture window', optional: false },
-  { name: 'rtt', type: 'long', kind: 'rtt', description: 'Latency (round-trip time)', optional: false },
-  { name: 'start', type: 'long', kind: 'time', description: 'Capture window start (UNIX seconds)', optional: false },
-  { name: 'end', type: 'long', kind: 'time', description: 'Capture window end (UNIX seconds)', optional: false },
-  { name: 'log-status', type: 'text', kind: 'logStatus', description: 'OK = recorded; NODATA = no traffic in the window; SKIPDATA = some records skipped', optional: false },
-  { name: 'attachment-id', type: 'text', kind: 'attachment', description: 'Transit router attachment ID', optional: true },
-  { name: 'src-region-id', type: 'text', kind: 'region', description: 'Region of the source network instance', optional: true },
-  { name: 'dst-region-id', type: 'text', kind: 'region', description: 'Region of the destination network instance', optional: true },
-];
-
 export type FlowLogFieldName =
   | 'account-id'
+  | 'attachment-id'
   | 'cen-id'
+  | 'src-region-id'
+  | 'dst-region-id'
   | 'srcaddr'
   | 'srcport'
   | 'dstaddr'
   | 'dstport'
   | 'protocol'
-  | 'direction'
   | 'packets'
   | 'bytes'
-  | 'rtt'
   | 'start'
   | 'end'
-  | 'log-status'
-  | 'attachment-id'
-  | 'src-region-id'
-  | 'dst-region-id';
+  | 'direction'
+  | 'rtt'
+  | 'log-status';
+
+export interface FieldSpec {
+  /** A FlowLogFieldName (typed as string so sets of names take any string to look up). */
+  readonly name: string;
+  readonly type: FieldType;
+  readonly kind: FieldKind;
+  /** What the field means (api-current.md §5.1). */
+  readonly description: string;
+  /** How to use it in a query, shown beside the description in completion and tooltips. */
+  readonly hint: string;
+}
+
+const field = (name: FlowLogFieldName, type: FieldType, kind: FieldKind, description: string, hint: string): FieldSpec => ({ name, type, kind, description, hint });
+
+/** The record fields documented today (api-current.md §5.1), in the documentation's order. */
+export const CURRENT_FIELDS: readonly FieldSpec[] = [
+  field('account-id', 'text', 'account', 'Alibaba Cloud account ID', 'In SQL write "account-id" (double quotes).'),
+  field('attachment-id', 'text', 'attachment', 'Network instance connection (transit router attachment) ID, tr-attach-…', 'In SQL write "attachment-id".'),
+  field('cen-id', 'text', 'cen', 'CEN instance ID', 'In SQL write "cen-id".'),
+  field('src-region-id', 'text', 'region', 'Source region ID', 'In SQL write "src-region-id"; in search e.g. src-region-id:cn-hangzhou.'),
+  field('dst-region-id', 'text', 'region', 'Destination region ID', 'In SQL write "dst-region-id".'),
+  field('srcaddr', 'text', 'ip', 'Source address (IPv4 or IPv6)', 'e.g. srcaddr:10.0.0.1'),
+  field('srcport', 'long', 'port', 'Source port', 'e.g. srcport > 1024'),
+  field('dstaddr', 'text', 'ip', 'Destination address (IPv4 or IPv6)', 'e.g. dstaddr:10.0.0.1'),
+  field('dstport', 'long', 'port', 'Destination port', 'e.g. dstport:443'),
+  field('protocol', 'long', 'protocol', 'IANA protocol number (6 TCP, 17 UDP, 1 ICMP)', 'e.g. protocol:6 for TCP'),
+  field('packets', 'long', 'count', 'Packets in the capture window', 'sum(packets) in SQL'),
+  field('bytes', 'long', 'bytes', 'Bytes in the capture window', 'sum(bytes) in SQL'),
+  field('start', 'long', 'time', 'Capture window start (UNIX seconds)', 'The time range picker filters on __time__, not start.'),
+  field('end', 'long', 'time', 'Capture window end (UNIX seconds)', 'In SQL write "end" (a keyword).'),
+  field('direction', 'text', 'direction', 'Traffic direction: in (inbound) or out (outbound); inter-region connections capture out only', 'e.g. direction:out'),
+];
+
+/** The fields of the 2019 (per-CEN) form: flow logs without a transit router still write these. */
+export const OLDER_FORM_FIELDS: readonly FieldSpec[] = [
+  field('account-id', 'text', 'account', 'Alibaba Cloud account ID', 'In SQL write "account-id" (double quotes).'),
+  field('cen-id', 'text', 'cen', 'CEN instance ID', 'In SQL write "cen-id".'),
+  field('srcaddr', 'text', 'ip', 'Source address (IPv4 or IPv6)', 'e.g. srcaddr:10.0.0.1'),
+  field('srcport', 'long', 'port', 'Source port', 'e.g. srcport > 1024'),
+  field('dstaddr', 'text', 'ip', 'Destination address (IPv4 or IPv6)', 'e.g. dstaddr:10.0.0.1'),
+  field('dstport', 'long', 'port', 'Destination port', 'e.g. dstport:443'),
+  field('protocol', 'long', 'protocol', 'IANA protocol number (6 TCP, 17 UDP, 1 ICMP)', 'e.g. protocol:6 for TCP'),
+  field('direction', 'text', 'direction', 'Traffic direction: in (inbound) or out (outbound)', 'e.g. direction:out'),
+  field('packets', 'long', 'count', 'Packets in the capture window', 'sum(packets) in SQL'),
+  field('bytes', 'long', 'bytes', 'Bytes in the capture window', 'sum(bytes) in SQL'),
+  field('rtt', 'long', 'rtt', 'Latency (round-trip time); written by the 2019 form only', 'approx_percentile(rtt, 0.99) in SQL'),
+  field('start', 'long', 'time', 'Capture window start (UNIX seconds)', 'The time range picker filters on __time__, not start.'),
+  field('end', 'long', 'time', 'Capture window end (UNIX seconds)', 'In SQL write "end" (a keyword).'),
+  field('log-status', 'text', 'logStatus', 'OK = recorded; NODATA = no traffic in the window; SKIPDATA = some records skipped (2019 form only)', 'In SQL write "log-status"; in search e.g. log-status:NODATA.'),
+];
+
+/** Every field either form writes, current first: what lookups by name (fieldSpec) and the emulator's tables know. */
+export const FLOW_LOG_FIELDS: readonly FieldSpec[] = [...CURRENT_FIELDS, ...OLDER_FORM_FIELDS.filter((f) => !CURRENT_FIELDS.some((c) => c.name === f.name))];
 
 /** One flow-log record as SLS returns it: every value a string, plus SLS's reserved fields. */
 export type FlowLogRecord = { readonly [K in FlowLogFieldName]?: string } & {
@@ -131,16 +176,18 @@ export const RESERVED_FIELDS: readonly { name: string; description: string }[] =
   { name: '__topic__', description: 'Log topic' },
 ];
 
-/** The LogFormatString the service uses by default, and the prefix every custom one must keep. */
+/** The prefix every custom LogFormatString must keep (CreateFlowlog, api-current.md §1.4). */
 export const LOG_FORMAT_REQUIRED_PREFIX = '${srcaddr}${dstaddr}${bytes}';
-export const DEFAULT_LOG_FORMAT =
-  LOG_FORMAT_REQUIRED_PREFIX +
-  FLOW_LOG_FIELDS.filter((f) => !f.optional && !['srcaddr', 'dstaddr', 'bytes'].includes(f.name))
-    .map((f) => '${' + f.name + '}')
-    .join('');
+
+const FIELD_BY_NAME: ReadonlyMap<string, FieldSpec> = new Map(FLOW_LOG_FIELDS.map((f) => [f.name, f]));
 
 export function fieldSpec(name: string): FieldSpec | undefined {
-  return FLOW_LOG_FIELDS.find((f) => f.name === name);
+  return FIELD_BY_NAME.get(name);
+}
+
+/** True when `name` is a field of the current or the 2019 catalog. */
+export function isFlowLogFieldName(name: string): name is FlowLogFieldName {
+  return FIELD_BY_NAME.has(name);
 }
 
 /** Field names with characters SQL cannot take bare must be double-quoted in SLS SQL. */
@@ -157,9 +204,9 @@ export const PROTOCOL_NAMES: Readonly<Record<string, string>> = {
   '58': 'ICMPv6',
 };
 
-/** SLS's index for a flow-log logstore: long for numeric fields, text for the rest. */
-export function flowLogIndexKeys(): Record<string, { type: FieldType; doc_value: boolean }> {
+/** SLS index keys for flow-log fields: long for numeric fields, text for the rest (api-current.md §5.2). */
+export function flowLogIndexKeys(fields: readonly string[] = CURRENT_FIELDS.map((f) => f.name)): Record<string, { type: FieldType; doc_value: boolean }> {
   const keys: Record<string, { type: FieldType; doc_value: boolean }> = {};
-  for (const f of FLOW_LOG_FIELDS) keys[f.name] = { type: f.type, doc_value: true };
+  for (const name of fields) keys[name] = { type: fieldSpec(name)?.type ?? 'text', doc_value: true };
   return keys;
 }

@@ -42,13 +42,42 @@ export const KNOWN_REGIONS: readonly Region[] = [
   { id: 'ap-southeast-6', name: 'Philippines (Manila)', localName: '菲律宾（马尼拉）' },
   { id: 'ap-southeast-7', name: 'Thailand (Bangkok)', localName: '泰国（曼谷）' },
   { id: 'me-east-1', name: 'UAE (Dubai)', localName: '阿联酋（迪拜）' },
+  { id: 'cn-nanjing', name: 'China (Nanjing - Local Region)', localName: '华东5（南京-本地地域）' },
+  { id: 'cn-fuzhou', name: 'China (Fuzhou - Local Region)', localName: '华东6（福州-本地地域）' },
+  { id: 'cn-wuhan-lr', name: 'China (Wuhan - Local Region)', localName: '华中1（武汉-本地地域）' },
+  { id: 'na-south-1', name: 'Mexico', localName: '墨西哥' },
+  { id: 'me-central-1', name: 'Saudi Arabia (Riyadh)', localName: '沙特（利雅得）' },
 ];
 
 const BY_ID = new Map(KNOWN_REGIONS.map((r) => [r.id, r]));
 
-/** The region's English name; an id we have no name for is shown as it is. */
-export function regionName(regionId: string): string {
-  return BY_ID.get(regionId)?.name ?? regionId;
+export type RegionLanguage = 'en' | 'zh';
+
+/** The region's name in English or as the China-site console shows it; an id we have no name for is shown as it is. */
+export function regionName(regionId: string, language: RegionLanguage = 'en'): string {
+  const r = BY_ID.get(regionId);
+  if (!r) return regionId;
+  return language === 'zh' ? r.localName : r.name;
+}
+
+/** A region's display names in both languages (for value lists). */
+export interface RegionNames {
+  readonly id: string;
+  readonly en: string;
+  readonly zh: string;
+  readonly closed?: string;
+}
+
+export const REGION_NAMES: readonly RegionNames[] = KNOWN_REGIONS.map((r) => ({ id: r.id, en: r.name, zh: r.localName, ...(r.closed ? { closed: r.closed } : {}) }));
+
+/** True for a region Alibaba Cloud has closed (India (Mumbai), Australia (Sydney)): not a choice to offer. */
+export function isClosedRegion(regionId: string): boolean {
+  return BY_ID.get(regionId)?.closed !== undefined;
+}
+
+/** The region ids the API returned that may be offered as choices: closed regions left out, order kept. */
+export function offerableRegions(regionIds: readonly string[]): string[] {
+  return [...new Set(regionIds)].filter((id) => !isClosedRegion(id));
 }
 
 /** The region's console (Chinese) name, or the id. */

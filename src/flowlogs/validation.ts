@@ -5,12 +5,7 @@
  * naming rules. Regions are not checked here: the service says which exist.
  */
 import type { CreateFlowLogInput, ModifyFlowLogInput } from '../cloud/cenApi';
-import {
-  FLOW_LOG_FIELDS,
-  FLOW_LOG_INTERVALS,
-  LOG_FORMAT_REQUIRED_PREFIX,
-  type FlowLogInterval,
-} from './catalog';
+import { CURRENT_FIELDS, FLOW_LOG_INTERVALS, LOG_FORMAT_REQUIRED_PREFIX, fieldSpec, type FlowLogInterval } from './catalog';
 
 export type FlowLogField =
   | 'regionId'
@@ -132,28 +127,53 @@ function checkPrefixedId(label: string, value: string, prefix: string): FieldChe
   return undefined;
 }
 
-const KNOWN_FIELDS = new Set(FLOW_LOG_FIELDS.map((f) => f.name));
+/** A LogFormatString problem at one place: 0-based offset and length of the offending text. */
+export interface LogFormatProblem {
+  readonly message: string;
+  readonly offset: number;
+  readonly length: number;
+}
 
-/** LogFormatString: `${field}` placeholders only, known fields, starting with ${srcaddr}${dstaddr}${bytes}. */
-export function checkLogFormatString(value: string): FieldCheck {
-  if (value.length === 0) return undefined;
-  if (!value.startsWith(LOG_FORMAT_REQUIRED_PREFIX)) {
-    return `Log format must start with ${LOG_FORMAT_REQUIRED_PREFIX}.`;
-  }
-  const seen = new Set<string>();
-  const token = /\$\{([^}]*)\}/y;
-  let pos = 0;
-  while (pos < value.length) {
+const CURRENT_FIELD_NAMES = new Set(CURRENT_FIELDS.map((f) => f.name));
+
+/**
+ * LogFormatString as CreateFlowlog takes it: `${field}` placeholders only, fields of today's
+ * catalog, each once, starting with ${srcaddr}${dstaddr}${bytes}; empty = every field.
+ * Messages name the 1-based character position.
+ */
+export function logFormatProblem(format: string): LogFormatProblem | undefined {
+  if (format.length === 0) return undefined;
+  const at = (offset: number, length: number, message: string): LogFormatProblem => ({ offset, length, message: `Log format, character ${offset + 1}: ${message}` });
+  const token = /\$\{([^}$]*)\}/y;
+  const seen: { name: string; offset: number; length: number }[] = [];
+  for (let pos = 0; pos < format.length; ) {
     token.lastIndex = pos;
-    const m = token.exec(value);
-    if (!m) return `Log format: expected \${field} at position ${pos + 1}.`;
+    const m = token.exec(format);
+    if (!m) {
+      const next = format.indexOf('${', pos + 1);
+      return at(pos, (next < 0 ? format.length : next) - pos, `expected a field as \${name}, found "${format.slice(pos, pos + 20)}".`);
+    }
     const name = m[1];
-    if (!KNOWN_FIELDS.has(name)) return `Log format: unknown field "${name}" at position ${pos + 1}.`;
-    if (seen.has(name)) return `Log format: field "${name}" appears twice (again at position ${pos + 1}).`;
-    seen.add(name);
+    if (!CURRENT_FIELD_NAMES.has(name)) {
+      const why = fieldSpec(name) ? 'written only by flow logs of the 2019 form' : 'not a flow-log field';
+      return at(pos, m[0].length, `"${name}" is ${why}; fields today: ${[...CURRENT_FIELD_NAMES].join(', ')}.`);
+    }
+    if (seen.some((f) => f.name === name)) return at(pos, m[0].length, `"${name}" appears twice.`);
+    seen.push({ name, offset: pos, length: m[0].length });
     pos = token.lastIndex;
   }
+  const required = ['srcaddr', 'dstaddr', 'bytes'];
+  const wrong = required.findIndex((name, i) => seen[i]?.name !== name);
+  if (wrong >= 0) {
+    const found = seen[wrong];
+    return at(found?.offset ?? format.length, found?.length ?? 0, `a custom format must start with ${LOG_FORMAT_REQUIRED_PREFIX} (the service requires these three first); \${${required[wrong]}} belongs here.`);
+  }
   return undefined;
+}
+
+/** LogFormatString check in the InputBox form (message only). */
+export function checkLogFormatString(value: string): FieldCheck {
+  return logFormatProblem(value)?.message;
 }
 
 /** Every issue of a create request, in wizard order. */

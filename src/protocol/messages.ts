@@ -46,7 +46,10 @@ export interface WorkbenchTarget {
   readonly cenId?: string;
   /** Capture window in seconds (600 or 60). */
   readonly interval: number;
+  /** The flow log's schema: the fields its records carry that the logstore's index has. */
   readonly fields: readonly FieldInfo[];
+  /** attachment-id → its attachment's name, for the grid's hint beside the raw id. */
+  readonly attachmentNames?: Readonly<Record<string, string>>;
 }
 
 export interface PresetInfo {
@@ -244,14 +247,25 @@ function parseFieldInfo(v: unknown): FieldInfo | undefined {
 
 export function parseWorkbenchTarget(v: unknown): WorkbenchTarget | undefined {
   if (!isObject(v)) return undefined;
-  const { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields } = v;
+  const { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields, attachmentNames } = v;
   if (!isString(title, 1_000) || !isString(regionId, 100) || !isString(projectName, 200) || !isString(logStoreName, 200)) return undefined;
   if (!isFiniteNumber(interval) || interval <= 0 || !Array.isArray(fields)) return undefined;
   if (flowLogId !== undefined && !isString(flowLogId, 200)) return undefined;
   if (cenId !== undefined && !isString(cenId, 200)) return undefined;
   const parsedFields = fields.map(parseFieldInfo);
   if (parsedFields.some((f) => f === undefined)) return undefined;
-  return { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields: parsedFields.filter((f): f is FieldInfo => f !== undefined) };
+  const names = parseAttachmentNames(attachmentNames);
+  if (names === null) return undefined;
+  return { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields: parsedFields.filter((f): f is FieldInfo => f !== undefined), ...(names ? { attachmentNames: names } : {}) };
+}
+
+/** undefined when absent, null when malformed. */
+function parseAttachmentNames(v: unknown): Readonly<Record<string, string>> | undefined | null {
+  if (v === undefined) return undefined;
+  if (!isObject(v)) return null;
+  const entries = Object.entries(v);
+  if (entries.length > 1_000 || !entries.every(([k, name]) => isString(k, 200) && isString(name, 1_000))) return null;
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /** Validates what VS Code hands the panel serializer (the webview's last setState). */

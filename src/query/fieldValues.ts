@@ -1,8 +1,8 @@
 /**
  * Values worth suggesting for a field, from the catalog: directions, log statuses, protocol
- * numbers, region ids and well-known ports.
+ * numbers, region ids (display names; records may name any region) and well-known ports.
  */
-import { DIRECTIONS, LOG_STATUSES, PROTOCOL_NAMES, SUPPORTED_REGIONS, fieldSpec } from '../flowlogs/catalog';
+import { DIRECTIONS, LOG_STATUSES, PROTOCOL_NAMES, REGION_NAMES, fieldSpec, isClosedRegion } from '../flowlogs/catalog';
 
 /** A value with a short human explanation (TCP for 6). */
 export interface SuggestedValue {
@@ -40,7 +40,8 @@ export function valuesForField(field: string): readonly SuggestedValue[] {
     case 'protocol':
       return Object.entries(PROTOCOL_NAMES).map(([value, name]) => ({ value, detail: name }));
     case 'region':
-      return SUPPORTED_REGIONS.map((r) => ({ value: r.id, detail: r.name }));
+      // Every region with a name, closed ones last: old records may still name them.
+      return [...REGION_NAMES.filter((r) => !isClosedRegion(r.id)), ...REGION_NAMES.filter((r) => isClosedRegion(r.id))].map((r) => ({ value: r.id, detail: r.closed ? `${r.en} (closed ${r.closed.slice(0, 4)})` : r.en }));
     case 'port':
       return WELL_KNOWN_PORTS;
     case 'account':

@@ -1,8 +1,9 @@
 /**
- * The set of field names a query may use: the logstore index's keys when known, else the flow-log
- * catalog, always with SLS's reserved fields. Diagnostics and completion both consult it.
+ * The set of field names a query may use: the workbench target's schema (the flow log's fields
+ * that the logstore's index has) when known, else every field of either form (the form is then
+ * unknown), always with SLS's reserved fields. Diagnostics and completion both consult it.
  */
-import { FLOW_LOG_FIELDS, RESERVED_FIELDS, needsSqlQuoting } from '../flowlogs/catalog';
+import { CURRENT_FIELDS, FLOW_LOG_FIELDS, RESERVED_FIELDS, fieldSpec, needsSqlQuoting } from '../flowlogs/catalog';
 import { SQL_KEYWORDS } from './tokenizer';
 
 /** Tag fields are open-ended (`__tag__:__path__`), so any name with this prefix is accepted. */
@@ -32,6 +33,17 @@ export function knownFields(fields?: readonly string[]): KnownFields {
     hasIgnoringCase: (name) => lower.has(name.toLowerCase()) || name.toLowerCase().startsWith(TAG_PREFIX),
     suggest: (name) => closestName(name, names),
   };
+}
+
+/**
+ * Why a flow-log field is missing from a schema, for "unknown field" messages: rtt and log-status
+ * belong to the 2019 form, other catalog fields are left out by the LogFormatString or the index.
+ */
+export function absentFieldNote(name: string): string | undefined {
+  if (!fieldSpec(name)) return undefined;
+  return CURRENT_FIELDS.some((f) => f.name === name)
+    ? `"${name}" is a flow-log field, but this flow log's LogFormatString or its logstore's index leaves it out.`
+    : `"${name}" is written only by flow logs of the 2019 (per-CEN) form, not by this one.`;
 }
 
 /** How a field is written in SQL: bare when it can be, double-quoted otherwise (`"log-status"`, `"end"`). */

@@ -1,7 +1,10 @@
 /**
  * Ready-made queries for the questions users bring to flow logs (flow-logs.md), each readable and
  * editable, with the chart it suits. Parameters (`{ip}`, `{window}`) are filled in by renderPreset.
+ * Each declares the fields it needs: a flow log whose schema lacks one does not offer it (rtt and
+ * log-status exist only on the 2019 form; region ids and attachment-id only on today's).
  */
+import { fieldSpec, type FlowLogFieldName } from '../flowlogs/catalog';
 import { isIPv4, isIPv6 } from './addressFilter';
 import { searchValueLiteral } from './searchLiteral';
 
@@ -31,6 +34,8 @@ export interface QueryPreset {
   readonly query: string;
   readonly chart: ChartKind;
   readonly parameters: readonly PresetParameter[];
+  /** The fields the query uses: offered only where the flow log's schema has them all. */
+  readonly requires: readonly FlowLogFieldName[];
 }
 
 const WINDOW: PresetParameter = {
@@ -52,6 +57,7 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
       'FROM log\nGROUP BY srcaddr, dstaddr\nORDER BY total_bytes DESC\nLIMIT 20',
     chart: 'bar',
     parameters: [],
+    requires: ['srcaddr', 'dstaddr', 'bytes', 'packets'],
   },
   {
     id: 'top-destination-ports',
@@ -62,6 +68,7 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
       'FROM log\nGROUP BY dstport, protocol\nORDER BY total_bytes DESC\nLIMIT 20',
     chart: 'bar',
     parameters: [],
+    requires: ['dstport', 'protocol', 'bytes'],
   },
   {
     id: 'protocol-mix',
@@ -70,6 +77,7 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
     query: '* | SELECT protocol, sum(bytes) AS total_bytes, sum(packets) AS total_packets\nFROM log\nGROUP BY protocol\nORDER BY total_bytes DESC',
     chart: 'pie',
     parameters: [],
+    requires: ['protocol', 'bytes', 'packets'],
   },
   {
     id: 'traffic-over-time',
@@ -84,6 +92,7 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
       'FROM log\nGROUP BY window_start\nORDER BY window_start\nLIMIT 100000',
     chart: 'area',
     parameters: [WINDOW],
+    requires: ['direction', 'bytes', 'packets'],
   },
   {
     id: 'region-pairs',
@@ -94,6 +103,7 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
       'FROM log\nGROUP BY "src-region-id", "dst-region-id"\nORDER BY total_bytes DESC',
     chart: 'table',
     parameters: [],
+    requires: ['src-region-id', 'dst-region-id', 'bytes', 'packets'],
   },
   {
     id: 'rtt-percentiles',
@@ -105,6 +115,7 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
       '  count(*) AS records\nFROM log\nGROUP BY dstaddr\nORDER BY rtt_p99 DESC\nLIMIT 50',
     chart: 'bar',
     parameters: [],
+    requires: ['rtt', 'log-status', 'dstaddr'],
   },
   {
     id: 'log-status-health',
@@ -116,6 +127,18 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
       'FROM log\nGROUP BY window_start\nORDER BY window_start\nLIMIT 100000',
     chart: 'line',
     parameters: [WINDOW],
+    requires: ['log-status'],
+  },
+  {
+    id: 'attachment-traffic',
+    title: 'Traffic per connection (attachment)',
+    description: 'Bytes and packets per transit router connection (VPC, VPN, VBR, ECR or inter-region) and direction.',
+    query:
+      '* | SELECT "attachment-id", direction, sum(bytes) AS total_bytes, sum(packets) AS total_packets\n' +
+      'FROM log\nGROUP BY "attachment-id", direction\nORDER BY total_bytes DESC\nLIMIT 50',
+    chart: 'bar',
+    parameters: [],
+    requires: ['attachment-id', 'direction', 'bytes', 'packets'],
   },
   {
     id: 'address-activity',
@@ -124,8 +147,31 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
     query: 'srcaddr:{ip} or dstaddr:{ip}',
     chart: 'table',
     parameters: [{ name: 'ip', label: 'IP address (IPv4 or IPv6)', kind: 'address', example: '10.0.0.1' }],
+    requires: ['srcaddr', 'dstaddr'],
   },
 ];
+
+/** Whether a preset can run on a schema, and if not, which fields it needs. */
+export type PresetAvailability = { readonly available: true } | { readonly available: false; readonly missing: readonly string[]; readonly reason: string };
+
+/**
+ * A preset is available when every field it requires is among `fields` (the target's schema);
+ * without a schema (undefined) every preset is offered.
+ */
+export function presetAvailability(preset: QueryPreset, fields: readonly string[] | undefined): PresetAvailability {
+  if (fields === undefined) return { available: true };
+  const missing = preset.requires.filter((f) => !fields.includes(f));
+  if (missing.length === 0) return { available: true };
+  const olderOnly = missing.every((f) => fieldSpec(f)?.kind === 'rtt' || fieldSpec(f)?.kind === 'logStatus');
+  const list = missing.join(', ');
+  return {
+    available: false,
+    missing,
+    reason: olderOnly
+      ? `Needs ${list}, which only flow logs of the 2019 (per-CEN) form write.`
+      : `Needs ${list}, which this flow log's records or its logstore's index do not have.`,
+  };
+}
 
 /** The preset with this id, if any. */
 export function findPreset(id: string): QueryPreset | undefined {

@@ -5,7 +5,7 @@
 import { fieldSpec } from '../flowlogs/catalog';
 import { checkBrackets } from './bracketBalance';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
-import type { KnownFields } from './knownFields';
+import { absentFieldNote, type KnownFields } from './knownFields';
 import type { SearchToken } from './tokenizer';
 
 /** Diagnoses search tokens against the known fields. */
@@ -85,6 +85,8 @@ function fieldName(t: SearchToken): string {
 }
 
 function unknownField(t: SearchToken, name: string, fields: KnownFields): Diagnostic {
+  const note = absentFieldNote(name);
+  if (note) return diagnostic('unknown-field', 'warning', t, `${note} Nothing would match.`);
   const hint = fields.suggest(name);
   const tail = hint ? ` Did you mean ${hint}?` : ` Known fields: ${fields.names.join(', ')}.`;
   return diagnostic('unknown-field', 'warning', t, `Unknown field "${quoteForMessage(name)}": this logstore's index has no such field, so nothing would match.${tail}`);

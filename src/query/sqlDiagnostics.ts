@@ -4,7 +4,7 @@
  */
 import { checkBrackets } from './bracketBalance';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
-import { sqlFieldReference, type KnownFields } from './knownFields';
+import { absentFieldNote, sqlFieldReference, type KnownFields } from './knownFields';
 import { SQL_NILADIC_FUNCTIONS, SQL_TIME_UNITS, SQL_TYPE_NAMES } from './sqlVocabulary';
 import type { SqlToken } from './tokenizer';
 
@@ -231,6 +231,8 @@ function checkName(tokens: readonly SqlToken[], i: number, fields: KnownFields, 
   if (aliases.has(lower) || SQL_TYPE_NAMES.has(lower) || SQL_TIME_UNITS.has(lower) || (t.kind === 'identifier' && SQL_NILADIC_FUNCTIONS.has(lower))) return undefined;
   const known = t.kind === 'quotedIdentifier' ? fields.has(name) || fields.hasIgnoringCase(name) : fields.hasIgnoringCase(name);
   if (known) return undefined;
+  const note = absentFieldNote(name);
+  if (note) return diagnostic('unknown-field', 'error', t, `Unknown column "${quoteForMessage(name)}": ${note}`);
   const hint = fields.suggest(name);
   const tail = hint ? ` Did you mean ${sqlFieldReference(hint)}?` : '';
   return diagnostic('unknown-field', 'error', t, `Unknown column "${quoteForMessage(name)}": the logstore has no such field and no alias of that name is defined.${tail}`);

@@ -6,7 +6,8 @@
 import * as vscode from 'vscode';
 import type { FlowLog } from '../cloud/cenApi';
 import { regionName } from '../flowlogs/catalog';
-import { flowLogConsoleUrl, logstoreConsoleUrl } from '../flowlogs/consoleUrls';
+import { DEFAULT_CONSOLE_SITE, flowLogConsoleUrl, logstoreConsoleUrl, type ConsoleSite } from '../flowlogs/consoleUrls';
+import { consoleSite } from './consoleSite';
 import type { ExplorerModel } from './explorer/explorerModel';
 import { statusText } from './explorer/nodes/flowLogNode';
 
@@ -43,7 +44,7 @@ export class FlowLogDetails implements vscode.TextDocumentContentProvider, vscod
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = flowLogIdOf(uri);
     const f = await this.model.currentFlowLog(id);
-    return f ? renderFlowLogDetails(f) : `# Flow log ${id}\n\nThis flow log no longer exists (it was deleted or the account changed).\n`;
+    return f ? renderFlowLogDetails(f, consoleSite()) : `# Flow log ${id}\n\nThis flow log no longer exists (it was deleted or the account changed).\n`;
   }
 
   dispose(): void {
@@ -62,7 +63,7 @@ function flowLogIdOf(uri: vscode.Uri): string {
 }
 
 /** Markdown for one flow log; every attribute, as the API reports it. */
-export function renderFlowLogDetails(f: FlowLog): string {
+export function renderFlowLogDetails(f: FlowLog, site: ConsoleSite = DEFAULT_CONSOLE_SITE): string {
   const row = (k: string, v: string): string => `| ${k} | ${v.replace(/\|/g, '\\|')} |`;
   return [
     `# ${f.name || f.flowLogId}`,
@@ -85,8 +86,8 @@ export function renderFlowLogDetails(f: FlowLog): string {
     row('Tags', f.tags.length > 0 ? f.tags.map((t) => `${t.key}=${t.value}`).join(', ') : '—'),
     row('Created', f.creationTime),
     '',
-    `- [Open the logstore in the Log Service console](${logstoreConsoleUrl(f)})`,
-    `- [Open the flow log in the CEN console](${flowLogConsoleUrl(f)})`,
+    `- [Open the logstore in the Log Service console](${logstoreConsoleUrl(f, site)})`,
+    `- [Open the flow log in the CEN console](${flowLogConsoleUrl(f, site)})`,
     '',
   ].join('\n');
 }

@@ -6,8 +6,8 @@
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlowLogLifecycle } from '../../src/flowlogs/lifecycle';
 import { createCenClient } from '../../src/cloud/cenClient';
+import { FlowLogLifecycle } from '../../src/flowlogs/lifecycle';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import { CloudError } from '../../src/cloud/cloudError';
 import type { CredentialSource } from '../../src/cloud/credentialTypes';

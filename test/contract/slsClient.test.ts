@@ -75,10 +75,12 @@ describe('projects, logstores, index', () => {
 
 describe('queries over the demo records', () => {
   const span = () => ({ from: now - 6 * 3600, to: now + 1 });
-  test('"log-status" counts', async () => {
+  // Was "log-status" counts and "log-status":OK filters: the demo flow logs are of today's form
+  // (issue 18), whose records carry no log-status; the older form is covered in slsFlowLogForms.
+  test('direction counts', async () => {
     const { from, to } = span();
-    const r = await sls.query({ ...ref(), from, to, query: '* | select "log-status" as s, count(*) as n group by s' });
-    const expected = sumBy(generated(from, to), (x) => x.logStatus, () => 1);
+    const r = await sls.query({ ...ref(), from, to, query: '* | select direction as s, count(*) as n group by s' });
+    const expected = sumBy(generated(from, to), (x) => x.direction, () => 1);
     assert.deepEqual(new Map(recordsOf(r).map((x) => [x.s, Number(x.n)])), expected);
     assert.equal(r.progress, 'Complete');
   });
@@ -86,9 +88,9 @@ describe('queries over the demo records', () => {
     const { from, to } = span();
     const r = await sls.query({
       ...ref(), from, to,
-      query: '"log-status":OK | select srcaddr, dstaddr, sum(bytes) as b group by srcaddr, dstaddr order by b desc limit 5',
+      query: '* | select srcaddr, dstaddr, sum(bytes) as b group by srcaddr, dstaddr order by b desc limit 5',
     });
-    const expected = [...sumBy(generated(from, to).filter((x) => x.logStatus === 'OK'), (x) => `${x.srcaddr}>${x.dstaddr}`, (x) => x.bytes ?? 0)]
+    const expected = [...sumBy(generated(from, to), (x) => `${x.srcaddr}>${x.dstaddr}`, (x) => x.bytes ?? 0)]
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5);
     assert.deepEqual(recordsOf(r).map((x) => [`${x.srcaddr}>${x.dstaddr}`, Number(x.b)]), expected);
@@ -98,9 +100,9 @@ describe('queries over the demo records', () => {
     const { from, to } = span();
     const r = await sls.query({
       ...ref(), from, to,
-      query: '"log-status":OK | select "src-region-id" as s, "dst-region-id" as d, sum(bytes) as b group by s, d',
+      query: '* | select "src-region-id" as s, "dst-region-id" as d, sum(bytes) as b group by s, d',
     });
-    const expected = sumBy(generated(from, to).filter((x) => x.logStatus === 'OK'), (x) => `${x.srcRegionId}>${x.dstRegionId}`, (x) => x.bytes ?? 0);
+    const expected = sumBy(generated(from, to), (x) => `${x.srcRegionId}>${x.dstRegionId}`, (x) => x.bytes ?? 0);
     assert.deepEqual(new Map(recordsOf(r).map((x) => [`${x.s}>${x.d}`, Number(x.b)])), expected);
     for (const key of expected.keys()) assert.notEqual(key.split('>')[0], key.split('>')[1], 'cross-region only');
   });

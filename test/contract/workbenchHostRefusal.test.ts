@@ -64,7 +64,7 @@ describe('the workbench host refuses locally wrong queries before Log Service', 
 
   it('answers queryRefused without a request, and sends the same query on "Run anyway"', { timeout: 60_000 }, async () => {
     const { WorkbenchPanel } = localRequire('../../src/views/workbench/workbenchPanel') as typeof PanelModule;
-    const { buildTarget, catalogFields } = localRequire('../../src/views/workbench/workbenchTarget') as typeof TargetModule;
+    const { buildTarget, schemaFields, targetSchema } = localRequire('../../src/views/workbench/workbenchTarget') as typeof TargetModule;
     const { QueryHistoryStore } = localRequire('../../src/views/workbench/queryHistory') as typeof HistoryModule;
     const { workbenchLanguage } = localRequire('../../src/views/workbench/workbenchLanguage') as typeof LanguageModule;
     const sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, retry: { maxAttempts: 1 } });
@@ -72,7 +72,7 @@ describe('the workbench host refuses locally wrong queries before Log Service', 
     const values = new Map<string, unknown>();
     const history = new QueryHistoryStore({ get: <T>(k: string) => values.get(k) as T | undefined, update: async (k: string, v: unknown) => void values.set(k, v) });
     const { panel, posted, send } = recordingPanel();
-    const target = buildTarget({ regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName }, catalogFields());
+    const target = buildTarget({ regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName }, schemaFields(targetSchema({}, 'unknown')));
     const log = vscodeStandIn.window.createOutputChannel('CEN Flow Logs', { log: true });
     const host = new WorkbenchPanel(panel, target, { extensionUri: vscodeStandIn.Uri.file(process.cwd()), sls: async () => sls, history, language: workbenchLanguage, log });
     const requests = recordQueryRequests(Number(emu.slsEndpoint.split(':').pop()));

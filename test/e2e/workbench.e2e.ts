@@ -47,7 +47,8 @@ describe('query workbench', { timeout: 900_000 }, () => {
   it('"Query flow log…" runs an ad-hoc query whose rows match the emulator; a bad query is marked at its position', async () => {
     await vs.runCommand('CEN Flow Logs: Query Flow Log…');
     await pick(vs, FLOW_LOG);
-    await vs.answerInputBox('* | select "log-status" as s, count(*) as n group by s order by s');
+    // Was grouped by "log-status": the demo flow logs are of today's form (issue 18), no log-status.
+    await vs.answerInputBox('* | select direction as s, count(*) as n group by s order by s');
     const frame = await vs.webviewFrame(TAB);
     await waitDone(frame);
     const { columns, rows } = await gridText(frame);
@@ -55,7 +56,7 @@ describe('query workbench', { timeout: 900_000 }, () => {
     const got = new Map(rows.map((r) => [r[0], Number(r[1])]));
     const matches = lastHourCandidates(vs).some((records) => {
       const expected = new Map<string, number>();
-      for (const r of records) expected.set(r.logStatus, (expected.get(r.logStatus) ?? 0) + 1);
+      for (const r of records) expected.set(r.direction, (expected.get(r.direction) ?? 0) + 1);
       return JSON.stringify([...expected].sort()) === JSON.stringify([...got].sort());
     });
     assert.ok(matches, `grid ${JSON.stringify([...got])} differs from the generator's count`);

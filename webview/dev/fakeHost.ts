@@ -83,7 +83,7 @@ function sqlResult(sql: string, from: number, to: number): { columns: string[]; 
   const n = keys.includes('protocol') && keys.length === 1 ? 3 : 12;
   const rows = Array.from({ length: n }, (_, i) =>
     columns.map((c) =>
-      c === 'protocol' ? ['6', '17', '1'][i % 3] : c.includes('addr') ? `10.0.0.${i + 1}` : c.includes('region') ? SUPPORTED_REGIONS[i % 16].id : c === 'dstport' ? String([443, 80, 22, 53, 3306][i % 5]) : String(Math.floor((n - i) * 1e6 * (0.5 + r()))),
+      c === 'protocol' ? ['6', '17', '1'][i % 3] : c.includes('addr') ? `10.0.0.${i + 1}` : c.includes('region') ? SUPPORTED_REGIONS[i % SUPPORTED_REGIONS.length].id : c === 'dstport' ? String([443, 80, 22, 53, 3306][i % 5]) : String(Math.floor((n - i) * 1e6 * (0.5 + r()))),
     ),
   );
   return { columns, rows };

@@ -1,9 +1,18 @@
 /**
  * How a grid value is shown: the raw value stays primary; a human-readable hint goes beside it
- * (bytes → "1.2 MB", protocol 6 → "TCP", UNIX seconds → local time, region id → its name), and
+ * (bytes → "1.2 MB", protocol 6 → "TCP", UNIX seconds → local time, region id → its name,
+ * attachment id → its attachment's name where the target knows it), and
  * addresses, ports and regions are clickable to filter the query. Kinds come from the catalog.
  */
 import { fieldSpec, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
+
+/** attachment-id → its attachment's name, from the panel's target (where the host knows it). */
+let attachmentNames: ReadonlyMap<string, string> = new Map();
+
+/** Set once per init: the names the grid shows beside attachment ids. */
+export function setAttachmentNames(names: Readonly<Record<string, string>> | undefined): void {
+  attachmentNames = new Map(Object.entries(names ?? {}));
+}
 
 export interface CellPresentation {
   /** Secondary text shown dimmed beside the raw value, if any. */
@@ -69,7 +78,7 @@ export function columnPresenter(column: string): ColumnPresenter {
 }
 
 function hasHints(kind: FieldKind | undefined): boolean {
-  return kind === 'bytes' || kind === 'protocol' || kind === 'time' || kind === 'region';
+  return kind === 'bytes' || kind === 'protocol' || kind === 'time' || kind === 'region' || (kind === 'attachment' && attachmentNames.size > 0);
 }
 
 function hintFor(kind: FieldKind | undefined, value: string): string | undefined {
@@ -89,6 +98,8 @@ function hintFor(kind: FieldKind | undefined, value: string): string | undefined
       const name = regionName(value);
       return name === value ? undefined : name;
     }
+    case 'attachment':
+      return attachmentNames.get(value);
     case 'rtt':
     case 'account':
     case 'cen':
@@ -97,7 +108,6 @@ function hintFor(kind: FieldKind | undefined, value: string): string | undefined
     case 'direction':
     case 'count':
     case 'logStatus':
-    case 'attachment':
       return undefined;
   }
 }

@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { FlowLog } from '../../cloud/cenApi';
 import { FLOW_LOG_INTERVALS, type FlowLogInterval, type FlowLogStatus } from '../../flowlogs/catalog';
-import { flowLogConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
+import { flowLogConsoleUrl } from '../../flowlogs/consoleUrls';
+import { consoleSite } from '../consoleSite';
 import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import { checkDescription, checkFlowLogName } from '../../flowlogs/validation';
 import type { ExplorerModel } from '../explorer/explorerModel';
@@ -161,10 +162,6 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
   });
 }
 
-/** The console site the user's account lives on (the cenFlowLogs.consoleSite setting). */
-export function consoleSite(): ConsoleSite {
-  return vscode.workspace.getConfiguration('cenFlowLogs').get<string>('consoleSite') === 'international' ? 'international' : 'china';
-}
 
 export function intervalLabel(interval: FlowLogInterval): string {
   return interval === 600 ? '10 minutes (600 s, default)' : '1 minute (60 s)';

@@ -8,10 +8,15 @@ import { regionName } from '../../flowlogs/catalog';
 import { listAccountFlowLogs } from '../../flowlogs/flowLogListing';
 import type { ChartKind, TimeRangeSpec } from '../../protocol/messages';
 import { addressQuery, extractAddress } from '../../query/addressFilter';
-import { QUERY_PRESETS, renderPreset, type QueryPreset } from '../../query/presets';
+import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
+import { writtenFields } from '../../flowlogs/fieldSchema';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
+import type { WorkbenchPanel } from './workbenchPanel';
+import { resolveWorkbenchRange } from './workbenchLanguage';
+import { logstoreConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
+import { consoleSite } from '../consoleSite';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 
@@ -21,6 +26,7 @@ export const WORKBENCH_COMMANDS = {
   runPreset: 'cenFlowLogs.query.runPreset',
   showTrafficForAddress: 'cenFlowLogs.query.showTrafficForAddress',
   openSaved: 'cenFlowLogs.query.openSaved',
+  openInConsole: 'cenFlowLogs.query.openInConsole',
 } as const;
 
 const LAST_HOUR: TimeRangeSpec = { kind: 'quick', minutes: 60 };
@@ -43,27 +49,38 @@ export function flowLogArgument(value: unknown): FlowLog | undefined {
     : undefined;
 }
 
+/** The attachment's readable name a node may carry beside its flow log ("VPC vpc-… (cn-shanghai)"). */
+export function attachmentNameArgument(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('attachmentName' in value)) return undefined;
+  return typeof value.attachmentName === 'string' && value.attachmentName !== '' ? value.attachmentName : undefined;
+}
+
 export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
   const { registrar } = deps;
   registrar.register(WORKBENCH_COMMANDS.openQuery, 'Open query workbench', async (node?: unknown) => {
     const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Open the query workbench on which flow log?'));
-    if (flowLog) await deps.panels.open(flowLogTargetInput(flowLog));
+    if (flowLog) await deps.panels.open(flowLogTargetInput(flowLog, attachmentNameArgument(node)));
   });
 
   registrar.register(WORKBENCH_COMMANDS.adHoc, 'Query flow log', async (node?: unknown) => {
     const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Query which flow log?'));
     if (!flowLog) return;
-    const target = flowLogTargetInput(flowLog);
+    const target = flowLogTargetInput(flowLog, attachmentNameArgument(node));
     const query = await askQuery(deps.history.history(historyKey(target)), `Query ${target.title} (last hour)`);
     if (query === undefined) return;
     await deps.panels.open(target, { query, range: LAST_HOUR, run: true });
   });
 
   registrar.register(WORKBENCH_COMMANDS.runPreset, 'Run preset', async (node?: unknown) => {
-    const preset = await pickPreset();
+    const given = flowLogArgument(node);
+    const preset = await pickPreset(given);
     if (!preset) return;
-    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, `Run "${preset.title}" on which flow log?`));
+    const flowLog = given ?? (await pickFlowLog(deps.cen, `Run "${preset.title}" on which flow log?`));
     if (!flowLog) return;
+    const availability = presetAvailability(preset, flowLogFields(flowLog));
+    if (!availability.available) {
+      throw new Error(`"${preset.title}" cannot run on ${flowLog.name || flowLog.flowLogId}: ${availability.reason} Pick another preset, or a flow log that writes ${availability.missing.join(', ')}.`);
+    }
     const values: Record<string, string> = { window: String(flowLog.interval) };
     for (const p of preset.parameters.filter((q) => q.kind === 'address')) {
       const value = await vscode.window.showInputBox({ title: preset.title, prompt: p.label, placeHolder: p.example, ignoreFocusOut: true });
@@ -110,6 +127,21 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     }
     await deps.panels.open(target, { query: pick.saved.query, run: false });
   });
+
+  registrar.register(WORKBENCH_COMMANDS.openInConsole, 'Open query in Log Service console', async () => {
+    const panel = deps.panels.openPanels.find((p) => p.panel.active) ?? (deps.panels.openPanels.length === 1 ? deps.panels.openPanels[0] : undefined);
+    if (!panel) throw new Error('Open a query workbench first: this opens its query and time range in the Log Service console.');
+    await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date())));
+  });
+}
+
+/** The active workbench's query and range as a Log Service console link (api-current.md §6). */
+export function workbenchConsoleUrl(panel: Pick<WorkbenchPanel, 'target' | 'currentViewState'>, site: ConsoleSite, now: Date): string {
+  const view = panel.currentViewState;
+  const t = panel.target;
+  if (!view || view.query.trim() === '') return logstoreConsoleUrl(t, site);
+  const range = resolveWorkbenchRange(view.range, t.interval, now);
+  return logstoreConsoleUrl(t, site, { query: view.query, from: range.from, to: range.to });
 }
 
 function oneLine(query: string): string {
@@ -135,11 +167,21 @@ async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: string): Pro
   return chosen?.flowLog;
 }
 
-async function pickPreset(): Promise<QueryPreset | undefined> {
-  const chosen = await vscode.window.showQuickPick(
-    QUERY_PRESETS.map((p) => ({ label: p.title, detail: p.description, preset: p })),
-    { placeHolder: 'Which question?', matchOnDetail: true },
-  );
+/** The fields a flow log writes, from its LogFormatString and form (the index is the panel's concern). */
+function flowLogFields(flowLog: FlowLog): string[] {
+  return writtenFields({ logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId });
+}
+
+/** Every preset; for a known flow log, those it cannot answer say which field they need. */
+async function pickPreset(flowLog: FlowLog | undefined): Promise<QueryPreset | undefined> {
+  const fields = flowLog ? flowLogFields(flowLog) : undefined;
+  const items = QUERY_PRESETS.map((p) => {
+    const availability = presetAvailability(p, fields);
+    return availability.available
+      ? { label: p.title, detail: p.description, preset: p }
+      : { label: `$(circle-slash) ${p.title}`, description: availability.reason, detail: p.description, preset: p };
+  });
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Which question?', matchOnDetail: true });
   return chosen?.preset;
 }
 

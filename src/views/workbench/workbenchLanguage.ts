@@ -4,7 +4,7 @@
  */
 import type { FlowLogInterval } from '../../flowlogs/catalog';
 import type { PresetInfo, ResolvedRange, TimeRangeSpec, WorkbenchTarget } from '../../protocol/messages';
-import { QUERY_PRESETS, renderPreset, type QueryPreset } from '../../query/presets';
+import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
 import { locateServerError } from '../../query/serverError';
 import { describeRange, newestWindow, resolveTimeRange, snapToWindow, validateTimeRange, type TimeRangeSpec as QueryRangeSpec } from '../../query/timeRange';
 import type { WorkbenchLanguage } from './workbenchPanel';
@@ -59,9 +59,17 @@ export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'i
   };
 }
 
+/** The presets the target's schema can answer; those needing a field it lacks are not listed. */
+export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'>): PresetInfo[] {
+  const fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
+  return QUERY_PRESETS.filter((p) => presetAvailability(p, fields).available)
+    .map((p) => presetInfo(p, target))
+    .filter((p): p is PresetInfo => p !== undefined);
+}
+
 export const workbenchLanguage: WorkbenchLanguage = {
   resolveRange: resolveWorkbenchRange,
-  presets: (target) => QUERY_PRESETS.map((p) => presetInfo(p, target)).filter((p): p is PresetInfo => p !== undefined),
+  presets: (target) => targetPresets(target),
   locateServerError: (query, message) => {
     const at = locateServerError(message, query);
     return at ? { from: at.from, to: at.to } : undefined;

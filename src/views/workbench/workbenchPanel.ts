@@ -21,6 +21,7 @@ import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportController } from './exportController';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
+import { keysForQueryError, offerIndex } from './indexOffer';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -79,12 +80,17 @@ export class WorkbenchPanel implements vscode.Disposable {
   /** The webview reported new view state (query, range, chart, scroll). */
   readonly onDidChangeViewState = this.stateEmitter.event;
 
+  private currentTarget: WorkbenchTarget;
+  /** The Create Index offer after a query error is made once per panel, not after every query. */
+  private indexOffered = false;
+
   constructor(
     readonly panel: vscode.WebviewPanel,
-    readonly target: WorkbenchTarget,
+    target: WorkbenchTarget,
     private readonly deps: WorkbenchPanelDeps,
     private readonly start: PanelStart = {},
   ) {
+    this.currentTarget = target;
     this.key = historyKey(target);
     this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
@@ -118,6 +124,16 @@ export class WorkbenchPanel implements vscode.Disposable {
     else this.pending = intent;
   }
 
+  get target(): WorkbenchTarget {
+    return this.currentTarget;
+  }
+
+  /** New fields (after Create Index): the webview reloads and gets them in a fresh init, its view state kept. */
+  retarget(target: WorkbenchTarget): void {
+    if (this.disposed || historyKey(target) !== this.key) return;
+    this.currentTarget = target;
+    this.render();
+  }
 
   get currentViewState(): WorkbenchViewState | undefined {
     return this.viewState.current;
@@ -163,6 +179,7 @@ export class WorkbenchPanel implements vscode.Disposable {
 
   private post(message: HostMessage): Promise<boolean> {
     if (this.disposed) return Promise.resolve(false);
+    if (message.type === 'queryError') this.maybeOfferIndex(message.error.code, message.error.message);
     return Promise.resolve(this.panel.webview.postMessage(message)).catch(() => false);
   }
 
@@ -234,6 +251,24 @@ export class WorkbenchPanel implements vscode.Disposable {
         void vscode.window.showErrorMessage(message.message);
         return;
     }
+  }
+
+  /** A query failed on the index (none, or a field missing): offer to add what it needs, once. */
+  private maybeOfferIndex(code: string | undefined, errorMessage: string): void {
+    if (this.indexOffered) return;
+    const keys = keysForQueryError(code, errorMessage, this.currentTarget.fields.map((f) => f.name));
+    if (!keys) return;
+    this.indexOffered = true;
+    const t = this.currentTarget;
+    const ref = { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName };
+    const names = Object.keys(keys).join(', ');
+    const message = code === 'IndexConfigNotExist' ? `The logstore ${t.projectName}/${t.logStoreName} has no index. Create one for ${names}?` : `The index of ${t.projectName}/${t.logStoreName} lacks ${names}. Add it?`;
+    void offerIndex(this.deps.sls, ref, message, keys, this.deps.log).then((added) => {
+      if (!added) return;
+      const known = new Set(t.fields.map((f) => f.name));
+      const extra = Object.entries(keys).filter(([name]) => !known.has(name)).map(([name, k]) => ({ name, type: k.type }));
+      if (extra.length > 0) this.retarget({ ...this.currentTarget, fields: [...this.currentTarget.fields, ...extra] });
+    });
   }
 
   /** The index's keys the webview checks against (it falls back to the catalog when there are none). */

@@ -4,14 +4,15 @@
  */
 import * as vscode from 'vscode';
 import { errorText } from '../../errorText';
-import type { SlsApi } from '../../cloud/slsApi';
-import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type FieldInfo, type WorkbenchViewState } from '../../protocol/messages';
+import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type WorkbenchViewState } from '../../protocol/messages';
 import type { KeyValueStore } from './queryHistory';
 import { OpenPanelRecord } from './openPanelRecord';
 import { historyKey } from './queryHistory';
 import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPanelDeps } from './workbenchPanel';
 import { intentView, type QueryIntent } from './panelViewState';
-import { buildTarget, catalogFields, fieldsFromIndex, type LogstoreTargetInput } from './workbenchTarget';
+import type { FieldSchema } from '../../flowlogs/fieldSchema';
+import { indexProblem, offerIndex } from './indexOffer';
+import { buildTarget, schemaFields, targetSchema, type LogstoreTargetInput } from './workbenchTarget';
 
 export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, WorkbenchPanel>();
@@ -32,7 +33,8 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await existing.show(intent);
       return existing;
     }
-    const target = buildTarget(input, await this.fields(input));
+    const schema = await this.schema(input);
+    const target = buildTarget(input, schemaFields(schema));
     // Another open may have finished while the index was being read.
     const raced = this.panels.get(historyKey(target));
     if (raced) {
@@ -44,6 +46,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
     await this.record?.put(target, view);
+    this.offerIndexFor(workbench, input, schema);
     return workbench;
   }
 
@@ -101,21 +104,24 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return panel;
   }
 
-  /** Fields from the logstore's index; the catalog when there is none or it cannot be read. */
-  private async fields(input: LogstoreTargetInput): Promise<FieldInfo[]> {
-    let sls: SlsApi;
+  /** The flow log's schema against the logstore's index; without a readable index, the flow log's own fields. */
+  private async schema(input: LogstoreTargetInput): Promise<FieldSchema> {
     try {
-      sls = await this.deps.sls();
-    } catch {
-      return catalogFields();
-    }
-    try {
-      const index = await sls.getIndex({ regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName });
-      const fields = index ? fieldsFromIndex(index) : [];
-      return fields.length > 0 ? fields : catalogFields();
+      const sls = await this.deps.sls();
+      return targetSchema(input, await sls.getIndex({ regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName }));
     } catch (e) {
-      this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, using the flow-log field catalog (${errorText(e)})`);
-      return catalogFields();
+      this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, offering the flow log's fields unchecked (${errorText(e)})`);
+      return targetSchema(input, 'unknown');
     }
+  }
+
+  /** No index, or one lacking fields the flow log writes: say so, offer Create Index, and give the panel the new fields. */
+  private offerIndexFor(panel: WorkbenchPanel, input: LogstoreTargetInput, schema: FieldSchema): void {
+    const ref = { regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName };
+    const problem = indexProblem(ref, schema);
+    if (!problem) return;
+    void offerIndex(this.deps.sls, ref, problem.message, problem.keys, this.deps.log).then(async (added) => {
+      if (added) panel.retarget(buildTarget(input, schemaFields(await this.schema(input))));
+    });
   }
 }

@@ -1,10 +1,12 @@
 /**
- * What a workbench panel looks at, built from a flow log or a bare logstore. Fields come from the
- * logstore's index (a custom LogFormatString may choose a subset); without an index, the catalog.
+ * What a workbench panel looks at, built from a flow log or a bare logstore. Its fields are the
+ * flow log's schema (src/flowlogs/fieldSchema.ts): what its LogFormatString writes, checked
+ * against the logstore's index.
  */
 import type { FlowLog } from '../../cloud/cenApi';
 import type { IndexField } from '../../cloud/slsApi';
-import { DEFAULT_INTERVAL, FLOW_LOG_FIELDS, fieldSpec } from '../../flowlogs/catalog';
+import { DEFAULT_INTERVAL } from '../../flowlogs/catalog';
+import { fieldSchema, type FieldSchema, type FlowLogFormat, type IndexState } from '../../flowlogs/fieldSchema';
 import type { FieldInfo, WorkbenchTarget } from '../../protocol/messages';
 
 export interface LogstoreTargetInput {
@@ -15,21 +17,29 @@ export interface LogstoreTargetInput {
   readonly cenId?: string;
   readonly interval?: number;
   readonly title?: string;
+  /** The flow log's format; absent for a bare logstore. */
+  readonly format?: FlowLogFormat;
+  /** attachment-id → a readable name ("VPC vpc-… (cn-shanghai)"), where known. */
+  readonly attachmentNames?: Readonly<Record<string, string>>;
 }
 
-export function catalogFields(): FieldInfo[] {
-  return FLOW_LOG_FIELDS.map((f) => ({ name: f.name, type: f.type, description: f.description }));
+/** The schema's fields as the protocol carries them. */
+export function schemaFields(schema: FieldSchema): FieldInfo[] {
+  return schema.fields.map((f) => ({ name: f.name, type: f.type, description: f.description }));
 }
 
-/** Index keys in catalog order first (familiar), then any others alphabetically. */
-export function fieldsFromIndex(index: Readonly<Record<string, IndexField>>): FieldInfo[] {
-  const names = Object.keys(index);
-  const known = FLOW_LOG_FIELDS.map((f) => f.name).filter((n) => names.includes(n));
-  const others = names.filter((n) => !known.includes(n)).sort();
-  return [...known, ...others].map((name) => ({ name, type: index[name].type, description: fieldSpec(name)?.description }));
+/** The schema of a target from what GetIndex answered (undefined = IndexConfigNotExist). */
+export function targetSchema(input: Pick<LogstoreTargetInput, 'format'>, index: Readonly<Record<string, IndexField>> | undefined | 'unknown'): FieldSchema {
+  const state: IndexState = index === 'unknown' ? { kind: 'unknown' } : index === undefined ? { kind: 'missing' } : { kind: 'present', keys: index };
+  return fieldSchema(input.format, state);
 }
 
-export function flowLogTargetInput(flowLog: FlowLog): LogstoreTargetInput {
+/**
+ * A flow log without a transit router is of the 2019 per-CEN form (api-current.md §1.5); the
+ * attachment's name comes from the caller, who may know it (the explorer's attachment lists).
+ */
+export function flowLogTargetInput(flowLog: FlowLog, attachmentName?: string): LogstoreTargetInput {
+  const attachment = flowLog.transitRouterAttachmentId;
   return {
     regionId: flowLog.regionId,
     projectName: flowLog.projectName,
@@ -38,6 +48,8 @@ export function flowLogTargetInput(flowLog: FlowLog): LogstoreTargetInput {
     cenId: flowLog.cenId,
     interval: flowLog.interval,
     title: flowLog.name || flowLog.flowLogId,
+    format: { logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId },
+    attachmentNames: attachment && attachmentName ? { [attachment]: attachmentName } : undefined,
   };
 }
 
@@ -51,5 +63,6 @@ export function buildTarget(input: LogstoreTargetInput, fields: readonly FieldIn
     cenId: input.cenId,
     interval: input.interval ?? DEFAULT_INTERVAL,
     fields,
+    ...(input.attachmentNames ? { attachmentNames: input.attachmentNames } : {}),
   };
 }

@@ -48,3 +48,32 @@ test('connection failures are retryable network errors', () => {
   assert.equal(e.kind, 'network');
   assert.equal(e.retryable, true);
 });
+
+test('RequestTimeExpired says the clock is off and how to fix it, not the credentials', () => {
+  const e = mapSlsError(sdkError('RequestTimeExpired', 'Request time Mon, 01 Jan 2024 00:00:00 GMT has been expired while server time is Mon, 01 Jan 2024 01:00:00 GMT.', 400));
+  assert.match(e.message, /clock is more than 15 minutes off/);
+  assert.match(e.message, /server time is/);
+  assert.match(e.nextStep ?? '', /time synchronisation/);
+  assert.doesNotMatch(e.userMessage, /AccessKey|RAM/);
+});
+
+test('Unauthorized "security token … has expired" asks for fresh credentials, not a RAM policy check', () => {
+  const e = mapSlsError(sdkError('Unauthorized', 'The security token you provided has expired.', 401));
+  assert.equal(e.kind, 'credentials');
+  assert.match(e.message, /security token .* has expired/);
+  assert.match(e.nextStep ?? '', /fresh security token and sign in again/);
+  assert.doesNotMatch(e.userMessage, /RAM policy/);
+  assert.equal(mapSlsError(sdkError('Unauthorized', 'The security token you provided is invalid.', 401)).kind, 'credentials');
+  assert.equal(mapSlsError(sdkError('Unauthorized', 'The project does not belong to you.', 401)).kind, 'permission');
+});
+
+test('IndexConfigNotExist and a column the index lacks point at Create Index, the column keeping its position', () => {
+  assert.match(mapSlsError(sdkError('IndexConfigNotExist', 'Logstore without index config.', 400)).nextStep ?? '', /Create Index/);
+  const query = '* | select "src-region-id", rtt from log';
+  const e = mapSlsError(sdkError('ParameterInvalid', "line 1:29: Column 'rtt' cannot be resolved;please add the column in the index attribute", 400), query);
+  assert.equal(e.kind, 'invalidInput');
+  assert.match(e.message, /The field rtt is not in the logstore's index/);
+  assert.match(e.nextStep ?? '', /Add rtt to the index/);
+  assert.deepEqual(e.position, { offset: query.indexOf('rtt') });
+  assert.match(mapSlsError(sdkError('ParameterInvalid', 'key (rtt) is not config as key value config,if symbol : is in your log,please wrap : with quotation mark "', 400)).message, /field rtt/);
+});

@@ -11,7 +11,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { cenConsoleUrl, cenListConsoleUrl, flowLogConsoleUrl, logstoreConsoleUrl, type ConsoleSite } from '../../../src/flowlogs/consoleUrls';
+import { cenConsoleUrl, cenListConsoleUrl, consoleSiteOf, flowLogConsoleUrl, logstoreConsoleUrl, type ConsoleSite } from '../../../src/flowlogs/consoleUrls';
 
 const flowLog = { cenId: 'cen-7qthudw0ll6jmc1234', regionId: 'cn-shanghai', projectName: 'flowlogs-cn-shanghai', logStoreName: 'cen-flowlog' };
 
@@ -58,5 +58,26 @@ describe('console URLs (api-current.md §6)', () => {
     const sls = new URL(logstoreConsoleUrl({ projectName: 'p', logStoreName: 'a/b#c', regionId: 'cn-shanghai' }));
     assert.equal(sls.hash, '');
     assert.equal(decodeURIComponent(sls.pathname.split('/').pop() ?? ''), 'a/b#c');
+  });
+
+  it('the international site: the same pages on alibabacloud.com', () => {
+    const f = { ...flowLog, regionId: 'ap-southeast-1' };
+    assert.equal(new URL(logstoreConsoleUrl(f, 'international')).origin, 'https://sls.console.alibabacloud.com');
+    assert.equal(new URL(flowLogConsoleUrl(f, 'international')).origin, 'https://cen.console.alibabacloud.com');
+    assert.equal(new URL(cenConsoleUrl(f.cenId, 'international')).origin, 'https://cen.console.alibabacloud.com');
+    assert.equal(consoleSiteOf('international'), 'international');
+    assert.equal(consoleSiteOf('mars'), 'china', 'an unknown setting value falls back to the China site');
+  });
+
+  it('the Log Service link carries the query (base64 of its UTF-8) and the time range, as SLS documents', () => {
+    const url = new URL(logstoreConsoleUrl({ ...flowLog, regionId: 'cn-hangzhou' }, 'china', { query: '*|select count(*)', from: 1684311959, to: 1684312259 }));
+    // The documented example: `*|select count(*)` → KnxzZWxlY3QgY291bnQoKik=
+    assert.equal(url.searchParams.get('encode'), 'base64');
+    assert.equal(url.searchParams.get('queryString'), 'KnxzZWxlY3QgY291bnQoKik=');
+    assert.equal(url.searchParams.get('queryTimeType'), '99');
+    assert.equal(url.searchParams.get('startTime'), '1684311959');
+    assert.equal(url.searchParams.get('endTime'), '1684312259');
+    const unicode = new URL(logstoreConsoleUrl({ ...flowLog, regionId: 'cn-hangzhou' }, 'china', { query: 'srcaddr:"10.0.0.1" and 注释', from: 0, to: 60 }));
+    assert.equal(Buffer.from(unicode.searchParams.get('queryString') ?? '', 'base64').toString('utf8'), 'srcaddr:"10.0.0.1" and 注释');
   });
 });

@@ -7,6 +7,7 @@ import {
   checkFlowLogName,
   checkInterval,
   checkLogFormatString,
+  logFormatProblem,
   checkLogStoreName,
   checkProjectName,
   checkRegionId,
@@ -98,14 +99,21 @@ describe('flow-log field validation (the API rules, before any call)', () => {
     assert.match(checkTransitRouterAttachmentId('tr-123') ?? '', /tr-attach-/);
   });
 
-  it('log format: starts with the required prefix, known fields only, each once, positioned', () => {
+  it('log format: starts with the required prefix, fields of today only, each once, positioned', () => {
     assert.equal(checkLogFormatString(''), undefined);
     assert.equal(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX), undefined);
-    assert.equal(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${srcport}${dstport}'), undefined);
-    assert.match(checkLogFormatString('${dstaddr}${srcaddr}${bytes}') ?? '', /must start with/);
+    assert.equal(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${srcport}${dstport}${src-region-id}${attachment-id}'), undefined);
+    const swapped = logFormatProblem('${dstaddr}${srcaddr}${bytes}');
+    assert.match(swapped?.message ?? '', /character 1: a custom format must start with \$\{srcaddr\}\$\{dstaddr\}\$\{bytes\}.*\$\{srcaddr\} belongs here/);
+    assert.deepEqual([swapped?.offset, swapped?.length], [0, '${dstaddr}'.length]);
+    assert.match(checkLogFormatString('${srcaddr}${dstaddr}') ?? '', /character 21: .*\$\{bytes\} belongs here/);
     const prefixLen = LOG_FORMAT_REQUIRED_PREFIX.length;
-    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${nope}') ?? '', new RegExp(`unknown field "nope" at position ${prefixLen + 1}`));
-    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + ' ${rtt}') ?? '', new RegExp(`expected \\$\\{field\\} at position ${prefixLen + 1}`));
+    const unknown = logFormatProblem(LOG_FORMAT_REQUIRED_PREFIX + '${nope}');
+    assert.match(unknown?.message ?? '', new RegExp(`character ${prefixLen + 1}: "nope" is not a flow-log field`));
+    assert.deepEqual([unknown?.offset, unknown?.length], [prefixLen, '${nope}'.length]);
+    // The 2019 fields are not accepted for a new flow log: the service no longer documents them.
+    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${rtt}') ?? '', /"rtt" is written only by flow logs of the 2019 form/);
+    assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + ' ${srcport}') ?? '', new RegExp(`character ${prefixLen + 1}: expected a field as \\$\\{name\\}`));
     assert.match(checkLogFormatString(LOG_FORMAT_REQUIRED_PREFIX + '${bytes}') ?? '', /"bytes" appears twice/);
   });
 

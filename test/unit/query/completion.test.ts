@@ -25,7 +25,8 @@ describe('complete: search part', () => {
 
   it('filters by the typed prefix and replaces the word', () => {
     const { result } = at('direction:out and dst‸');
-    assert.deepEqual(labels(result), ['dstaddr', 'dstport', 'dst-region-id']);
+    // Catalog order: today's documented order (dst-region-id before dstaddr).
+    assert.deepEqual(labels(result), ['dst-region-id', 'dstaddr', 'dstport']);
     assert.deepEqual([result.from, result.to], [18, 21]);
   });
 
@@ -41,7 +42,7 @@ describe('complete: search part', () => {
     { text: '"log-status":N‸', expected: ['NODATA'] },
     { text: 'log-status:"S‸', expected: ['SKIPDATA'] },
     { text: 'protocol:1‸', expected: ['1', '17'] },
-    { text: 'src-region-id:cn-h‸', expected: ['cn-hangzhou', 'cn-huhehaote', 'cn-hongkong'], apply: ['cn-hangzhou', '"cn-hangzhou"'] },
+    { text: 'src-region-id:cn-h‸', expected: ['cn-hangzhou', 'cn-huhehaote', 'cn-hongkong', 'cn-heyuan'], apply: ['cn-hangzhou', '"cn-hangzhou"'] },
     { text: 'srcaddr:‸', expected: [] },
   ];
   for (const c of valueCases) {
@@ -106,7 +107,7 @@ describe('complete: SQL part', () => {
 
   it('completes inside a double-quoted name', () => {
     const { result } = at('* | select "src‸');
-    assert.deepEqual(labels(result), ['"srcaddr"', '"srcport"', '"src-region-id"']);
+    assert.deepEqual(labels(result), ['"src-region-id"', '"srcaddr"', '"srcport"']);
     assert.equal(result.from, 11);
   });
 

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_DIAGNOSTICS, diagnose, isRunnable, type DiagnosticCode } from '../../../src/query/diagnostics';
+import { complete } from '../../../src/query/completion';
+import { CURRENT_FIELDS, OLDER_FORM_FIELDS } from '../../../src/flowlogs/catalog';
 
 /** Applies a diagnostic's quick fix to the query. */
 function applyFix(query: string, fix: { from: number; to: number; insert: string }): string {
@@ -158,5 +160,26 @@ describe('diagnose: fixes and options', () => {
     const q = '((("\'['.repeat(4_000) + ' | ' + 'select log-status -'.repeat(4_000);
     const ds = diagnose(q);
     assert.ok(ds.length > 0 && ds.length <= MAX_DIAGNOSTICS);
+  });
+});
+
+describe('diagnose: the target schema decides which fields exist', () => {
+  const current = CURRENT_FIELDS.map((f) => f.name);
+  it('a 2019 field on a flow log of today says so, in search and in SQL', () => {
+    const search = diagnose('rtt > 100', { fields: current });
+    assert.equal(search[0]?.code, 'unknown-field');
+    assert.match(search[0]?.message ?? '', /"rtt" is written only by flow logs of the 2019 \(per-CEN\) form/);
+    const sql = diagnose('* | select "log-status", count(*) from log group by "log-status"', { fields: current });
+    assert.ok(sql.some((d) => d.code === 'unknown-field' && d.severity === 'error' && /2019/.test(d.message)));
+  });
+  it('a current field the LogFormatString leaves out says that, and completion does not offer it', () => {
+    const fields = ['srcaddr', 'dstaddr', 'bytes'];
+    const d = diagnose('* | select "src-region-id", sum(bytes) from log group by "src-region-id"', { fields });
+    assert.ok(d.some((x) => x.code === 'unknown-field' && /LogFormatString or its logstore's index leaves it out/.test(x.message)));
+    const labels = complete('src', 3, { fields }).options.map((o) => o.label);
+    assert.ok(labels.includes('srcaddr') && !labels.some((l) => l.includes('src-region-id')));
+  });
+  it('the 2019 fields are fine where the schema has them', () => {
+    assert.deepEqual(diagnose('"log-status":OK and rtt > 100', { fields: OLDER_FORM_FIELDS.map((f) => f.name) }).filter((d) => d.severity !== 'info'), []);
   });
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '../../../src/query/diagnostics';
-import { QUERY_PRESETS, findPreset, renderPreset } from '../../../src/query/presets';
+import { QUERY_PRESETS, findPreset, presetAvailability, renderPreset } from '../../../src/query/presets';
+import { CURRENT_FIELDS, FLOW_LOG_FIELDS, OLDER_FORM_FIELDS } from '../../../src/flowlogs/catalog';
 
 const examples = (id: string): Record<string, string> =>
   Object.fromEntries((findPreset(id)?.parameters ?? []).map((p) => [p.name, p.example]));
@@ -17,6 +18,30 @@ describe('presets', () => {
       assert.ok(preset.title && preset.description);
     });
   }
+
+  it('each declares exactly the flow-log fields its query uses', () => {
+    for (const preset of QUERY_PRESETS) {
+      const used = FLOW_LOG_FIELDS.map((f) => f.name).filter((name) => new RegExp(`(^|[^\\w-])"?${name}"?($|[^\\w-])`).test(preset.query));
+      assert.deepEqual([...preset.requires].sort(), used.sort(), preset.id);
+    }
+  });
+
+  it('is available only where the schema has its fields, and says which one is missing', () => {
+    const current = CURRENT_FIELDS.map((f) => f.name);
+    const older = OLDER_FORM_FIELDS.map((f) => f.name);
+    const rtt = findPreset('rtt-percentiles');
+    const pairs = findPreset('region-pairs');
+    assert.ok(rtt && pairs);
+    assert.deepEqual(presetAvailability(rtt, older), { available: true });
+    const missing = presetAvailability(rtt, current);
+    assert.ok(!missing.available);
+    assert.deepEqual(missing.missing, ['rtt', 'log-status']);
+    assert.match(missing.reason, /Needs rtt, log-status, which only flow logs of the 2019 \(per-CEN\) form write/);
+    assert.deepEqual(presetAvailability(pairs, current), { available: true });
+    const noRegions = presetAvailability(pairs, older);
+    assert.ok(!noRegions.available && /Needs src-region-id, dst-region-id/.test(noRegions.reason));
+    assert.deepEqual(presetAvailability(rtt, undefined), { available: true }, 'no schema known: offered');
+  });
 
   it('has unique ids and covers the questions in flow-logs.md', () => {
     const ids = QUERY_PRESETS.map((p) => p.id);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, presentCell, columnKind, formatElapsed } from '../../../webview/grid/valueFormat';
+import { columnKind, columnPresenter, formatBytes, formatElapsed, presentCell, setAttachmentNames } from '../../../webview/grid/valueFormat';
 
 test('formatBytes uses binary units with one decimal below 10', () => {
   assert.equal(formatBytes(0), '0 B');
@@ -45,4 +45,18 @@ test('numbers are flagged for right alignment', () => {
 test('formatElapsed', () => {
   assert.equal(formatElapsed(850), '850 ms');
   assert.equal(formatElapsed(2400), '2.4 s');
+});
+
+test('an attachment id is shown with its attachment\'s name where the target knows it; other ids and regions raw', () => {
+  setAttachmentNames({ 'tr-attach-abc': 'VPC vpc-123 (cn-shanghai)' });
+  try {
+    assert.equal(presentCell('attachment-id', 'tr-attach-abc').hint, 'VPC vpc-123 (cn-shanghai)');
+    assert.equal(columnPresenter('attachment-id').hint?.('tr-attach-abc'), 'VPC vpc-123 (cn-shanghai)');
+    assert.equal(presentCell('attachment-id', 'tr-attach-other').hint, undefined);
+    assert.equal(presentCell('dst-region-id', 'xx-new-9').hint, undefined, 'an unknown region id is shown raw');
+    assert.equal(presentCell('dst-region-id', 'me-central-1').hint, 'Saudi Arabia (Riyadh)');
+  } finally {
+    setAttachmentNames(undefined);
+  }
+  assert.equal(presentCell('attachment-id', 'tr-attach-abc').hint, undefined);
 });

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { presetInfo, resolveWorkbenchRange, workbenchLanguage } from '../../../src/views/workbench/workbenchLanguage';
-import { buildTarget, catalogFields, fieldsFromIndex } from '../../../src/views/workbench/workbenchTarget';
+import { buildTarget, schemaFields, targetSchema } from '../../../src/views/workbench/workbenchTarget';
 import { QUERY_PRESETS } from '../../../src/query/presets';
-import { FLOW_LOG_FIELDS } from '../../../src/flowlogs/catalog';
+import { CURRENT_FIELDS } from '../../../src/flowlogs/catalog';
 
 // 2024-05-01 10:27:30 UTC
 const NOW = new Date(Date.UTC(2024, 4, 1, 10, 27, 30));
@@ -31,12 +31,22 @@ test('impossible ranges are refused with the library\'s message', () => {
 });
 
 test('presets are listed with the target\'s window filled in and no placeholder left', () => {
-  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', interval: 60 }, catalogFields());
+  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', interval: 60 }, schemaFields(targetSchema({ format: { olderForm: true } }, 'unknown')));
   const presets = workbenchLanguage.presets(target);
-  assert.equal(presets.length, QUERY_PRESETS.length);
+  assert.ok(presets.length > 0);
   for (const p of presets) assert.doesNotMatch(p.query, /\{\w+\}/, p.id);
   const withWindow = QUERY_PRESETS.find((p) => p.parameters.some((q) => q.name === 'window'));
   if (withWindow) assert.match(presetInfo(withWindow, target)?.query ?? '', /\b60\b/);
+});
+
+test('presets follow the schema: rtt and log-status ones only on the 2019 form, region pairs and attachments only on today\'s', () => {
+  const ids = (olderForm: boolean): string[] =>
+    workbenchLanguage.presets(buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { olderForm } }, 'unknown')))).map((p) => p.id);
+  const all = QUERY_PRESETS.map((p) => p.id);
+  assert.deepEqual(ids(false), all.filter((id) => id !== 'rtt-percentiles' && id !== 'log-status-health'));
+  assert.deepEqual(ids(true), all.filter((id) => id !== 'region-pairs' && id !== 'attachment-traffic'));
+  const custom = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { logFormatString: '${srcaddr}${dstaddr}${bytes}', olderForm: false } }, 'unknown')));
+  assert.deepEqual(workbenchLanguage.presets(custom).map((p) => p.id), ['address-activity']);
 });
 
 test('a server message naming a position is located in the query', () => {
@@ -46,10 +56,17 @@ test('a server message naming a position is located in the query', () => {
   assert.ok(q.slice(at.from, at.to).length > 0);
 });
 
-test('fields come from the index in catalog order, unknown keys after; without index, the catalog', () => {
-  const fields = fieldsFromIndex({ zeta: { type: 'text' }, bytes: { type: 'long' }, srcaddr: { type: 'text' } });
-  assert.deepEqual(fields.map((f) => f.name), ['srcaddr', 'bytes', 'zeta']);
-  assert.equal(fields[1].type, 'long');
-  assert.ok(fields[0].description);
-  assert.deepEqual(catalogFields().map((f) => f.name), FLOW_LOG_FIELDS.map((f) => f.name));
+test('the fields of a target are its flow log schema: typed as the index types them, only what the flow log writes', () => {
+  const current = targetSchema({ format: { logFormatString: '${srcaddr}${dstaddr}${bytes}${dstport}', olderForm: false } }, {
+    zeta: { type: 'text' },
+    bytes: { type: 'long' },
+    srcaddr: { type: 'text' },
+    dstaddr: { type: 'text' },
+    rtt: { type: 'long' },
+  });
+  assert.deepEqual(schemaFields(current).map((f) => f.name), ['srcaddr', 'dstaddr', 'bytes', 'zeta']);
+  assert.equal(schemaFields(current)[2].type, 'long');
+  assert.ok(schemaFields(current)[0].description);
+  assert.deepEqual(current.unindexed.map((f) => f.name), ['dstport']);
+  assert.deepEqual(schemaFields(targetSchema({}, 'unknown')).map((f) => f.name), CURRENT_FIELDS.map((f) => f.name));
 });

@@ -1,0 +1,32 @@
+/**
+ * The *Create Index* offer: when a logstore has no index (IndexConfigNotExist) or lacks fields the
+ * flow log writes ("Column 'x' cannot be resolved"), say so plainly and offer to add the keys,
+ * typed as the field catalog types them (long for numbers, text for the rest).
+ */
+import * as vscode from 'vscode';
+import type { IndexField, LogstoreRef, SlsApi } from '../../cloud/slsApi';
+import { CREATE_INDEX } from './indexNeeds';
+
+export { indexProblem, keysForQueryError } from './indexNeeds';
+
+/**
+ * Shows the offer (not modal: the panel stays usable) and adds the keys when accepted. True when
+ * keys were added. Log Service indexes records written after the change; older ones need reindexing.
+ */
+export async function offerIndex(sls: () => Promise<SlsApi>, ref: LogstoreRef, message: string, keys: Readonly<Record<string, IndexField>>, log: vscode.LogOutputChannel): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(message, CREATE_INDEX);
+  if (choice !== CREATE_INDEX) return false;
+  try {
+    await (await sls()).addIndexKeys(ref, keys);
+    log.info(`workbench: index keys added to ${ref.projectName}/${ref.logStoreName}: ${Object.keys(keys).join(', ')}`);
+    void vscode.window.showInformationMessage(
+      `Index updated on ${ref.projectName}/${ref.logStoreName}. Records written from now on are indexed; to query older ones, reindex them in the Log Service console.`,
+    );
+    return true;
+  } catch (e) {
+    const text = e instanceof Error ? e.message : String(e);
+    log.error(`workbench: adding index keys failed: ${text}`);
+    void vscode.window.showErrorMessage(`Create Index failed: ${text}`);
+    return false;
+  }
+}

@@ -1,0 +1,61 @@
+/** The emulator's record generator per flow-log form, router and attachment (api-current.md §1.3, §5.1). */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildTopology, generateWindow, windowStarts, type FlowLogGeneratorInput, type FlowRow } from '../../../emulator/data/flowLogGenerator';
+import { CURRENT_FIELDS, OLDER_FORM_FIELDS } from '../../../src/flowlogs/catalog';
+
+const REGIONS = ['cn-beijing', 'cn-hangzhou', 'cn-shanghai', 'us-east-1'];
+const base: FlowLogGeneratorInput = { seed: 5, flowLogId: 'flowlog-gen', cenId: 'cen-gen', accountId: '1234567890123456', regions: REGIONS, interval: 600, recordsPerHour: 3000 };
+const T0 = 1_700_000_400;
+
+function records(input: FlowLogGeneratorInput, windows = 24): FlowRow[] {
+  const topology = buildTopology(input);
+  return windowStarts(T0, T0 + windows * input.interval, input.interval).flatMap((s) => generateWindow(topology, s));
+}
+
+describe('flow-log record generator', () => {
+  it('a transit-router flow log records only traffic through its router, with today\'s fields', () => {
+    const input = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz' };
+    assert.deepEqual([...buildTopology(input).written].sort(), CURRENT_FIELDS.map((f) => f.name).sort());
+    const rows = records(input);
+    assert.ok(rows.length > 100);
+    for (const r of rows) {
+      assert.ok(r.srcRegionId === 'cn-hangzhou' || r.dstRegionId === 'cn-hangzhou', `${r.srcRegionId}→${r.dstRegionId}`);
+      // Into the router from the local network is "in", towards it "out".
+      assert.equal(r.direction, r.srcRegionId === 'cn-hangzhou' ? 'in' : 'out');
+      assert.equal(r.logStatus, 'OK', 'no NODATA/SKIPDATA markers in today\'s form');
+    }
+    assert.ok(new Set(rows.map((r) => r.direction)).size === 2, 'a VPC-side router sees both directions');
+  });
+
+  it('an inter-region connection captures outbound traffic to the peer region only', () => {
+    const input = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz', attachment: { id: 'tr-attach-peer', type: 'TR' as const, peerRegionId: 'us-east-1' } };
+    const rows = records(input);
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      assert.deepEqual([r.srcRegionId, r.dstRegionId, r.direction, r.attachmentId], ['cn-hangzhou', 'us-east-1', 'out', 'tr-attach-peer']);
+    }
+  });
+
+  it('a VPC attachment flow log: both directions, every record on that attachment', () => {
+    const rows = records({ ...base, regionId: 'cn-shanghai', transitRouterId: 'tr-sh', attachment: { id: 'tr-attach-vpc', type: 'VPC' } });
+    assert.deepEqual(new Set(rows.map((r) => r.attachmentId)), new Set(['tr-attach-vpc']));
+    assert.deepEqual(new Set(rows.map((r) => r.direction)), new Set(['in', 'out']));
+  });
+
+  it('the 2019 form: the whole CEN, rtt and log-status with marker windows; a custom format narrows what is written', () => {
+    const topology = buildTopology(base);
+    assert.equal(topology.olderForm, true, 'no transit router: the 2019 form');
+    assert.deepEqual([...topology.written].sort(), OLDER_FORM_FIELDS.map((f) => f.name).sort());
+    const rows = records(base, 24 * 30);
+    assert.ok(rows.some((r) => r.logStatus !== 'OK'), 'some NODATA/SKIPDATA windows in a month');
+    assert.ok(rows.filter((r) => r.logStatus === 'OK').every((r) => r.rtt !== null && r.rtt > 0));
+    assert.ok(new Set(rows.map((r) => `${r.srcRegionId}>${r.dstRegionId}`)).size > 4, 'pairs across the whole CEN');
+    assert.deepEqual(buildTopology({ ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz', logFormatString: '${srcaddr}${dstaddr}${bytes}${dst-region-id}' }).written, ['srcaddr', 'dstaddr', 'bytes', 'dst-region-id']);
+  });
+
+  it('is deterministic: the same input gives the same records', () => {
+    const input = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz' };
+    assert.deepEqual(records(input, 3), records(input, 3));
+  });
+});
