@@ -4,7 +4,8 @@
  * All query-language knowledge comes from src/query/ through the pure models in this folder.
  */
 import * as vscode from 'vscode';
-import { complete, type CompletionType } from '../query/completion';
+import type { CompletionType } from '../query/completion';
+import { completeInDocument } from './documentCompletion';
 import { diagnoseDocument, type DocumentDiagnostic } from './documentDiagnostics';
 import type { FlowLogDirectory } from './flowLogDirectory';
 import { hoverAt } from './queryHover';
@@ -180,15 +181,9 @@ class QueryCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly deps: QueryDocumentLanguageDeps) {}
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const offset = document.offsetAt(position);
-    const doc = this.deps.parsed.get(document);
     if (isInLineComment(document, position)) return undefined;
-    const s = statementAt(doc, offset);
-    const text = s?.text ?? '';
-    const base = s?.from ?? offset;
-    const fields = s ? statementFields(this.deps.directory, s)?.map((f) => f.name) : undefined;
-    const result = complete(text, offset - base, fields ? { fields } : {});
-    const replace = rangeOf(document, base + result.from, base + result.to);
+    const result = completeInDocument(this.deps.parsed.get(document), document.offsetAt(position), (s) => statementFields(this.deps.directory, s)?.map((f) => f.name));
+    const replace = rangeOf(document, result.from, result.to);
     return result.options.map((o, i) => {
       const item = new vscode.CompletionItem({ label: o.label, description: o.detail }, completionKind(o.type));
       item.insertText = o.apply;
