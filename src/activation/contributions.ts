@@ -34,6 +34,8 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.queryFile.run',
   'cenFlowLogs.queryFile.exportCsv',
   'cenFlowLogs.queryFile.new',
+  'cenFlowLogs.queryFile.saveFromWorkbench',
+  'cenFlowLogs.queryFile.openFromHistory',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];

@@ -19,7 +19,8 @@ import type { FlowLogDirectory } from './flowLogDirectory';
 import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
 import { runnableText, scopeAt, statementAt, statementOnLines, type Scope } from './queryDocument';
 import { QUERY_FILE_COMMANDS } from './queryDocumentLanguage';
-import { queryFileTemplate } from './queryFileTemplate';
+import { queryFileTemplate, singleQueryFile } from './queryFileTemplate';
+import type { QueryHistoryStore } from '../views/workbench/queryHistory';
 import { splitStatements } from './statementSplitter';
 
 export interface QueryDocumentCommandDeps {
@@ -28,6 +29,7 @@ export interface QueryDocumentCommandDeps {
   readonly directory: FlowLogDirectory;
   readonly cen: () => Promise<CenApi>;
   readonly sls: () => Promise<SlsApi>;
+  readonly history: QueryHistoryStore;
   readonly registrar: CommandRegistrar;
   readonly log: vscode.LogOutputChannel;
 }
@@ -91,6 +93,54 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: queryFileTemplate(flowLog.name || flowLog.flowLogId, flowLog.interval) });
     await vscode.window.showTextDocument(document);
   });
+
+  deps.registrar.register(QUERY_FILE_COMMANDS.saveFromWorkbench, 'Save as query file', async () => {
+    const panel = deps.panels.openPanels.find((p) => p.panel.active);
+    const query = panel?.currentViewState?.query.trim();
+    if (!panel || !query) {
+      void vscode.window.showInformationMessage(panel ? 'The query editor is empty; type a query first.' : 'Open a query workbench panel (and type a query) first; this saves its query as a .slsql file.');
+      return;
+    }
+    const { target } = panel;
+    const text = singleQueryFile(query, { flowLog: target.flowLogId ? target.title : undefined, range: panel.currentViewState?.range });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `${(target.title || target.logStoreName).replace(/[^\w.-]+/g, '-')}.slsql`;
+    const uri = await vscode.window.showSaveDialog({
+      title: 'Save the query as a query file',
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+      filters: { 'SLS query files': ['slsql'] },
+    });
+    if (!uri) return;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  });
+
+  deps.registrar.register(QUERY_FILE_COMMANDS.openFromHistory, 'Open query as file', async () => {
+    const saved = deps.history.saved().map((s) => ({
+      label: `$(star) ${s.name}`,
+      description: s.target?.title ?? s.targetKey,
+      detail: oneLine(s.query),
+      text: singleQueryFile(s.query, { flowLog: s.target?.flowLogId ? (s.target.title ?? s.target.flowLogId) : undefined, title: s.name }),
+    }));
+    const recent = deps.history.allHistory().map((h) => ({
+      label: `$(history) ${oneLine(h.query)}`,
+      description: h.key,
+      detail: undefined,
+      text: singleQueryFile(h.query, { flowLog: h.key.startsWith('flowLog:') ? h.key.slice('flowLog:'.length) : undefined }),
+    }));
+    if (saved.length + recent.length === 0) {
+      void vscode.window.showInformationMessage('No saved or recent queries yet. Run a query in the query workbench first.');
+      return;
+    }
+    const pick = await vscode.window.showQuickPick([...saved, ...recent], { title: 'Open a saved or recent query as a .slsql file', matchOnDescription: true, matchOnDetail: true });
+    if (!pick) return;
+    const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: pick.text });
+    await vscode.window.showTextDocument(document);
+  });
+}
+
+function oneLine(query: string): string {
+  return query.replace(/\s*[\r\n]+\s*/g, ' ⏎ ');
 }
 
 /** The statement a CodeLens names (uri + offset), else the active editor's selection or cursor line. */

@@ -17,6 +17,8 @@ export const QUERY_FILE_COMMANDS = {
   run: 'cenFlowLogs.queryFile.run',
   exportCsv: 'cenFlowLogs.queryFile.exportCsv',
   newFile: 'cenFlowLogs.queryFile.new',
+  saveFromWorkbench: 'cenFlowLogs.queryFile.saveFromWorkbench',
+  openFromHistory: 'cenFlowLogs.queryFile.openFromHistory',
 } as const;
 
 const SELECTOR: vscode.DocumentSelector = { language: QUERY_LANGUAGE_ID };

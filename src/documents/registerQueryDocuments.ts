@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { CenApi } from '../cloud/cenApi';
 import type { SlsApi } from '../cloud/slsApi';
 import type { CommandRegistrar } from '../views/commands/commandRegistrar';
+import type { QueryHistoryStore } from '../views/workbench/queryHistory';
 import type { WorkbenchPanels } from '../views/workbench/workbenchPanels';
 import { FlowLogDirectory } from './flowLogDirectory';
 import { ParsedDocuments } from './parsedDocuments';
@@ -17,6 +18,7 @@ export interface QueryDocumentsDeps {
   readonly panels: WorkbenchPanels;
   readonly cen: () => Promise<CenApi>;
   readonly sls: () => Promise<SlsApi>;
+  readonly history: QueryHistoryStore;
   readonly registrar: CommandRegistrar;
   readonly log: vscode.LogOutputChannel;
 }

@@ -64,6 +64,6 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same limited clients.
-  registerQueryDocuments(context, { panels, cen, sls, registrar: deps.registrar, log: deps.log });
+  registerQueryDocuments(context, { panels, cen, sls, history, registrar: deps.registrar, log: deps.log });
   return panels;
 }

@@ -7,9 +7,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { SQL_KEYWORDS } from '../../../src/query/tokenizer';
-import { parseQueryDocument } from '../../../src/documents/queryDocument';
+import { parseQueryDocument, runnableText } from '../../../src/documents/queryDocument';
 import { diagnoseDocument } from '../../../src/documents/documentDiagnostics';
-import { queryFileTemplate } from '../../../src/documents/queryFileTemplate';
+import { queryFileTemplate, singleQueryFile } from '../../../src/documents/queryFileTemplate';
 
 interface Pattern {
   readonly name?: string;
@@ -67,5 +67,46 @@ describe('the new-file template', () => {
     assert.ok(doc.statements.length >= 3, text);
     assert.ok(doc.statements.every((s) => s.target.kind === 'flowLog' && s.target.nameOrId === 'prod-backbone-flowlog'));
     assert.deepEqual(diagnoseDocument(doc).filter((d) => d.severity === 'error'), []);
+  });
+});
+
+describe('a workbench query saved as a file', () => {
+  const NOW = Date.UTC(2026, 11, 6, 5) / 1000;
+
+  it('reads back as one statement with the same text, flow log and range', () => {
+    const query = '* | select dstport, count(*) as n\n\n  group by dstport;';
+    const ranges = [
+      { kind: 'quick', minutes: 60 },
+      { kind: 'quick', minutes: 15 },
+      { kind: 'quick', minutes: 1440 },
+      { kind: 'relative', amount: 7, unit: 'days' },
+      { kind: 'relative', amount: 90, unit: 'minutes' },
+      { kind: 'absolute', from: Date.UTC(2026, 11, 1) / 1000, to: Date.UTC(2026, 11, 1, 6, 30, 15) / 1000 },
+    ] as const;
+    const minutes = (r: (typeof ranges)[number] | { kind: 'relative'; amount: number; unit: 'minutes' | 'hours' | 'days' } | undefined): number | undefined => {
+      if (!r) return undefined;
+      switch (r.kind) {
+        case 'quick': return r.minutes;
+        case 'relative': return r.amount * { minutes: 1, hours: 60, days: 1440 }[r.unit];
+        case 'absolute': return (r.to - r.from) / 60;
+      }
+    };
+    for (const range of ranges) {
+      const text = singleQueryFile(query, { flowLog: 'prod-backbone-flowlog', range, title: 'range: a title, not a header' });
+      const doc = parseQueryDocument(text, NOW);
+      assert.deepEqual(doc.problems, [], text);
+      assert.equal(doc.statements.length, 1, text);
+      const [s] = doc.statements;
+      assert.equal(runnableText(s.text), '* | select dstport, count(*) as n\n  group by dstport');
+      assert.deepEqual(s.target.kind === 'flowLog' && s.target.nameOrId, 'prod-backbone-flowlog');
+      assert.equal(minutes(s.range), minutes(range), `${JSON.stringify(range)} → ${text}`);
+      if (range.kind === 'absolute') assert.deepEqual(s.range, range);
+    }
+  });
+
+  it('without a flow log, the header holds a placeholder to fill in', () => {
+    const doc = parseQueryDocument(singleQueryFile('dstport:22', {}), NOW);
+    assert.equal(doc.statements[0].target.kind, 'flowLog');
+    assert.match(singleQueryFile('dstport:22', {}), /-- flowlog: <name or id of the flow log>/);
   });
 });
