@@ -32,6 +32,7 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.query.showTrafficForAddress',
   'cenFlowLogs.query.openSaved',
   'cenFlowLogs.queryFile.run',
+  'cenFlowLogs.queryFile.runInNewPanel',
   'cenFlowLogs.queryFile.exportCsv',
   'cenFlowLogs.queryFile.new',
   'cenFlowLogs.queryFile.saveFromWorkbench',

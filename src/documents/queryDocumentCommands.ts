@@ -68,14 +68,24 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     }
   };
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.run, 'Run statement', async (uri?: unknown, offset?: unknown) => {
+  const run = async (where: 'panel' | 'newPanel', uri: unknown, offset: unknown): Promise<void> => {
     const chosen = await chooseStatement(deps.parsed, uri, offset);
     if (!chosen) return;
     const flowLog = await flowLogFor(chosen);
     if (!flowLog) return;
     deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on ${flowLog.name || flowLog.flowLogId}`);
-    await deps.panels.open(flowLogTargetInput(flowLog), { query: chosen.query, ...(chosen.scope.range ? { range: chosen.scope.range } : {}), run: true });
-  });
+    const intent = { query: chosen.query, ...(chosen.scope.range ? { range: chosen.scope.range } : {}), run: true };
+    switch (where) {
+      case 'panel':
+        await deps.panels.open(flowLogTargetInput(flowLog), intent);
+        return;
+      case 'newPanel':
+        await deps.panels.openAnother(flowLogTargetInput(flowLog), intent);
+        return;
+    }
+  };
+  deps.registrar.register(QUERY_FILE_COMMANDS.run, 'Run statement', (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
+  deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, 'Run statement in a new panel', (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
 
   deps.registrar.register(QUERY_FILE_COMMANDS.exportCsv, 'Export statement result', async (uri?: unknown, offset?: unknown) => {
     const chosen = await chooseStatement(deps.parsed, uri, offset);

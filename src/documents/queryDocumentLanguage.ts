@@ -15,6 +15,7 @@ import type { FieldInfo } from '../protocol/messages';
 
 export const QUERY_FILE_COMMANDS = {
   run: 'cenFlowLogs.queryFile.run',
+  runInNewPanel: 'cenFlowLogs.queryFile.runInNewPanel',
   exportCsv: 'cenFlowLogs.queryFile.exportCsv',
   newFile: 'cenFlowLogs.queryFile.new',
   saveFromWorkbench: 'cenFlowLogs.queryFile.saveFromWorkbench',
@@ -139,7 +140,7 @@ function severityOf(severity: DocumentDiagnostic['severity']): vscode.Diagnostic
   }
 }
 
-/** *Run* and *Export CSV…* above each statement. */
+/** *Run*, *Run in New Panel* and *Export CSV…* above each statement. */
 class StatementCodeLenses implements vscode.CodeLensProvider {
   constructor(private readonly parsed: ParsedDocuments) {}
 
@@ -150,6 +151,7 @@ class StatementCodeLenses implements vscode.CodeLensProvider {
       const args = [document.uri, s.from];
       lenses.push(
         new vscode.CodeLens(range, { title: '$(play) Run', command: QUERY_FILE_COMMANDS.run, arguments: args, tooltip: 'Run this statement in the query workbench (Ctrl/Cmd+Enter)' }),
+        new vscode.CodeLens(range, { title: 'Run in New Panel', command: QUERY_FILE_COMMANDS.runInNewPanel, arguments: args, tooltip: 'Run this statement in another workbench panel, keeping the results already shown' }),
         new vscode.CodeLens(range, { title: '$(export) Export CSV…', command: QUERY_FILE_COMMANDS.exportCsv, arguments: args, tooltip: 'Export the whole result of this statement to a CSV file' }),
       );
     }
