@@ -6,6 +6,7 @@ import { pagedFetchBenchmark } from './paged/pagedFetch';
 import { firstGridPaintBenchmark, scrollingBenchmark } from './grid/gridBench';
 import { resultsPipelineBenchmark } from './pipeline/resultsPipeline';
 import { queryLanguageBenchmark } from './query/queryLanguage';
+import { queryDocumentsBenchmark } from './documents/queryDocuments';
 
 export interface Figure {
   name: string;
@@ -34,4 +35,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scrollingBenchmark,
   pagedFetchBenchmark,
   queryLanguageBenchmark,
+  queryDocumentsBenchmark,
 ];

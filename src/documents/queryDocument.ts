@@ -81,11 +81,14 @@ export function parseQueryDocument(text: string, nowSeconds: number): QueryDocum
     code: 'unterminated-comment',
     message: 'This /* comment is not closed before the blank line; add */ to end it.',
   }));
+  const bad = new Set<Header>();
   for (const h of headers) {
     const problem = headerProblem(h, nowSeconds);
     if (problem) problems.push(problem);
+    // A range that does not parse or makes no sense sets nothing; `-- cen:` still targets (and fails at run).
+    if (problem?.code === 'bad-range') bad.add(h);
   }
-  const scopes = new HeaderScopes(headers, nowSeconds);
+  const scopes = new HeaderScopes(headers.filter((h) => !bad.has(h)));
   const statements = split.statements.map((raw, index): Statement => {
     const scope = scopes.next(raw.from);
     return { index, from: raw.from, to: raw.to, text: raw.text, target: scope.target, ...(scope.range ? { range: scope.range } : {}) };
@@ -101,22 +104,19 @@ export interface Scope {
 
 /** The headers in force at `offset` (a selection's start, say). */
 export function scopeAt(doc: QueryDocument, offset: number, nowSeconds: number): Scope {
-  return new HeaderScopes(doc.headers, nowSeconds).next(offset);
+  return new HeaderScopes(doc.headers.filter((h) => headerProblem(h, nowSeconds)?.code !== 'bad-range')).next(offset);
 }
 
 /**
  * Walks the headers in document order; `next` must be called with growing offsets (one pass for
- * all statements). A bad header leaves the previous value in force.
+ * all statements). Bad ranges are left out by the caller, so the previous range stays in force.
  */
 class HeaderScopes {
   private target: StatementTarget = { kind: 'none' };
   private range: TimeRangeSpec | undefined;
   private index = 0;
 
-  constructor(
-    private readonly headers: readonly Header[],
-    private readonly nowSeconds: number,
-  ) {}
+  constructor(private readonly headers: readonly Header[]) {}
 
   next(offset: number): Scope {
     while (this.index < this.headers.length && this.headers[this.index].from < offset) this.apply(this.headers[this.index++]);
@@ -134,7 +134,7 @@ class HeaderScopes {
         return;
       case 'range': {
         const parsed = parseTimeRange(h.value);
-        if (parsed.ok && !headerProblem(h, this.nowSeconds)) this.range = parsed.spec;
+        if (parsed.ok) this.range = parsed.spec;
         return;
       }
     }

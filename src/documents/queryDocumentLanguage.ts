@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { CompletionType } from '../query/completion';
 import { completeInDocument } from './documentCompletion';
-import { diagnoseDocument, type DocumentDiagnostic } from './documentDiagnostics';
+import { diagnoseDocument, StatementChecks, type DocumentDiagnostic } from './documentDiagnostics';
 import type { FlowLogDirectory } from './flowLogDirectory';
 import { hoverAt } from './queryHover';
 import { statementAt, type Statement } from './queryDocument';
@@ -58,6 +58,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** The last published problems per document, for quick fixes. */
   private readonly published = new Map<string, { readonly version: number; readonly problems: readonly DocumentDiagnostic[] }>();
+  /** Per document, so typing rechecks only the statement being edited. */
+  private readonly checks = new Map<string, StatementChecks>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -100,11 +102,15 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   private publish(document: vscode.TextDocument): void {
     const { parsed, directory } = this.deps;
+    const key = document.uri.toString();
+    let checks = this.checks.get(key);
+    if (!checks) this.checks.set(key, (checks = new StatementChecks()));
     const problems = diagnoseDocument(parsed.get(document), {
+      cache: checks,
       fieldsFor: (s) => statementFields(directory, s)?.map((f) => f.name),
       flowLogExists: (nameOrId) => directory.exists(nameOrId),
     });
-    this.published.set(document.uri.toString(), { version: document.version, problems });
+    this.published.set(key, { version: document.version, problems });
     this.collection.set(document.uri, problems.map((p) => toVsDiagnostic(document, p)));
   }
 
@@ -113,6 +119,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.published.delete(key);
+    this.checks.delete(key);
     this.collection.delete(document.uri);
     this.deps.parsed.forget(document);
   }

@@ -39,102 +39,126 @@ export interface SplitDocument {
 
 type Mode = 'code' | 'double' | 'single' | 'block';
 
+const NEWLINE = 10;
+const DOUBLE = 34; // "
+const SINGLE = 39; // '
+const DASH = 45; // -
+const SLASH = 47; // /
+const STAR = 42; // *
+const BACKSLASH = 92;
+const SEMICOLON = 59;
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 12 || code === 11 || code === 0xa0;
+}
+
 /** Splits `text` into statements, line comments and unterminated block comments. */
 export function splitStatements(text: string): SplitDocument {
   const statements: RawStatement[] = [];
   const comments: LineComment[] = [];
   const openComments: OpenComment[] = [];
-  // The statement being read, as the document with its comments blanked.
+  // The statement being read: where it starts, and the comment spans inside it to blank.
   let chunkFrom = -1;
-  let chunk = '';
+  let blanks: number[] = [];
   let mode: Mode = 'code';
   let blockFrom = 0;
 
   const finish = (end: number): void => {
-    if (mode === 'block') openComments.push({ from: blockFrom, to: end });
+    if (mode === 'block') {
+      openComments.push({ from: blockFrom, to: end });
+      if (chunkFrom >= 0) blanks.push(blockFrom, end);
+    }
     mode = 'code';
-    if (chunkFrom < 0) return;
-    const lead = chunk.length - chunk.trimStart().length;
-    const body = chunk.trim();
-    if (body !== '') statements.push({ from: chunkFrom + lead, to: chunkFrom + lead + body.length, text: body });
+    if (chunkFrom >= 0) pushStatement(chunkFrom, end);
     chunkFrom = -1;
-    chunk = '';
+    blanks = [];
   };
-  const take = (from: number, piece: string): void => {
-    if (chunkFrom < 0) chunkFrom = from;
-    chunk += piece;
+  const pushStatement = (from: number, end: number): void => {
+    let raw = text.slice(from, end);
+    // Comments become spaces, so offsets in the text stay offsets in the document.
+    for (let k = 0; k < blanks.length; k += 2) {
+      const a = Math.max(blanks[k], from) - from;
+      const b = Math.min(blanks[k + 1], end) - from;
+      if (b > a) raw = raw.slice(0, a) + raw.slice(a, b).replace(/[^\n]/g, ' ') + raw.slice(b);
+    }
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body !== '') statements.push({ from: from + lead, to: from + lead + body.length, text: body });
+  };
+  const start = (at: number): void => {
+    if (chunkFrom < 0) chunkFrom = at;
   };
 
   let lineStart = 0;
-  while (lineStart <= text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(lineStart, lineEnd);
-    if (line.trim() === '') {
-      // Strings and comments never span a blank line: a half-typed quote does not swallow the file.
-      finish(lineStart);
-    } else {
-      scanLine(text, lineStart, lineEnd);
+  for (;;) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    const last = lineEnd < 0;
+    if (last) lineEnd = text.length;
+    let blankLine = true;
+    for (let i = lineStart; i < lineEnd; i++) {
+      if (!isBlank(text.charCodeAt(i))) {
+        blankLine = false;
+        break;
+      }
     }
-    if (nl < 0) break;
-    if (chunkFrom >= 0) take(lineEnd, '\n');
-    lineStart = nl + 1;
+    // Strings and comments never span a blank line: a half-typed quote does not swallow the file.
+    if (blankLine) finish(lineStart);
+    else scanLine(lineStart, lineEnd);
+    if (last) break;
+    lineStart = lineEnd + 1;
   }
   finish(text.length);
   return { statements, comments, openComments };
 
-  function scanLine(doc: string, from: number, to: number): void {
-    let runFrom = from; // start of the code run not yet taken
-    const flush = (end: number): void => {
-      if (end > runFrom) take(runFrom, doc.slice(runFrom, end));
-      runFrom = end;
-    };
+  function scanLine(from: number, to: number): void {
     for (let i = from; i < to; i++) {
-      const c = doc[i];
+      const c = text.charCodeAt(i);
       switch (mode) {
         case 'double':
-          if (c === '\\') i++;
-          else if (c === '"') mode = 'code';
+          if (c === BACKSLASH) i++;
+          else if (c === DOUBLE) mode = 'code';
           break;
         case 'single':
-          if (c === "'") mode = 'code';
+          if (c === SINGLE) mode = 'code';
           break;
         case 'block':
-          if (c === '*' && doc[i + 1] === '/') {
+          if (c === STAR && text.charCodeAt(i + 1) === SLASH) {
             i++;
             mode = 'code';
-            take(runFrom, ' '.repeat(i + 1 - runFrom));
-            runFrom = i + 1;
+            if (chunkFrom >= 0) blanks.push(blockFrom, i + 1);
           }
           break;
         case 'code':
-          if (c === '"') mode = 'double';
-          else if (c === "'") mode = 'single';
-          else if (c === '-' && doc[i + 1] === '-') {
-            flush(i);
-            const wholeLine = doc.slice(from, i).trim() === '';
-            comments.push({ from: i, to, body: doc.slice(i + 2, to), bodyFrom: i + 2, wholeLine });
-            // Blanked, so the statement's offsets still match the document.
-            if (chunkFrom >= 0) take(i, ' '.repeat(to - i));
-            runFrom = to;
+          if (c === DOUBLE) {
+            start(i);
+            mode = 'double';
+          } else if (c === SINGLE) {
+            start(i);
+            mode = 'single';
+          } else if (c === DASH && text.charCodeAt(i + 1) === DASH) {
+            let wholeLine = true;
+            for (let k = from; k < i; k++) {
+              if (!isBlank(text.charCodeAt(k))) {
+                wholeLine = false;
+                break;
+              }
+            }
+            comments.push({ from: i, to, body: text.slice(i + 2, to), bodyFrom: i + 2, wholeLine });
+            if (chunkFrom >= 0) blanks.push(i, to);
             return;
-          } else if (c === '/' && doc[i + 1] === '*') {
-            flush(i);
+          } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
             mode = 'block';
             blockFrom = i;
+            // A statement that starts with a comment starts after it (trimmed below).
+            start(i);
             i++;
-          } else if (c === ';') {
-            flush(i);
+          } else if (c === SEMICOLON) {
             finish(i);
-            runFrom = i + 1;
+          } else if (c !== NEWLINE && !isBlank(c)) {
+            start(i);
           }
           break;
       }
     }
-    if (mode === 'block') {
-      take(runFrom, ' '.repeat(to - runFrom));
-      runFrom = to;
-    }
-    flush(to);
   }
 }

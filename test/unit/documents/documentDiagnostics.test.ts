@@ -4,7 +4,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { diagnoseDocument } from '../../../src/documents/documentDiagnostics';
+import { diagnoseDocument, StatementChecks } from '../../../src/documents/documentDiagnostics';
 import { parseQueryDocument } from '../../../src/documents/queryDocument';
 
 const NOW = Date.UTC(2026, 11, 6, 5, 0) / 1000;
@@ -53,5 +53,21 @@ describe('document diagnostics', () => {
     const [d] = diagnoseDocument(parsed, { flowLogExists: (n) => n === 'yes' }).filter((x) => x.code === 'unknown-flowlog');
     assert.equal(text.slice(d.from, d.to), 'nope');
     assert.match(d.message, /No flow log named or with id "nope"/);
+  });
+});
+
+describe('statement checks kept between edits', () => {
+  it('give the same diagnostics as checking afresh, after edits, and keep only the statements of the last pass', () => {
+    const checks = new StatementChecks();
+    let text = 'dstport:22 and\n\n* | select log-status from log\n\nsrcaddr:"10.0.0.1';
+    for (const edit of ['', ' or', '\n\n* | select count(*) as n group by nosuch']) {
+      text += edit;
+      const doc = parseQueryDocument(text, NOW);
+      assert.deepEqual(diagnoseDocument(doc, { cache: checks }), diagnoseDocument(doc));
+    }
+    // Fields are part of what a check depends on.
+    const doc = parseQueryDocument('rtt>1 | select rtt', NOW);
+    diagnoseDocument(doc, { cache: checks });
+    assert.deepEqual(diagnoseDocument(doc, { cache: checks, fieldsFor: () => ['srcaddr'] }), diagnoseDocument(doc, { fieldsFor: () => ['srcaddr'] }));
   });
 });
