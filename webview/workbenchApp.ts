@@ -19,7 +19,7 @@ import { button, codicon, h, optionElement, selectElement } from './dom';
 import { formatCount } from './grid/valueFormat';
 import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
-import { describeRefusal, localRefusal } from '../src/views/workbench/localRefusal';
+import { describeRefusal, localRefusal } from '../src/query/localRefusal';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
@@ -50,7 +50,7 @@ export class WorkbenchApp {
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
   private fields: readonly string[] | undefined;
   private readonly exportBar: ExportBar;
-  private readonly title = h('div', 'target-title');
+  private readonly title = h('h1', 'target-title');
   private readonly subtitle = h('div', 'target-subtitle');
   private readonly rangeInfo = h('div', 'range-info');
   private readonly presetSelect = selectElement('Presets', 'presets');

@@ -5,7 +5,7 @@
  */
 import { diagnoseDocument, StatementChecks } from '../../src/documents/documentDiagnostics';
 import { parseQueryDocument } from '../../src/documents/queryDocument';
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 
 const EDITS = 200;
 
