@@ -2,15 +2,17 @@
  * A .slsql query file in a real VS Code: one Run CodeLens per statement; Ctrl+Enter with the cursor
  * in the second statement sends exactly that statement to Log Service, over the header's range,
  * and the flow log's workbench panel shows its rows; an error in the third statement is listed in
- * the Problems panel at its line and column.
+ * the Problems panel at its line and column. Completion offers the target's fields, and a query
+ * run from a file and saved back from the workbench (Save as Query File…) reads back the same.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { gridText, QUERY_TIMEOUT_MS, waitRunEnded } from './harness/queryWorkbench';
 import type { AnsweredQuery } from '../../emulator/context';
+import { parseQueryDocument, runnableText } from '../../src/documents/queryDocument';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const FILE = 'traffic.slsql';
@@ -105,5 +107,47 @@ describe('.slsql query documents', () => {
     const line = LINES.indexOf(THIRD) + 1;
     const column = THIRD.indexOf('nosuchfield') + 1;
     assert.match((await marker.textContent()) ?? '', new RegExp(`\\[Ln ${line}, Col ${column}\\]`), 'at its place in the file');
+  });
+
+  it('completion offers the target fields; Save as Query File… writes back the query, flow log and range', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const query = '* | select "log-status", count(*) as n group by "log-status"';
+    const lines = [`-- flowlog: ${FLOW_LOG}`, '-- range: last 2h', '', query, '', 'dstport:22 and * | select log', ''];
+    writeFileSync(join(vs.workspaceFolder, 'status.slsql'), lines.join('\n'));
+    await openFile(vs, 'status.slsql');
+
+    await goToLine(vs, lines.length - 1);
+    await vs.page.keyboard.press('End');
+    await vs.page.keyboard.press('Control+Space');
+    const suggestions = vs.page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.filter({ hasText: 'log-status' }).first().waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await vs.page.keyboard.press('Escape');
+
+    await goToLine(vs, lines.indexOf(query) + 1);
+    await vs.page.keyboard.press('Control+Enter');
+    const frame = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
+    assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
+
+    await vs.runCommand('CEN Flow Logs: Save as Query File…');
+    // VS Code's own save dialog (a path input in the browser): accept the name it proposes.
+    const input = vs.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while (!(await input.inputValue()).endsWith('.slsql')) {
+      if (Date.now() > deadline) throw new Error(`the save dialog proposes ${await input.inputValue()}`);
+      await vs.page.waitForTimeout(200);
+    }
+    await input.press('Enter');
+    const saved = join(vs.workspaceFolder, `${FLOW_LOG}.slsql`);
+    while (!existsSync(saved)) {
+      if (Date.now() > deadline) throw new Error(`${saved} was not written`);
+      await vs.page.waitForTimeout(200);
+    }
+    const doc = parseQueryDocument(readFileSync(saved, 'utf8'), Date.now() / 1000);
+    assert.deepEqual(doc.problems, []);
+    assert.equal(doc.statements.length, 1);
+    const [statement] = doc.statements;
+    assert.equal(runnableText(statement.text), query);
+    assert.deepEqual(statement.target.kind === 'flowLog' ? statement.target.nameOrId : statement.target.kind, FLOW_LOG);
+    assert.deepEqual(statement.range, { kind: 'relative', amount: 2, unit: 'hours' });
   });
 });
