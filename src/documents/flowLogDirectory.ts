@@ -47,6 +47,11 @@ export class FlowLogDirectory {
     return findFlowLog(this.flowLogs, nameOrId) !== undefined;
   }
 
+  /** The flow log a header names, when the list has been read. */
+  known(nameOrId: string): FlowLog | undefined {
+    return this.flowLogs ? findFlowLog(this.flowLogs, nameOrId) : undefined;
+  }
+
   /** The flow log a header names, reading the list when it is not known yet. */
   async find(nameOrId: string): Promise<FlowLog | undefined> {
     const found = findFlowLog(await this.list(), nameOrId);

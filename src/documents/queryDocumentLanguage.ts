@@ -4,7 +4,9 @@
  * All query-language knowledge comes from src/query/ through the pure models in this folder.
  */
 import * as vscode from 'vscode';
-import type { CompletionType } from '../query/completion';
+import type { CompletionResult, CompletionType } from '../query/completion';
+import { DEFAULT_INTERVAL } from '../flowlogs/catalog';
+import { presetSnippets } from './presetSnippets';
 import { completeInDocument } from './documentCompletion';
 import { diagnoseDocument, StatementChecks, type DocumentDiagnostic } from './documentDiagnostics';
 import type { FlowLogDirectory } from './flowLogDirectory';
@@ -193,8 +195,29 @@ class QueryCompletion implements vscode.CompletionItemProvider {
 
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
     if (isInLineComment(document, position)) return undefined;
-    const result = completeInDocument(this.deps.parsed.get(document), document.offsetAt(position), (s) => statementFields(this.deps.directory, s)?.map((f) => f.name));
+    const doc = this.deps.parsed.get(document);
+    const offset = document.offsetAt(position);
+    const result = completeInDocument(doc, offset, (s) => statementFields(this.deps.directory, s)?.map((f) => f.name));
     const replace = rangeOf(document, result.from, result.to);
+    const statement = statementAt(doc, offset);
+    // Where a statement begins, a preset can be the whole statement.
+    const presets = !statement || result.from === statement.from ? this.presets(statement, replace) : [];
+    return [...this.options(result, replace), ...presets];
+  }
+
+  private presets(statement: Statement | undefined, replace: vscode.Range): vscode.CompletionItem[] {
+    const flowLog = statement?.target.kind === 'flowLog' ? this.deps.directory.known(statement.target.nameOrId) : undefined;
+    return presetSnippets(flowLog?.interval ?? DEFAULT_INTERVAL).map((p) => {
+      const item = new vscode.CompletionItem({ label: p.label, description: 'preset' }, vscode.CompletionItemKind.Snippet);
+      item.insertText = new vscode.SnippetString(p.snippet);
+      item.range = replace;
+      item.documentation = new vscode.MarkdownString().appendText(p.description).appendCodeblock(p.query, 'slsql');
+      item.sortText = `~${p.label}`;
+      return item;
+    });
+  }
+
+  private options(result: CompletionResult, replace: vscode.Range): vscode.CompletionItem[] {
     return result.options.map((o, i) => {
       const item = new vscode.CompletionItem({ label: o.label, description: o.detail }, completionKind(o.type));
       item.insertText = o.apply;
