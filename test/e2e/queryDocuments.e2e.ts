@@ -109,7 +109,7 @@ describe('.slsql query documents', () => {
     assert.match((await marker.textContent()) ?? '', new RegExp(`\\[Ln ${line}, Col ${column}\\]`), 'at its place in the file');
   });
 
-  it('completion offers the target fields; Save as Query File… writes back the query, flow log and range', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+  it('completion offers the target fields; a Run lens runs its statement; Save as Query File… writes back the query, flow log and range', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     const query = '* | select "log-status", count(*) as n group by "log-status"';
     const lines = [`-- flowlog: ${FLOW_LOG}`, '-- range: last 2h', '', query, '', 'dstport:22 and * | select log', ''];
     writeFileSync(join(vs.workspaceFolder, 'status.slsql'), lines.join('\n'));
@@ -122,8 +122,8 @@ describe('.slsql query documents', () => {
     await suggestions.filter({ hasText: 'log-status' }).first().waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await vs.page.keyboard.press('Escape');
 
-    await goToLine(vs, lines.indexOf(query) + 1);
-    await vs.page.keyboard.press('Control+Enter');
+    // This time from the statement's Run lens (the first statement's).
+    await vs.page.locator('.monaco-editor .codelens-decoration a', { hasText: /^\s*Run\s*$/ }).first().click();
     const frame = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
     assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
 
