@@ -4,11 +4,13 @@
  *   POST /__emulator/faults          JSON partial FaultSettings, merged in; answers the new settings
  *   POST /__emulator/config          JSON {transitionMs}: how long CEN transitions last from now on
  *   GET  /__emulator/state           dump of the CEN state (and the SLS state when it offers one)
+ *   POST /__emulator/cen-errors      JSON {action, code, message, status?, times?}: the next call(s) of that CEN action answer this error
  *   POST /__emulator/reset           faults off, nonces/tokens forgotten, CEN demo state re-seeded
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { parseFaultSettings } from './faults';
+import { parseScriptedError } from './cen/scriptedAnswers';
 
 export const ADMIN_PREFIX = '/__emulator/';
 
@@ -29,6 +31,11 @@ export async function handleAdminRequest(ctx: EmulatorContext, req: IncomingMess
         const settings = ctx.faults.update(parseFaultSettings(await readJson(req)));
         ctx.log(`faults set to ${JSON.stringify(settings)}`);
         return send(res, 200, { settings });
+      }
+      case 'POST cen-errors': {
+        const scripted = parseScriptedError(await readJson(req));
+        ctx.cenScripted.add(scripted);
+        return send(res, 200, { scripted });
       }
       case 'POST config': {
         const body = await readJson(req);
@@ -52,7 +59,8 @@ export async function handleAdminRequest(ctx: EmulatorContext, req: IncomingMess
         ctx.faults.reset();
         ctx.cenNonces.clear();
         ctx.cenIdempotency.clear();
-        ctx.cen.reset();
+        ctx.cenScripted.clear();
+        ctx.resetCen();
         await (ctx.sls as OptionalSlsAdmin).reset?.();
         return send(res, 200, { reset: true });
       }

@@ -5,9 +5,11 @@
 import type { AccountRegistry } from './accounts';
 import { FaultInjector, type FaultSettings } from './faults';
 import { CenStore } from './cen/store';
+import { seedDemoState } from './cen/demoState';
 import { SlsStore } from './sls/store';
 import { NonceRegistry } from './cen/rpcGateway';
 import { IdempotencyRegistry } from './cen/idempotency';
+import { ScriptedAnswers } from './cen/scriptedAnswers';
 
 export interface EmulatorOptions {
   port?: number;
@@ -50,6 +52,8 @@ export class EmulatorContext {
   /** CEN gateway state: used SignatureNonces and ClientToken results. */
   readonly cenNonces: NonceRegistry;
   readonly cenIdempotency = new IdempotencyRegistry();
+  /** Error answers tests script for the next CEN calls (admin endpoint cen-errors). */
+  readonly cenScripted = new ScriptedAnswers();
 
   private constructor(
     readonly options: EmulatorOptions,
@@ -67,14 +71,14 @@ export class EmulatorContext {
     const now = options.now ?? (() => Date.now());
     const log = options.log ?? ((line: string) => process.stderr.write(`[emulator] ${line}\n`));
     const faults = new FaultInjector(options.faults ?? {}, options.seed ?? 1);
-    const cen = new CenStore({ seed: options.seed ?? 1, transitionMs: options.transitionMs ?? 2000, now, accounts });
-    const sls = new SlsStore({ seed: options.seed ?? 1, now, accounts, historyDays: options.historyDays ?? 7, log });
+    // The two stores meet only here, each through the narrow interface it needs of the other:
+    // flow logs need projects/logstores, and records come from flow logs.
+    const projects = { ensureProjectAndLogstore: (a: string, r: string, p: string, l: string) => sls.ensureProjectAndLogstore(a, r, p, l) };
+    const cen = new CenStore({ seed: options.seed ?? 1, transitionMs: options.transitionMs ?? 2000, now, accounts, projects });
+    const sls: SlsStore = new SlsStore({ seed: options.seed ?? 1, now, accounts, historyDays: options.historyDays ?? 7, log, flowLogs: cen });
     const ctx = new EmulatorContext(options, accounts, faults, cen, sls, now, log);
-    // The two stores meet here: flow logs need projects/logstores, and records come from flow logs.
-    cen.attachSls(sls);
-    sls.attachCen(cen);
     if (options.demo !== false) {
-      cen.seedDemo({ extraCens: options.extraCens ?? 0 });
+      ctx.seedCenDemo();
       await sls.seedDemo();
     }
     return ctx;
@@ -83,6 +87,17 @@ export class EmulatorContext {
   recordQuery(q: AnsweredQuery): void {
     this.answeredQueries.push(q);
     if (this.answeredQueries.length > ANSWERED_QUERIES_KEPT) this.answeredQueries.splice(0, this.answeredQueries.length - ANSWERED_QUERIES_KEPT);
+  }
+
+  /** The demo CEN state for this context's seed (at start, and again after an admin reset). */
+  seedCenDemo(): void {
+    seedDemoState(this.cen, this.accounts, this.cen.seedRandom(), this.options.extraCens ?? 0, this.now());
+  }
+
+  /** Back to the state right after start: same seed, same demo data. */
+  resetCen(): void {
+    this.cen.reset();
+    if (this.options.demo !== false) this.seedCenDemo();
   }
 
   setPort(port: number): void {

@@ -76,11 +76,15 @@ async function main(): Promise<void> {
 
   // 1. Lifecycle of many flow logs, all at once.
   const withFlowLog = new Set(emu.context.cen.flowLogsOf(OWNER_ACCOUNT.accountId).map((f) => f.cenId));
+  const enterprise = (cenId: string) => emu.context.cen.routersOf(cenId).find((r) => r.type === 'Enterprise');
   const targets: LifecycleTarget[] = emu.context.cen
     .censOf(OWNER_ACCOUNT.accountId)
-    .filter((c) => !withFlowLog.has(c.cenId) && emu.context.cen.cenRegions(c.cenId).length > 0)
+    .filter((c) => !withFlowLog.has(c.cenId) && enterprise(c.cenId))
     .slice(0, CENS)
-    .map((c, i) => ({ cenId: c.cenId, regionId: emu.context.cen.cenRegions(c.cenId)[0], projectName: 'soak-flowlogs', logStoreName: `soak-${i}` }));
+    .map((c, i) => {
+      const r = enterprise(c.cenId)!;
+      return { cenId: c.cenId, regionId: r.regionId, transitRouterId: r.transitRouterId, projectName: 'soak-flowlogs', logStoreName: `soak-${i}` };
+    });
   const runs = await Promise.all(targets.map((t, i) => runLifecycle(cen, t, `soak-token-${i}`, 180_000)));
   for (const s of runs.flat()) {
     figures.operations++;

@@ -1,20 +1,24 @@
 /**
- * Tree scale: an emulator account with 500 extra CENs over the 16 regions, every node of the
- * explorer expanded through its model (the vscode-free half of the tree provider: the provider
- * only maps nodes to TreeItems), with every CEN API call counted by action through the client's
- * per-call log. Verdict: calls ≤ the pages the API forces.
+ * Tree scale: an emulator account with 500 extra CENs, every node of the explorer expanded through
+ * its model (the vscode-free half of the tree provider: the provider only maps nodes to TreeItems):
+ * every CEN and every transit router. Every CEN API call is counted by action through the client's
+ * per-call log. Verdict: calls ≤ the pages the API forces (api-current.md §3: DescribeCens, then
+ * ListTransitRouters per CEN, DescribeFlowlogs per router region, and the five attachment lists of
+ * a router whose per-attachment flow logs need naming).
  */
 import { performance } from 'node:perf_hooks';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import { startEmulator } from '../../emulator/server';
-import type { CenApi } from '../../src/cloud/cenApi';
+import { ATTACHMENT_KINDS, type CenApi, type FlowLog } from '../../src/cloud/cenApi';
+import { routerRegions } from '../../src/flowlogs/flowLogListing';
 import { createCenClient, type CenCallLogEntry } from '../../src/cloud/cenClient';
+import { ATTACHMENT_LISTS } from '../../src/cloud/cenWire';
 import { ExplorerModel } from '../../src/views/explorer/explorerModel';
 import type { ExplorerNode } from '../../src/views/explorer/nodes/index';
 import type { Benchmark, Figure } from '../benchmark';
 
 const EXTRA_CENS = 500;
-/** DescribeCens, DescribeFlowlogs and DescribeCenAttachedChildInstances all cap PageSize at 50. */
+/** DescribeCens, ListTransitRouters and DescribeFlowlogs cap PageSize at 50; the client asks 50 attachments per page. */
 const API_PAGE = 50;
 
 const credentials = {
@@ -36,7 +40,11 @@ async function expandAll(model: ExplorerModel): Promise<{ nodes: number; cens: n
   const children: ExplorerNode[][] = await Promise.all(cens.map((n) => model.getChildren(n)));
   const childErrors = children.flat().filter((n) => n.kind === 'error');
   if (childErrors.length) throw new Error(`the tree shows ${childErrors.length} error row(s) under CENs`);
-  return { nodes: root.length + children.reduce((s, c) => s + c.length, 0), cens: cens.length };
+  const routers = children.flat().filter((n) => n.kind === 'transitRouter' && n.present().collapsible !== 'none');
+  const grand: ExplorerNode[][] = await Promise.all(routers.map((n) => model.getChildren(n)));
+  const grandErrors = grand.flat().filter((n) => n.kind === 'error');
+  if (grandErrors.length) throw new Error(`the tree shows ${grandErrors.length} error row(s) under transit routers`);
+  return { nodes: root.length + children.reduce((s, c) => s + c.length, 0) + grand.reduce((s, c) => s + c.length, 0), cens: cens.length };
 }
 
 export const treeScaleBenchmark: Benchmark = {
@@ -55,16 +63,27 @@ export const treeScaleBenchmark: Benchmark = {
       // What the API forces, read back afterwards through an uncounted client.
       const counter: CenApi = createCenClient({ endpoint: emu.cenUrl, credentials });
       const first = await counter.listCensPage(1, API_PAGE);
-      const flowLogs = await counter.listFlowLogs();
-      let childPages = 0;
+      const pages = (n: number): number => Math.max(1, Math.ceil(n / API_PAGE));
+      const needed: Record<string, number> = { DescribeCens: Math.ceil(first.totalCount / API_PAGE), ListTransitRouters: 0, DescribeFlowlogs: 0 };
+      const flowLogs: FlowLog[] = [];
       for await (const page of counter.listCens()) {
-        for (const cen of page) childPages += Math.max(1, Math.ceil((await counter.listChildInstances(cen.cenId)).length / API_PAGE));
+        for (const cen of page) {
+          const routers = await counter.listTransitRouters(cen.cenId);
+          needed.ListTransitRouters += pages(routers.length);
+          for (const regionId of routerRegions(routers)) {
+            const inRegion = await counter.listFlowLogs({ regionId, cenId: cen.cenId });
+            flowLogs.push(...inRegion);
+            needed.DescribeFlowlogs += pages(inRegion.length);
+          }
+          for (const r of routers.filter((x) => x.edition === 'Enterprise')) {
+            if (!flowLogs.some((f) => f.transitRouterId === r.transitRouterId && f.transitRouterAttachmentId)) continue;
+            for (const kind of ATTACHMENT_KINDS) {
+              const action = ATTACHMENT_LISTS[kind].action;
+              needed[action] = (needed[action] ?? 0) + pages((await counter.listAttachments(kind, { cenId: r.cenId, regionId: r.regionId, transitRouterId: r.transitRouterId })).length);
+            }
+          }
+        }
       }
-      const needed: Record<string, number> = {
-        DescribeCens: Math.ceil(first.totalCount / API_PAGE),
-        DescribeFlowlogs: Math.max(1, Math.ceil(flowLogs.length / API_PAGE)),
-        DescribeCenAttachedChildInstances: childPages,
-      };
       const byAction: Record<string, number> = {};
       for (const c of calls) byAction[c.action] = (byAction[c.action] ?? 0) + 1;
       const totalCalls = calls.length;
@@ -84,8 +103,8 @@ export const treeScaleBenchmark: Benchmark = {
           note:
             `${cens} CENs, ${flowLogs.length} flow logs, ${nodes} nodes expanded; ${totalCalls} API calls for ${totalNeeded} pages needed ` +
             `(by action, calls/pages: ${perAction}; ${calls.filter((c) => c.attempt > 1).length} retries). ` +
-            'The API forces one DescribeCenAttachedChildInstances per CEN (CenId is required; there is no account-wide listing), ' +
-            'so regions are read lazily per expanded CEN; flow logs come from one account-wide DescribeFlowlogs listing, not one per CEN',
+            'Every real caller lists flow logs one region per call (api-current.md §3), so an expanded CEN costs one ListTransitRouters ' +
+            'and one DescribeFlowlogs per router region; attachment lists are read only for routers whose per-attachment flow logs need naming',
         },
         {
           name: 'tree-scale-calls',

@@ -1,14 +1,25 @@
 /**
- * The CEN actions of api.md §1: parameter validation, paging, filters and the response shapes
- * (numeric paging in DescribeCens/DescribeCenAttachedChildInstances, string paging in
- * DescribeFlowlogs). Action names are case sensitive, as on the real API.
+ * The CEN actions of api-current.md §2: parameter validation, paging (PageNumber/PageSize, or
+ * NextToken/MaxResults for the attachment lists), filters and the response shapes of Alibaba's
+ * generated SDK models (numeric paging in DescribeCens/ListTransitRouters, string paging and
+ * Success in DescribeFlowlogs). Action names are case sensitive, as on the real API.
  */
 import type { EmulatorAccount } from '../accounts';
-import { FLOW_LOG_FIELDS, FLOW_LOG_INTERVALS, type FlowLogInterval } from '../../src/flowlogs/catalog';
+import { FLOW_LOG_FIELDS, FLOW_LOG_INTERVALS, KNOWN_REGIONS, type FlowLogInterval } from '../../src/flowlogs/catalog';
+import type { AttachmentType } from '../storeSeams';
 import { CenApiError, invalidParameter } from './apiError';
 import type { IdempotencyRegistry } from './idempotency';
 import { RpcParams } from './params';
-import { requireWhitelisted, type CenRecord, type CenStore, type ChildInstanceRecord, type FlowLogRecord, type Tag } from './store';
+import {
+  requireFlowLogPermission,
+  type AttachmentRecord,
+  type CenRecord,
+  type CenStore,
+  type ChildInstanceRecord,
+  type FlowLogRecord,
+  type Tag,
+  type TransitRouterRecord,
+} from './store';
 
 export interface ActionContext {
   readonly store: CenStore;
@@ -23,6 +34,13 @@ type ActionHandler = (ctx: ActionContext) => Record<string, unknown>;
 export const CEN_ACTIONS: Readonly<Record<string, ActionHandler>> = {
   DescribeCens: describeCens,
   DescribeCenAttachedChildInstances: describeChildInstances,
+  DescribeChildInstanceRegions: describeChildInstanceRegions,
+  ListTransitRouters: listTransitRouters,
+  ListTransitRouterVpcAttachments: (ctx) => listAttachments(ctx, 'VPC'),
+  ListTransitRouterVbrAttachments: (ctx) => listAttachments(ctx, 'VBR'),
+  ListTransitRouterVpnAttachments: (ctx) => listAttachments(ctx, 'VPN'),
+  ListTransitRouterEcrAttachments: (ctx) => listAttachments(ctx, 'ECR'),
+  ListTransitRouterPeerAttachments: (ctx) => listAttachments(ctx, 'TR'),
   CreateFlowlog: createFlowlog,
   DescribeFlowlogs: describeFlowlogs,
   ActiveFlowLog: (ctx) => lifecycle(ctx, (fl, region) => ctx.store.activate(ctx.account, fl, region)),
@@ -124,6 +142,141 @@ function childOut(c: ChildInstanceRecord): Record<string, unknown> {
   };
 }
 
+function describeChildInstanceRegions({ params }: ActionContext): Record<string, unknown> {
+  const english = params.optional('AcceptLanguage') === 'en-US';
+  // The closed regions (2024) are no longer offered.
+  const open = KNOWN_REGIONS.filter((r) => !r.closed);
+  return { Regions: { Region: open.map((r) => ({ RegionId: r.id, LocalName: english ? r.name : r.localName })) } };
+}
+
+function listTransitRouters({ store, account, params }: ActionContext): Record<string, unknown> {
+  const paging = pagingOf(params, 10);
+  const cenId = params.optional('CenId');
+  if (cenId) store.cenOf(account, cenId);
+  const want = (name: string, value: string): boolean => {
+    const v = params.optional(name);
+    return v === undefined || v === value;
+  };
+  const owned = new Set(store.censOf(account.accountId).map((c) => c.cenId));
+  const matching = [...store.routers.values()].filter(
+    (r) =>
+      owned.has(r.cenId) &&
+      want('CenId', r.cenId) &&
+      want('RegionId', r.regionId) &&
+      want('TransitRouterId', r.transitRouterId) &&
+      want('TransitRouterName', r.name) &&
+      want('Type', r.type) &&
+      want('Status', r.status),
+  );
+  return {
+    TotalCount: matching.length,
+    PageNumber: paging.pageNumber,
+    PageSize: paging.pageSize,
+    TransitRouters: page(matching, paging).map((r) => routerOut(r, account.accountId)),
+  };
+}
+
+function routerOut(r: TransitRouterRecord, accountId: string): Record<string, unknown> {
+  return {
+    TransitRouterId: r.transitRouterId,
+    TransitRouterName: r.name,
+    TransitRouterDescription: r.description,
+    CenId: r.cenId,
+    RegionId: r.regionId,
+    Type: r.type,
+    Status: r.status,
+    AliUid: Number(accountId),
+    CreationTime: minuteTime(r.creationTime),
+    SupportMulticast: false,
+    Tags: [],
+  };
+}
+
+/** Opaque to the client, as the service's tokens are: where the next page starts. */
+const nextTokenOf = (offset: number): string => Buffer.from(`attachments:${offset}`).toString('base64url');
+
+function offsetOf(token: string | undefined): number {
+  if (token === undefined) return 0;
+  const m = /^attachments:(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!m) throw invalidParameter('NextToken', 'is not a token this API returned.');
+  return Number(m[1]);
+}
+
+/** The region field of each list (api-current.md §2.9). */
+const REGION_FIELD: Readonly<Record<AttachmentType, string>> = {
+  VPC: 'VpcRegionId',
+  VBR: 'VbrRegionId',
+  VPN: 'VpnRegionId',
+  ECR: 'TransitRouterRegionId',
+  TR: 'RegionId',
+};
+
+function listAttachments({ store, account, params }: ActionContext, type: AttachmentType): Record<string, unknown> {
+  const maxResults = params.int('MaxResults', { min: 1, max: 100, default: 20 });
+  const offset = offsetOf(params.optional('NextToken'));
+  const cenId = params.optional('CenId');
+  const regionId = params.optional('RegionId');
+  const routerId = params.optional('TransitRouterId');
+  const attachmentId = params.optional('TransitRouterAttachmentId');
+  if (cenId) store.cenOf(account, cenId);
+  if (routerId && cenId && regionId) store.routerOf(cenId, regionId, routerId);
+  const owned = new Set(store.censOf(account.accountId).map((c) => c.cenId));
+  const matching = [...store.attachments.values()].filter(
+    (a) =>
+      a.type === type &&
+      owned.has(a.cenId) &&
+      (!cenId || a.cenId === cenId) &&
+      (!regionId || a.regionId === regionId) &&
+      (!routerId || a.transitRouterId === routerId) &&
+      (!attachmentId || a.attachmentId === attachmentId),
+  );
+  const slice = matching.slice(offset, offset + maxResults);
+  const next = offset + maxResults < matching.length ? nextTokenOf(offset + maxResults) : undefined;
+  return {
+    TotalCount: matching.length,
+    MaxResults: maxResults,
+    ...(next ? { NextToken: next } : {}),
+    TransitRouterAttachments: slice.map((a) => attachmentOut(a, type)),
+  };
+}
+
+function attachmentOut(a: AttachmentRecord, type: AttachmentType): Record<string, unknown> {
+  const common: Record<string, unknown> = {
+    TransitRouterAttachmentId: a.attachmentId,
+    TransitRouterAttachmentName: a.name,
+    TransitRouterAttachmentDescription: '',
+    TransitRouterId: a.transitRouterId,
+    CenId: a.cenId,
+    ResourceType: a.type,
+    Status: a.status,
+    CreationTime: minuteTime(a.creationTime),
+    AutoPublishRouteEnabled: false,
+    Tags: [],
+    [REGION_FIELD[type]]: a.resourceRegionId,
+  };
+  switch (type) {
+    case 'VPC':
+      return { ...common, VpcId: a.resourceId, VpcOwnerId: Number(a.resourceOwnerId), ChargeType: 'POSTPAY', OrderType: 'PayByCenOwner', ZoneMappings: [] };
+    case 'VBR':
+      return { ...common, VbrId: a.resourceId, VbrOwnerId: Number(a.resourceOwnerId), OrderType: 'PayByCenOwner' };
+    case 'VPN':
+      return { ...common, VpnId: a.resourceId, VpnOwnerId: Number(a.resourceOwnerId), ChargeType: 'POSTPAY', OrderType: 'PayByCenOwner', Zones: [] };
+    case 'ECR':
+      return { ...common, EcrId: a.resourceId, EcrOwnerId: Number(a.resourceOwnerId), OrderType: 'PayByCenOwner' };
+    case 'TR':
+      // The peer list's RegionId is the peer router's region (§2.9 table).
+      return {
+        ...common,
+        PeerTransitRouterId: a.resourceId,
+        PeerTransitRouterRegionId: a.resourceRegionId,
+        PeerTransitRouterOwnerId: Number(a.resourceOwnerId),
+        Bandwidth: 10,
+        BandwidthType: 'DataTransfer',
+        DefaultLinkType: 'Gold',
+      };
+  }
+}
+
 // ---- flow logs --------------------------------------------------------------------------------
 
 function validName(params: RpcParams, name: string, max: number): string | undefined {
@@ -173,12 +326,13 @@ function createFlowlog(ctx: ActionContext): Record<string, unknown> {
   const { params, store, account } = ctx;
   const regionId = params.required('RegionId');
   const cenId = params.required('CenId');
-  const projectName = params.required('ProjectName');
-  const logStoreName = params.required('LogStoreName');
-  if (!PROJECT_NAME.test(projectName)) {
+  // Optional in the metadata: without them the flow log delivers elsewhere (api-current.md §1.4).
+  const projectName = params.optional('ProjectName');
+  const logStoreName = params.optional('LogStoreName');
+  if (projectName !== undefined && !PROJECT_NAME.test(projectName)) {
     throw invalidParameter('ProjectName', `"${projectName}" is not a valid Log Service project name (3-63 lower-case letters, digits and hyphens, starting and ending with a letter or digit).`);
   }
-  if (!LOGSTORE_NAME.test(logStoreName)) {
+  if (logStoreName !== undefined && !LOGSTORE_NAME.test(logStoreName)) {
     throw invalidParameter('LogStoreName', `"${logStoreName}" is not a valid logstore name (3-63 lower-case letters, digits, hyphens and underscores, starting and ending with a letter or digit).`);
   }
   const name = validName(params, 'FlowLogName', 128);
@@ -226,6 +380,8 @@ function describeFlowlogs({ store, account, params }: ActionContext): Record<str
         eq('ProjectName', f.projectName) &&
         eq('LogStoreName', f.logStoreName) &&
         eq('TransitRouterId', f.transitRouterId) &&
+        eq('TransitRouterAttachmentId', f.transitRouterAttachmentId) &&
+        eq('FlowLogVersion', f.flowLogVersion) &&
         (!status || f.status === status) &&
         (interval === undefined || f.interval === interval),
     );
@@ -271,12 +427,12 @@ function lifecycle(ctx: ActionContext, op: (flowLogId: string, regionId: string)
 }
 
 function checkCenMatches(ctx: ActionContext, flowLogId: string, regionId: string): void {
-  requireWhitelisted(ctx.account);
+  requireFlowLogPermission(ctx.account, ctx.action);
   const cenId = ctx.params.optional('CenId');
   if (cenId === undefined) return;
   const fl = ctx.store.flowLogOf(ctx.account, flowLogId, regionId);
   if (fl.cenId !== cenId) {
-    throw new CenApiError(400, 'InvalidParameter', `The flow log ${flowLogId} belongs to CEN instance ${fl.cenId}, not ${cenId}.`);
+    throw new CenApiError(400, 'ParameterCenInstanceId', `The flow log ${flowLogId} belongs to CEN instance ${fl.cenId}, not ${cenId}.`);
   }
 }
 

@@ -7,11 +7,24 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from '../context';
 import { CEN_ACTIONS } from './actions';
-import { CenApiError } from './apiError';
+import { CenApiError, invalidParameter, missingParameter } from './apiError';
+import { loadCbnMetadata, requestProblems, type ActionSpec } from './metadata';
 import { RpcParams } from './params';
 import { authenticate, readRpcParams } from './rpcGateway';
 
 const HOST_ID = 'cbn.aliyuncs.com';
+
+let metadata: Map<string, ActionSpec> | undefined;
+
+/** Refuses a request that breaks the action's published metadata, as the service does. */
+function checkAgainstMetadata(action: string, params: ReadonlyMap<string, string>): void {
+  metadata ??= loadCbnMetadata();
+  const spec = metadata.get(action);
+  if (!spec) return;
+  const [first] = requestProblems(spec, params);
+  if (!first) return;
+  throw first.code === 'MissingParameter' ? missingParameter(first.param) : invalidParameter(first.param, `${first.why}.`);
+}
 
 export async function handleCenRequest(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = randomUUID().toUpperCase();
@@ -40,6 +53,8 @@ export async function handleCenRequest(ctx: EmulatorContext, req: IncomingMessag
     if (!handler) {
       throw new CenApiError(404, 'InvalidAction.NotFound', `Specified api "${call.action}" is not found, please check your url and method.`);
     }
+    checkAgainstMetadata(call.action, call.params);
+    ctx.cenScripted.apply(call.action);
     const body = handler({
       store: ctx.cen,
       account: call.account,

@@ -1,27 +1,25 @@
 /**
- * CEN state: instances, attached child instances and flow logs, per owning account. Transitions
- * (Creating/Modifying/Deleting) are settled lazily against the clock on every read, so there are
- * no timers to leak and a test clock moves them deterministically.
+ * CEN state: instances, transit routers, their attachments and flow logs, per owning account.
+ * Transitions (Creating/Modifying/Deleting) are settled lazily against the clock on every read, so
+ * there are no timers to leak and a test clock moves them deterministically. Error codes and
+ * message shapes are the service's (api-current.md §4.1). The demo state is seeded from outside
+ * (demoState.ts, by the context), and the SLS side is reached only through `options.projects`.
  */
 import type { AccountRegistry, EmulatorAccount } from '../accounts';
-import type { SlsStore } from '../sls/store';
-import {
-  DEFAULT_INTERVAL,
-  isSupportedRegion,
-  isTransitional,
-  type CenStatus,
-  type FlowLogInterval,
-  type FlowLogStatus,
-} from '../../src/flowlogs/catalog';
+import type { AttachmentType, FlowLogSource, FlowLogView, SlsProjectEnsurer } from '../storeSeams';
+import { DEFAULT_INTERVAL, isTransitional, type CenStatus, type FlowLogInterval, type FlowLogStatus } from '../../src/flowlogs/catalog';
 import { CenApiError, invalidParameter } from './apiError';
-import { seedDemoState } from './demoState';
 import { SeededRandom } from '../seededRandom';
+
+export type { AttachmentType, FlowLogView } from '../storeSeams';
 
 export interface CenStoreOptions {
   seed: number;
   transitionMs: number;
   now: () => number;
   accounts: AccountRegistry;
+  /** The SLS side: CreateFlowlog creates a missing project/logstore there. */
+  projects?: SlsProjectEnsurer;
 }
 
 export interface Tag {
@@ -40,6 +38,36 @@ export interface CenRecord {
   tags: Tag[];
 }
 
+export type TransitRouterType = 'Enterprise' | 'Basic';
+
+export interface TransitRouterRecord {
+  readonly transitRouterId: string;
+  readonly cenId: string;
+  readonly regionId: string;
+  readonly type: TransitRouterType;
+  readonly name: string;
+  readonly description: string;
+  readonly status: 'Active';
+  readonly creationTime: number;
+}
+
+export interface AttachmentRecord {
+  readonly attachmentId: string;
+  readonly cenId: string;
+  readonly transitRouterId: string;
+  /** The router's region. */
+  readonly regionId: string;
+  readonly type: AttachmentType;
+  /** vpc-…, vbr-…, vpn-…, ecr-…, or the peer router tr-…. */
+  readonly resourceId: string;
+  readonly resourceRegionId: string;
+  readonly resourceOwnerId: string;
+  readonly name: string;
+  readonly status: 'Attached';
+  readonly creationTime: number;
+}
+
+/** The legacy child-instance view (DescribeCenAttachedChildInstances) of VPC and VBR attachments. */
 export type ChildInstanceType = 'VPC' | 'VBR' | 'CCN';
 
 export interface ChildInstanceRecord {
@@ -70,90 +98,66 @@ export interface FlowLogRecord {
   readonly projectName: string;
   readonly logStoreName: string;
   interval: FlowLogInterval;
+  /** As the service returns it: empty = every current field. */
   readonly logFormatString: string;
+  /** Empty for a flow log of the older per-CEN form. */
   readonly transitRouterId: string;
   readonly transitRouterAttachmentId: string;
+  /** The attachment's type when the flow log is on one. */
+  readonly attachmentType?: AttachmentType;
   readonly flowLogVersion: string;
   readonly tags: Tag[];
   pending?: PendingTransition;
 }
 
-/** What the SLS side needs to know about a flow log to write and serve its records. */
-export interface FlowLogView {
-  readonly flowLogId: string;
-  readonly accountId: string;
-  readonly cenId: string;
-  readonly regionId: string;
-  readonly status: FlowLogStatus;
-  readonly interval: FlowLogInterval;
-  readonly projectName: string;
-  readonly logStoreName: string;
-  readonly logFormatString: string;
-  /** ms since epoch */
-  readonly creationTime: number;
-}
-
-export const DEFAULT_LOG_FORMAT =
-  '${srcaddr}${dstaddr}${bytes}${account-id}${cen-id}${srcport}${dstport}${protocol}${direction}${packets}${rtt}${start}${end}${log-status}';
+/** The version the service gives new flow logs (api-current.md §1.4). */
+export const CURRENT_FLOW_LOG_VERSION = '3';
 
 export interface CreateFlowLogRequest {
   readonly regionId: string;
   readonly cenId: string;
-  readonly projectName: string;
-  readonly logStoreName: string;
+  readonly transitRouterId?: string;
+  readonly transitRouterAttachmentId?: string;
+  readonly projectName?: string;
+  readonly logStoreName?: string;
   readonly name?: string;
   readonly description?: string;
   readonly interval?: FlowLogInterval;
   readonly logFormatString?: string;
-  readonly transitRouterId?: string;
-  readonly transitRouterAttachmentId?: string;
   readonly tags?: readonly Tag[];
 }
 
-/** The part of the SLS store the CEN side calls when a flow log is created. */
-export interface SlsProjectEnsurer {
-  ensureProjectAndLogstore(
-    accountId: string,
-    regionId: string,
-    projectName: string,
-    logStoreName: string,
-  ): { ok: true } | { ok: false; code: string; message: string };
-}
-
-export class CenStore {
-  sls?: SlsStore;
+export class CenStore implements FlowLogSource {
   /** Mutable at run time (admin endpoint) so tests can shorten or lengthen transitions. */
   transitionMs: number;
   readonly cens = new Map<string, CenRecord>();
+  readonly routers = new Map<string, TransitRouterRecord>();
+  readonly attachments = new Map<string, AttachmentRecord>();
   readonly children: ChildInstanceRecord[] = [];
   private readonly flowLogs = new Map<string, FlowLogRecord>();
   private random: SeededRandom;
-  private seededWith?: { extraCens: number };
 
   constructor(readonly options: CenStoreOptions) {
     this.transitionMs = options.transitionMs;
     this.random = new SeededRandom(options.seed);
   }
 
-  attachSls(sls: SlsStore): void {
-    this.sls = sls;
+  /** A fresh random source for seeding, the same for the same seed. */
+  seedRandom(): SeededRandom {
+    return new SeededRandom(this.options.seed);
   }
 
-  seedDemo(opts: { extraCens: number }): void {
-    this.seededWith = opts;
-    seedDemoState(this, this.options.accounts, new SeededRandom(this.options.seed), opts.extraCens, this.options.now());
-  }
-
-  /** Back to the state right after start (admin reset): same seed, same demo data. */
+  /** Empty, with the start-up transition time (admin reset; the context seeds again). */
   reset(): void {
     this.dispose();
     this.random = new SeededRandom(this.options.seed);
     this.transitionMs = this.options.transitionMs;
-    if (this.seededWith) this.seedDemo(this.seededWith);
   }
 
   dispose(): void {
     this.cens.clear();
+    this.routers.clear();
+    this.attachments.clear();
     this.children.length = 0;
     this.flowLogs.clear();
   }
@@ -163,15 +167,34 @@ export class CenStore {
   newId(prefix: string, length: number): string {
     for (;;) {
       const id = `${prefix}-${this.random.id(length)}`;
-      if (!this.cens.has(id) && !this.flowLogs.has(id)) return id;
+      if (!this.cens.has(id) && !this.flowLogs.has(id) && !this.routers.has(id) && !this.attachments.has(id)) return id;
     }
   }
 
-  // ---- CENs ---------------------------------------------------------------------------------
+  // ---- CENs, routers, attachments ------------------------------------------------------------
 
-  addCen(cen: CenRecord, children: readonly Omit<ChildInstanceRecord, 'cenId'>[]): void {
+  addCen(cen: CenRecord): void {
     this.cens.set(cen.cenId, cen);
-    for (const c of children) this.children.push({ ...c, cenId: cen.cenId });
+  }
+
+  addRouter(router: TransitRouterRecord): void {
+    this.routers.set(router.transitRouterId, router);
+  }
+
+  /** Adds an attachment; VPC and VBR ones also show in the legacy child-instance view. */
+  addAttachment(a: AttachmentRecord): void {
+    this.attachments.set(a.attachmentId, a);
+    if (a.type === 'VPC' || a.type === 'VBR') {
+      this.children.push({
+        cenId: a.cenId,
+        childInstanceId: a.resourceId,
+        childInstanceType: a.type,
+        childInstanceRegionId: a.resourceRegionId,
+        childInstanceOwnerId: a.resourceOwnerId,
+        status: 'Attached',
+        attachTime: a.creationTime,
+      });
+    }
   }
 
   censOf(accountId: string): CenRecord[] {
@@ -182,18 +205,38 @@ export class CenStore {
   cenOf(account: EmulatorAccount, cenId: string): CenRecord {
     const cen = this.cens.get(cenId);
     if (!cen || cen.ownerAccountId !== account.accountId) {
-      throw new CenApiError(404, 'InvalidCenInstanceId.NotFound', `The specified CEN instance ${cenId} does not exist.`);
+      throw new CenApiError(400, 'ParameterCenInstanceId', `The specified CenId ${cenId} does not exist.`);
     }
     return cen;
+  }
+
+  routersOf(cenId: string): TransitRouterRecord[] {
+    return [...this.routers.values()].filter((r) => r.cenId === cenId);
+  }
+
+  /** The router if it belongs to the CEN and sits in the region. */
+  routerOf(cenId: string, regionId: string, transitRouterId: string): TransitRouterRecord {
+    const r = this.routers.get(transitRouterId);
+    if (!r || r.cenId !== cenId || r.regionId !== regionId) {
+      throw new CenApiError(400, 'InvalidTransitRouterId.NotFound', `The specified TransitRouterId ${transitRouterId} does not exist in region ${regionId} of CEN ${cenId}.`);
+    }
+    return r;
+  }
+
+  attachmentsOf(transitRouterId: string, type?: AttachmentType): AttachmentRecord[] {
+    return [...this.attachments.values()].filter((a) => a.transitRouterId === transitRouterId && (!type || a.type === type));
   }
 
   childrenOf(cenId: string): ChildInstanceRecord[] {
     return this.children.filter((c) => c.cenId === cenId);
   }
 
-  /** Distinct regions of a CEN's attached instances, sorted. */
+  /** Distinct regions of a CEN's routers and attached resources, sorted. */
   cenRegions(cenId: string): string[] {
-    return [...new Set(this.childrenOf(cenId).map((c) => c.childInstanceRegionId))].sort();
+    const regions = new Set<string>();
+    for (const r of this.routersOf(cenId)) regions.add(r.regionId);
+    for (const a of this.attachments.values()) if (a.cenId === cenId) regions.add(a.resourceRegionId);
+    return [...regions].sort();
   }
 
   // ---- flow logs ----------------------------------------------------------------------------
@@ -215,7 +258,7 @@ export class CenStore {
   /** Every flow log of every account (for the SLS side), settled. */
   listFlowLogs(): FlowLogView[] {
     this.settle();
-    return [...this.flowLogs.values()].map(toView);
+    return [...this.flowLogs.values()].map((f) => this.toView(f));
   }
 
   /** Flow logs of the account, settled, in creation order. */
@@ -228,7 +271,7 @@ export class CenStore {
     this.settle();
     const fl = this.flowLogs.get(flowLogId);
     if (!fl || fl.accountId !== account.accountId || fl.regionId !== regionId) {
-      throw new CenApiError(404, 'InvalidFlowlogId.NotFound', `The specified flow log ${flowLogId} does not exist in region ${regionId}.`);
+      throw new CenApiError(400, 'InvalidFlowlogId.NotFound', `The specified FlowLogId ${flowLogId} does not exist in region ${regionId}.`);
     }
     return fl;
   }
@@ -239,26 +282,24 @@ export class CenStore {
   }
 
   createFlowLog(account: EmulatorAccount, req: CreateFlowLogRequest): FlowLogRecord {
-    requireWhitelisted(account);
-    requireSupportedRegion(req.regionId);
+    requireFlowLogPermission(account, 'CreateFlowlog');
     const cen = this.cenOf(account, req.cenId);
+    const router = this.routerForCreate(cen.cenId, req);
+    if (router.type !== 'Enterprise') {
+      throw invalidParameter('TransitRouterId', `flow logs are supported only by Enterprise Edition transit routers; ${router.transitRouterId} is a Basic Edition transit router. Upgrade it first.`);
+    }
+    let attachment: AttachmentRecord | undefined;
+    if (req.transitRouterAttachmentId) {
+      attachment = this.attachments.get(req.transitRouterAttachmentId);
+      if (!attachment || attachment.transitRouterId !== router.transitRouterId) {
+        throw invalidParameter('TransitRouterAttachmentId', `${req.transitRouterAttachmentId} is not an attachment of transit router ${router.transitRouterId}.`);
+      }
+    }
     this.settle();
-    const existing = [...this.flowLogs.values()].find((f) => f.cenId === cen.cenId);
-    if (existing?.status === 'Deleting') {
-      // The old flow log is on its way out: a retry after it is gone will succeed.
-      throw new CenApiError(400, 'IncorrectStatus.flowlog', `CEN instance ${cen.cenId} still has flow log ${existing.flowLogId}, which is Deleting; try again when it is gone.`);
+    if (req.projectName && req.logStoreName) {
+      const ensured = this.options.projects?.ensureProjectAndLogstore(account.accountId, req.regionId, req.projectName, req.logStoreName);
+      if (ensured && !ensured.ok) throw new CenApiError(400, ensured.code, ensured.message);
     }
-    if (existing) {
-      throw new CenApiError(
-        400,
-        'InvalidOperation.FlowLogExists',
-        `CEN instance ${cen.cenId} already has flow log ${existing.flowLogId} (in ${existing.regionId}); a CEN instance can have only one flow log.`,
-      );
-    }
-    // The SLS store may not implement this yet; it records the project/logstore when it does.
-    const ensurer = this.sls as Partial<SlsProjectEnsurer> | undefined;
-    const ensured = ensurer?.ensureProjectAndLogstore?.(account.accountId, req.regionId, req.projectName, req.logStoreName);
-    if (ensured && !ensured.ok) throw new CenApiError(400, ensured.code, ensured.message);
     const now = this.options.now();
     const record: FlowLogRecord = {
       flowLogId: this.newId('flowlog', 20),
@@ -269,13 +310,14 @@ export class CenStore {
       description: req.description ?? '',
       status: 'Creating',
       creationTime: now,
-      projectName: req.projectName,
-      logStoreName: req.logStoreName,
+      projectName: req.projectName ?? '',
+      logStoreName: req.logStoreName ?? '',
       interval: req.interval ?? DEFAULT_INTERVAL,
-      logFormatString: req.logFormatString ?? DEFAULT_LOG_FORMAT,
-      transitRouterId: req.transitRouterId ?? `tr-${this.random.id(20)}`,
-      transitRouterAttachmentId: req.transitRouterAttachmentId ?? '',
-      flowLogVersion: '2',
+      logFormatString: req.logFormatString ?? '',
+      transitRouterId: router.transitRouterId,
+      transitRouterAttachmentId: attachment?.attachmentId ?? '',
+      attachmentType: attachment?.type,
+      flowLogVersion: CURRENT_FLOW_LOG_VERSION,
       tags: [...(req.tags ?? [])],
       pending: { until: now + this.transitionMs, then: 'Active' },
     };
@@ -283,12 +325,22 @@ export class CenStore {
     return record;
   }
 
+  /** The router named, or (TransitRouterId is optional in the metadata) the CEN's one Enterprise router in the region. */
+  private routerForCreate(cenId: string, req: CreateFlowLogRequest): TransitRouterRecord {
+    if (req.transitRouterId) return this.routerOf(cenId, req.regionId, req.transitRouterId);
+    const inRegion = this.routersOf(cenId).filter((r) => r.regionId === req.regionId && r.type === 'Enterprise');
+    if (inRegion.length !== 1) {
+      throw invalidParameter('TransitRouterId', `CEN ${cenId} has ${inRegion.length} Enterprise Edition transit routers in ${req.regionId}; specify TransitRouterId.`);
+    }
+    return inRegion[0];
+  }
+
   activate(account: EmulatorAccount, flowLogId: string, regionId: string): void {
-    this.transition(account, flowLogId, regionId, 'Active');
+    this.transition(account, flowLogId, regionId, 'Active', 'ActiveFlowLog');
   }
 
   deactivate(account: EmulatorAccount, flowLogId: string, regionId: string): void {
-    this.transition(account, flowLogId, regionId, 'Inactive');
+    this.transition(account, flowLogId, regionId, 'Inactive', 'DeactiveFlowLog');
   }
 
   modify(
@@ -297,9 +349,10 @@ export class CenStore {
     regionId: string,
     changes: { name?: string; description?: string; interval?: FlowLogInterval },
   ): void {
-    requireWhitelisted(account);
+    requireFlowLogPermission(account, 'ModifyFlowLogAttribute');
     const fl = this.flowLogOf(account, flowLogId, regionId);
-    requireStable(fl);
+    // Terraform retries ModifyFlowLogAttribute on IncorrectStatus.flowlog.
+    requireStable(fl, 'IncorrectStatus.flowlog');
     if (changes.name !== undefined) fl.name = changes.name;
     if (changes.description !== undefined) fl.description = changes.description;
     if (changes.interval !== undefined) fl.interval = changes.interval;
@@ -308,17 +361,18 @@ export class CenStore {
   }
 
   delete(account: EmulatorAccount, flowLogId: string, regionId: string): void {
-    requireWhitelisted(account);
+    requireFlowLogPermission(account, 'DeleteFlowlog');
     const fl = this.flowLogOf(account, flowLogId, regionId);
-    requireStable(fl);
+    requireStable(fl, 'IncorrectStatus.TrFlowlog');
     fl.status = 'Deleting';
     fl.pending = { until: this.options.now() + this.transitionMs, then: 'gone' };
   }
 
-  private transition(account: EmulatorAccount, flowLogId: string, regionId: string, target: 'Active' | 'Inactive'): void {
-    requireWhitelisted(account);
+  private transition(account: EmulatorAccount, flowLogId: string, regionId: string, target: 'Active' | 'Inactive', action: string): void {
+    requireFlowLogPermission(account, action);
     const fl = this.flowLogOf(account, flowLogId, regionId);
-    requireStable(fl);
+    // Terraform retries ActiveFlowLog/DeactiveFlowLog on IncorrectStatus.TrFlowlog.
+    requireStable(fl, 'IncorrectStatus.TrFlowlog');
     // Starting an active flow log (or stopping an inactive one) changes nothing, as on the console.
     if (fl.status === target) return;
     fl.status = 'Modifying';
@@ -326,49 +380,57 @@ export class CenStore {
   }
 
   /** For the state dump: plain data, no internals. */
-  snapshot(): { cens: CenRecord[]; children: ChildInstanceRecord[]; flowLogs: FlowLogRecord[]; transitionMs: number } {
+  snapshot(): {
+    cens: CenRecord[];
+    routers: TransitRouterRecord[];
+    attachments: AttachmentRecord[];
+    children: ChildInstanceRecord[];
+    flowLogs: FlowLogRecord[];
+    transitionMs: number;
+  } {
     this.settle();
-    return { cens: [...this.cens.values()], children: [...this.children], flowLogs: [...this.flowLogs.values()], transitionMs: this.transitionMs };
+    return {
+      cens: [...this.cens.values()],
+      routers: [...this.routers.values()],
+      attachments: [...this.attachments.values()],
+      children: [...this.children],
+      flowLogs: [...this.flowLogs.values()],
+      transitionMs: this.transitionMs,
+    };
+  }
+
+  private toView(f: FlowLogRecord): FlowLogView {
+    const a = f.transitRouterAttachmentId ? this.attachments.get(f.transitRouterAttachmentId) : undefined;
+    return {
+      flowLogId: f.flowLogId,
+      accountId: f.accountId,
+      cenId: f.cenId,
+      regionId: f.regionId,
+      status: f.status,
+      interval: f.interval,
+      projectName: f.projectName,
+      logStoreName: f.logStoreName,
+      logFormatString: f.logFormatString,
+      olderForm: f.transitRouterId === '',
+      transitRouterId: f.transitRouterId,
+      attachment: a ? { id: a.attachmentId, type: a.type, resourceRegionId: a.resourceRegionId } : undefined,
+      creationTime: f.creationTime,
+    };
   }
 }
 
-function toView(f: FlowLogRecord): FlowLogView {
-  return {
-    flowLogId: f.flowLogId,
-    accountId: f.accountId,
-    cenId: f.cenId,
-    regionId: f.regionId,
-    status: f.status,
-    interval: f.interval,
-    projectName: f.projectName,
-    logStoreName: f.logStoreName,
-    logFormatString: f.logFormatString,
-    creationTime: f.creationTime,
-  };
-}
-
-export function requireWhitelisted(account: EmulatorAccount): void {
+/**
+ * The second built-in account is a RAM user without the flow-log permissions (its `flowLogWhitelisted`
+ * flag is false): flow-log writes answer as the RAM gateway does.
+ */
+export function requireFlowLogPermission(account: EmulatorAccount, action: string): void {
   if (!account.flowLogWhitelisted) {
-    throw new CenApiError(
-      403,
-      'Forbidden.NotWhitelisted',
-      `The account ${account.accountId} is not whitelisted for CEN flow logs. Submit a ticket to apply for the flow log whitelist.`,
-    );
+    throw new CenApiError(403, 'Forbidden.RAM', `User not authorized to operate on the specified resource, or this API doesn't support RAM. (cen:${action})`);
   }
 }
 
-export function requireSupportedRegion(regionId: string): void {
-  if (!isSupportedRegion(regionId)) {
-    throw invalidParameter('RegionId', `flow logs are not supported in region ${regionId}.`, 'InvalidRegionId.NotSupported');
-  }
-}
-
-function requireStable(fl: FlowLogRecord): void {
+function requireStable(fl: FlowLogRecord, code: string): void {
   if (isTransitional(fl.status)) {
-    throw new CenApiError(
-      400,
-      'IncorrectStatus.flowlog',
-      `The flow log ${fl.flowLogId} is ${fl.status}; try again when it is Active or Inactive.`,
-    );
+    throw new CenApiError(400, code, `The status of flow log ${fl.flowLogId} is ${fl.status}; the operation is not allowed in this status.`);
   }
 }

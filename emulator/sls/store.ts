@@ -5,7 +5,7 @@
  * (checked before every query), only while the flow log is Active.
  */
 import type { AccountRegistry } from '../accounts';
-import type { CenStore } from '../cen/store';
+import type { FlowLogSource } from '../storeSeams';
 import { flowLogIndexKeys, type FlowLogInterval } from '../../src/flowlogs/catalog';
 import { buildTopology, generateWindow, windowStarts, type FlowLogTopology, type FlowRow } from '../data/flowLogGenerator';
 import { LogTables, type QueryRows } from './logTables';
@@ -23,6 +23,8 @@ export interface SlsStoreOptions {
   log: (line: string) => void;
   /** Mean generated records per hour per flow log (default: the generator's). */
   recordsPerHour?: number;
+  /** The CEN side: the flow logs whose records this store writes. */
+  flowLogs?: FlowLogSource;
 }
 
 export interface IndexKeyConfig {
@@ -100,7 +102,7 @@ export function flowLogIndexConfig(now: number): IndexConfig {
 export const DEFAULT_TOKENS = [',', ' ', "'", '"', ';', '=', '(', ')', '[', ']', '{', '}', '?', '@', '&', '<', '>', '/', ':', '\n', '\t', '\r'];
 
 export class SlsStore {
-  cen?: CenStore;
+  readonly cen?: FlowLogSource;
   readonly projects = new Map<string, Project>();
   private tablesPromise?: Promise<LogTables>;
   private readonly feeds = new Map<string, Feed>();
@@ -109,10 +111,8 @@ export class SlsStore {
   private refreshing: Promise<void> = Promise.resolve();
   private lastRefreshSecond = -1;
 
-  constructor(readonly options: SlsStoreOptions) {}
-
-  attachCen(cen: CenStore): void {
-    this.cen = cen;
+  constructor(readonly options: SlsStoreOptions) {
+    this.cen = options.flowLogs;
   }
 
   private tables(): Promise<LogTables> {

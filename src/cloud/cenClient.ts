@@ -4,21 +4,38 @@
  * outcome — never credentials), and can be cancelled with an AbortSignal.
  */
 import { randomUUID } from 'node:crypto';
-import { isSupportedRegion, isTransitional, type FlowLogStatus } from '../flowlogs/catalog';
+import { isTransitional, type FlowLogStatus } from '../flowlogs/catalog';
 import type {
+  AttachmentKind,
+  AttachmentPage,
   CallOptions,
   CenApi,
   CenChildInstance,
   CenInstance,
+  ChildInstanceRegion,
   CreateFlowLogInput,
   FlowLog,
   FlowLogFilter,
   FlowLogRef,
   ModifyFlowLogInput,
   Page,
+  TransitRouter,
+  TransitRouterAttachment,
+  TransitRouterRef,
 } from './cenApi';
-import { mapCenError, SUPPORTED_REGIONS_TEXT } from './cenErrors';
-import { readCensPage, readChildInstancesPage, readCreatedFlowLogId, readFlowLogsPage, requestIdOf } from './cenWire';
+import { mapCenError } from './cenErrors';
+import {
+  ATTACHMENT_LISTS,
+  readAttachmentsPage,
+  readCensPage,
+  readChildInstanceRegions,
+  readChildInstancesPage,
+  readCreatedFlowLogId,
+  readFlowLogsPage,
+  readTransitRoutersPage,
+  requestIdOf,
+  type FieldTrace,
+} from './cenWire';
 import { CloudError } from './cloudError';
 import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
@@ -49,6 +66,10 @@ export interface CenClientOptions {
   readonly timeoutMs?: number;
   /** waitForStable polling: first delay and cap, ms. */
   readonly poll?: { readonly initialMs?: number; readonly maxMs?: number };
+  /** Sees every response field the client reads (the metadata contract test). */
+  readonly traceFields?: FieldTrace;
+  /** Sees every request just before it is sent (the metadata contract test). */
+  readonly traceRequests?: (action: string, params: Readonly<Record<string, string | number>>) => void;
 }
 
 type Params = Record<string, string | number>;
@@ -64,6 +85,11 @@ type RpcClientConstructor = new (config: {
 }) => RpcClient;
 
 const LIST_PAGE_SIZE = 50;
+/** ListTransitRouter*Attachments: MaxResults documented up to 100 (Peer); 50 keeps every list in range. */
+const ATTACHMENT_PAGE_SIZE = 50;
+
+/** What Terraform's delete treats as "already gone" (api-current.md §2.3). */
+const ALREADY_GONE_ON_DELETE = new Set(['InvalidFlowlogId.NotFound', 'SourceProjectNotExist', 'ProjectOrLogstoreNotExist']);
 
 export function createCenClient(options: CenClientOptions): CenApi {
   const endpoint = checkUrlEndpoint(options.endpoint, 'cenFlowLogs.cenEndpoint');
@@ -95,6 +121,7 @@ class PopCoreCenClient implements CenApi {
   /** One API call with retries; params are sent exactly as given (no key re-casing). */
   private call(action: string, params: Params, opts: CallOptions | undefined): Promise<unknown> {
     const regionId = typeof params.RegionId === 'string' ? params.RegionId : undefined;
+    this.options.traceRequests?.(action, params);
     return withRetry(
       async (attempt) => {
         const started = Date.now();
@@ -104,13 +131,13 @@ class PopCoreCenClient implements CenApi {
           this.options.log?.({ action, regionId, requestId: requestIdOf(body), durationMs: Date.now() - started, ok: true, attempt });
           return body;
         } catch (e) {
-          const err = mapCenError(e);
+          const err = mapCenError(e, action);
           this.options.log?.({ action, regionId, requestId: err.requestId, durationMs: Date.now() - started, ok: false, code: err.code ?? err.kind, attempt });
           throw err;
         }
       },
       {
-        mapError: mapCenError,
+        mapError: (e) => mapCenError(e, action),
         policy: this.options.retry,
         signal: opts?.signal,
         onRetry: (info) => this.options.onRetry?.({ ...info, action }),
@@ -119,7 +146,7 @@ class PopCoreCenClient implements CenApi {
   }
 
   async listCensPage(pageNumber: number, pageSize = 10, opts?: CallOptions): Promise<Page<CenInstance>> {
-    return readCensPage(await this.call('DescribeCens', { PageNumber: pageNumber, PageSize: pageSize }, opts));
+    return readCensPage(await this.call('DescribeCens', { PageNumber: pageNumber, PageSize: pageSize }, opts), this.options.traceFields);
   }
 
   async *listCens(opts?: CallOptions): AsyncIterable<readonly CenInstance[]> {
@@ -137,21 +164,58 @@ class PopCoreCenClient implements CenApi {
     for (let pageNumber = 1; ; pageNumber++) {
       const page = readChildInstancesPage(
         await this.call('DescribeCenAttachedChildInstances', { CenId: cenId, PageNumber: pageNumber, PageSize: LIST_PAGE_SIZE }, opts),
+        this.options.traceFields,
       );
       all.push(...page.items);
       if (page.items.length === 0 || all.length >= page.totalCount) return all;
     }
   }
 
-  async listFlowLogs(filter: FlowLogFilter = {}, opts?: CallOptions): Promise<readonly FlowLog[]> {
-    const base: Params = {};
-    if (filter.regionId) base.RegionId = filter.regionId;
+  async listTransitRouters(cenId: string, opts?: CallOptions): Promise<readonly TransitRouter[]> {
+    const all: TransitRouter[] = [];
+    for (let pageNumber = 1; ; pageNumber++) {
+      const page = readTransitRoutersPage(
+        await this.call('ListTransitRouters', { CenId: cenId, PageNumber: pageNumber, PageSize: LIST_PAGE_SIZE }, opts),
+        this.options.traceFields,
+      );
+      all.push(...page.items);
+      if (page.items.length === 0 || all.length >= page.totalCount) return all;
+    }
+  }
+
+  async listAttachmentsPage(kind: AttachmentKind, router: TransitRouterRef, nextToken?: string, opts?: CallOptions): Promise<AttachmentPage> {
+    const params: Params = { CenId: router.cenId, RegionId: router.regionId, TransitRouterId: router.transitRouterId, MaxResults: ATTACHMENT_PAGE_SIZE };
+    if (nextToken) params.NextToken = nextToken;
+    return readAttachmentsPage(kind, await this.call(ATTACHMENT_LISTS[kind].action, params, opts), this.options.traceFields);
+  }
+
+  async listAttachments(kind: AttachmentKind, router: TransitRouterRef, opts?: CallOptions): Promise<readonly TransitRouterAttachment[]> {
+    const all: TransitRouterAttachment[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.listAttachmentsPage(kind, router, token, opts);
+      all.push(...page.items);
+      token = page.nextToken;
+    } while (token);
+    return all;
+  }
+
+  async listChildInstanceRegions(opts?: CallOptions): Promise<readonly ChildInstanceRegion[]> {
+    return readChildInstanceRegions(await this.call('DescribeChildInstanceRegions', { AcceptLanguage: 'en-US' }, opts), this.options.traceFields);
+  }
+
+  async listFlowLogs(filter: FlowLogFilter, opts?: CallOptions): Promise<readonly FlowLog[]> {
+    const base: Params = { RegionId: filter.regionId };
     if (filter.cenId) base.CenId = filter.cenId;
     if (filter.flowLogId) base.FlowLogId = filter.flowLogId;
+    if (filter.transitRouterId) base.TransitRouterId = filter.transitRouterId;
     if (filter.status) base.Status = filter.status;
     const all: FlowLog[] = [];
     for (let pageNumber = 1; ; pageNumber++) {
-      const page = readFlowLogsPage(await this.call('DescribeFlowlogs', { ...base, PageNumber: pageNumber, PageSize: LIST_PAGE_SIZE }, opts));
+      const page = readFlowLogsPage(
+        await this.call('DescribeFlowlogs', { ...base, PageNumber: pageNumber, PageSize: LIST_PAGE_SIZE }, opts),
+        this.options.traceFields,
+      );
       all.push(...page.items);
       if (page.items.length === 0 || all.length >= page.totalCount) return all;
     }
@@ -160,34 +224,31 @@ class PopCoreCenClient implements CenApi {
   async getFlowLog(ref: FlowLogRef, opts?: CallOptions): Promise<FlowLog | undefined> {
     const params: Params = { RegionId: ref.regionId, FlowLogId: ref.flowLogId };
     if (ref.cenId) params.CenId = ref.cenId;
-    const page = readFlowLogsPage(await this.call('DescribeFlowlogs', params, opts));
+    const page = readFlowLogsPage(await this.call('DescribeFlowlogs', params, opts), this.options.traceFields);
     return page.items.find((f) => f.flowLogId === ref.flowLogId);
   }
 
   async createFlowLog(input: CreateFlowLogInput, opts?: CallOptions): Promise<string> {
-    // Refused here, before any call, so the user sees the list of regions rather than a service code.
-    if (!isSupportedRegion(input.regionId)) {
-      throw new CloudError({
-        kind: 'unsupportedRegion',
-        message: `CEN flow logs are not available in ${input.regionId}.`,
-        nextStep: `Choose one of the 16 supported regions: ${SUPPORTED_REGIONS_TEXT}.`,
-      });
-    }
     // One token for every attempt: a create whose answer was lost is not repeated by the service.
     const params: Params = {
       RegionId: input.regionId,
       CenId: input.cenId,
-      ProjectName: input.projectName,
-      LogStoreName: input.logStoreName,
+      TransitRouterId: input.transitRouterId,
       ClientToken: input.clientToken ?? randomUUID(),
     };
+    if (input.transitRouterAttachmentId) params.TransitRouterAttachmentId = input.transitRouterAttachmentId;
+    // Optional in the metadata: without them the service delivers elsewhere or names them itself.
+    if (input.projectName) params.ProjectName = input.projectName;
+    if (input.logStoreName) params.LogStoreName = input.logStoreName;
     if (input.name) params.FlowLogName = input.name;
     if (input.description) params.Description = input.description;
     if (input.interval !== undefined) params.Interval = input.interval;
     if (input.logFormatString) params.LogFormatString = input.logFormatString;
-    if (input.transitRouterId) params.TransitRouterId = input.transitRouterId;
-    if (input.transitRouterAttachmentId) params.TransitRouterAttachmentId = input.transitRouterAttachmentId;
-    return readCreatedFlowLogId(await this.call('CreateFlowlog', params, opts));
+    (input.tags ?? []).forEach((t, i) => {
+      params[`Tag.${i + 1}.Key`] = t.key;
+      params[`Tag.${i + 1}.Value`] = t.value;
+    });
+    return readCreatedFlowLogId(await this.call('CreateFlowlog', params, opts), this.options.traceFields);
   }
 
   private refParams(ref: FlowLogRef): Params {
@@ -216,8 +277,8 @@ class PopCoreCenClient implements CenApi {
     try {
       await this.call('DeleteFlowlog', this.refParams(ref), opts);
     } catch (e) {
-      // Already gone (e.g. a retried delete whose first answer was lost) is what the user wanted.
-      if (e instanceof CloudError && e.kind === 'notFound' && e.code === 'InvalidFlowlogId.NotFound') return;
+      // Already gone (a retried delete whose first answer was lost, or its SLS target removed first) is what the user wanted.
+      if (e instanceof CloudError && e.code !== undefined && ALREADY_GONE_ON_DELETE.has(e.code)) return;
       throw e;
     }
   }

@@ -3,7 +3,6 @@
  * next step. Input: whatever @alicloud/pop-core threw (an Error with `code` and `data` carrying the
  * service's {RequestId, Code, Message}), a network error, or anything else.
  */
-import { SUPPORTED_REGIONS } from '../flowlogs/catalog';
 import { CloudError } from './cloudError';
 import { CHECK_ACCESS_KEY, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
 
@@ -21,26 +20,43 @@ function cenFacts(e: unknown): ServiceErrorFacts | undefined {
   };
 }
 
-export const SUPPORTED_REGIONS_TEXT = SUPPORTED_REGIONS.map((r) => `${r.id} (${r.name})`).join(', ');
+/** Busy codes Terraform retries per flow-log action (api-current.md §2.1-§2.4, TF resource_alicloud_cen_flowlog.go). */
+const RETRIED_BY_ACTION: Readonly<Record<string, ReadonlySet<string>>> = {
+  CreateFlowlog: new Set(['Operation.Blocking']),
+  ActiveFlowLog: new Set(['LOCK_ERROR', 'Operation.Blocking', 'IncorrectStatus.TrFlowlog']),
+  DeactiveFlowLog: new Set(['LOCK_ERROR', 'Operation.Blocking', 'IncorrectStatus.TrFlowlog']),
+  ModifyFlowLogAttribute: new Set(['LOCK_ERROR', 'Operation.Blocking', 'IncorrectStatus.flowlog']),
+  DeleteFlowlog: new Set(['Operation.Blocking', 'IncorrectStatus.TrFlowlog']),
+};
 
-/** Exhaustive over the codes we know; anything else falls through to a generic mapping. */
-function cenMeaning(f: ServiceErrorFacts): ErrorMeaning {
+/** CEN-wide passing states Terraform's CEN resources retry on any call (§4.1). */
+const RETRIED_ANYWHERE = new Set(['InvalidOperation.CenInstanceStatus', 'IncorrectStatus.Status', 'IncorrectStatus.TransitRouter', 'IncorrectStatus.Attachment']);
+
+const BUSY_CODES = new Set([...Object.values(RETRIED_BY_ACTION).flatMap((c) => [...c]), ...RETRIED_ANYWHERE]);
+
+/** Whether a busy code is retried for this call: Terraform's set for the action; any busy code when the action is not known. */
+function retriedBusy(code: string, action: string | undefined): boolean {
+  if (RETRIED_ANYWHERE.has(code)) return true;
+  const forAction = action ? RETRIED_BY_ACTION[action] : undefined;
+  return forAction ? forAction.has(code) : action === undefined || !Object.hasOwn(RETRIED_BY_ACTION, action);
+}
+
+/** Service codes of api-current.md §4.1 to their meaning; anything else shows the service's own message. */
+function cenMeaning(f: ServiceErrorFacts, action: string | undefined): ErrorMeaning {
   const { code, serviceMessage: sm } = f;
-  if (/whitelist/i.test(code) || /whitelist/i.test(sm)) {
-    return {
-      kind: 'notWhitelisted',
-      message: 'This Alibaba Cloud account is not whitelisted for CEN flow logs.',
-      nextStep: 'Open a ticket with Alibaba Cloud support to be whitelisted for CEN flow logs, then try again.',
-    };
-  }
   if (code.startsWith('InvalidAccessKeyId')) {
     return { kind: 'credentials', message: 'Alibaba Cloud does not recognise this AccessKey ID (or it is disabled).', nextStep: CHECK_ACCESS_KEY };
   }
   if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
     return { kind: 'credentials', message: 'The request signature was rejected: the AccessKey secret does not match the AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
   }
-  if (code.startsWith('InvalidSecurityToken')) {
-    return { kind: 'credentials', message: 'The STS security token is invalid or has expired.', nextStep: 'Refresh your temporary credentials and try again.' };
+  if (code.startsWith('InvalidSecurityToken') || /security ?token.*expired/i.test(sm)) {
+    const expired = /expired/i.test(code) || /expired/i.test(sm);
+    return {
+      kind: 'credentials',
+      message: expired ? 'The STS security token has expired (temporary credentials).' : 'The STS security token is invalid.',
+      nextStep: 'Refresh the temporary credentials (or sign in again with Switch Credentials), then try again.',
+    };
   }
   if (code.startsWith('InvalidTimeStamp')) {
     return { kind: 'credentials', message: "The request was refused because this computer's clock is more than 15 minutes off.", nextStep: 'Correct the system clock and try again.' };
@@ -49,45 +65,45 @@ function cenMeaning(f: ServiceErrorFacts): ErrorMeaning {
     // Each attempt signs with a fresh nonce, so a repeat simply goes through.
     return { kind: 'unknown', message: 'The service saw this request twice.', retryable: true };
   }
-  if (code.startsWith('Throttling')) {
+  // Terraform's NeedRetry: any code containing Throttling, Rejected.Throttling among them.
+  if (code.includes('Throttling')) {
     return { kind: 'throttled', message: 'Alibaba Cloud is throttling requests.', nextStep: 'Wait a moment and try again.', retryable: true };
   }
   if (code === 'ServiceUnavailable' || code === 'InternalError' || code === 'UnknownError' || (f.httpStatus !== undefined && f.httpStatus >= 500)) {
     return { kind: 'serverError', message: 'The CEN service had a temporary failure.', nextStep: 'Try again in a moment.', retryable: true };
   }
-  if (code.startsWith('IncorrectStatus') || code === 'Operation.Blocking' || code === 'LOCK_ERROR') {
+  if (BUSY_CODES.has(code) || code.startsWith('IncorrectStatus')) {
     return {
       kind: 'incorrectStatus',
-      message: 'The flow log is busy with another change (creating, modifying or deleting).',
+      message: `The flow log, transit router or CEN instance is busy with another change. ${sm}`.trim(),
       nextStep: 'Wait until it is Active or Inactive, then try again.',
-      retryable: true,
-    };
-  }
-  if (/^InvalidRegionId|Region.*NotSupport|Unsupported.*Region/i.test(code)) {
-    return { kind: 'unsupportedRegion', message: 'CEN flow logs are not available in this region.', nextStep: `Choose one of the 16 supported regions: ${SUPPORTED_REGIONS_TEXT}.` };
-  }
-  if (/FlowLogExist|FlowlogExist/i.test(code)) {
-    return {
-      kind: 'conflict',
-      message: `This CEN instance already has a flow log; a CEN instance can have only one. ${sm}`.trim(),
-      nextStep: 'Use the existing flow log, or delete it first.',
+      retryable: retriedBusy(code, action),
     };
   }
   if (code === 'InvalidFlowlogId.NotFound') {
     return { kind: 'notFound', message: 'The flow log no longer exists.', nextStep: 'Refresh the explorer.' };
   }
-  if (code === 'InvalidCenInstanceId.NotFound' || code.startsWith('InvalidCenId')) {
+  if (code === 'ParameterCenInstanceId' || code === 'InvalidCenInstanceId.NotFound') {
     return { kind: 'notFound', message: 'The CEN instance does not exist in this account.', nextStep: 'Refresh the explorer.' };
   }
-  if (code === 'ProjectOrLogstoreNotExist' || code === 'SourceProjectNotExist' || code.startsWith('ProjectNotExist') || code.startsWith('LogStoreNotExist')) {
-    return { kind: 'notFound', message: `The Log Service project or logstore does not exist. ${sm}`.trim(), nextStep: 'Create the project and logstore first, or pick existing ones.' };
+  if (code === 'InvalidTransitRouterId.NotFound') {
+    return { kind: 'notFound', message: 'The transit router does not exist (it may have been deleted).', nextStep: 'Refresh the explorer.' };
   }
-  if (code.startsWith('Forbidden') || code === 'NoPermission' || code.startsWith('NoPermission')) {
-    return {
-      kind: 'permission',
-      message: 'Your RAM user is not allowed to perform this action.',
-      nextStep: 'Ask an administrator to grant the CEN permissions (for example AliyunCENFullAccess) to your RAM user.',
-    };
+  if (code === 'IllegalParam.Region') {
+    return { kind: 'invalidInput', message: `The CEN service refused the region: ${sm || code}`, nextStep: 'Pick a region where this CEN instance has a transit router.' };
+  }
+  if (code === 'ProjectOrLogstoreNotExist' || code === 'SourceProjectNotExist') {
+    return { kind: 'notFound', message: `The Log Service project or logstore of the flow log does not exist. ${sm}`.trim(), nextStep: 'Pick an existing project and logstore, or refresh the explorer.' };
+  }
+  if (code === 'Forbidden.InstanceNotFound' || (f.httpStatus === 404 && code !== 'InvalidAction.NotFound')) {
+    return { kind: 'notFound', message: `The CEN service did not find it: ${sm || code}`, nextStep: 'Refresh the explorer.' };
+  }
+  if (code.startsWith('Forbidden') || code.startsWith('NoPermission')) {
+    const needed = action ? `the RAM permission cen:${action}` : 'the CEN permissions (for example AliyunCENFullAccess)';
+    return { kind: 'permission', message: `Your RAM user is not allowed to do this. ${sm}`.trim(), nextStep: `Ask an administrator to grant ${needed} to your RAM user.` };
+  }
+  if (/Quota|Exceed/i.test(code)) {
+    return { kind: 'quota', message: `The CEN service refused: ${sm || code}`, nextStep: 'Delete a flow log you no longer need, or ask Alibaba Cloud for a higher quota.' };
   }
   if (code === 'MissingParameter' || code.startsWith('InvalidParameter') || code === 'IdempotentParameterMismatch' || code.startsWith('InvalidVersion')) {
     return { kind: 'invalidInput', message: `The CEN service rejected the request: ${sm || code}` };
@@ -95,7 +111,7 @@ function cenMeaning(f: ServiceErrorFacts): ErrorMeaning {
   if (code === 'InvalidAction.NotFound') {
     return { kind: 'unexpectedResponse', message: 'The endpoint does not offer this CEN API action.', nextStep: 'Check the cenFlowLogs.cenEndpoint setting.' };
   }
-  return { kind: 'unknown', message: `The CEN service returned an error: ${sm || code}` };
+  return { kind: 'unknown', message: `The CEN service refused: ${sm || code}`, nextStep: sm ? `Service code ${code}.` : undefined };
 }
 
 /**
@@ -114,9 +130,9 @@ function isUnreadableAnswer(e: unknown): boolean {
   );
 }
 
-const CEN_ERRORS: ServiceErrorReader = {
+const cenErrors = (action: string | undefined): ServiceErrorReader => ({
   facts: cenFacts,
-  meaning: cenMeaning,
+  meaning: (f) => cenMeaning(f, action),
   unreadable: isUnreadableAnswer,
   unreadableMeaning: {
     kind: 'unexpectedResponse',
@@ -124,7 +140,7 @@ const CEN_ERRORS: ServiceErrorReader = {
     nextStep: 'Check the cenFlowLogs.cenEndpoint setting and any proxy in between.',
   },
   lastResort: (e) => new CloudError({ kind: 'unknown', message: `The CEN call failed: ${e instanceof Error ? e.message.replace(/, URL: .*$/s, '') : String(e)}`, cause: e }),
-};
+});
 
-/** Maps anything a CEN call threw to a CloudError (CloudErrors pass through unchanged). */
-export const mapCenError = (e: unknown): CloudError => mapServiceError(e, CEN_ERRORS);
+/** Maps anything a CEN call (of `action`, when known) threw to a CloudError (CloudErrors pass through unchanged). */
+export const mapCenError = (e: unknown, action?: string): CloudError => mapServiceError(e, cenErrors(action));

@@ -6,6 +6,7 @@
  */
 import type { CenApi, FlowLog } from '../cloud/cenApi';
 import type { SlsApi } from '../cloud/slsApi';
+import { listAccountFlowLogs } from '../flowlogs/flowLogListing';
 import { fieldsFromIndex } from '../views/workbench/workbenchTarget';
 import type { FieldInfo } from '../protocol/messages';
 
@@ -79,7 +80,7 @@ export class FlowLogDirectory {
     if (this.listing && !again) return this.listing;
     const listing = this.deps
       .cen()
-      .then((api) => api.listFlowLogs())
+      .then((api) => listAccountFlowLogs(api))
       .then((list) => {
         this.flowLogs = list;
         this.changed();

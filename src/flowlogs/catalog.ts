@@ -1,62 +1,28 @@
 /**
  * The flow-log vocabulary, declared once and imported by the extension host, the webview and the
- * emulator: supported regions, flow-log statuses and the record field catalog.
- * Facts from shared/spec/flow-logs.md and api.md.
+ * emulator: region names, flow-log statuses and the record field catalog.
+ * Facts from shared/spec/api-current.md (which wins over flow-logs.md and api.md).
  */
 
-export interface Region {
-  readonly id: string;
-  readonly name: string;
-}
+export { KNOWN_REGIONS, isKnownRegion, regionLabel, regionLocalName, regionName, type Region } from './regions';
+import { KNOWN_REGIONS, isKnownRegion } from './regions';
 
-/** The 16 regions where a CEN flow log can be created. */
-export const SUPPORTED_REGIONS: readonly Region[] = [
-  { id: 'cn-hangzhou', name: 'China (Hangzhou)' },
-  { id: 'cn-shanghai', name: 'China (Shanghai)' },
-  { id: 'cn-zhangjiakou', name: 'China (Zhangjiakou)' },
-  { id: 'cn-shenzhen', name: 'China (Shenzhen)' },
-  { id: 'cn-beijing', name: 'China (Beijing)' },
-  { id: 'cn-huhehaote', name: 'China (Hohhot)' },
-  { id: 'cn-hongkong', name: 'China (Hong Kong)' },
-  { id: 'eu-west-1', name: 'UK (London)' },
-  { id: 'us-west-1', name: 'US (Silicon Valley)' },
-  { id: 'us-east-1', name: 'US (Virginia)' },
-  { id: 'eu-central-1', name: 'Germany (Frankfurt)' },
-  { id: 'ap-south-1', name: 'India (Mumbai)' },
-  { id: 'ap-southeast-1', name: 'Singapore' },
-  { id: 'ap-southeast-5', name: 'Indonesia (Jakarta)' },
-  { id: 'ap-southeast-2', name: 'Australia (Sydney)' },
-  { id: 'ap-southeast-3', name: 'Malaysia (Kuala Lumpur)' },
-];
+/** The 2019 flow-log region list (regions.ts), kept as display names for value completion; regions come from the API. */
+export const SUPPORTED_REGIONS = KNOWN_REGIONS.slice(0, 16);
 
-const SUPPORTED_REGION_IDS = new Set(SUPPORTED_REGIONS.map((r) => r.id));
+/** Whether we have a display name for the id; never a refusal (regions come from the API). */
+export const isSupportedRegion = isKnownRegion;
 
-export function isSupportedRegion(regionId: string): boolean {
-  return SUPPORTED_REGION_IDS.has(regionId);
-}
-
-/** Display name of any region id; unknown ids are shown as they are. */
-export function regionName(regionId: string): string {
-  return SUPPORTED_REGIONS.find((r) => r.id === regionId)?.name ?? OTHER_REGION_NAMES[regionId] ?? regionId;
-}
-
-/** Regions a CEN can span that flow logs do not support (names for display only). */
-const OTHER_REGION_NAMES: Readonly<Record<string, string>> = {
-  'cn-qingdao': 'China (Qingdao)',
-  'cn-wulanchabu': 'China (Ulanqab)',
-  'cn-heyuan': 'China (Heyuan)',
-  'cn-guangzhou': 'China (Guangzhou)',
-  'cn-chengdu': 'China (Chengdu)',
-  'ap-northeast-1': 'Japan (Tokyo)',
-  'ap-northeast-2': 'South Korea (Seoul)',
-  'ap-southeast-6': 'Philippines (Manila)',
-  'ap-southeast-7': 'Thailand (Bangkok)',
-  'me-east-1': 'UAE (Dubai)',
-};
-
+/** The statuses the service documents for a flow log. */
 export const FLOW_LOG_STATUSES = ['Creating', 'Active', 'Modifying', 'Inactive', 'Deleting'] as const;
-export type FlowLogStatus = (typeof FLOW_LOG_STATUSES)[number];
+/** 'Unknown' stands for any other value the service sends; the raw text travels beside it. */
+export type FlowLogStatus = (typeof FLOW_LOG_STATUSES)[number] | 'Unknown';
 export type StableFlowLogStatus = Extract<FlowLogStatus, 'Active' | 'Inactive'>;
+
+/** A documented status, or 'Unknown' (never a failure: the row shows the raw value). */
+export function flowLogStatusOf(raw: string): FlowLogStatus {
+  return (FLOW_LOG_STATUSES as readonly string[]).includes(raw) ? (raw as FlowLogStatus) : 'Unknown';
+}
 
 export function isTransitional(status: FlowLogStatus): boolean {
   switch (status) {
@@ -66,6 +32,7 @@ export function isTransitional(status: FlowLogStatus): boolean {
       return true;
     case 'Active':
     case 'Inactive':
+    case 'Unknown':
       return false;
   }
 }

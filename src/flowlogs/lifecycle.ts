@@ -1,12 +1,13 @@
 /**
  * Runs one flow-log operation and waits for the stable state it leads to, with the domain's
- * preconditions checked before any call: the API's field rules, the 16 regions, one flow log per
- * CEN (refused with a message naming the existing one), and start/stop only from the matching state.
+ * preconditions checked before any call: the API's field rules and start/stop only from the
+ * matching state. How many flow logs a CEN, router or attachment may have is the service's call
+ * (api-current.md §1.2): its refusal is shown with its own message.
  */
 import type { CenApi, CreateFlowLogInput, FlowLog, FlowLogRef, ModifyFlowLogInput } from '../cloud/cenApi';
 import { CloudError } from '../cloud/cloudError';
 import type { FlowLogStatus } from './catalog';
-import { checkRegion, validateCreateInput, validateModifyInput, type ValidationIssue } from './validation';
+import { validateCreateInput, validateModifyInput, type ValidationIssue } from './validation';
 
 export interface OperationOptions {
   readonly signal?: AbortSignal;
@@ -27,12 +28,8 @@ export class FlowLogLifecycle {
   ) {}
 
   async create(input: CreateFlowLogInput, opts: CreateOptions = {}): Promise<FlowLog> {
-    const region = checkRegion(input.regionId);
-    if (region) throw new CloudError({ kind: 'unsupportedRegion', message: region });
     throwIfInvalid(validateCreateInput(input));
     const api = this.cen();
-    const existing = await api.listFlowLogs({ cenId: input.cenId }, { signal: opts.signal });
-    if (existing.length > 0) throw oneFlowLogPerCen(input.cenId, existing[0]);
     // One token for the whole operation, so a retried request (throttling, dropped connection) creates once.
     const clientToken = input.clientToken ?? newClientToken();
     const flowLogId = await api.createFlowLog({ ...input, clientToken }, { signal: opts.signal });
@@ -101,20 +98,11 @@ export function changedFields(flowLog: FlowLog, changes: ModifyFlowLogInput): Mo
   };
 }
 
-export function oneFlowLogPerCen(cenId: string, existing: FlowLog): CloudError {
-  const label = existing.name ? `"${existing.name}" (${existing.flowLogId})` : existing.flowLogId;
-  return new CloudError({
-    kind: 'conflict',
-    message: `CEN instance ${cenId} already has a flow log, ${label} in ${existing.regionId}; a CEN instance can have only one.`,
-    nextStep: 'Modify or delete the existing flow log instead.',
-  });
-}
-
 function requireStatus(flowLog: FlowLog, expected: FlowLogStatus, verb: string): void {
   if (flowLog.status !== expected) {
     throw new CloudError({
       kind: 'incorrectStatus',
-      message: `Cannot ${verb} flow log ${flowLog.flowLogId}: it is ${flowLog.status}, and only a flow log that is ${expected} can be ${verb === 'stop' ? 'stopped' : 'started'}.`,
+      message: `Cannot ${verb} flow log ${flowLog.flowLogId}: it is ${flowLog.rawStatus || flowLog.status}, and only a flow log that is ${expected} can be ${verb === 'stop' ? 'stopped' : 'started'}.`,
       nextStep: 'Refresh the explorer to see its current status.',
     });
   }

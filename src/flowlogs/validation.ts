@@ -1,16 +1,14 @@
 /**
  * The CEN/SLS API's own rules for every field a user types when creating or modifying a flow log,
  * checked before any call so bad input gets a clear, positioned message instead of a server error.
- * Rules from api.md (CreateFlowlog, ModifyFlowLogAttribute) and Log Service's naming rules.
+ * Rules from api-current.md §2.1/§2.4 (CreateFlowlog, ModifyFlowLogAttribute) and Log Service's
+ * naming rules. Regions are not checked here: the service says which exist.
  */
 import type { CreateFlowLogInput, ModifyFlowLogInput } from '../cloud/cenApi';
 import {
   FLOW_LOG_FIELDS,
   FLOW_LOG_INTERVALS,
   LOG_FORMAT_REQUIRED_PREFIX,
-  SUPPORTED_REGIONS,
-  isSupportedRegion,
-  regionName,
   type FlowLogInterval,
 } from './catalog';
 
@@ -24,7 +22,8 @@ export type FlowLogField =
   | 'interval'
   | 'logFormatString'
   | 'transitRouterId'
-  | 'transitRouterAttachmentId';
+  | 'transitRouterAttachmentId'
+  | 'tags';
 
 export interface ValidationIssue {
   readonly field: FlowLogField;
@@ -74,12 +73,14 @@ export function isFlowLogInterval(value: number): value is FlowLogInterval {
   return checkInterval(value) === undefined;
 }
 
-export function checkRegion(regionId: string): FieldCheck {
-  if (isSupportedRegion(regionId)) return undefined;
-  return (
-    `Flow logs are not supported in ${regionName(regionId)}${regionName(regionId) === regionId ? '' : ` (${regionId})`}. ` +
-    `Supported regions: ${SUPPORTED_REGIONS.map((r) => r.id).join(', ')}.`
-  );
+/**
+ * A region id's shape only (it travels as a parameter); whether the service offers the region is
+ * its own answer, never refused here.
+ */
+export function checkRegionId(value: string): FieldCheck {
+  if (value.length === 0) return 'A region is required (the transit router’s region).';
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(value)) return `"${value}" is not a region id (they look like cn-hangzhou).`;
+  return undefined;
 }
 
 export function checkCenId(value: string): FieldCheck {
@@ -113,8 +114,9 @@ function checkSlsName(label: string, value: string, allowed: RegExp, allowedText
   return undefined;
 }
 
-/** Optional transit router id (tr-…); empty means the CEN-level flow log. */
+/** Transit router id (tr-…): always sent on create (flow logs belong to Enterprise transit routers). */
 export function checkTransitRouterId(value: string): FieldCheck {
+  if (value.length === 0) return 'A transit router is required: flow logs are created on an Enterprise Edition transit router.';
   return checkPrefixedId('Transit router id', value, 'tr-');
 }
 
@@ -158,15 +160,16 @@ export function checkLogFormatString(value: string): FieldCheck {
 export function validateCreateInput(input: CreateFlowLogInput): ValidationIssue[] {
   const checks: [FlowLogField, FieldCheck][] = [
     ['cenId', checkCenId(input.cenId)],
-    ['regionId', checkRegion(input.regionId)],
+    ['regionId', checkRegionId(input.regionId)],
+    ['transitRouterId', checkTransitRouterId(input.transitRouterId)],
+    ['transitRouterAttachmentId', checkTransitRouterAttachmentId(input.transitRouterAttachmentId ?? '')],
     ['projectName', checkProjectName(input.projectName)],
     ['logStoreName', checkLogStoreName(input.logStoreName)],
     ['name', checkFlowLogName(input.name ?? '')],
     ['description', checkDescription(input.description ?? '')],
     ['interval', input.interval === undefined ? undefined : checkInterval(input.interval)],
     ['logFormatString', checkLogFormatString(input.logFormatString ?? '')],
-    ['transitRouterId', checkTransitRouterId(input.transitRouterId ?? '')],
-    ['transitRouterAttachmentId', checkTransitRouterAttachmentId(input.transitRouterAttachmentId ?? '')],
+    ['tags', (input.tags?.length ?? 0) > 20 ? `At most 20 tags, not ${input.tags?.length}.` : undefined],
   ];
   return toIssues(checks);
 }

@@ -72,9 +72,10 @@ describe('the built SDK chunk against the emulator', () => {
     for await (const page of api.listCens()) all.push(...page);
     const dev = all.find((c) => c.name === 'dev-network') ?? assert.fail('demo CEN dev-network missing');
     assert.ok((await api.listChildInstances(dev.cenId)).length > 0);
-    assert.ok((await api.listFlowLogs()).length >= 2);
+    assert.ok((await api.listFlowLogs({ regionId: 'cn-hangzhou' })).length >= 2);
 
-    const id = await api.createFlowLog({ regionId: 'cn-shenzhen', cenId: dev.cenId, projectName: 'built-chunk', logStoreName: 'flows', name: 'built', interval: 60 });
+    const shenzhen = (await api.listTransitRouters(dev.cenId)).find((r) => r.regionId === 'cn-shenzhen') ?? assert.fail('no router in cn-shenzhen');
+    const id = await api.createFlowLog({ regionId: 'cn-shenzhen', cenId: dev.cenId, transitRouterId: shenzhen.transitRouterId, projectName: 'built-chunk', logStoreName: 'flows', name: 'built', interval: 60 });
     const ref = { flowLogId: id, regionId: 'cn-shenzhen', cenId: dev.cenId };
     assert.equal((await api.waitForStable(ref))?.status, 'Active');
     await api.stopFlowLog(ref);
@@ -88,8 +89,8 @@ describe('the built SDK chunk against the emulator', () => {
 
     // The SDK's error path (pop-core's error object → mapCenError).
     const wrong = cen({ label: 'wrong', getCredentials: async () => ({ accessKeyId: OWNER_ACCOUNT.accessKeyId, accessKeySecret: 'wrong-secret' }) });
-    await assert.rejects(wrong.listFlowLogs(), (e: unknown) => e instanceof CloudError && e.kind === 'credentials');
-    const refused = cen(credentialsOf(NOT_WHITELISTED_ACCOUNT)).createFlowLog({ regionId: 'cn-shenzhen', cenId: dev.cenId, projectName: 'built-chunk', logStoreName: 'flows' });
+    await assert.rejects(wrong.listFlowLogs({ regionId: 'cn-hangzhou' }), (e: unknown) => e instanceof CloudError && e.kind === 'credentials');
+    const refused = cen(credentialsOf(NOT_WHITELISTED_ACCOUNT)).createFlowLog({ regionId: 'cn-shenzhen', cenId: dev.cenId, transitRouterId: shenzhen.transitRouterId, projectName: 'built-chunk', logStoreName: 'flows' });
     await assert.rejects(refused, (e: unknown) => e instanceof CloudError && e.code !== undefined && e.kind !== 'unexpectedResponse');
   });
 
@@ -132,14 +133,14 @@ describe('the built SDK chunk against the emulator', () => {
     process.env.HOME = home;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_ID = accessKeyId;
     process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET = accessKeySecret;
-    assert.ok((await cen(defaultChainCredentialSource()).listFlowLogs()).length >= 2);
+    assert.ok((await cen(defaultChainCredentialSource()).listFlowLogs({ regionId: 'cn-hangzhou' })).length >= 2);
 
     delete process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
     delete process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
     const ini = join(home, 'credentials.ini');
     await writeFile(ini, `[default]\ntype = access_key\naccess_key_id = ${accessKeyId}\naccess_key_secret = ${accessKeySecret}\n`);
     process.env.ALIBABA_CLOUD_CREDENTIALS_FILE = ini;
-    assert.ok((await cen(defaultChainCredentialSource()).listFlowLogs()).length >= 2);
+    assert.ok((await cen(defaultChainCredentialSource()).listFlowLogs({ regionId: 'cn-hangzhou' })).length >= 2);
     delete process.env.ALIBABA_CLOUD_CREDENTIALS_FILE;
 
     await mkdir(join(home, '.aliyun'), { recursive: true });

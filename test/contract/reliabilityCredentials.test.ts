@@ -6,6 +6,7 @@
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { FlowLogLifecycle } from '../../src/flowlogs/lifecycle';
 import { createCenClient } from '../../src/cloud/cenClient';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import { CloudError } from '../../src/cloud/cloudError';
@@ -73,11 +74,14 @@ describe('wrong, empty and malformed credentials', () => {
 });
 
 describe('refused locally: nothing reaches the service', () => {
-  it('a create in an unsupported region', async () => {
+  // Was "a create in an unsupported region": regions come from the API now (issue 18); a create
+  // without a transit router is what the domain refuses before any call.
+  it('a create without a transit router', async () => {
     const cen = createCenClient({ endpoint: emu.cenUrl, credentials: ownerCredentials, retry: FAST });
+    const lifecycle = new FlowLogLifecycle(() => cen);
     const before = counter.count;
-    const e = await rejection(cen.createFlowLog({ regionId: 'cn-wulanchabu', cenId: 'cen-x', projectName: 'p-1', logStoreName: 'l-1' }));
-    assert.ok(e instanceof CloudError && e.kind === 'unsupportedRegion');
+    const e = await rejection(lifecycle.create({ regionId: 'cn-wulanchabu', cenId: 'cen-x', transitRouterId: '', projectName: 'p-1', logStoreName: 'l-1' }));
+    assert.ok(e instanceof CloudError && e.kind === 'invalidInput' && /transit router is required/.test(e.message), String(e));
     assert.equal(counter.count, before, `requests: ${counter.seen.slice(before).join(', ')}`);
   });
 

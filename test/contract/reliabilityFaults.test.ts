@@ -53,8 +53,8 @@ describe('short fault profile', () => {
     for await (const page of cen.listCens()) {
       for (const c of page) {
         if (withFlowLog.has(c.cenId) || targets.length >= 4) continue;
-        const regions = emu.context.cen.cenRegions(c.cenId);
-        if (regions.length > 0) targets.push({ cenId: c.cenId, regionId: regions[0], projectName: 'faults-flowlogs', logStoreName: `ls-${targets.length}` });
+        const router = emu.context.cen.routersOf(c.cenId).find((r) => r.type === 'Enterprise');
+        if (router) targets.push({ cenId: c.cenId, regionId: router.regionId, transitRouterId: router.transitRouterId, projectName: 'faults-flowlogs', logStoreName: `ls-${targets.length}` });
       }
     }
     assert.equal(targets.length, 4, 'four CENs without a flow log');
@@ -136,7 +136,7 @@ describe('emulator restarted on the same port', () => {
       const outcome = await create;
       if ('error' in outcome) assert.ok(outcome.error instanceof CloudError, `one CloudError: ${String(outcome.error)}`);
       // The next action, on the same client, recovers without any reset.
-      const logs = await cen.listFlowLogs();
+      const logs = await cen.listFlowLogs({ regionId: 'cn-hangzhou' });
       assert.ok(Array.isArray(logs));
       const id = await cen.createFlowLog({ ...emu0Target(second), clientToken: 'after-restart' });
       assert.match(id, /^flowlog-/);
@@ -206,7 +206,9 @@ describe('emulator restarted on the same port', () => {
 
 function emu0Target(emu: TestEmulator): LifecycleTarget {
   const withFlowLog = new Set(emu.context.cen.flowLogsOf(OWNER_ACCOUNT.accountId).map((f) => f.cenId));
-  const c = emu.context.cen.censOf(OWNER_ACCOUNT.accountId).find((x) => !withFlowLog.has(x.cenId) && emu.context.cen.cenRegions(x.cenId).length > 0);
+  const enterprise = (cenId: string) => emu.context.cen.routersOf(cenId).find((r) => r.type === 'Enterprise');
+  const c = emu.context.cen.censOf(OWNER_ACCOUNT.accountId).find((x) => !withFlowLog.has(x.cenId) && enterprise(x.cenId));
   assert.ok(c, 'a CEN without a flow log');
-  return { cenId: c.cenId, regionId: emu.context.cen.cenRegions(c.cenId)[0], projectName: 'restart-flowlogs', logStoreName: 'restart' };
+  const router = enterprise(c.cenId)!;
+  return { cenId: c.cenId, regionId: router.regionId, transitRouterId: router.transitRouterId, projectName: 'restart-flowlogs', logStoreName: 'restart' };
 }

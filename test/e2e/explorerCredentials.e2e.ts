@@ -1,6 +1,6 @@
 /**
  * Credentials in a real VS Code with no keys in the environment: the sign-in welcome view, signing
- * in with an AccessKey (kept in SecretStorage), a wrong secret, the non-whitelisted account, and
+ * in with an AccessKey (kept in SecretStorage), a wrong secret, a RAM user without flow-log permission, and
  * picking a profile of the aliyun CLI (~/.aliyun/config.json in code-server's own HOME).
  */
 import { describe, it } from 'node:test';
@@ -43,19 +43,45 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
     await vs.notification(/Could not load CEN instances/);
   });
 
-  it('the non-whitelisted account is told it must be whitelisted when creating a flow log', async () => {
+  // Was "told it must be whitelisted": Forbidden.NotWhitelisted was our emulator's invention; the
+  // service answers a RAM user without the permission with Forbidden.RAM (api-current.md §4.1).
+  it('a RAM user without flow-log permission is told which cen: permission to ask for when creating a flow log', async () => {
     await signInWithAccessKey(vs, 'LTAIemulatorNoFlowLog', 'emulator-noflowlog-secret');
     await waitForTreeRow(vs, 'partner-network');
     await vs.contextMenu('partner-network', 'Create Flow Log…');
-    await vs.answerQuickPick('cn-hangzhou');
+    await vs.answerQuickPick('China (Hangzhou) (cn-hangzhou)');
+    await vs.answerQuickPick('The whole transit router');
     await answerStep(vs, /Project name/, 'partner-logs');
     await answerStep(vs, /Logstore name/, 'partner');
     await answerStep(vs, /Flow log name/, '');
     await answerStep(vs, /Description/, '');
     await vs.answerQuickPick('10 minutes (600 s, default)');
-    await answerStep(vs, /Transit router ID/, '');
-    await vs.notification(/not whitelisted/i, 30_000);
+    await answerStep(vs, /Log format/, '');
+    await answerStep(vs, /Tags/, '');
+    await vs.notification(/cen:CreateFlowlog/, 30_000);
     assert.equal(vs.emulator.context.cen.flowLogsOf('6543210987654321').length, 0);
+  });
+
+  it('an expired STS token answer leads to entering the credentials again, and the action then works', async () => {
+    await signInWithAccessKey(vs, 'LTAIemulatorOwner', 'emulator-owner-secret');
+    await waitForTreeRow(vs, 'prod-backbone');
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    await waitForTreeRow(vs, 'prod-backbone-flowlog');
+    // The service's answer to a request signed with an STS token that ran out (api-current.md §4.1).
+    vs.emulator.context.cenScripted.add({ action: 'DeactiveFlowLog', code: 'InvalidSecurityToken.Expired', message: 'Specified SecurityToken is expired.', status: 400 });
+    await vs.contextMenu('prod-backbone-flowlog', 'Stop Flow Log');
+    await vs.clickNotificationButton(/STS security token has expired/, 'Switch Credentials…');
+    await vs.answerQuickPick('Sign in with an AccessKey…');
+    await answerStep(vs, /AccessKey ID/, 'LTAIemulatorOwner');
+    await answerStep(vs, /AccessKey secret/, 'emulator-owner-secret');
+    await waitForTreeRow(vs, 'prod-backbone');
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    await vs.contextMenu('prod-backbone-flowlog', 'Stop Flow Log');
+    await vs.treeRow('prod-backbone-flowlog').filter({ hasText: /whole router · Inactive/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    const f = vs.emulator.context.cen.flowLogsOf(OWNER_ACCOUNT.accountId).find((x) => x.name === 'prod-backbone-flowlog');
+    assert.equal(f?.status, 'Inactive');
   });
 
   it('"Use an aliyun CLI Profile" lists the CLI profiles; the picked one loads its account and names itself in the status bar', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {

@@ -71,6 +71,8 @@ describe('query panel restore', () => {
   it('from the tree: a query typed key by key and a range survive a reload issued right after the last keystroke', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     await openExplorer(vs);
     await vs.expandTreeItem('prod-backbone');
+    // Flow logs sit under their transit router.
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
     await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
     const frame = await vs.webviewFrame(TAB);
     // Typed the moment the editor appears: nothing the host sends later may overwrite it.

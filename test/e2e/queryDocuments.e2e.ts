@@ -81,7 +81,7 @@ describe('.slsql query documents', () => {
     assert.equal(await runLenses.count(), 3, 'one Run lens per statement');
     assert.equal(await vs.page.locator('.monaco-editor .codelens-decoration a', { hasText: /Export CSV/ }).count(), 3, 'one Export lens per statement');
 
-    // The demo's only Active flow log in cn-hangzhou is FLOW_LOG (as in workbench.e2e.ts).
+    // The demo's first Active flow log in cn-hangzhou is FLOW_LOG (as in workbench.e2e.ts).
     const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
     assert.ok(f, `the demo has ${FLOW_LOG}`);
     const answered = vs.emulator.context.answeredQueries;

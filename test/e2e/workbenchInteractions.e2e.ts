@@ -20,12 +20,13 @@ import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLangua
 
 const CEN = 'prod-backbone';
 const FLOW_LOG = 'prod-backbone-flowlog';
+const ROUTER = 'China (Hangzhou) (cn-hangzhou)';
 const TAB = `Query: ${FLOW_LOG}`;
 /** Counts and the time span of what a run returned, to compare with the generator's records. */
 const SPAN_QUERY = '* | select count(*) as n, min(__time__) as lo, max(__time__) as hi';
 
 function flowLogOf(vs: VsCodeSession): FlowLogView {
-  // The demo's only Active flow log (prod-backbone-flowlog, cn-hangzhou).
+  // The demo's first Active flow log in cn-hangzhou (prod-backbone-flowlog).
   const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
   assert.ok(f, `the demo has ${FLOW_LOG}`);
   return f;
@@ -36,6 +37,8 @@ async function openExplorer(vs: VsCodeSession): Promise<void> {
   await vs.openViewContainer('CEN Flow Logs');
   await vs.treeRow(CEN).first().waitFor({ state: 'visible', timeout: 90_000 });
   await vs.expandTreeItem(CEN);
+  // Flow logs sit under their transit router (issue 18).
+  await vs.expandTreeItem(ROUTER);
   await vs.treeItem(FLOW_LOG);
 }
 

@@ -58,7 +58,7 @@ async function typeOver(vs: VsCodeSession, frame: FrameLocator, text: string): P
 
 /** The project and logstore of the flow log under test, from the emulator's own state. */
 function logstoreOf(vs: VsCodeSession): { project: string; logstore: string } {
-  // The demo's only Active flow log in cn-hangzhou is FLOW_LOG (as in workbench.e2e.ts).
+  // The demo's first Active flow log in cn-hangzhou is FLOW_LOG (as in workbench.e2e.ts).
   const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
   assert.ok(f, `the demo has ${FLOW_LOG}`);
   return { project: f.projectName, logstore: f.logStoreName };
@@ -70,6 +70,8 @@ describe('typing and running queries back to back', () => {
   it(`${ROUNDS} queries: each run sends exactly the editor's text and shows exactly its answer`, { timeout: 600_000 }, async () => {
     await openExplorer(vs);
     await vs.expandTreeItem('prod-backbone');
+    // Flow logs sit under their transit router.
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
     const { project, logstore } = logstoreOf(vs);
     const answered = vs.emulator.context.answeredQueries;
     await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');

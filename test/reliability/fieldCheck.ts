@@ -7,7 +7,7 @@ import {
   checkLogFormatString,
   checkLogStoreName,
   checkProjectName,
-  checkRegion,
+  checkRegionId,
   checkTransitRouterAttachmentId,
   checkTransitRouterId,
   type FieldCheck,
@@ -27,7 +27,7 @@ export function checkField(field: FlowLogField, value: string): FieldCheck {
     case 'cenId':
       return checkCenId(value);
     case 'regionId':
-      return checkRegion(value);
+      return checkRegionId(value);
     case 'logFormatString':
       return checkLogFormatString(value);
     case 'transitRouterId':
@@ -36,5 +36,7 @@ export function checkField(field: FlowLogField, value: string): FieldCheck {
       return checkTransitRouterAttachmentId(value);
     case 'interval':
       return checkInterval(Number(value));
+    case 'tags':
+      return undefined;
   }
 }

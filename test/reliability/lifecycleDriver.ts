@@ -19,6 +19,7 @@ export interface StepOutcome {
 export interface LifecycleTarget {
   readonly cenId: string;
   readonly regionId: string;
+  readonly transitRouterId: string;
   readonly projectName: string;
   readonly logStoreName: string;
 }

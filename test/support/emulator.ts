@@ -5,6 +5,7 @@
 import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT, type EmulatorAccount } from '../../emulator/accounts';
 import type { EmulatorOptions } from '../../emulator/context';
 import type { FaultSettings } from '../../emulator/faults';
+import type { ScriptedError } from '../../emulator/cen/scriptedAnswers';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { CredentialSource } from '../../src/cloud/credentialTypes';
 
@@ -13,6 +14,8 @@ export interface TestEmulator extends RunningEmulator {
   readonly logLines: string[];
   /** Sets faults at run time through the admin endpoint, as a test script would. */
   setFaults(settings: Partial<FaultSettings>): Promise<void>;
+  /** The next call(s) of a CEN action answer this service error (admin endpoint cen-errors). */
+  scriptCenError(error: ScriptedError): Promise<void>;
 }
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
@@ -33,6 +36,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     setFaults: async (settings) => {
       const res = await fetch(`${emu.cenUrl}/__emulator/faults`, { method: 'POST', body: JSON.stringify(settings) });
       if (!res.ok) throw new Error(`setting faults failed: ${res.status} ${await res.text()}`);
+    },
+    scriptCenError: async (error) => {
+      const res = await fetch(`${emu.cenUrl}/__emulator/cen-errors`, { method: 'POST', body: JSON.stringify(error) });
+      if (!res.ok) throw new Error(`scripting a CEN error failed: ${res.status} ${await res.text()}`);
     },
   };
 }

@@ -37,6 +37,8 @@ export interface ResultGridEvents {
   onScroll(scrollTop: number): void;
   /** Text for the clipboard (the host page has no other clipboard route). */
   onCopy(text: string, what: string): void;
+  /** The active row moved (click or keyboard): the record detail follows it. */
+  onActiveRow?(): void;
 }
 
 interface CellElement {
@@ -249,6 +251,14 @@ export class ResultGrid {
   /** Rows currently in the DOM (for tests and the benchmark: must stay small). */
   get renderedRowCount(): number {
     return this.rowsLayer.childElementCount;
+  }
+
+  /** The active row as field → raw value, or undefined when there are no rows. */
+  activeRecord(): Record<string, string> | undefined {
+    if (this.activeRow >= this.store.viewRows) return undefined;
+    const out: Record<string, string> = {};
+    this.store.columns.forEach((name, c) => (out[name] = this.store.cell(this.activeRow, c)));
+    return out;
   }
 
   copyActiveCell(): void {
@@ -543,6 +553,7 @@ export class ResultGrid {
     if (target !== this.scroller.scrollTop) this.scroller.scrollTop = target;
     this.revealColumn(this.activeCol);
     this.render();
+    this.events.onActiveRow?.();
   }
 
   private revealColumn(col: number): void {

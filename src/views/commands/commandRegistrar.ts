@@ -8,6 +8,8 @@ import { presentError } from './errorPresentation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
+export const SWITCH_CREDENTIALS = 'Switch Credentials…';
+
 /** Where handlers go: the table behind the commands registered lazily at activation (src/activation). */
 export interface CommandSink {
   registerCommand(id: ContributedCommand, handler: CommandHandler): vscode.Disposable;
@@ -43,7 +45,10 @@ export class CommandRegistrar {
       return;
     }
     this.log.error(p.detail ? `${p.message} (${p.detail})` : p.message);
-    const choice = await vscode.window.showErrorMessage(p.message, 'Show Log');
+    // Refused or expired credentials (an STS token runs out) are fixed by entering them again.
+    const actions = p.kind === 'credentials' ? [SWITCH_CREDENTIALS, 'Show Log'] : ['Show Log'];
+    const choice = await vscode.window.showErrorMessage(p.message, ...actions);
     if (choice === 'Show Log') this.log.show(true);
+    if (choice === SWITCH_CREDENTIALS) await vscode.commands.executeCommand('cenFlowLogs.credentials.switch');
   }
 }

@@ -1,24 +1,31 @@
 /**
- * "Create Flow Log": a multi-step input (Back/forward) collecting CEN, region (only the 16; the CEN's
- * own regions first, its unsupported ones shown and refused), SLS project and logstore (pick or
- * create; created with the flow-log index), name, description, interval and optional transit router,
- * each checked with the API's rules as typed. Then creates and follows Creating → Active.
+ * "Create Flow Log" as the service models it today (api-current.md §1-§2): a multi-step input
+ * (Back/forward) collecting CEN → transit router (ListTransitRouters; Enterprise only, Basic shown
+ * with why) → the whole router or one connection (the per-type attachment lists, paged by
+ * NextToken) → SLS project and logstore (pick or create) → name, description, interval, optional
+ * log format and tags, each checked with the API's rules as typed. Then creates (always with
+ * TransitRouterId) and follows Creating → Active. How many flow logs a CEN may have is the
+ * service's call. For an inter-region connection it explains that only outbound traffic is
+ * captured and offers the peer router's side.
  */
 import * as vscode from 'vscode';
-import type { CenApi, CenInstance } from '../../cloud/cenApi';
-import type { SlsApi } from '../../cloud/slsApi';
-import { DEFAULT_INTERVAL, FLOW_LOG_INTERVALS, SUPPORTED_REGIONS, isSupportedRegion, regionName, type FlowLogInterval } from '../../flowlogs/catalog';
-import { oneFlowLogPerCen, type FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import {
-  checkDescription,
-  checkFlowLogName,
-  checkLogStoreName,
-  checkProjectName,
-  checkRegion,
-  checkTransitRouterId,
-} from '../../flowlogs/validation';
+  ATTACHMENT_KINDS,
+  type CenApi,
+  type CenInstance,
+  type FlowLog,
+  type TransitRouter,
+  type TransitRouterAttachment,
+} from '../../cloud/cenApi';
+import { attachmentLabel, capturesOutboundOnly } from '../../flowlogs/attachmentLabel';
+import { DEFAULT_INTERVAL, FLOW_LOG_INTERVALS, LOG_FORMAT_REQUIRED_PREFIX, type FlowLogInterval } from '../../flowlogs/catalog';
+import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
+import { checkDescription, checkFlowLogName, checkLogFormatString, checkLogStoreName, checkProjectName } from '../../flowlogs/validation';
+import type { SlsApi } from '../../cloud/slsApi';
 import type { ExplorerModel } from '../explorer/explorerModel';
+import { BASIC_EDITION_WHY } from '../explorer/nodes/transitRouterNode';
 import type { CommandRegistrar } from './commandRegistrar';
+import { parseTags, routerChoices, scopeChoices, type Choice, type ScopePages } from './createFlowLogChoices';
 import { intervalLabel } from './flowLogCommands';
 import { MultiStepInput, type InputStep } from './multiStepInput';
 import { withOperationProgress } from './operationProgress';
@@ -31,139 +38,226 @@ export interface CreateWizardDeps {
   readonly sls: () => SlsApi | undefined;
 }
 
-interface CreateState {
+export interface CreateState {
   cen?: CenInstance;
-  cenRegions?: readonly string[];
-  regionId?: string;
+  router?: TransitRouter;
+  /** undefined = the whole router. */
+  attachment?: TransitRouterAttachment;
+  /** True once the scope step was answered (the whole router is a valid answer). */
+  scopeChosen?: boolean;
   projectName?: string;
   projectIsNew?: boolean;
   logStoreName?: string;
   name: string;
   description: string;
   interval: FlowLogInterval;
-  transitRouterId: string;
+  logFormatString: string;
+  tagsText: string;
 }
 
 const TITLE = 'Create Flow Log';
-const TOTAL = 8;
+const TOTAL = 10;
 const NEW = '__new__';
 
 type ValueItem = vscode.QuickPickItem & { value: string };
 
 export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardDeps): void {
   r.register('cenFlowLogs.flowLog.create', 'Create flow log', async (node) => {
-    const state: CreateState = { cen: cenOf(node), name: '', description: '', interval: DEFAULT_INTERVAL, transitRouterId: '' };
-    if (state.cen) await refuseSecondFlowLog(deps, state.cen.cenId);
-    const completed = await MultiStepInput.run(state.cen ? pickRegion(deps) : pickCen(deps), state);
-    if (!completed || !state.cen || !state.regionId || !state.projectName || !state.logStoreName) return;
-    const input = {
-      cenId: state.cen.cenId,
-      regionId: state.regionId,
-      projectName: state.projectName,
-      logStoreName: state.logStoreName,
-      name: state.name || undefined,
-      description: state.description || undefined,
-      interval: state.interval,
-      transitRouterId: state.transitRouterId || undefined,
-    };
-    const flowLog = await withOperationProgress(`Creating flow log for ${state.cen.cenId}`, async (signal, onStatus) => {
-      const sls = deps.sls();
-      if (sls) {
-        onStatus('Creating');
-        await sls.ensureFlowLogStore(
-          { regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName },
-          { signal, projectDescription: `CEN flow logs of ${input.cenId}` },
-        );
-      }
-      return deps.lifecycle.create(input, { signal, onStatus, onCreated: () => deps.model.reloadFlowLogs() });
-    });
-    deps.model.applyFlowLog(flowLog);
-    void vscode.window.showInformationMessage(`Flow log ${flowLog.name || flowLog.flowLogId} is ${flowLog.status}.`);
+    await runCreateWizard(deps, { cen: cenOf(node), router: routerOf(node), attachment: undefined });
   });
 }
 
-async function refuseSecondFlowLog(deps: CreateWizardDeps, cenId: string): Promise<void> {
-  const existing = (await deps.model.allFlowLogs()).find((f) => f.cenId === cenId);
-  if (existing) throw oneFlowLogPerCen(cenId, existing);
+/** Runs the wizard from what is already known (a CEN, a router, a connection) and creates the flow log. */
+export async function runCreateWizard(
+  deps: CreateWizardDeps,
+  start: { cen?: CenInstance; router?: TransitRouter; attachment?: TransitRouterAttachment },
+): Promise<FlowLog | undefined> {
+  const state: CreateState = {
+    ...start,
+    scopeChosen: start.attachment !== undefined,
+    name: '',
+    description: '',
+    interval: DEFAULT_INTERVAL,
+    logFormatString: '',
+    tagsText: '',
+  };
+  const first = !state.cen ? pickCen(deps) : !state.router ? pickRouter(deps) : !state.scopeChosen ? pickScope(deps) : pickProject(deps);
+  const completed = await MultiStepInput.run(first, state);
+  if (!completed || !state.cen || !state.router || !state.projectName || !state.logStoreName) return undefined;
+  const router = state.router;
+  const input = {
+    cenId: state.cen.cenId,
+    regionId: router.regionId,
+    transitRouterId: router.transitRouterId,
+    transitRouterAttachmentId: state.attachment?.attachmentId,
+    projectName: state.projectName,
+    logStoreName: state.logStoreName,
+    name: state.name || undefined,
+    description: state.description || undefined,
+    interval: state.interval,
+    logFormatString: state.logFormatString || undefined,
+    tags: parseTags(state.tagsText).tags,
+  };
+  const where = state.attachment ? attachmentLabel(state.attachment) : `transit router ${router.transitRouterId}`;
+  const flowLog = await withOperationProgress(`Creating flow log on ${where}`, async (signal, onStatus) => {
+    const sls = deps.sls();
+    if (sls) {
+      onStatus('Creating');
+      await sls.ensureFlowLogStore(
+        { regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName },
+        { signal, projectDescription: `CEN flow logs of ${input.cenId}` },
+      );
+    }
+    return deps.lifecycle.create(input, { signal, onStatus, onCreated: () => deps.model.reloadCen(input.cenId) });
+  });
+  deps.model.applyFlowLog(flowLog);
+  const done = `Flow log ${flowLog.name || flowLog.flowLogId} is ${flowLog.status}.`;
+  if (state.attachment && capturesOutboundOnly(state.attachment)) {
+    void offerPeerSide(deps, state.cen, router, state.attachment, done);
+  } else {
+    void vscode.window.showInformationMessage(done);
+  }
+  return flowLog;
+}
+
+export const PEER_SIDE_ACTION = 'Create on the Peer Router…';
+
+/** An inter-region connection captures only this router's outbound traffic: offer the other direction (api-current.md §1.3). */
+async function offerPeerSide(deps: CreateWizardDeps, cen: CenInstance, router: TransitRouter, attachment: TransitRouterAttachment, done: string): Promise<void> {
+  const peerRegion = attachment.resourceRegionId;
+  const choice = await vscode.window.showInformationMessage(
+    `${done} It captures only traffic leaving ${router.regionId} on this inter-region connection. To see the traffic from ${peerRegion} too, create a flow log on the peer router's side of the connection.`,
+    PEER_SIDE_ACTION,
+  );
+  if (choice !== PEER_SIDE_ACTION) return;
+  const routers = await deps.model.routersOf(cen);
+  const peer = routers.find((r) => r.transitRouterId === attachment.resourceId);
+  if (!peer) {
+    void vscode.window.showWarningMessage(`The peer transit router ${attachment.resourceId} is not in CEN ${cen.cenId} (it may belong to another account); create its flow log there.`);
+    return;
+  }
+  const api = deps.cen();
+  const back = api ? (await api.listAttachments('TR', routerRef(peer))).find((a) => a.resourceId === router.transitRouterId) : undefined;
+  await runCreateWizard(deps, { cen, router: peer, attachment: back });
+}
+
+function routerRef(r: TransitRouter): { cenId: string; regionId: string; transitRouterId: string } {
+  return { cenId: r.cenId, regionId: r.regionId, transitRouterId: r.transitRouterId };
+}
+
+/** The transit router carried by a tree node (router row or its "create one" row), if any. */
+function routerOf(value: unknown): TransitRouter | undefined {
+  if (typeof value !== 'object' || value === null || !('router' in value)) return undefined;
+  const r = (value as { router: unknown }).router;
+  return typeof r === 'object' && r !== null && 'transitRouterId' in r ? (r as TransitRouter) : undefined;
 }
 
 function pickCen(deps: CreateWizardDeps): InputStep<CreateState> {
   return async (input, state) => {
-    const [cens, flowLogs] = await Promise.all([deps.model.allCens(), deps.model.allFlowLogs()]);
-    const withFlowLog = new Set(flowLogs.map((f) => f.cenId));
-    const items = cens.map((c) => ({
-      label: c.name || c.cenId,
-      description: c.name ? c.cenId : undefined,
-      detail: withFlowLog.has(c.cenId) ? 'already has a flow log (one per CEN instance)' : undefined,
-      cen: c,
-    }));
+    const cens = await deps.model.allCens();
+    const items = cens.map((c) => ({ label: c.name || c.cenId, description: c.name ? c.cenId : undefined, cen: c }));
     const chosen = await input.pick({
       title: TITLE,
       step: 1,
       totalSteps: TOTAL,
       items,
-      placeholder: 'CEN instance whose cross-region traffic to capture',
+      placeholder: 'CEN instance whose traffic to capture',
       activeItem: items.find((i) => i.cen.cenId === state.cen?.cenId),
-      validate: (i) => {
-        const existing = flowLogs.find((f) => f.cenId === i.cen.cenId);
-        return existing ? oneFlowLogPerCen(i.cen.cenId, existing).userMessage : undefined;
-      },
     });
-    if (chosen.cen.cenId !== state.cen?.cenId) state.cenRegions = undefined;
+    if (chosen.cen.cenId !== state.cen?.cenId) {
+      state.router = undefined;
+      state.attachment = undefined;
+      state.scopeChosen = false;
+    }
     state.cen = chosen.cen;
-    return pickRegion(deps);
+    return pickRouter(deps);
   };
 }
 
-function pickRegion(deps: CreateWizardDeps): InputStep<CreateState> {
+type PickItem<T> = vscode.QuickPickItem & { value?: T };
+
+/** Plain choices to quick-pick items (headings become separators). */
+function pickItems<T>(choices: readonly Choice<T>[]): PickItem<T>[] {
+  return choices.map((c) => (c.separator ? { label: c.label, kind: vscode.QuickPickItemKind.Separator } : { label: c.label, description: c.description, detail: c.detail, value: c.value }));
+}
+
+function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
   return async (input, state) => {
     const cen = state.cen!;
-    if (!state.cenRegions) {
-      const api = deps.cen();
-      const children = api ? await api.listChildInstances(cen.cenId) : [];
-      state.cenRegions = [...new Set(children.map((c) => c.childInstanceRegionId))].sort();
+    const routers = await deps.model.routersOf(cen);
+    if (routers.length === 0) {
+      throw new Error(`CEN ${cen.name || cen.cenId} has no transit router. Attach a network instance to it in the CEN console (that creates the transit router), then create the flow log.`);
     }
-    const items = regionItems(state.cenRegions);
+    const items = pickItems(routerChoices(routers));
     const chosen = await input.pick({
       title: `${TITLE}: ${cen.name || cen.cenId}`,
       step: 2,
       totalSteps: TOTAL,
       items,
-      placeholder: 'Region of the flow log (flow logs exist in 16 regions)',
-      activeItem: items.find((i) => i.value === state.regionId),
-      validate: (i) => checkRegion(i.value),
+      placeholder: 'Transit router (flow logs belong to Enterprise Edition transit routers)',
+      activeItem: items.find((i) => i.value?.transitRouterId === state.router?.transitRouterId),
+      validate: (i) => (!i.value ? 'Pick a transit router.' : i.value.edition === 'Enterprise' ? undefined : BASIC_EDITION_WHY),
     });
-    if (chosen.value !== state.regionId) {
+    if (chosen.value?.transitRouterId !== state.router?.transitRouterId) {
+      state.attachment = undefined;
+      state.scopeChosen = false;
       state.projectName = undefined;
       state.logStoreName = undefined;
     }
-    state.regionId = chosen.value;
+    state.router = chosen.value;
+    return pickScope(deps);
+  };
+}
+
+function pickScope(deps: CreateWizardDeps, loaded?: ScopePages): InputStep<CreateState> {
+  return async (input, state) => {
+    const router = state.router!;
+    const api = deps.cen();
+    let pages = loaded;
+    if (!pages) {
+      pages = new Map();
+      if (api) {
+        const firsts = await Promise.all(ATTACHMENT_KINDS.map((k) => api.listAttachmentsPage(k, routerRef(router))));
+        ATTACHMENT_KINDS.forEach((k, i) => pages!.set(k, { items: [...firsts[i].items], nextToken: firsts[i].nextToken }));
+      }
+    }
+    const items = pickItems(scopeChoices(pages));
+    const chosen = await input.pick({
+      title: `${TITLE}: what to capture on ${router.transitRouterId} (${router.regionId})`,
+      step: 3,
+      totalSteps: TOTAL,
+      items,
+      placeholder: 'The whole transit router, or one of its connections',
+      activeItem: items.find((i) =>
+        i.value?.kind === 'attachment' ? i.value.attachment.attachmentId === state.attachment?.attachmentId : i.value?.kind === 'whole' && state.scopeChosen && !state.attachment,
+      ),
+      validate: (i) => (i.value ? undefined : 'Pick the whole router or one connection.'),
+    });
+    const value = chosen.value!;
+    switch (value.kind) {
+      case 'more': {
+        const page = pages.get(value.list)!;
+        const next = api ? await api.listAttachmentsPage(value.list, routerRef(router), page.nextToken) : { items: [], nextToken: undefined };
+        page.items.push(...next.items);
+        page.nextToken = next.nextToken;
+        // Shown again with the next page; this step is not pushed twice on Back.
+        return pickScope(deps, pages)(input, state);
+      }
+      case 'whole':
+        state.attachment = undefined;
+        break;
+      case 'attachment':
+        state.attachment = value.attachment;
+        break;
+    }
+    state.scopeChosen = true;
     return pickProject(deps);
   };
 }
 
-/** The CEN's supported regions first, then the other supported ones, then the CEN's unsupported ones (refused when picked). */
-export function regionItems(cenRegions: readonly string[]): ValueItem[] {
-  const own = new Set(cenRegions);
-  const first = SUPPORTED_REGIONS.filter((r) => own.has(r.id));
-  const rest = SUPPORTED_REGIONS.filter((r) => !own.has(r.id));
-  const unsupported = cenRegions.filter((id) => !isSupportedRegion(id));
-  const items: ValueItem[] = [];
-  const sep = (label: string): ValueItem => ({ label, kind: vscode.QuickPickItemKind.Separator, value: '' });
-  if (first.length) items.push(sep('Regions of this CEN instance'), ...first.map((r) => ({ label: r.id, description: r.name, value: r.id })));
-  items.push(sep('Other supported regions'), ...rest.map((r) => ({ label: r.id, description: r.name, value: r.id })));
-  if (unsupported.length) {
-    items.push(
-      sep('Not supported for flow logs'),
-      ...unsupported.map((id) => ({ label: `$(circle-slash) ${id}`, description: `${regionName(id)} — flow logs not supported`, value: id })),
-    );
-  }
-  return items;
-}
-
 function pickProject(deps: CreateWizardDeps): InputStep<CreateState> {
   return async (input, state) => {
-    const regionId = state.regionId!;
+    const regionId = state.router!.regionId;
     const sls = deps.sls();
     const projects = sls ? await listOrEmpty(() => sls.listProjects(regionId)) : [];
     if (projects.length > 0) {
@@ -173,10 +267,10 @@ function pickProject(deps: CreateWizardDeps): InputStep<CreateState> {
       ];
       const chosen = await input.pick({
         title: `${TITLE}: Log Service project in ${regionId}`,
-        step: 3,
+        step: 4,
         totalSteps: TOTAL,
         items,
-        placeholder: 'Log Service project that receives the records',
+        placeholder: 'Log Service project that receives the records (in the transit router’s region)',
         activeItem: items.find((i) => i.value === state.projectName),
       });
       if (chosen.value !== NEW) {
@@ -187,7 +281,7 @@ function pickProject(deps: CreateWizardDeps): InputStep<CreateState> {
     }
     state.projectName = await input.inputBox({
       title: `${TITLE}: new Log Service project in ${regionId}`,
-      step: 3,
+      step: 4,
       totalSteps: TOTAL,
       value: state.projectIsNew && state.projectName ? state.projectName : `cen-flow-logs-${regionId}`,
       prompt: 'Project name: 3–63 lower-case letters, digits and hyphens; created if it does not exist',
@@ -201,16 +295,13 @@ function pickProject(deps: CreateWizardDeps): InputStep<CreateState> {
 function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
   return async (input, state) => {
     const sls = deps.sls();
-    const stores =
-      sls && !state.projectIsNew ? await listOrEmpty(() => sls.listLogStores(state.regionId!, state.projectName!)) : [];
+    const regionId = state.router!.regionId;
+    const stores = sls && !state.projectIsNew ? await listOrEmpty(() => sls.listLogStores(regionId, state.projectName!)) : [];
     if (stores.length > 0) {
-      const items: ValueItem[] = [
-        { label: '$(add) Create a new logstore…', value: NEW },
-        ...stores.map((s) => ({ label: s, value: s })),
-      ];
+      const items: ValueItem[] = [{ label: '$(add) Create a new logstore…', value: NEW }, ...stores.map((s) => ({ label: s, value: s }))];
       const chosen = await input.pick({
         title: `${TITLE}: logstore in ${state.projectName}`,
-        step: 4,
+        step: 5,
         totalSteps: TOTAL,
         items,
         placeholder: 'Logstore for the flow-log records (the flow-log index is added if missing)',
@@ -223,7 +314,7 @@ function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
     }
     state.logStoreName = await input.inputBox({
       title: `${TITLE}: new logstore in ${state.projectName}`,
-      step: 4,
+      step: 5,
       totalSteps: TOTAL,
       value: state.logStoreName ?? 'cen-flow-log',
       prompt: 'Logstore name: 3–63 lower-case letters, digits, hyphens and underscores; created with the flow-log index',
@@ -233,7 +324,7 @@ function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
   };
 }
 
-type TextField = 'name' | 'description' | 'transitRouterId';
+type TextField = 'name' | 'description' | 'logFormatString' | 'tagsText';
 
 /** A free-text step: the optional fields differ only in field, position, prompt, rule and what follows. */
 function textStep(
@@ -249,31 +340,39 @@ function textStep(
   };
 }
 
-const askTransitRouter = textStep(
-  'transitRouterId',
-  8,
-  'Transit router ID (optional, tr-…); leave empty to capture the whole CEN instance',
-  checkTransitRouterId,
+const askTags = textStep(
+  'tagsText',
+  10,
+  'Tags (optional): key=value pairs separated by commas, at most 20',
+  (v) => parseTags(v).problem,
   () => undefined,
+);
+
+const askLogFormat = textStep(
+  'logFormatString',
+  9,
+  `Log format (optional; empty = every field). A custom one must start with ${LOG_FORMAT_REQUIRED_PREFIX}, e.g. ${LOG_FORMAT_REQUIRED_PREFIX}\${srcport}\${dstport}\${direction}; it cannot be changed later`,
+  checkLogFormatString,
+  () => askTags,
 );
 
 const pickInterval: InputStep<CreateState> = async (input, state) => {
   const items = FLOW_LOG_INTERVALS.map((i) => ({ label: intervalLabel(i), interval: i }));
   const chosen = await input.pick({
     title: TITLE,
-    step: 7,
+    step: 8,
     totalSteps: TOTAL,
     items,
     activeItem: items.find((i) => i.interval === state.interval),
     placeholder: 'Capture window: records are aggregated and written once per window',
   });
   state.interval = chosen.interval;
-  return askTransitRouter;
+  return askLogFormat;
 };
 
 const askDescription = textStep(
   'description',
-  6,
+  7,
   'Description (optional; 1–256 characters, not starting with http:// or https://)',
   checkDescription,
   () => pickInterval,
@@ -281,7 +380,7 @@ const askDescription = textStep(
 
 const askName = textStep(
   'name',
-  5,
+  6,
   'Flow log name (optional; 1–128 characters, not starting with http:// or https://)',
   checkFlowLogName,
   () => askDescription,

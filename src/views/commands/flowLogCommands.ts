@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { FlowLog } from '../../cloud/cenApi';
 import { FLOW_LOG_INTERVALS, type FlowLogInterval, type FlowLogStatus } from '../../flowlogs/catalog';
-import { flowLogConsoleUrl } from '../../flowlogs/consoleUrls';
+import { flowLogConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
 import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import { checkDescription, checkFlowLogName } from '../../flowlogs/validation';
 import type { ExplorerModel } from '../explorer/explorerModel';
@@ -157,8 +157,13 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
     const [f] = await resolveFlowLogs(model, args, {
       placeholder: 'Open which flow log in the Alibaba Cloud console?', eligible: any, noneMessage: 'There is no flow log yet.',
     });
-    if (f) await vscode.env.openExternal(vscode.Uri.parse(flowLogConsoleUrl(f)));
+    if (f) await vscode.env.openExternal(vscode.Uri.parse(flowLogConsoleUrl(f, consoleSite())));
   });
+}
+
+/** The console site the user's account lives on (the cenFlowLogs.consoleSite setting). */
+export function consoleSite(): ConsoleSite {
+  return vscode.workspace.getConfiguration('cenFlowLogs').get<string>('consoleSite') === 'international' ? 'international' : 'china';
 }
 
 export function intervalLabel(interval: FlowLogInterval): string {

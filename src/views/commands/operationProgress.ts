@@ -13,7 +13,7 @@ export function withOperationProgress<T>(
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       try {
-        return await run(abort.signal, (status) => progress.report({ message: statusText(status) }));
+        return await run(abort.signal, (status) => progress.report({ message: statusText({ status, rawStatus: status }) }));
       } finally {
         sub.dispose();
       }

@@ -41,7 +41,7 @@ export async function resolveFlowLogs(
   const chosen = await vscode.window.showQuickPick(
     candidates.map((f) => ({
       label: f.name || f.flowLogId,
-      description: `${f.flowLogId} · ${f.regionId} · ${statusText(f.status)}`,
+      description: `${f.flowLogId} · ${f.regionId} · ${statusText(f)}`,
       detail: `CEN ${f.cenId} · ${regionName(f.regionId)} · ${f.projectName}/${f.logStoreName}`,
       flowLog: f,
     })),

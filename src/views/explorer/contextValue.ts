@@ -2,19 +2,20 @@
  * The explorer's contextValues, generated in one place so package.json `when` clauses (anchored
  * regexes on `viewItem`) and the nodes can never drift apart; test/unit/views checks both sides.
  */
+import type { TransitRouterEdition } from '../../cloud/cenApi';
 import type { FlowLogStatus } from '../../flowlogs/catalog';
 
 /** What the menus need to know about a flow log: which operations its status allows. */
-export type FlowLogState = 'active' | 'inactive' | 'transitional';
+export type FlowLogState = 'active' | 'inactive' | 'transitional' | 'unknown';
 
-/** A CEN's flow-log situation: known to have none (create offered), has one, or not known yet. */
+/** Whether a CEN or router is known to have no flow log (create offered inline), has some, or not loaded yet. */
 export type CenFlowLogState = 'noFlowLog' | 'hasFlowLog' | 'unknown';
 
 export type NodeContext =
   | { readonly kind: 'cen'; readonly flowLogs: CenFlowLogState }
+  | { readonly kind: 'transitRouter'; readonly edition: TransitRouterEdition; readonly flowLogs: CenFlowLogState }
   | { readonly kind: 'flowLog'; readonly status: FlowLogStatus }
   | { readonly kind: 'createFlowLog' }
-  | { readonly kind: 'unsupportedRegion' }
   | { readonly kind: 'loadMore' }
   | { readonly kind: 'error' }
   | { readonly kind: 'message' };
@@ -29,6 +30,19 @@ export function flowLogState(status: FlowLogStatus): FlowLogState {
     case 'Modifying':
     case 'Deleting':
       return 'transitional';
+    case 'Unknown':
+      return 'unknown';
+  }
+}
+
+function editionTag(edition: TransitRouterEdition): string {
+  switch (edition) {
+    case 'Enterprise':
+      return 'enterprise';
+    case 'Basic':
+      return 'basic';
+    case 'Unknown':
+      return 'unknownEdition';
   }
 }
 
@@ -36,12 +50,12 @@ export function contextValue(ctx: NodeContext): string {
   switch (ctx.kind) {
     case 'cen':
       return `cen.${ctx.flowLogs}`;
+    case 'transitRouter':
+      return `transitRouter.${editionTag(ctx.edition)}.${ctx.flowLogs}`;
     case 'flowLog':
       return `flowLog.${flowLogState(ctx.status)}`;
     case 'createFlowLog':
       return 'createFlowLog';
-    case 'unsupportedRegion':
-      return 'unsupportedRegion';
     case 'loadMore':
       return 'loadMore';
     case 'error':

@@ -26,7 +26,7 @@ export class ExplorerFilter {
   }
 
   matchesFlowLog(f: FlowLog): boolean {
-    return this.hit([f.name, f.flowLogId, f.regionId, regionName(f.regionId), f.status, f.projectName, f.logStoreName]);
+    return this.hit([f.name, f.flowLogId, f.regionId, regionName(f.regionId), f.rawStatus || f.status, f.projectName, f.logStoreName, f.transitRouterId ?? '', f.transitRouterAttachmentId ?? '']);
   }
 
   private hit(values: readonly string[]): boolean {

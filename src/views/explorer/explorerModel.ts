@@ -1,11 +1,16 @@
 /**
- * The explorer's data: CEN instances page by page (DescribeCens pages at 50), every flow log in one
- * DescribeFlowlogs listing (not one call per CEN: an account has few flow logs and many CENs), each
- * CEN's regions lazily on expansion, polling while anything is transitional. Caches, fetches and
- * fires change events; knows nothing of vscode so it is tested against the emulator directly.
+ * The explorer's data, loaded lazily per expanded node as api-current.md §3 lists flow logs: CEN
+ * instances page by page (DescribeCens pages at 50); on expanding a CEN, its transit routers
+ * (ListTransitRouters) and its flow logs, one DescribeFlowlogs listing per router region; on
+ * expanding a router with per-attachment flow logs, its attachment lists (to name them). Polls
+ * while anything is transitional. Caches, fetches and fires change events; knows nothing of vscode
+ * so it is tested against the emulator directly.
  */
-import type { CenApi, CenInstance, FlowLog } from '../../cloud/cenApi';
-import { SUPPORTED_REGIONS, isSupportedRegion, isTransitional } from '../../flowlogs/catalog';
+import type { CenApi, CenInstance, FlowLog, TransitRouter, TransitRouterAttachment } from '../../cloud/cenApi';
+import { ATTACHMENT_KINDS } from '../../cloud/cenApi';
+import { isTransitional } from '../../flowlogs/catalog';
+import { listCenFlowLogs, routerRegions, sortFlowLogs } from '../../flowlogs/flowLogListing';
+import { regionRank } from '../../flowlogs/regions';
 import type { CenFlowLogState } from './contextValue';
 import { ExplorerFilter } from './explorerFilter';
 import { CenNode } from './nodes/cenNode';
@@ -15,7 +20,7 @@ import { FlowLogNode } from './nodes/flowLogNode';
 import type { ExplorerNode } from './nodes/index';
 import { LoadMoreNode } from './nodes/loadMoreNode';
 import { MessageNode } from './nodes/messageNode';
-import { UnsupportedRegionNode } from './nodes/unsupportedRegionNode';
+import { TransitRouterNode } from './nodes/transitRouterNode';
 
 export interface ExplorerModelOptions {
   /** The current client, or undefined when not signed in. */
@@ -38,7 +43,12 @@ interface CenPages {
   nextPage: number | undefined;
 }
 
-const REGION_ORDER = new Map(SUPPORTED_REGIONS.map((r, i) => [r.id, i]));
+/** What expanding a CEN loads: its routers and every flow log in their regions. */
+interface CenDetail {
+  readonly cen: CenInstance;
+  readonly routers: readonly TransitRouter[];
+  flowLogs: FlowLog[];
+}
 
 export class ExplorerModel {
   private readonly pageSize: number;
@@ -47,10 +57,11 @@ export class ExplorerModel {
   /** Bumped on refresh: loads started before it must not write into the new state. */
   private generation = 0;
   private cens: Promise<Loaded<CenPages>> | undefined;
-  private flowLogs: Promise<Loaded<Map<string, FlowLog[]>>> | undefined;
-  private readonly regions = new Map<string, Promise<Loaded<string[]>>>();
+  private readonly details = new Map<string, Promise<Loaded<CenDetail>>>();
+  private readonly attachments = new Map<string, Promise<Loaded<Map<string, TransitRouterAttachment>>>>();
   /** Node instances are kept so a change event can name the exact element VS Code knows. */
   private readonly cenNodes = new Map<string, CenNode>();
+  private readonly routerNodes = new Map<string, TransitRouterNode>();
   private filter = new ExplorerFilter('');
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
@@ -84,18 +95,26 @@ export class ExplorerModel {
   refresh(): void {
     this.generation++;
     this.cens = undefined;
-    this.flowLogs = undefined;
-    this.regions.clear();
+    this.details.clear();
+    this.attachments.clear();
     this.cenNodes.clear();
+    this.routerNodes.clear();
     this.noCens = undefined;
     this.stopPolling();
     this.fire(undefined);
   }
 
-  /** Forgets only the flow logs (after create/delete) and redraws. */
+  /** Forgets the routers and flow logs of every CEN (after create/delete) and redraws. */
   reloadFlowLogs(): void {
-    this.flowLogs = undefined;
+    this.details.clear();
+    this.attachments.clear();
     this.fire(undefined);
+  }
+
+  /** Forgets one CEN's routers and flow logs and redraws it. */
+  reloadCen(cenId: string): void {
+    this.details.delete(cenId);
+    this.fire(this.cenNodes.get(cenId));
   }
 
   async loadMore(): Promise<void> {
@@ -110,9 +129,10 @@ export class ExplorerModel {
     switch (node.kind) {
       case 'cen':
         return this.cenChildren(node);
+      case 'transitRouter':
+        return this.routerChildren(node);
       case 'flowLog':
       case 'createFlowLog':
-      case 'unsupportedRegion':
       case 'loadMore':
       case 'error':
       case 'message':
@@ -120,11 +140,16 @@ export class ExplorerModel {
     }
   }
 
-  /** Every flow log known (loading them if needed), for palette quick picks. */
+  /** Every flow log of the account (expanding every CEN's listing if needed), for palette quick picks. */
   async allFlowLogs(): Promise<FlowLog[]> {
-    const loaded = await this.loadFlowLogs();
-    if (loaded.state === 'error') throw loaded.error;
-    return [...loaded.value.values()].flat();
+    const cens = await this.allCens();
+    const all: FlowLog[] = [];
+    for (const cen of cens) {
+      const d = await this.loadDetail(cen);
+      if (d.state === 'error') throw d.error;
+      all.push(...d.value.flowLogs);
+    }
+    return all;
   }
 
   /** Every CEN instance (all pages), for palette quick picks. */
@@ -135,29 +160,38 @@ export class ExplorerModel {
     return pages.value.items;
   }
 
-  /** The latest known state of a flow log (nodes handed to commands may be older). */
+  /** A CEN's transit routers (loading them if needed), for the create wizard. */
+  async routersOf(cen: CenInstance): Promise<readonly TransitRouter[]> {
+    const d = await this.loadDetail(cen);
+    if (d.state === 'error') throw d.error;
+    return d.value.routers;
+  }
+
+  /** A CEN's flow logs (loading them if needed). */
+  async flowLogsOf(cen: CenInstance): Promise<readonly FlowLog[]> {
+    const d = await this.loadDetail(cen);
+    if (d.state === 'error') throw d.error;
+    return d.value.flowLogs;
+  }
+
+  /** The latest known state of a flow log (nodes handed to commands may be older); only CENs already loaded are searched. */
   async currentFlowLog(flowLogId: string): Promise<FlowLog | undefined> {
-    const loaded = await this.loadFlowLogs();
-    if (loaded.state === 'error') return undefined;
-    return [...loaded.value.values()].flat().find((f) => f.flowLogId === flowLogId);
+    for (const d of this.details.values()) {
+      const loaded = await d;
+      if (loaded.state !== 'ok') continue;
+      const f = loaded.value.flowLogs.find((x) => x.flowLogId === flowLogId);
+      if (f) return f;
+    }
+    return undefined;
   }
 
-  /** Records a status seen during an operation (or by polling) and redraws that CEN only. */
+  /** Records a status seen during an operation (or by polling) and redraws its router only. */
   applyFlowLog(flowLog: FlowLog): void {
-    void this.mutateFlowLogs((byCen) => {
-      const list = (byCen.get(flowLog.cenId) ?? []).filter((f) => f.flowLogId !== flowLog.flowLogId);
-      byCen.set(flowLog.cenId, sortFlowLogs([...list, flowLog]));
-      return flowLog.cenId;
-    });
+    void this.mutateFlowLogs(flowLog, (list) => sortFlowLogs([...list.filter((f) => f.flowLogId !== flowLog.flowLogId), flowLog]));
   }
 
-  removeFlowLog(flowLog: Pick<FlowLog, 'cenId' | 'flowLogId'>): void {
-    void this.mutateFlowLogs((byCen) => {
-      const list = (byCen.get(flowLog.cenId) ?? []).filter((f) => f.flowLogId !== flowLog.flowLogId);
-      if (list.length > 0) byCen.set(flowLog.cenId, list);
-      else byCen.delete(flowLog.cenId);
-      return flowLog.cenId;
-    });
+  removeFlowLog(flowLog: Pick<FlowLog, 'cenId' | 'flowLogId' | 'transitRouterId'>): void {
+    void this.mutateFlowLogs(flowLog, (list) => list.filter((f) => f.flowLogId !== flowLog.flowLogId));
   }
 
   dispose(): void {
@@ -172,7 +206,7 @@ export class ExplorerModel {
     await this.options.ready?.catch(() => undefined);
     const api = this.options.cen();
     if (!api) return []; // the "sign in" welcome view shows instead
-    const [pages, flowLogs] = await Promise.all([this.loadFirstPage(), this.loadFlowLogs()]);
+    const pages = await this.loadFirstPage();
     if (pages.state === 'error') {
       return [new ErrorNode('root', 'Could not load CEN instances', pages.error, () => this.refresh())];
     }
@@ -188,17 +222,13 @@ export class ExplorerModel {
     if (this.noCens) return []; // the "no CEN instances" welcome view shows instead
 
     const nodes: ExplorerNode[] = [];
-    if (flowLogs.state === 'error') {
-      nodes.push(new ErrorNode('flowLogs', 'Could not load flow logs', flowLogs.error, () => this.reloadFlowLogs()));
-    }
-    const byCen = flowLogs.state === 'ok' ? flowLogs.value : undefined;
     for (const cen of pages.value.items) {
-      const own = byCen?.get(cen.cenId) ?? [];
-      if (filtering && !this.filter.matchesCen(cen) && !own.some((f) => this.filter.matchesFlowLog(f))) continue;
-      nodes.push(this.cenNode(cen, byCen ? (own.length > 0 ? 'hasFlowLog' : 'noFlowLog') : 'unknown'));
+      const known = await this.knownDetail(cen.cenId);
+      if (filtering && !this.filter.matchesCen(cen) && !(known?.flowLogs ?? []).some((f) => this.filter.matchesFlowLog(f))) continue;
+      nodes.push(this.cenNode(cen, known ? stateOf(known.flowLogs) : 'unknown'));
     }
     if (filtering && !nodes.some((n) => n.kind === 'cen')) {
-      nodes.push(new MessageNode('noMatch', `No CEN instance or flow log matches "${this.filter.text}"`, 'filter'));
+      nodes.push(new MessageNode('noMatch', `No CEN instance or loaded flow log matches "${this.filter.text}"`, 'filter'));
     }
     if (!filtering && pages.value.nextPage !== undefined) {
       nodes.push(new LoadMoreNode(pages.value.items.length, pages.value.total));
@@ -207,28 +237,57 @@ export class ExplorerModel {
   }
 
   private async cenChildren(node: CenNode): Promise<ExplorerNode[]> {
-    const cenId = node.cen.cenId;
-    const [flowLogs, regions] = await Promise.all([this.loadFlowLogs(), this.loadRegions(cenId)]);
-    const nodes: ExplorerNode[] = [];
-    if (flowLogs.state === 'error') {
-      nodes.push(new ErrorNode(node.id + '/flowLogs', 'Could not load flow logs', flowLogs.error, () => this.reloadFlowLogs()));
-    } else {
-      const own = flowLogs.value.get(cenId) ?? [];
-      const showAll = this.filter.isEmpty || this.filter.matchesCen(node.cen);
-      for (const f of own) if (showAll || this.filter.matchesFlowLog(f)) nodes.push(new FlowLogNode(f));
-      if (own.length === 0) nodes.push(new CreateFlowLogNode(node.cen));
-    }
-    if (regions.state === 'error') {
-      nodes.push(
-        new ErrorNode(node.id + '/regions', 'Could not load the CEN’s regions', regions.error, () => {
-          this.regions.delete(cenId);
+    const loaded = await this.loadDetail(node.cen);
+    if (loaded.state === 'error') {
+      return [
+        new ErrorNode(node.id, 'Could not load transit routers and flow logs', loaded.error, () => {
+          this.details.delete(node.cen.cenId);
           this.fire(node);
         }),
-      );
-    } else {
-      for (const regionId of regions.value) {
-        if (!isSupportedRegion(regionId)) nodes.push(new UnsupportedRegionNode(cenId, regionId));
+      ];
+    }
+    const { routers, flowLogs } = loaded.value;
+    node.flowLogState = stateOf(flowLogs);
+    const nodes: ExplorerNode[] = [];
+    const sorted = [...routers].sort((a, b) => regionRank(a.regionId) - regionRank(b.regionId) || a.regionId.localeCompare(b.regionId));
+    for (const r of sorted) {
+      const own = flowLogs.filter((f) => f.transitRouterId === r.transitRouterId);
+      nodes.push(this.routerNode(node.cen, r, own.length > 0 ? 'hasFlowLog' : 'noFlowLog'));
+    }
+    // Older-form flow logs (no transit router), and any whose router is not listed, stay visible under the CEN.
+    const routerIds = new Set(routers.map((r) => r.transitRouterId));
+    for (const f of flowLogs.filter((x) => !x.transitRouterId || !routerIds.has(x.transitRouterId))) {
+      if (this.filter.isEmpty || this.filter.matchesCen(node.cen) || this.filter.matchesFlowLog(f)) nodes.push(new FlowLogNode(f));
+    }
+    if (nodes.length === 0) {
+      nodes.push(new MessageNode(`${node.id}/noRouters`, 'No transit router yet — attach a network instance to this CEN in the console first', 'info'));
+    }
+    return nodes;
+  }
+
+  private async routerChildren(node: TransitRouterNode): Promise<ExplorerNode[]> {
+    const loaded = await this.loadDetail(node.cen);
+    if (loaded.state === 'error') return [new ErrorNode(node.id, 'Could not load flow logs', loaded.error, () => this.reloadCen(node.cen.cenId))];
+    const own = loaded.value.flowLogs.filter((f) => f.transitRouterId === node.router.transitRouterId);
+    node.flowLogState = own.length > 0 ? 'hasFlowLog' : 'noFlowLog';
+    if (own.length === 0) return node.router.edition === 'Enterprise' ? [new CreateFlowLogNode(node.cen, node.router)] : [];
+    const nodes: ExplorerNode[] = [];
+    let byId = new Map<string, TransitRouterAttachment>();
+    if (own.some((f) => f.transitRouterAttachmentId)) {
+      const attachments = await this.loadAttachments(node.router);
+      if (attachments.state === 'ok') byId = attachments.value;
+      else {
+        nodes.push(
+          new ErrorNode(node.id + '/attachments', 'Could not name the connections', attachments.error, () => {
+            this.attachments.delete(node.router.transitRouterId);
+            this.fire(node);
+          }),
+        );
       }
+    }
+    const showAll = this.filter.isEmpty || this.filter.matchesCen(node.cen);
+    for (const f of own) {
+      if (showAll || this.filter.matchesFlowLog(f)) nodes.push(new FlowLogNode(f, f.transitRouterAttachmentId ? byId.get(f.transitRouterAttachmentId) : undefined));
     }
     return nodes;
   }
@@ -241,6 +300,17 @@ export class ExplorerModel {
     }
     const node = new CenNode(cen, state);
     this.cenNodes.set(cen.cenId, node);
+    return node;
+  }
+
+  private routerNode(cen: CenInstance, router: TransitRouter, state: CenFlowLogState): TransitRouterNode {
+    const existing = this.routerNodes.get(router.transitRouterId);
+    if (existing && existing.router === router) {
+      existing.flowLogState = state;
+      return existing;
+    }
+    const node = new TransitRouterNode(cen, router, state);
+    this.routerNodes.set(router.transitRouterId, node);
     return node;
   }
 
@@ -271,69 +341,94 @@ export class ExplorerModel {
     while (pages.nextPage !== undefined) await this.fetchPage(pages, pages.nextPage);
   }
 
-  private loadFlowLogs(): Promise<Loaded<Map<string, FlowLog[]>>> {
-    if (!this.flowLogs) {
-      const generation = this.generation;
-      this.flowLogs = this.requireApiAsync()
-        .then((api) => api.listFlowLogs())
-        .then(
-          (list): Loaded<Map<string, FlowLog[]>> => {
-            const byCen = new Map<string, FlowLog[]>();
-            for (const f of list) byCen.set(f.cenId, [...(byCen.get(f.cenId) ?? []), f]);
-            for (const [k, v] of byCen) byCen.set(k, sortFlowLogs(v));
-            if (generation === this.generation) this.schedulePoll(list);
-            return { state: 'ok', value: byCen };
-          },
-          (error: unknown): Loaded<Map<string, FlowLog[]>> => ({ state: 'error', error }),
-        );
-    }
-    return this.flowLogs;
+  /** The CEN's detail if it was already loaded (no new call). */
+  private async knownDetail(cenId: string): Promise<CenDetail | undefined> {
+    const d = this.details.get(cenId);
+    if (!d) return undefined;
+    const loaded = await d;
+    return loaded.state === 'ok' ? loaded.value : undefined;
   }
 
-  private loadRegions(cenId: string): Promise<Loaded<string[]>> {
-    let loaded = this.regions.get(cenId);
+  private loadDetail(cen: CenInstance): Promise<Loaded<CenDetail>> {
+    let loaded = this.details.get(cen.cenId);
     if (!loaded) {
+      const generation = this.generation;
       loaded = this.requireApiAsync()
-        .then((api) => api.listChildInstances(cenId))
+        .then(async (api) => {
+          const routers = await api.listTransitRouters(cen.cenId);
+          const flowLogs = await listCenFlowLogs(api, cen.cenId, routerRegions(routers));
+          return { cen, routers, flowLogs };
+        })
         .then(
-          (children): Loaded<string[]> => ({
-            state: 'ok',
-            value: [...new Set(children.map((c) => c.childInstanceRegionId))].sort(),
-          }),
-          (error: unknown): Loaded<string[]> => ({ state: 'error', error }),
+          (value): Loaded<CenDetail> => {
+            if (generation === this.generation) this.schedulePoll();
+            return { state: 'ok', value };
+          },
+          (error: unknown): Loaded<CenDetail> => ({ state: 'error', error }),
         );
-      this.regions.set(cenId, loaded);
+      this.details.set(cen.cenId, loaded);
     }
     return loaded;
   }
 
-  private async mutateFlowLogs(change: (byCen: Map<string, FlowLog[]>) => string): Promise<void> {
-    const loaded = await this.loadFlowLogs();
-    if (loaded.state !== 'ok') return;
-    const cenId = change(loaded.value);
-    const node = this.cenNodes.get(cenId);
-    if (node) node.flowLogState = loaded.value.has(cenId) ? 'hasFlowLog' : 'noFlowLog';
-    this.schedulePoll([...loaded.value.values()].flat());
-    this.fire(node);
+  private loadAttachments(router: TransitRouter): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
+    let loaded = this.attachments.get(router.transitRouterId);
+    if (!loaded) {
+      const ref = { cenId: router.cenId, regionId: router.regionId, transitRouterId: router.transitRouterId };
+      loaded = this.requireApiAsync()
+        .then((api) => Promise.all(ATTACHMENT_KINDS.map((kind) => api.listAttachments(kind, ref))))
+        .then(
+          (lists): Loaded<Map<string, TransitRouterAttachment>> => ({ state: 'ok', value: new Map(lists.flat().map((a) => [a.attachmentId, a])) }),
+          (error: unknown): Loaded<Map<string, TransitRouterAttachment>> => ({ state: 'error', error }),
+        );
+      this.attachments.set(router.transitRouterId, loaded);
+    }
+    return loaded;
+  }
+
+  private async mutateFlowLogs(flowLog: Pick<FlowLog, 'cenId' | 'transitRouterId'>, change: (list: FlowLog[]) => FlowLog[]): Promise<void> {
+    const d = this.details.get(flowLog.cenId);
+    const loaded = d ? await d : undefined;
+    if (!loaded || loaded.state !== 'ok') {
+      this.fire(this.cenNodes.get(flowLog.cenId));
+      return;
+    }
+    loaded.value.flowLogs = change(loaded.value.flowLogs);
+    const cenNode = this.cenNodes.get(flowLog.cenId);
+    if (cenNode) cenNode.flowLogState = stateOf(loaded.value.flowLogs);
+    this.schedulePoll();
+    const routerNode = flowLog.transitRouterId ? this.routerNodes.get(flowLog.transitRouterId) : undefined;
+    if (routerNode) routerNode.flowLogState = loaded.value.flowLogs.some((f) => f.transitRouterId === flowLog.transitRouterId) ? 'hasFlowLog' : 'noFlowLog';
+    this.fire(routerNode ?? cenNode);
   }
 
   // ---- polling ----
 
-  private schedulePoll(flowLogs: readonly FlowLog[]): void {
+  private async loadedFlowLogs(): Promise<FlowLog[]> {
+    const all: FlowLog[] = [];
+    for (const d of this.details.values()) {
+      const loaded = await d;
+      if (loaded.state === 'ok') all.push(...loaded.value.flowLogs);
+    }
+    return all;
+  }
+
+  private schedulePoll(): void {
     if (this.disposed || this.pollTimer) return;
-    if (!flowLogs.some((f) => isTransitional(f.status))) return;
-    this.pollTimer = setTimeout(() => {
-      this.pollTimer = undefined;
-      void this.poll();
-    }, this.pollIntervalMs);
+    void this.loadedFlowLogs().then((all) => {
+      if (this.disposed || this.pollTimer || !all.some((f) => isTransitional(f.status))) return;
+      this.pollTimer = setTimeout(() => {
+        this.pollTimer = undefined;
+        void this.poll();
+      }, this.pollIntervalMs);
+    });
   }
 
   private async poll(): Promise<void> {
     const api = this.options.cen();
-    const loaded = this.flowLogs ? await this.flowLogs : undefined;
-    if (!api || !loaded || loaded.state !== 'ok' || this.disposed) return;
+    if (!api || this.disposed) return;
     const generation = this.generation;
-    const transitional = [...loaded.value.values()].flat().filter((f) => isTransitional(f.status));
+    const transitional = (await this.loadedFlowLogs()).filter((f) => isTransitional(f.status));
     await Promise.all(
       transitional.map(async (f) => {
         try {
@@ -343,7 +438,7 @@ export class ExplorerModel {
           else this.removeFlowLog(f);
         } catch {
           // A failed poll is retried on the next tick; the row keeps its last known status.
-          if (generation === this.generation) this.schedulePoll(transitional);
+          if (generation === this.generation) this.schedulePoll();
         }
       }),
     );
@@ -371,8 +466,6 @@ export class ExplorerModel {
   }
 }
 
-/** Flow logs by region in the catalog's order (unsupported regions last), then by id. */
-function sortFlowLogs(list: FlowLog[]): FlowLog[] {
-  const rank = (r: string): number => REGION_ORDER.get(r) ?? Number.MAX_SAFE_INTEGER;
-  return [...list].sort((a, b) => rank(a.regionId) - rank(b.regionId) || a.flowLogId.localeCompare(b.flowLogId));
+function stateOf(flowLogs: readonly FlowLog[]): CenFlowLogState {
+  return flowLogs.length > 0 ? 'hasFlowLog' : 'noFlowLog';
 }

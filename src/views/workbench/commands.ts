@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { CenApi, FlowLog } from '../../cloud/cenApi';
 import { regionName } from '../../flowlogs/catalog';
+import { listAccountFlowLogs } from '../../flowlogs/flowLogListing';
 import type { ChartKind, TimeRangeSpec } from '../../protocol/messages';
 import { addressQuery, extractAddress } from '../../query/addressFilter';
 import { QUERY_PRESETS, renderPreset, type QueryPreset } from '../../query/presets';
@@ -115,7 +116,7 @@ function oneLine(query: string): string {
 /** Flow logs of every region, with region and status, for the palette commands. */
 export async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: string): Promise<FlowLog | undefined> {
   const items = cen()
-    .then((api) => api.listFlowLogs())
+    .then((api) => listAccountFlowLogs(api))
     .then((list) => {
       if (list.length === 0) throw new Error('No flow logs found for this account. Create one from the CEN Flow Logs view first.');
       return [...list]

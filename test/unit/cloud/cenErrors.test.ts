@@ -14,23 +14,37 @@ function popCoreError(code: string, message: string, status = 400): Error {
   });
 }
 
-/** code, service message, HTTP status → kind, retryable, what the next step must say (undefined: no check). */
+/**
+ * code, service message, HTTP status → kind, retryable, what the next step must say (undefined: no check).
+ * The codes are the service's (api-current.md §4.1); those our emulator once invented
+ * (Forbidden.NotWhitelisted, InvalidOperation.FlowLogExists, InvalidRegionId.NotSupported) are gone
+ * and fall through to the service's own message.
+ */
 const cases: readonly [string, string, number, CloudErrorKind, boolean, RegExp | undefined][] = [
-  ['Forbidden.NotWhitelisted', 'The account 1 is not whitelisted for CEN flow logs.', 403, 'notWhitelisted', false, /ticket/i],
   ['InvalidAccessKeyId.NotFound', 'Specified access key is not found.', 404, 'credentials', false, /AccessKey/],
   ['SignatureDoesNotMatch', 'Specified signature does not match our calculation. server string to sign is:POST&…', 400, 'credentials', false, /AccessKey/],
   ['InvalidTimeStamp.Expired', 'Specified time stamp is expired.', 400, 'credentials', false, /clock/],
   ['Throttling', 'Request was denied due to request throttling.', 400, 'throttled', true, /try again/],
   ['Throttling.User', 'Request was denied due to user flow control.', 400, 'throttled', true, /try again/],
+  ['Rejected.Throttling', 'Request was denied due to request throttling.', 400, 'throttled', true, /try again/],
+  ['InvalidSecurityToken.Expired', 'Specified SecurityToken is expired.', 400, 'credentials', false, /Refresh the temporary credentials|sign in again/],
   ['InternalError', 'The request processing has failed due to some unknown error.', 500, 'serverError', true, /again/],
   ['ServiceUnavailable', 'The request has failed due to a temporary failure of the server.', 503, 'serverError', true, /again/],
   ['SomethingNew', 'Gateway exploded', 502, 'serverError', true, /again/],
   ['IncorrectStatus.flowlog', 'The flow log is Creating.', 400, 'incorrectStatus', true, /Active or Inactive/],
   ['Operation.Blocking', 'blocked', 400, 'incorrectStatus', true, undefined],
-  ['InvalidRegionId.NotSupported', 'flow logs are not supported in region cn-qingdao.', 400, 'unsupportedRegion', false, /cn-hangzhou.*ap-southeast-3/s],
-  ['InvalidOperation.FlowLogExists', 'CEN instance cen-1 already has flow log flowlog-9', 400, 'conflict', false, /existing/],
+  ['IncorrectStatus.TrFlowlog', 'The flow log is Modifying.', 400, 'incorrectStatus', true, /Active or Inactive/],
+  ['LOCK_ERROR', 'Another operation holds the lock.', 400, 'incorrectStatus', true, undefined],
+  ['InvalidOperation.CenInstanceStatus', 'The CEN instance is busy.', 400, 'incorrectStatus', true, undefined],
   ['InvalidFlowlogId.NotFound', 'The specified flow log does not exist.', 404, 'notFound', false, /Refresh/],
+  ['ParameterCenInstanceId', 'The specified CenId does not exist.', 400, 'notFound', false, /Refresh/],
+  ['InvalidTransitRouterId.NotFound', 'The specified TransitRouterId does not exist.', 400, 'notFound', false, /Refresh/],
+  ['ProjectOrLogstoreNotExist', 'The project or logstore does not exist.', 400, 'notFound', false, undefined],
+  ['SourceProjectNotExist', 'The source project does not exist.', 400, 'notFound', false, undefined],
   ['Forbidden.RAM', 'User not authorized to operate on the specified resource.', 403, 'permission', false, /RAM/],
+  ['Forbidden.NotWhitelisted', 'The account 1 is not whitelisted for CEN flow logs.', 403, 'permission', false, /RAM/],
+  ['QuotaExceeded.FlowLog', 'The number of flow logs exceeds the quota.', 400, 'quota', false, /quota/],
+  ['SomeNewRefusal', 'A flow log already exists on this attachment.', 400, 'unknown', false, /SomeNewRefusal/],
   ['MissingParameter', 'The input parameter "CenId" that is mandatory for processing this request is not supplied.', 400, 'invalidInput', false, undefined],
   ['InvalidParameter', 'The parameter "Interval" is invalid: must be 60 or 600 (seconds), got "30".', 400, 'invalidInput', false, undefined],
 ];
@@ -55,8 +69,25 @@ describe('mapCenError', () => {
     assert.match(c.message, /"CenId"/);
   });
 
-  it('names the existing flow log on a one-per-CEN conflict', () => {
-    assert.match(mapCenError(popCoreError('InvalidOperation.FlowLogExists', 'CEN instance cen-1 already has flow log flowlog-9')).message, /flowlog-9/);
+  it('shows the service’s own message for a refusal it has no mapping for (the service decides how many flow logs)', () => {
+    assert.match(mapCenError(popCoreError('SomeNewRefusal', 'A flow log already exists on this attachment.')).message, /already exists on this attachment/);
+  });
+
+  it('retries busy codes as Terraform does for each flow-log action', () => {
+    const retried = (code: string, action: string): boolean => mapCenError(popCoreError(code, 'busy'), action).retryable;
+    assert.equal(retried('IncorrectStatus.TrFlowlog', 'DeactiveFlowLog'), true);
+    assert.equal(retried('IncorrectStatus.TrFlowlog', 'DeleteFlowlog'), true);
+    assert.equal(retried('IncorrectStatus.flowlog', 'ModifyFlowLogAttribute'), true);
+    assert.equal(retried('LOCK_ERROR', 'ActiveFlowLog'), true);
+    assert.equal(retried('LOCK_ERROR', 'DeleteFlowlog'), false);
+    assert.equal(retried('IncorrectStatus.TrFlowlog', 'CreateFlowlog'), false);
+    assert.equal(retried('Operation.Blocking', 'CreateFlowlog'), true);
+    assert.equal(retried('InvalidOperation.CenInstanceStatus', 'CreateFlowlog'), true);
+    assert.equal(retried('Rejected.Throttling', 'DescribeFlowlogs'), true);
+  });
+
+  it('names the cen: action a RAM refusal needs when the call is known', () => {
+    assert.match(mapCenError(popCoreError('Forbidden.RAM', 'User not authorized.', 403), 'CreateFlowlog').nextStep ?? '', /cen:CreateFlowlog/);
   });
 
   it('maps connection failures to retryable network errors', () => {

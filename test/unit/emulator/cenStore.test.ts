@@ -1,19 +1,23 @@
-/** The CEN store on a hand-driven clock: transitions, one-per-CEN, whitelist, demo determinism. */
+/** The CEN store on a hand-driven clock: transitions, transit routers, service error codes, demo determinism. */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { AccountRegistry, NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT } from '../../../emulator/accounts';
 import { CenApiError } from '../../../emulator/cen/apiError';
 import { validateLogFormat } from '../../../emulator/cen/actions';
 import { IdempotencyRegistry } from '../../../emulator/cen/idempotency';
+import { seedDemoState } from '../../../emulator/cen/demoState';
 import { CenStore } from '../../../emulator/cen/store';
-import { isSupportedRegion } from '../../../src/flowlogs/catalog';
 
 function storeAt(seed = 1, extraCens = 0): { store: CenStore; advance: (ms: number) => void } {
   let now = Date.parse('2026-03-01T00:00:00Z');
-  const store = new CenStore({ seed, transitionMs: 1000, now: () => now, accounts: new AccountRegistry() });
-  store.seedDemo({ extraCens });
+  const accounts = new AccountRegistry();
+  const store = new CenStore({ seed, transitionMs: 1000, now: () => now, accounts });
+  seedDemoState(store, accounts, store.seedRandom(), extraCens, now);
   return { store, advance: (ms) => void (now += ms) };
 }
+
+const routerIn = (store: CenStore, cenId: string, regionId: string): string =>
+  store.routersOf(cenId).find((r) => r.regionId === regionId)?.transitRouterId ?? assert.fail(`no router in ${regionId}`);
 
 const code = (c: string) => (e: unknown) => e instanceof CenApiError && e.code === c;
 
@@ -24,29 +28,40 @@ describe('CenStore', () => {
     assert.notDeepEqual(ids(storeAt(5).store), ids(storeAt(6).store));
   });
 
-  it('demo: ≥4 owner CENs over ≥8 supported regions plus cn-qingdao, one Active and one Inactive flow log', () => {
+  it('demo: owner CENs with Enterprise and Basic routers in several regions, every attachment type, several flow logs per CEN, one of the older form', () => {
     const { store } = storeAt();
     const owned = store.censOf(OWNER_ACCOUNT.accountId);
     assert.ok(owned.length >= 4);
-    const regions = new Set(owned.flatMap((c) => store.cenRegions(c.cenId)));
-    assert.ok([...regions].filter(isSupportedRegion).length >= 8);
-    assert.ok(regions.has('cn-qingdao'));
-    assert.deepEqual(store.listFlowLogs().map((f) => f.status).sort(), ['Active', 'Inactive']);
+    const routers = owned.flatMap((c) => store.routersOf(c.cenId));
+    assert.ok(routers.some((r) => r.type === 'Enterprise') && routers.some((r) => r.type === 'Basic'));
+    assert.ok(new Set(routers.map((r) => r.regionId)).size >= 8);
+    assert.deepEqual([...new Set([...store.attachments.values()].map((a) => a.type))].sort(), ['ECR', 'TR', 'VBR', 'VPC', 'VPN']);
+    const flowLogs = store.listFlowLogs();
+    const perCen = new Map<string, number>();
+    for (const f of flowLogs) perCen.set(f.cenId, (perCen.get(f.cenId) ?? 0) + 1);
+    assert.ok([...perCen.values()].some((n) => n >= 3), 'a CEN with several flow logs');
+    assert.ok(flowLogs.some((f) => f.attachment?.type === 'TR'), 'an inter-region flow log');
+    assert.ok(flowLogs.some((f) => !f.attachment && !f.olderForm), 'a router-level flow log');
+    assert.ok(flowLogs.some((f) => f.logFormatString === '') && flowLogs.some((f) => f.logFormatString.includes('${src-region-id}')), 'default and custom formats');
+    assert.equal(flowLogs.filter((f) => f.olderForm).length, 1);
+    assert.deepEqual([...new Set(flowLogs.map((f) => f.status))].sort(), ['Active', 'Inactive']);
     assert.equal(store.censOf(NOT_WHITELISTED_ACCOUNT.accountId).length, 1);
   });
 
   it('extraCens adds generated CENs over the supported regions', () => {
     const { store } = storeAt(1, 500);
-    assert.equal(store.censOf(OWNER_ACCOUNT.accountId).length, 505);
+    assert.equal(store.censOf(OWNER_ACCOUNT.accountId).length, 506);
   });
 
   it('moves through Creating → Active → Modifying → Inactive → Deleting → gone as the clock advances', () => {
     const { store, advance } = storeAt();
     const cen = store.censOf(OWNER_ACCOUNT.accountId).find((c) => c.name === 'dev-network')!;
-    const fl = store.createFlowLog(OWNER_ACCOUNT, { regionId: 'cn-shenzhen', cenId: cen.cenId, projectName: 'p-one', logStoreName: 'ls-one' });
+    const transitRouterId = routerIn(store, cen.cenId, 'cn-shenzhen');
+    const fl = store.createFlowLog(OWNER_ACCOUNT, { regionId: 'cn-shenzhen', cenId: cen.cenId, transitRouterId, projectName: 'p-one', logStoreName: 'ls-one' });
     const status = (): string | undefined => store.listFlowLogs().find((f) => f.flowLogId === fl.flowLogId)?.status;
     assert.equal(status(), 'Creating');
-    assert.throws(() => store.deactivate(OWNER_ACCOUNT, fl.flowLogId, 'cn-shenzhen'), code('IncorrectStatus.flowlog'));
+    assert.throws(() => store.deactivate(OWNER_ACCOUNT, fl.flowLogId, 'cn-shenzhen'), code('IncorrectStatus.TrFlowlog'));
+    assert.throws(() => store.modify(OWNER_ACCOUNT, fl.flowLogId, 'cn-shenzhen', { name: 'x' }), code('IncorrectStatus.flowlog'));
     advance(999);
     assert.equal(status(), 'Creating');
     advance(1);
@@ -57,22 +72,31 @@ describe('CenStore', () => {
     assert.equal(status(), 'Inactive');
     store.delete(OWNER_ACCOUNT, fl.flowLogId, 'cn-shenzhen');
     assert.equal(status(), 'Deleting');
-    // A new create for the same CEN while the old one is Deleting is a retryable status error.
-    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { regionId: 'cn-shenzhen', cenId: cen.cenId, projectName: 'p-one', logStoreName: 'ls-one' }), code('IncorrectStatus.flowlog'));
+    assert.throws(() => store.delete(OWNER_ACCOUNT, fl.flowLogId, 'cn-shenzhen'), code('IncorrectStatus.TrFlowlog'));
     advance(1000);
     assert.equal(status(), undefined);
-    store.createFlowLog(OWNER_ACCOUNT, { regionId: 'cn-shenzhen', cenId: cen.cenId, projectName: 'p-one', logStoreName: 'ls-one' });
+    assert.throws(() => store.delete(OWNER_ACCOUNT, fl.flowLogId, 'cn-shenzhen'), code('InvalidFlowlogId.NotFound'));
   });
 
-  it('refuses a second flow log per CEN, unsupported regions, other accounts\' CENs and non-whitelisted accounts', () => {
+  // Was "refuses a second flow log per CEN, unsupported regions…": those codes were invented by our emulator (issue 18).
+  it('takes several flow logs per CEN; refuses Basic routers, unknown routers/attachments, other accounts\' CENs and RAM users without permission', () => {
     const { store } = storeAt();
     const backbone = store.censOf(OWNER_ACCOUNT.accountId).find((c) => c.name === 'prod-backbone')!;
-    const req = { regionId: 'cn-shanghai', cenId: backbone.cenId, projectName: 'p-two', logStoreName: 'ls-two' };
-    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, req), (e: unknown) => code('InvalidOperation.FlowLogExists')(e) && /flowlog-/.test((e as Error).message));
-    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { ...req, regionId: 'cn-qingdao' }), code('InvalidRegionId.NotSupported'));
-    assert.throws(() => store.createFlowLog(NOT_WHITELISTED_ACCOUNT, req), (e: unknown) => code('Forbidden.NotWhitelisted')(e) && /not whitelisted for CEN flow logs/.test((e as Error).message));
+    const shanghai = routerIn(store, backbone.cenId, 'cn-shanghai');
+    const req = { regionId: 'cn-shanghai', cenId: backbone.cenId, transitRouterId: shanghai, projectName: 'p-two', logStoreName: 'ls-two' };
+    const before = store.listFlowLogs().filter((f) => f.cenId === backbone.cenId).length;
+    store.createFlowLog(OWNER_ACCOUNT, req);
+    const peer = store.attachmentsOf(shanghai, 'TR')[0]!;
+    const perAttachment = store.createFlowLog(OWNER_ACCOUNT, { ...req, transitRouterAttachmentId: peer.attachmentId });
+    assert.equal(perAttachment.attachmentType, 'TR');
+    assert.equal(store.listFlowLogs().filter((f) => f.cenId === backbone.cenId).length, before + 2);
+    const qingdao = routerIn(store, backbone.cenId, 'cn-qingdao');
+    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { ...req, regionId: 'cn-qingdao', transitRouterId: qingdao }), (e: unknown) => code('InvalidParameter')(e) && /Enterprise Edition/.test((e as Error).message));
+    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { ...req, transitRouterId: 'tr-nope' }), code('InvalidTransitRouterId.NotFound'));
+    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { ...req, transitRouterAttachmentId: 'tr-attach-nope' }), code('InvalidParameter'));
+    assert.throws(() => store.createFlowLog(NOT_WHITELISTED_ACCOUNT, req), (e: unknown) => code('Forbidden.RAM')(e) && /cen:CreateFlowlog/.test((e as Error).message));
     const partner = store.censOf(NOT_WHITELISTED_ACCOUNT.accountId)[0]!;
-    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { ...req, cenId: partner.cenId }), code('InvalidCenInstanceId.NotFound'));
+    assert.throws(() => store.createFlowLog(OWNER_ACCOUNT, { ...req, cenId: partner.cenId }), code('ParameterCenInstanceId'));
   });
 
   it('ClientToken: same token and parameters return the first answer; different parameters are refused', () => {

@@ -139,8 +139,9 @@ describe('the emulator accepts hand-signed requests and refuses altered ones', (
   it('POST form with the golden signature passes the gateway (the CEN itself does not exist)', async () => {
     const g = CREATE_WITH_SPECIAL_CHARACTERS;
     const r = await post({ ...g.params, Signature: g.signature });
-    assert.equal(r.body.Code, 'InvalidCenInstanceId.NotFound', JSON.stringify(r.body));
-    assert.equal(r.status, 404);
+    // The service's code for a missing CEN (api-current.md §4.1; was our invented InvalidCenInstanceId.NotFound).
+    assert.equal(r.body.Code, 'ParameterCenInstanceId', JSON.stringify(r.body));
+    assert.equal(r.status, 400);
   });
 
   it('the same golden request again is a replayed nonce', async () => {
@@ -163,9 +164,9 @@ describe('the emulator accepts hand-signed requests and refuses altered ones', (
     const query = formBody({ ...g.params, Signature: g.signature });
     const res = await fetch(`${emu.cenUrl}/?${query}`);
     const body = (await res.json()) as Record<string, unknown>;
-    // Filter.2 has a value but no key: the gateway let it through, the action names the parameter.
-    assert.equal(body.Code, 'MissingParameter', JSON.stringify(body));
-    assert.match(String(body.Message), /"Filter\.2\.Key"/);
+    // The gateway let it through; the published metadata check names the first parameter DescribeCens does not define.
+    assert.equal(body.Code, 'InvalidParameter', JSON.stringify(body));
+    assert.match(String(body.Message), /"pageSize" is invalid: is not a parameter of DescribeCens/);
   });
 
   it('a timestamp more than 15 minutes off is refused', async () => {

@@ -1,87 +1,62 @@
 /**
- * Console links for every one of the 16 flow-log regions, checked against the URL shapes Alibaba
- * Cloud's own documentation and tools link to (not against our implementation):
- * - CEN console, instance detail pages: https://cen.console.aliyun.com/cen/detail/<cen-id>/<tab>
- *   (CEN docs link e.g. `/cen/detail/cen-0e7i2gmdfs6ymbxgay/route`; ROS console-link catalog:
- *   `https://cen.console.aliyun.com/cen/detail/{nativeId}`). CEN is a global resource, so the
- *   region of the flow log travels as a query parameter.
- * - Log Service console, logstore search page, region chosen by `slsRegion`:
- *   https://sls.console.aliyun.com/lognext/project/<project>/logsearch/<logstore>?slsRegion=<region>
- *   (as SLS's own alert/dashboard links and the ROS catalog's `…/project/{nativeId}/overview?slsRegion={regionId}`).
+ * Console links, checked against the URL shapes of shared/spec/api-current.md §6 (not against our
+ * implementation), on both sites (the cenFlowLogs.consoleSite setting):
+ * - CEN instance list: https://cen.console.aliyun.com/cen/list | https://cen.console.alibabacloud.com/cen/list
+ * - CEN instance: …/cen/detail/<cen-id> (ROS console-link catalog `cen/detail/{nativeId}`); the
+ *   current console has no per-CEN flow-log page (issue 18 item 7): a flow log is found under the
+ *   CEN's Transit Router tab, so the link opens the CEN, with the flow log's region.
+ * - Log Service logstore search: https://sls.console.aliyun.com/lognext/project/<p>/logsearch/<l> (and
+ *   the same path on sls.console.alibabacloud.com), region chosen by `slsRegion`.
+ * Was: a per-CEN `/flowlog` tab link, which does not exist in the current console.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SUPPORTED_REGIONS } from '../../../src/flowlogs/catalog';
-import { cenConsoleUrl, flowLogConsoleUrl, logstoreConsoleUrl } from '../../../src/flowlogs/consoleUrls';
+import { cenConsoleUrl, cenListConsoleUrl, flowLogConsoleUrl, logstoreConsoleUrl, type ConsoleSite } from '../../../src/flowlogs/consoleUrls';
 
-/** A flow log as DescribeFlowlogs returns it, in one region (ids shaped like the service's). */
-function flowLogIn(regionId: string) {
-  return {
-    cenId: 'cen-7qthudw0ll6jmc1234',
-    flowLogId: `flowlog-${regionId.replace(/-/g, '')}0001`,
-    regionId,
-    projectName: `flowlogs-${regionId}`,
-    logStoreName: 'cen-flowlog',
-  };
-}
+const flowLog = { cenId: 'cen-7qthudw0ll6jmc1234', regionId: 'cn-shanghai', projectName: 'flowlogs-cn-shanghai', logStoreName: 'cen-flowlog' };
 
-/** The 16 region ids of shared/spec/flow-logs.md, typed out so a change to the catalog shows here. */
-const SPEC_REGIONS = [
-  'cn-hangzhou', 'cn-shanghai', 'cn-zhangjiakou', 'cn-shenzhen', 'cn-beijing', 'cn-huhehaote', 'cn-hongkong', 'eu-west-1',
-  'us-west-1', 'us-east-1', 'eu-central-1', 'ap-south-1', 'ap-southeast-1', 'ap-southeast-5', 'ap-southeast-2', 'ap-southeast-3',
-];
+const HOSTS: Record<ConsoleSite, { cen: string; sls: string }> = {
+  china: { cen: 'cen.console.aliyun.com', sls: 'sls.console.aliyun.com' },
+  international: { cen: 'cen.console.alibabacloud.com', sls: 'sls.console.alibabacloud.com' },
+};
 
-describe('console URLs', () => {
-  it('covers exactly the 16 regions of the spec', () => {
-    assert.deepEqual(SUPPORTED_REGIONS.map((r) => r.id).sort(), [...SPEC_REGIONS].sort());
-  });
-
-  for (const regionId of SPEC_REGIONS) {
-    it(`flow log in ${regionId}: the CEN instance's detail page in the CEN console, for that region and flow log`, () => {
-      const f = flowLogIn(regionId);
-      const url = new URL(flowLogConsoleUrl(f));
-      assert.equal(url.protocol, 'https:');
-      assert.equal(url.host, 'cen.console.aliyun.com');
-      const [section, page, cenId, tab, ...rest] = url.pathname.split('/').filter((s) => s);
-      assert.deepEqual([section, page, cenId], ['cen', 'detail', f.cenId], url.pathname);
-      assert.ok(tab, 'a tab of the detail page');
-      assert.deepEqual(rest, []);
-      assert.equal(url.searchParams.get('regionId'), regionId);
-      assert.equal(url.searchParams.get('flowLogId'), f.flowLogId);
-      assert.equal(url.hash, '');
+describe('console URLs (api-current.md §6)', () => {
+  for (const site of ['china', 'international'] as const) {
+    it(`${site}: the CEN instance list`, () => {
+      assert.equal(cenListConsoleUrl(site), `https://${HOSTS[site].cen}/cen/list`);
     });
 
-    it(`flow log in ${regionId}: its logstore's search page in the Log Service console of that region`, () => {
-      const f = flowLogIn(regionId);
-      const url = new URL(logstoreConsoleUrl(f));
-      assert.equal(url.origin, 'https://sls.console.aliyun.com');
-      assert.equal(url.pathname, `/lognext/project/${f.projectName}/logsearch/${f.logStoreName}`);
-      assert.equal(url.searchParams.get('slsRegion'), regionId);
+    it(`${site}: a flow log opens its CEN instance (no per-CEN flow-log page exists), carrying the region`, () => {
+      const url = new URL(flowLogConsoleUrl(flowLog, site));
+      assert.equal(url.origin, `https://${HOSTS[site].cen}`);
+      assert.equal(url.pathname, `/cen/detail/${flowLog.cenId}`);
+      assert.equal(url.searchParams.get('regionId'), 'cn-shanghai');
+      assert.ok(!url.pathname.includes('flowlog'));
+    });
+
+    it(`${site}: the logstore's search page in the Log Service console of the flow log's region`, () => {
+      const url = new URL(logstoreConsoleUrl(flowLog, site));
+      assert.equal(url.origin, `https://${HOSTS[site].sls}`);
+      assert.equal(url.pathname, `/lognext/project/${flowLog.projectName}/logsearch/${flowLog.logStoreName}`);
+      assert.equal(url.searchParams.get('slsRegion'), 'cn-shanghai');
+    });
+
+    it(`${site}: a CEN instance links to its detail page`, () => {
+      assert.equal(cenConsoleUrl('cen-7qthudw0ll6jmc1234', site), `https://${HOSTS[site].cen}/cen/detail/cen-7qthudw0ll6jmc1234`);
     });
   }
 
-  it('every region gets its own flow-log and logstore URL', () => {
-    const flowLogUrls = new Set(SPEC_REGIONS.map((r) => flowLogConsoleUrl({ ...flowLogIn(r), flowLogId: 'flowlog-same' })));
-    const logstoreUrls = new Set(SPEC_REGIONS.map((r) => logstoreConsoleUrl({ ...flowLogIn(r), projectName: 'same-project' })));
-    assert.equal(flowLogUrls.size, 16);
-    assert.equal(logstoreUrls.size, 16);
+  it('the China site is the default', () => {
+    assert.equal(new URL(flowLogConsoleUrl(flowLog)).host, 'cen.console.aliyun.com');
   });
 
   it('ids and names cannot break out of their path segment or query value', () => {
-    const url = new URL(flowLogConsoleUrl({ cenId: 'cen-a/../b?x', regionId: 'cn-hangzhou', flowLogId: 'fl&regionId=us-east-1' }));
-    assert.equal(url.pathname.split('/').filter((s) => s).length, 4);
+    const url = new URL(flowLogConsoleUrl({ cenId: 'cen-a/../b?x', regionId: 'cn-hangzhou&x=1' }));
+    assert.equal(url.pathname.split('/').filter((s) => s).length, 3);
     assert.equal(decodeURIComponent(url.pathname.split('/')[3]), 'cen-a/../b?x');
-    assert.deepEqual(url.searchParams.getAll('regionId'), ['cn-hangzhou']);
-    assert.equal(url.searchParams.get('flowLogId'), 'fl&regionId=us-east-1');
+    assert.deepEqual(url.searchParams.getAll('regionId'), ['cn-hangzhou&x=1']);
     const sls = new URL(logstoreConsoleUrl({ projectName: 'p', logStoreName: 'a/b#c', regionId: 'cn-shanghai' }));
     assert.equal(sls.hash, '');
     assert.equal(decodeURIComponent(sls.pathname.split('/').pop() ?? ''), 'a/b#c');
-    assert.equal(sls.searchParams.get('slsRegion'), 'cn-shanghai');
-  });
-
-  it('a CEN instance links to its overview in the CEN console', () => {
-    const url = new URL(cenConsoleUrl('cen-7qthudw0ll6jmc1234'));
-    assert.equal(url.origin, 'https://cen.console.aliyun.com');
-    assert.match(url.pathname, /^\/cen\/detail\/cen-7qthudw0ll6jmc1234(\/[a-z]+)?$/i);
   });
 });

@@ -10,6 +10,7 @@ import { CloudError } from '../../../src/cloud/cloudError';
 import type { FlowLogStatus } from '../../../src/flowlogs/catalog';
 import { FlowLogLifecycle } from '../../../src/flowlogs/lifecycle';
 import { notWhitelistedCredentials, ownerCredentials, startTestEmulator, type TestEmulator } from '../../support/emulator';
+import { routerIn } from '../../support/transitRouters';
 import type { CredentialSource } from '../../../src/cloud/credentialTypes';
 
 describe('flow-log lifecycle (domain rules + waiting for the stable state)', () => {
@@ -28,8 +29,9 @@ describe('flow-log lifecycle (domain rules + waiting for the stable state)', () 
       log: (e) => void calls.push(e),
     });
   const byName = (name: string): CenInstance => cens.find((c) => c.name === name) ?? assert.fail(`demo CEN ${name} missing`);
-  const flowLogOf = async (cenName: string): Promise<FlowLog> =>
-    (await cen.listFlowLogs({ cenId: byName(cenName).cenId }))[0] ?? assert.fail(`${cenName} has no flow log`);
+  const flowLogOf = async (cenName: string, regionId: string): Promise<FlowLog> =>
+    (await cen.listFlowLogs({ regionId, cenId: byName(cenName).cenId }))[0] ?? assert.fail(`${cenName} has no flow log in ${regionId}`);
+  let shenzhenRouter = '';
 
   before(async () => {
     emu = await startTestEmulator();
@@ -37,35 +39,37 @@ describe('flow-log lifecycle (domain rules + waiting for the stable state)', () 
     lifecycle = new FlowLogLifecycle(() => cen);
     cens = [];
     for await (const page of cen.listCens()) cens.push(...page);
+    shenzhenRouter = (await routerIn(cen, byName('dev-network').cenId, 'cn-shenzhen')).transitRouterId;
   });
   after(() => emu.close());
   beforeEach(() => void (calls.length = 0));
 
-  it('refuses an unsupported region before any call', async () => {
+  it('refuses a create without a transit router before any call (flow logs belong to Enterprise transit routers)', async () => {
     await assert.rejects(
-      lifecycle.create({ cenId: byName('dev-network').cenId, regionId: 'cn-qingdao', projectName: 'abc', logStoreName: 'abc' }),
-      (e: unknown) => e instanceof CloudError && e.kind === 'unsupportedRegion' && /cn-qingdao/.test(e.message),
+      lifecycle.create({ cenId: byName('dev-network').cenId, regionId: 'cn-shenzhen', transitRouterId: '', projectName: 'abc', logStoreName: 'abc' }),
+      (e: unknown) => e instanceof CloudError && e.kind === 'invalidInput' && /transit router is required/.test(e.message),
     );
     assert.equal(calls.length, 0);
   });
 
   it('refuses invalid fields before any call, naming each problem', async () => {
     await assert.rejects(
-      lifecycle.create({ cenId: byName('dev-network').cenId, regionId: 'cn-shenzhen', projectName: 'Bad_Project', logStoreName: 'ok-store', name: 'http://x' }),
+      lifecycle.create({ cenId: byName('dev-network').cenId, regionId: 'cn-shenzhen', transitRouterId: shenzhenRouter, projectName: 'Bad_Project', logStoreName: 'ok-store', name: 'http://x' }),
       (e: unknown) => e instanceof CloudError && e.kind === 'invalidInput' && /Project name/.test(e.message) && /Name cannot start/.test(e.message),
     );
     assert.equal(calls.length, 0);
   });
 
-  it('refuses a second flow log on a CEN, naming the existing one, without calling CreateFlowlog', async () => {
-    const existing = await flowLogOf('prod-backbone');
+  // Was "refuses a second flow log on a CEN": the service decides how many a CEN may have (api-current.md §1.2).
+  it('creates a further flow log on a CEN that already has one, asking the service only', async () => {
+    const prod = byName('prod-backbone');
+    const router = await routerIn(cen, prod.cenId, 'cn-beijing');
     calls.length = 0;
-    await assert.rejects(
-      lifecycle.create({ cenId: existing.cenId, regionId: 'cn-shanghai', projectName: 'second-project', logStoreName: 'second' }),
-      (e: unknown) =>
-        e instanceof CloudError && e.kind === 'conflict' && e.message.includes(existing.flowLogId) && e.message.includes(existing.name),
-    );
-    assert.deepEqual(calls.map((c) => c.action), ['DescribeFlowlogs']);
+    const f = await lifecycle.create({ cenId: prod.cenId, regionId: 'cn-beijing', transitRouterId: router.transitRouterId, projectName: 'second-project', logStoreName: 'second' });
+    assert.equal(f.status, 'Active');
+    assert.equal(f.transitRouterId, router.transitRouterId);
+    assert.ok(!calls.some((c) => c.action === 'DescribeFlowlogs' && c.attempt === 1 && calls.indexOf(c) === 0), 'no listing before the create');
+    assert.equal(calls[0]?.action, 'CreateFlowlog');
   });
 
   it('creates a flow log and follows Creating → Active', async () => {
@@ -75,6 +79,7 @@ describe('flow-log lifecycle (domain rules + waiting for the stable state)', () 
       {
         cenId: byName('dev-network').cenId,
         regionId: 'cn-shenzhen',
+        transitRouterId: shenzhenRouter,
         projectName: 'dev-network-flowlogs',
         logStoreName: 'dev-network',
         name: 'dev flow log',
@@ -91,7 +96,7 @@ describe('flow-log lifecycle (domain rules + waiting for the stable state)', () 
   });
 
   it('stop → Inactive, start → Active; each refused from the wrong state without a call', async () => {
-    let f = await flowLogOf('dev-network');
+    let f = await flowLogOf('dev-network', 'cn-shenzhen');
     calls.length = 0;
     await assert.rejects(lifecycle.start(f), (e: unknown) => e instanceof CloudError && e.kind === 'incorrectStatus' && /only a flow log that is Inactive/.test(e.message));
     assert.equal(calls.length, 0);
@@ -105,7 +110,7 @@ describe('flow-log lifecycle (domain rules + waiting for the stable state)', () 
   });
 
   it('modify sends only what changed and keeps the stable state; no change means no call', async () => {
-    const before = await flowLogOf('dev-network');
+    const before = await flowLogOf('dev-network', 'cn-shenzhen');
     calls.length = 0;
     assert.equal(await lifecycle.modify(before, { name: before.name, interval: before.interval }), before);
     assert.equal(calls.length, 0);
@@ -116,19 +121,21 @@ describe('flow-log lifecycle (domain rules + waiting for the stable state)', () 
   });
 
   it('delete waits until the flow log is gone', async () => {
-    const f = await flowLogOf('dev-network');
+    const f = await flowLogOf('dev-network', 'cn-shenzhen');
     await lifecycle.delete(f);
-    assert.deepEqual(await cen.listFlowLogs({ cenId: f.cenId }), []);
+    assert.deepEqual(await cen.listFlowLogs({ regionId: f.regionId, cenId: f.cenId }), []);
   });
 
-  it('a non-whitelisted account gets the whitelist explanation', async () => {
+  // Was "the whitelist explanation": Forbidden.NotWhitelisted was invented by our emulator; a RAM refusal is what the service sends.
+  it('a RAM user without the flow-log permission is told which cen: action to ask for', async () => {
     const outsider = client(notWhitelistedCredentials);
     const partner: CenInstance[] = [];
     for await (const page of outsider.listCens()) partner.push(...page);
-    const target = partner[0] ?? assert.fail('the non-whitelisted account has a CEN in the demo');
+    const target = partner[0] ?? assert.fail('the second account has a CEN in the demo');
+    const router = await routerIn(outsider, target.cenId, 'cn-hangzhou');
     await assert.rejects(
-      new FlowLogLifecycle(() => outsider).create({ cenId: target.cenId, regionId: 'cn-hangzhou', projectName: 'partner-logs', logStoreName: 'partner' }),
-      (e: unknown) => e instanceof CloudError && e.kind === 'notWhitelisted' && /whitelist/i.test(e.userMessage),
+      new FlowLogLifecycle(() => outsider).create({ cenId: target.cenId, regionId: 'cn-hangzhou', transitRouterId: router.transitRouterId, projectName: 'partner-logs', logStoreName: 'partner' }),
+      (e: unknown) => e instanceof CloudError && e.kind === 'permission' && e.code === 'Forbidden.RAM' && /cen:CreateFlowlog/.test(e.userMessage),
     );
   });
 });

@@ -35,7 +35,7 @@ describe('wizard fields: refused locally with a message', () => {
   }
 
   it('create and modify requests report the same refusals field by field', () => {
-    const bad = { regionId: 'cn-hangzhou', cenId: 'cen-abc', projectName: 'p-1', logStoreName: 'ls-1', name: 'http://x', description: 'a\nb' };
+    const bad = { regionId: 'cn-hangzhou', cenId: 'cen-abc', transitRouterId: 'tr-abc', projectName: 'p-1', logStoreName: 'ls-1', name: 'http://x', description: 'a\nb' };
     assert.deepEqual(validateCreateInput(bad).map((i) => i.field), ['name', 'description']);
     assert.deepEqual(validateModifyInput({ name: 'x'.repeat(129), description: 'https://y' }).map((i) => i.field), ['name', 'description']);
   });

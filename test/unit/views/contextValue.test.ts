@@ -12,7 +12,9 @@ describe('explorer contextValues', () => {
       Creating: 'flowLog.transitional',
       Modifying: 'flowLog.transitional',
       Deleting: 'flowLog.transitional',
+      Unknown: 'flowLog.unknown',
     };
+    assert.equal(contextValue({ kind: 'flowLog', status: 'Unknown' }), expected.Unknown);
     for (const status of FLOW_LOG_STATUSES) assert.equal(contextValue({ kind: 'flowLog', status }), expected[status], status);
   });
 
@@ -20,6 +22,12 @@ describe('explorer contextValues', () => {
     assert.equal(contextValue({ kind: 'cen', flowLogs: 'noFlowLog' }), 'cen.noFlowLog');
     assert.equal(contextValue({ kind: 'cen', flowLogs: 'hasFlowLog' }), 'cen.hasFlowLog');
     assert.equal(contextValue({ kind: 'cen', flowLogs: 'unknown' }), 'cen.unknown');
+  });
+
+  it('a transit router’s contextValue says its edition and whether it has a flow log', () => {
+    assert.equal(contextValue({ kind: 'transitRouter', edition: 'Enterprise', flowLogs: 'noFlowLog' }), 'transitRouter.enterprise.noFlowLog');
+    assert.equal(contextValue({ kind: 'transitRouter', edition: 'Basic', flowLogs: 'noFlowLog' }), 'transitRouter.basic.noFlowLog');
+    assert.equal(contextValue({ kind: 'transitRouter', edition: 'Unknown', flowLogs: 'unknown' }), 'transitRouter.unknownEdition.unknown');
   });
 });
 
@@ -82,7 +90,7 @@ describe('command enablement: package.json menus vs contextValues', () => {
       'cenFlowLogs.flowLog.modify',
       'cenFlowLogs.flowLog.start',
     ]);
-    for (const status of ['Creating', 'Modifying', 'Deleting'] as const) {
+    for (const status of ['Creating', 'Modifying', 'Deleting', 'Unknown'] as const) {
       assert.deepEqual(onlyLifecycle(ctx({ kind: 'flowLog', status })), [], status);
     }
   });
@@ -105,14 +113,19 @@ describe('command enablement: package.json menus vs contextValues', () => {
     assert.deepEqual(commandsFor(ctx({ kind: 'error' }), 'inline'), ['cenFlowLogs.explorer.retry']);
   });
 
-  it('Create is offered on a CEN without a flow log (or not yet known), never on one that has one', () => {
-    assert.ok(commandsFor(ctx({ kind: 'cen', flowLogs: 'noFlowLog' })).includes('cenFlowLogs.flowLog.create'));
-    assert.ok(commandsFor(ctx({ kind: 'cen', flowLogs: 'unknown' })).includes('cenFlowLogs.flowLog.create'));
-    assert.ok(!commandsFor(ctx({ kind: 'cen', flowLogs: 'hasFlowLog' })).includes('cenFlowLogs.flowLog.create'));
+  // Was "never on one that has one": a CEN has several flow logs today; the service decides (issue 18).
+  it('Create is offered on every CEN and every Enterprise router, never on a Basic one; inline only where there is none yet', () => {
+    for (const flowLogs of ['noFlowLog', 'hasFlowLog', 'unknown'] as const) {
+      assert.ok(commandsFor(ctx({ kind: 'cen', flowLogs })).includes('cenFlowLogs.flowLog.create'), flowLogs);
+      assert.ok(commandsFor(ctx({ kind: 'transitRouter', edition: 'Enterprise', flowLogs })).includes('cenFlowLogs.flowLog.create'), flowLogs);
+      assert.ok(!commandsFor(ctx({ kind: 'transitRouter', edition: 'Basic', flowLogs })).includes('cenFlowLogs.flowLog.create'), flowLogs);
+    }
+    assert.deepEqual(commandsFor(ctx({ kind: 'transitRouter', edition: 'Enterprise', flowLogs: 'noFlowLog' }), 'inline'), ['cenFlowLogs.flowLog.create']);
+    assert.deepEqual(commandsFor(ctx({ kind: 'transitRouter', edition: 'Enterprise', flowLogs: 'hasFlowLog' }), 'inline'), []);
   });
 
   it('rows that only inform have no lifecycle actions', () => {
-    for (const c of [ctx({ kind: 'message' }), ctx({ kind: 'unsupportedRegion' }), ctx({ kind: 'loadMore' }), ctx({ kind: 'createFlowLog' })]) {
+    for (const c of [ctx({ kind: 'message' }), ctx({ kind: 'transitRouter', edition: 'Basic', flowLogs: 'noFlowLog' }), ctx({ kind: 'loadMore' }), ctx({ kind: 'createFlowLog' })]) {
       assert.deepEqual(commandsFor(c).filter((x) => x.startsWith('cenFlowLogs.flowLog.')), [], c);
     }
   });

@@ -1,6 +1,7 @@
 /**
- * The explorer's model against the emulator through the real CEN client: what the tree shows, how
- * many calls it costs, paging, filter, errors as rows, polling until stable.
+ * The explorer's model against the emulator through the real CEN client: what the tree shows (CEN →
+ * transit router per region → its flow logs, api-current.md §3), how many calls it costs (lazily
+ * per expanded node), paging, filter, errors as rows, polling until stable.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import type { CredentialSource } from '../../../src/cloud/credentialTypes';
 import { ExplorerModel } from '../../../src/views/explorer/explorerModel';
 import type { CenNode } from '../../../src/views/explorer/nodes/cenNode';
 import type { ExplorerNode } from '../../../src/views/explorer/nodes/index';
+import type { TransitRouterNode } from '../../../src/views/explorer/nodes/transitRouterNode';
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../../support/emulator';
 
 function client(emu: TestEmulator, calls: CenCallLogEntry[], credentials: CredentialSource = ownerCredentials): CenApi {
@@ -27,6 +29,10 @@ const cenNamed = (nodes: readonly ExplorerNode[], name: string): CenNode => {
   const n = nodes.find((x): x is CenNode => x.kind === 'cen' && x.cen.name === name);
   return n ?? assert.fail(`no CEN row ${name} in ${labels(nodes).join(', ')}`);
 };
+const routerIn = (nodes: readonly ExplorerNode[], regionId: string): TransitRouterNode => {
+  const n = nodes.find((x): x is TransitRouterNode => x.kind === 'transitRouter' && x.router.regionId === regionId);
+  return n ?? assert.fail(`no router row in ${regionId} among ${labels(nodes).join(', ')}`);
+};
 
 describe('explorer model ⇄ emulator (demo account)', () => {
   let emu: TestEmulator;
@@ -39,39 +45,71 @@ describe('explorer model ⇄ emulator (demo account)', () => {
   });
   after(() => emu.close());
 
-  it('root: every demo CEN, knowing which have a flow log, for one DescribeCens and one DescribeFlowlogs', async () => {
+  it('root: every demo CEN for one DescribeCens; nothing else until a CEN is expanded', async () => {
     calls.length = 0;
     const model = new ExplorerModel({ cen: () => api });
     const root = await model.getChildren();
-    assert.deepEqual(labels(root).sort(), ['apac-edge', 'dev-network', 'global-transit', 'lab-empty', 'prod-backbone']);
-    assert.equal(cenNamed(root, 'prod-backbone').present().contextValue, 'cen.hasFlowLog');
-    assert.equal(cenNamed(root, 'dev-network').present().contextValue, 'cen.noFlowLog');
-    assert.deepEqual(calls.map((c) => c.action).sort(), ['DescribeCens', 'DescribeFlowlogs']);
+    assert.deepEqual(labels(root).sort(), ['apac-edge', 'classic-interconnect', 'dev-network', 'global-transit', 'lab-empty', 'prod-backbone']);
+    assert.equal(cenNamed(root, 'prod-backbone').present().contextValue, 'cen.unknown');
+    assert.deepEqual(calls.map((c) => c.action), ['DescribeCens']);
     assert.equal(model.noCens, false);
     model.dispose();
   });
 
-  it('a CEN’s children: its flow log with status, and its unsupported regions shown, not hidden', async () => {
+  it('a CEN: its transit routers per region (Basic ones say why they have no flow logs), for one ListTransitRouters and one DescribeFlowlogs per region', async () => {
     const model = new ExplorerModel({ cen: () => api });
     const root = await model.getChildren();
+    calls.length = 0;
     const prod = await model.getChildren(cenNamed(root, 'prod-backbone'));
-    const flowLog = prod.find((n) => n.kind === 'flowLog') ?? assert.fail('no flow log row');
-    const p = flowLog.present();
-    assert.equal(p.label, 'prod-backbone-flowlog');
-    assert.equal(p.description, 'cn-hangzhou · Active');
-    assert.equal(p.contextValue, 'flowLog.active');
-    assert.equal(p.icon?.id, 'pass-filled');
-    for (const text of ['cen-flowlogs-hangzhou', 'prod-backbone', '10 minutes', 'China (Hangzhou)']) assert.ok(p.tooltip?.includes(text), text);
-    const unsupported = prod.filter((n) => n.kind === 'unsupportedRegion');
-    assert.deepEqual(labels(unsupported), ['China (Qingdao) (cn-qingdao)']);
-    assert.equal(unsupported[0].present().description, 'flow logs not supported');
+    assert.deepEqual(labels(prod), ['China (Hangzhou) (cn-hangzhou)', 'China (Shanghai) (cn-shanghai)', 'China (Beijing) (cn-beijing)', 'China (Qingdao) (cn-qingdao)']);
+    assert.equal(calls.filter((c) => c.action === 'ListTransitRouters').length, 1);
+    const listings = calls.filter((c) => c.action === 'DescribeFlowlogs');
+    assert.deepEqual(listings.map((c) => c.regionId).sort(), ['cn-beijing', 'cn-hangzhou', 'cn-qingdao', 'cn-shanghai'], 'one listing per region, each with RegionId');
+    const qingdao = routerIn(prod, 'cn-qingdao').present();
+    assert.match(qingdao.description ?? '', /Basic Edition — no flow logs/);
+    assert.match(qingdao.tooltip ?? '', /Only Enterprise Edition transit routers/);
+    assert.equal(qingdao.collapsible, 'none');
+    assert.equal(qingdao.contextValue, 'transitRouter.basic.noFlowLog');
+    assert.equal(routerIn(prod, 'cn-hangzhou').present().contextValue, 'transitRouter.enterprise.hasFlowLog');
+    assert.equal(cenNamed(await model.getChildren(), 'prod-backbone').present().contextValue, 'cen.hasFlowLog');
+    model.dispose();
+  });
 
-    const global = await model.getChildren(cenNamed(root, 'global-transit'));
-    assert.equal(global.find((n) => n.kind === 'flowLog')?.present().contextValue, 'flowLog.inactive');
+  it('a router: its router-level and per-attachment flow logs, attachments named by type and peer', async () => {
+    const model = new ExplorerModel({ cen: () => api });
+    const prod = await model.getChildren(cenNamed(await model.getChildren(), 'prod-backbone'));
+    calls.length = 0;
+    const hangzhou = await model.getChildren(routerIn(prod, 'cn-hangzhou'));
+    assert.deepEqual(labels(hangzhou), ['prod-backbone-flowlog', 'hangzhou-to-beijing']);
+    const whole = hangzhou[0].present();
+    assert.equal(whole.description, 'whole router · Active');
+    assert.equal(whole.contextValue, 'flowLog.active');
+    assert.equal(whole.icon?.id, 'pass-filled');
+    for (const text of ['cen-flowlogs-hangzhou', 'prod-backbone', '10 minutes', 'China (Hangzhou)', 'every field']) assert.ok(whole.tooltip?.includes(text), text);
+    const peer = hangzhou[1].present();
+    assert.equal(peer.description, 'inter-region → cn-beijing · Active');
+    assert.match(peer.tooltip ?? '', /Only outbound traffic/);
+    assert.equal(calls.filter((c) => c.action.startsWith('ListTransitRouter') && c.action.endsWith('Attachments')).length, 5, 'the five attachment lists, once');
+    const shanghai = await model.getChildren(routerIn(prod, 'cn-shanghai'));
+    assert.match(shanghai[0].present().description ?? '', /^VPC vpc-[a-z0-9]+ \(cn-shanghai\) · Inactive$/);
+    assert.equal(shanghai[0].present().contextValue, 'flowLog.inactive');
+    model.dispose();
+  });
 
+  it('a router without a flow log offers Create; the older-form flow log shows under its CEN', async () => {
+    const model = new ExplorerModel({ cen: () => api });
+    const root = await model.getChildren();
     const dev = await model.getChildren(cenNamed(root, 'dev-network'));
-    assert.deepEqual(labels(dev), ['No flow log — create one']);
-    assert.equal(dev[0].present().command?.command, 'cenFlowLogs.flowLog.create');
+    const shenzhen = await model.getChildren(routerIn(dev, 'cn-shenzhen'));
+    assert.deepEqual(labels(shenzhen), ['No flow log — create one']);
+    assert.equal(shenzhen[0].present().command?.command, 'cenFlowLogs.flowLog.create');
+    assert.equal(routerIn(dev, 'cn-shenzhen').present().contextValue, 'transitRouter.enterprise.noFlowLog');
+    const classic = await model.getChildren(cenNamed(root, 'classic-interconnect'));
+    const older = classic.find((n) => n.kind === 'flowLog') ?? assert.fail('no older-form flow log row');
+    assert.equal(older.present().description, 'whole CEN (older form) · Active');
+    assert.match(older.present().tooltip ?? '', /before transit routers/);
+    const empty = await model.getChildren(cenNamed(root, 'lab-empty'));
+    assert.deepEqual(empty.map((n) => n.kind), ['message']);
     model.dispose();
   });
 
@@ -88,20 +126,20 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     model.dispose();
   });
 
-  it('filter: by status, region or name; CENs without a match are hidden; no match says so', async () => {
+  it('filter: by CEN name, or by a loaded flow log’s status, region or name; no match says so', async () => {
     const model = new ExplorerModel({ cen: () => api });
-    model.setFilter('inactive');
-    const inactive = await model.getChildren();
-    assert.deepEqual(labels(inactive), ['global-transit']);
-    model.setFilter('CN-HANGZHOU');
-    assert.deepEqual(labels(await model.getChildren()), ['prod-backbone']);
     model.setFilter('lab-');
     assert.deepEqual(labels(await model.getChildren()), ['lab-empty']);
+    await model.allFlowLogs();
+    model.setFilter('inactive');
+    assert.deepEqual(labels(await model.getChildren()).sort(), ['global-transit', 'prod-backbone']);
+    model.setFilter('hangzhou-to-beijing');
+    assert.deepEqual(labels(await model.getChildren()), ['prod-backbone']);
     model.setFilter('no-such-thing');
     const none = await model.getChildren();
     assert.equal(none.length, 1);
     assert.equal(none[0].kind, 'message');
-    assert.match(none[0].present().label, /No CEN instance or flow log matches "no-such-thing"/);
+    assert.match(none[0].present().label, /No CEN instance or loaded flow log matches "no-such-thing"/);
     model.dispose();
   });
 
@@ -129,16 +167,16 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     assert.equal(p.command?.command, 'cenFlowLogs.explorer.showError');
   });
 
-  it('polls a transitional flow log until it is stable, redrawing only its CEN', async () => {
+  it('polls a transitional flow log until it is stable, redrawing only its router', async () => {
     const model = new ExplorerModel({ cen: () => api, pollIntervalMs: 40 });
-    const root = await model.getChildren();
-    const prodNode = cenNamed(root, 'prod-backbone');
-    const [f] = await api.listFlowLogs({ cenId: prodNode.cen.cenId });
+    const prodNode = cenNamed(await model.getChildren(), 'prod-backbone');
+    const [f] = await api.listFlowLogs({ regionId: 'cn-hangzhou', cenId: prodNode.cen.cenId });
     await api.stopFlowLog({ flowLogId: f.flowLogId, regionId: f.regionId, cenId: f.cenId });
     model.refresh();
     const refreshed = cenNamed(await model.getChildren(), 'prod-backbone');
-    const during = (await model.getChildren(refreshed)).find((n) => n.kind === 'flowLog') ?? assert.fail('no row');
-    assert.equal(during.present().description, 'cn-hangzhou · Modifying…');
+    const router = routerIn(await model.getChildren(refreshed), 'cn-hangzhou');
+    const during = (await model.getChildren(router)).find((n) => n.kind === 'flowLog') ?? assert.fail('no row');
+    assert.equal(during.present().description, 'whole router · Modifying…');
     assert.equal(during.present().icon?.id, 'loading~spin');
     assert.equal(during.present().contextValue, 'flowLog.transitional');
     const changed: (ExplorerNode | undefined)[] = [];
@@ -146,14 +184,14 @@ describe('explorer model ⇄ emulator (demo account)', () => {
       const timer = setTimeout(() => reject(new Error('polling did not reach a stable state')), 5_000);
       model.onDidChange(async (node) => {
         changed.push(node);
-        const row = (await model.getChildren(refreshed)).find((n) => n.kind === 'flowLog');
-        if (row?.present().description === 'cn-hangzhou · Inactive') {
+        const row = (await model.getChildren(router)).find((n) => n.kind === 'flowLog');
+        if (row?.present().description === 'whole router · Inactive') {
           clearTimeout(timer);
           resolve();
         }
       });
     });
-    assert.ok(changed.every((n) => n === refreshed), 'change events name the CEN node, not the whole tree');
+    assert.ok(changed.every((n) => n === router), 'change events name the router node, not the whole tree');
     model.dispose();
   });
 });
@@ -176,16 +214,16 @@ describe('explorer model ⇄ emulator (many CENs)', () => {
     const more = root.at(-1);
     assert.equal(more?.kind, 'loadMore');
     assert.equal(root.filter((n) => n.kind === 'cen').length, 50);
-    assert.equal(more.present().description, '50 of 125 CEN instances shown');
+    assert.equal(more.present().description, '50 of 126 CEN instances shown');
     assert.equal(calls.filter((c) => c.action === 'DescribeCens').length, 1);
     await model.loadMore();
     assert.equal((await model.getChildren()).filter((n) => n.kind === 'cen').length, 100);
     await model.loadMore();
     const all = await model.getChildren();
-    assert.equal(all.filter((n) => n.kind === 'cen').length, 125);
+    assert.equal(all.filter((n) => n.kind === 'cen').length, 126);
     assert.ok(!all.some((n) => n.kind === 'loadMore'));
     assert.equal(calls.filter((c) => c.action === 'DescribeCens').length, 3);
-    assert.equal(calls.filter((c) => c.action === 'DescribeFlowlogs').length, 1, 'flow logs listed once, not per CEN');
+    assert.equal(calls.filter((c) => c.action === 'DescribeFlowlogs').length, 0, 'flow logs are listed only for expanded CENs');
 
     const fresh = new ExplorerModel({ cen: () => api });
     fresh.setFilter('apac-edge');

@@ -1,33 +1,44 @@
-import type { FlowLog } from '../../../cloud/cenApi';
-import { isTransitional, regionName, type FlowLogStatus } from '../../../flowlogs/catalog';
+import type { FlowLog, TransitRouterAttachment } from '../../../cloud/cenApi';
+import { attachmentLabel } from '../../../flowlogs/attachmentLabel';
+import { isTransitional, regionLabel, type FlowLogStatus } from '../../../flowlogs/catalog';
 import { contextValue } from '../contextValue';
 import { md, type NodeBase, type NodeIcon, type NodePresentation } from './explorerNode';
 
-/** A flow log under its CEN. `flowLog` is public: other commands (the query workbench) take this node. */
+/** A flow log under its transit router (or, for the older per-CEN form, under its CEN). `flowLog` is public: other commands take this node. */
 export class FlowLogNode implements NodeBase {
   readonly kind = 'flowLog';
   readonly id: string;
 
-  constructor(readonly flowLog: FlowLog) {
+  constructor(
+    readonly flowLog: FlowLog,
+    /** The attachment the flow log is on, when known (resolved from the router's attachment lists). */
+    readonly attachment?: TransitRouterAttachment,
+  ) {
     this.id = flowLogNodeId(flowLog.cenId, flowLog.flowLogId);
   }
 
   present(): NodePresentation {
     const f = this.flowLog;
     const label = f.name || f.flowLogId;
+    const status = statusText(f);
     return {
       label,
-      description: `${f.regionId} · ${statusText(f.status)}`,
+      description: `${flowLogTarget(f, this.attachment)} · ${status}`,
       tooltip: [
-        `**${md(label)}** — ${statusText(f.status)}`,
+        `**${md(label)}** — ${status}`,
         '',
         `- Flow log: \`${f.flowLogId}\``,
         `- CEN instance: \`${f.cenId}\``,
-        `- Region: ${regionName(f.regionId)} (\`${f.regionId}\`)`,
-        `- Log Service: project \`${f.projectName}\`, logstore \`${f.logStoreName}\``,
+        `- Region: ${regionLabel(f.regionId)}`,
+        f.transitRouterId ? `- Transit router: \`${f.transitRouterId}\`` : '- Form: per-CEN flow log from before transit routers (2019); shown and managed where the API allows',
+        f.transitRouterAttachmentId ? `- Captures: ${md(flowLogTarget(f, this.attachment))} (\`${f.transitRouterAttachmentId}\`)` : f.transitRouterId ? '- Captures: every connection of the transit router' : undefined,
+        this.attachment?.kind === 'TR' ? '- Only outbound traffic of this router is captured on an inter-region connection; the peer router needs its own flow log for the other direction.' : undefined,
+        f.projectName ? `- Log Service: project \`${f.projectName}\`, logstore \`${f.logStoreName}\`` : '- Log Service: none (the flow log delivers elsewhere)',
         `- Capture window: ${f.interval === 60 ? '1 minute' : '10 minutes'} (${f.interval} s)`,
+        `- Log format: ${f.logFormatString ? `\`${f.logFormatString}\`` : 'every field (default)'}`,
+        f.flowLogVersion ? `- Version: ${f.flowLogVersion}` : undefined,
+        f.tags.length > 0 ? `- Tags: ${f.tags.map((t) => `${md(t.key)}=${md(t.value)}`).join(', ')}` : undefined,
         f.description ? `- Description: ${md(f.description)}` : undefined,
-        f.transitRouterId ? `- Transit router: \`${f.transitRouterId}\`` : undefined,
         `- Created: ${f.creationTime}`,
       ]
         .filter((l): l is string => l !== undefined)
@@ -44,9 +55,17 @@ export function flowLogNodeId(cenId: string, flowLogId: string): string {
   return `cen/${cenId}/flowLog/${flowLogId}`;
 }
 
-/** Transitional states end in an ellipsis: they are still moving. */
-export function statusText(status: FlowLogStatus): string {
-  return isTransitional(status) ? `${status}…` : status;
+/** What the flow log captures: the whole router, one attachment, or the whole CEN (older form). */
+export function flowLogTarget(f: FlowLog, attachment?: TransitRouterAttachment): string {
+  if (!f.transitRouterId) return 'whole CEN (older form)';
+  if (!f.transitRouterAttachmentId) return 'whole router';
+  return attachment ? attachmentLabel(attachment) : f.transitRouterAttachmentId;
+}
+
+/** Transitional states end in an ellipsis: they are still moving; an unknown one is shown as the service sent it. */
+export function statusText(f: Pick<FlowLog, 'status' | 'rawStatus'>): string {
+  if (f.status === 'Unknown') return f.rawStatus || 'no status';
+  return isTransitional(f.status) ? `${f.status}…` : f.status;
 }
 
 export function statusIcon(status: FlowLogStatus): NodeIcon {
@@ -59,5 +78,7 @@ export function statusIcon(status: FlowLogStatus): NodeIcon {
     case 'Modifying':
     case 'Deleting':
       return { id: 'loading~spin' };
+    case 'Unknown':
+      return { id: 'question', color: 'charts.yellow' };
   }
 }

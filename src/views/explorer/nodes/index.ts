@@ -4,14 +4,14 @@ import type { ErrorNode } from './errorNode';
 import type { FlowLogNode } from './flowLogNode';
 import type { LoadMoreNode } from './loadMoreNode';
 import type { MessageNode } from './messageNode';
-import type { UnsupportedRegionNode } from './unsupportedRegionNode';
+import type { TransitRouterNode } from './transitRouterNode';
 
 /** Every kind of row the explorer shows; switch on `kind`. */
 export type ExplorerNode =
   | CenNode
   | FlowLogNode
   | CreateFlowLogNode
-  | UnsupportedRegionNode
+  | TransitRouterNode
   | LoadMoreNode
   | ErrorNode
   | MessageNode;

@@ -1,0 +1,74 @@
+/**
+ * Region display names only. Which regions exist, and where flow logs can be created, is the
+ * service's answer (ListTransitRouters, DescribeChildInstanceRegions): nothing here refuses a region.
+ * The first 16 are the 2019 flow-log list (api-current.md §3), kept for their English and console
+ * (Chinese) names; two of them were closed in 2024.
+ */
+
+export interface Region {
+  readonly id: string;
+  /** English name as the international console shows it. */
+  readonly name: string;
+  /** Name as the China-site console shows it. */
+  readonly localName: string;
+  /** When Alibaba Cloud closed the region (api-current.md §3, U10), if it did. */
+  readonly closed?: string;
+}
+
+export const KNOWN_REGIONS: readonly Region[] = [
+  { id: 'cn-hangzhou', name: 'China (Hangzhou)', localName: '华东1（杭州）' },
+  { id: 'cn-shanghai', name: 'China (Shanghai)', localName: '华东2（上海）' },
+  { id: 'cn-zhangjiakou', name: 'China (Zhangjiakou)', localName: '华北3（张家口）' },
+  { id: 'cn-shenzhen', name: 'China (Shenzhen)', localName: '华南1（深圳）' },
+  { id: 'cn-beijing', name: 'China (Beijing)', localName: '华北2（北京）' },
+  { id: 'cn-huhehaote', name: 'China (Hohhot)', localName: '华北5（呼和浩特）' },
+  { id: 'cn-hongkong', name: 'China (Hong Kong)', localName: '中国香港' },
+  { id: 'eu-west-1', name: 'UK (London)', localName: '英国（伦敦）' },
+  { id: 'us-west-1', name: 'US (Silicon Valley)', localName: '美国（硅谷）' },
+  { id: 'us-east-1', name: 'US (Virginia)', localName: '美国（弗吉尼亚）' },
+  { id: 'eu-central-1', name: 'Germany (Frankfurt)', localName: '德国（法兰克福）' },
+  { id: 'ap-south-1', name: 'India (Mumbai)', localName: '印度（孟买）', closed: '2024-07-15' },
+  { id: 'ap-southeast-1', name: 'Singapore', localName: '新加坡' },
+  { id: 'ap-southeast-5', name: 'Indonesia (Jakarta)', localName: '印度尼西亚（雅加达）' },
+  { id: 'ap-southeast-2', name: 'Australia (Sydney)', localName: '澳大利亚（悉尼）', closed: '2024-09-30' },
+  { id: 'ap-southeast-3', name: 'Malaysia (Kuala Lumpur)', localName: '马来西亚（吉隆坡）' },
+  { id: 'cn-qingdao', name: 'China (Qingdao)', localName: '华北1（青岛）' },
+  { id: 'cn-wulanchabu', name: 'China (Ulanqab)', localName: '华北6（乌兰察布）' },
+  { id: 'cn-heyuan', name: 'China (Heyuan)', localName: '华南2（河源）' },
+  { id: 'cn-guangzhou', name: 'China (Guangzhou)', localName: '华南3（广州）' },
+  { id: 'cn-chengdu', name: 'China (Chengdu)', localName: '西南1（成都）' },
+  { id: 'ap-northeast-1', name: 'Japan (Tokyo)', localName: '日本（东京）' },
+  { id: 'ap-northeast-2', name: 'South Korea (Seoul)', localName: '韩国（首尔）' },
+  { id: 'ap-southeast-6', name: 'Philippines (Manila)', localName: '菲律宾（马尼拉）' },
+  { id: 'ap-southeast-7', name: 'Thailand (Bangkok)', localName: '泰国（曼谷）' },
+  { id: 'me-east-1', name: 'UAE (Dubai)', localName: '阿联酋（迪拜）' },
+];
+
+const BY_ID = new Map(KNOWN_REGIONS.map((r) => [r.id, r]));
+
+/** The region's English name; an id we have no name for is shown as it is. */
+export function regionName(regionId: string): string {
+  return BY_ID.get(regionId)?.name ?? regionId;
+}
+
+/** The region's console (Chinese) name, or the id. */
+export function regionLocalName(regionId: string): string {
+  return BY_ID.get(regionId)?.localName ?? regionId;
+}
+
+/** "China (Shanghai) (cn-shanghai)", or the bare id when we have no name for it. */
+export function regionLabel(regionId: string): string {
+  const name = regionName(regionId);
+  return name === regionId ? regionId : `${name} (${regionId})`;
+}
+
+/** Whether we have a display name for the id (never whether the service accepts it). */
+export function isKnownRegion(regionId: string): boolean {
+  return BY_ID.has(regionId);
+}
+
+/** Known display order: the 2019 list first, then the others; unknown ids last. */
+export function regionRank(regionId: string): number {
+  const i = KNOWN_REGIONS.findIndex((r) => r.id === regionId);
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+}

@@ -1,0 +1,83 @@
+/**
+ * What the create wizard offers at its router and scope steps, and how it reads tags, as plain data
+ * (no vscode import) so each step is unit-tested; createFlowLogWizard.ts turns them into quick picks.
+ */
+import { ATTACHMENT_KINDS, type AttachmentKind, type Tag, type TransitRouter, type TransitRouterAttachment } from '../../cloud/cenApi';
+import { attachmentKindName, attachmentLabel, capturesOutboundOnly } from '../../flowlogs/attachmentLabel';
+import { regionLabel } from '../../flowlogs/catalog';
+
+export interface Choice<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  /** A heading row, not pickable. */
+  readonly separator?: boolean;
+  readonly value?: T;
+}
+
+/** Enterprise routers first (pickable); Basic ones listed after with why they cannot have flow logs. */
+export function routerChoices(routers: readonly TransitRouter[]): Choice<TransitRouter>[] {
+  const enterprise = routers.filter((r) => r.edition === 'Enterprise');
+  const other = routers.filter((r) => r.edition !== 'Enterprise');
+  return [
+    ...enterprise.map((r) => ({ label: regionLabel(r.regionId), description: r.name ? `${r.name} · ${r.transitRouterId}` : r.transitRouterId, value: r })),
+    ...(other.length > 0 ? [{ label: 'Cannot have flow logs', separator: true }] : []),
+    ...other.map((r) => ({
+      label: `$(circle-slash) ${regionLabel(r.regionId)}`,
+      description: r.transitRouterId,
+      detail: r.edition === 'Basic' ? 'Basic Edition: upgrade it to Enterprise Edition in the CEN console first' : `Edition "${r.rawType}": only Enterprise Edition supports flow logs`,
+      value: r,
+    })),
+  ];
+}
+
+/** What each attachment list has shown so far, and its NextToken when there is more. */
+export type ScopePages = Map<AttachmentKind, { items: TransitRouterAttachment[]; nextToken?: string }>;
+
+/** The scope step's answer: the whole router, one attachment, or "show the next page of a list". */
+export type ScopeValue = { readonly kind: 'whole' } | { readonly kind: 'attachment'; readonly attachment: TransitRouterAttachment } | { readonly kind: 'more'; readonly list: AttachmentKind };
+
+export const WHOLE_ROUTER_LABEL = 'The whole transit router';
+
+/** "VPC connections", "Inter-region connections". */
+function listHeading(kind: AttachmentKind): string {
+  return kind === 'TR' ? 'Inter-region connections' : `${attachmentKindName(kind)} connections`;
+}
+
+export function scopeChoices(pages: ScopePages): Choice<ScopeValue>[] {
+  const items: Choice<ScopeValue>[] = [{ label: WHOLE_ROUTER_LABEL, detail: 'Captures every connection of the router', value: { kind: 'whole' } }];
+  for (const kind of ATTACHMENT_KINDS) {
+    const page = pages.get(kind);
+    if (!page || (page.items.length === 0 && !page.nextToken)) continue;
+    items.push({ label: listHeading(kind), separator: true });
+    for (const a of page.items) {
+      items.push({
+        label: attachmentLabel(a),
+        description: [a.name, a.attachmentId].filter((x) => x).join(' · '),
+        detail: capturesOutboundOnly(a)
+          ? `Only traffic leaving this router toward ${a.resourceRegionId} is captured; the peer router can have its own flow log for the other direction.`
+          : undefined,
+        value: { kind: 'attachment', attachment: a },
+      });
+    }
+    if (page.nextToken) items.push({ label: `$(more) More ${listHeading(kind)}…`, value: { kind: 'more', list: kind } });
+  }
+  return items;
+}
+
+/** "key=value, key2=value2" → tags (at most 20, as the API allows). */
+export function parseTags(text: string): { tags: Tag[]; problem?: string } {
+  const parts = text
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  const tags: Tag[] = [];
+  for (const p of parts) {
+    const eq = p.indexOf('=');
+    const key = (eq < 0 ? p : p.slice(0, eq)).trim();
+    if (!key) return { tags, problem: `Tag "${p}" has no key; write key=value.` };
+    tags.push({ key, value: eq < 0 ? '' : p.slice(eq + 1).trim() });
+  }
+  if (tags.length > 20) return { tags, problem: `At most 20 tags are allowed (you wrote ${tags.length}).` };
+  return { tags };
+}
