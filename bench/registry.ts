@@ -8,6 +8,7 @@ import { firstGridPaintBenchmark, scrollingBenchmark } from './grid/gridBench';
 import { resultsPipelineBenchmark } from './pipeline/resultsPipeline';
 import { queryLanguageBenchmark } from './query/queryLanguage';
 import { firstCloudCallBenchmark } from './cloud/firstCloudCall';
+import { queryDocumentsBenchmark } from './documents/queryDocuments';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   activationBenchmark,
@@ -20,4 +21,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   scrollingBenchmark,
   pagedFetchBenchmark,
   queryLanguageBenchmark,
+  queryDocumentsBenchmark,
 ];

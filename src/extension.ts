@@ -14,6 +14,7 @@ import type { HostUi } from './activation/hostUi';
 import { loadHostUiModule } from './activation/hostUiLoader';
 import { LazyHostUi } from './activation/lazyHostUi';
 import { registerContributedCommands } from './activation/lazyCommands';
+import { whenQueryDocumentOpens } from './activation/queryDocumentTrigger';
 import type { ExplorerNode } from './views/explorer/nodes/index';
 
 function activate(context: vscode.ExtensionContext): void {
@@ -28,6 +29,7 @@ function activate(context: vscode.ExtensionContext): void {
     treeView,
     ...registerContributedCommands(vscode.commands, { [SHOW_LOG_COMMAND]: () => log.show() }, (id, args) => ui.run(id, args)),
     vscode.window.registerWebviewPanelSerializer(WORKBENCH_VIEW_TYPE, ui),
+    whenQueryDocumentOpens(vscode.workspace, 'slsql', () => void ui.get()),
   );
 }
 

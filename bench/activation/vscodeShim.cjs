@@ -49,6 +49,8 @@ const overrides = {
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   LogLevel: { Off: 0, Trace: 1, Debug: 2, Info: 3, Warning: 4, Error: 5 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
+  DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
 };
 // A plain object (not a Proxy) so bundlers' ESM interop can enumerate the namespaces.
 const namespaces = ['commands', 'window', 'env', 'languages', 'extensions', 'authentication', 'debug', 'tasks', 'l10n', 'scm', 'tests', 'chat', 'lm', 'notebooks'];

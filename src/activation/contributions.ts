@@ -32,6 +32,12 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.query.showTrafficForAddress',
   'cenFlowLogs.query.openSaved',
   'cenFlowLogs.query.openInConsole',
+  'cenFlowLogs.queryFile.run',
+  'cenFlowLogs.queryFile.runInNewPanel',
+  'cenFlowLogs.queryFile.exportCsv',
+  'cenFlowLogs.queryFile.new',
+  'cenFlowLogs.queryFile.saveFromWorkbench',
+  'cenFlowLogs.queryFile.openFromHistory',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];

@@ -13,6 +13,7 @@ import { QueryHistoryStore } from './queryHistory';
 import { workbenchLanguage } from './workbenchLanguage';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
+import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
 
 export interface WorkbenchDeps {
   /** The shared clients; undefined while not signed in. Read on every use (they are rebuilt on sign-in). */
@@ -42,5 +43,7 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
+  // .slsql query documents run in these panels, over the same clients.
+  registerQueryDocuments(context, { panels, cen, sls, history, registrar: deps.registrar, log: deps.log });
   return panels;
 }

@@ -50,6 +50,19 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return workbench;
   }
 
+  /**
+   * Opens one more panel on a logstore even when one is open, so earlier results stay beside the
+   * new run (Run in New Panel of query files). The newest panel is the one `open` reveals from then on.
+   */
+  async openAnother(input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
+    const target = buildTarget(input, await this.fields(input));
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const view = intentView(intent);
+    const workbench = this.track(panel, target, view, intent.run);
+    await this.record?.put(target, view);
+    return workbench;
+  }
+
   /** Panels currently open, for tests and commands. */
   get openPanels(): readonly WorkbenchPanel[] {
     return [...this.panels.values()];

@@ -1,0 +1,80 @@
+/**
+ * Every problem of a query document, positioned in the document: its own (headers, comments),
+ * each statement's from the shared query checks (src/query/diagnostics.ts), and headers naming a
+ * flow log that does not exist. Pure.
+ */
+import { diagnose, type Diagnostic, type DiagnosticCode, type DiagnosticSeverity } from '../query/diagnostics';
+import type { DocumentProblem, QueryDocument, Statement } from './queryDocument';
+
+/** A problem with document offsets; `fix` (when the query checks have one) too. */
+export interface DocumentDiagnostic {
+  readonly from: number;
+  readonly to: number;
+  readonly severity: DiagnosticSeverity;
+  readonly code: DiagnosticCode | DocumentProblem['code'] | 'unknown-flowlog';
+  readonly message: string;
+  readonly fix?: { readonly title: string; readonly from: number; readonly to: number; readonly insert: string };
+}
+
+export interface DocumentDiagnoseOptions {
+  /** Field names of a statement's target (its logstore index); undefined = the flow-log catalog. */
+  readonly fieldsFor?: (statement: Statement) => readonly string[] | undefined;
+  /** Whether a flow log by this name or id exists; undefined while not known (not signed in, not listed yet). */
+  readonly flowLogExists?: (nameOrId: string) => boolean | undefined;
+  /** Checks of earlier passes over the same document: an edit then rechecks only the statements it changed. */
+  readonly cache?: StatementChecks;
+}
+
+/**
+ * The query checks of statement texts seen in the last pass over a document. Each pass keeps what
+ * it used and drops the rest, so the cache never holds more than the document's statements.
+ */
+export class StatementChecks {
+  private current = new Map<string, readonly Diagnostic[]>();
+  private previous = new Map<string, readonly Diagnostic[]>();
+
+  check(text: string, fields: readonly string[] | undefined): readonly Diagnostic[] {
+    const key = `${fields ? fields.join('\u0001') : ''}\u0000${text}`;
+    let found = this.current.get(key) ?? this.previous.get(key);
+    if (!found) found = diagnose(text, fields ? { fields } : {});
+    this.current.set(key, found);
+    return found;
+  }
+
+  /** Ends a pass over the document. */
+  endPass(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
+
+/** The problems of `doc`, sorted by position. */
+export function diagnoseDocument(doc: QueryDocument, options: DocumentDiagnoseOptions = {}): DocumentDiagnostic[] {
+  const out: DocumentDiagnostic[] = [...doc.problems];
+  for (const h of doc.headers) {
+    if (h.key !== 'flowlog' || h.value === '' || options.flowLogExists?.(h.value) !== false) continue;
+    out.push({
+      from: h.valueFrom,
+      to: h.valueTo,
+      severity: 'error',
+      code: 'unknown-flowlog',
+      message: `No flow log named or with id "${h.value}" in this account; check the name in the CEN Flow Logs view, or run a statement to pick one.`,
+    });
+  }
+  const checks = options.cache ?? new StatementChecks();
+  for (const s of doc.statements) out.push(...moveToDocument(s, checks.check(s.text, options.fieldsFor?.(s))));
+  checks.endPass();
+  return out.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+/** One statement's query problems, moved from query offsets to document offsets. */
+export function diagnoseStatement(s: Statement, fields: readonly string[] | undefined): DocumentDiagnostic[] {
+  return moveToDocument(s, diagnose(s.text, fields ? { fields } : {}));
+}
+
+function moveToDocument(s: Statement, diagnostics: readonly Diagnostic[]): DocumentDiagnostic[] {
+  return diagnostics.map((d) => {
+    const moved: DocumentDiagnostic = { from: s.from + d.from, to: s.from + d.to, severity: d.severity, code: d.code, message: d.message };
+    return d.fix ? { ...moved, fix: { ...d.fix, from: s.from + d.fix.from, to: s.from + d.fix.to } } : moved;
+  });
+}

@@ -1,0 +1,198 @@
+/**
+ * Commands of `.slsql` documents: run the statement under the cursor (or the selection, or the one
+ * a CodeLens stands on) in the workbench panel of its flow log, export its result as CSV, and open
+ * a new query file. The document is never rewritten by a run; only the offered header is inserted,
+ * and only when the user accepts.
+ */
+import * as vscode from 'vscode';
+import { basename } from 'node:path';
+import type { CenApi, FlowLog } from '../cloud/cenApi';
+import type { SlsApi } from '../cloud/slsApi';
+import { DEFAULT_TIME_RANGE } from '../protocol/messages';
+import type { CommandRegistrar } from '../views/commands/commandRegistrar';
+import { pickFlowLog } from '../views/workbench/commands';
+import { ExportController } from '../views/workbench/exportController';
+import { workbenchLanguage } from '../views/workbench/workbenchLanguage';
+import type { WorkbenchPanels } from '../views/workbench/workbenchPanels';
+import { buildTarget, catalogFields, flowLogTargetInput } from '../views/workbench/workbenchTarget';
+import type { FlowLogDirectory } from './flowLogDirectory';
+import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
+import { runnableText, scopeAt, statementAt, statementOnLines, type Scope } from './queryDocument';
+import { QUERY_FILE_COMMANDS } from './queryDocumentLanguage';
+import { queryFileTemplate, singleQueryFile } from './queryFileTemplate';
+import type { QueryHistoryStore } from '../views/workbench/queryHistory';
+import { splitStatements } from './statementSplitter';
+
+export interface QueryDocumentCommandDeps {
+  readonly panels: WorkbenchPanels;
+  readonly parsed: ParsedDocuments;
+  readonly directory: FlowLogDirectory;
+  readonly cen: () => Promise<CenApi>;
+  readonly sls: () => Promise<SlsApi>;
+  readonly history: QueryHistoryStore;
+  readonly registrar: CommandRegistrar;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** A statement chosen to run, with the headers in force for it. */
+interface Chosen {
+  readonly document: vscode.TextDocument;
+  readonly query: string;
+  readonly scope: Scope;
+}
+
+export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): void {
+  // The flow log picked for a document without a header, so only its first run asks.
+  const picked = new Map<string, FlowLog>();
+
+  const flowLogFor = async (chosen: Chosen): Promise<FlowLog | undefined> => {
+    const { target } = chosen.scope;
+    switch (target.kind) {
+      case 'cen':
+        throw new Error(`Querying every flow log of a CEN (-- cen: ${target.nameOrId}) is not supported yet; name one flow log in the header instead: -- flowlog: <name or id>.`);
+      case 'flowLog': {
+        const found = await deps.directory.find(target.nameOrId);
+        if (!found) throw new Error(`No flow log named or with id "${target.nameOrId}" in this account. Fix the "-- flowlog:" header (the CEN Flow Logs view lists them), then run again.`);
+        return found;
+      }
+      case 'none': {
+        const key = chosen.document.uri.toString();
+        const remembered = picked.get(key);
+        if (remembered) return remembered;
+        const flowLog = await pickFlowLog(deps.cen, 'Run this statement on which flow log? (the file has no "-- flowlog:" header)');
+        if (!flowLog) return undefined;
+        picked.set(key, flowLog);
+        void offerHeader(chosen.document, flowLog);
+        return flowLog;
+      }
+    }
+  };
+
+  const run = async (where: 'panel' | 'newPanel', uri: unknown, offset: unknown): Promise<void> => {
+    const chosen = await chooseStatement(deps.parsed, uri, offset);
+    if (!chosen) return;
+    const flowLog = await flowLogFor(chosen);
+    if (!flowLog) return;
+    deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on ${flowLog.name || flowLog.flowLogId}`);
+    const intent = { query: chosen.query, ...(chosen.scope.range ? { range: chosen.scope.range } : {}), run: true };
+    switch (where) {
+      case 'panel':
+        await deps.panels.open(flowLogTargetInput(flowLog), intent);
+        return;
+      case 'newPanel':
+        await deps.panels.openAnother(flowLogTargetInput(flowLog), intent);
+        return;
+    }
+  };
+  deps.registrar.register(QUERY_FILE_COMMANDS.run, 'Run statement', (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
+  deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, 'Run statement in a new panel', (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
+
+  deps.registrar.register(QUERY_FILE_COMMANDS.exportCsv, 'Export statement result', async (uri?: unknown, offset?: unknown) => {
+    const chosen = await chooseStatement(deps.parsed, uri, offset);
+    if (!chosen) return;
+    const flowLog = await flowLogFor(chosen);
+    if (!flowLog) return;
+    const target = buildTarget(flowLogTargetInput(flowLog), catalogFields());
+    const exporter = new ExportController({ target, sls: deps.sls, resolveRange: workbenchLanguage.resolveRange, post: async () => true, log: deps.log });
+    await exporter.start('csv', chosen.query, chosen.scope.range ?? DEFAULT_TIME_RANGE);
+  });
+
+  deps.registrar.register(QUERY_FILE_COMMANDS.newFile, 'New query file', async () => {
+    const flowLog = await pickFlowLog(deps.cen, 'New query file on which flow log?');
+    if (!flowLog) return;
+    const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: queryFileTemplate(flowLog.name || flowLog.flowLogId, flowLog.interval) });
+    await vscode.window.showTextDocument(document);
+  });
+
+  deps.registrar.register(QUERY_FILE_COMMANDS.saveFromWorkbench, 'Save as query file', async () => {
+    const panel = deps.panels.openPanels.find((p) => p.panel.active);
+    const query = panel?.currentViewState?.query.trim();
+    if (!panel || !query) {
+      void vscode.window.showInformationMessage(panel ? 'The query editor is empty; type a query first.' : 'Open a query workbench panel (and type a query) first; this saves its query as a .slsql file.');
+      return;
+    }
+    const { target } = panel;
+    const text = singleQueryFile(query, { flowLog: target.flowLogId ? target.title : undefined, range: panel.currentViewState?.range });
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const name = `${(target.title || target.logStoreName).replace(/[^\w.-]+/g, '-')}.slsql`;
+    const uri = await vscode.window.showSaveDialog({
+      title: 'Save the query as a query file',
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
+      filters: { 'SLS query files': ['slsql'] },
+    });
+    if (!uri) return;
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  });
+
+  deps.registrar.register(QUERY_FILE_COMMANDS.openFromHistory, 'Open query as file', async () => {
+    const saved = deps.history.saved().map((s) => ({
+      label: `$(star) ${s.name}`,
+      description: s.target?.title ?? s.targetKey,
+      detail: oneLine(s.query),
+      text: singleQueryFile(s.query, { flowLog: s.target?.flowLogId ? (s.target.title ?? s.target.flowLogId) : undefined, title: s.name }),
+    }));
+    const recent = deps.history.allHistory().map((h) => ({
+      label: `$(history) ${oneLine(h.query)}`,
+      description: h.key,
+      detail: undefined,
+      text: singleQueryFile(h.query, { flowLog: h.key.startsWith('flowLog:') ? h.key.slice('flowLog:'.length) : undefined }),
+    }));
+    if (saved.length + recent.length === 0) {
+      void vscode.window.showInformationMessage('No saved or recent queries yet. Run a query in the query workbench first.');
+      return;
+    }
+    const pick = await vscode.window.showQuickPick([...saved, ...recent], { title: 'Open a saved or recent query as a .slsql file', matchOnDescription: true, matchOnDetail: true });
+    if (!pick) return;
+    const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: pick.text });
+    await vscode.window.showTextDocument(document);
+  });
+}
+
+function oneLine(query: string): string {
+  return query.replace(/\s*[\r\n]+\s*/g, ' ⏎ ');
+}
+
+/** The statement a CodeLens names (uri + offset), else the active editor's selection or cursor line. */
+async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: unknown): Promise<Chosen | undefined> {
+  if (uri instanceof vscode.Uri && typeof offset === 'number') {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const doc = parsed.get(document);
+    const s = statementAt(doc, offset);
+    if (!s) throw new Error('That statement is no longer in the file; run it again from its CodeLens.');
+    return { document, query: runnableText(s.text), scope: s };
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== QUERY_LANGUAGE_ID) {
+    void vscode.window.showInformationMessage('Open a .slsql query file and put the cursor in a statement to run it.');
+    return undefined;
+  }
+  const { document, selection } = editor;
+  const doc = parsed.get(document);
+  if (!selection.isEmpty) {
+    const start = document.offsetAt(selection.start);
+    const statements = splitStatements(document.getText(selection)).statements;
+    if (statements.length !== 1) {
+      void vscode.window.showInformationMessage(statements.length === 0 ? 'The selection holds no query; select a statement, or clear the selection to run the one under the cursor.' : `The selection holds ${statements.length} statements; select one to run it.`);
+      return undefined;
+    }
+    return { document, query: runnableText(statements[0].text), scope: scopeAt(doc, start, Date.now() / 1000) };
+  }
+  const line = document.lineAt(selection.active.line);
+  const s = statementOnLines(doc, document.offsetAt(line.range.start), document.offsetAt(line.range.end));
+  if (!s) {
+    void vscode.window.showInformationMessage('Put the cursor in a statement (a query between blank lines or ";") to run it.');
+    return undefined;
+  }
+  return { document, query: runnableText(s.text), scope: s };
+}
+
+/** After a run without a header: offers to write the picked flow log into the file. */
+async function offerHeader(document: vscode.TextDocument, flowLog: FlowLog): Promise<void> {
+  const name = flowLog.name || flowLog.flowLogId;
+  const choice = await vscode.window.showInformationMessage(`Add "-- flowlog: ${name}" at the top of ${basename(document.uri.path)}, so its statements run on ${name} without asking?`, 'Insert Header');
+  if (choice !== 'Insert Header' || document.isClosed) return;
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(document.uri, new vscode.Position(0, 0), `-- flowlog: ${name}\n`);
+  await vscode.workspace.applyEdit(edit);
+}

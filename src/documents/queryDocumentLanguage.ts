@@ -1,0 +1,263 @@
+/**
+ * The editor features of `.slsql` documents: diagnostics in the Problems panel as you type, quick
+ * fixes the query checks offer, a Run / Export CodeLens above each statement, completion and hover.
+ * All query-language knowledge comes from src/query/ through the pure models in this folder.
+ */
+import * as vscode from 'vscode';
+import type { CompletionResult, CompletionType } from '../query/completion';
+import { DEFAULT_INTERVAL } from '../flowlogs/catalog';
+import { presetSnippets } from './presetSnippets';
+import { completeInDocument } from './documentCompletion';
+import { diagnoseDocument, StatementChecks, type DocumentDiagnostic } from './documentDiagnostics';
+import type { FlowLogDirectory } from './flowLogDirectory';
+import { hoverAt } from './queryHover';
+import { statementAt, type Statement } from './queryDocument';
+import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
+import type { FieldInfo } from '../protocol/messages';
+
+export const QUERY_FILE_COMMANDS = {
+  run: 'cenFlowLogs.queryFile.run',
+  runInNewPanel: 'cenFlowLogs.queryFile.runInNewPanel',
+  exportCsv: 'cenFlowLogs.queryFile.exportCsv',
+  newFile: 'cenFlowLogs.queryFile.new',
+  saveFromWorkbench: 'cenFlowLogs.queryFile.saveFromWorkbench',
+  openFromHistory: 'cenFlowLogs.queryFile.openFromHistory',
+} as const;
+
+const SELECTOR: vscode.DocumentSelector = { language: QUERY_LANGUAGE_ID };
+
+/** Typing pauses shorter than this do not recheck (each check is linear in the file). */
+const DIAGNOSE_DELAY_MS = 150;
+
+export interface QueryDocumentLanguageDeps {
+  readonly parsed: ParsedDocuments;
+  readonly directory: FlowLogDirectory;
+}
+
+/** The target's index fields for a statement, when its `-- flowlog:` header is known and read. */
+function statementFields(directory: FlowLogDirectory, s: Statement): readonly FieldInfo[] | undefined {
+  return s.target.kind === 'flowLog' ? directory.fieldsOf(s.target.nameOrId) : undefined;
+}
+
+export function registerQueryDocumentLanguage(deps: QueryDocumentLanguageDeps): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection(QUERY_LANGUAGE_ID);
+  const publisher = new DiagnosticsPublisher(collection, deps);
+  const disposables: vscode.Disposable[] = [
+    collection,
+    publisher,
+    vscode.languages.registerCodeLensProvider(SELECTOR, new StatementCodeLenses(deps.parsed)),
+    vscode.languages.registerCodeActionsProvider(SELECTOR, new QuickFixes(publisher), { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new QueryCompletion(deps), '"', ':', '.'),
+    vscode.languages.registerHoverProvider(SELECTOR, new QueryHovers(deps)),
+  ];
+  // Flow logs or index fields just read may change what is wrong (unknown flow log, unknown field).
+  disposables.push(new vscode.Disposable(deps.directory.onChanged(() => publisher.refreshAll()).dispose));
+  return vscode.Disposable.from(...disposables);
+}
+
+/** Keeps the Problems panel in step with each open query document. */
+export class DiagnosticsPublisher implements vscode.Disposable {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The last published problems per document, for quick fixes. */
+  private readonly published = new Map<string, { readonly version: number; readonly problems: readonly DocumentDiagnostic[] }>();
+  /** Per document, so typing rechecks only the statement being edited. */
+  private readonly checks = new Map<string, StatementChecks>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly collection: vscode.DiagnosticCollection,
+    private readonly deps: QueryDocumentLanguageDeps,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, DIAGNOSE_DELAY_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
+    );
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  /** Rechecks every open query document (flow logs or index fields became known). */
+  refreshAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  problemsOf(document: vscode.TextDocument): readonly DocumentDiagnostic[] {
+    const p = this.published.get(document.uri.toString());
+    return p && p.version === document.version ? p.problems : [];
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (document.languageId !== QUERY_LANGUAGE_ID) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!document.isClosed) this.publish(document);
+    }, delay));
+  }
+
+  private publish(document: vscode.TextDocument): void {
+    const { parsed, directory } = this.deps;
+    const key = document.uri.toString();
+    let checks = this.checks.get(key);
+    if (!checks) this.checks.set(key, (checks = new StatementChecks()));
+    const problems = diagnoseDocument(parsed.get(document), {
+      cache: checks,
+      fieldsFor: (s) => statementFields(directory, s)?.map((f) => f.name),
+      flowLogExists: (nameOrId) => directory.exists(nameOrId),
+    });
+    this.published.set(key, { version: document.version, problems });
+    this.collection.set(document.uri, problems.map((p) => toVsDiagnostic(document, p)));
+  }
+
+  private clear(document: vscode.TextDocument): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.published.delete(key);
+    this.checks.delete(key);
+    this.collection.delete(document.uri);
+    this.deps.parsed.forget(document);
+  }
+}
+
+function rangeOf(document: vscode.TextDocument, from: number, to: number): vscode.Range {
+  return new vscode.Range(document.positionAt(from), document.positionAt(Math.max(from, to)));
+}
+
+function toVsDiagnostic(document: vscode.TextDocument, p: DocumentDiagnostic): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(rangeOf(document, p.from, p.to), p.message, severityOf(p.severity));
+  d.source = 'SLS query';
+  d.code = p.code;
+  return d;
+}
+
+function severityOf(severity: DocumentDiagnostic['severity']): vscode.DiagnosticSeverity {
+  switch (severity) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'info':
+      return vscode.DiagnosticSeverity.Information;
+  }
+}
+
+/** *Run*, *Run in New Panel* and *Export CSV…* above each statement. */
+class StatementCodeLenses implements vscode.CodeLensProvider {
+  constructor(private readonly parsed: ParsedDocuments) {}
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const lenses: vscode.CodeLens[] = [];
+    for (const s of this.parsed.get(document).statements) {
+      const range = rangeOf(document, s.from, s.from);
+      const args = [document.uri, s.from];
+      lenses.push(
+        new vscode.CodeLens(range, { title: '$(play) Run', command: QUERY_FILE_COMMANDS.run, arguments: args, tooltip: 'Run this statement in the query workbench (Ctrl/Cmd+Enter)' }),
+        new vscode.CodeLens(range, { title: 'Run in New Panel', command: QUERY_FILE_COMMANDS.runInNewPanel, arguments: args, tooltip: 'Run this statement in another workbench panel, keeping the results already shown' }),
+        new vscode.CodeLens(range, { title: '$(export) Export CSV…', command: QUERY_FILE_COMMANDS.exportCsv, arguments: args, tooltip: 'Export the whole result of this statement to a CSV file' }),
+      );
+    }
+    return lenses;
+  }
+}
+
+/** The query checks' one-click fixes (quote a hyphenated field, add a LIMIT…) as quick fixes. */
+class QuickFixes implements vscode.CodeActionProvider {
+  constructor(private readonly publisher: DiagnosticsPublisher) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const from = document.offsetAt(range.start);
+    const to = document.offsetAt(range.end);
+    const actions: vscode.CodeAction[] = [];
+    for (const p of this.publisher.problemsOf(document)) {
+      if (!p.fix || p.to < from || p.from > to) continue;
+      const action = new vscode.CodeAction(p.fix.title, vscode.CodeActionKind.QuickFix);
+      action.edit = new vscode.WorkspaceEdit();
+      action.edit.replace(document.uri, rangeOf(document, p.fix.from, p.fix.to), p.fix.insert);
+      action.diagnostics = [toVsDiagnostic(document, p)];
+      action.isPreferred = true;
+      actions.push(action);
+    }
+    return actions;
+  }
+}
+
+/** Fields (of the statement's target), SQL keywords, functions and values, from src/query/completion. */
+class QueryCompletion implements vscode.CompletionItemProvider {
+  constructor(private readonly deps: QueryDocumentLanguageDeps) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+    if (isInLineComment(document, position)) return undefined;
+    const doc = this.deps.parsed.get(document);
+    const offset = document.offsetAt(position);
+    const result = completeInDocument(doc, offset, (s) => statementFields(this.deps.directory, s)?.map((f) => f.name));
+    const replace = rangeOf(document, result.from, result.to);
+    const statement = statementAt(doc, offset);
+    // Where a statement begins, a preset can be the whole statement.
+    const presets = !statement || result.from === statement.from ? this.presets(statement, replace) : [];
+    return [...this.options(result, replace), ...presets];
+  }
+
+  private presets(statement: Statement | undefined, replace: vscode.Range): vscode.CompletionItem[] {
+    const flowLog = statement?.target.kind === 'flowLog' ? this.deps.directory.known(statement.target.nameOrId) : undefined;
+    return presetSnippets(flowLog?.interval ?? DEFAULT_INTERVAL).map((p) => {
+      const item = new vscode.CompletionItem({ label: p.label, description: 'preset' }, vscode.CompletionItemKind.Snippet);
+      item.insertText = new vscode.SnippetString(p.snippet);
+      item.range = replace;
+      item.documentation = new vscode.MarkdownString().appendText(p.description).appendCodeblock(p.query, 'slsql');
+      item.sortText = `~${p.label}`;
+      return item;
+    });
+  }
+
+  private options(result: CompletionResult, replace: vscode.Range): vscode.CompletionItem[] {
+    return result.options.map((o, i) => {
+      const item = new vscode.CompletionItem({ label: o.label, description: o.detail }, completionKind(o.type));
+      item.insertText = o.apply;
+      item.range = replace;
+      item.filterText = o.label;
+      item.documentation = new vscode.MarkdownString(o.info);
+      item.sortText = String(i).padStart(4, '0');
+      return item;
+    });
+  }
+}
+
+function isInLineComment(document: vscode.TextDocument, position: vscode.Position): boolean {
+  const before = document.lineAt(position.line).text.slice(0, position.character);
+  return /^\s*--/.test(before);
+}
+
+function completionKind(type: CompletionType): vscode.CompletionItemKind {
+  switch (type) {
+    case 'field':
+      return vscode.CompletionItemKind.Field;
+    case 'keyword':
+      return vscode.CompletionItemKind.Keyword;
+    case 'function':
+      return vscode.CompletionItemKind.Function;
+    case 'value':
+      return vscode.CompletionItemKind.Value;
+    case 'operator':
+      return vscode.CompletionItemKind.Operator;
+  }
+}
+
+class QueryHovers implements vscode.HoverProvider {
+  constructor(private readonly deps: QueryDocumentLanguageDeps) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const offset = document.offsetAt(position);
+    const s = statementAt(this.deps.parsed.get(document), offset);
+    if (!s) return undefined;
+    const hover = hoverAt(s.text, offset - s.from, statementFields(this.deps.directory, s));
+    return hover ? new vscode.Hover(new vscode.MarkdownString(hover.markdown), rangeOf(document, s.from + hover.from, s.from + hover.to)) : undefined;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * Wires `.slsql` query documents into the extension: the flow-log directory they resolve headers
+ * with, their editor features and their commands. Called once from the workbench's wiring, with
+ * the same clients and panels the workbench uses.
+ */
+import * as vscode from 'vscode';
+import type { CenApi } from '../cloud/cenApi';
+import type { SlsApi } from '../cloud/slsApi';
+import type { CommandRegistrar } from '../views/commands/commandRegistrar';
+import type { QueryHistoryStore } from '../views/workbench/queryHistory';
+import type { WorkbenchPanels } from '../views/workbench/workbenchPanels';
+import { FlowLogDirectory } from './flowLogDirectory';
+import { ParsedDocuments } from './parsedDocuments';
+import { registerQueryDocumentCommands } from './queryDocumentCommands';
+import { registerQueryDocumentLanguage } from './queryDocumentLanguage';
+
+export interface QueryDocumentsDeps {
+  readonly panels: WorkbenchPanels;
+  readonly cen: () => Promise<CenApi>;
+  readonly sls: () => Promise<SlsApi>;
+  readonly history: QueryHistoryStore;
+  readonly registrar: CommandRegistrar;
+  readonly log: vscode.LogOutputChannel;
+}
+
+export function registerQueryDocuments(context: vscode.ExtensionContext, deps: QueryDocumentsDeps): void {
+  const parsed = new ParsedDocuments();
+  const directory = new FlowLogDirectory({ cen: deps.cen, sls: deps.sls, warn: (m) => deps.log.warn(m) });
+  context.subscriptions.push(registerQueryDocumentLanguage({ parsed, directory }));
+  registerQueryDocumentCommands({ ...deps, parsed, directory });
+}

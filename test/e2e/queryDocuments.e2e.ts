@@ -1,0 +1,153 @@
+/**
+ * A .slsql query file in a real VS Code: one Run CodeLens per statement; Ctrl+Enter with the cursor
+ * in the second statement sends exactly that statement to Log Service, over the header's range,
+ * and the flow log's workbench panel shows its rows; an error in the third statement is listed in
+ * the Problems panel at its line and column. Completion offers the target's fields, and a query
+ * run from a file and saved back from the workbench (Save as Query File…) reads back the same.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { gridText, QUERY_TIMEOUT_MS, waitRunEnded } from './harness/queryWorkbench';
+import type { AnsweredQuery } from '../../emulator/context';
+import { parseQueryDocument, runnableText } from '../../src/documents/queryDocument';
+
+const FLOW_LOG = 'prod-backbone-flowlog';
+const FILE = 'traffic.slsql';
+const SECOND = '* | select dstport, count(*) as n group by dstport order by dstport';
+const THIRD = 'dstport:22 | select count(*) as n from log group by nosuchfield';
+const LINES = [
+  `-- flowlog: ${FLOW_LOG}`,
+  '-- range: last 4h',
+  '',
+  '-- SSH',
+  'dstport:22',
+  '',
+  '-- records per destination port; a ";" in a comment does not split',
+  SECOND,
+  '',
+  THIRD,
+  '',
+];
+
+/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for its editor. */
+async function openFile(vs: VsCodeSession, name: string): Promise<void> {
+  const widget = vs.page.locator('.quick-input-widget');
+  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+  const deadline = Date.now() + QUERY_TIMEOUT_MS;
+  // A file written a moment ago may not be indexed yet: ask again until Quick Open lists it.
+  for (;;) {
+    await vs.page.keyboard.press('Control+P');
+    await widget.locator('.quick-input-box input').fill(name);
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3_000 });
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`Quick Open does not list ${name}`);
+      await vs.page.keyboard.press('Escape');
+    }
+  }
+  await widget.locator('.quick-input-box input').press('Enter');
+  await vs.page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+}
+
+/** Puts the cursor at the start of a 1-based line through Go to Line (Ctrl+G). */
+async function goToLine(vs: VsCodeSession, line: number): Promise<void> {
+  await vs.page.locator('.monaco-editor .view-lines').first().click();
+  await vs.page.keyboard.press('Control+G');
+  const input = vs.page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // Go to Line is Quick Open with the ":" prefix; fill() replaces the prefix too.
+  await input.fill(`:${line}`);
+  await input.press('Enter');
+  await vs.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
+function oneSpaced(query: string): string {
+  return query.replace(/\s+limit\s+0\s*,\s*\d+\s*$/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+describe('.slsql query documents', () => {
+  const vs = useVsCode();
+
+  it('three statements, three Run lenses; Ctrl+Enter runs the one under the cursor; the third one\'s error is in Problems', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    writeFileSync(join(vs.workspaceFolder, FILE), LINES.join('\n'));
+    await openFile(vs, FILE);
+
+    const runLenses = vs.page.locator('.monaco-editor .codelens-decoration a', { hasText: /^\s*Run\s*$/ });
+    await runLenses.nth(2).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.equal(await runLenses.count(), 3, 'one Run lens per statement');
+    assert.equal(await vs.page.locator('.monaco-editor .codelens-decoration a', { hasText: /Export CSV/ }).count(), 3, 'one Export lens per statement');
+
+    // The demo's first Active flow log in cn-hangzhou is FLOW_LOG (as in workbench.e2e.ts).
+    const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
+    assert.ok(f, `the demo has ${FLOW_LOG}`);
+    const answered = vs.emulator.context.answeredQueries;
+    const before = answered.length;
+
+    await goToLine(vs, LINES.indexOf(SECOND) + 1);
+    await vs.page.keyboard.press('Control+Enter');
+    const frame = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
+    assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
+
+    const queries = answered.slice(before).filter((q: AnsweredQuery) => q.api !== 'GetHistograms' && q.project === f.projectName && q.logstore === f.logStoreName);
+    assert.deepEqual(queries.map((q) => oneSpaced(q.query)), [oneSpaced(SECOND)], 'exactly one Log Service query, the second statement');
+    const span = queries[0].to - queries[0].from;
+    // The header's 4 hours, widened outward to whole 10-minute capture windows.
+    assert.ok(span >= 4 * 3600 && span <= 4 * 3600 + 2 * 600, `the header's range (${span} s)`);
+    const grid = await gridText(frame);
+    assert.deepEqual(grid.columns, ['dstport', 'n']);
+    assert.ok(grid.rows.length > 0, 'the grid shows the rows');
+
+    await vs.page.keyboard.press('Control+Shift+M');
+    const marker = vs.page.locator('.markers-panel .monaco-list-row', { hasText: /Unknown column "nosuchfield"/ });
+    await marker.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const line = LINES.indexOf(THIRD) + 1;
+    const column = THIRD.indexOf('nosuchfield') + 1;
+    assert.match((await marker.textContent()) ?? '', new RegExp(`\\[Ln ${line}, Col ${column}\\]`), 'at its place in the file');
+  });
+
+  it('completion offers the target fields; a Run lens runs its statement; Save as Query File… writes back the query, flow log and range', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const query = '* | select "log-status", count(*) as n group by "log-status"';
+    const lines = [`-- flowlog: ${FLOW_LOG}`, '-- range: last 2h', '', query, '', 'dstport:22 and * | select log', ''];
+    writeFileSync(join(vs.workspaceFolder, 'status.slsql'), lines.join('\n'));
+    await openFile(vs, 'status.slsql');
+
+    await goToLine(vs, lines.length - 1);
+    await vs.page.keyboard.press('End');
+    await vs.page.keyboard.press('Control+Space');
+    const suggestions = vs.page.locator('.suggest-widget .monaco-list-row');
+    await suggestions.filter({ hasText: 'log-status' }).first().waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await vs.page.keyboard.press('Escape');
+
+    // This time from the statement's Run lens (the first statement's).
+    await vs.page.locator('.monaco-editor .codelens-decoration a', { hasText: /^\s*Run\s*$/ }).first().click();
+    const frame = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
+    assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
+
+    await vs.runCommand('CEN Flow Logs: Save as Query File…');
+    // VS Code's own save dialog (a path input in the browser): accept the name it proposes.
+    const input = vs.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while (!(await input.inputValue()).endsWith('.slsql')) {
+      if (Date.now() > deadline) throw new Error(`the save dialog proposes ${await input.inputValue()}`);
+      await vs.page.waitForTimeout(200);
+    }
+    await input.press('Enter');
+    const saved = join(vs.workspaceFolder, `${FLOW_LOG}.slsql`);
+    while (!existsSync(saved)) {
+      if (Date.now() > deadline) throw new Error(`${saved} was not written`);
+      await vs.page.waitForTimeout(200);
+    }
+    const doc = parseQueryDocument(readFileSync(saved, 'utf8'), Date.now() / 1000);
+    assert.deepEqual(doc.problems, []);
+    assert.equal(doc.statements.length, 1);
+    const [statement] = doc.statements;
+    assert.equal(runnableText(statement.text), query);
+    assert.deepEqual(statement.target.kind === 'flowLog' ? statement.target.nameOrId : statement.target.kind, FLOW_LOG);
+    assert.deepEqual(statement.range, { kind: 'relative', amount: 2, unit: 'hours' });
+  });
+});
