@@ -7,7 +7,8 @@
 import type { CenApi, FlowLog } from '../cloud/cenApi';
 import type { SlsApi } from '../cloud/slsApi';
 import { listAccountFlowLogs } from '../flowlogs/flowLogListing';
-import { fieldsFromIndex } from '../views/workbench/workbenchTarget';
+import { errorText } from '../errorText';
+import { flowLogTargetInput, schemaFields, targetSchema } from '../views/workbench/workbenchTarget';
 import type { FieldInfo } from '../protocol/messages';
 
 export interface FlowLogDirectoryDeps {
@@ -98,12 +99,13 @@ export class FlowLogDirectory {
     this.fields.set(flowLog.flowLogId, 'loading');
     try {
       const index = await (await this.deps.sls()).getIndex({ regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName });
-      const fields = index ? fieldsFromIndex(index) : [];
+      // The flow log's own fields (its LogFormatString and form) as the index holds them.
+      const fields = index ? schemaFields(targetSchema(flowLogTargetInput(flowLog), index)).filter((f) => f.name in index) : [];
       this.fields.set(flowLog.flowLogId, fields.length > 0 ? fields : 'none');
       if (fields.length > 0) this.changed();
     } catch (e) {
       this.fields.set(flowLog.flowLogId, 'none');
-      this.deps.warn(`query file: could not read the index of ${flowLog.projectName}/${flowLog.logStoreName}; checking against the flow-log field catalog (${e instanceof Error ? e.message : String(e)})`);
+      this.deps.warn(`query file: could not read the index of ${flowLog.projectName}/${flowLog.logStoreName}; checking against the flow-log field catalog (${errorText(e)})`);
     }
   }
 }

@@ -14,7 +14,7 @@ import { pickFlowLog } from '../views/workbench/commands';
 import { ExportController } from '../views/workbench/exportController';
 import { workbenchLanguage } from '../views/workbench/workbenchLanguage';
 import type { WorkbenchPanels } from '../views/workbench/workbenchPanels';
-import { buildTarget, catalogFields, flowLogTargetInput } from '../views/workbench/workbenchTarget';
+import { buildTarget, flowLogTargetInput, schemaFields, targetSchema } from '../views/workbench/workbenchTarget';
 import type { FlowLogDirectory } from './flowLogDirectory';
 import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
 import { runnableText, scopeAt, statementAt, statementOnLines, type Scope } from './queryDocument';
@@ -92,7 +92,8 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     if (!chosen) return;
     const flowLog = await flowLogFor(chosen);
     if (!flowLog) return;
-    const target = buildTarget(flowLogTargetInput(flowLog), catalogFields());
+    const input = flowLogTargetInput(flowLog);
+    const target = buildTarget(input, schemaFields(targetSchema(input, 'unknown')));
     const exporter = new ExportController({ target, sls: deps.sls, resolveRange: workbenchLanguage.resolveRange, post: async () => true, log: deps.log });
     await exporter.start('csv', chosen.query, chosen.scope.range ?? DEFAULT_TIME_RANGE);
   });

@@ -55,7 +55,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    * new run (Run in New Panel of query files). The newest panel is the one `open` reveals from then on.
    */
   async openAnother(input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
-    const target = buildTarget(input, await this.fields(input));
+    const target = buildTarget(input, schemaFields(await this.schema(input)));
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
     const workbench = this.track(panel, target, view, intent.run);
