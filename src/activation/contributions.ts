@@ -31,6 +31,9 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.query.runPreset',
   'cenFlowLogs.query.showTrafficForAddress',
   'cenFlowLogs.query.openSaved',
+  'cenFlowLogs.traffic.showForDebugValue',
+  'cenFlowLogs.traffic.showForAddress',
+  'cenFlowLogs.traffic.chooseFlowLog',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];

@@ -113,7 +113,7 @@ function oneLine(query: string): string {
 }
 
 /** Flow logs of every region, with region and status, for the palette commands. */
-async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: string): Promise<FlowLog | undefined> {
+export async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: string): Promise<FlowLog | undefined> {
   const items = cen()
     .then((api) => api.listFlowLogs())
     .then((list) => {
