@@ -1,4 +1,5 @@
-/** The list of benchmarks and the shape of a printed figure. */
+/** The list of benchmarks. */
+import type { Benchmark } from './benchmark';
 import { activationBenchmark } from './activation/activation';
 import { bundleBenchmark, vsixBenchmark } from './size';
 import { treeScaleBenchmark } from './tree/treeScale';
@@ -6,28 +7,13 @@ import { pagedFetchBenchmark } from './paged/pagedFetch';
 import { firstGridPaintBenchmark, scrollingBenchmark } from './grid/gridBench';
 import { resultsPipelineBenchmark } from './pipeline/resultsPipeline';
 import { queryLanguageBenchmark } from './query/queryLanguage';
-
-export interface Figure {
-  name: string;
-  status?: 'pending' | 'failed';
-  value?: number | string;
-  unit?: string;
-  baseline?: number;
-  ratio?: number;
-  budget?: string;
-  withinBudget?: boolean;
-  note?: string;
-}
-
-export interface Benchmark {
-  name: string;
-  run(): Promise<Figure[]>;
-}
+import { firstCloudCallBenchmark } from './cloud/firstCloudCall';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   activationBenchmark,
   bundleBenchmark,
   vsixBenchmark,
+  firstCloudCallBenchmark,
   treeScaleBenchmark,
   resultsPipelineBenchmark,
   firstGridPaintBenchmark,

@@ -5,7 +5,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { BENCHMARKS, type Figure } from './registry';
+import type { Figure } from './benchmark';
+import { BENCHMARKS } from './registry';
+import { errorText } from '../src/errorText';
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -23,7 +25,7 @@ async function main(): Promise<void> {
         console.log(formatFigure(f));
       }
     } catch (e) {
-      const f: Figure = { name: bench.name, status: 'failed', note: e instanceof Error ? e.message : String(e) };
+      const f: Figure = { name: bench.name, status: 'failed', note: errorText(e) };
       figures.push(f);
       console.log(formatFigure(f));
     }

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Benchmark, Figure } from './registry';
+import type { Benchmark, Figure } from './benchmark';
 
 const KB = 1024;
 
@@ -21,7 +21,8 @@ export const bundleBenchmark: Benchmark = {
     const webviewCss = size('dist/webview/workbench.css');
     const gz = existsSync('dist/webview/workbench.js') ? gzipSync(readFileSync('dist/webview/workbench.js')).length : 0;
     return [
-      { name: 'bundle-host', value: Number(((host + ui + sdk) / KB).toFixed(1)), unit: 'KB', budget: '≤ 600 KB', withinBudget: host + ui + sdk <= 600 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy UI chunk ${(ui / KB).toFixed(1)} KB + lazy SDK chunk ${(sdk / KB).toFixed(1)} KB` },
+      // What loads at activation and first use; the SDK chunk counts in the VSIX and in first-cloud-call.
+      { name: 'bundle-host', value: Number(((host + ui) / KB).toFixed(1)), unit: 'KB', budget: '≤ 250 KB (entry + UI chunk)', withinBudget: host + ui <= 250 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy UI chunk ${(ui / KB).toFixed(1)} KB; lazy SDK chunk ${(sdk / KB).toFixed(1)} KB (no budget of its own)` },
       webviewJs
         ? { name: 'bundle-webview', value: Number(((webviewJs + webviewCss) / KB).toFixed(1)), unit: 'KB', budget: '≤ 800 KB', withinBudget: webviewJs + webviewCss <= 800 * KB, note: `gzip ${(gz / KB).toFixed(1)} KB` }
         : { name: 'bundle-webview', status: 'pending', note: 'needs the webview bundle' },

@@ -14,7 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCenClient } from '../src/cloud/cenClient';
 import { createSlsClient } from '../src/cloud/slsClient';
-import { limitSlsQueries } from '../src/cloud/limitedSlsApi';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestLimiter } from '../src/cloud/requestLimiter';
 import { diagnose, isRunnable } from '../src/query/diagnostics';
 import { isTransitional } from '../src/flowlogs/catalog';
@@ -35,6 +34,7 @@ import { CORPUS_NOW, SPEC_CASES, TEXT_CASES } from '../test/reliability/corpus/t
 import { HOST_ENDPOINT_CASES, URL_ENDPOINT_CASES } from '../test/reliability/corpus/endpoints';
 import { checkHostEndpoint, checkUrlEndpoint } from '../src/cloud/endpoints';
 import { parseTimeRange } from '../src/query/timeRange';
+import { errorText } from '../src/errorText';
 
 const LATENCY_MS = Number(process.env.SOAK_LATENCY_MS ?? 2_000);
 const CENS = Number(process.env.SOAK_CENS ?? 12);
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const f = emu.context.cen.listFlowLogs().find((x) => x.status === 'Active');
   if (!f) throw new Error('no Active flow log in the demo');
   const limiter = new RequestLimiter(DEFAULT_MAX_CONCURRENT_REQUESTS);
-  const panelSls = limitSlsQueries(sls, limiter);
+  const panelSls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, retry: RETRY, timeoutMs: 20_000, log: (e) => void slsLog.push(JSON.stringify(e)), limiter });
   figures.slsPeakInFlight = slsInFlight;
   const panelOutcomes = Promise.all(
     Array.from({ length: PANELS }, async (_, i) => {
@@ -230,7 +230,7 @@ async function main(): Promise<void> {
     const r = await exportQueryResult(sls, req, file, 'csv', { query: req.query, from: req.from, to: req.to, rangeLabel: 'soak', target: ref, exportedAt: new Date() }, { signal: new AbortController().signal, maxRows: EXPORT_ROWS });
     exported = r.rows;
   } catch (e) {
-    say(`export failed: ${e instanceof Error ? e.message : String(e)}`);
+    say(`export failed: ${errorText(e)}`);
   } finally {
     clearInterval(sampler);
   }

@@ -19,7 +19,7 @@ import { button, codicon, h, optionElement, selectElement } from './dom';
 import { formatCount } from './grid/valueFormat';
 import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
-import { describeRefusal, localRefusal } from '../src/views/workbench/localRefusal';
+import { describeRefusal, localRefusal } from '../src/query/localRefusal';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];

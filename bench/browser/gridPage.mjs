@@ -2,10 +2,10 @@
 // Browser side of the grid and results-pipeline benchmarks (bundled by esbuild with the webview's
 // own modules). Plain JS because the root tsconfig has no DOM types; the modules it drives are the
 // webview's TypeScript, unchanged. Everything arrives through window.postMessage, as in a webview,
-// so structured-clone cost is part of every figure. Pages are packed (src/protocol/packedRows.ts),
+// so structured-clone cost is part of every figure. Pages are packed (src/results/packedRows.ts),
 // as the host posts them, and stored packed on arrival, as the webview does (cells are cut out of a
 // page's text when read).
-import { slicePacked, unpackRows } from '../../src/protocol/packedRows';
+import { slicePacked, unpackRows } from '../../src/results/packedRows';
 import { ResultGrid } from '../../webview/grid/resultGrid';
 import { ResultStore } from '../../webview/grid/resultStore';
 import { MessageInbox } from '../../webview/results/messageInbox';

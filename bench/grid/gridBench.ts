@@ -3,7 +3,7 @@
  * result pages through window.postMessage as the webview is; and, in the same run, the baselines
  * `vscode-data-grid` and `vscode-table`, which render every row (each run capped by a timeout).
  */
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 import { openBenchPage, type BenchPage } from '../support/benchBrowser';
 import { FIRST_PAGE_ROWS, RESULT_PAGE_MAX_CHARS, RESULT_PAGE_ROWS } from '../../src/views/workbench/resultPages';
 import { flowRowPages } from './flowRowPages';

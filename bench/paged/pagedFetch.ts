@@ -21,7 +21,7 @@ import { performance } from 'node:perf_hooks';
 import { planPages } from '../../src/cloud/queryPaging';
 import type { QueryRequest, QueryResult, SlsApi } from '../../src/cloud/slsApi';
 import { ExportFileWriter } from '../../src/views/workbench/exportFile';
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';
 import { RecordingProxyThread } from '../support/recordingProxyThread';
@@ -96,7 +96,7 @@ async function fetchAll(api: SlsApi, pages: Pages, maxRows: number, calls: { n: 
       rows += page.packed.rowCount;
       if (earlyPeak === 0 && rows >= EARLY_ROWS) earlyPeak = rss.soFar();
       // Each write waits until its bytes are handed to the OS: memory stays bounded by the pages in flight.
-      await writer.writePacked(page.columns, page.packed);
+      await writer.writePacked(page.columns, page);
     }
     await writer.commit(true);
   } finally {

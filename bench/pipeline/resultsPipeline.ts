@@ -29,7 +29,7 @@ import type { QueryRequest } from '../../src/cloud/slsApi';
 import { SQL_PAGE_ROWS } from '../../src/views/workbench/queryRunner';
 import { ResultPager, type ResultPagePayload } from '../../src/views/workbench/resultPages';
 import { poolPage } from '../grid/flowRowPages';
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 import { openBenchPage } from '../support/benchBrowser';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';

@@ -5,7 +5,7 @@
  */
 import { diagnose } from '../../src/query/diagnostics';
 import { tokenizeSearch, tokenizeSql } from '../../src/query/tokenizer';
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 
 const RUNS = 7;
 

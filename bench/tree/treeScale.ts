@@ -11,7 +11,7 @@ import type { CenApi } from '../../src/cloud/cenApi';
 import { createCenClient, type CenCallLogEntry } from '../../src/cloud/cenClient';
 import { ExplorerModel } from '../../src/views/explorer/explorerModel';
 import type { ExplorerNode } from '../../src/views/explorer/nodes/index';
-import type { Benchmark, Figure } from '../registry';
+import type { Benchmark, Figure } from '../benchmark';
 
 const EXTRA_CENS = 500;
 /** DescribeCens, DescribeFlowlogs and DescribeCenAttachedChildInstances all cap PageSize at 50. */

@@ -1,3 +1,5 @@
+import { splitQuery as splitQueryParts } from '../../src/query/tokenizer';
+
 /**
  * A query the emulator refuses, located in the text the user sent. The message uses the
  * Presto/SLS form "line L:C: …" so clients can point at the spot.
@@ -22,19 +24,8 @@ export class QueryError extends Error {
   }
 }
 
-/** Splits "search | sql" at the first pipe outside quotes. */
+/** Splits "search | sql" at the first pipe, by the extension's own rule (src/query/tokenizer.ts), so both agree. */
 export function splitQuery(query: string): { search: string; sql?: string; sqlOffset: number } {
-  let quote: string | undefined;
-  for (let i = 0; i < query.length; i++) {
-    const ch = query[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-    } else if (ch === '|') {
-      return { search: query.slice(0, i), sql: query.slice(i + 1), sqlOffset: i + 1 };
-    }
-  }
-  return { search: query, sqlOffset: query.length };
+  const parts = splitQueryParts(query);
+  return parts.sql ? { search: parts.search.text, sql: parts.sql.text, sqlOffset: parts.sql.from } : { search: query, sqlOffset: query.length };
 }

@@ -5,7 +5,11 @@
  * lazy registrations that lead here.
  */
 import * as vscode from 'vscode';
-import { createSlsClient } from '../cloud/slsClient';
+import { MAX_CONCURRENT_REQUESTS_SETTING, RequestLimiter } from '../cloud/requestLimiter';
+import { AccessKeyStore } from '../credentials/accessKeyStore';
+import { ActiveCredentials } from '../credentials/activeCredentials';
+import { CloudClients, cloudClientFactories } from '../credentials/cloudClients';
+import { cloudCredentialSources } from '../credentials/cloudCredentialSources';
 import { CommandRegistrar } from '../views/commands/commandRegistrar';
 import type { ExplorerNode } from '../views/explorer/nodes/index';
 import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer/registerExplorer';
@@ -37,30 +41,32 @@ export interface HostUi {
 export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const commands = new CommandTable();
   const registrar = new CommandRegistrar(log, context.subscriptions, commands);
-  // Explorer: credentials → shared CenApi/SlsApi (clients.cen / clients.sls, rebuilt on change) → tree → commands.
-  const explorer = registerExplorer(context, { log, treeView, registrar }, {
-    createSls: (s, credentials, logCall) =>
-      createSlsClient({
-        endpoint: s.slsEndpoint,
-        protocol: s.slsProtocol,
-        credentials,
-        log: (e) => logCall({ action: e.action, requestId: e.requestId, durationMs: e.durationMs, ok: e.ok, code: e.code }),
-      }),
-  });
-  // Query workbench: panels (the serializer) and query commands over the same shared clients.
-  const panels = registerWorkbench(context, { cen: () => explorer.clients.cen, sls: () => explorer.clients.sls, log, registrar });
+  // One session, built once: credentials → the shared CenApi/SlsApi (rebuilt when credentials or
+  // settings change), handed to the explorer and the query workbench.
+  const credentials = new ActiveCredentials(context.globalState, new AccessKeyStore(context.secrets), cloudCredentialSources);
+  const clients = new CloudClients(credentials, cloudClientFactories(requestLimiterFromSettings(context)), log);
+  context.subscriptions.push(credentials, clients);
+  const restored = credentials.restore();
+  const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
+  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
-  const trafficBridges = registerTrafficBridges(context, {
-    panels,
-    cen: async () => explorer.clients.requireCen(),
-    sls: () => explorer.clients.sls,
-    registrar,
-    log,
-  });
+  const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
   if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);
   void updateOpenQueryAvailability();
   // A failed restore is the explorer's to show (the model gets the same promise); commands run regardless.
-  const ready = explorer.restored.catch(() => undefined);
+  const ready = restored.catch(() => undefined);
   return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels, trafficBridges };
+}
+
+/** One limit for every panel's queries, histograms and export pages, following the setting; the tree's calls never wait for it. */
+function requestLimiterFromSettings(context: vscode.ExtensionContext): RequestLimiter {
+  const readLimit = (): number => vscode.workspace.getConfiguration('cenFlowLogs').get<number>(MAX_CONCURRENT_REQUESTS_SETTING, Number.NaN);
+  const limiter = new RequestLimiter(readLimit());
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`cenFlowLogs.${MAX_CONCURRENT_REQUESTS_SETTING}`)) limiter.setLimit(readLimit());
+    }),
+  );
+  return limiter;
 }

@@ -7,6 +7,7 @@
 import type * as vscode from 'vscode';
 import type { ContributedCommand } from './contributions';
 import type { HostUi } from './hostUi';
+import { errorText } from '../errorText';
 
 /** The part of `vscode.window` used here; passed in, not imported (see forwardingTreeProvider.ts). */
 export type ErrorNotifier = Pick<typeof vscode.window, 'showErrorMessage'>;
@@ -58,7 +59,7 @@ export class LazyHostUi {
       return ui;
     } catch (e) {
       this.state = { kind: 'failed' };
-      const message = e instanceof Error ? e.message : String(e);
+      const message = errorText(e);
       this.log.error(`CEN Flow Logs could not load its views and commands: ${e instanceof Error && e.stack ? e.stack : message}`);
       void this.window.showErrorMessage(`CEN Flow Logs could not load its views and commands: ${message}`, 'Show Log').then((choice) => {
         if (choice === 'Show Log') this.log.show(true);

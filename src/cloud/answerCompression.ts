@@ -8,6 +8,7 @@
 import { unzipSync } from 'node:zlib';
 import { uncompressBlockInto } from './lz4Block';
 import { unexpected } from './slsWire';
+import { errorText } from '../errorText';
 
 export type CompressionType = 'lz4' | 'deflate' | 'gzip';
 
@@ -54,7 +55,7 @@ export function inflateAnswer(bytes: Buffer, compression: AnswerCompression | un
         break;
     }
   } catch (e) {
-    throw unexpected(`the ${type} answer could not be decompressed (${e instanceof Error ? e.message : String(e)})`);
+    throw unexpected(`the ${type} answer could not be decompressed (${errorText(e)})`);
   }
   if (out.length !== rawSize) throw unexpected(`the ${type} answer inflated to ${out.length} bytes, x-log-bodyrawsize says ${rawSize}`);
   return out;

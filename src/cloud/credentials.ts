@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { CloudError } from './cloudError';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { loadSdk } from './sdkLoader';
+import { errorText } from '../errorText';
 
 /** "LTAI…wner": enough to tell keys apart, not enough to use one. */
 export function maskAccessKeyId(accessKeyId: string): string {
@@ -17,7 +18,7 @@ export function maskAccessKeyId(accessKeyId: string): string {
 }
 
 function credentialFailure(label: string, e: unknown): CloudError {
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = errorText(e);
   return new CloudError({
     kind: 'credentials',
     message: `No usable credentials from ${label}: ${detail}`,
@@ -105,7 +106,7 @@ export async function listCliProfiles(configPath: string = defaultCliConfigPath(
   } catch (e) {
     throw new CloudError({
       kind: 'credentials',
-      message: `${configPath} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+      message: `${configPath} is not valid JSON: ${errorText(e)}`,
       nextStep: 'Fix the file or run `aliyun configure` again.',
     });
   }

@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { inflateAnswer } from './answerCompression';
 import { readLogsV2BytesForTransfer } from './slsWireBytes';
 import type { DecodeReply, DecodeRequest } from './logsV2Decoding';
+import { errorText } from '../errorText';
 
 parentPort?.on('message', (m: DecodeRequest) => {
   let reply: DecodeReply;
@@ -14,9 +15,9 @@ parentPort?.on('message', (m: DecodeRequest) => {
     const answer = readLogsV2BytesForTransfer(inflateAnswer(Buffer.from(m.bytes, m.offset, m.length), m.compression)) ?? null;
     reply = { id: m.id, answer };
   } catch (e) {
-    reply = { id: m.id, answer: null, failed: e instanceof Error ? e.message : String(e) };
+    reply = { id: m.id, answer: null, failed: errorText(e) };
   }
   // The lengths and text bytes are the reader's own new arrays: moved, not copied.
-  const moved = reply.answer ? [reply.answer.packed.lengths.buffer, reply.answer.textBytes?.buffer].filter((x): x is ArrayBuffer => x instanceof ArrayBuffer) : [];
+  const moved = reply.answer ? [reply.answer.packed.lengths.buffer, reply.answer.asciiText?.buffer].filter((x): x is ArrayBuffer => x instanceof ArrayBuffer) : [];
   parentPort?.postMessage(reply, moved);
 });

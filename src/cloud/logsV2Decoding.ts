@@ -1,22 +1,19 @@
 /**
- * Decodes GetLogsV2 answer bytes into packed rows, on a worker thread when the answer is large.
- *
- * Why a worker: reading a 10,000-row SQL page (≈ 4 MB) takes ≈ 20 ms of CPU, as long as JSON.parse
- * of it; paging a big result (export, "Load all") with 4 requests in flight is then bound by the
- * extension host's one thread, not by the network. On a worker the host thread only receives
- * bytes and hands pages on, and the decoding runs on another core. The bytes are shared
- * (SharedArrayBuffer from answerBodies.ts), the packed text comes back as one string.
+ * Decodes GetLogsV2 answer bytes into packed rows, on a worker thread when the answer is large, so
+ * paging a big result is bound by the network rather than the extension host's one thread
+ * (measurements: bench/README.md). The bytes are shared (SharedArrayBuffer from answerBodies.ts);
+ * an ASCII text comes back as bytes (`asciiText`), any other as one string.
  *
  * Small answers (raw pages of 100 records) are decoded inline: a round trip to the worker would
  * cost more than the reading. When no worker can run (it fails to start or dies), every answer is
- * decoded inline, as before — same reader, same result.
+ * decoded inline — same reader, same result.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { inflateAnswer, type AnswerCompression } from './answerCompression';
-import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer, type TransferableLogsV2Answer } from './slsWireBytes';
+import { fromTransfer, readLogsV2Bytes, type PackedLogsV2Answer } from './slsWireBytes';
 
 export interface DecodeRequest {
   readonly id: number;
@@ -30,7 +27,7 @@ export interface DecodeRequest {
 export interface DecodeReply {
   readonly id: number;
   /** null: not the shape the reader knows (the caller parses it as JSON) or the reader failed. */
-  readonly answer: TransferableLogsV2Answer | null;
+  readonly answer: PackedLogsV2Answer | null;
   readonly failed?: string;
 }
 
@@ -117,8 +114,8 @@ export class LogsV2Decoder {
   private readonly script: string | undefined;
 
   constructor(opts: { maxWorkers?: number; minBytes?: number; script?: string } = {}) {
-    // Two even on a 2-core machine: the host thread mostly waits while pages are decoded (measured
-    // with bench/paged: 2 workers beat 1 there), and idle workers stop after IDLE_STOP_MS.
+    // Two even on 2 cores: the host thread mostly waits while pages are decoded (bench/paged), and
+    // idle workers stop after IDLE_STOP_MS.
     this.maxWorkers = opts.maxWorkers ?? Math.min(2, availableParallelism());
     this.minBytes = opts.minBytes ?? WORKER_MIN_BYTES;
     this.script = opts.script ?? workerScript();

@@ -4,34 +4,12 @@
  * the statement's own trailing LIMIT bounding the total. Shared by the client's queryPages and the
  * paged-fetch benchmark's strictly serial baseline, so both ask for the same pages.
  */
+import { queryShape } from '../query/queryShape';
 import type { QueryRequest } from './slsApi';
 
 const MAX_RAW_PAGE = 100;
 const MAX_SQL_PAGE = 10_000;
 const MAX_SQL_ROWS = 1_000_000;
-
-/** Splits off the analytic statement (first `|` outside quotes). */
-export function analyticPart(query: string): { search: string; sql?: string } {
-  let quote: string | undefined;
-  for (let i = 0; i < query.length; i++) {
-    const ch = query[i];
-    if (quote) {
-      if (ch === '\\') i++;
-      else if (ch === quote) quote = undefined;
-    } else if (ch === '"' || ch === "'") quote = ch;
-    else if (ch === '|') return { search: query.slice(0, i), sql: query.slice(i + 1) };
-  }
-  return { search: query };
-}
-
-/** A trailing top-level `LIMIT x` / `LIMIT y, x` of an SQL statement. */
-export function trailingLimit(sql: string): { body: string; offset: number; count: number } | undefined {
-  const m = /\blimit\s+(\d+)(?:\s*,\s*(\d+))?\s*$/i.exec(sql);
-  if (!m) return undefined;
-  return m[2] === undefined
-    ? { body: sql.slice(0, m.index), offset: 0, count: Number(m[1]) }
-    : { body: sql.slice(0, m.index), offset: Number(m[1]), count: Number(m[2]) };
-}
 
 export interface PagePlan {
   readonly pageSize: number;
@@ -44,7 +22,7 @@ export interface PagePlan {
 }
 
 export function planPages(req: QueryRequest, opts?: { readonly pageSize?: number; readonly maxRows?: number }): PagePlan {
-  const { sql } = analyticPart(req.query);
+  const { search, sql } = queryShape(req.query);
   const maxRows = opts?.maxRows ?? Number.POSITIVE_INFINITY;
   if (sql === undefined) {
     return {
@@ -55,14 +33,12 @@ export function planPages(req: QueryRequest, opts?: { readonly pageSize?: number
     };
   }
   // The user's own LIMIT bounds the total; the pages replace it.
-  const limit = trailingLimit(sql);
-  const body = limit ? limit.body : sql;
+  const limit = sql.trailingLimit;
   const startOffset = limit ? limit.offset : 0;
-  const search = req.query.slice(0, req.query.length - sql.length - 1);
   return {
     pageSize: Math.max(1, Math.min(MAX_SQL_PAGE, opts?.pageSize ?? MAX_SQL_PAGE)),
     startOffset,
     maxRows: Math.min(maxRows, limit ? limit.count : Infinity, MAX_SQL_ROWS - startOffset),
-    pageRequest: (offset, size) => ({ ...req, line: undefined, offset: undefined, query: `${search}| ${body.trim()} LIMIT ${offset}, ${size}` }),
+    pageRequest: (offset, size) => ({ ...req, line: undefined, offset: undefined, query: `${search}| ${sql.body} LIMIT ${offset}, ${size}` }),
   };
 }

@@ -3,7 +3,7 @@
  * Implemented over @alicloud/sls20201230 in slsClient.ts (it exposes x-log-progress, which
  * @alicloud/log drops).
  */
-import { unpackRows, type PackedRows } from '../protocol/packedRows';
+import { unpackRows, type PackedBatch } from '../results/packedRows';
 import type { CallOptions } from './cenApi';
 
 export interface SlsProject {
@@ -39,18 +39,14 @@ export interface QueryRequest extends LogstoreRef, TimeRange {
 /** One result row: its values in `columns` order; cells past the row's end are ''. */
 export type ResultRow = readonly string[];
 
-export interface QueryResult {
+export interface QueryResult extends PackedBatch {
   /**
    * The rows as SLS returns them (all strings), in column order: built from `packed` on first
    * read (the cold paths — export, checks — read these; the workbench never does).
    */
   readonly rows: readonly ResultRow[];
-  /**
-   * The same rows as the client reads them from the answer's bytes: every cell's text in one
-   * string plus the cells' lengths (src/protocol/packedRows.ts). The workbench cuts this into
-   * the pages it posts to the webview, so no array per row or string per cell is made in the host.
-   */
-  readonly packed: PackedRows;
+  // packed: the same rows as the client reads them from the answer's bytes (src/results/packedRows.ts);
+  // the workbench cuts them into the pages it posts, so the host makes no array per row or string per cell.
   /** Column order: SQL select order, or the fields seen for raw logs. */
   readonly columns: readonly string[];
   readonly progress: QueryProgress;
@@ -73,7 +69,7 @@ export interface IndexField {
 }
 
 /** Options of SlsApi.query. */
-export type QueryOptions = CallOptions & { onIncomplete?: (attempt: number) => void; onAnswered?: () => void };
+export type QueryOptions = CallOptions & { onIncomplete?: (attempt: number) => void };
 
 export interface SlsApi {
   listProjects(regionId: string, opts?: CallOptions): Promise<readonly SlsProject[]>;
@@ -82,11 +78,7 @@ export interface SlsApi {
   getIndex(ref: LogstoreRef, opts?: CallOptions): Promise<Readonly<Record<string, IndexField>> | undefined>;
   /** Creates what is missing: project, logstore, and the flow-log index. Idempotent. */
   ensureFlowLogStore(ref: LogstoreRef, opts?: CallOptions & { projectDescription?: string }): Promise<void>;
-  /**
-   * Runs one query, repeating while the service answers Incomplete (bounded), honouring cancel.
-   * `onAnswered` is told once, when an answer's bytes have arrived and before they are read into
-   * rows (queryPages frees the request's place in its window then), or when the query fails.
-   */
+  /** Runs one query, repeating while the service answers Incomplete (bounded), honouring cancel. */
   query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult>;
   /**
    * Streams a large result page by page: raw logs by line/offset, SQL by LIMIT pages.

@@ -12,6 +12,7 @@ import { resolveCredentials } from './credentialCheck';
 import type { AccessCredentials, CredentialSource } from './credentialTypes';
 import { checkHostEndpoint } from './endpoints';
 import { abortableSleep, raceAbort, withRetry, type RetryInfo, type RetryPolicy } from './retry';
+import type { RequestLimiter } from './requestLimiter';
 import { loadSdk } from './sdkLoader';
 import type {
   HistogramBucket,
@@ -25,8 +26,9 @@ import type {
   SlsProject,
 } from './slsApi';
 import { mapSlsError } from './slsErrors';
-import { analyticPart, planPages } from './queryPaging';
-import { packRows, slicePacked } from '../protocol/packedRows';
+import { planPages } from './queryPaging';
+import { histogramSearch, queryShape } from '../query/queryShape';
+import { packRows, sliceBatch } from '../results/packedRows';
 import { packedQueryResult } from './slsApi';
 import { readHistograms, readIndexKeys, readLogStorePage, readLogsV2, readProjectPage } from './slsWire';
 import type { PackedLogsV2Answer } from './slsWireBytes';
@@ -56,6 +58,12 @@ export interface SlsClientOptions {
   readonly timeoutMs?: number;
   /** How often a query is repeated while the service answers Incomplete, and the first delay. */
   readonly incomplete?: { readonly maxPolls?: number; readonly initialDelayMs?: number; readonly maxDelayMs?: number };
+  /**
+   * Shared by everything that queries: each query (through its retries and Incomplete polls,
+   * which are sequential), each page of queryPages and each histogram takes a slot. Projects,
+   * logstores and index calls never wait for one.
+   */
+  readonly limiter?: RequestLimiter;
 }
 
 export const DEFAULT_SLS_ENDPOINT = '{region}.log.aliyuncs.com';
@@ -290,10 +298,11 @@ class GeneratedSdkSlsClient implements SlsApi {
     } else answer = r.read;
     return packedQueryResult({
       packed: answer.packed,
+      asciiText: answer.asciiText,
       columns: answer.columns,
       progress: answer.progress,
       count: answer.count ?? answer.packed.rowCount,
-      hasSql: answer.hasSql ?? analyticPart(req.query).sql !== undefined,
+      hasSql: answer.hasSql ?? queryShape(req.query).sql !== undefined,
       requestId: r.headers?.['x-log-requestid'],
       elapsedMs: answer.elapsedMs,
       processedRows: answer.processedRows,
@@ -317,18 +326,30 @@ class GeneratedSdkSlsClient implements SlsApi {
     }
   }
 
+  /** Runs `task` in a slot of the shared limiter, when there is one. */
+  private limited<T>(task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    const limiter = this.options.limiter;
+    return limiter ? limiter.run(task, signal) : task();
+  }
+
   query(req: QueryRequest, opts?: QueryOptions): Promise<QueryResult> {
-    const onAnswered = opts?.onAnswered;
-    if (!onAnswered) return this.untilComplete(() => this.queryOnce(req, opts), opts);
+    return this.limitedQuery(req, opts);
+  }
+
+  /**
+   * A query in a slot of the limiter. `onAnswered` is told once: when an answer's bytes have
+   * arrived, before they are read into rows, or when the query fails or is cancelled (queryPages
+   * frees the request's place in its window then).
+   */
+  private limitedQuery(req: QueryRequest, opts: QueryOptions | undefined, onAnswered?: () => void): Promise<QueryResult> {
     let told = false;
     const tell = (): void => {
       if (told) return;
       told = true;
-      onAnswered();
+      onAnswered?.();
     };
-    const result = this.untilComplete(() => this.queryOnce(req, opts, tell), opts);
-    // An answer that never arrived (an error, a cancel) frees its place too.
-    result.then(tell, tell);
+    const result = this.limited(() => this.untilComplete(() => this.queryOnce(req, opts, tell), opts), opts?.signal);
+    if (onAnswered) result.then(tell, tell);
     return result;
   }
 
@@ -340,12 +361,9 @@ class GeneratedSdkSlsClient implements SlsApi {
     const { pageSize, startOffset, maxRows, pageRequest } = planPages(req, opts);
     let delivered = 0;
     let next = startOffset;
-    // A sliding window: `concurrency` page requests on the network at all times — also while
-    // answers are read into rows, while the consumer handles a page, and while pages wait to be
-    // delivered in order (at most 2 × `concurrency` pages are fetched ahead, so memory stays
-    // bounded). Fetching in batches, or holding a request's place until its page was read or
-    // delivered, left the network idle. (An Incomplete answer, repeated after a pause, no longer
-    // holds a place.)
+    // A sliding window: `concurrency` page requests on the network at all times, also while
+    // answers are read and pages wait to be delivered in order; at most 2 × `concurrency` pages
+    // are fetched ahead, so memory stays bounded (why: bench/README.md, paged-fetch).
     const inFlight: Promise<QueryResult>[] = [];
     let onNetwork = 0;
     /** A page came back short or failed: the result ends there, ask for no more. */
@@ -355,13 +373,9 @@ class GeneratedSdkSlsClient implements SlsApi {
         const size = Math.min(pageSize, maxRows - (next - startOffset));
         if (size <= 0) return;
         onNetwork++;
-        // Through this.query, so a limiter wrapping the client (limitedSlsApi.ts) sees every page.
-        const page = this.query(pageRequest(next, size), {
-          ...opts,
-          onAnswered: () => {
-            onNetwork--;
-            fill();
-          },
+        const page = this.limitedQuery(pageRequest(next, size), opts, () => {
+          onNetwork--;
+          fill();
         });
         // Awaited in order below; a page past the end of the result is never awaited.
         page.then(
@@ -377,26 +391,30 @@ class GeneratedSdkSlsClient implements SlsApi {
       const page = await pending;
       const room = maxRows - delivered;
       const got = page.packed.rowCount;
-      const packed = got > room ? slicePacked(page.packed, 0, room) : page.packed;
+      const { packed, asciiText } = sliceBatch(page, 0, room);
       delivered += packed.rowCount;
       const last = got < pageSize || delivered >= maxRows;
       if (last) ended = true;
       else fill();
       if (packed.rowCount > 0) {
         const { columns, progress, hasSql, requestId, elapsedMs, processedRows } = page;
-        yield packedQueryResult({ packed, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
+        yield packedQueryResult({ packed, asciiText, columns, progress, hasSql, requestId, elapsedMs, processedRows, count: packed.rowCount });
       }
       if (last) return;
     }
   }
 
-  async histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
+  histogram(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
+    return this.limited(() => this.histogramUnlimited(req, opts), opts?.signal);
+  }
+
+  private async histogramUnlimited(req: Omit<QueryRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]> {
     const once = async (): Promise<{ progress: QueryProgress; buckets: HistogramBucket[] }> => {
       const r = await this.call(
         'GetHistograms',
         req.regionId,
         req.projectName,
-        (c, sdk) => c.getHistogramsWithOptions(req.projectName, req.logStoreName, new sdk.SlsModels.GetHistogramsRequest({ from: req.from, to: req.to, query: analyticPart(req.query).search.trim() || '*' }), {}, this.runtime()),
+        (c, sdk) => c.getHistogramsWithOptions(req.projectName, req.logStoreName, new sdk.SlsModels.GetHistogramsRequest({ from: req.from, to: req.to, query: histogramSearch(req.query) }), {}, this.runtime()),
         opts,
         req.query,
       );

@@ -6,6 +6,7 @@
  */
 import { CloudError } from './cloudError';
 import { CHECK_ACCESS_KEY, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
+import { errorText } from '../errorText';
 
 function slsFacts(e: unknown): ServiceErrorFacts | undefined {
   const data = prop(e, 'data');
@@ -113,7 +114,7 @@ const SLS_ERRORS: ServiceErrorReader = {
           nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between; if they are right, report this.',
           cause: e,
         })
-      : new CloudError({ kind: 'unexpectedResponse', message: `Log Service call failed: ${e instanceof Error ? e.message : String(e)}`, cause: e });
+      : new CloudError({ kind: 'unexpectedResponse', message: `Log Service call failed: ${errorText(e)}`, cause: e });
   },
 };
 

@@ -1,9 +1,8 @@
 /**
- * Reads a GetLogsV2 answer straight from its bytes into packed rows (src/protocol/packedRows.ts):
- * the cells' text concatenated and each cell's length, in column order — without turning the body
- * into one big string, without a JavaScript object per row and a string per cell, which is what
- * `JSON.parse` + readLogsV2 cost (on a 2-core machine the body's text alone took about as long as
- * parsing it: a fresh multi-megabyte string per answer).
+ * Reads a GetLogsV2 answer straight from its bytes into packed rows (src/results/packedRows.ts):
+ * the cells' text concatenated and each cell's length, in column order — without the body as one
+ * big string, an object per row or a string per cell (what `JSON.parse` + readLogsV2 cost;
+ * measurements in bench/README.md).
  *
  * One pass finds every row's cells (key and value positions); the meta object is then parsed with
  * JSON.parse and checked by readLogsV2Meta, and a second pass copies the values in column order.
@@ -14,13 +13,17 @@
  * Anything outside the shape it knows (not an object, no meta or data, a row that is not an
  * object, escaped keys, duplicate top-level keys, array-index field names whose order JSON would
  * change, invalid JSON) returns undefined: the caller then parses the answer as JSON and
- * readLogsV2 says what is wrong, exactly as before.
+ * readLogsV2 says what is wrong.
  */
-import { lengthsFor, SAME32, sameMarker, type PackedRows } from '../protocol/packedRows';
+import { lengthsFor, SAME32, sameMarker, type PackedRows } from '../results/packedRows';
 import { cell, readLogsV2Meta, type LogsV2Answer, type LogsV2Meta } from './slsWire';
 
-/** What readLogsV2 reads, with the rows packed. */
-export type PackedLogsV2Answer = Omit<LogsV2Answer, 'rows'> & { readonly packed: PackedRows };
+/**
+ * What readLogsV2 reads, with the rows packed. `asciiText`: when every cell is plain ASCII and the
+ * reader was asked for bytes, the text as those bytes (one byte a character); `packed.text` is
+ * then made only when read, and readers of bytes (the pager, the export) never make it.
+ */
+export type PackedLogsV2Answer = Omit<LogsV2Answer, 'rows'> & { readonly packed: PackedRows; readonly asciiText?: Uint8Array };
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -71,54 +74,33 @@ class NotMine extends Error {}
 /** Thrown inside the reader when the bytes leave the known shape; becomes `undefined`. */
 const NOT_MINE = new NotMine('not the shape this reader handles');
 
-/**
- * The answer as a worker sends it back: when every cell is plain ASCII the text travels as its
- * bytes (`text` is '' then) — one copy, where a string is serialized and deserialized.
- */
-export type TransferableLogsV2Answer = PackedLogsV2Answer & { readonly textBytes?: Uint8Array };
-
 export function readLogsV2Bytes(input: Uint8Array): PackedLogsV2Answer | undefined {
   return readLogsV2BytesAs(input, false);
 }
 
-/** readLogsV2Bytes for a worker: see TransferableLogsV2Answer. */
-export function readLogsV2BytesForTransfer(input: Uint8Array): TransferableLogsV2Answer | undefined {
+/** readLogsV2Bytes for a worker: an all-ASCII text comes as `asciiText` and `packed.text` is '' (the bytes travel, one copy). */
+export function readLogsV2BytesForTransfer(input: Uint8Array): PackedLogsV2Answer | undefined {
   return readLogsV2BytesAs(input, true);
 }
 
-/** Packs whose text is ASCII and still held as the bytes it came as (see asciiTextBytes). */
-const asciiTexts = new WeakMap<PackedRows, Uint8Array>();
-
-/**
- * The pack's text as ASCII bytes, when it came from a worker that way: a consumer of bytes (the
- * export) reads these and the text string is never made.
- */
-export function asciiTextBytes(p: PackedRows): Uint8Array | undefined {
-  return asciiTexts.get(p);
-}
-
-/**
- * The answer as the receiving thread uses it. An all-ASCII text stays bytes until something reads
- * `packed.text` (the workbench's pager does; the export does not).
- */
-export function fromTransfer(a: TransferableLogsV2Answer): PackedLogsV2Answer {
-  const { textBytes, ...answer } = a;
-  if (!textBytes) return answer;
-  const { rowCount, width, lengths } = answer.packed;
+/** The answer as the receiving thread uses it: an ASCII text stays bytes until something reads `packed.text`. */
+export function fromTransfer(a: PackedLogsV2Answer): PackedLogsV2Answer {
+  const { asciiText } = a;
+  if (!asciiText) return a;
+  const { rowCount, width, lengths } = a.packed;
   let text: string | undefined;
   const packed: PackedRows = {
     rowCount,
     width,
     lengths,
     get text(): string {
-      return (text ??= Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength).toString('latin1'));
+      return (text ??= Buffer.from(asciiText.buffer, asciiText.byteOffset, asciiText.byteLength).toString('latin1'));
     },
   };
-  asciiTexts.set(packed, textBytes);
-  return { ...answer, packed };
+  return { ...a, packed };
 }
 
-function readLogsV2BytesAs(input: Uint8Array, textAsBytes: boolean): TransferableLogsV2Answer | undefined {
+function readLogsV2BytesAs(input: Uint8Array, textAsBytes: boolean): PackedLogsV2Answer | undefined {
   try {
     return read(Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength), textAsBytes);
   } catch (e) {
@@ -325,7 +307,7 @@ function scanRows(b: Buffer, start: number, keys: Keys): { end: number; rows: nu
   }
 }
 
-function read(b: Buffer, textAsBytes: boolean): TransferableLogsV2Answer {
+function read(b: Buffer, textAsBytes: boolean): PackedLogsV2Answer {
   const n = b.length;
   const keys: Keys = { names: [], bytes: [], ids: new Map() };
   // The answer: one object; "data" scanned row by row, every other member parsed whole.
@@ -483,8 +465,8 @@ function read(b: Buffer, textAsBytes: boolean): TransferableLogsV2Answer {
       if (v.length > max) max = v.length;
     }
   }
-  let textBytes: Uint8Array | undefined;
-  if (textAsBytes && parts.length === 0) textBytes = new Uint8Array(out.subarray(0, pos));
+  let asciiText: Uint8Array | undefined;
+  if (textAsBytes && parts.length === 0) asciiText = new Uint8Array(out.subarray(0, pos));
   else if (pos > runStart) parts.push(out.toString('latin1', runStart, pos));
   const text = parts.length === 0 ? '' : parts.length === 1 ? parts[0] : parts.join('');
   const lengths = lengthsFor(cellCount, max);
@@ -501,6 +483,6 @@ function read(b: Buffer, textAsBytes: boolean): TransferableLogsV2Answer {
     hasSql: meta.hasSql,
     elapsedMs: meta.elapsedMs,
     processedRows: meta.processedRows,
-    ...(textBytes ? { textBytes } : {}),
+    ...(asciiText ? { asciiText } : {}),
   };
 }

@@ -3,11 +3,12 @@
  * declared once and imported by both sides. Every message is a discriminated union member;
  * messages from the webview are validated (parseWebviewMessage) before the host acts on them.
  *
- * Results travel as pages (never one giant postMessage): each page's rows are packed (packedRows.ts:
+ * Results travel as pages (never one giant postMessage): each page's rows are packed (src/results/packedRows.ts:
  * every cell's text in one string plus the cells' lengths in a Uint32Array, in the order of
  * `columns`), so every hop copies two objects instead of one string per cell; the webview unpacks.
  */
-import type { PackedRows } from './packedRows';
+import type { PackedRows } from '../results/packedRows';
+import type { LocalProblem } from '../query/localRefusal';
 
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
@@ -100,14 +101,7 @@ export interface QueryErrorInfo {
 }
 
 /** An error the local checks found in a query, positioned (offsets and 1-based line/column). */
-export interface LocalProblem {
-  readonly from: number;
-  readonly to: number;
-  readonly line: number;
-  readonly column: number;
-  readonly code: string;
-  readonly message: string;
-}
+export type { LocalProblem };
 
 export interface QueryStatus {
   readonly rowCount: number;

@@ -1,6 +1,6 @@
 /**
  * Load: twenty workbench panels query at once through the real SLS client and the shared
- * RequestLimiter the extension wires in front of it. The service (a holding forwarder before the
+ * RequestLimiter the extension gives it. The service (a holding forwarder before the
  * emulator) never sees more requests in flight than the limit; while every query is stuck at the
  * service and more wait in the limiter's queue, the tree (CEN calls) still lists to the end; once
  * the service answers, every panel completes. Export pages and load-more pages take slots too.
@@ -15,7 +15,6 @@ import type { CenApi } from '../../src/cloud/cenApi';
 import { createCenClient } from '../../src/cloud/cenClient';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import type { SlsApi } from '../../src/cloud/slsApi';
-import { limitSlsQueries } from '../../src/cloud/limitedSlsApi';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestLimiter } from '../../src/cloud/requestLimiter';
 import type { HostMessage } from '../../src/protocol/messages';
 import { QueryRunner } from '../../src/views/workbench/queryRunner';
@@ -40,7 +39,7 @@ describe('twenty panels behind one request limiter', () => {
     proxy = await startHoldingProxy(emu.port);
     cen = createCenClient({ endpoint: emu.cenUrl, credentials: ownerCredentials, timeoutMs: 10_000 });
     limiter = new RequestLimiter(DEFAULT_MAX_CONCURRENT_REQUESTS);
-    sls = limitSlsQueries(createSlsClient({ endpoint: proxy.endpoint, protocol: 'http', credentials: ownerCredentials, timeoutMs: 60_000 }), limiter);
+    sls = createSlsClient({ endpoint: proxy.endpoint, protocol: 'http', credentials: ownerCredentials, timeoutMs: 60_000, limiter });
     const f = emu.context.cen.listFlowLogs().find((x) => x.status === 'Active');
     assert.ok(f, 'the demo has an Active flow log');
     target = { regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval };

@@ -14,7 +14,7 @@ import { CloudError } from '../../src/cloud/cloudError';
 import { WORKER_MIN_BYTES } from '../../src/cloud/logsV2Decoding';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import { recordsOf, type SlsApi } from '../../src/cloud/slsApi';
-import { unpackRows } from '../../src/protocol/packedRows';
+import { unpackRows } from '../../src/results/packedRows';
 import { ownerCredentials } from '../support/emulator';
 import { startFakeService, type FakeService } from '../reliability/fakeAlibabaService';
 

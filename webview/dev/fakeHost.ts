@@ -4,7 +4,8 @@
  * generated flow-log rows (including an XSS payload that must render as text).
  * URL parameters: rows (raw row count), run=1, query, tab=chart, theme (handled by preview.html).
  */
-import { packRows } from '../../src/protocol/packedRows';
+import { packRows } from '../../src/results/packedRows';
+import { queryShape } from '../../src/query/queryShape';
 import type { HostMessage, WebviewMessage, PresetInfo, TimeRangeSpec } from '../../src/protocol/messages';
 import { FLOW_LOG_FIELDS, SUPPORTED_REGIONS } from '../../src/flowlogs/catalog';
 import { QUERY_PRESETS, renderPreset } from '../../src/query/presets';
@@ -101,12 +102,12 @@ function onRun(m: Extract<WebviewMessage, { type: 'runQuery' }>): void {
     setTimeout(() => toWebview({ type: 'queryError', requestId: m.requestId, error: { message: `line 1:${at + 1}: mismatched input 'syntax'`, code: 'ParameterInvalid', slsRequestId: '5F1B2C3D4E5F', nextStep: 'Check the query near the marked position.', position: { from: at, to: at + 6 } } }), 150);
     return;
   }
-  const pipe = m.query.indexOf('|');
+  const { sql } = queryShape(m.query);
   const started = performance.now();
   const buckets = Array.from({ length: 48 }, (_, i) => ({ from: snappedFrom + (i * (snappedTo - snappedFrom)) / 48, to: snappedFrom + ((i + 1) * (snappedTo - snappedFrom)) / 48, count: Math.floor(200 + 150 * Math.sin(i / 5) + 80 * Math.random()) }));
   setTimeout(() => toWebview({ type: 'histogram', requestId: m.requestId, buckets }), 80);
-  if (pipe >= 0) {
-    const res = sqlResult(m.query.slice(pipe + 1), snappedFrom, snappedTo);
+  if (sql) {
+    const res = sqlResult(sql.text, snappedFrom, snappedTo);
     setTimeout(() => {
       toWebview({ type: 'resultPage', requestId: m.requestId, pageIndex: 0, columns: res.columns, rows: packRows(res.rows, res.columns.length), last: true });
       toWebview({ type: 'queryDone', requestId: m.requestId, status: { rowCount: res.rows.length, elapsedMs: 240, progress: 'Complete', slsRequestId: '65A1B2C3D4E5F60718293A4B', hasSql: true, more: false } });

@@ -1,5 +1,5 @@
 /**
- * One result page as the webview keeps it: the pack as it arrived (src/protocol/packedRows.ts)
+ * One result page as the webview keeps it: the pack as it arrived (src/results/packedRows.ts)
  * plus where each cell's text is. A cell becomes a string only when it is read, so a
  * million-row result is a few hundred strings and typed arrays rather than a million arrays and
  * millions of strings (whose allocation and collection were half of the results pipeline's time).
@@ -8,7 +8,7 @@
  * The index is two bytes a cell (four when a page is huge) plus four a row: appending is mostly
  * touching fresh memory, which is slow, so the index stays smaller than the pack's own lengths.
  */
-import { checkPackedShape, sameMarker, type PackedRows } from '../../src/protocol/packedRows';
+import { checkPackedShape, sameMarker, type PackedRows } from '../../src/results/packedRows';
 
 export interface StoredPage {
   /** The page's first row among all rows of the result (arrival order). */

@@ -4,7 +4,7 @@
  * view keep their values but get no box (display: none), so a scroll frame lays out
  * only the cells on screen. Sorting/filtering live in ResultStore; the window arithmetic in viewport.ts.
  */
-import type { PackedRows } from '../../src/protocol/packedRows';
+import type { PackedRows } from '../../src/results/packedRows';
 import { columnPresenter, type ColumnPresenter } from './valueFormat';
 import { ResultStore } from './resultStore';
 import { computeViewport, overscanAfter, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';

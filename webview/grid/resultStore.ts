@@ -4,7 +4,7 @@
  * filter and sort. Pure (no DOM); sorting 1,000,000 rows uses typed arrays of keys, not
  * comparisons of strings.
  */
-import type { PackedRows } from '../../src/protocol/packedRows';
+import type { PackedRows } from '../../src/results/packedRows';
 import { isRepeat, pageCell, pageRow, storePage, type StoredPage } from './packedPage';
 import { collectMatchingRows, type HintMatchers } from './pageFilter';
 

@@ -1,8 +1,8 @@
 /** Sign in (AccessKey / aliyun CLI profile / environment chain), switch, sign out. */
 import * as vscode from 'vscode';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
-import type { ActiveCredentials } from './activeCredentials';
-import { checkAccessKeyId, checkAccessKeySecret } from './credentialChoice';
+import type { ActiveCredentials } from '../../credentials/activeCredentials';
+import { checkAccessKeyId, checkAccessKeySecret } from '../../credentials/credentialChoice';
 
 export function registerCredentialCommands(r: CommandRegistrar, credentials: ActiveCredentials): void {
   const signInWithAccessKey = async (): Promise<void> => {

@@ -1,6 +1,6 @@
 /** Status-bar item naming the active credential source; clicking it switches. */
 import * as vscode from 'vscode';
-import type { ActiveCredentials } from './activeCredentials';
+import type { ActiveCredentials } from '../../credentials/activeCredentials';
 
 export class CredentialStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cenFlowLogs.credentials', vscode.StatusBarAlignment.Left, 10);

@@ -1,21 +1,17 @@
 /**
- * Builds the explorer's part of the object graph — credentials, clients, tree, lifecycle commands,
- * details view — so the composition root stays a list of calls. Returns the shared clients for
- * the query workbench and the view whose provider feeds the tree view made at activation.
+ * Builds the explorer's part of the object graph — tree, lifecycle and credential commands,
+ * details view — over the session the composition root built, so the root stays a list of calls.
+ * Returns the view whose provider feeds the tree view made at activation.
  */
 import * as vscode from 'vscode';
-import { createCenClient } from '../../cloud/cenClient';
-import { createSlsClient } from '../../cloud/slsClient';
 import { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import type { ContributedCommand } from '../../activation/contributions';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerCreateFlowLogCommand } from '../commands/createFlowLogWizard';
 import { registerExplorerCommands } from '../commands/explorerCommands';
 import { registerFlowLogCommands } from '../commands/flowLogCommands';
-import { AccessKeyStore } from '../credentials/accessKeyStore';
-import { ActiveCredentials } from '../credentials/activeCredentials';
-import { CloudClients, type CloudClientFactories } from '../credentials/cloudClients';
-import { cloudCredentialSources } from '../credentials/cloudCredentialSources';
+import type { ActiveCredentials } from '../../credentials/activeCredentials';
+import type { CloudClients } from '../../credentials/cloudClients';
 import { registerCredentialCommands } from '../credentials/credentialCommands';
 import { CredentialStatusBar } from '../credentials/credentialStatusBar';
 import { DETAILS_SCHEME, FlowLogDetails } from '../flowLogDetails';
@@ -30,31 +26,23 @@ export interface ExplorerDeps {
   /** Created at activation (src/extension.ts). */
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly registrar: CommandRegistrar;
+  /** The session (src/activation/hostUi.ts): the active credentials, the shared clients, and the restore of the saved choice. */
+  readonly credentials: ActiveCredentials;
+  readonly clients: CloudClients;
+  readonly restored: Promise<void>;
 }
 
 export function registerExplorer(
   context: vscode.ExtensionContext,
-  { log, treeView, registrar: r }: ExplorerDeps,
-  factories: Partial<CloudClientFactories> = {},
-): { clients: CloudClients; credentials: ActiveCredentials; model: ExplorerModel; view: ExplorerView; restored: Promise<void> } {
+  { log, treeView, registrar: r, credentials, clients, restored }: ExplorerDeps,
+): { model: ExplorerModel; view: ExplorerView } {
   const subs = context.subscriptions;
-  const credentials = new ActiveCredentials(context.globalState, new AccessKeyStore(context.secrets), cloudCredentialSources);
-  const clients = new CloudClients(
-    credentials,
-    {
-      createCen: (s, c, l) => createCenClient({ endpoint: s.cenEndpoint, credentials: c, log: l }),
-      createSls: (s, c, l) => createSlsClient({ endpoint: s.slsEndpoint, protocol: s.slsProtocol, credentials: c, log: l }),
-      ...factories,
-    },
-    log,
-  );
   const pollSeconds = vscode.workspace.getConfiguration('cenFlowLogs').get<number>('explorer.pollIntervalSeconds') ?? 3;
-  const restored = credentials.restore();
   const model = new ExplorerModel({ cen: () => clients.cen, pollIntervalMs: Math.max(1, pollSeconds) * 1000, ready: restored });
   const view = new ExplorerView(model, treeView, clients.onDidChange, () => credentials.expectsSource);
   const details = new FlowLogDetails(model);
   const lifecycle = new FlowLogLifecycle(() => clients.requireCen());
-  subs.push(credentials, clients, { dispose: () => model.dispose() }, view, details, new CredentialStatusBar(credentials));
+  subs.push({ dispose: () => model.dispose() }, view, details, new CredentialStatusBar(credentials));
 
   registerExplorerCommands(r, { model, view, log });
   registerFlowLogCommands(r, { model, lifecycle, details });
@@ -67,7 +55,7 @@ export function registerExplorer(
     if (flowLog) await vscode.commands.executeCommand(OPEN_QUERY_COMMAND, { flowLog });
   });
 
-  return { clients, credentials, model, view, restored };
+  return { model, view };
 }
 
 /** "Open Query" is offered only once the query workbench registered its command. */

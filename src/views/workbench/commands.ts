@@ -12,7 +12,7 @@ import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
-import { describeRefusal, localRefusal } from './localRefusal';
+import { describeRefusal, localRefusal } from '../../query/localRefusal';
 
 export const WORKBENCH_COMMANDS = {
   openQuery: 'cenFlowLogs.flowLog.openQuery',

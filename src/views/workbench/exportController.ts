@@ -3,6 +3,7 @@
  * cancel, and reports its state to the page. At most one at a time per panel.
  */
 import * as vscode from 'vscode';
+import { errorText } from '../../errorText';
 import { homedir } from 'node:os';
 import type { SlsApi } from '../../cloud/slsApi';
 import { isCloudError } from '../../cloud/cloudError';
@@ -53,7 +54,7 @@ export class ExportController {
       range = this.deps.resolveRange(spec, this.deps.target.interval, new Date());
     } catch (e) {
       this.running = undefined;
-      void vscode.window.showErrorMessage(`Export: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Export: ${errorText(e)}`);
       return;
     }
     await this.deps.post({ type: 'exportState', state: 'started', rows: 0, file: uri.fsPath });
@@ -99,7 +100,7 @@ export class ExportController {
             await this.deps.post({ type: 'exportState', state: 'cancelled', rows: 0 });
             return;
           }
-          const message = isCloudError(e) ? e.userMessage : e instanceof Error ? e.message : String(e);
+          const message = isCloudError(e) ? e.userMessage : errorText(e);
           this.deps.log.error(`export failed: ${message}`);
           await this.deps.post({ type: 'exportState', state: 'failed', rows: 0, message });
           void vscode.window.showErrorMessage(`Export failed: ${message}`);

@@ -19,7 +19,7 @@ import {
 } from './exportFormat';
 import { csvBytes, exportScratch, fitsFastPath, jsonBytes } from './exportPacked';
 import { recordsOf } from '../../cloud/slsApi';
-import { unpackRows, type PackedRows } from '../../protocol/packedRows';
+import { unpackRows, type PackedBatch } from '../../results/packedRows';
 
 export class ExportFileWriter {
   private rows = 0;
@@ -88,18 +88,19 @@ export class ExportFileWriter {
    * Appends a page of packed rows (what the SLS client reads): written from the page's text as
    * bytes when it is ASCII (exportPacked.ts), else through writeRows — the same bytes either way.
    */
-  async writePacked(columns: readonly string[], packed: PackedRows): Promise<void> {
+  async writePacked(columns: readonly string[], batch: PackedBatch): Promise<void> {
     if (this.closed) throw new Error('export already finished');
-    if (!fitsFastPath(columns, packed)) return this.writeRows(columns, recordsOf({ columns, rows: unpackRows(packed) }));
+    const { packed } = batch;
+    if (!fitsFastPath(columns, batch)) return this.writeRows(columns, recordsOf({ columns, rows: unpackRows(packed) }));
     const header = this.columns ?? (await this.start([...columns]));
     if (packed.rowCount === 0) return;
     let bytes: Buffer;
     switch (this.format) {
       case 'csv':
-        bytes = csvBytes(header, columns, packed, this.dropped, this.scratch);
+        bytes = csvBytes(header, columns, batch, this.dropped, this.scratch);
         break;
       case 'json':
-        bytes = jsonBytes(columns, packed, this.rows === 0, this.scratch);
+        bytes = jsonBytes(columns, batch, this.rows === 0, this.scratch);
         break;
     }
     this.rows += packed.rowCount;

@@ -1,18 +1,14 @@
 /**
- * Export text for a page of packed rows (src/protocol/packedRows.ts) written straight into bytes.
- *
- * Why: exporting 1,000,000 rows through `recordsOf` + csvLine/jsonRow makes an object per row and
- * a string per cell, and the extension host's one thread spent as long formatting a 10,000-row
- * page as the network took to deliver it. Here the page's text is copied into a reused byte
- * buffer cell by cell; a cell that needs quoting, escaping or formula neutralising goes through
- * the same csvCell / JSON.stringify as the record path, so the bytes are identical (unit tests
- * compare both paths on hostile values).
+ * Export text for a page of packed rows (src/results/packedRows.ts) written straight into bytes,
+ * so exporting stays network-bound (the record path — `recordsOf` + csvLine/jsonRow — costs more
+ * per page than a page takes to arrive: bench/README.md). A cell that needs quoting, escaping or
+ * formula neutralising goes through the same csvCell / JSON.stringify as the record path, so the
+ * bytes are identical (unit tests compare both paths on hostile values).
  *
  * Only pages whose text is ASCII take this path (flow logs are); `fitsFastPath` says when the
  * caller must use the record path instead.
  */
-import { SAME16, SAME32, type PackedRows } from '../../protocol/packedRows';
-import { asciiTextBytes } from '../../cloud/slsWireBytes';
+import { SAME16, SAME32, type PackedBatch, type PackedRows } from '../../results/packedRows';
 import { csvCell } from './exportFormat';
 
 const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex -- a range, not a control character
@@ -20,8 +16,8 @@ const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex --
 const INTEGER_KEY = /^(?:0|[1-9]\d*)$/;
 
 /** True when `columns` and the page's text can be written by the byte path. */
-export function fitsFastPath(columns: readonly string[], packed: PackedRows): boolean {
-  if (!asciiTextBytes(packed) && NON_ASCII.test(packed.text)) return false;
+export function fitsFastPath(columns: readonly string[], { packed, asciiText }: PackedBatch): boolean {
+  if (!asciiText && NON_ASCII.test(packed.text)) return false;
   if (new Set(columns).size !== columns.length) return false;
   return !columns.some((c) => INTEGER_KEY.test(c) || NON_ASCII.test(c));
 }
@@ -42,10 +38,9 @@ export const exportScratch = (): ExportScratch => ({ out: Buffer.allocUnsafe(1 <
  * The page's ASCII text as bytes: as the SLS client still holds them, or copied into the scratch
  * buffer (one native copy).
  */
-function textBytes(p: PackedRows, scratch: ExportScratch): Uint8Array {
-  const held = asciiTextBytes(p);
-  if (held) return held;
-  const text = p.text;
+function textBytes({ packed, asciiText }: PackedBatch, scratch: ExportScratch): Uint8Array {
+  if (asciiText) return asciiText;
+  const text = packed.text;
   if (scratch.text.length < text.length) scratch.text = Buffer.allocUnsafe(Math.max(text.length, scratch.text.length * 2));
   scratch.text.write(text, 0, 'latin1');
   return scratch.text.subarray(0, text.length);
@@ -177,8 +172,9 @@ function copyCsvCell(t: Uint8Array, tv: DataView, a: number, e: number, b: Buffe
  * CSV lines of the page under `header` (a header column the page lacks is empty). Page columns
  * outside the header are counted into `dropped`, one per row, as the record path counts them.
  */
-export function csvBytes(header: readonly string[], columns: readonly string[], p: PackedRows, dropped: Map<string, number>, scratch: ExportScratch): Buffer {
-  const t = textBytes(p, scratch);
+export function csvBytes(header: readonly string[], columns: readonly string[], batch: PackedBatch, dropped: Map<string, number>, scratch: ExportScratch): Buffer {
+  const p = batch.packed;
+  const t = textBytes(batch, scratch);
   const tv = viewOf(t);
   const spans = new RowSpans(p, t.length);
   const { start, len } = spans;
@@ -275,8 +271,9 @@ function piece(bv: DataView, o: number, words: Uint32Array, w: number, size: num
 }
 
 /** JSON rows of the page (`{"column":"value",…}` per row, every page column), as jsonRow writes them. */
-export function jsonBytes(columns: readonly string[], p: PackedRows, firstOfExport: boolean, scratch: ExportScratch): Buffer {
-  const t = textBytes(p, scratch);
+export function jsonBytes(columns: readonly string[], batch: PackedBatch, firstOfExport: boolean, scratch: ExportScratch): Buffer {
+  const p = batch.packed;
+  const t = textBytes(batch, scratch);
   const tv = viewOf(t);
   const spans = new RowSpans(p, t.length);
   const { start, len } = spans;

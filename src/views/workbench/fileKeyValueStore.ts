@@ -5,6 +5,7 @@
  * file written by the extension host is on disk before the next message is handled.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { errorText } from '../../errorText';
 import { dirname } from 'node:path';
 import type { KeyValueStore } from './queryHistory';
 
@@ -32,7 +33,7 @@ export class FileKeyValueStore implements KeyValueStore {
       writeFileSync(temp, JSON.stringify(this.values));
       renameSync(temp, this.file);
     } catch (e) {
-      this.onError(`could not write ${this.file}: ${e instanceof Error ? e.message : String(e)}`);
+      this.onError(`could not write ${this.file}: ${errorText(e)}`);
     }
     return Promise.resolve();
   }

@@ -9,10 +9,11 @@
  */
 import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
 import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
-import { slicePacked, type PackedRows } from '../../protocol/packedRows';
+import { sliceBatch, type PackedBatch } from '../../results/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
-import { splitQuery, tokenizeSql } from '../../query/tokenizer';
+import { histogramSearch, queryShape } from '../../query/queryShape';
 import { ResultPager } from './resultPages';
+import { errorText } from '../../errorText';
 
 /** Raw logs per request: the service refuses line > 100. */
 export const RAW_LINE = 100;
@@ -62,12 +63,6 @@ export function wordLengthAt(text: string, offset: number): number {
   return m ? m[0].length : 1;
 }
 
-export function sqlHasLimit(query: string): boolean {
-  const sql = splitQuery(query).sql;
-  if (!sql) return false;
-  return tokenizeSql(sql.text, sql.from).some((t) => t.kind === 'keyword' && t.text.toLowerCase() === 'limit');
-}
-
 export class QueryRunner {
   private active: ActiveQuery | undefined;
 
@@ -84,9 +79,10 @@ export class QueryRunner {
     try {
       range = this.deps.resolveRange(spec, this.deps.target.interval, (this.deps.now ?? (() => new Date()))());
     } catch (e) {
-      await this.deps.post({ type: 'queryError', requestId, error: { message: e instanceof Error ? e.message : String(e) } });
+      await this.deps.post({ type: 'queryError', requestId, error: { message: errorText(e) } });
       return;
     }
+    const shape = queryShape(query);
     const active: ActiveQuery = {
       requestId,
       query,
@@ -94,8 +90,8 @@ export class QueryRunner {
       operation: new AbortController(),
       pager: new ResultPager(),
       startedAt: Date.now(),
-      hasSql: splitQuery(query).sql !== undefined,
-      sqlHasLimit: sqlHasLimit(query),
+      hasSql: shape.sql !== undefined,
+      sqlHasLimit: shape.sql?.hasLimit ?? false,
       more: false,
       progress: 'Complete',
       busy: true,
@@ -116,7 +112,7 @@ export class QueryRunner {
       this.noteResult(active, first);
       const firstRows = first.packed.rowCount;
       active.more = first.hasSql ? !active.sqlHasLimit && firstRows >= SQL_DEFAULT_ROWS : firstRows >= RAW_LINE;
-      await this.deliver(active, signal, first.columns, first.packed, true);
+      await this.deliver(active, signal, first, true);
     });
     await histogram;
   }
@@ -177,7 +173,7 @@ export class QueryRunner {
       fetched += page.packed.rowCount;
       lastPageFull = page.packed.rowCount >= RAW_LINE;
       this.noteResult(active, page);
-      await this.deliver(active, signal, page.columns, page.packed, false);
+      await this.deliver(active, signal, page, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
     if (signal.aborted) return;
@@ -194,10 +190,10 @@ export class QueryRunner {
     let seen = 0;
     const limit = already + wanted;
     for await (const page of sls.queryPages(req, { signal, pageSize: SQL_PAGE_ROWS, maxRows: limit, concurrency: 2 })) {
-      const fresh = slicePacked(page.packed, Math.max(0, already - seen), page.packed.rowCount);
+      const fresh = sliceBatch(page, Math.max(0, already - seen), page.packed.rowCount);
       seen += page.packed.rowCount;
       this.noteResult(active, page);
-      if (fresh.rowCount > 0) await this.deliver(active, signal, page.columns, fresh, false);
+      if (fresh.packed.rowCount > 0) await this.deliver(active, signal, { columns: page.columns, ...fresh }, false);
       await this.deps.post({ type: 'queryProgress', requestId: active.requestId, incompleteAttempts: 0, rowsSoFar: active.pager.rowCount });
     }
     if (signal.aborted) return;
@@ -214,11 +210,10 @@ export class QueryRunner {
   private async deliver(
     active: ActiveQuery,
     signal: AbortSignal,
-    columns: readonly string[],
-    rows: PackedRows,
+    { columns, packed, asciiText }: PackedBatch & { readonly columns: readonly string[] },
     finishAfter: boolean,
   ): Promise<void> {
-    const pages = rows.rowCount === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, rows);
+    const pages = packed.rowCount === 0 && active.pager.rowCount === 0 ? [active.pager.emptyPage(columns)] : active.pager.pages(columns, packed, asciiText);
     for (let i = 0; i < pages.length; i++) {
       if (signal.aborted) return;
       const p = pages[i];
@@ -254,7 +249,7 @@ export class QueryRunner {
       if (signal.aborted || (isCloudError(e) && e.kind === 'cancelled')) {
         await this.deps.post({ type: 'queryCancelled', requestId: active.requestId });
       } else {
-        this.deps.log?.(`query ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.deps.log?.(`query ${active.requestId} failed: ${errorText(e)}`);
         await this.deps.post({ type: 'queryError', requestId: active.requestId, error: this.errorInfo(active.query, e) });
       }
     } finally {
@@ -271,12 +266,12 @@ export class QueryRunner {
           : undefined;
       return { message: e.message, nextStep: e.nextStep, code: e.code, slsRequestId: e.requestId, position };
     }
-    return { message: e instanceof Error ? e.message : String(e) };
+    return { message: errorText(e) };
   }
 
   private async histogram(active: ActiveQuery, signal: AbortSignal): Promise<void> {
     // GetHistograms takes the search statement only; counts are of matching records.
-    const search = splitQuery(active.query).search.text.trim() || '*';
+    const search = histogramSearch(active.query);
     try {
       const sls = await this.deps.sls();
       const buckets = await sls.histogram(
@@ -288,7 +283,7 @@ export class QueryRunner {
       await this.deps.post({ type: 'histogram', requestId: active.requestId, buckets: info });
     } catch (e) {
       // The histogram is decoration: a failure must not hide the rows.
-      if (!signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${e instanceof Error ? e.message : String(e)}`);
+      if (!signal.aborted) this.deps.log?.(`histogram for ${active.requestId} failed: ${errorText(e)}`);
     }
   }
 }

@@ -7,8 +7,6 @@ import * as vscode from 'vscode';
 import type { CenApi } from '../../cloud/cenApi';
 import { CloudError } from '../../cloud/cloudError';
 import type { SlsApi } from '../../cloud/slsApi';
-import { limitSlsQueries } from '../../cloud/limitedSlsApi';
-import { MAX_CONCURRENT_REQUESTS_SETTING, RequestLimiter } from '../../cloud/requestLimiter';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerWorkbenchCommands } from './commands';
 import { QueryHistoryStore } from './queryHistory';
@@ -34,25 +32,7 @@ function notSignedIn(): CloudError {
 
 export function registerWorkbench(context: vscode.ExtensionContext, deps: WorkbenchDeps): WorkbenchPanels {
   const history = new QueryHistoryStore(context.globalState);
-  // One limiter for every panel's queries, histograms and export pages; the tree's calls bypass it.
-  const readLimit = (): number => vscode.workspace.getConfiguration('cenFlowLogs').get<number>(MAX_CONCURRENT_REQUESTS_SETTING, Number.NaN);
-  const limiter = new RequestLimiter(readLimit());
-  context.subscriptions.push(
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`cenFlowLogs.${MAX_CONCURRENT_REQUESTS_SETTING}`)) limiter.setLimit(readLimit());
-    }),
-  );
-  // The shared client is rebuilt on sign-in; wrap each one once.
-  const limited = new WeakMap<SlsApi, SlsApi>();
-  const limitedSls = (client: SlsApi): SlsApi => {
-    let wrapped = limited.get(client);
-    if (!wrapped) limited.set(client, (wrapped = limitSlsQueries(client, limiter)));
-    return wrapped;
-  };
-  const sls = async (): Promise<SlsApi> => {
-    const client = deps.sls();
-    return client ? limitedSls(client) : Promise.reject(notSignedIn());
-  };
+  const sls = async (): Promise<SlsApi> => deps.sls() ?? Promise.reject(notSignedIn());
   const cen = async (): Promise<CenApi> => deps.cen() ?? Promise.reject(notSignedIn());
   // The open panels' record, on disk: VS Code's own storage may not be flushed when a reload comes.
   const storage = context.storageUri ?? context.globalStorageUri;

@@ -4,7 +4,7 @@
  * progress notification.
  */
 import type { QueryRequest, SlsApi } from '../../cloud/slsApi';
-import { splitQuery } from '../../query/tokenizer';
+import { queryShape } from '../../query/queryShape';
 import { ExportFileWriter } from './exportFile';
 import type { ExportFormat, ExportProvenance } from './exportFormat';
 import { MAX_RESULT_ROWS, RAW_LINE, SQL_PAGE_ROWS } from './queryRunner';
@@ -24,7 +24,7 @@ export async function exportQueryResult(
 ): Promise<ExportOutcome> {
   const writer = await ExportFileWriter.open(file, format, provenance);
   try {
-    const hasSql = splitQuery(req.query).sql !== undefined;
+    const hasSql = queryShape(req.query).sql !== undefined;
     let complete = true;
     const pages = sls.queryPages(
       hasSql ? { ...req, line: undefined, offset: undefined } : { ...req, line: RAW_LINE, offset: 0 },
@@ -33,7 +33,7 @@ export async function exportQueryResult(
     for await (const page of pages) {
       if (opts.signal.aborted) break;
       if (page.progress === 'Incomplete') complete = false;
-      await writer.writePacked(page.columns, page.packed);
+      await writer.writePacked(page.columns, page);
       opts.onRows?.(writer.rowCount);
     }
     if (opts.signal.aborted) throw new ExportCancelled();

@@ -1,5 +1,5 @@
 /**
- * Turns SLS rows (packed as the client reads them, src/protocol/packedRows.ts) into bounded
+ * Turns SLS rows (packed as the client reads them, src/results/packedRows.ts) into bounded
  * `resultPage` payloads in a fixed column order, at most `maxRows` rows per message, so no single
  * postMessage is huge; a result's first page is shorter (FIRST_PAGE_ROWS), so its first screen
  * is quick to unpack and paint. Rows already in the pager's column order are cut, never rebuilt.
@@ -7,20 +7,14 @@
  */
 
 import type { ResultRow } from '../../cloud/slsApi';
-import { asciiTextBytes } from '../../cloud/slsWireBytes';
-import { ownRowChars, packRows, repeatsAbove, splitAt, unpackRows, type PackedRows } from '../../protocol/packedRows';
+import { ownRowChars, packRows, repeatsAbove, splitAt, unpackRows, type PackedRows } from '../../results/packedRows';
 
 /** Rows per resultPage message: big enough to be few messages, small enough to clone fast. */
 export const RESULT_PAGE_ROWS = 2_000;
 /**
  * Characters of text per resultPage message at most (a page ends early to stay below, unless it
- * is a single row). Why: V8 keeps a string over 128 KB in its large-object space, in memory mapped
- * afresh for it, and on a VM where page faults are slow that dominates making it: measured on this
- * 2-core VM, a 0.7 MB text took 3–5 ms to make (≈ 180 page faults), a 100 KB one 150 times less
- * per byte. Texts made here are cut from ASCII bytes (one byte a character), so 120,000 (plus the
- * first row's repeated values) stay below it; other texts are sliced from a string that exists
- * already. Not lower: more pages queue behind the first one and delay its paint (first-grid-paint
- * at 1,000,000 rows took 114 ms with pages of ≈ 400 rows).
+ * is a single row): keeps each page's text under V8's 128 KB large-object size, which is slow to
+ * make on fresh memory; lower delays the first paint. Measurements: bench/README.md.
  */
 export const RESULT_PAGE_MAX_CHARS = 120_000;
 /**
@@ -94,9 +88,10 @@ export class ResultPager {
    * Splits one batch of rows (packed, or as arrays; values in `columns` order, as the SLS client
    * reads them) into pages, adding any new columns first. A packed batch already in the pager's
    * order and width is only cut (its text sliced, its lengths copied); a batch whose columns
-   * differ (raw logs gaining fields) is re-ordered.
+   * differ (raw logs gaining fields) is re-ordered. `asciiText`: the packed batch's text as the
+   * ASCII bytes the client holds (QueryResult.asciiText); pages are cut from those.
    */
-  pages(columns: readonly string[], batch: PackedRows | readonly ResultRow[]): ResultPagePayload[] {
+  pages(columns: readonly string[], batch: PackedRows | readonly ResultRow[], asciiText?: Uint8Array): ResultPagePayload[] {
     this.addColumns(columns);
     const cols = [...this.columns];
     const width = cols.length;
@@ -107,7 +102,7 @@ export class ResultPager {
     let packs: PackedRows[];
     const cuts = this.cuts(count, packedIn ? (r) => ownRowChars(packedIn, r) : arrayRowChars(batch as readonly ResultRow[]));
     if (count === 0) packs = [];
-    else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts, textOf(packedIn));
+    else if (packedIn && sameOrder && packedIn.width === width) packs = cuts.length === 2 ? [packedIn] : splitAt(packedIn, cuts, asciiText && textOf(asciiText));
     else {
       const rows = packedIn ? unpackRows(packedIn) : (batch as readonly ResultRow[]);
       packs = [];
@@ -162,12 +157,10 @@ function arrayRowChars(rows: readonly ResultRow[]): (row: number) => number {
 }
 
 /**
- * Pieces of a pack's text. A pack that came from the decoder worker as ASCII bytes is read from
- * those, so its whole text (one large string: see RESULT_PAGE_MAX_CHARS) is never made.
+ * Pieces of a pack's text read from its ASCII bytes, so its whole text (one large string: see
+ * RESULT_PAGE_MAX_CHARS) is never made.
  */
-function textOf(p: PackedRows): ((start: number, end: number) => string) | undefined {
-  const bytes = asciiTextBytes(p);
-  if (!bytes) return undefined;
+function textOf(bytes: Uint8Array): (start: number, end: number) => string {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return (start, end) => b.toString('latin1', start, end);
 }

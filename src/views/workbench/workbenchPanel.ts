@@ -4,6 +4,7 @@
  * the target (names of region, project, logstore, fields), presets, history and results.
  */
 import * as vscode from 'vscode';
+import { errorText } from '../../errorText';
 import type { SlsApi } from '../../cloud/slsApi';
 import {
   parseWebviewMessage,
@@ -18,7 +19,7 @@ import { QueryRunner, type RangeResolver, type ServerErrorLocator } from './quer
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportController } from './exportController';
-import { describeRefusal, localRefusal } from './localRefusal';
+import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 
 
@@ -173,7 +174,7 @@ export class WorkbenchPanel implements vscode.Disposable {
       this.deps.log.warn(`workbench: ignored a malformed message from the webview (type ${JSON.stringify(type)})`);
       return;
     }
-    this.handle(message).catch((e: unknown) => this.deps.log.error(`workbench: ${message.type} failed: ${e instanceof Error ? e.message : String(e)}`));
+    this.handle(message).catch((e: unknown) => this.deps.log.error(`workbench: ${message.type} failed: ${errorText(e)}`));
   }
 
   private async handle(message: WebviewMessage): Promise<void> {

@@ -3,6 +3,7 @@
  * again, and restored after a window reload by the panel serializer from the webview's state.
  */
 import * as vscode from 'vscode';
+import { errorText } from '../../errorText';
 import type { SlsApi } from '../../cloud/slsApi';
 import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type FieldInfo, type WorkbenchViewState } from '../../protocol/messages';
 import type { KeyValueStore } from './queryHistory';
@@ -113,7 +114,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       const fields = index ? fieldsFromIndex(index) : [];
       return fields.length > 0 ? fields : catalogFields();
     } catch (e) {
-      this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, using the flow-log field catalog (${e instanceof Error ? e.message : String(e)})`);
+      this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, using the flow-log field catalog (${errorText(e)})`);
       return catalogFields();
     }
   }

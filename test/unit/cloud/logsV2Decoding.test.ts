@@ -15,7 +15,7 @@ import type { AnswerCompression } from '../../../src/cloud/answerCompression';
 import { CloudError } from '../../../src/cloud/cloudError';
 import { LogsV2Decoder } from '../../../src/cloud/logsV2Decoding';
 import { fromTransfer, readLogsV2Bytes, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
-import { unpackRows } from '../../../src/protocol/packedRows';
+import { unpackRows } from '../../../src/results/packedRows';
 
 const HOSTILE = ['', 'a\tb', 'l1\nl2', '"q" \\ /', '日本語 🙂', '\ud800', 'x'.repeat(60), '10.0.0.1'];
 
@@ -43,7 +43,8 @@ function assertSameAsInline(got: ReturnType<typeof readLogsV2Bytes>, bytes: Buff
   assert.deepEqual(got.columns, want.columns);
   assert.deepEqual(unpackRows(got.packed), unpackRows(want.packed));
   assert.equal(got.packed.lengths.constructor, want.packed.lengths.constructor);
-  assert.deepEqual({ ...got, packed: undefined }, { ...want, packed: undefined });
+  if (got.asciiText) assert.equal(Buffer.from(got.asciiText).toString('latin1'), want.packed.text);
+  assert.deepEqual({ ...got, packed: undefined, asciiText: undefined }, { ...want, packed: undefined, asciiText: undefined });
 }
 
 test('large answers are read on a worker thread, many at once, each exactly as inline', async () => {
@@ -131,11 +132,13 @@ test('a worker that cannot run: every answer is read on this thread, and after t
 test('an all-ASCII answer travels back as bytes and becomes the same text; any other keeps its string', async () => {
   const plain = shared(JSON.stringify({ meta: { progress: 'Complete', count: 300, hasSQL: true, keys: ['a', 'b'] }, data: Array.from({ length: 300 }, (_, i) => ({ a: `10.0.0.${i % 9}`, b: String(i) })) }));
   const t = readLogsV2BytesForTransfer(plain);
-  assert.ok(t?.textBytes && t.packed.text === '');
-  assert.deepEqual(fromTransfer(t), readLogsV2Bytes(plain));
+  assert.ok(t?.asciiText && t.packed.text === '');
+  const { asciiText, ...received } = fromTransfer(t);
+  assert.deepEqual(asciiText, t.asciiText);
+  assert.deepEqual(received, readLogsV2Bytes(plain));
   const mixed = shared(answer(300, 1));
   const m = readLogsV2BytesForTransfer(mixed);
-  assert.equal(m?.textBytes, undefined);
+  assert.equal(m?.asciiText, undefined);
   assert.deepEqual(m && fromTransfer(m), readLogsV2Bytes(mixed));
   const d = new LogsV2Decoder({ minBytes: 16 });
   assertSameAsInline(await d.decode(plain), plain);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readLogsV2 } from '../../../src/cloud/slsWire';
 import { readLogsV2Bytes } from '../../../src/cloud/slsWireBytes';
-import { unpackRows } from '../../../src/protocol/packedRows';
+import { unpackRows } from '../../../src/results/packedRows';
 
 function reference(bytes: Buffer): { columns: readonly string[]; rows: string[][]; progress: string; count?: number; hasSql?: boolean } {
   const a = readLogsV2(JSON.parse(bytes.toString('utf8')));

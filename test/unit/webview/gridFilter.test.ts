@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packRows } from '../../../src/protocol/packedRows';
+import { packRows } from '../../../src/results/packedRows';
 import { ResultStore } from '../../../webview/grid/resultStore';
 import { columnPresenter, formatUnixSeconds } from '../../../webview/grid/valueFormat';
 

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packRows } from '../../../src/protocol/packedRows';
+import { packRows } from '../../../src/results/packedRows';
 import { ResultStore, isNumberText } from '../../../webview/grid/resultStore';
 
-/** Rows as the webview receives them: packed (src/protocol/packedRows.ts). */
+/** Rows as the webview receives them: packed (src/results/packedRows.ts). */
 const packed = (columns: string[], rows: string[][]) => packRows(rows, columns.length);
 
 function store(columns: string[], rows: string[][]): ResultStore {

@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packRows, SAME16, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
+import { packRows, SAME16, splitAt, unpackRows, type PackedRows } from '../../../src/results/packedRows';
 import { isNumberText, ResultStore, type ColumnHints, type SortState } from '../../../webview/grid/resultStore';
 import { storePage } from '../../../webview/grid/packedPage';
 import { columnPresenter } from '../../../webview/grid/valueFormat';

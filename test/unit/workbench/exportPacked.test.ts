@@ -11,11 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeededRandom } from '../../../emulator/seededRandom';
 import { recordsOf } from '../../../src/cloud/slsApi';
-import { packRows, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
+import { packRows, splitAt, unpackRows, type PackedBatch, type PackedRows } from '../../../src/results/packedRows';
 import { ExportFileWriter } from '../../../src/views/workbench/exportFile';
 import type { ExportFormat, ExportProvenance } from '../../../src/views/workbench/exportFormat';
 import { fitsFastPath } from '../../../src/views/workbench/exportPacked';
-import { asciiTextBytes, fromTransfer, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
+import { fromTransfer, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
 
 const provenance: ExportProvenance = {
   query: '* | select srcaddr, count(*) as n group by srcaddr',
@@ -26,9 +26,8 @@ const provenance: ExportProvenance = {
   exportedAt: new Date('2026-01-01T00:00:00Z'),
 };
 
-interface Page {
+interface Page extends PackedBatch {
   readonly columns: readonly string[];
-  readonly packed: PackedRows;
 }
 
 async function exportBoth(format: ExportFormat, pages: readonly Page[]): Promise<{ records: string; packed: string }> {
@@ -37,7 +36,7 @@ async function exportBoth(format: ExportFormat, pages: readonly Page[]): Promise
   const byPacked = await ExportFileWriter.open(join(dir, `packed.${format}`), format, provenance);
   for (const p of pages) {
     await byRecords.writeRows(p.columns, recordsOf({ columns: p.columns, rows: unpackRows(p.packed) }));
-    await byPacked.writePacked(p.columns, p.packed);
+    await byPacked.writePacked(p.columns, p);
   }
   await byRecords.commit(true);
   await byPacked.commit(true);
@@ -72,7 +71,7 @@ for (const format of ['csv', 'json'] as const) {
     const whole = randomPage(rng, columns, 900);
     // Pages as the client hands them: cut anywhere, "same as above" resolved at the cuts.
     const pages = splitAt(whole, [0, 1, 250, 251, 600, 900]).map((packed) => ({ columns, packed }));
-    assert.ok(pages.every((p) => fitsFastPath(p.columns, p.packed)), 'every page takes the byte path');
+    assert.ok(pages.every((p) => fitsFastPath(p.columns, p)), 'every page takes the byte path');
     const out = await exportBoth(format, pages);
     assert.equal(out.packed, out.records);
   });
@@ -110,7 +109,7 @@ for (const format of ['csv', 'json'] as const) {
       { columns: ['1', 'a'], packed: randomPage(rng, ['1', 'a'], 10) },
       { columns: ['a', 'a'], packed: randomPage(rng, ['a', 'a'], 10) },
     ];
-    for (const c of cases) assert.equal(fitsFastPath(c.columns, c.packed), false);
+    for (const c of cases) assert.equal(fitsFastPath(c.columns, c), false);
     for (const c of cases) {
       const out = await exportBoth(format, [c, { columns: c.columns, packed: randomPage(rng, c.columns, 5) }]);
       assert.equal(out.packed, out.records);
@@ -122,7 +121,7 @@ test('a malformed page is refused, not written shifted', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'wb-export-packed-'));
   const w = await ExportFileWriter.open(join(dir, 'x.csv'), 'csv', provenance);
   const bad: PackedRows = { rowCount: 1, width: 2, text: 'abc', lengths: new Uint16Array([1, 1]) };
-  await assert.rejects(() => w.writePacked(['a', 'b'], bad), /lengths add up to 2, the text has 3/);
+  await assert.rejects(() => w.writePacked(['a', 'b'], { packed: bad }), /lengths add up to 2, the text has 3/);
   await w.abort();
 });
 
@@ -134,24 +133,25 @@ test('a page whose text the SLS client still holds as ASCII bytes is written fro
   const rows = Array.from({ length: 50 }, () => columns.map(() => rng.pick(plainInJson)));
   const body = Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: rows.length, hasSQL: true, keys: columns }, data: rows.map((r) => ({ srcaddr: r[0], note: r[1] })) }));
   const sent = readLogsV2BytesForTransfer(body);
-  assert.ok(sent?.textBytes, 'an all-ASCII answer travels as bytes');
+  assert.ok(sent?.asciiText, 'an all-ASCII answer travels as bytes');
   const received = fromTransfer(sent).packed;
-  assert.ok(asciiTextBytes(received));
+  assert.ok(fromTransfer(sent).asciiText);
   // Watch the text getter: escaping a cell may read the text, but plain cells must not need it.
   const reference = { ...received, text: received.text };
   for (const format of ['csv', 'json'] as const) {
-    const out = await exportBoth(format, [{ columns, packed: fromTransfer(sent).packed }]);
+    const out = await exportBoth(format, [{ columns, packed: fromTransfer(sent).packed, asciiText: fromTransfer(sent).asciiText }]);
     const ref = await exportBoth(format, [{ columns, packed: reference }]);
     assert.equal(out.packed, ref.records);
   }
   const plainRows = Array.from({ length: 20 }, (_, i) => ({ srcaddr: `10.0.0.${i}`, note: 'ok' }));
-  const plain = fromTransfer(readLogsV2BytesForTransfer(Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: 20, hasSQL: true, keys: columns }, data: plainRows })))!).packed;
+  const plainAnswer = fromTransfer(readLogsV2BytesForTransfer(Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: 20, hasSQL: true, keys: columns }, data: plainRows })))!);
+  const plain = plainAnswer.packed;
   let textReads = 0;
   const spy = Object.getOwnPropertyDescriptor(plain, 'text')!.get!;
   Object.defineProperty(plain, 'text', { get: () => (textReads++, spy.call(plain)) });
   const dir = mkdtempSync(join(tmpdir(), 'wb-export-packed-'));
   const w = await ExportFileWriter.open(join(dir, 'plain.json'), 'json', provenance);
-  await w.writePacked(columns, plain);
+  await w.writePacked(columns, { packed: plain, asciiText: plainAnswer.asciiText });
   await w.commit(true);
   assert.equal(textReads, 0, 'the text string was never made');
   assert.match(readFileSync(join(dir, 'plain.json'), 'utf8'), /\{"srcaddr":"10\.0\.0\.19","note":"ok"\}/);

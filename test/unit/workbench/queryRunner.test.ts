@@ -17,7 +17,7 @@ import type { FlowLogView } from '../../../emulator/cen/store';
 import type { FlowRow } from '../../../emulator/data/flowLogGenerator';
 import { QueryRunner, LOAD_MORE_ROWS } from '../../../src/views/workbench/queryRunner';
 import { RESULT_PAGE_ROWS } from '../../../src/views/workbench/resultPages';
-import { unpackRows } from '../../../src/protocol/packedRows';
+import { unpackRows } from '../../../src/results/packedRows';
 import { resolveWorkbenchRange } from '../../../src/views/workbench/workbenchLanguage';
 import { exportQueryResult } from '../../../src/views/workbench/resultExport';
 
@@ -150,6 +150,27 @@ describe('SQL', () => {
     await runner.run('s3', '* | select srcaddr limit 250', FOUR_HOURS);
     assert.equal(of('queryDone')[0].status.rowCount, 250);
     assert.equal(of('queryDone')[0].status.more, false);
+  });
+});
+
+describe('one query shape for the runner and export', () => {
+  // A single quote is not search syntax: the | after it starts the SQL for the runner, for the
+  // export's pages and for the service (src/query/queryShape.ts).
+  const query = "dstport:22 or it's | select count(*) as n";
+  test('the runner and the export both read it as SQL and agree on the rows', async () => {
+    const { runner, of } = harness();
+    await runner.run('q1', query, FOUR_HOURS);
+    const [done] = of('queryDone');
+    assert.ok(done, JSON.stringify(of('queryError')));
+    assert.equal(done.status.hasSql, true);
+    const shown = rowsOf(of('resultPage'));
+    assert.deepEqual(Object.keys(shown[0]), ['n']);
+    const range = of('queryStarted')[0].range;
+    const file = join(mkdtempSync(join(tmpdir(), 'wb-runner-')), 'out.json');
+    const target = { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName };
+    await exportQueryResult(sls, { ...target, query, from: range.from, to: range.to }, file, 'json', { query, from: range.from, to: range.to, rangeLabel: range.label, target, exportedAt: new Date() }, { signal: new AbortController().signal });
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as { rows: { n: string }[] };
+    assert.deepEqual(doc.rows, shown);
   });
 });
 

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FIRST_PAGE_ROWS, RESULT_PAGE_MAX_CHARS, RESULT_PAGE_ROWS, ResultPager } from '../../../src/views/workbench/resultPages';
 import { fromTransfer, readLogsV2BytesForTransfer } from '../../../src/cloud/slsWireBytes';
-import { packRows, unpackRows } from '../../../src/protocol/packedRows';
+import { packRows, unpackRows } from '../../../src/results/packedRows';
 
 /** Rows as the SLS client reads them: values in ['srcaddr', 'bytes'] order. */
 const rows = (n: number, start = 0): string[][] => Array.from({ length: n }, (_, i) => [`10.0.${(start + i) >> 8}.${(start + i) & 255}`, String(start + i)]);
@@ -110,12 +110,12 @@ test('rows the SLS client holds as ASCII bytes are cut from those bytes: the who
   for (let r = 1; r < source.length; r += 3) source[r][1] = source[r - 1][1];
   const body = Buffer.from(JSON.stringify({ meta: { progress: 'Complete', count: source.length, hasSQL: true, keys: columns }, data: source.map(([srcaddr, bytes]) => ({ srcaddr, bytes })) }));
   const sent = readLogsV2BytesForTransfer(body);
-  assert.ok(sent?.textBytes, 'an all-ASCII answer travels as bytes');
-  const packed = fromTransfer(sent).packed;
+  assert.ok(sent?.asciiText, 'an all-ASCII answer travels as bytes');
+  const { packed, asciiText } = fromTransfer(sent);
   let textReads = 0;
   const getText = Object.getOwnPropertyDescriptor(packed, 'text')!.get!;
   Object.defineProperty(packed, 'text', { get: () => (textReads++, getText.call(packed)) });
-  const pages = new ResultPager().pages(columns, packed);
+  const pages = new ResultPager().pages(columns, packed, asciiText);
   assert.equal(textReads, 0, 'the batch\'s text was never read');
   assert.deepEqual(pages.map((p) => p.rows.rowCount), [FIRST_PAGE_ROWS, RESULT_PAGE_ROWS, RESULT_PAGE_ROWS, 5_000 - FIRST_PAGE_ROWS - 2 * RESULT_PAGE_ROWS]);
   assert.deepEqual(pages.flatMap((p) => unpackRows(p.rows)), source);

@@ -4,9 +4,9 @@
  * follow. Not signed in = no source.
  */
 import * as vscode from 'vscode';
-import type { CliProfileSummary } from '../../cloud/credentials';
-import { maskAccessKeyId } from '../../cloud/credentials';
-import type { AccessCredentials, CredentialSource } from '../../cloud/credentialTypes';
+import type { CliProfileSummary } from '../cloud/credentials';
+import { maskAccessKeyId } from '../cloud/credentials';
+import type { AccessCredentials, CredentialSource } from '../cloud/credentialTypes';
 import type { AccessKeyStore } from './accessKeyStore';
 import { environmentHasAccessKey, parseCredentialChoice, type CredentialChoice } from './credentialChoice';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeRefusal, lineAndColumn, localRefusal } from '../../../src/views/workbench/localRefusal';
+import { describeRefusal, lineAndColumn, localRefusal } from '../../../src/query/localRefusal';
 import { parseWebviewMessage } from '../../../src/protocol/messages';
 
 test('a query with error-severity diagnostics is refused, each error positioned', () => {

@@ -4,11 +4,14 @@
  * The SDKs stay unloaded until the first call: the cloud clients load them lazily.
  */
 import * as vscode from 'vscode';
-import type { CenApi } from '../../cloud/cenApi';
-import { CloudError } from '../../cloud/cloudError';
-import { unavailableCenApi } from './unavailableCenApi';
-import type { CredentialSource } from '../../cloud/credentialTypes';
-import type { SlsApi } from '../../cloud/slsApi';
+import type { CenApi } from '../cloud/cenApi';
+import { createCenClient } from '../cloud/cenClient';
+import type { RequestLimiter } from '../cloud/requestLimiter';
+import { createSlsClient } from '../cloud/slsClient';
+import { CloudError } from '../cloud/cloudError';
+import { unavailableCenApi } from '../cloud/unavailableCenApi';
+import type { CredentialSource } from '../cloud/credentialTypes';
+import type { SlsApi } from '../cloud/slsApi';
 import type { ActiveCredentials } from './activeCredentials';
 
 /** What the cloud clients report per API call; logged, never containing a secret. */
@@ -33,7 +36,15 @@ export interface CloudSettings {
 
 export interface CloudClientFactories {
   createCen(settings: CloudSettings, credentials: CredentialSource, log: (e: ApiCallLogEntry) => void): CenApi;
-  createSls?(settings: CloudSettings, credentials: CredentialSource, log: (e: ApiCallLogEntry) => void): SlsApi;
+  createSls(settings: CloudSettings, credentials: CredentialSource, log: (e: ApiCallLogEntry) => void): SlsApi;
+}
+
+/** The product's clients; every query-path Log Service request takes a slot of `limiter`. */
+export function cloudClientFactories(limiter: RequestLimiter): CloudClientFactories {
+  return {
+    createCen: (s, credentials, log) => createCenClient({ endpoint: s.cenEndpoint, credentials, log }),
+    createSls: (s, credentials, log) => createSlsClient({ endpoint: s.slsEndpoint, protocol: s.slsProtocol, credentials, log, limiter }),
+  };
 }
 
 export class CloudClients implements vscode.Disposable {
@@ -88,7 +99,7 @@ export class CloudClients implements vscode.Disposable {
       this.cenApi = unavailableCenApi(e);
     }
     try {
-      this.slsApi = source && this.factories.createSls ? this.factories.createSls(settings, source, log) : undefined;
+      this.slsApi = source ? this.factories.createSls(settings, source, log) : undefined;
     } catch {
       this.slsApi = undefined;
     }

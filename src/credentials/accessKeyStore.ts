@@ -1,6 +1,6 @@
 /** The entered AccessKey pair, kept only in VS Code's SecretStorage (the OS keychain). */
 import type * as vscode from 'vscode';
-import type { AccessCredentials } from '../../cloud/credentialTypes';
+import type { AccessCredentials } from '../cloud/credentialTypes';
 
 const SECRET_KEY = 'cenFlowLogs.accessKey';
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ownRowChars, packRows, slicePacked, splitAt, unpackRows, type PackedRows } from '../../../src/protocol/packedRows';
+import { ownRowChars, packRows, slicePacked, splitAt, unpackRows, type PackedRows } from '../../../src/results/packedRows';
 
 /** Consecutive packs of at most `n` rows (cuts at 0, n, 2n, …, rowCount). */
 function splitEvery(p: PackedRows, n: number): PackedRows[] {

@@ -26,6 +26,22 @@ export interface PackedRows {
   readonly lengths: Uint16Array | Uint32Array;
 }
 
+/**
+ * Packed rows as the host holds them: with `asciiText` when their text is ASCII and still the
+ * bytes it arrived as (one byte a character) — readers of bytes (the pager, the export) use those
+ * and `packed.text` is never made. Host-side; only `packed` is ever posted.
+ */
+export interface PackedBatch {
+  readonly packed: PackedRows;
+  readonly asciiText?: Uint8Array;
+}
+
+/** Rows [start, end) of a batch; the bytes stay only while the pack is the whole batch. */
+export function sliceBatch(b: PackedBatch, start: number, end: number): PackedBatch {
+  const packed = slicePacked(b.packed, start, end);
+  return packed === b.packed ? b : { packed };
+}
+
 /** The `lengths` value meaning "same as the row above" for each array type. */
 export const SAME16 = 0xffff;
 export const SAME32 = 0xffffffff;

@@ -4,8 +4,17 @@
  * "Run anyway" (the checks can be wrong; the service has the last word). Pure — the webview applies
  * it before posting, the host applies it again before calling the API.
  */
-import { diagnose } from '../../query/diagnostics';
-import type { LocalProblem } from '../../protocol/messages';
+import { diagnose } from './diagnostics';
+
+/** One error that refuses a run, positioned for the editor and for the banner. */
+export interface LocalProblem {
+  readonly from: number;
+  readonly to: number;
+  readonly line: number;
+  readonly column: number;
+  readonly code: string;
+  readonly message: string;
+}
 
 /** Where an offset falls in the text, 1-based as editors show it. */
 export function lineAndColumn(text: string, offset: number): { line: number; column: number } {

@@ -1,5 +1,5 @@
 /** A CenApi standing in for one that could not be built (e.g. an invalid endpoint setting): every call fails with that reason. */
-import type { CenApi } from '../../cloud/cenApi';
+import type { CenApi } from './cenApi';
 
 export function unavailableCenApi(reason: unknown): CenApi {
   const fail = (): Promise<never> => Promise.reject(reason);

@@ -5,7 +5,7 @@ import {
   checkAccessKeySecret,
   environmentHasAccessKey,
   parseCredentialChoice,
-} from '../../../src/views/credentials/credentialChoice';
+} from '../../../src/credentials/credentialChoice';
 
 describe('credential choice (what is persisted, never a secret)', () => {
   it('reads back only well-formed choices', () => {

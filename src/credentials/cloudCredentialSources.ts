@@ -4,7 +4,7 @@ import {
   defaultChainCredentialSource,
   listCliProfiles,
   staticCredentialSource,
-} from '../../cloud/credentials';
+} from '../cloud/credentials';
 import type { CredentialSourceFactory } from './activeCredentials';
 
 export const cloudCredentialSources: CredentialSourceFactory = {
