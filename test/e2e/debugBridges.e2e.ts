@@ -6,7 +6,7 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import { useVsCode, UI_TIMEOUT_MS, type VsCodeSession } from './harness';
@@ -192,5 +192,37 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     }
     const sameWindow = Math.floor(Date.now() / 1000 / interval) === windowAtStart;
     assert.equal(summaryRequests(), sameWindow ? 1 : 2, 'one summary request per address per capture window');
+  });
+
+  it("a debugged Node program's variable holding an address: its context menu opens the traffic with rows for that address", async () => {
+    const f = flowLogOf(vs);
+    const planned = aroundRange({ kind: 'now' }, Math.floor(Date.now() / 1000), captureInterval(f.interval));
+    const peer = recordedPeer(vs, planned.from, planned.to);
+    // A small service stopped at a breakpoint (`debugger;`) while holding its upstream peer.
+    writeFileSync(join(vs.workspaceFolder, 'client.js'), `const upstreamPeer = '${peer.dstaddr}:${peer.dstport}';\ndebugger;\nconsole.log('connecting to', upstreamPeer);\n`);
+    mkdirSync(join(vs.workspaceFolder, '.vscode'), { recursive: true });
+    writeFileSync(
+      join(vs.workspaceFolder, '.vscode', 'launch.json'),
+      JSON.stringify({ version: '0.2.0', configurations: [{ type: 'node', request: 'launch', name: 'client', program: '${workspaceFolder}/client.js', console: 'internalConsole' }] }),
+    );
+    await vs.runCommand('Debug: Start Debugging');
+    const variable = vs.page.locator('.debug-pane .monaco-list-row', { hasText: 'upstreamPeer' }).first();
+    await variable.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await variable.click({ button: 'right' });
+    const entry = vs.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Show Traffic for This Address' }).first();
+    await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await entry.click();
+
+    await pick(vs, FLOW_LOG);
+    const frame = await waitDone(vs);
+    const query = (await frame.locator('[data-testid=query-editor] .cm-content').textContent()) ?? '';
+    assert.ok(query.includes(peer.dstaddr) && query.includes(String(peer.dstport)), `query ${query} names the address and port`);
+    const { columns, rows } = await gridText(frame);
+    const src = columns.indexOf('srcaddr');
+    const dst = columns.indexOf('dstaddr');
+    assert.ok(rows.length > 0, 'records for the address');
+    assert.ok(rows.every((r) => r[src] === peer.dstaddr || r[dst] === peer.dstaddr), 'every record is to or from the address');
+    await vs.screenshot('debugBridges-debug-variable');
+    await vs.runCommand('Debug: Stop');
   });
 });
