@@ -85,8 +85,9 @@ async function waitDone(vs: VsCodeSession): Promise<Awaited<ReturnType<VsCodeSes
 }
 
 describe('debugging bridges', { timeout: 900_000 }, () => {
-  // The DOM renderer puts terminal text in the page, where the test can find and point at it.
-  const vs = useVsCode({ settings: { 'terminal.integrated.gpuAcceleration': 'off' } });
+  // The DOM renderer puts terminal text in the page, where the test can find and point at it; the
+  // debug toolbar docked in its view does not float over the editor tabs the harness clicks.
+  const vs = useVsCode({ settings: { 'terminal.integrated.gpuAcceleration': 'off', 'debug.toolBarLocation': 'docked' } });
 
   it('an address echoed in a terminal is a link that opens its traffic around now, with rows for that address', async () => {
     const f = flowLogOf(vs);
@@ -97,11 +98,16 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     await vs.runCommand('Terminal: Create New Terminal');
     const terminal = vs.page.locator('.terminal-wrapper.active .xterm-rows, .terminal .xterm-rows').first();
     await terminal.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await vs.page.locator('.terminal .xterm-helper-textarea').first().focus();
     // The output line reads "seen 2 peer …": the typed command line ("$((1+1))") does not, so the output is what is clicked.
-    await vs.page.keyboard.type(`echo "seen $((1+1)) peer ${address} timed out"\n`, { delay: 5 });
     const output = terminal.locator(':scope > div', { hasText: 'seen 2 peer' }).first();
-    await output.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    // Keys typed before the shell has started are lost: type again until the output is there.
+    for (let attempt = 1; ; attempt++) {
+      await vs.page.locator('.terminal .xterm-helper-textarea').first().focus();
+      await vs.page.keyboard.type(`echo "seen $((1+1)) peer ${address} timed out"\n`, { delay: 5 });
+      const shown = await output.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+      if (shown) break;
+      assert.ok(attempt < 4, 'the terminal never printed the echo');
+    }
 
     // Links are asked for when the pointer rests on a line (the first time also builds the extension's
     // UI); the link's hover, with our tooltip, says it is there. Move off and back until it shows.
