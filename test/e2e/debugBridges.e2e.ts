@@ -71,11 +71,15 @@ function textCentre(root: unknown, wanted: string): { x: number; y: number } | {
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }
 
-/** The centre of `text` inside the element (a terminal row, an editor line), in page coordinates. */
+/** The centre of `text` inside the element (a terminal row, an editor line), in page coordinates; waits while it re-renders. */
 async function centreOfText(element: Locator, text: string): Promise<{ x: number; y: number }> {
-  const box = await element.evaluate(textCentre, text);
-  assert.ok(!('missing' in box), `${JSON.stringify(text)} is shown, in ${'missing' in box ? box.missing : ''}`);
-  return box;
+  const deadline = Date.now() + UI_TIMEOUT_MS;
+  for (;;) {
+    const box = await element.evaluate(textCentre, text);
+    if (!('missing' in box)) return box;
+    assert.ok(Date.now() < deadline, `${JSON.stringify(text)} is shown, in ${box.missing}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function waitDone(vs: VsCodeSession): Promise<Awaited<ReturnType<VsCodeSession['webviewFrame']>>> {
@@ -205,7 +209,7 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     const planned = aroundRange({ kind: 'now' }, Math.floor(Date.now() / 1000), captureInterval(f.interval));
     const peer = recordedPeer(vs, planned.from, planned.to);
     // A small service stopped at a breakpoint (`debugger;`) while holding its upstream peer.
-    writeFileSync(join(vs.workspaceFolder, 'client.js'), `const upstreamPeer = '${peer.dstaddr}:${peer.dstport}';\ndebugger;\nconsole.log('connecting to', upstreamPeer);\n`);
+    writeFileSync(join(vs.workspaceFolder, 'client.js'), `const upstreamPeer = '${peer.dstaddr}:${peer.dstport}';\nconst route = upstreamPeer + ' via 10.0.0.1';\ndebugger;\nconsole.log('connecting to', upstreamPeer);\n`);
     mkdirSync(join(vs.workspaceFolder, '.vscode'), { recursive: true });
     writeFileSync(
       join(vs.workspaceFolder, '.vscode', 'launch.json'),
@@ -229,6 +233,14 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     assert.ok(rows.length > 0, 'records for the address');
     assert.ok(rows.every((r) => r[src] === peer.dstaddr || r[dst] === peer.dstaddr), 'every record is to or from the address');
     await vs.screenshot('debugBridges-debug-variable');
+
+    // A variable whose value holds two addresses: the menu asks which one.
+    const route = vs.page.locator('.debug-pane .monaco-list-row', { hasText: 'route' }).first();
+    await route.click({ button: 'right' });
+    await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await entry.click();
+    await pick(vs, '10.0.0.1');
+    await frame.locator('[data-testid=query-editor] .cm-content', { hasText: 'srcaddr:10.0.0.1 or dstaddr:10.0.0.1' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await vs.runCommand('Debug: Stop');
   });
 });

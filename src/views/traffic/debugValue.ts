@@ -1,8 +1,7 @@
 /**
  * The text of what a debugger menu was opened on. VS Code passes `{ sessionId, container, variable }`
- * for a variable (the Debug Adapter Protocol's Variable) and the watch expression's own model for a
- * watch row, whose value field is not a public API: so this reads the known places and validates
- * each. No `vscode` import (unit-tested).
+ * for a variable (the Debug Adapter Protocol's Variable). A bare `{ name, value }` (or the watch
+ * model's `_value`) is read too, for callers passing a watch row. No `vscode` import (unit-tested).
  */
 
 export interface DebugValueText {
@@ -20,7 +19,7 @@ function stringField(o: unknown, key: string): string | undefined {
 export function debugValueText(arg: unknown): DebugValueText | undefined {
   const variable: unknown = typeof arg === 'object' && arg !== null && 'variable' in arg ? arg.variable : undefined;
   const holder = variable ?? arg;
-  // `_value` is the watch model's field behind its `value` getter (VS Code 1.100), kept as a fallback.
+  // `_value` is the watch model's field behind its `value` getter (VS Code 1.100).
   const value = stringField(holder, 'value') ?? stringField(holder, '_value') ?? stringField(holder, 'result');
   if (value === undefined) return undefined;
   const name = stringField(holder, 'evaluateName') ?? stringField(holder, 'name') ?? stringField(holder, 'expression');

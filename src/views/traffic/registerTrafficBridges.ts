@@ -30,7 +30,7 @@ export interface TrafficBridges {
 export function registerTrafficBridges(context: vscode.ExtensionContext, deps: TrafficBridgeDeps): TrafficBridges {
   const lastFlowLog = new LastFlowLog(context.workspaceState);
   const opener = new TrafficOpener({ panels: deps.panels, cen: deps.cen, lastFlowLog, log: deps.log });
-  registerTrafficCommands(deps.registrar, opener);
+  registerTrafficCommands(deps.registrar, opener, deps.log);
   return {
     hovers: new AddressHoverProvider({ sls: deps.sls, lastFlowLog, log: deps.log }),
     terminalLinks: new TerminalAddressLinks(),

@@ -1,6 +1,6 @@
 /**
- * The commands behind the debugging bridges: "Show Traffic for This Address" on a variable or watch
- * expression (several addresses in the value → a pick), the command terminal links and hover links
+ * The commands behind the debugging bridges: "Show Traffic for This Address" on a debugger variable
+ * (several addresses in the value → a pick), the command terminal links and hover links
  * run with one address, and choosing which flow log addresses are looked up in.
  */
 import * as vscode from 'vscode';
@@ -41,11 +41,13 @@ export function parseAddressArgs(value: unknown): { target: AddressTarget; centr
   return { target, centre: typeof centre === 'number' && Number.isFinite(centre) ? { kind: 'logLine', seconds: centre } : { kind: 'now' } };
 }
 
-export function registerTrafficCommands(registrar: CommandRegistrar, opener: TrafficOpener): void {
+export function registerTrafficCommands(registrar: CommandRegistrar, opener: TrafficOpener, log: vscode.LogOutputChannel): void {
   registrar.register(TRAFFIC_COMMANDS.showForDebugValue, 'Show traffic for this address', async (arg?: unknown) => {
     const row = debugValueText(arg);
     if (!row) {
-      void vscode.window.showInformationMessage('Run this from a variable or a watch expression in the Run and Debug view while the debugger is paused.');
+      // Debug adapters and VS Code versions shape this argument; its keys say what to read next time.
+      log.warn(`Show traffic: the debugger menu passed no value to read (keys: ${typeof arg === 'object' && arg !== null ? Object.keys(arg).join(', ') : typeof arg})`);
+      void vscode.window.showInformationMessage('Run this from a variable in the Run and Debug view while the debugger is paused, or select an address and use "Show Traffic for This Address" from the editor or terminal menu.');
       return;
     }
     const addresses = extractAddresses(row.value);
