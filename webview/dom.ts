@@ -41,8 +41,10 @@ export function button(opts: ButtonOptions, onClick: () => void): HTMLElement & 
 }
 
 export function selectElement(label: string, testid: string): HTMLElement & { value: string } {
-  const s = document.createElement('vscode-single-select') as unknown as HTMLElement & { value: string };
+  const s = document.createElement('vscode-single-select') as unknown as HTMLElement & { value: string; label: string };
   s.setAttribute('aria-label', label);
+  // The element's own combobox (in its shadow root) is named by this property, not by the host's aria-label.
+  s.label = label;
   s.title = label;
   s.dataset.testid = testid;
   return s;

@@ -19,6 +19,7 @@ import { button, codicon, h, optionElement, selectElement } from './dom';
 import { formatCount } from './grid/valueFormat';
 import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
+import { RecordDetail } from './detail/recordDetail';
 import { describeRefusal, localRefusal } from '../src/query/localRefusal';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
@@ -47,10 +48,13 @@ export class WorkbenchApp {
   private readonly status = new StatusLine();
   private readonly errors = new ErrorBanner();
   private readonly refusal: RefusalBanner;
+  private readonly detail: RecordDetail;
+  /** The target's capture window in seconds (follow-up queries bucket time by it). */
+  private windowSeconds = 600;
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
   private fields: readonly string[] | undefined;
   private readonly exportBar: ExportBar;
-  private readonly title = h('div', 'target-title');
+  private readonly title = h('h1', 'target-title');
   private readonly subtitle = h('div', 'target-subtitle');
   private readonly rangeInfo = h('div', 'range-info');
   private readonly presetSelect = selectElement('Presets', 'presets');
@@ -139,6 +143,18 @@ export class WorkbenchApp {
       onNearEnd: () => this.autoLoadMore(),
       onScroll: () => this.state.update({ scrollTop: Math.round(this.grid.scrollTop) }, 'scroll'),
       onCopy: (text, what) => this.copy(text, what),
+      onActiveRow: () => {
+        if (this.detail.visible) this.detail.show(this.grid.activeRecord(), this.windowSeconds);
+      },
+    });
+    this.detail = new RecordDetail({
+      onFollowUp: (query, label) => {
+        this.editor.setText(query);
+        this.status.idle(`${label}…`);
+        this.run();
+      },
+      onCopy: (text, what) => this.copy(text, what),
+      onClose: () => this.detail.hide(),
     });
     this.filterField.setAttribute('placeholder', 'Filter rows');
     this.filterField.setAttribute('aria-label', 'Filter loaded rows');
@@ -152,6 +168,9 @@ export class WorkbenchApp {
     this.loadAllButton = button({ label: 'Load all', icon: 'cloud-download', secondary: true, testid: 'load-all' }, () => this.loadMore(true));
     this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
     const copyCell = button({ label: 'Copy cell', icon: 'copy', secondary: true, iconOnly: true, testid: 'copy-cell' }, () => this.grid.copyActiveCell());
+    const showDetail = button({ label: 'Record details', icon: 'list-flat', secondary: true, iconOnly: true, testid: 'show-detail' }, () =>
+      this.detail.visible ? this.detail.hide() : this.detail.show(this.grid.activeRecord(), this.windowSeconds),
+    );
     const copyRows = button({ label: 'Copy selected rows as TSV (with header)', icon: 'clippy', secondary: true, iconOnly: true, testid: 'copy-rows' }, () => this.grid.copySelectedRows(true));
     this.exportBar = new ExportBar(
       (format) => this.host.post({ type: 'export', format, query: this.editor.text, range: this.range }),
@@ -159,7 +178,7 @@ export class WorkbenchApp {
     );
     const addons = h('div', 'results-tools');
     addons.slot = 'addons';
-    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, this.exportBar.element);
+    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, showDetail, this.exportBar.element);
 
     for (const k of CHART_KINDS) this.chartSelect.append(optionElement(k, CHART_LABELS[k]));
     this.chartSelect.addEventListener('change', () => {
@@ -185,7 +204,7 @@ export class WorkbenchApp {
     });
 
     const main = h('main', 'wb-main');
-    main.append(editorHost, this.rangeInfo, this.refusal.element, this.errors.element, this.histogram.element, this.tabs, this.status.element);
+    main.append(editorHost, this.rangeInfo, this.refusal.element, this.errors.element, this.histogram.element, this.tabs, this.detail.element, this.status.element);
     this.root.replaceChildren(header, main);
     if (start.target) this.showTarget(start.target);
     if (start.view.chart) this.chartSelect.value = start.view.chart;
@@ -307,6 +326,7 @@ export class WorkbenchApp {
     this.title.textContent = target.title;
     this.subtitle.textContent = `${target.regionId} · ${target.projectName} / ${target.logStoreName} · ${target.interval / 60}-minute windows`;
     this.fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
+    this.windowSeconds = target.interval;
     this.editor.setFields(this.fields);
   }
 

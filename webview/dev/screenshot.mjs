@@ -145,7 +145,7 @@ scenarios.interact = async (page, theme) => {
   const q = await page.locator('.cm-content').textContent();
   check('click IP adds filter', /^srcaddr:10\.0\.\d+\.\d+$/.test(q), q);
   // keyboard navigation + copy
-  await page.locator('.grid').focus();
+  await page.locator('.grid-scroll').focus();
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');

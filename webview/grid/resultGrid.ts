@@ -37,6 +37,8 @@ export interface ResultGridEvents {
   onScroll(scrollTop: number): void;
   /** Text for the clipboard (the host page has no other clipboard route). */
   onCopy(text: string, what: string): void;
+  /** The active row moved (click or keyboard): the record detail follows it. */
+  onActiveRow?(): void;
 }
 
 interface CellElement {
@@ -95,21 +97,19 @@ export class ResultGrid {
 
   constructor(private readonly events: ResultGridEvents) {
     this.element = el('div', 'grid');
-    this.element.setAttribute('role', 'grid');
-    this.element.setAttribute('aria-label', 'Query results');
-    this.element.setAttribute('aria-multiselectable', 'true');
-    this.element.setAttribute(
+    this.element.dataset.testid = 'results-grid';
+    // The scroller is the grid: the one tab stop (Chromium makes a scroller focusable anyway), and
+    // it owns only rows, so the empty-state text beside it stays outside the grid role.
+    this.scroller = el('div', 'grid-scroll');
+    this.scroller.setAttribute('role', 'grid');
+    this.scroller.setAttribute('aria-label', 'Query results');
+    this.scroller.setAttribute('aria-multiselectable', 'true');
+    this.scroller.setAttribute(
       'aria-description',
       'Arrow keys move, Shift extends the selection, Enter filters the query by the value, S sorts by the column, Alt+Left/Right resizes it, Ctrl+C copies.',
     );
-    this.element.tabIndex = 0;
-    this.element.dataset.testid = 'results-grid';
-    this.scroller = el('div', 'grid-scroll');
-    // The grid itself is the one tab stop; Chromium would otherwise add the scroller as another.
-    this.scroller.tabIndex = -1;
+    this.scroller.tabIndex = 0;
     this.header = el('div', 'grid-header');
-    this.header.setAttribute('role', 'row');
-    this.header.setAttribute('aria-rowindex', '1');
     this.spacer = el('div', 'grid-spacer');
     this.rowsLayer = el('div', 'grid-rows');
     this.rowsLayer.setAttribute('role', 'rowgroup');
@@ -253,6 +253,14 @@ export class ResultGrid {
     return this.rowsLayer.childElementCount;
   }
 
+  /** The active row as field → raw value, or undefined when there are no rows. */
+  activeRecord(): Record<string, string> | undefined {
+    if (this.activeRow >= this.store.viewRows) return undefined;
+    const out: Record<string, string> = {};
+    this.store.columns.forEach((name, c) => (out[name] = this.store.cell(this.activeRow, c)));
+    return out;
+  }
+
   copyActiveCell(): void {
     const v = this.store.cell(this.activeRow, this.activeCol);
     this.events.onCopy(v, 'cell');
@@ -292,7 +300,15 @@ export class ResultGrid {
   private buildHeader(): void {
     this.header.replaceChildren();
     const cols = this.store.columns;
-    this.element.setAttribute('aria-colcount', String(cols.length));
+    this.scroller.setAttribute('aria-colcount', String(cols.length));
+    // A header row without cells is no row at all to assistive technology.
+    if (cols.length > 0) {
+      this.header.setAttribute('role', 'row');
+      this.header.setAttribute('aria-rowindex', '1');
+    } else {
+      this.header.removeAttribute('role');
+      this.header.removeAttribute('aria-rowindex');
+    }
     this.applyWidths();
     const sort = this.store.sort;
     cols.forEach((name, c) => {
@@ -411,7 +427,7 @@ export class ResultGrid {
     const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
     this.columnsInView = visibleColumns(this.widths, this.scroller.scrollLeft, this.scroller.clientWidth, COLUMN_OVERSCAN_PX);
     const count = store.viewRows;
-    this.element.setAttribute('aria-rowcount', String(count + 1));
+    this.scroller.setAttribute('aria-rowcount', String(count + 1));
     const at = { scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count };
     const overscan = overscanAfter(this.win, computeViewport({ ...at, overscan: 0 }), OVERSCAN);
     this.win = computeViewport({ ...at, overscan });
@@ -451,8 +467,8 @@ export class ResultGrid {
         }
       }
     }
-    if (focused && this.activeRow >= this.win.first && this.activeRow < this.win.end) this.element.setAttribute('aria-activedescendant', 'grid-active-cell');
-    else this.element.removeAttribute('aria-activedescendant');
+    if (focused && this.activeRow >= this.win.first && this.activeRow < this.win.end) this.scroller.setAttribute('aria-activedescendant', 'grid-active-cell');
+    else this.scroller.removeAttribute('aria-activedescendant');
     this.renderEmpty();
     if (count > 0 && this.win.end >= count - 50 && !store.filter) this.events.onNearEnd();
   }
@@ -515,7 +531,7 @@ export class ResultGrid {
     const index = Number(rowEl.dataset.row);
     const col = Number(cell.dataset.col);
     this.moveTo(index, col, e.shiftKey);
-    this.element.focus({ preventScroll: true });
+    this.scroller.focus({ preventScroll: true });
     if (target.classList.contains('filterable')) this.filterActive();
   }
 
@@ -537,6 +553,7 @@ export class ResultGrid {
     if (target !== this.scroller.scrollTop) this.scroller.scrollTop = target;
     this.revealColumn(this.activeCol);
     this.render();
+    this.events.onActiveRow?.();
   }
 
   private revealColumn(col: number): void {

@@ -3,6 +3,7 @@
  * "Between…" (two datetime inputs). Emits a validated TimeRangeSpec; invalid input is marked on
  * the field with a message instead of being sent.
  */
+import { selectElement } from '../dom';
 import type { TimeRangeSpec } from '../../src/protocol/messages';
 import { absoluteSpec, pickerValue, QUICK_RANGES, relativeSpec, toLocalInput } from './rangeChoices';
 
@@ -24,9 +25,7 @@ export class TimeRangePicker {
     this.spec = initial;
     this.element = document.createElement('div');
     this.element.className = 'range-picker';
-    this.select = document.createElement('vscode-single-select') as unknown as HTMLElement & { value: string };
-    this.select.setAttribute('aria-label', 'Time range');
-    this.select.dataset.testid = 'range-select';
+    this.select = selectElement('Time range', 'range-select');
     this.select.className = 'range-select';
     for (const q of QUICK_RANGES) this.select.append(option(`q:${q.minutes}`, q.label));
     this.select.append(option('relative', 'Last N minutes / hours / days…'), option('absolute', 'Between two times…'));
