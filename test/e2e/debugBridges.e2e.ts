@@ -82,6 +82,24 @@ async function centreOfText(element: Locator, text: string): Promise<{ x: number
   }
 }
 
+/**
+ * Right-clicks a row of the Variables view and runs "Show Traffic for This Address" from its menu.
+ * As in the harness's contextMenu: a menu re-rendered under the pointer can swallow the click, so
+ * Enter runs the highlighted entry when the menu stays open.
+ */
+async function showTrafficFromVariable(vs: VsCodeSession, row: Locator): Promise<void> {
+  await row.click({ button: 'right' });
+  const entry = vs.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Show Traffic for This Address' }).first();
+  await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await entry.click();
+  const menu = vs.page.locator('.context-view .monaco-menu');
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+  if (closed) return;
+  await entry.hover();
+  await vs.page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+}
+
 async function waitDone(vs: VsCodeSession): Promise<Awaited<ReturnType<VsCodeSession['webviewFrame']>>> {
   const frame = await vs.webviewFrame(TAB);
   await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
@@ -218,10 +236,7 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     await vs.runCommand('Debug: Start Debugging');
     const variable = vs.page.locator('.debug-pane .monaco-list-row', { hasText: 'upstreamPeer' }).first();
     await variable.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
-    await variable.click({ button: 'right' });
-    const entry = vs.page.locator('.context-view .monaco-menu .action-item', { hasText: 'Show Traffic for This Address' }).first();
-    await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await entry.click();
+    await showTrafficFromVariable(vs, variable);
 
     await pick(vs, FLOW_LOG);
     const frame = await waitDone(vs);
@@ -236,9 +251,7 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
 
     // A variable whose value holds two addresses: the menu asks which one.
     const route = vs.page.locator('.debug-pane .monaco-list-row', { hasText: 'route' }).first();
-    await route.click({ button: 'right' });
-    await entry.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await entry.click();
+    await showTrafficFromVariable(vs, route);
     await pick(vs, '10.0.0.1');
     await frame.locator('[data-testid=query-editor] .cm-content', { hasText: 'srcaddr:10.0.0.1 or dstaddr:10.0.0.1' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await vs.runCommand('Debug: Stop');
