@@ -10,12 +10,14 @@
 import vscode = require('vscode');
 import { EXPLORER_VIEW_ID, SHOW_LOG_COMMAND, WORKBENCH_VIEW_TYPE } from './activation/contributions';
 import { ForwardingTreeProvider } from './activation/forwardingTreeProvider';
+import { ForwardingAddressHovers, ForwardingTerminalLinks } from './activation/forwardingTrafficProviders';
 import type { HostUi } from './activation/hostUi';
 import { loadHostUiModule } from './activation/hostUiLoader';
 import { LazyHostUi } from './activation/lazyHostUi';
 import { registerContributedCommands } from './activation/lazyCommands';
 import { whenQueryDocumentOpens } from './activation/queryDocumentTrigger';
 import type { ExplorerNode } from './views/explorer/nodes/index';
+import { ADDRESS_HOVER_SETTING } from './views/traffic/hoverFileKind';
 
 function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('CEN Flow Logs', { log: true });
@@ -23,6 +25,11 @@ function activate(context: vscode.ExtensionContext): void {
   // Created here, not lazily, so its title, description and welcome views work from the start.
   const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorerTree, canSelectMany: true, showCollapseAll: true });
   const ui: LazyHostUi = new LazyHostUi((): HostUi => loadHostUiModule().buildHostUi({ context, log, treeView }), log, vscode.window);
+  const bridges = async (): Promise<HostUi['trafficBridges'] | undefined> => {
+    const built = ui.get();
+    await built?.ready;
+    return built?.trafficBridges;
+  };
   context.subscriptions.push(
     log,
     explorerTree,
@@ -30,6 +37,12 @@ function activate(context: vscode.ExtensionContext): void {
     ...registerContributedCommands(vscode.commands, { [SHOW_LOG_COMMAND]: () => log.show() }, (id, args) => ui.run(id, args)),
     vscode.window.registerWebviewPanelSerializer(WORKBENCH_VIEW_TYPE, ui),
     whenQueryDocumentOpens(vscode.workspace, 'slsql', () => void ui.get()),
+    // Debugging bridges (issue 23): addresses in terminals and editors lead to their traffic.
+    vscode.window.registerTerminalLinkProvider(new ForwardingTerminalLinks(bridges)),
+    vscode.languages.registerHoverProvider(
+      [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }],
+      new ForwardingAddressHovers(bridges, () => vscode.workspace.getConfiguration('cenFlowLogs').get<unknown>(ADDRESS_HOVER_SETTING)),
+    ),
   );
 }
 

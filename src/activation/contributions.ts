@@ -38,6 +38,9 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.queryFile.new',
   'cenFlowLogs.queryFile.saveFromWorkbench',
   'cenFlowLogs.queryFile.openFromHistory',
+  'cenFlowLogs.traffic.showForDebugValue',
+  'cenFlowLogs.traffic.showForAddress',
+  'cenFlowLogs.traffic.chooseFlowLog',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];

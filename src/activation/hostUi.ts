@@ -13,6 +13,7 @@ import { cloudCredentialSources } from '../credentials/cloudCredentialSources';
 import { CommandRegistrar } from '../views/commands/commandRegistrar';
 import type { ExplorerNode } from '../views/explorer/nodes/index';
 import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer/registerExplorer';
+import { registerTrafficBridges, type TrafficBridges } from '../views/traffic/registerTrafficBridges';
 import { registerWorkbench } from '../views/workbench/registerWorkbench';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
@@ -33,6 +34,8 @@ export interface HostUi {
   readonly commands: CommandTable;
   readonly explorerTree: vscode.TreeDataProvider<ExplorerNode>;
   readonly panelSerializer: vscode.WebviewPanelSerializer;
+  /** Hovers and terminal links on addresses, forwarded to from activation (issue 23). */
+  readonly trafficBridges: TrafficBridges;
 }
 
 export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
@@ -46,12 +49,14 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const restored = credentials.restore();
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
   const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
+  // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
+  const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
   if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);
   void updateOpenQueryAvailability();
   // A failed restore is the explorer's to show (the model gets the same promise); commands run regardless.
   const ready = restored.catch(() => undefined);
-  return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels };
+  return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels, trafficBridges };
 }
 
 /** One limit for every panel's queries, histograms and export pages, following the setting; the tree's calls never wait for it. */
