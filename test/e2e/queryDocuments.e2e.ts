@@ -110,8 +110,9 @@ describe('.slsql query documents', () => {
   });
 
   it('completion offers the target fields; a Run lens runs its statement; Save as Query File… writes back the query, flow log and range', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    const query = '* | select "log-status", count(*) as n group by "log-status"';
-    const lines = [`-- flowlog: ${FLOW_LOG}`, '-- range: last 2h', '', query, '', 'dstport:22 and * | select log', ''];
+    // A hyphenated field of today's flow logs (log-status is the 2019 form's, absent here).
+    const query = '* | select "src-region-id", count(*) as n group by "src-region-id"';
+    const lines = [`-- flowlog: ${FLOW_LOG}`, '-- range: last 2h', '', query, '', 'dstport:22 and * | select src', ''];
     writeFileSync(join(vs.workspaceFolder, 'status.slsql'), lines.join('\n'));
     await openFile(vs, 'status.slsql');
 
@@ -119,7 +120,7 @@ describe('.slsql query documents', () => {
     await vs.page.keyboard.press('End');
     await vs.page.keyboard.press('Control+Space');
     const suggestions = vs.page.locator('.suggest-widget .monaco-list-row');
-    await suggestions.filter({ hasText: 'log-status' }).first().waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await suggestions.filter({ hasText: 'src-region-id' }).first().waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await vs.page.keyboard.press('Escape');
 
     // This time from the statement's Run lens (the first statement's).
