@@ -5,36 +5,19 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useVsCode, type VsCodeSession } from './harness';
+import { useVsCode } from './harness';
 import { gridText, pick } from './harness/queryWorkbench';
-import { OWNER_ACCOUNT } from '../../emulator/accounts';
-import { writtenFields } from '../../src/flowlogs/fieldSchema';
 
 const CURRENT = 'prod-backbone-flowlog';
-const OLDER = 'older-form-flowlog';
+/** The demo's flow log of the 2019 per-CEN form (CEN classic-interconnect). */
+const OLDER = 'classic-flowlog';
 const RTT_PRESET = 'Latency (rtt) percentiles per destination';
 const QUERY_TIMEOUT = 30_000;
-
-/** A flow log of the 2019 per-CEN form (no transit router), Active for three hours, with its logstore. */
-function addOlderFormFlowLog(vs: VsCodeSession): void {
-  const { cen, sls } = vs.emulator.context;
-  const c = cen.censOf(OWNER_ACCOUNT.accountId).find((x) => x.name === 'dev-network') ?? assert.fail('the demo has dev-network');
-  const older = {
-    flowLogId: 'flowlog-olderform00000001', accountId: OWNER_ACCOUNT.accountId, cenId: c.cenId, regionId: 'cn-hangzhou',
-    name: OLDER, description: 'A flow log of the 2019 form', status: 'Active' as const, creationTime: Date.now() - 3 * 3600_000,
-    projectName: 'older-form-flowlogs', logStoreName: 'cen-flowlog', interval: 600 as const, logFormatString: '',
-    transitRouterId: '', transitRouterAttachmentId: '', flowLogVersion: '1', tags: [],
-  };
-  cen.insertFlowLog(older);
-  sls.ensureProjectAndLogstore(older.accountId, older.regionId, older.projectName, older.logStoreName, writtenFields({ olderForm: true }));
-}
 
 describe('presets by flow-log form', { timeout: 600_000 }, () => {
   const vs = useVsCode();
 
   it('the rtt preset is unavailable on a flow log of today\'s form and runs on one of the 2019 form', async () => {
-    addOlderFormFlowLog(vs);
-
     // Today's form: the palette refuses, naming the fields the preset needs.
     await vs.runCommand('CEN Flow Logs: Run Preset…');
     await pick(vs, RTT_PRESET);
