@@ -3,8 +3,9 @@
  * prod-backbone-flowlog's context menu compares the last 24 hours with the 24 hours before, which
  * span the demo's seeded shift. The seeded talker shows as new and the grown region pair's ratio
  * shows — each number checked against sums computed here from the generator's records — the table
- * sorts from the keyboard, "same time yesterday" finds the talker too, and Enter on a row opens
- * its records in the query workbench.
+ * sorts from the keyboard, axe finds no serious or critical violation, "same time yesterday" finds
+ * the talker too, and Enter on a row opens its records in the query workbench. Then the same page
+ * in the dark and high-contrast themes (screenshots in test-results/e2e).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import type { FrameLocator } from 'playwright-core';
 import { TEST_EMULATOR_OPTIONS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { screenshotForDocs } from './harness/docsScreenshot';
 import { openExplorer } from './harness/explorerSteps';
+import { seriousAxeViolations, webviewPageFrame } from './harness/axeAudit';
 import { DEMO_TRAFFIC_SHIFT } from '../../emulator/data/trafficShift';
 import type { FlowLogView } from '../../emulator/storeSeams';
 import type { FlowRow } from '../../emulator/data/flowLogGenerator';
@@ -21,7 +23,6 @@ import type { TimeRangeSpec } from '../../src/protocol/messages';
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Compare: ${FLOW_LOG}`;
 const RESULT_TIMEOUT = 60_000;
-const DAY = 86_400;
 const TALKER = DEMO_TRAFFIC_SHIFT.talker.srcaddr;
 const PAIR = `${DEMO_TRAFFIC_SHIFT.grownPair.srcRegionId} → ${DEMO_TRAFFIC_SHIFT.grownPair.dstRegionId}`;
 
@@ -33,12 +34,16 @@ function flowLogOf(vs: VsCodeSession): FlowLogView {
 }
 
 /** Bytes per key over the records of [from, to), for each clock the panel may have resolved its range at. */
-function expectedBytes(vs: VsCodeSession, spec: TimeRangeSpec, shiftBack: number, clocks: readonly number[], key: (r: FlowRow) => string): Map<string, number>[] {
+type Side = 'current' | 'previousPeriod';
+
+function expectedBytes(vs: VsCodeSession, spec: TimeRangeSpec, side: Side, clocks: readonly number[], key: (r: FlowRow) => string): Map<string, number>[] {
   const f = flowLogOf(vs);
   return clocks.map((ms) => {
     const r = resolveWorkbenchRange(spec, f.interval, new Date(ms));
+    // The previous period: as long as the (snapped) current range, ending where it starts.
+    const [from, to] = side === 'current' ? [r.from, r.to] : [r.from - (r.to - r.from), r.from];
     const m = new Map<string, number>();
-    for (const row of vs.emulator.context.sls.generatedRows(f.flowLogId, r.from - shiftBack, r.to - shiftBack)) m.set(key(row), (m.get(key(row)) ?? 0) + (row.bytes ?? 0));
+    for (const row of vs.emulator.context.sls.generatedRows(f.flowLogId, from, to)) m.set(key(row), (m.get(key(row)) ?? 0) + (row.bytes ?? 0));
     return m;
   });
 }
@@ -60,27 +65,33 @@ async function runAndWait(frame: FrameLocator, waitForKey: string): Promise<{ st
   return { started, done: Date.now() };
 }
 
+/** From the flow log's context menu: the compare page, its first answer (by talker) shown. */
+async function openCompare(vs: VsCodeSession): Promise<FrameLocator> {
+  await openExplorer(vs);
+  await vs.expandTreeItem('prod-backbone');
+  await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+  await vs.contextMenu(FLOW_LOG, 'Compare with Earlier Range…');
+  const frame = await vs.webviewFrame(TAB);
+  await row(frame, TALKER).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+  return frame;
+}
+
 describe('before / after compare', { timeout: 900_000 }, () => {
   // Two days and a bit of records (the last 24 hours and the day before), at a lighter rate.
   const vs = useVsCode({ emulator: { ...TEST_EMULATOR_OPTIONS, historyDays: 2.1, recordsPerHour: 600 } });
 
   it('finds the seeded shift: the talker is new, the pair about doubles; sorts by keyboard; a row opens its records', async () => {
-    await openExplorer(vs);
-    await vs.expandTreeItem('prod-backbone');
-    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
     const opened = Date.now();
-    await vs.contextMenu(FLOW_LOG, 'Compare with Earlier Range…');
-    const frame = await vs.webviewFrame(TAB);
     // Opened from the tree it compares the last 24 hours with the previous period at once, by talker.
-    await row(frame, TALKER).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+    const frame = await openCompare(vs);
     const ranAt = [opened, Date.now()];
     assert.equal(await frame.locator('[data-testid=compare-range]').inputValue(), '24h');
     assert.equal(await frame.locator('[data-testid=compare-earlier]').inputValue(), 'previousPeriod');
     assert.equal(await row(frame, TALKER).getAttribute('data-status'), 'new');
     assert.match((await row(frame, TALKER).locator('[data-column=change]').textContent()) ?? '', /new/);
     const day: TimeRangeSpec = { kind: 'quick', minutes: 1440 };
-    const current = expectedBytes(vs, day, 0, ranAt, (r) => r.srcaddr);
-    const earlier = expectedBytes(vs, day, DAY, ranAt, (r) => r.srcaddr);
+    const current = expectedBytes(vs, day, 'current', ranAt, (r) => r.srcaddr);
+    const earlier = expectedBytes(vs, day, 'previousPeriod', ranAt, (r) => r.srcaddr);
     assert.ok(earlier.every((m) => !m.has(TALKER)), 'the records: no talker in the day before the shift');
     const shown = await cellBytes(frame, TALKER, 'current');
     assert.ok(current.some((m) => m.get(TALKER) === shown), `talker's bytes ${shown} vs the records' ${current.map((m) => m.get(TALKER)).join(' or ')}`);
@@ -88,12 +99,13 @@ describe('before / after compare', { timeout: 900_000 }, () => {
     const status = (await frame.locator('[data-testid=compare-status]').textContent()) ?? '';
     assert.match(status, /\d+ entries · [1-9]\d* new/);
     await screenshotForDocs(vs, 'compare-before-after');
+    assert.deepEqual(await seriousAxeViolations(await webviewPageFrame(vs, '#app .compare-heading')), [], 'no serious or critical axe violation with a result');
 
     // By region pair: the grown pair's ratio is what the records say, about 2.
     await frame.locator('[data-testid=compare-dimension]').selectOption('regionPair');
     const pairRun = await runAndWait(frame, PAIR);
     const pairKey = (r: FlowRow) => `${r.srcRegionId} → ${r.dstRegionId}`;
-    const [pairAfter, pairBefore] = [expectedBytes(vs, day, 0, [pairRun.started, pairRun.done], pairKey), expectedBytes(vs, day, DAY, [pairRun.started, pairRun.done], pairKey)];
+    const [pairAfter, pairBefore] = [expectedBytes(vs, day, 'current', [pairRun.started, pairRun.done], pairKey), expectedBytes(vs, day, 'previousPeriod', [pairRun.started, pairRun.done], pairKey)];
     const ratios = pairAfter.map((m, i) => (m.get(PAIR) ?? 0) / (pairBefore[i].get(PAIR) ?? 1));
     const ratioText = ((await row(frame, PAIR).locator('[data-column=ratio]').textContent()) ?? '').trim();
     assert.ok(ratios.some((r) => ratioText === `×${r.toFixed(2)}`), `pair ratio shown ${ratioText}, records ${ratios.map((r) => r.toFixed(3)).join(' or ')}`);
@@ -138,5 +150,15 @@ describe('before / after compare', { timeout: 900_000 }, () => {
     const deadline = Date.now() + RESULT_TIMEOUT;
     while (!vs.emulator.context.answeredQueries.slice(answered).some((q) => q.query.includes(`srcaddr:${TALKER}`)) && Date.now() < deadline) await vs.page.waitForTimeout(200);
     assert.ok(vs.emulator.context.answeredQueries.slice(answered).some((q) => q.query.includes(`srcaddr:${TALKER}`)), 'the workbench ran the row\'s search');
+  });
+
+  it('reads in the dark and high-contrast themes: the new talker marked, no serious axe violation', async () => {
+    for (const [theme, name] of [['Default Dark Modern', 'compare-dark'], ['Default High Contrast', 'compare-high-contrast']] as const) {
+      await vs.reopen({ settings: { 'workbench.colorTheme': theme } });
+      const frame = await openCompare(vs);
+      assert.equal(await row(frame, TALKER).getAttribute('data-status'), 'new');
+      await screenshotForDocs(vs, name);
+      assert.deepEqual(await seriousAxeViolations(await webviewPageFrame(vs, '#app .compare-heading')), [], `${theme}: no serious or critical axe violation`);
+    }
   });
 });
