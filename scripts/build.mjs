@@ -55,6 +55,8 @@ const host = {
 if (existsSync('scripts/sdkPrune.mjs')) host.plugins.push((await import('./sdkPrune.mjs')).sdkPrune({ roots: 'src/cloud' })); // issue #8: prune SDK code our calls never reach
 
 const webviewEntries = existsSync('webview/main.ts') ? { workbench: 'webview/main.ts' } : {};
+// The before/after compare view (issue 20) is a page of its own.
+if (existsSync('webview/compare/main.ts')) webviewEntries.compare = 'webview/compare/main.ts';
 const webview = {
   ...common,
   entryPoints: webviewEntries,

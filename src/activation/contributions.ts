@@ -41,6 +41,7 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.traffic.showForDebugValue',
   'cenFlowLogs.traffic.showForAddress',
   'cenFlowLogs.traffic.chooseFlowLog',
+  'cenFlowLogs.flowLog.compareRanges',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];

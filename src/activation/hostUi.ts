@@ -15,6 +15,7 @@ import type { ExplorerNode } from '../views/explorer/nodes/index';
 import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer/registerExplorer';
 import { registerTrafficBridges, type TrafficBridges } from '../views/traffic/registerTrafficBridges';
 import { registerWorkbench } from '../views/workbench/registerWorkbench';
+import { registerCompare } from '../views/compare/registerCompare';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
 
@@ -52,6 +53,8 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
   const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
+  // Before / after: compares a flow log's traffic with an earlier range; rows open in those panels.
+  registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
   if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);
