@@ -48,7 +48,7 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   context.subscriptions.push(credentials, clients);
   const restored = credentials.restore();
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
-  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
+  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar, routerAttachments: (router) => explorer.model.routerAttachments(router) });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
   const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));

@@ -6,7 +6,7 @@
  * while anything is transitional. Caches, fetches and fires change events; knows nothing of vscode
  * so it is tested against the emulator directly.
  */
-import type { CenApi, CenInstance, FlowLog, TransitRouter, TransitRouterAttachment } from '../../cloud/cenApi';
+import type { CenApi, CenInstance, FlowLog, TransitRouter, TransitRouterAttachment, TransitRouterRef } from '../../cloud/cenApi';
 import { ATTACHMENT_KINDS } from '../../cloud/cenApi';
 import { isTransitional } from '../../flowlogs/catalog';
 import { listCenFlowLogs, routerRegions, sortFlowLogs } from '../../flowlogs/flowLogListing';
@@ -371,7 +371,18 @@ export class ExplorerModel {
     return loaded;
   }
 
-  private loadAttachments(router: TransitRouter): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
+  /** Every attachment of a transit router (its per-type lists, cached with the tree's): for naming attachment ids elsewhere. */
+  async routerAttachments(router: TransitRouterRef): Promise<readonly TransitRouterAttachment[]> {
+    const loaded = await this.loadAttachments(router);
+    if (loaded.state === 'error') {
+      // A failed listing is not kept: the next panel (or the router's row) asks again.
+      this.attachments.delete(router.transitRouterId);
+      throw loaded.error;
+    }
+    return [...loaded.value.values()];
+  }
+
+  private loadAttachments(router: TransitRouterRef): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
     let loaded = this.attachments.get(router.transitRouterId);
     if (!loaded) {
       const ref = { cenId: router.cenId, regionId: router.regionId, transitRouterId: router.transitRouterId };

@@ -96,6 +96,20 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     model.dispose();
   });
 
+  it('a router’s attachments for naming ids elsewhere: every kind, from the lists the tree already loaded (no second listing)', async () => {
+    const model = new ExplorerModel({ cen: () => api });
+    const prod = await model.getChildren(cenNamed(await model.getChildren(), 'prod-backbone'));
+    const hangzhou = routerIn(prod, 'cn-hangzhou').router;
+    await model.getChildren(routerIn(prod, 'cn-hangzhou'));
+    calls.length = 0;
+    const list = await model.routerAttachments({ cenId: hangzhou.cenId, regionId: hangzhou.regionId, transitRouterId: hangzhou.transitRouterId });
+    assert.deepEqual(calls, [], 'served from the tree’s cache');
+    const inEmulator = [...emu.context.cen.attachments.values()].filter((a) => a.transitRouterId === hangzhou.transitRouterId);
+    assert.deepEqual(list.map((a) => a.attachmentId).sort(), inEmulator.map((a) => a.attachmentId).sort());
+    assert.deepEqual([...new Set(list.map((a) => a.kind))].sort(), [...new Set(inEmulator.map((a) => a.type))].sort());
+    model.dispose();
+  });
+
   it('a router without a flow log offers Create; the older-form flow log shows under its CEN', async () => {
     const model = new ExplorerModel({ cen: () => api });
     const root = await model.getChildren();
