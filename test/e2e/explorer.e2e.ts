@@ -91,7 +91,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     // The log format is a choice of today's fields; the three the service requires cannot be unchecked.
     const fields = fieldStep(vs);
     await fields.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    await fields.locator('.quick-input-check-all').click();
+    await fields.locator('.quick-input-header').getByRole('checkbox', { name: 'Toggle all checkboxes' }).click();
     await vs.page.locator('.notifications-toasts', { hasText: /srcaddr, dstaddr, bytes are required by the service and stay checked/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
     await answerFieldStep(vs, ['srcaddr', 'srcport', 'dstport', 'direction']);
     await answerStep(vs, /Tags/, 'team=network');
