@@ -90,10 +90,19 @@ export function regionLocalName(regionId: string): string {
   return BY_ID.get(regionId)?.localName ?? regionId;
 }
 
-/** "China (Shanghai) (cn-shanghai)", or the bare id when we have no name for it. */
-export function regionLabel(regionId: string): string {
-  const name = regionName(regionId);
+/**
+ * "China (Shanghai) (cn-shanghai)"; for an id we have no name for, the service's own name
+ * (DescribeChildInstanceRegions' LocalName) when given, else the bare id.
+ */
+export function regionLabel(regionId: string, serviceName?: string): string {
+  const name = BY_ID.has(regionId) ? regionName(regionId) : serviceName?.trim() || regionId;
   return name === regionId ? regionId : `${name} (${regionId})`;
+}
+
+/** The service's region names (id → LocalName) for the ids among `regionIds` we have no name for. */
+export function serviceNamesFor(regionIds: readonly string[], service: readonly { readonly regionId: string; readonly localName: string }[]): Map<string, string> {
+  const unknown = new Set(regionIds.filter((id) => !BY_ID.has(id)));
+  return new Map(service.filter((r) => unknown.has(r.regionId) && r.localName.trim() !== '').map((r) => [r.regionId, r.localName.trim()]));
 }
 
 /** Whether we have a display name for the id (never whether the service accepts it). */

@@ -189,7 +189,7 @@ function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
     if (routers.length === 0) {
       throw new Error(`CEN ${cen.name || cen.cenId} has no transit router. Attach a network instance to it in the CEN console (that creates the transit router), then create the flow log.`);
     }
-    const items = pickItems(routerChoices(routers));
+    const items = pickItems(routerChoices(routers, await deps.model.serviceRegionNamesOf(cen)));
     const chosen = await input.pick({
       title: `${TITLE}: ${cen.name || cen.cenId}`,
       step: 2,
