@@ -111,7 +111,7 @@ describe('explorer model ⇄ emulator (demo account)', () => {
       const labRouters = await model.getChildren(cenNamed(root, 'lab-empty'));
       assert.deepEqual(labels(labRouters), ['Malaysia (Johor) (ap-southeast-8)']);
       assert.match(labRouters[0].present().tooltip ?? '', /Region: Malaysia \(Johor\) \(ap-southeast-8\)/);
-      assert.deepEqual([...(await model.serviceRegionNamesOf(lab))], [['ap-southeast-8', 'Malaysia (Johor)']]);
+      assert.deepEqual([...(await model.serviceRegionNamesOf(cenNamed(root, 'lab-empty').cen))], [['ap-southeast-8', 'Malaysia (Johor)']]);
       model.reloadFlowLogs();
       await model.getChildren(cenNamed(root, 'lab-empty'));
       assert.equal(ownCalls.filter((c) => c.action === 'DescribeChildInstanceRegions').length, 1, 'asked once');
