@@ -3,8 +3,8 @@
  * (Back/forward) collecting CEN → transit router (ListTransitRouters; Enterprise only, Basic shown
  * with why) → the whole router or one connection (the per-type attachment lists, paged by
  * NextToken) → SLS project and logstore (pick or create) → name, description, interval, the
- * fields to write (a checkbox list; the log format) and tags, each checked with the API's rules as typed. Then creates (always with
- * TransitRouterId) and follows Creating → Active. How many flow logs a CEN may have is the
+ * fields to write (a checkbox list; the log format) and tags, each checked with the API's rules as
+ * typed. Then creates (always with TransitRouterId) and follows Creating → Active. How many flow logs a CEN may have is the
  * service's call. For an inter-region connection it explains that only outbound traffic is
  * captured and offers the peer router's side.
  */
