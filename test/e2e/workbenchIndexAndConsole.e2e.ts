@@ -3,12 +3,13 @@
  * *Create Index* — a flow log whose logstore has no index (an operator deleted it) gets the
  * offer when its workbench opens, and accepting it indexes exactly the fields the flow log
  * writes, typed as Log Service needs them; and *Open Query in Log Service Console* — the URL handed
- * to the browser opens the flow log's logstore with the query typed and the range it ran on.
+ * to the browser opens the flow log's logstore with the query typed and the range it ran on. And a
+ * router-level flow log's records name their attachments (attachment-id → "VPC vpc-… (region)").
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
-import { pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
+import { gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 
 /** Today's record fields as api-current.md §5.1 documents them, and which of them are numbers. */
@@ -99,5 +100,31 @@ describe('workbench: Create Index and the Log Service console link', { timeout: 
     assert.ok(end >= ran.to && end <= ran.to + f.interval, `${what}: ends at ${end}, the run ended at ${ran.to}`);
     assert.deepEqual(requested, [url.toString()], 'the browser asked for that page, once');
     await page.close();
+  });
+
+  it('a router-level flow log’s records name each attachment-id by its attachment, as the router lists them', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const f = demoFlowLog(vs, 'prod-backbone-flowlog');
+    const frame = await openWorkbench(vs, 'prod-backbone-flowlog');
+    await typeQuery(vs, frame, '*');
+    assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    assert.ok((await gridText(frame)).rows.length > 0, 'records to look at');
+    await frame.locator('.grid-rows .grid-row').nth(0).locator('.grid-cell:not(.off):not(:has(.filterable))').first().click({ position: { x: 3, y: 5 } });
+    await frame.locator('[data-testid=show-detail]').click();
+    const detail = frame.locator('[data-testid=record-detail]');
+    await detail.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const seen = new Set<string>();
+    for (let row = 0; row < 8; row++) {
+      const id = ((await detail.locator('dt:text-is("attachment-id") + dd .raw').textContent()) ?? '').trim();
+      const a = vs.emulator.context.cen.attachments.get(id) ?? assert.fail(`${id} is an attachment in the emulator`);
+      assert.equal(a.transitRouterId, f.transitRouterId, 'an attachment of the flow log’s router');
+      // Named as the issue asks: "VPC vpc-… (cn-shanghai)", "inter-region → cn-beijing", then the attachment's own name.
+      const label = a.type === 'TR' ? `inter-region → ${a.resourceRegionId}` : `${a.type} ${a.resourceId} (${a.resourceRegionId})`;
+      const hint = ((await detail.locator('dt:text-is("attachment-id") + dd .hint').first().textContent()) ?? '').trim();
+      assert.equal(hint, a.name ? `${label} · ${a.name}` : label, `the name shown for ${id}`);
+      seen.add(id);
+      await vs.page.keyboard.press('ArrowDown');
+      await vs.page.waitForTimeout(200);
+    }
+    assert.ok(seen.size >= 1);
   });
 });
