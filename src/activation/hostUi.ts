@@ -51,7 +51,7 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   context.subscriptions.push(credentials, clients);
   const restored = credentials.restore();
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
-  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
+  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar, routerAttachments: (router) => explorer.model.routerAttachments(router) });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
   // Before / after: compares a flow log's traffic with an earlier range; rows open in those panels.
   registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });

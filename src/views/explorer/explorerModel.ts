@@ -6,11 +6,11 @@
  * while anything is transitional. Caches, fetches and fires change events; knows nothing of vscode
  * so it is tested against the emulator directly.
  */
-import type { CenApi, CenInstance, FlowLog, TransitRouter, TransitRouterAttachment } from '../../cloud/cenApi';
+import type { CenApi, CenInstance, ChildInstanceRegion, FlowLog, TransitRouter, TransitRouterAttachment, TransitRouterRef } from '../../cloud/cenApi';
 import { ATTACHMENT_KINDS } from '../../cloud/cenApi';
 import { isTransitional } from '../../flowlogs/catalog';
 import { listCenFlowLogs, routerRegions, sortFlowLogs } from '../../flowlogs/flowLogListing';
-import { regionRank } from '../../flowlogs/regions';
+import { isKnownRegion, regionRank, serviceNamesFor } from '../../flowlogs/regions';
 import type { CenFlowLogState } from './contextValue';
 import { ExplorerFilter } from './explorerFilter';
 import { CenNode } from './nodes/cenNode';
@@ -47,6 +47,8 @@ interface CenPages {
 interface CenDetail {
   readonly cen: CenInstance;
   readonly routers: readonly TransitRouter[];
+  /** The service's names of router regions we have no name for (empty when we know them all). */
+  readonly regionNames: ReadonlyMap<string, string>;
   flowLogs: FlowLog[];
 }
 
@@ -59,6 +61,7 @@ export class ExplorerModel {
   private cens: Promise<Loaded<CenPages>> | undefined;
   private readonly details = new Map<string, Promise<Loaded<CenDetail>>>();
   private readonly attachments = new Map<string, Promise<Loaded<Map<string, TransitRouterAttachment>>>>();
+  private childInstanceRegions?: Promise<readonly ChildInstanceRegion[]>;
   /** Node instances are kept so a change event can name the exact element VS Code knows. */
   private readonly cenNodes = new Map<string, CenNode>();
   private readonly routerNodes = new Map<string, TransitRouterNode>();
@@ -97,6 +100,7 @@ export class ExplorerModel {
     this.cens = undefined;
     this.details.clear();
     this.attachments.clear();
+    this.childInstanceRegions = undefined;
     this.cenNodes.clear();
     this.routerNodes.clear();
     this.noCens = undefined;
@@ -252,7 +256,7 @@ export class ExplorerModel {
     const sorted = [...routers].sort((a, b) => regionRank(a.regionId) - regionRank(b.regionId) || a.regionId.localeCompare(b.regionId));
     for (const r of sorted) {
       const own = flowLogs.filter((f) => f.transitRouterId === r.transitRouterId);
-      nodes.push(this.routerNode(node.cen, r, own.length > 0 ? 'hasFlowLog' : 'noFlowLog'));
+      nodes.push(this.routerNode(node.cen, r, own.length > 0 ? 'hasFlowLog' : 'noFlowLog', loaded.value.regionNames.get(r.regionId)));
     }
     // Older-form flow logs (no transit router), and any whose router is not listed, stay visible under the CEN.
     const routerIds = new Set(routers.map((r) => r.transitRouterId));
@@ -303,13 +307,13 @@ export class ExplorerModel {
     return node;
   }
 
-  private routerNode(cen: CenInstance, router: TransitRouter, state: CenFlowLogState): TransitRouterNode {
+  private routerNode(cen: CenInstance, router: TransitRouter, state: CenFlowLogState, serviceRegionName?: string): TransitRouterNode {
     const existing = this.routerNodes.get(router.transitRouterId);
-    if (existing && existing.router === router) {
+    if (existing && existing.router === router && existing.serviceRegionName === serviceRegionName) {
       existing.flowLogState = state;
       return existing;
     }
-    const node = new TransitRouterNode(cen, router, state);
+    const node = new TransitRouterNode(cen, router, state, serviceRegionName);
     this.routerNodes.set(router.transitRouterId, node);
     return node;
   }
@@ -356,8 +360,8 @@ export class ExplorerModel {
       loaded = this.requireApiAsync()
         .then(async (api) => {
           const routers = await api.listTransitRouters(cen.cenId);
-          const flowLogs = await listCenFlowLogs(api, cen.cenId, routerRegions(routers));
-          return { cen, routers, flowLogs };
+          const [flowLogs, regionNames] = await Promise.all([listCenFlowLogs(api, cen.cenId, routerRegions(routers)), this.serviceRegionNames(api, routers)]);
+          return { cen, routers, flowLogs, regionNames };
         })
         .then(
           (value): Loaded<CenDetail> => {
@@ -371,7 +375,41 @@ export class ExplorerModel {
     return loaded;
   }
 
-  private loadAttachments(router: TransitRouter): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
+  /** Every attachment of a transit router (its per-type lists, cached with the tree's): for naming attachment ids elsewhere. */
+  async routerAttachments(router: TransitRouterRef): Promise<readonly TransitRouterAttachment[]> {
+    const loaded = await this.loadAttachments(router);
+    if (loaded.state === 'error') {
+      // A failed listing is not kept: the next panel (or the router's row) asks again.
+      this.attachments.delete(router.transitRouterId);
+      throw loaded.error;
+    }
+    return [...loaded.value.values()];
+  }
+
+  /**
+   * Names for router regions we have none for, from the regions the service offers CEN instances
+   * (DescribeChildInstanceRegions, asked once, only when such a region shows up). Names are a
+   * convenience: a failed call leaves the ids bare and is asked again next time.
+   */
+  private async serviceRegionNames(api: CenApi, routers: readonly TransitRouter[]): Promise<ReadonlyMap<string, string>> {
+    const ids = routers.map((r) => r.regionId);
+    if (ids.every(isKnownRegion)) return new Map();
+    this.childInstanceRegions ??= api.listChildInstanceRegions();
+    try {
+      return serviceNamesFor(ids, await this.childInstanceRegions);
+    } catch {
+      this.childInstanceRegions = undefined;
+      return new Map();
+    }
+  }
+
+  /** The service's names of a CEN's router regions we have no name for (for the create wizard's router step). */
+  async serviceRegionNamesOf(cen: CenInstance): Promise<ReadonlyMap<string, string>> {
+    const d = await this.loadDetail(cen);
+    return d.state === 'ok' ? d.value.regionNames : new Map();
+  }
+
+  private loadAttachments(router: TransitRouterRef): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
     let loaded = this.attachments.get(router.transitRouterId);
     if (!loaded) {
       const ref = { cenId: router.cenId, regionId: router.regionId, transitRouterId: router.transitRouterId };

@@ -96,6 +96,45 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     model.dispose();
   });
 
+  it('a router in a region we have no name for: the service’s name (DescribeChildInstanceRegions, asked once), none asked when every region is known', async () => {
+    const own = await startTestEmulator();
+    try {
+      const ownCalls: CenCallLogEntry[] = [];
+      const ownApi = client(own, ownCalls);
+      const lab = own.context.cen.censOf('1234567890123456').find((c) => c.name === 'lab-empty') ?? assert.fail('demo CEN lab-empty');
+      // The operator attached a VPC in Malaysia (Johor), a region the product has no name of its own for.
+      own.context.cen.addRouter({ transitRouterId: 'tr-johor0000000000001', cenId: lab.cenId, regionId: 'ap-southeast-8', type: 'Enterprise', name: '', description: '', status: 'Active', creationTime: Date.now() });
+      const model = new ExplorerModel({ cen: () => ownApi });
+      const root = await model.getChildren();
+      await model.getChildren(cenNamed(root, 'prod-backbone'));
+      assert.equal(ownCalls.filter((c) => c.action === 'DescribeChildInstanceRegions').length, 0, 'every prod-backbone region is known');
+      const labRouters = await model.getChildren(cenNamed(root, 'lab-empty'));
+      assert.deepEqual(labels(labRouters), ['Malaysia (Johor) (ap-southeast-8)']);
+      assert.match(labRouters[0].present().tooltip ?? '', /Region: Malaysia \(Johor\) \(ap-southeast-8\)/);
+      assert.deepEqual([...(await model.serviceRegionNamesOf(cenNamed(root, 'lab-empty').cen))], [['ap-southeast-8', 'Malaysia (Johor)']]);
+      model.reloadFlowLogs();
+      await model.getChildren(cenNamed(root, 'lab-empty'));
+      assert.equal(ownCalls.filter((c) => c.action === 'DescribeChildInstanceRegions').length, 1, 'asked once');
+      model.dispose();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a router’s attachments for naming ids elsewhere: every kind, from the lists the tree already loaded (no second listing)', async () => {
+    const model = new ExplorerModel({ cen: () => api });
+    const prod = await model.getChildren(cenNamed(await model.getChildren(), 'prod-backbone'));
+    const hangzhou = routerIn(prod, 'cn-hangzhou').router;
+    await model.getChildren(routerIn(prod, 'cn-hangzhou'));
+    calls.length = 0;
+    const list = await model.routerAttachments({ cenId: hangzhou.cenId, regionId: hangzhou.regionId, transitRouterId: hangzhou.transitRouterId });
+    assert.deepEqual(calls, [], 'served from the tree’s cache');
+    const inEmulator = [...emu.context.cen.attachments.values()].filter((a) => a.transitRouterId === hangzhou.transitRouterId);
+    assert.deepEqual(list.map((a) => a.attachmentId).sort(), inEmulator.map((a) => a.attachmentId).sort());
+    assert.deepEqual([...new Set(list.map((a) => a.kind))].sort(), [...new Set(inEmulator.map((a) => a.type))].sort());
+    model.dispose();
+  });
+
   it('a router without a flow log offers Create; the older-form flow log shows under its CEN', async () => {
     const model = new ExplorerModel({ cen: () => api });
     const root = await model.getChildren();
