@@ -55,6 +55,8 @@ const host = {
 if (existsSync('scripts/sdkPrune.mjs')) host.plugins.push((await import('./sdkPrune.mjs')).sdkPrune({ roots: 'src/cloud' })); // issue #8: prune SDK code our calls never reach
 
 const webviewEntries = existsSync('webview/main.ts') ? { workbench: 'webview/main.ts' } : {};
+// The region map (issue 20): its own bundle and stylesheet, loaded only by its panel.
+if (existsSync('webview/regionMap/main.ts')) webviewEntries.regionMap = 'webview/regionMap/main.ts';
 const webview = {
   ...common,
   entryPoints: webviewEntries,

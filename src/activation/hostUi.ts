@@ -15,6 +15,7 @@ import type { ExplorerNode } from '../views/explorer/nodes/index';
 import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer/registerExplorer';
 import { registerTrafficBridges, type TrafficBridges } from '../views/traffic/registerTrafficBridges';
 import { registerWorkbench } from '../views/workbench/registerWorkbench';
+import { registerRegionMap } from '../views/regionMap/registerRegionMap';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
 
@@ -49,6 +50,8 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const restored = credentials.restore();
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
   const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
+  // Region map, coverage and cost (issue 20): a CEN's traffic by region pair; pairs open in those panels.
+  registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.sls ?? Promise.reject(new Error('Not signed in to Alibaba Cloud.')), model: explorer.model, panels, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
   const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
