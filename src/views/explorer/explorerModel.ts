@@ -326,6 +326,7 @@ export class ExplorerModel {
         }),
       ];
     }
+    node.shown = true;
     const directions = pairs.flatMap((p) => [p.forward, p.back]);
     const missing = directions.filter((d) => d.state === 'notLogged').length;
     const summary = directions.length === 0 ? undefined : missing > 0 ? `${missing} of ${directions.length} directions not logged` : `all ${directions.length} directions logged`;
@@ -473,7 +474,7 @@ export class ExplorerModel {
     this.fire(routerNode ?? cenNode);
     // A started, stopped, created or deleted flow log changes which directions are logged.
     const coverage = this.coverageNodes.get(flowLog.cenId);
-    if (coverage) this.fire(coverage);
+    if (coverage?.shown) this.fire(coverage);
   }
 
   // ---- polling ----

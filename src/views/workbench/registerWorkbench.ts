@@ -10,7 +10,8 @@ import type { SlsApi } from '../../cloud/slsApi';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerWorkbenchCommands } from './commands';
 import { QueryHistoryStore } from './queryHistory';
-import { workbenchLanguage } from './workbenchLanguage';
+import { targetPresets, workbenchLanguage } from './workbenchLanguage';
+import { presetSettingValues } from './presetSettings';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
 import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
@@ -40,7 +41,9 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const record = storage.scheme === 'file'
     ? new FileKeyValueStore(vscode.Uri.joinPath(storage, 'open-query-panels.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
     : context.workspaceState;
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, record);
+  // The *Cost by region pair* preset is written with the user's prices as they are when a panel opens.
+  const language = { ...workbenchLanguage, presets: (t: Parameters<typeof targetPresets>[0]) => targetPresets(t, presetSettingValues()) };
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language, log: deps.log }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.

@@ -60,10 +60,10 @@ export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'i
 }
 
 /** The presets the target's schema can answer; those needing a field it lacks are not listed. */
-export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'>): PresetInfo[] {
+export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'>, values: Readonly<Record<string, string>> = {}): PresetInfo[] {
   const fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
   return QUERY_PRESETS.filter((p) => presetAvailability(p, fields).available)
-    .map((p) => presetInfo(p, target))
+    .map((p) => presetInfo(p, target, values))
     .filter((p): p is PresetInfo => p !== undefined);
 }
 

@@ -8,6 +8,8 @@ import { md, type NodeBase, type NodeIcon, type NodePresentation } from './explo
 export class CoverageNode implements NodeBase {
   readonly kind = 'coverage';
   readonly id: string;
+  /** Its directions were listed (expanded): flow-log changes redraw it from then on. */
+  shown = false;
 
   constructor(
     readonly cen: CenInstance,
