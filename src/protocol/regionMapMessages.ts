@@ -63,6 +63,8 @@ export interface RegionMapResult {
   readonly cost: CostInfo;
   /** attachment-id → readable name, where known. */
   readonly attachmentNames: Readonly<Record<string, string>>;
+  /** Pairs captured by more than one flow log (e.g. a router-level and a connection-level one): their sums count that traffic once per flow log. */
+  readonly overlaps?: readonly { readonly src: string; readonly dst: string; readonly flowLogs: readonly string[] }[];
 }
 
 // ---- host → webview -------------------------------------------------------------------------

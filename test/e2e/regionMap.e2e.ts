@@ -96,7 +96,7 @@ describe('region map', { timeout: 1_200_000 }, () => {
     assert.equal(await nameInput.inputValue(), `${from}-to-${to}`, 'the name is suggested from the direction');
     await answerStep(vs, /Flow log name/, `${from}-to-${to}`);
     await answerStep(vs, /Description/, '');
-    await vs.answerQuickPick('10 minutes (600 s)');
+    await vs.answerQuickPick('10 minutes (600 s, default)');
     await answerStep(vs, /Log format/, '');
     await answerStep(vs, /Tags/, '');
     await vs.notification(new RegExp(`Flow log ${from}-to-${to} is Active`), QUERY_TIMEOUT_MS);

@@ -32,6 +32,7 @@ const TEXT = {
   cancel: 'Cancel',
   refresh: 'Refresh',
   cancelled: 'Cancelled. Refresh to load again.',
+  overlap: 'its totals add their records together, so traffic both saw is counted once per flow log.',
 };
 
 const RANGES: readonly { readonly label: string; readonly spec: TimeRangeSpec }[] = [
@@ -182,7 +183,7 @@ export class RegionMapApp {
     if (!r) return;
     const answered = r.sources.filter((s) => s.state === 'ok').length;
     this.setStatus('info', `${r.rangeLabel} · ${answered} of ${r.sources.length} flow log${r.sources.length === 1 ? '' : 's'} answered`);
-    this.notices.replaceChildren(...this.sourceNotices(r), ...this.costNotices(r));
+    this.notices.replaceChildren(...this.sourceNotices(r), ...this.overlapNotices(r), ...this.costNotices(r));
     const matrix = buildMatrix(r.traffic, this.metric);
     const notLogged = new Map(r.coverage.filter((c) => c.state === 'notLogged').map((c) => [`${c.from}>${c.to}`, c.sentence]));
     const costByPair = new Map<string, string>();
@@ -207,6 +208,15 @@ export class RegionMapApp {
       out.push(p);
     }
     return out;
+  }
+
+  private overlapNotices(r: RegionMapResult): HTMLElement[] {
+    return (r.overlaps ?? []).map((o) => {
+      const p = h('p', 'notice warning');
+      p.dataset.testid = 'overlap';
+      p.append(codicon('warning'), document.createTextNode(` ${o.src} → ${o.dst} is captured by ${o.flowLogs.length} flow logs (${o.flowLogs.join(', ')}): ${TEXT.overlap}`));
+      return p;
+    });
   }
 
   private costNotices(r: RegionMapResult): HTMLElement[] {

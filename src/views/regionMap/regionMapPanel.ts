@@ -27,7 +27,7 @@ import { webviewRoot } from '../workbench/workbenchPanel';
 import { resolveWorkbenchRange } from '../workbench/workbenchLanguage';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput } from '../workbench/workbenchTarget';
-import { cenRegionTraffic, type FlowLogTraffic } from './regionTrafficLoader';
+import { cenRegionTraffic, overlappingPairs, type FlowLogTraffic } from './regionTrafficLoader';
 
 export { REGION_MAP_VIEW_TYPE } from '../../activation/contributions';
 
@@ -189,6 +189,7 @@ export class RegionMapPanel implements vscode.Disposable {
         ...('error' in cov && cov.error ? { coverageError: cov.error } : {}),
         cost: costInfo(answer.traffic),
         attachmentNames: attachmentNames(cov.pairs),
+        overlaps: overlappingPairs(answer.perFlowLog),
       };
       this.last = { result, perFlowLog: answer.perFlowLog, coverage: cov.pairs, range, flowLogs };
       this.deps.log.info(`region map: ${this.scope.title}: ${answer.traffic.length} rows from ${flowLogs.length} flow logs in ${Date.now() - started} ms`);

@@ -72,3 +72,17 @@ export async function cenRegionTraffic(sls: SlsApi, flowLogs: readonly FlowLog[]
   const perFlowLog = await perFlowLogTraffic(sls, flowLogs, request);
   return { traffic: sumRegionTraffic(perFlowLog.map((a) => a.traffic)), perFlowLog };
 }
+
+/** Pairs more than one flow log answered for, with those flow logs' names (their sums add the same traffic up twice). */
+export function overlappingPairs(perFlowLog: readonly FlowLogTraffic[]): { src: string; dst: string; flowLogs: string[] }[] {
+  const byPair = new Map<string, { src: string; dst: string; flowLogs: string[] }>();
+  for (const a of perFlowLog) {
+    for (const t of a.traffic) {
+      const k = `${t.src}>${t.dst}`;
+      const e = byPair.get(k) ?? { src: t.src, dst: t.dst, flowLogs: [] };
+      if (!e.flowLogs.includes(a.source.name)) e.flowLogs.push(a.source.name);
+      byPair.set(k, e);
+    }
+  }
+  return [...byPair.values()].filter((e) => e.flowLogs.length > 1);
+}
