@@ -23,13 +23,10 @@ import {
 } from '../../protocol/regionMapMessages';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { buildWorkbenchHtml, createNonce } from '../workbench/workbenchHtml';
-import { webviewRoot } from '../workbench/workbenchPanel';
 import { resolveWorkbenchRange } from '../workbench/workbenchLanguage';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput } from '../workbench/workbenchTarget';
 import { cenRegionTraffic, overlappingPairs, type FlowLogTraffic } from './regionTrafficLoader';
-
-export { REGION_MAP_VIEW_TYPE } from '../../activation/contributions';
 
 export interface RegionMapDeps {
   readonly extensionUri: vscode.Uri;
@@ -47,10 +44,6 @@ export interface RegionMapSubject {
 
 /** Seven days: the range the map opens with (a week shows the steady pairs, not one busy hour). */
 const DEFAULT_RANGE: TimeRangeSpec = { kind: 'relative', amount: 7, unit: 'days' };
-
-export function subjectKey(s: RegionMapSubject): string {
-  return s.flowLog ? `flowLog/${s.flowLog.flowLogId}` : `cen/${s.cen.cenId}`;
-}
 
 export class RegionMapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -101,7 +94,8 @@ export class RegionMapPanel implements vscode.Disposable {
 
   private render(): void {
     const webview = this.panel.webview;
-    const root = webviewRoot(this.deps.extensionUri);
+    // The built webview assets (the only local resource root of the panel, see webviewOptions).
+    const root = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
     webview.html = buildWorkbenchHtml({
       cspSource: webview.cspSource,

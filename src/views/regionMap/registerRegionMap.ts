@@ -8,7 +8,9 @@ import type { CenInstance, FlowLog } from '../../cloud/cenApi';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { cenOf } from '../commands/targetPicker';
 import { flowLogArgument } from '../workbench/commands';
-import { REGION_MAP_VIEW_TYPE, RegionMapPanel, subjectKey, type RegionMapDeps, type RegionMapSubject } from './regionMapPanel';
+import { REGION_MAP_VIEW_TYPE } from '../../activation/contributions';
+import type { RegionMapDeps, RegionMapPanel, RegionMapSubject } from './regionMapPanel';
+import { loadRegionMapModule } from './regionMapLoader';
 import { webviewOptions } from '../workbench/workbenchPanel';
 
 export const SHOW_REGION_MAP = 'cenFlowLogs.regionMap.show';
@@ -27,10 +29,16 @@ export function registerRegionMap(context: vscode.ExtensionContext, deps: Region
     }
     const title = `Region Map: ${subject.flowLog ? subject.flowLog.name || subject.flowLog.flowLogId : subject.cen.name || subject.cen.cenId}`;
     const webviewPanel = vscode.window.createWebviewPanel(REGION_MAP_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const { RegionMapPanel } = loadRegionMapModule();
     const panel = new RegionMapPanel(webviewPanel, subject, deps);
     panels.set(key, panel);
     panel.onDidDispose(() => panels.delete(key));
   });
+}
+
+/** One panel per CEN or flow log. */
+function subjectKey(s: RegionMapSubject): string {
+  return s.flowLog ? `flowLog/${s.flowLog.flowLogId}` : `cen/${s.cen.cenId}`;
 }
 
 /** The CEN or flow log a node carries; from the palette, a pick. */
