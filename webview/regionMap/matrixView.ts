@@ -64,8 +64,9 @@ export function renderMatrix(matrix: Matrix, metric: Metric, notes: CellNotes, e
       }
       const key = `${src}>${dst}`;
       const value = formatMetric(cell.value, metric);
-      td.dataset.src = src;
-      td.dataset.dst = dst;
+      // data-src / data-dst name the pair (tests and the e2e find cells by them).
+      td.setAttribute('data-src', src);
+      td.setAttribute('data-dst', dst);
       td.dataset.testid = `cell-${key}`;
       td.tabIndex = 0;
       td.style.setProperty('--tint', `${tint(cell.value).toFixed(1)}%`);

@@ -223,12 +223,10 @@ export class RegionMapApp {
     const p = h('p', 'notice cost');
     p.dataset.testid = 'map-cost';
     if (!r.cost.configured) {
-      const link = h('a', 'setting-link', TEXT.setPrices);
-      link.href = '#';
-      link.addEventListener('click', (e) => {
-        e.preventDefault();
-        this.host.post({ type: 'openPriceSetting' });
-      });
+      // A button that looks like a link: it opens the setting in VS Code, it navigates nowhere.
+      const link = h('button', 'setting-link', TEXT.setPrices);
+      link.dataset.testid = 'open-price-setting';
+      link.addEventListener('click', () => this.host.post({ type: 'openPriceSetting' }));
       p.append(codicon('info'), document.createTextNode(` ${TEXT.noPrices} `), link);
     } else {
       const est = r.cost.estimate;

@@ -70,8 +70,8 @@ export function renderSankey(graph: SankeyGraph, metric: Metric, width: number, 
     const through = l.attachmentId !== undefined ? ` via ${(l.source as Node).kind === 'via' ? (l.source as Node).label : (l.target as Node).label}` : '';
     const label = `${regionName(l.src)} to ${regionName(l.dst)}${through}: ${formatMetric(l.value, metric)}. Press Enter to open the records.`;
     p.setAttribute('aria-label', label);
-    p.dataset.src = l.src;
-    p.dataset.dst = l.dst;
+    p.setAttribute('data-src', l.src);
+    p.setAttribute('data-dst', l.dst);
     p.dataset.testid = `link-${l.src}>${l.dst}`;
     const title = svg('title');
     title.textContent = label;

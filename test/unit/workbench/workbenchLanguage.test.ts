@@ -39,12 +39,12 @@ test('presets are listed with the target\'s window filled in and no placeholder 
   if (withWindow) assert.match(presetInfo(withWindow, target)?.query ?? '', /\b60\b/);
 });
 
-test('presets follow the schema: rtt and log-status ones only on the 2019 form, region pairs and attachments only on today\'s', () => {
+test('presets follow the schema: rtt and log-status ones only on the 2019 form, region pairs (and their cost) and attachments only on today\'s', () => {
   const ids = (olderForm: boolean): string[] =>
     workbenchLanguage.presets(buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { olderForm } }, 'unknown')))).map((p) => p.id);
   const all = QUERY_PRESETS.map((p) => p.id);
   assert.deepEqual(ids(false), all.filter((id) => id !== 'rtt-percentiles' && id !== 'log-status-health'));
-  assert.deepEqual(ids(true), all.filter((id) => id !== 'region-pairs' && id !== 'attachment-traffic'));
+  assert.deepEqual(ids(true), all.filter((id) => id !== 'region-pairs' && id !== 'cost-by-region-pair' && id !== 'attachment-traffic'));
   const custom = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { logFormatString: '${srcaddr}${dstaddr}${bytes}', olderForm: false } }, 'unknown')));
   assert.deepEqual(workbenchLanguage.presets(custom).map((p) => p.id), ['address-activity']);
 });
