@@ -18,6 +18,9 @@ import type { SlsApi } from '../../src/cloud/slsApi';
 import { listCenFlowLogs, routerRegions } from '../../src/flowlogs/flowLogListing';
 import { pairTotals, type RegionPairTraffic } from '../../src/flowlogs/regionTraffic';
 import { cenRegionTraffic } from '../../src/views/regionMap/regionTrafficLoader';
+import { findPreset, renderPreset } from '../../src/query/presets';
+import { recordsOf } from '../../src/cloud/slsApi';
+import { BYTES_PER_GB } from '../../src/flowlogs/cost';
 
 const SEED = 7;
 const HISTORY_DAYS = 0.25;
@@ -111,5 +114,24 @@ describe('region map totals against the emulator', () => {
     assert.equal(older.source.state, 'notContributing');
     assert.match(older.source.reason ?? '', /2019 form does not write src-region-id, dst-region-id/);
     assert.deepEqual(answer.traffic, []);
+  });
+
+  it('the Cost by region pair preset runs on Log Service: bytes per pair and bytes / 1024³ × the set price, as recomputed here', async () => {
+    const [hub] = (await flowLogsOf('prod-backbone')).filter((f) => f.name === 'prod-backbone-flowlog');
+    assert.ok(hub, 'the hub flow log');
+    const { from, to } = range();
+    const preset = findPreset('cost-by-region-pair') ?? assert.fail('no cost preset');
+    const rendered = renderPreset(preset, { price: JSON.stringify({ 'cn-hangzhou>cn-beijing': 0.05, 'cn-hangzhou>*': 0.07, '*': 0.08 }) });
+    assert.ok(rendered.ok, rendered.ok ? '' : rendered.message);
+    const rows = recordsOf(await sls.query({ regionId: hub.regionId, projectName: hub.projectName, logStoreName: hub.logStoreName, from, to, query: rendered.query }));
+    const expected = pairTotals(expectedTraffic(hub, from, to));
+    assert.equal(rows.length, expected.length);
+    const price = (src: string, dst: string): number => (src === 'cn-hangzhou' ? (dst === 'cn-beijing' ? 0.05 : 0.07) : 0.08);
+    for (const e of expected) {
+      const row = rows.find((r) => r['src-region-id'] === e.src && r['dst-region-id'] === e.dst) ?? assert.fail(`no row for ${e.src} → ${e.dst}`);
+      assert.equal(Number(row.total_bytes), e.bytes);
+      const cost = (e.bytes / BYTES_PER_GB) * price(e.src, e.dst);
+      assert.ok(Math.abs(Number(row.estimated_cost) - cost) <= 0.00005 + 1e-9, `${e.src} → ${e.dst}: ${row.estimated_cost} vs ${cost}`);
+    }
   });
 });

@@ -47,13 +47,20 @@ export function resolveWorkbenchRange(spec: TimeRangeSpec, intervalSeconds: numb
 export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'interval'>, values: Readonly<Record<string, string>> = {}): PresetInfo | undefined {
   const defaults: Record<string, string> = { window: String(captureInterval(target.interval)) };
   for (const p of preset.parameters) if (p.kind === 'address') defaults[p.name] = p.example;
-  const rendered = renderPreset(preset, { ...defaults, ...values });
+  let rendered = renderPreset(preset, { ...defaults, ...values });
+  // A price setting the preset cannot use: listed without prices, the description says why.
+  let priceNote = '';
+  const price = preset.parameters.find((p) => p.kind === 'priceTable');
+  if (!rendered.ok && price) {
+    priceNote = ` (${rendered.message} Shown without prices.)`;
+    rendered = renderPreset(preset, { ...defaults, ...values, [price.name]: '{}' });
+  }
   if (!rendered.ok) return undefined;
   const needsAddress = preset.parameters.some((p) => p.kind === 'address' && values[p.name] === undefined);
   return {
     id: preset.id,
     title: preset.title,
-    description: needsAddress ? `${preset.description} (replace the example address)` : preset.description,
+    description: (needsAddress ? `${preset.description} (replace the example address)` : preset.description) + priceNote,
     query: rendered.query,
     chart: preset.chart,
   };

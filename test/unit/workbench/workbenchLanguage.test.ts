@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { presetInfo, resolveWorkbenchRange, workbenchLanguage } from '../../../src/views/workbench/workbenchLanguage';
+import { presetInfo, resolveWorkbenchRange, targetPresets, workbenchLanguage } from '../../../src/views/workbench/workbenchLanguage';
 import { buildTarget, schemaFields, targetSchema } from '../../../src/views/workbench/workbenchTarget';
 import { QUERY_PRESETS } from '../../../src/query/presets';
 import { CURRENT_FIELDS } from '../../../src/flowlogs/catalog';
@@ -69,4 +69,14 @@ test('the fields of a target are its flow log schema: typed as the index types t
   assert.ok(schemaFields(current)[0].description);
   assert.deepEqual(current.unindexed.map((f) => f.name), ['dstport']);
   assert.deepEqual(schemaFields(targetSchema({}, 'unknown')).map((f) => f.name), CURRENT_FIELDS.map((f) => f.name));
+});
+
+test('the cost preset is written with the price setting; a setting it cannot use lists it without prices and says why', () => {
+  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { olderForm: false } }, 'unknown')));
+  const cost = (price: string) => targetPresets(target, { price }).find((p) => p.id === 'cost-by-region-pair');
+  assert.match(cost('{"*": 0.08}')?.query ?? '', /\* 0\.08, 4\) AS estimated_cost/);
+  assert.match(cost('{}')?.query ?? '', /CAST\(NULL AS double\)/);
+  const bad = cost('{"hangzhou-shanghai": 1}');
+  assert.match(bad?.query ?? '', /CAST\(NULL AS double\)/);
+  assert.match(bad?.description ?? '', /"hangzhou-shanghai": write a key as source>destination.*Shown without prices/);
 });
