@@ -175,11 +175,12 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     calls.length = 0;
     const rows = await model.getChildren(coverage);
     assert.deepEqual(calls.map((c) => c.action).sort(), Array(3).fill('ListTransitRouterPeerAttachments'), 'the TR list of the three Enterprise routers');
-    // The demo: Hangzhou has an Active router-level flow log; Shanghai's only one is Inactive on a VPC connection; Beijing has none.
+    // The demo: Hangzhou and Beijing have Active router-level flow logs (Hangzhou also one on its Beijing connection); Shanghai's only one is Inactive on a VPC connection.
     const byLabel = new Map(rows.map((r) => [r.present().label, r.present()]));
     assert.deepEqual([...byLabel.keys()].sort(), ['cn-beijing → cn-hangzhou', 'cn-hangzhou → cn-beijing', 'cn-hangzhou → cn-shanghai', 'cn-shanghai → cn-hangzhou']);
     assert.match(byLabel.get('cn-hangzhou → cn-shanghai')?.description ?? '', /^logged by prod-backbone-flowlog$/);
     assert.match(byLabel.get('cn-hangzhou → cn-beijing')?.description ?? '', /^logged by prod-backbone-flowlog, hangzhou-to-beijing$/);
+    assert.match(byLabel.get('cn-beijing → cn-hangzhou')?.description ?? '', /^logged by beijing-router$/);
     const missing = byLabel.get('cn-shanghai → cn-hangzhou');
     assert.equal(missing?.description, 'not logged');
     assert.equal(missing?.contextValue, 'coverageDirection.notLogged');
@@ -188,7 +189,7 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     assert.ok(direction?.kind === 'coverageDirection');
     assert.equal(direction.prefill?.router?.regionId, 'cn-shanghai');
     assert.equal(direction.prefill?.attachment?.resourceRegionId, 'cn-hangzhou');
-    assert.equal(coverage.present().description, '2 of 4 directions not logged');
+    assert.equal(coverage.present().description, '1 of 4 directions not logged');
     model.dispose();
   });
 
