@@ -55,7 +55,8 @@ function expectedTraffic(flowLog: FlowLog, from: number, to: number): RegionPair
   const view = emu.context.cen.listFlowLogs().find((v) => v.flowLogId === flowLog.flowLogId) ?? assert.fail('no emulator view');
   // A stopped demo flow log stopped a day ago: nothing in the last hours.
   if (view.status !== 'Active') return [];
-  const topology = buildTopology(generatorInput(view, SEED, emu.context.cen.cenRegions(view.cenId)));
+  // With the CEN's seeded traffic shift (emulator/data/trafficShift.ts), as the emulator generates it.
+  const topology = buildTopology(generatorInput(view, SEED, emu.context.cen.cenRegions(view.cenId), undefined, emu.context.cen.trafficShift(view.cenId)));
   const sums = new Map<string, { src: string; dst: string; attachmentId: string; bytes: number; packets: number }>();
   // Windows ending in (from - 1, to - 1] are the records with __time__ (= window end) in [from, to).
   for (const r of generateRecords(topology, from - 1, to - 1)) {
