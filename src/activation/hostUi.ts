@@ -16,6 +16,7 @@ import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer
 import { registerTrafficBridges, type TrafficBridges } from '../views/traffic/registerTrafficBridges';
 import { registerWorkbench } from '../views/workbench/registerWorkbench';
 import { registerCompare } from '../views/compare/registerCompare';
+import { registerRegionMap } from '../views/regionMap/registerRegionMap';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
 
@@ -52,6 +53,8 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const restored = credentials.restore();
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
   const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar, routerAttachments: (router) => explorer.model.routerAttachments(router) });
+  // Region map, coverage and cost (issue 20): a CEN's traffic by region pair; pairs open in those panels.
+  registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.sls ?? Promise.reject(new Error('Not signed in to Alibaba Cloud.')), model: explorer.model, panels, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
   // Before / after: compares a flow log's traffic with an earlier range; rows open in those panels.
   registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });

@@ -64,19 +64,42 @@ type ValueItem = vscode.QuickPickItem & { value: string };
 
 export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardDeps): void {
   r.register('cenFlowLogs.flowLog.create', 'Create flow log', async (node) => {
-    await runCreateWizard(deps, { cen: cenOf(node), router: routerOf(node), attachment: undefined });
+    await runCreateWizard(deps, prefillOf(node) ?? { cen: cenOf(node), router: routerOf(node), attachment: undefined });
   });
 }
 
+/**
+ * What a caller already knows, e.g. coverage's missing side (its router and inter-region
+ * connection): the wizard starts at the first step not answered, and the name is suggested.
+ */
+export interface CreatePrefill {
+  readonly cen?: CenInstance;
+  readonly router?: TransitRouter;
+  readonly attachment?: TransitRouterAttachment;
+  readonly name?: string;
+}
+
+/** The `prefill` an argument carries (a coverage row, the region map's "create the missing side"). */
+export function prefillOf(value: unknown): CreatePrefill | undefined {
+  if (typeof value !== 'object' || value === null || !('prefill' in value)) return undefined;
+  const p: unknown = value.prefill;
+  if (typeof p !== 'object' || p === null) return undefined;
+  const o = p as Record<string, unknown>;
+  const cen = cenOf({ cen: o.cen });
+  const router = routerOf({ router: o.router });
+  const a = o.attachment;
+  const attachment = typeof a === 'object' && a !== null && 'attachmentId' in a ? (a as TransitRouterAttachment) : undefined;
+  return { cen, router, attachment: router ? attachment : undefined, name: typeof o.name === 'string' ? o.name : undefined };
+}
+
 /** Runs the wizard from what is already known (a CEN, a router, a connection) and creates the flow log. */
-export async function runCreateWizard(
-  deps: CreateWizardDeps,
-  start: { cen?: CenInstance; router?: TransitRouter; attachment?: TransitRouterAttachment },
-): Promise<FlowLog | undefined> {
+export async function runCreateWizard(deps: CreateWizardDeps, start: CreatePrefill): Promise<FlowLog | undefined> {
   const state: CreateState = {
-    ...start,
+    cen: start.cen,
+    router: start.router,
+    attachment: start.attachment,
     scopeChosen: start.attachment !== undefined,
-    name: '',
+    name: start.name ?? '',
     description: '',
     interval: DEFAULT_INTERVAL,
     logFormatString: '',

@@ -9,11 +9,13 @@
 import type { CenApi, CenInstance, ChildInstanceRegion, FlowLog, TransitRouter, TransitRouterAttachment, TransitRouterRef } from '../../cloud/cenApi';
 import { ATTACHMENT_KINDS } from '../../cloud/cenApi';
 import { isTransitional } from '../../flowlogs/catalog';
+import { cenCoverage, type PairCoverage } from '../../flowlogs/coverage';
 import { listCenFlowLogs, routerRegions, sortFlowLogs } from '../../flowlogs/flowLogListing';
 import { isKnownRegion, regionRank, serviceNamesFor } from '../../flowlogs/regions';
 import type { CenFlowLogState } from './contextValue';
 import { ExplorerFilter } from './explorerFilter';
 import { CenNode } from './nodes/cenNode';
+import { CoverageDirectionNode, CoverageNode } from './nodes/coverageNode';
 import { CreateFlowLogNode } from './nodes/createFlowLogNode';
 import { ErrorNode } from './nodes/errorNode';
 import { FlowLogNode } from './nodes/flowLogNode';
@@ -62,6 +64,8 @@ export class ExplorerModel {
   private readonly details = new Map<string, Promise<Loaded<CenDetail>>>();
   private readonly attachments = new Map<string, Promise<Loaded<Map<string, TransitRouterAttachment>>>>();
   private childInstanceRegions?: Promise<readonly ChildInstanceRegion[]>;
+  /** Per CEN: the inter-region connections of its Enterprise routers (for coverage). */
+  private readonly interRegion = new Map<string, Promise<Loaded<readonly TransitRouterAttachment[]>>>();
   /** Node instances are kept so a change event can name the exact element VS Code knows. */
   private readonly cenNodes = new Map<string, CenNode>();
   private readonly routerNodes = new Map<string, TransitRouterNode>();
@@ -101,6 +105,8 @@ export class ExplorerModel {
     this.details.clear();
     this.attachments.clear();
     this.childInstanceRegions = undefined;
+    this.interRegion.clear();
+    this.coverageNodes.clear();
     this.cenNodes.clear();
     this.routerNodes.clear();
     this.noCens = undefined;
@@ -112,12 +118,14 @@ export class ExplorerModel {
   reloadFlowLogs(): void {
     this.details.clear();
     this.attachments.clear();
+    this.interRegion.clear();
     this.fire(undefined);
   }
 
   /** Forgets one CEN's routers and flow logs and redraws it. */
   reloadCen(cenId: string): void {
     this.details.delete(cenId);
+    this.interRegion.delete(cenId);
     this.fire(this.cenNodes.get(cenId));
   }
 
@@ -135,7 +143,10 @@ export class ExplorerModel {
         return this.cenChildren(node);
       case 'transitRouter':
         return this.routerChildren(node);
+      case 'coverage':
+        return this.coverageChildren(node);
       case 'flowLog':
+      case 'coverageDirection':
       case 'createFlowLog':
       case 'loadMore':
       case 'error':
@@ -176,6 +187,15 @@ export class ExplorerModel {
     const d = await this.loadDetail(cen);
     if (d.state === 'error') throw d.error;
     return d.value.flowLogs;
+  }
+
+  /** Which directions of the CEN's inter-region connections are logged (loading routers, flow logs and connections if needed). */
+  async coverageOf(cen: CenInstance): Promise<PairCoverage[]> {
+    const d = await this.loadDetail(cen);
+    if (d.state === 'error') throw d.error;
+    const connections = await this.loadInterRegion(cen.cenId, d.value.routers);
+    if (connections.state === 'error') throw connections.error;
+    return cenCoverage({ routers: d.value.routers, interRegionAttachments: connections.value, flowLogs: d.value.flowLogs });
   }
 
   /** The latest known state of a flow log (nodes handed to commands may be older); only CENs already loaded are searched. */
@@ -263,6 +283,8 @@ export class ExplorerModel {
     for (const f of flowLogs.filter((x) => !x.transitRouterId || !routerIds.has(x.transitRouterId))) {
       if (this.filter.isEmpty || this.filter.matchesCen(node.cen) || this.filter.matchesFlowLog(f)) nodes.push(new FlowLogNode(f));
     }
+    // Coverage needs two regions at least: one inter-region connection.
+    if (new Set(routers.map((r) => r.regionId)).size >= 2 && this.filter.isEmpty) nodes.push(this.coverageNode(node.cen));
     if (nodes.length === 0) {
       nodes.push(new MessageNode(`${node.id}/noRouters`, 'No transit router yet — attach a network instance to this CEN in the console first', 'info'));
     }
@@ -294,6 +316,41 @@ export class ExplorerModel {
       if (showAll || this.filter.matchesFlowLog(f)) nodes.push(new FlowLogNode(f, f.transitRouterAttachmentId ? byId.get(f.transitRouterAttachmentId) : undefined));
     }
     return nodes;
+  }
+
+  private async coverageChildren(node: CoverageNode): Promise<ExplorerNode[]> {
+    let pairs: PairCoverage[];
+    try {
+      pairs = await this.coverageOf(node.cen);
+    } catch (e) {
+      return [
+        new ErrorNode(node.id, 'Could not check coverage', e, () => {
+          this.interRegion.delete(node.cen.cenId);
+          this.fire(node);
+        }),
+      ];
+    }
+    node.shown = true;
+    const directions = pairs.flatMap((p) => [p.forward, p.back]);
+    const missing = directions.filter((d) => d.state === 'notLogged').length;
+    const summary = directions.length === 0 ? undefined : missing > 0 ? `${missing} of ${directions.length} directions not logged` : `all ${directions.length} directions logged`;
+    if (summary !== node.summary) {
+      node.summary = summary;
+      // Redraw the row itself with its new description (after VS Code took these children).
+      setTimeout(() => this.fire(node), 0);
+    }
+    if (directions.length === 0) return [new MessageNode(`${node.id}/none`, 'No inter-region connection in this CEN', 'info')];
+    return directions.map((d) => new CoverageDirectionNode(node.cen, d));
+  }
+
+  private readonly coverageNodes = new Map<string, CoverageNode>();
+
+  private coverageNode(cen: CenInstance): CoverageNode {
+    const existing = this.coverageNodes.get(cen.cenId);
+    if (existing && existing.cen === cen) return existing;
+    const node = new CoverageNode(cen);
+    this.coverageNodes.set(cen.cenId, node);
+    return node;
   }
 
   private cenNode(cen: CenInstance, state: CenFlowLogState): CenNode {
@@ -424,6 +481,21 @@ export class ExplorerModel {
     return loaded;
   }
 
+  private loadInterRegion(cenId: string, routers: readonly TransitRouter[]): Promise<Loaded<readonly TransitRouterAttachment[]>> {
+    let loaded = this.interRegion.get(cenId);
+    if (!loaded) {
+      const enterprise = routers.filter((r) => r.edition === 'Enterprise');
+      loaded = this.requireApiAsync()
+        .then((api) => Promise.all(enterprise.map((r) => api.listAttachments('TR', { cenId: r.cenId, regionId: r.regionId, transitRouterId: r.transitRouterId }))))
+        .then(
+          (lists): Loaded<readonly TransitRouterAttachment[]> => ({ state: 'ok', value: lists.flat() }),
+          (error: unknown): Loaded<readonly TransitRouterAttachment[]> => ({ state: 'error', error }),
+        );
+      this.interRegion.set(cenId, loaded);
+    }
+    return loaded;
+  }
+
   private async mutateFlowLogs(flowLog: Pick<FlowLog, 'cenId' | 'transitRouterId'>, change: (list: FlowLog[]) => FlowLog[]): Promise<void> {
     const d = this.details.get(flowLog.cenId);
     const loaded = d ? await d : undefined;
@@ -438,6 +510,9 @@ export class ExplorerModel {
     const routerNode = flowLog.transitRouterId ? this.routerNodes.get(flowLog.transitRouterId) : undefined;
     if (routerNode) routerNode.flowLogState = loaded.value.flowLogs.some((f) => f.transitRouterId === flowLog.transitRouterId) ? 'hasFlowLog' : 'noFlowLog';
     this.fire(routerNode ?? cenNode);
+    // A started, stopped, created or deleted flow log changes which directions are logged.
+    const coverage = this.coverageNodes.get(flowLog.cenId);
+    if (coverage?.shown) this.fire(coverage);
   }
 
   // ---- polling ----

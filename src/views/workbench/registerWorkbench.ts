@@ -11,7 +11,8 @@ import type { SlsApi } from '../../cloud/slsApi';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerWorkbenchCommands } from './commands';
 import { QueryHistoryStore } from './queryHistory';
-import { workbenchLanguage } from './workbenchLanguage';
+import { targetPresets, workbenchLanguage } from './workbenchLanguage';
+import { presetSettingValues } from './presetSettings';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
 import { openPanelsPath } from './openPanelsFile';
@@ -44,7 +45,9 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const record = recordFile ? new FileKeyValueStore(recordFile, (m) => deps.log.warn(`workbench: ${m}`)) : context.workspaceState;
   const routerAttachments = deps.routerAttachments;
   const names = routerAttachments ? async (router: TransitRouterRef) => attachmentNames(await routerAttachments(router)) : undefined;
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log, attachmentNames: names }, record);
+  // The *Cost by region pair* preset is written with the user's prices as they are when a panel opens.
+  const language = { ...workbenchLanguage, presets: (t: Parameters<typeof targetPresets>[0]) => targetPresets(t, presetSettingValues()) };
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language, log: deps.log, attachmentNames: names }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.
