@@ -9,6 +9,7 @@
  */
 import type { PackedRows } from '../results/packedRows';
 import type { LocalProblem } from '../query/localRefusal';
+import type { FacetStats, FacetValue } from '../query/fieldFacets';
 
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
@@ -137,7 +138,10 @@ export type HostMessage =
   | { readonly type: 'queryRefused'; readonly requestId: string; readonly problems: readonly LocalProblem[] }
   | { readonly type: 'histogram'; readonly requestId: string; readonly buckets: readonly HistogramBucketInfo[] }
   | { readonly type: 'exportState'; readonly state: 'started' | 'progress' | 'done' | 'failed' | 'cancelled'; readonly rows: number; readonly file?: string; readonly message?: string }
-  | { readonly type: 'history'; readonly history: readonly string[] };
+  | { readonly type: 'history'; readonly history: readonly string[] }
+  /** One field's facet over the whole range (not the loaded rows): top values, and stats when numeric. */
+  | { readonly type: 'facetResult'; readonly requestId: string; readonly field: string; readonly values: readonly FacetValue[]; readonly stats?: FacetStats }
+  | { readonly type: 'facetError'; readonly requestId: string; readonly field: string; readonly message: string };
 
 // ---- webview → host -------------------------------------------------------------------------
 
@@ -153,7 +157,10 @@ export type WebviewMessage =
   | { readonly type: 'saveQuery'; readonly query: string }
   | { readonly type: 'pickSavedQuery' }
   | { readonly type: 'stateChanged'; readonly state: WorkbenchViewState }
-  | { readonly type: 'showError'; readonly message: string };
+  | { readonly type: 'showError'; readonly message: string }
+  /** A field's facet for `query` over the run's resolved range [from, to); a different query cancels older facet requests. */
+  | { readonly type: 'facet'; readonly requestId: string; readonly field: string; readonly query: string; readonly from: number; readonly to: number }
+  | { readonly type: 'cancelFacets' };
 
 // ---- validation of what the webview sends -----------------------------------------------------
 
@@ -207,7 +214,12 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'pickSavedQuery':
     case 'cancelExport':
+    case 'cancelFacets':
       return { type: v.type };
+    case 'facet':
+      return isString(v.requestId, 100) && isString(v.field, 1_000) && v.field !== '' && isString(v.query) && isFiniteNumber(v.from) && isFiniteNumber(v.to) && v.from < v.to
+        ? { type: 'facet', requestId: v.requestId, field: v.field, query: v.query, from: v.from, to: v.to }
+        : undefined;
     case 'runQuery': {
       const range = parseTimeRangeSpec(v.range);
       if (!isString(v.requestId, 100) || !isString(v.query) || !range) return undefined;

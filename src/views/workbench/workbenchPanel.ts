@@ -22,6 +22,7 @@ import { ExportController } from './exportController';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 import { keysForQueryError, offerIndex } from './indexOffer';
+import { FacetRunner } from './facetRunner';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -73,6 +74,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   private pending: QueryIntent | undefined;
   private readonly viewState: PanelViewState;
   private readonly exporter: ExportController;
+  private readonly facets: FacetRunner;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -102,6 +104,13 @@ export class WorkbenchPanel implements vscode.Disposable {
       post: (m) => this.post(m),
       resolveRange: deps.language.resolveRange,
       locateServerError: deps.language.locateServerError,
+      log: (line) => deps.log.info(line),
+    });
+    this.facets = new FacetRunner({
+      sls: deps.sls,
+      target: { regionId: target.regionId, projectName: target.projectName, logStoreName: target.logStoreName },
+      fields: () => this.currentTarget.fields,
+      post: (m) => this.post(m),
       log: (line) => deps.log.info(line),
     });
     this.exporter = new ExportController({ target, sls: deps.sls, resolveRange: deps.language.resolveRange, post: (m) => this.post(m), log: deps.log });
@@ -144,6 +153,7 @@ export class WorkbenchPanel implements vscode.Disposable {
    * panel must survive so the serializer can restore it.
    */
   stop(): void {
+    this.facets.cancelAll();
     this.runner.dispose();
     this.exporter.cancel();
   }
@@ -151,6 +161,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.facets.cancelAll();
     this.runner.dispose();
     this.exporter.cancel();
     this.disposeEmitter.fire();
@@ -218,6 +229,8 @@ export class WorkbenchPanel implements vscode.Disposable {
           await this.post({ type: 'queryRefused', requestId: message.requestId, problems });
           return;
         }
+        // The query changed: facets of the previous one are not wanted any more.
+        this.facets.cancelAll();
         if (message.runAnyway) this.deps.log.info('workbench: running a query the local checks flag as wrong, as the user chose ("Run anyway")');
         // Recorded before anything is sent: what ran survives a reload that comes next.
         await this.viewState.ran(message.query, message.range);
@@ -249,6 +262,12 @@ export class WorkbenchPanel implements vscode.Disposable {
         return;
       case 'showError':
         void vscode.window.showErrorMessage(message.message);
+        return;
+      case 'facet':
+        await this.facets.run(message);
+        return;
+      case 'cancelFacets':
+        this.facets.cancelAll();
         return;
     }
   }
