@@ -21,6 +21,8 @@ import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
 import { RecordDetail } from './detail/recordDetail';
 import { describeRefusal, localRefusal } from '../src/query/localRefusal';
+import { FacetList } from './facets/facetList';
+import { applyFilter, type FilterMode } from '../src/query/searchFilter';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
@@ -49,6 +51,7 @@ export class WorkbenchApp {
   private readonly errors = new ErrorBanner();
   private readonly refusal: RefusalBanner;
   private readonly detail: RecordDetail;
+  private readonly facets: FacetList;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
   private windowSeconds = 600;
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
@@ -156,6 +159,10 @@ export class WorkbenchApp {
       onCopy: (text, what) => this.copy(text, what),
       onClose: () => this.detail.hide(),
     });
+    this.facets = new FacetList({
+      onRequest: (requestId, field, scope) => this.host.post({ type: 'facet', requestId, field, query: scope.query, from: scope.from, to: scope.to }),
+      onFilter: (field, value, mode, numeric) => this.filterByFacet(field, value, mode, numeric),
+    });
     this.filterField.setAttribute('placeholder', 'Filter rows');
     this.filterField.setAttribute('aria-label', 'Filter loaded rows');
     this.filterField.dataset.testid = 'grid-filter';
@@ -205,7 +212,9 @@ export class WorkbenchApp {
 
     const main = h('main', 'wb-main');
     main.append(editorHost, this.rangeInfo, this.refusal.element, this.errors.element, this.histogram.element, this.tabs, this.detail.element, this.status.element);
-    this.root.replaceChildren(header, main);
+    const body = h('div', 'wb-body');
+    body.append(this.facets.element, main);
+    this.root.replaceChildren(header, body);
     if (start.target) this.showTarget(start.target);
     if (start.view.chart) this.chartSelect.value = start.view.chart;
     const lastRun = start.restored ? start.view.lastRun : undefined;
@@ -264,6 +273,7 @@ export class WorkbenchApp {
         // The resolved range in UNIX seconds, for tests and tools that must not parse the label.
         this.rangeInfo.dataset.from = String(m.range.from);
         this.rangeInfo.dataset.to = String(m.range.to);
+        this.facets.setScope({ query: this.current?.query ?? '', from: m.range.from, to: m.range.to });
         if (m.range.delayNote) {
           const note = h('span', 'delay-note', m.range.delayNote);
           note.prepend(codicon('info'), document.createTextNode(' '));
@@ -319,6 +329,10 @@ export class WorkbenchApp {
         if (!this.isCurrent(m.requestId)) return;
         this.histogram.show(m.buckets);
         return;
+      case 'facetResult':
+      case 'facetError':
+        this.facets.receive(m);
+        return;
     }
   }
 
@@ -329,6 +343,7 @@ export class WorkbenchApp {
     this.windowSeconds = target.interval;
     setAttachmentNames(target.attachmentNames);
     this.editor.setFields(this.fields);
+    this.facets.setFields(target.fields);
   }
 
   private isCurrent(requestId: string): boolean {
@@ -479,6 +494,13 @@ export class WorkbenchApp {
     this.editor.setText(appendFilter(this.editor.text, field, value));
     this.status.idle(`Added ${field}:${value} to the query — press Ctrl+Enter to run it.`);
     this.editor.focus();
+  }
+
+  /** A facet's + or −: the filter goes into the search part of the editor's query, which runs at once. */
+  private filterByFacet(field: string, value: string, mode: FilterMode, numeric: boolean): void {
+    this.editor.setText(applyFilter(this.editor.text, field, value, mode, numeric));
+    this.status.idle(`${mode === 'include' ? 'Filtering for' : 'Filtering out'} ${field} ${value}…`);
+    this.run();
   }
 
   private zoom(r: { from: number; to: number }): void {

