@@ -22,6 +22,8 @@ import { RefusalBanner } from './editor/refusalBanner';
 import { RecordDetail } from './detail/recordDetail';
 import { describeRefusal, localRefusal } from '../src/query/localRefusal';
 import { FacetList } from './facets/facetList';
+import { ColumnMenu } from './grid/columnMenu';
+import { NO_COLUMN_CHOICE, type ColumnChoice } from '../src/results/columnChoice';
 import { applyFilter, type FilterMode } from '../src/query/searchFilter';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
@@ -52,6 +54,7 @@ export class WorkbenchApp {
   private readonly refusal: RefusalBanner;
   private readonly detail: RecordDetail;
   private readonly facets: FacetList;
+  private readonly columnMenu: ColumnMenu;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
   private windowSeconds = 600;
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
@@ -183,9 +186,15 @@ export class WorkbenchApp {
       (format) => this.host.post({ type: 'export', format, query: this.editor.text, range: this.range }),
       () => this.host.post({ type: 'cancelExport' }),
     );
+    this.columnMenu = new ColumnMenu(NO_COLUMN_CHOICE, (choice) => this.chooseColumns(choice));
     const addons = h('div', 'results-tools');
     addons.slot = 'addons';
-    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, showDetail, this.exportBar.element);
+    // vscode-tabs takes Enter (selects a tab) and the arrows (moves between tabs) from its whole
+    // header, addons included: the tools' own controls (filter field, buttons, column menu) keep them.
+    addons.addEventListener('keydown', (e) => {
+      if (!e.ctrlKey && !e.metaKey && (e.key === 'Enter' || e.key.startsWith('Arrow'))) e.stopPropagation();
+    });
+    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, showDetail, this.columnMenu.element, this.exportBar.element);
 
     for (const k of CHART_KINDS) this.chartSelect.append(optionElement(k, CHART_LABELS[k]));
     this.chartSelect.addEventListener('change', () => {
@@ -249,6 +258,10 @@ export class WorkbenchApp {
         this.state.setTarget(m.target);
         this.setPresets(m.presets);
         this.setHistory(m.history);
+        if (m.columns) {
+          this.grid.setColumnChoice(m.columns);
+          this.columnMenu.setChoice(m.columns);
+        }
         if (this.autorun) {
           this.autorun = false;
           this.run();
@@ -292,6 +305,7 @@ export class WorkbenchApp {
         if (!this.isCurrent(m.requestId)) return;
         // Pages arrive packed (one string + lengths, cheap to post) and stay so: the grid reads cells from them.
         this.grid.appendPage(m.columns, m.rows);
+        this.columnMenu.setColumns(this.grid.store.columns);
         const phase = this.current?.phase;
         if (phase?.kind === 'running') this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
         else if (phase?.kind === 'loadingMore') this.status.running(`${phase.all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
@@ -494,6 +508,12 @@ export class WorkbenchApp {
     this.editor.setText(appendFilter(this.editor.text, field, value));
     this.status.idle(`Added ${field}:${value} to the query — press Ctrl+Enter to run it.`);
     this.editor.focus();
+  }
+
+  /** Hid, showed, moved or pinned a column: applied at once, kept by the host for this flow log. */
+  private chooseColumns(choice: ColumnChoice): void {
+    this.grid.setColumnChoice(choice);
+    this.host.post({ type: 'columnsChanged', choice });
   }
 
   /** A facet's + or −: the filter goes into the search part of the editor's query, which runs at once. */

@@ -10,6 +10,7 @@
 import type { PackedRows } from '../results/packedRows';
 import type { LocalProblem } from '../query/localRefusal';
 import type { FacetStats, FacetValue } from '../query/fieldFacets';
+import { parseColumnChoice, type ColumnChoice } from '../results/columnChoice';
 
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
@@ -126,7 +127,8 @@ export interface HistogramBucketInfo {
 // ---- host → webview -------------------------------------------------------------------------
 
 export type HostMessage =
-  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly history: readonly string[] }
+  /** `columns`: the flow log's column choice (hidden, order, pinned), kept by the host. */
+  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly history: readonly string[]; readonly columns?: ColumnChoice }
   | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind }
   | { readonly type: 'queryStarted'; readonly requestId: string; readonly range: ResolvedRange }
   | { readonly type: 'queryProgress'; readonly requestId: string; readonly incompleteAttempts: number; readonly rowsSoFar: number }
@@ -160,7 +162,9 @@ export type WebviewMessage =
   | { readonly type: 'showError'; readonly message: string }
   /** A field's facet for `query` over the run's resolved range [from, to); a different query cancels older facet requests. */
   | { readonly type: 'facet'; readonly requestId: string; readonly field: string; readonly query: string; readonly from: number; readonly to: number }
-  | { readonly type: 'cancelFacets' };
+  | { readonly type: 'cancelFacets' }
+  /** The person hid, showed, moved or pinned a column: the host keeps the choice for the flow log. */
+  | { readonly type: 'columnsChanged'; readonly choice: ColumnChoice };
 
 // ---- validation of what the webview sends -----------------------------------------------------
 
@@ -234,6 +238,10 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
       return (v.format === 'csv' || v.format === 'json') && isString(v.query) && range
         ? { type: 'export', format: v.format, query: v.query, range }
         : undefined;
+    }
+    case 'columnsChanged': {
+      const choice = parseColumnChoice(v.choice);
+      return choice ? { type: 'columnsChanged', choice } : undefined;
     }
     case 'saveQuery':
       return isString(v.query) ? { type: 'saveQuery', query: v.query } : undefined;

@@ -13,6 +13,9 @@ import type { FlowLogView } from '../../emulator/cen/store';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
+const QUERY_443 = 'dstport:443';
+/** Start-up after a window reload on a loaded 2-core machine: like a fresh window. */
+const RELOAD_TIMEOUT_MS = 90_000;
 
 function flowLogOf(vs: VsCodeSession): FlowLogView {
   const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
@@ -69,5 +72,43 @@ describe('workbench: exploring results', () => {
     // The expanded facet follows the new query.
     await frame.locator('li.facet[data-field="dstport"] tr[data-value="22"]').waitFor({ state: 'detached', timeout: QUERY_TIMEOUT_MS });
     assert.deepEqual([...(await facetCounts(frame, 'dstport')).keys()], ['443']);
+  });
+
+  it('hides and pins columns from the keyboard; after "Reload Window" the choice still holds', { timeout: 2 * E2E_TEST_TIMEOUT_MS }, async () => {
+    let frame = await openWorkbench(vs);
+    await typeQuery(vs, frame, QUERY_443);
+    assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    const before = (await gridText(frame)).columns;
+    assert.ok(before.includes('bytes') && before.includes('dstport') && before[0] !== 'dstport', `columns as they came: ${before.join(', ')}`);
+
+    await frame.locator('[data-testid="columns"]').click();
+    const menu = frame.locator('[data-testid="column-menu"]');
+    await menu.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    // Keyboard: focus the checkbox, Space unticks it; the pin toggle by Enter.
+    await menu.locator('li[data-column="bytes"] [data-testid="column-visible"]').focus();
+    await vs.page.keyboard.press('Space');
+    await menu.locator('li[data-column="dstport"] [data-testid="column-pin"]').focus();
+    await vs.page.keyboard.press('Enter');
+    assert.equal(await menu.locator('li[data-column="dstport"] [data-testid="column-pin"]').getAttribute('aria-pressed'), 'true');
+    await vs.page.keyboard.press('Escape');
+    await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    const chosen = await gridText(frame);
+    assert.ok(!chosen.columns.includes('bytes'), 'bytes is hidden');
+    assert.equal(chosen.columns[0], 'dstport', 'dstport is pinned first');
+    assert.deepEqual([...chosen.columns].sort(), before.filter((c) => c !== 'bytes').sort(), 'nothing else changed');
+    assert.ok(chosen.rows.every((r) => r[0] === '443'), 'the values moved with their column');
+
+    await vs.runCommand('Developer: Reload Window');
+    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    await vs.page.locator('.tabs-container .tab', { hasText: TAB }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    frame = await vs.webviewFrame(TAB);
+    await frame.locator('[data-testid=query-editor] .cm-content', { hasText: QUERY_443 }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    assert.equal(await runAndWait(frame, () => frame.locator('[data-testid=run]').click()), 'done');
+    const after = await gridText(frame);
+    assert.ok(after.rows.length > 0);
+    assert.ok(!after.columns.includes('bytes'), `bytes stays hidden after the reload: ${after.columns.join(', ')}`);
+    assert.equal(after.columns[0], 'dstport', 'dstport stays pinned');
+    await frame.locator('[data-testid="columns"]').click();
+    assert.equal(await frame.locator('[data-testid="column-menu"] li[data-column="bytes"] [data-testid="column-visible"]').isChecked(), false);
   });
 });

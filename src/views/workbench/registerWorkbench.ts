@@ -13,6 +13,7 @@ import { QueryHistoryStore } from './queryHistory';
 import { workbenchLanguage } from './workbenchLanguage';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
+import { ColumnChoiceStore } from './columnChoices';
 import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
 
 export interface WorkbenchDeps {
@@ -40,7 +41,13 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const record = storage.scheme === 'file'
     ? new FileKeyValueStore(vscode.Uri.joinPath(storage, 'open-query-panels.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
     : context.workspaceState;
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, record);
+  // Column choices are per flow log, not per workspace; on disk for the same reason as the record.
+  const global = context.globalStorageUri;
+  const columnStore = global.scheme === 'file'
+    ? new FileKeyValueStore(vscode.Uri.joinPath(global, 'column-choices.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
+    : context.globalState;
+  const columns = new ColumnChoiceStore(columnStore);
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log, columns }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.

@@ -23,6 +23,7 @@ import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 import { keysForQueryError, offerIndex } from './indexOffer';
 import { FacetRunner } from './facetRunner';
+import type { ColumnChoiceStore } from './columnChoices';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -40,6 +41,8 @@ export interface WorkbenchPanelDeps {
   readonly history: QueryHistoryStore;
   readonly language: WorkbenchLanguage;
   readonly log: vscode.LogOutputChannel;
+  /** Column choices per flow log (absent: the grid shows every column as it comes). */
+  readonly columns?: ColumnChoiceStore;
 }
 
 /** How a panel starts: its view state (restored or from a command) and whether to run it at once. */
@@ -214,6 +217,7 @@ export class WorkbenchPanel implements vscode.Disposable {
           target: this.target,
           presets: this.deps.language.presets(this.target),
           history: this.deps.history.history(this.key),
+          ...(this.deps.columns?.get(this.key) ? { columns: this.deps.columns.get(this.key) } : {}),
         });
         if (this.pending) {
           const intent = this.pending;
@@ -268,6 +272,9 @@ export class WorkbenchPanel implements vscode.Disposable {
         return;
       case 'cancelFacets':
         this.facets.cancelAll();
+        return;
+      case 'columnsChanged':
+        await this.deps.columns?.save(this.key, message.choice);
         return;
     }
   }
