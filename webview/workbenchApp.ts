@@ -3,7 +3,7 @@
  * charts, export and status line to the host protocol. Holds the per-query state (request id,
  * paging) and persists the view state; every piece of UI lives in its own module.
  */
-import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchTarget } from '../src/protocol/messages';
+import type { ChartAxes, ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchTarget } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
 import { QueryEditor } from './editor/queryEditor';
 import { appendFilter } from '../src/query/addressFilter';
@@ -23,6 +23,7 @@ import { RecordDetail } from './detail/recordDetail';
 import { describeRefusal, localRefusal } from '../src/query/localRefusal';
 import { FacetList } from './facets/facetList';
 import { ColumnMenu } from './grid/columnMenu';
+import { ChartAxesBar } from './charts/chartAxesBar';
 import { NO_COLUMN_CHOICE, type ColumnChoice } from '../src/results/columnChoice';
 import { applyFilter, type FilterMode } from '../src/query/searchFilter';
 
@@ -55,6 +56,9 @@ export class WorkbenchApp {
   private readonly detail: RecordDetail;
   private readonly facets: FacetList;
   private readonly columnMenu: ColumnMenu;
+  private readonly axesBar: ChartAxesBar;
+  /** The chart's chosen axes (kept with the query in the view state). */
+  private chartAxes: ChartAxes | undefined;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
   private windowSeconds = 600;
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
@@ -94,6 +98,7 @@ export class WorkbenchApp {
     const start = startState(host.getState(), parseBoot(root.dataset.boot));
     this.range = start.view.range;
     this.chartKind = start.view.chart;
+    this.chartAxes = start.view.chartAxes;
     this.pendingScroll = start.view.scrollTop;
     this.autorun = start.autorun;
     this.state = new ViewStateKeeper(host, start.target, start.view, { set: (fn, ms) => window.setTimeout(fn, ms), clear: (t) => window.clearTimeout(t) });
@@ -114,7 +119,9 @@ export class WorkbenchApp {
     this.historySelect.append(optionElement('', 'Recent…'));
     this.presetSelect.addEventListener('change', () => this.onPreset());
     this.historySelect.addEventListener('change', () => this.onHistory());
-    const save = button({ label: 'Save query', icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () => this.host.post({ type: 'saveQuery', query: this.editor.text }));
+    const save = button({ label: 'Save query', icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () =>
+      this.host.post({ type: 'saveQuery', query: this.editor.text, ...(this.chartKind ? { chart: this.chartKind } : {}), ...(this.chartAxes ? { chartAxes: this.chartAxes } : {}) }),
+    );
     const open = button({ label: 'Open saved query', icon: 'folder-opened', secondary: true, iconOnly: true, testid: 'open-saved' }, () => this.host.post({ type: 'pickSavedQuery' }));
     const toolbar = h('div', 'toolbar');
     toolbar.setAttribute('role', 'toolbar');
@@ -202,9 +209,14 @@ export class WorkbenchApp {
       this.renderChart();
       this.state.update({ chart: this.chartKind });
     });
+    this.axesBar = new ChartAxesBar(this.chartAxes, (axes) => {
+      this.chartAxes = axes;
+      this.renderChart();
+      this.state.update({ chartAxes: axes });
+    }, () => void this.copyChart());
     const chartPanelBody = h('div', 'chart-panel');
     const chartTools = h('div', 'chart-tools');
-    chartTools.append(h('span', 'label', 'Chart'), this.chartSelect);
+    chartTools.append(h('span', 'label', 'Chart'), this.chartSelect, this.axesBar.element);
     chartPanelBody.append(chartTools, this.chart.element);
     this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
 
@@ -272,6 +284,7 @@ export class WorkbenchApp {
         this.editor.setText(m.query);
         if (m.range) this.setRange(m.range);
         if (m.chart) this.requestChart(m.chart);
+        if (m.chartAxes) this.setChartAxes(m.chartAxes);
         if (m.run) this.run();
         return;
       case 'history':
@@ -454,6 +467,7 @@ export class WorkbenchApp {
       this.chartSelect.value = kind;
       if (this.requestedChart && this.requestedChart !== 'table') this.tabs.selectedIndex = 1;
       this.requestedChart = undefined;
+      this.axesBar.setResult(this.grid.store.columns, this.grid.store.rowsInArrivalOrder(0, CHART_SAMPLE_ROWS));
       this.renderChart();
     } else {
       this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
@@ -464,7 +478,7 @@ export class WorkbenchApp {
     const status = this.current?.status;
     if (!status?.hasSql || this.tabs.selectedIndex !== 1) return;
     const kind = this.chartKind ?? this.defaultChart();
-    this.chart.render(kind, this.grid.store.columns, this.grid.store.allRows());
+    this.chart.render(kind, this.grid.store.columns, this.grid.store.allRows(), this.chartAxes);
   }
 
   /** The chart the result's values suggest: from the first rows, so a big result is not decoded whole for it. */
@@ -539,6 +553,29 @@ export class WorkbenchApp {
     this.chartKind = kind;
     this.chartSelect.value = kind;
     this.state.update({ chart: kind });
+  }
+
+  private setChartAxes(axes: ChartAxes): void {
+    this.chartAxes = axes;
+    this.axesBar.setAxes(axes);
+    this.state.update({ chartAxes: axes });
+  }
+
+  /** The chart onto the clipboard as a PNG; webviews that refuse images get a message saying so. */
+  private async copyChart(): Promise<void> {
+    const png = await this.chart.toPng().catch(() => undefined);
+    if (!png) {
+      this.status.idle('There is no chart to copy: run an SQL query and show it in the Chart tab.');
+      return;
+    }
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      this.status.idle('Copied the chart as an image.');
+      this.root.dataset.chartCopy = 'copied';
+    } catch {
+      this.status.idle('This VS Code does not let its webviews put images on the clipboard. Take a screenshot of the chart instead, or export the rows (CSV/JSON) and chart them elsewhere.');
+      this.root.dataset.chartCopy = 'refused';
+    }
   }
 
   private setPresets(presets: readonly PresetInfo[]): void {

@@ -14,6 +14,7 @@ import type { FlowLogView } from '../../emulator/cen/store';
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
 const QUERY_443 = 'dstport:443';
+const CHART_QUERY = '* | select __time__ - __time__ % 600 as t, direction, protocol, count(*) as n, sum(bytes) as bytes group by t, direction, protocol order by t';
 /** Start-up after a window reload on a loaded 2-core machine: like a fresh window. */
 const RELOAD_TIMEOUT_MS = 90_000;
 
@@ -111,4 +112,53 @@ describe('workbench: exploring results', () => {
     await frame.locator('[data-testid="columns"]').click();
     assert.equal(await frame.locator('[data-testid="column-menu"] li[data-column="bytes"] [data-testid="column-visible"]').isChecked(), false);
   });
+
+  it('charts the chosen y series split by the chosen column, stacked, on a log scale; the choice survives "Reload Webviews"', { timeout: 2 * E2E_TEST_TIMEOUT_MS }, async () => {
+    let frame = await openWorkbench(vs);
+    await typeQuery(vs, frame, CHART_QUERY);
+    assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    const range = await shownRange(frame);
+    await frame.locator('[data-testid=tab-chart]').click();
+    const chart = frame.locator('[data-testid=chart]');
+    await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+
+    await chooseOption(frame, 'chart-y', 'n');
+    await chooseOption(frame, 'chart-split', 'protocol');
+    const records = vs.emulator.context.sls.generatedRows(flowLogOf(vs).flowLogId, range.from, range.to);
+    const expected = [...new Set(records.map((r) => `${r.protocol === null ? 'null' : r.protocol} n`))].sort();
+    assert.ok(expected.length >= 2, `several protocols in the range: ${expected.join(', ')}`);
+    await frame.locator('[data-testid=chart][data-series]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    const series = async (): Promise<string[]> => ((await chart.getAttribute('data-series')) ?? '').split('\n').sort();
+    assert.deepEqual(await series(), expected, 'one series of n per protocol');
+
+    await frame.locator('[data-testid=chart-stacked]').focus();
+    await vs.page.keyboard.press('Space');
+    await frame.locator('[data-testid=chart-log]').focus();
+    await vs.page.keyboard.press('Space');
+    await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.deepEqual(await series(), expected, 'stacking and the log scale keep the series');
+
+    await frame.locator('[data-testid=chart-copy]').click();
+    await frame.locator('#app[data-chart-copy]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    const copied = await frame.locator('#app').getAttribute('data-chart-copy');
+    const status = (await frame.locator('.status-line, [data-testid=status]').first().textContent()) ?? '';
+    assert.ok(copied === 'copied' ? /Copied the chart/.test(status) : /does not let its webviews put images on the clipboard/.test(status), `copy said what happened (${copied}): ${status}`);
+
+    await vs.runCommand('Developer: Reload Webviews');
+    frame = await vs.webviewFrame(TAB);
+    await frame.locator('[data-testid=query-editor] .cm-content', { hasText: 'protocol' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.equal(await runAndWait(frame, () => frame.locator('[data-testid=run]').click()), 'done');
+    await frame.locator('[data-testid=tab-chart]').click();
+    await frame.locator('[data-testid=chart][data-series]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
+    assert.deepEqual(((await frame.locator('[data-testid=chart]').getAttribute('data-series')) ?? '').split('\n').sort(), expected, 'the axes came back with the query');
+    assert.equal(await frame.locator('[data-testid=chart-stacked]').isChecked(), true);
+    assert.equal(await frame.locator('[data-testid=chart-log]').isChecked(), true);
+  });
 });
+
+/** Picks an option of a vscode-single-select by its exact text, with the mouse as a person would. */
+async function chooseOption(frame: FrameLocator, testid: string, text: string): Promise<void> {
+  const select = frame.locator(`[data-testid=${testid}]`);
+  await select.click();
+  await select.locator('li[role=option]').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).first().click({ timeout: UI_TIMEOUT_MS });
+}

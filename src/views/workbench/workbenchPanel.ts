@@ -7,7 +7,11 @@ import * as vscode from 'vscode';
 import { errorText } from '../../errorText';
 import type { SlsApi } from '../../cloud/slsApi';
 import {
+  parseChartAxes,
   parseWebviewMessage,
+  CHART_KIND_NAMES,
+  type ChartAxes,
+  type ChartKind,
   type HostMessage,
   type PresetInfo,
   type WebviewMessage,
@@ -256,7 +260,7 @@ export class WorkbenchPanel implements vscode.Disposable {
         this.exporter.cancel();
         return;
       case 'saveQuery':
-        await this.saveQuery(message.query);
+        await this.saveQuery(message.query, message.chart, message.chartAxes);
         return;
       case 'pickSavedQuery':
         await this.pickSavedQuery();
@@ -302,7 +306,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     return this.target.fields.length > 0 ? this.target.fields.map((f) => f.name) : undefined;
   }
 
-  private async saveQuery(query: string): Promise<void> {
+  private async saveQuery(query: string, chart?: ChartKind, chartAxes?: ChartAxes): Promise<void> {
     if (!query.trim()) return;
     const name = await vscode.window.showInputBox({
       title: 'Save query',
@@ -317,6 +321,8 @@ export class WorkbenchPanel implements vscode.Disposable {
       targetKey: this.key,
       savedAt: Date.now(),
       target: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title },
+      ...(chart ? { chart } : {}),
+      ...(chartAxes ? { chartAxes: parseChartAxes(chartAxes) } : {}),
     });
     void vscode.window.showInformationMessage(`Saved query "${name.trim()}".`);
   }
@@ -331,6 +337,10 @@ export class WorkbenchPanel implements vscode.Disposable {
       saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? 'this flow log' : undefined, saved: s })),
       { title: 'Open saved query', matchOnDetail: true },
     );
-    if (pick) await this.post({ type: 'setQuery', query: pick.saved.query, run: false });
+    if (!pick) return;
+    // Stored by an older version or by hand: the chart parts are checked again.
+    const chart = CHART_KIND_NAMES.find((c) => c === pick.saved.chart);
+    const chartAxes = parseChartAxes(pick.saved.chartAxes);
+    await this.post({ type: 'setQuery', query: pick.saved.query, run: false, ...(chart ? { chart } : {}), ...(chartAxes ? { chartAxes } : {}) });
   }
 }
