@@ -24,6 +24,7 @@ import { describeRefusal, localRefusal } from '../src/query/localRefusal';
 import { FacetList } from './facets/facetList';
 import { ColumnMenu } from './grid/columnMenu';
 import { ChartAxesBar } from './charts/chartAxesBar';
+import { DEFAULT_FOLLOW_DELAY_SECONDS, FollowScheduler } from '../src/query/followSchedule';
 import { NO_COLUMN_CHOICE, type ColumnChoice } from '../src/results/columnChoice';
 import { applyFilter, type FilterMode } from '../src/query/searchFilter';
 
@@ -36,6 +37,8 @@ interface Running {
   readonly query: string;
   status?: QueryStatus;
   phase: RunPhase;
+  /** A Follow run: the rows of the run before it, to mark what is new. */
+  readonly previousRows?: ReadonlySet<string>;
 }
 
 /** Where a run is: its first pages coming, more pages asked for, or finished (and whether asking for more brought nothing). */
@@ -57,6 +60,10 @@ export class WorkbenchApp {
   private readonly facets: FacetList;
   private readonly columnMenu: ColumnMenu;
   private readonly axesBar: ChartAxesBar;
+  private readonly followButton;
+  private follow: FollowScheduler | undefined;
+  private followDelaySeconds = DEFAULT_FOLLOW_DELAY_SECONDS;
+  private panelVisible = true;
   /** The chart's chosen axes (kept with the query in the view state). */
   private chartAxes: ChartAxes | undefined;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
@@ -111,6 +118,8 @@ export class WorkbenchApp {
     this.runButton = button({ label: 'Run', icon: 'play', title: 'Run query (Ctrl+Enter)', testid: 'run' }, () => this.run());
     this.cancelButton = button({ label: 'Cancel', icon: 'debug-stop', secondary: true, title: 'Cancel (Esc)', testid: 'cancel' }, () => this.cancel());
     this.cancelButton.disabled = true;
+    this.followButton = button({ label: 'Follow', icon: 'broadcast', secondary: true, title: 'Follow: rerun as each capture window closes', testid: 'follow' }, () => this.toggleFollow());
+    this.followButton.setAttribute('aria-pressed', 'false');
     this.picker = new TimeRangePicker(this.range, (spec) => {
       this.range = spec;
       this.state.update({ range: spec });
@@ -126,7 +135,7 @@ export class WorkbenchApp {
     const toolbar = h('div', 'toolbar');
     toolbar.setAttribute('role', 'toolbar');
     toolbar.setAttribute('aria-label', 'Query');
-    toolbar.append(this.runButton, this.cancelButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open);
+    toolbar.append(this.runButton, this.cancelButton, this.followButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open);
     header.append(titles, toolbar);
 
     // Editor
@@ -259,6 +268,7 @@ export class WorkbenchApp {
         this.cancel();
       }
     });
+    document.addEventListener('visibilitychange', () => this.follow?.setVisible(this.isShown()));
     host.onMessage((m) => this.onMessage(m));
     host.post({ type: 'ready' });
   }
@@ -270,6 +280,7 @@ export class WorkbenchApp {
         this.state.setTarget(m.target);
         this.setPresets(m.presets);
         this.setHistory(m.history);
+        if (m.followDelaySeconds !== undefined) this.followDelaySeconds = m.followDelaySeconds;
         if (m.columns) {
           this.grid.setColumnChoice(m.columns);
           this.columnMenu.setChoice(m.columns);
@@ -360,6 +371,10 @@ export class WorkbenchApp {
       case 'facetError':
         this.facets.receive(m);
         return;
+      case 'panelVisibility':
+        this.panelVisible = m.visible;
+        this.follow?.setVisible(this.isShown());
+        return;
     }
   }
 
@@ -382,7 +397,7 @@ export class WorkbenchApp {
    * previous result stays) until fixed or until the user picks "Run anyway": the checks can be
    * wrong, and the service has the last word. Warnings never refuse.
    */
-  private run(runAnyway = false): void {
+  private run(runAnyway = false, previousRows?: ReadonlySet<string>): void {
     const query = this.editor.text;
     const problems = runAnyway ? [] : localRefusal(query, this.fields);
     if (problems.length > 0) {
@@ -393,7 +408,7 @@ export class WorkbenchApp {
     this.refusal.hide();
     if (this.current && this.current.phase.kind !== 'finished') this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
-    this.current = { requestId, query, phase: { kind: 'running' } };
+    this.current = { requestId, query, phase: { kind: 'running' }, ...(previousRows ? { previousRows } : {}) };
     // Recorded before the run is sent: a reload from here on still knows what ran.
     this.state.update({ query, range: this.range, lastRun: query });
     this.errors.hide();
@@ -461,6 +476,7 @@ export class WorkbenchApp {
       this.grid.restoreScroll(this.pendingScroll);
       this.pendingScroll = undefined;
     }
+    if (cur.previousRows) this.markNewRows(cur.previousRows);
     if (status.hasSql) {
       const kind = this.requestedChart ?? this.chartKind ?? this.defaultChart();
       this.chartKind = kind;
@@ -522,6 +538,54 @@ export class WorkbenchApp {
     this.editor.setText(appendFilter(this.editor.text, field, value));
     this.status.idle(`Added ${field}:${value} to the query — press Ctrl+Enter to run it.`);
     this.editor.focus();
+  }
+
+  /** Follow on or off: reruns the query as each capture window closes (relative ranges only). */
+  private toggleFollow(): void {
+    if (this.follow?.following) {
+      this.follow.stop();
+      this.follow = undefined;
+      this.followButton.setAttribute('aria-pressed', 'false');
+      this.status.idle('Stopped following.');
+      return;
+    }
+    if (this.range.kind === 'absolute') {
+      this.status.idle('Follow needs a range that moves with the clock (such as the last hour): a fixed range gets no new windows.');
+      return;
+    }
+    this.follow = new FollowScheduler({
+      interval: this.windowSeconds,
+      delaySeconds: this.followDelaySeconds,
+      clock: { now: () => Date.now(), setTimer: (fn, ms) => window.setTimeout(fn, ms), clearTimer: (t) => window.clearTimeout(t as number) },
+      run: (windowEnd) => this.followRun(windowEnd),
+    });
+    this.follow.setVisible(this.isShown());
+    this.follow.start();
+    this.followButton.setAttribute('aria-pressed', 'true');
+    this.root.dataset.following = 'true';
+    this.status.idle(`Following: the query reruns ${this.followDelaySeconds} s after each ${this.windowSeconds / 60}-minute window closes.`);
+    if (!this.current) this.run();
+  }
+
+  /** The panel is on screen: VS Code says so (hidden tabs keep their page running) and so does the page. */
+  private isShown(): boolean {
+    return this.panelVisible && document.visibilityState !== 'hidden';
+  }
+
+  /** A window closed (and its delivery delay passed): rerun, remembering what was there to mark what is new. */
+  private followRun(windowEnd: number): void {
+    if (this.current && this.current.phase.kind !== 'finished') return; // a run is on its way; it covers the window
+    const previous = new Set(this.grid.store.allRows().map(rowKey));
+    this.status.idle(`Following: the window ending ${new Date(windowEnd * 1000).toISOString().slice(11, 16)} UTC has closed, running…`);
+    this.run(false, previous);
+  }
+
+  private markNewRows(previous: ReadonlySet<string>): void {
+    const isNew = (row: readonly string[]) => !previous.has(rowKey(row));
+    const count = this.grid.store.allRows().filter(isNew).length;
+    this.grid.markNewRows(count > 0 ? isNew : undefined);
+    this.root.dataset.newRows = String(count);
+    this.status.idle(`Following: ${formatCount(count)} new row${count === 1 ? '' : 's'} since the previous run (marked), ${formatCount(this.grid.store.totalRows)} in all.`);
   }
 
   /** Hid, showed, moved or pinned a column: applied at once, kept by the host for this flow log. */
@@ -625,6 +689,11 @@ export class WorkbenchApp {
       done();
     });
   }
+}
+
+/** A row's identity for Follow mode's "new rows": all of its values. */
+function rowKey(row: readonly string[]): string {
+  return row.join('\u0001');
 }
 
 /** The boot data the host rendered into the page (data-boot); a page without it starts empty. */

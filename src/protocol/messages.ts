@@ -142,8 +142,20 @@ export interface HistogramBucketInfo {
 // ---- host → webview -------------------------------------------------------------------------
 
 export type HostMessage =
-  /** `columns`: the flow log's column choice (hidden, order, pinned), kept by the host. */
-  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly history: readonly string[]; readonly columns?: ColumnChoice }
+  /**
+   * `columns`: the flow log's column choice (hidden, order, pinned), kept by the host.
+   * `followDelaySeconds`: how long after a window closes Follow mode asks for its records.
+   */
+  | {
+      readonly type: 'init';
+      readonly target: WorkbenchTarget;
+      readonly presets: readonly PresetInfo[];
+      readonly history: readonly string[];
+      readonly columns?: ColumnChoice;
+      readonly followDelaySeconds?: number;
+    }
+  /** The panel was hidden or shown (Follow mode pauses while it is hidden). */
+  | { readonly type: 'panelVisibility'; readonly visible: boolean }
   | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind; readonly chartAxes?: ChartAxes }
   | { readonly type: 'queryStarted'; readonly requestId: string; readonly range: ResolvedRange }
   | { readonly type: 'queryProgress'; readonly requestId: string; readonly incompleteAttempts: number; readonly rowsSoFar: number }

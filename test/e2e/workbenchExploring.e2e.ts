@@ -8,12 +8,14 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
-import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
+import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, runStatus, shownRange, typeQuery, waitRunEnded } from './harness/queryWorkbench';
 import type { FlowLogView } from '../../emulator/cen/store';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
 const QUERY_443 = 'dstport:443';
+const FOLLOW_FLOW_LOG = 'hangzhou-to-beijing';
+const FOLLOW_QUERY = '* | select __time__ as t, count(*) as n group by t order by t desc limit 1000';
 const CHART_QUERY = '* | select __time__ - __time__ % 600 as t, direction, protocol, count(*) as n, sum(bytes) as bytes group by t, direction, protocol order by t';
 /** Start-up after a window reload on a loaded 2-core machine: like a fresh window. */
 const RELOAD_TIMEOUT_MS = 90_000;
@@ -42,7 +44,8 @@ async function facetCounts(frame: FrameLocator, field: string): Promise<Map<stri
 }
 
 describe('workbench: exploring results', () => {
-  const vs = useVsCode();
+  // Follow asks for a window's records 1 s after it closes (the default waits 30 s).
+  const vs = useVsCode({ settings: { 'cenFlowLogs.query.followDelaySeconds': 1 } });
 
   it('expanding the dstport facet counts over the whole range; − on 22 adds "not dstport:22", reruns, and no row has port 22', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     const frame = await openWorkbench(vs);
@@ -154,7 +157,44 @@ describe('workbench: exploring results', () => {
     assert.equal(await frame.locator('[data-testid=chart-stacked]').isChecked(), true);
     assert.equal(await frame.locator('[data-testid=chart-log]').isChecked(), true);
   });
+
+  it('Follow reruns, without a click, when the emulator closes the next 1-minute window, and marks the new rows', { timeout: 2 * E2E_TEST_TIMEOUT_MS }, async () => {
+    await vs.runCommand('CEN Flow Logs: Open Query Workbench');
+    await pick(vs, FOLLOW_FLOW_LOG);
+    const frame = await vs.webviewFrame(`Query: ${FOLLOW_FLOW_LOG}`);
+    await frame.locator('.target-title', { hasText: FOLLOW_FLOW_LOG }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await typeQuery(vs, frame, FOLLOW_QUERY);
+    assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    const rowsBefore = (await gridText(frame)).rows.length;
+    assert.ok(rowsBefore > 0, 'windows already there');
+
+    const follow = frame.locator('[data-testid=follow]');
+    await follow.click();
+    assert.equal(await follow.getAttribute('aria-pressed'), 'true');
+    // The next window closes within a minute of real time; the emulator writes it then. A window
+    // that closed just before Follow started may be rerun with nothing new: wait for one with news.
+    let newRows = 0;
+    for (let attempt = 0; attempt < 3 && newRows === 0; attempt++) {
+      const { attempt: before } = await runStatus(frame);
+      assert.equal(await waitRunEnded(frame, before, 100_000), 'done', 'a Follow run started and ended by itself');
+      newRows = Number((await frame.locator('#app').getAttribute('data-new-rows')) ?? '0');
+    }
+    assert.equal(newRows, 1, 'one new row: the window that just closed');
+    const marked = frame.locator('.grid-rows .grid-row.new');
+    assert.equal(await marked.count(), 1);
+    const [t, n] = await marked.locator('.grid-value').evaluateAll((els) => els.map((e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim()));
+    const range = await shownRange(frame);
+    const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.logStoreName === FOLLOW_FLOW_LOG);
+    assert.ok(f);
+    const inWindow = vs.emulator.context.sls.generatedRows(f.flowLogId, range.from, range.to).filter((r) => r.time === Number(t));
+    assert.ok(inWindow.length > 0, `the generator wrote records at ${t}`);
+    assert.equal(Number(n), inWindow.length, 'the new row counts the new window\'s records');
+    assert.ok(Number(t) >= range.to - 2 * 60, 'the new row is the newest window');
+    await follow.click();
+    assert.equal(await follow.getAttribute('aria-pressed'), 'false');
+  });
 });
+
 
 /** Picks an option of a vscode-single-select by its exact text, with the mouse as a person would. */
 async function chooseOption(frame: FrameLocator, testid: string, text: string): Promise<void> {

@@ -98,6 +98,8 @@ export class ResultGrid {
   private clipInCss = false;
   /** Bumped when column widths change, so pooled rows refit their text. */
   private widthsVersion = 0;
+  /** Rows Follow mode brought that the previous run did not have (marked in the grid). */
+  private isNew: ((row: readonly string[]) => boolean) | undefined;
   /** Duration of the last render in ms (read by the benchmark; rendering must stay well under a frame). */
   lastRenderMs = 0;
 
@@ -138,6 +140,7 @@ export class ResultGrid {
   /** Starts a new result (a new query): clears rows, keeps nothing from the old columns. */
   reset(emptyText = 'Running…'): void {
     this.cancelNumericScan();
+    this.isNew = undefined;
     this.store.reset([]);
     this.widths = [];
     this.emptyText = emptyText;
@@ -157,6 +160,13 @@ export class ResultGrid {
     this.buildHeader();
     this.clearPool();
     this.render();
+  }
+
+  /** Marks rows for which `isNew` holds (Follow mode's new rows); undefined clears the marks. */
+  markNewRows(isNew: ((row: readonly string[]) => boolean) | undefined): void {
+    this.isNew = isNew;
+    for (const r of this.pool) r.version = '';
+    this.schedule();
   }
 
   /** The columns shown, in display order (names). */
@@ -537,6 +547,12 @@ export class ResultGrid {
     r.el.dataset.row = String(index);
     r.el.setAttribute('aria-rowindex', String(index + 2));
     r.el.classList.toggle('odd', index % 2 === 1);
+    const fresh = row !== undefined && this.isNew?.(row) === true;
+    if (r.el.classList.contains('new') !== fresh) {
+      r.el.classList.toggle('new', fresh);
+      if (fresh) r.el.setAttribute('aria-description', 'New since the previous run');
+      else r.el.removeAttribute('aria-description');
+    }
     const cols = this.store.columns;
     const inView = this.columnsInView;
     const { shown, pinnedCount } = this.arrangement;

@@ -14,6 +14,7 @@ import { workbenchLanguage } from './workbenchLanguage';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
 import { ColumnChoiceStore } from './columnChoices';
+import { DEFAULT_FOLLOW_DELAY_SECONDS } from '../../query/followSchedule';
 import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
 
 export interface WorkbenchDeps {
@@ -47,7 +48,11 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
     ? new FileKeyValueStore(vscode.Uri.joinPath(global, 'column-choices.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
     : context.globalState;
   const columns = new ColumnChoiceStore(columnStore);
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log, columns }, record);
+  const followDelaySeconds = (): number => {
+    const v = vscode.workspace.getConfiguration('cenFlowLogs').get<number>('query.followDelaySeconds');
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(3600, v) : DEFAULT_FOLLOW_DELAY_SECONDS;
+  };
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log, columns, followDelaySeconds }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.

@@ -47,6 +47,8 @@ export interface WorkbenchPanelDeps {
   readonly log: vscode.LogOutputChannel;
   /** Column choices per flow log (absent: the grid shows every column as it comes). */
   readonly columns?: ColumnChoiceStore;
+  /** The Follow delay setting, read when a page starts. */
+  readonly followDelaySeconds?: () => number;
 }
 
 /** How a panel starts: its view state (restored or from a command) and whether to run it at once. */
@@ -124,6 +126,8 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
+      // Follow mode pauses while the panel is hidden (its page keeps running: retainContextWhenHidden).
+      panel.onDidChangeViewState((e) => void this.post({ type: 'panelVisibility', visible: e.webviewPanel.visible })),
     );
     this.render();
   }
@@ -222,6 +226,7 @@ export class WorkbenchPanel implements vscode.Disposable {
           presets: this.deps.language.presets(this.target),
           history: this.deps.history.history(this.key),
           ...(this.deps.columns?.get(this.key) ? { columns: this.deps.columns.get(this.key) } : {}),
+          ...(this.deps.followDelaySeconds ? { followDelaySeconds: this.deps.followDelaySeconds() } : {}),
         });
         if (this.pending) {
           const intent = this.pending;
