@@ -132,10 +132,11 @@ export class WorkbenchApp {
       this.host.post({ type: 'saveQuery', query: this.editor.text, ...(this.chartKind ? { chart: this.chartKind } : {}), ...(this.chartAxes ? { chartAxes: this.chartAxes } : {}) }),
     );
     const open = button({ label: 'Open saved query', icon: 'folder-opened', secondary: true, iconOnly: true, testid: 'open-saved' }, () => this.host.post({ type: 'pickSavedQuery' }));
+    const openInConsole = button({ label: 'Open in Log Service Console (query and time range)', icon: 'link-external', secondary: true, iconOnly: true, testid: 'open-in-console' }, () => this.host.post({ type: 'openInConsole' }));
     const toolbar = h('div', 'toolbar');
     toolbar.setAttribute('role', 'toolbar');
     toolbar.setAttribute('aria-label', 'Query');
-    toolbar.append(this.runButton, this.cancelButton, this.followButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open);
+    toolbar.append(this.runButton, this.cancelButton, this.followButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open, openInConsole);
     header.append(titles, toolbar);
 
     // Editor

@@ -192,7 +192,9 @@ export type WebviewMessage =
   | { readonly type: 'facet'; readonly requestId: string; readonly field: string; readonly query: string; readonly from: number; readonly to: number }
   | { readonly type: 'cancelFacets' }
   /** The person hid, showed, moved or pinned a column: the host keeps the choice for the flow log. */
-  | { readonly type: 'columnsChanged'; readonly choice: ColumnChoice };
+  | { readonly type: 'columnsChanged'; readonly choice: ColumnChoice }
+  /** Open the panel's query and time range on the logstore's search page in the Log Service console. */
+  | { readonly type: 'openInConsole' };
 
 // ---- validation of what the webview sends -----------------------------------------------------
 
@@ -266,6 +268,7 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'pickSavedQuery':
     case 'cancelExport':
     case 'cancelFacets':
+    case 'openInConsole':
       return { type: v.type };
     case 'facet':
       return isString(v.requestId, 100) && isString(v.field, 1_000) && v.field !== '' && isString(v.query) && isFiniteNumber(v.from) && isFiniteNumber(v.to) && v.from < v.to

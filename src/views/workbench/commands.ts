@@ -13,9 +13,7 @@ import { writtenFields } from '../../flowlogs/fieldSchema';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
-import type { WorkbenchPanel } from './workbenchPanel';
-import { resolveWorkbenchRange } from './workbenchLanguage';
-import { logstoreConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
+import { workbenchConsoleUrl } from './consoleHandOff';
 import { consoleSite } from '../consoleSite';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
@@ -133,15 +131,6 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     if (!panel) throw new Error('Open a query workbench first: this opens its query and time range in the Log Service console.');
     await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date())));
   });
-}
-
-/** The active workbench's query and range as a Log Service console link (api-current.md §6). */
-export function workbenchConsoleUrl(panel: Pick<WorkbenchPanel, 'target' | 'currentViewState'>, site: ConsoleSite, now: Date): string {
-  const view = panel.currentViewState;
-  const t = panel.target;
-  if (!view || view.query.trim() === '') return logstoreConsoleUrl(t, site);
-  const range = resolveWorkbenchRange(view.range, t.interval, now);
-  return logstoreConsoleUrl(t, site, { query: view.query, from: range.from, to: range.to });
 }
 
 function oneLine(query: string): string {

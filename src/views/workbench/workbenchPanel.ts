@@ -28,6 +28,8 @@ import { PanelViewState, type QueryIntent } from './panelViewState';
 import { keysForQueryError, offerIndex } from './indexOffer';
 import { FacetRunner } from './facetRunner';
 import type { ColumnChoiceStore } from './columnChoices';
+import { workbenchConsoleUrl } from './consoleHandOff';
+import { consoleSite } from '../consoleSite';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -285,6 +287,12 @@ export class WorkbenchPanel implements vscode.Disposable {
       case 'columnsChanged':
         await this.deps.columns?.save(this.key, message.choice);
         return;
+      case 'openInConsole': {
+        const url = workbenchConsoleUrl(this, consoleSite(), new Date());
+        this.deps.log.info(`workbench: opening the query in the Log Service console: ${url}`);
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+        return;
+      }
     }
   }
 
