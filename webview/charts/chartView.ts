@@ -69,25 +69,40 @@ export class ChartView {
     return new Promise((resolve) => canvas.toBlob((b) => resolve(b ?? undefined), 'image/png'));
   }
 
+  /** The pie drawn again onto a canvas (slices and legend text), from the data it was drawn from. */
   private async pieCanvas(): Promise<HTMLCanvasElement | undefined> {
-    const svg = this.element.querySelector('svg');
-    if (!svg) return undefined;
-    const copy = svg.cloneNode(true) as SVGSVGElement;
-    // The slices' borders are theme variables, which an SVG drawn as an image cannot resolve.
-    const background = getComputedStyle(document.body).backgroundColor;
-    copy.querySelectorAll<SVGElement>('path, circle').forEach((e) => (e.style.stroke = background));
-    copy.setAttribute('xmlns', SVG_NS);
-    const img = new Image();
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(copy))}`;
-    await img.decode();
+    const last = this.last;
+    if (!last || last.kind !== 'pie') return undefined;
+    const data = categoryData(last.columns, last.rows, { ...last.axes, split: '' });
+    if (!data) return undefined;
+    const slices = pieSlices(data);
+    const colors = this.palette();
+    const style = getComputedStyle(document.body);
+    const size = 220;
     const canvas = document.createElement('canvas');
-    canvas.width = img.width;
-    canvas.height = img.height;
+    canvas.width = size + 320;
+    canvas.height = Math.max(size, 20 * slices.length + 20);
     const ctx = canvas.getContext('2d');
     if (!ctx) return undefined;
-    ctx.fillStyle = background;
+    ctx.fillStyle = style.backgroundColor;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(img, 0, 0);
+    const c = size / 2;
+    const total = slices.reduce((sum, x) => sum + x.value, 0);
+    ctx.font = `12px ${style.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    slices.forEach((sl, i) => {
+      ctx.fillStyle = colors[i % colors.length];
+      ctx.beginPath();
+      ctx.moveTo(c, c);
+      // Slices start at 12 o'clock and run clockwise; the canvas counts from 3 o'clock.
+      ctx.arc(c, c, c - 4, sl.startAngle - Math.PI / 2, sl.endAngle - Math.PI / 2);
+      ctx.closePath();
+      ctx.fill();
+      ctx.fillRect(size + 16, 14 + i * 20, 10, 10);
+      ctx.fillStyle = style.color;
+      const pct = total > 0 ? ((sl.value / total) * 100).toFixed(1) : '0';
+      ctx.fillText(`${sl.label} — ${compactNumber(sl.value)} (${pct}%)`, size + 32, 19 + i * 20);
+    });
     return canvas;
   }
 

@@ -14,6 +14,7 @@ import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
 import { workbenchConsoleUrl } from './consoleHandOff';
+import { resolveWorkbenchRange } from './workbenchLanguage';
 import { consoleSite } from '../consoleSite';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
@@ -129,7 +130,7 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
   registrar.register(WORKBENCH_COMMANDS.openInConsole, 'Open query in Log Service console', async () => {
     const panel = deps.panels.openPanels.find((p) => p.panel.active) ?? (deps.panels.openPanels.length === 1 ? deps.panels.openPanels[0] : undefined);
     if (!panel) throw new Error('Open a query workbench first: this opens its query and time range in the Log Service console.');
-    await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date())));
+    await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date(), resolveWorkbenchRange)));
   });
 }
 

@@ -5,8 +5,7 @@
  * the same windows.
  */
 import { logstoreConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
-import type { WorkbenchTarget, WorkbenchViewState } from '../../protocol/messages';
-import { resolveWorkbenchRange } from './workbenchLanguage';
+import type { ResolvedRange, TimeRangeSpec, WorkbenchTarget, WorkbenchViewState } from '../../protocol/messages';
 
 export interface ConsoleHandOffSource {
   readonly target: WorkbenchTarget;
@@ -14,10 +13,13 @@ export interface ConsoleHandOffSource {
 }
 
 /** The workbench's query and range as a Log Service console link (the bare search page without a query). */
-export function workbenchConsoleUrl(panel: ConsoleHandOffSource, site: ConsoleSite, now: Date): string {
+/** Resolves a range as a run does (workbenchLanguage.resolveWorkbenchRange; passed in, no import circle). */
+export type HandOffRangeResolver = (spec: TimeRangeSpec, intervalSeconds: number, now: Date) => ResolvedRange;
+
+export function workbenchConsoleUrl(panel: ConsoleHandOffSource, site: ConsoleSite, now: Date, resolveRange: HandOffRangeResolver): string {
   const view = panel.currentViewState;
   const t = panel.target;
   if (!view || view.query.trim() === '') return logstoreConsoleUrl(t, site);
-  const range = resolveWorkbenchRange(view.range, t.interval, now);
+  const range = resolveRange(view.range, t.interval, now);
   return logstoreConsoleUrl(t, site, { query: view.query, from: range.from, to: range.to });
 }

@@ -288,7 +288,7 @@ export class WorkbenchPanel implements vscode.Disposable {
         await this.deps.columns?.save(this.key, message.choice);
         return;
       case 'openInConsole': {
-        const url = workbenchConsoleUrl(this, consoleSite(), new Date());
+        const url = workbenchConsoleUrl(this, consoleSite(), new Date(), this.deps.language.resolveRange);
         this.deps.log.info(`workbench: opening the query in the Log Service console: ${url}`);
         await vscode.env.openExternal(vscode.Uri.parse(url));
         return;
