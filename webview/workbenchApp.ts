@@ -3,7 +3,7 @@
  * charts, export and status line to the host protocol. Holds the per-query state (request id,
  * paging) and persists the view state; every piece of UI lives in its own module.
  */
-import type { ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchTarget } from '../src/protocol/messages';
+import type { ChartAxes, ChartKind, HostMessage, LocalProblem, PresetInfo, QueryStatus, TimeRangeSpec, WorkbenchTarget } from '../src/protocol/messages';
 import type { HostChannel } from './host/vscodeApi';
 import { QueryEditor } from './editor/queryEditor';
 import { appendFilter } from '../src/query/addressFilter';
@@ -21,6 +21,12 @@ import { startState, ViewStateKeeper } from './workbenchState';
 import { RefusalBanner } from './editor/refusalBanner';
 import { RecordDetail } from './detail/recordDetail';
 import { describeRefusal, localRefusal } from '../src/query/localRefusal';
+import { FacetList } from './facets/facetList';
+import { ColumnMenu } from './grid/columnMenu';
+import { ChartAxesBar } from './charts/chartAxesBar';
+import { DEFAULT_FOLLOW_DELAY_SECONDS, FollowScheduler } from '../src/query/followSchedule';
+import { NO_COLUMN_CHOICE, type ColumnChoice } from '../src/results/columnChoice';
+import { applyFilter, type FilterMode } from '../src/query/searchFilter';
 
 const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
@@ -31,6 +37,8 @@ interface Running {
   readonly query: string;
   status?: QueryStatus;
   phase: RunPhase;
+  /** A Follow run: the rows of the run before it, to mark what is new. */
+  readonly previousRows?: ReadonlySet<string>;
 }
 
 /** Where a run is: its first pages coming, more pages asked for, or finished (and whether asking for more brought nothing). */
@@ -49,6 +57,15 @@ export class WorkbenchApp {
   private readonly errors = new ErrorBanner();
   private readonly refusal: RefusalBanner;
   private readonly detail: RecordDetail;
+  private readonly facets: FacetList;
+  private readonly columnMenu: ColumnMenu;
+  private readonly axesBar: ChartAxesBar;
+  private readonly followButton;
+  private follow: FollowScheduler | undefined;
+  private followDelaySeconds = DEFAULT_FOLLOW_DELAY_SECONDS;
+  private panelVisible = true;
+  /** The chart's chosen axes (kept with the query in the view state). */
+  private chartAxes: ChartAxes | undefined;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
   private windowSeconds = 600;
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
@@ -88,6 +105,7 @@ export class WorkbenchApp {
     const start = startState(host.getState(), parseBoot(root.dataset.boot));
     this.range = start.view.range;
     this.chartKind = start.view.chart;
+    this.chartAxes = start.view.chartAxes;
     this.pendingScroll = start.view.scrollTop;
     this.autorun = start.autorun;
     this.state = new ViewStateKeeper(host, start.target, start.view, { set: (fn, ms) => window.setTimeout(fn, ms), clear: (t) => window.clearTimeout(t) });
@@ -100,6 +118,8 @@ export class WorkbenchApp {
     this.runButton = button({ label: 'Run', icon: 'play', title: 'Run query (Ctrl+Enter)', testid: 'run' }, () => this.run());
     this.cancelButton = button({ label: 'Cancel', icon: 'debug-stop', secondary: true, title: 'Cancel (Esc)', testid: 'cancel' }, () => this.cancel());
     this.cancelButton.disabled = true;
+    this.followButton = button({ label: 'Follow', icon: 'broadcast', secondary: true, title: 'Follow: rerun as each capture window closes', testid: 'follow' }, () => this.toggleFollow());
+    this.followButton.setAttribute('aria-pressed', 'false');
     this.picker = new TimeRangePicker(this.range, (spec) => {
       this.range = spec;
       this.state.update({ range: spec });
@@ -108,12 +128,15 @@ export class WorkbenchApp {
     this.historySelect.append(optionElement('', 'Recent…'));
     this.presetSelect.addEventListener('change', () => this.onPreset());
     this.historySelect.addEventListener('change', () => this.onHistory());
-    const save = button({ label: 'Save query', icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () => this.host.post({ type: 'saveQuery', query: this.editor.text }));
+    const save = button({ label: 'Save query', icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () =>
+      this.host.post({ type: 'saveQuery', query: this.editor.text, ...(this.chartKind ? { chart: this.chartKind } : {}), ...(this.chartAxes ? { chartAxes: this.chartAxes } : {}) }),
+    );
     const open = button({ label: 'Open saved query', icon: 'folder-opened', secondary: true, iconOnly: true, testid: 'open-saved' }, () => this.host.post({ type: 'pickSavedQuery' }));
+    const openInConsole = button({ label: 'Open in Log Service Console (query and time range)', icon: 'link-external', secondary: true, iconOnly: true, testid: 'open-in-console' }, () => this.host.post({ type: 'openInConsole' }));
     const toolbar = h('div', 'toolbar');
     toolbar.setAttribute('role', 'toolbar');
     toolbar.setAttribute('aria-label', 'Query');
-    toolbar.append(this.runButton, this.cancelButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open);
+    toolbar.append(this.runButton, this.cancelButton, this.followButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open, openInConsole);
     header.append(titles, toolbar);
 
     // Editor
@@ -156,6 +179,10 @@ export class WorkbenchApp {
       onCopy: (text, what) => this.copy(text, what),
       onClose: () => this.detail.hide(),
     });
+    this.facets = new FacetList({
+      onRequest: (requestId, field, scope) => this.host.post({ type: 'facet', requestId, field, query: scope.query, from: scope.from, to: scope.to }),
+      onFilter: (field, value, mode, numeric) => this.filterByFacet(field, value, mode, numeric),
+    });
     this.filterField.setAttribute('placeholder', 'Filter rows');
     this.filterField.setAttribute('aria-label', 'Filter loaded rows');
     this.filterField.dataset.testid = 'grid-filter';
@@ -176,9 +203,15 @@ export class WorkbenchApp {
       (format) => this.host.post({ type: 'export', format, query: this.editor.text, range: this.range }),
       () => this.host.post({ type: 'cancelExport' }),
     );
+    this.columnMenu = new ColumnMenu(NO_COLUMN_CHOICE, (choice) => this.chooseColumns(choice));
     const addons = h('div', 'results-tools');
     addons.slot = 'addons';
-    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, showDetail, this.exportBar.element);
+    // vscode-tabs takes Enter (selects a tab) and the arrows (moves between tabs) from its whole
+    // header, addons included: the tools' own controls (filter field, buttons, column menu) keep them.
+    addons.addEventListener('keydown', (e) => {
+      if (!e.ctrlKey && !e.metaKey && (e.key === 'Enter' || e.key.startsWith('Arrow'))) e.stopPropagation();
+    });
+    addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, showDetail, this.columnMenu.element, this.exportBar.element);
 
     for (const k of CHART_KINDS) this.chartSelect.append(optionElement(k, CHART_LABELS[k]));
     this.chartSelect.addEventListener('change', () => {
@@ -186,9 +219,14 @@ export class WorkbenchApp {
       this.renderChart();
       this.state.update({ chart: this.chartKind });
     });
+    this.axesBar = new ChartAxesBar(this.chartAxes, (axes) => {
+      this.chartAxes = axes;
+      this.renderChart();
+      this.state.update({ chartAxes: axes });
+    }, () => void this.copyChart());
     const chartPanelBody = h('div', 'chart-panel');
     const chartTools = h('div', 'chart-tools');
-    chartTools.append(h('span', 'label', 'Chart'), this.chartSelect);
+    chartTools.append(h('span', 'label', 'Chart'), this.chartSelect, this.axesBar.element);
     chartPanelBody.append(chartTools, this.chart.element);
     this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
 
@@ -205,7 +243,9 @@ export class WorkbenchApp {
 
     const main = h('main', 'wb-main');
     main.append(editorHost, this.rangeInfo, this.refusal.element, this.errors.element, this.histogram.element, this.tabs, this.detail.element, this.status.element);
-    this.root.replaceChildren(header, main);
+    const body = h('div', 'wb-body');
+    body.append(this.facets.element, main);
+    this.root.replaceChildren(header, body);
     if (start.target) this.showTarget(start.target);
     if (start.view.chart) this.chartSelect.value = start.view.chart;
     const lastRun = start.restored ? start.view.lastRun : undefined;
@@ -229,6 +269,7 @@ export class WorkbenchApp {
         this.cancel();
       }
     });
+    document.addEventListener('visibilitychange', () => this.follow?.setVisible(this.isShown()));
     host.onMessage((m) => this.onMessage(m));
     host.post({ type: 'ready' });
   }
@@ -240,6 +281,11 @@ export class WorkbenchApp {
         this.state.setTarget(m.target);
         this.setPresets(m.presets);
         this.setHistory(m.history);
+        if (m.followDelaySeconds !== undefined) this.followDelaySeconds = m.followDelaySeconds;
+        if (m.columns) {
+          this.grid.setColumnChoice(m.columns);
+          this.columnMenu.setChoice(m.columns);
+        }
         if (this.autorun) {
           this.autorun = false;
           this.run();
@@ -250,6 +296,7 @@ export class WorkbenchApp {
         this.editor.setText(m.query);
         if (m.range) this.setRange(m.range);
         if (m.chart) this.requestChart(m.chart);
+        if (m.chartAxes) this.setChartAxes(m.chartAxes);
         if (m.run) this.run();
         return;
       case 'history':
@@ -264,6 +311,7 @@ export class WorkbenchApp {
         // The resolved range in UNIX seconds, for tests and tools that must not parse the label.
         this.rangeInfo.dataset.from = String(m.range.from);
         this.rangeInfo.dataset.to = String(m.range.to);
+        this.facets.setScope({ query: this.current?.query ?? '', from: m.range.from, to: m.range.to });
         if (m.range.delayNote) {
           const note = h('span', 'delay-note', m.range.delayNote);
           note.prepend(codicon('info'), document.createTextNode(' '));
@@ -282,6 +330,7 @@ export class WorkbenchApp {
         if (!this.isCurrent(m.requestId)) return;
         // Pages arrive packed (one string + lengths, cheap to post) and stay so: the grid reads cells from them.
         this.grid.appendPage(m.columns, m.rows);
+        this.columnMenu.setColumns(this.grid.store.columns);
         const phase = this.current?.phase;
         if (phase?.kind === 'running') this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
         else if (phase?.kind === 'loadingMore') this.status.running(`${phase.all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
@@ -319,6 +368,14 @@ export class WorkbenchApp {
         if (!this.isCurrent(m.requestId)) return;
         this.histogram.show(m.buckets);
         return;
+      case 'facetResult':
+      case 'facetError':
+        this.facets.receive(m);
+        return;
+      case 'panelVisibility':
+        this.panelVisible = m.visible;
+        this.follow?.setVisible(this.isShown());
+        return;
     }
   }
 
@@ -329,6 +386,7 @@ export class WorkbenchApp {
     this.windowSeconds = target.interval;
     setAttachmentNames(target.attachmentNames);
     this.editor.setFields(this.fields);
+    this.facets.setFields(target.fields);
   }
 
   private isCurrent(requestId: string): boolean {
@@ -340,7 +398,7 @@ export class WorkbenchApp {
    * previous result stays) until fixed or until the user picks "Run anyway": the checks can be
    * wrong, and the service has the last word. Warnings never refuse.
    */
-  private run(runAnyway = false): void {
+  private run(runAnyway = false, previousRows?: ReadonlySet<string>): void {
     const query = this.editor.text;
     const problems = runAnyway ? [] : localRefusal(query, this.fields);
     if (problems.length > 0) {
@@ -351,7 +409,7 @@ export class WorkbenchApp {
     this.refusal.hide();
     if (this.current && this.current.phase.kind !== 'finished') this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
-    this.current = { requestId, query, phase: { kind: 'running' } };
+    this.current = { requestId, query, phase: { kind: 'running' }, ...(previousRows ? { previousRows } : {}) };
     // Recorded before the run is sent: a reload from here on still knows what ran.
     this.state.update({ query, range: this.range, lastRun: query });
     this.errors.hide();
@@ -419,12 +477,14 @@ export class WorkbenchApp {
       this.grid.restoreScroll(this.pendingScroll);
       this.pendingScroll = undefined;
     }
+    if (cur.previousRows) this.markNewRows(cur.previousRows);
     if (status.hasSql) {
       const kind = this.requestedChart ?? this.chartKind ?? this.defaultChart();
       this.chartKind = kind;
       this.chartSelect.value = kind;
       if (this.requestedChart && this.requestedChart !== 'table') this.tabs.selectedIndex = 1;
       this.requestedChart = undefined;
+      this.axesBar.setResult(this.grid.store.columns, this.grid.store.rowsInArrivalOrder(0, CHART_SAMPLE_ROWS));
       this.renderChart();
     } else {
       this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
@@ -435,7 +495,7 @@ export class WorkbenchApp {
     const status = this.current?.status;
     if (!status?.hasSql || this.tabs.selectedIndex !== 1) return;
     const kind = this.chartKind ?? this.defaultChart();
-    this.chart.render(kind, this.grid.store.columns, this.grid.store.allRows());
+    this.chart.render(kind, this.grid.store.columns, this.grid.store.allRows(), this.chartAxes);
   }
 
   /** The chart the result's values suggest: from the first rows, so a big result is not decoded whole for it. */
@@ -481,6 +541,67 @@ export class WorkbenchApp {
     this.editor.focus();
   }
 
+  /** Follow on or off: reruns the query as each capture window closes (relative ranges only). */
+  private toggleFollow(): void {
+    if (this.follow?.following) {
+      this.follow.stop();
+      this.follow = undefined;
+      this.followButton.setAttribute('aria-pressed', 'false');
+      this.status.idle('Stopped following.');
+      return;
+    }
+    if (this.range.kind === 'absolute') {
+      this.status.idle('Follow needs a range that moves with the clock (such as the last hour): a fixed range gets no new windows.');
+      return;
+    }
+    this.follow = new FollowScheduler({
+      interval: this.windowSeconds,
+      delaySeconds: this.followDelaySeconds,
+      clock: { now: () => Date.now(), setTimer: (fn, ms) => window.setTimeout(fn, ms), clearTimer: (t) => window.clearTimeout(t as number) },
+      run: (windowEnd) => this.followRun(windowEnd),
+    });
+    this.follow.setVisible(this.isShown());
+    this.follow.start();
+    this.followButton.setAttribute('aria-pressed', 'true');
+    this.root.dataset.following = 'true';
+    this.status.idle(`Following: the query reruns ${this.followDelaySeconds} s after each ${this.windowSeconds / 60}-minute window closes.`);
+    if (!this.current) this.run();
+  }
+
+  /** The panel is on screen: VS Code says so (hidden tabs keep their page running) and so does the page. */
+  private isShown(): boolean {
+    return this.panelVisible && document.visibilityState !== 'hidden';
+  }
+
+  /** A window closed (and its delivery delay passed): rerun, remembering what was there to mark what is new. */
+  private followRun(windowEnd: number): void {
+    if (this.current && this.current.phase.kind !== 'finished') return; // a run is on its way; it covers the window
+    const previous = new Set(this.grid.store.allRows().map(rowKey));
+    this.status.idle(`Following: the window ending ${new Date(windowEnd * 1000).toISOString().slice(11, 16)} UTC has closed, running…`);
+    this.run(false, previous);
+  }
+
+  private markNewRows(previous: ReadonlySet<string>): void {
+    const isNew = (row: readonly string[]) => !previous.has(rowKey(row));
+    const count = this.grid.store.allRows().filter(isNew).length;
+    this.grid.markNewRows(count > 0 ? isNew : undefined);
+    this.root.dataset.newRows = String(count);
+    this.status.idle(`Following: ${formatCount(count)} new row${count === 1 ? '' : 's'} since the previous run (marked), ${formatCount(this.grid.store.totalRows)} in all.`);
+  }
+
+  /** Hid, showed, moved or pinned a column: applied at once, kept by the host for this flow log. */
+  private chooseColumns(choice: ColumnChoice): void {
+    this.grid.setColumnChoice(choice);
+    this.host.post({ type: 'columnsChanged', choice });
+  }
+
+  /** A facet's + or −: the filter goes into the search part of the editor's query, which runs at once. */
+  private filterByFacet(field: string, value: string, mode: FilterMode, numeric: boolean): void {
+    this.editor.setText(applyFilter(this.editor.text, field, value, mode, numeric));
+    this.status.idle(`${mode === 'include' ? 'Filtering for' : 'Filtering out'} ${field} ${value}…`);
+    this.run();
+  }
+
   private zoom(r: { from: number; to: number }): void {
     this.setRange({ kind: 'absolute', from: r.from, to: r.to });
     this.run();
@@ -497,6 +618,29 @@ export class WorkbenchApp {
     this.chartKind = kind;
     this.chartSelect.value = kind;
     this.state.update({ chart: kind });
+  }
+
+  private setChartAxes(axes: ChartAxes): void {
+    this.chartAxes = axes;
+    this.axesBar.setAxes(axes);
+    this.state.update({ chartAxes: axes });
+  }
+
+  /** The chart onto the clipboard as a PNG; webviews that refuse images get a message saying so. */
+  private async copyChart(): Promise<void> {
+    const png = await this.chart.toPng().catch(() => undefined);
+    if (!png) {
+      this.status.idle('There is no chart to copy: run an SQL query and show it in the Chart tab.');
+      return;
+    }
+    try {
+      await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      this.status.idle('Copied the chart as an image.');
+      this.root.dataset.chartCopy = 'copied';
+    } catch {
+      this.status.idle('This VS Code does not let its webviews put images on the clipboard. Take a screenshot of the chart instead, or export the rows (CSV/JSON) and chart them elsewhere.');
+      this.root.dataset.chartCopy = 'refused';
+    }
   }
 
   private setPresets(presets: readonly PresetInfo[]): void {
@@ -546,6 +690,11 @@ export class WorkbenchApp {
       done();
     });
   }
+}
+
+/** A row's identity for Follow mode's "new rows": all of its values. */
+function rowKey(row: readonly string[]): string {
+  return row.join('\u0001');
 }
 
 /** The boot data the host rendered into the page (data-boot); a page without it starts empty. */

@@ -109,5 +109,5 @@ export class ViewStateKeeper {
 }
 
 function sameView(a: WorkbenchViewState, b: WorkbenchViewState): boolean {
-  return a.query === b.query && a.chart === b.chart && a.scrollTop === b.scrollTop && a.lastRun === b.lastRun && JSON.stringify(a.range) === JSON.stringify(b.range);
+  return a.query === b.query && a.chart === b.chart && JSON.stringify(a.chartAxes) === JSON.stringify(b.chartAxes) && a.scrollTop === b.scrollTop && a.lastRun === b.lastRun && JSON.stringify(a.range) === JSON.stringify(b.range);
 }

@@ -9,6 +9,8 @@
  */
 import type { PackedRows } from '../results/packedRows';
 import type { LocalProblem } from '../query/localRefusal';
+import type { FacetStats, FacetValue } from '../query/fieldFacets';
+import { parseColumnChoice, type ColumnChoice } from '../results/columnChoice';
 
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
@@ -62,11 +64,26 @@ export interface PresetInfo {
 
 export type ChartKind = 'line' | 'area' | 'bar' | 'pie' | 'table';
 
+/**
+ * What a chart plots, chosen by the person (absent parts: chosen from the result). `split`: a
+ * column whose values split the series, '' for none, absent for the automatic choice.
+ */
+export interface ChartAxes {
+  readonly x?: string;
+  /** One y column; absent = every number column. */
+  readonly y?: string;
+  readonly split?: string;
+  readonly stacked?: boolean;
+  readonly log?: boolean;
+}
+
 /** State the webview persists (getState/setState) and the panel serializer restores. */
 export interface WorkbenchViewState {
   readonly query: string;
   readonly range: TimeRangeSpec;
   readonly chart?: ChartKind;
+  /** The chart's chosen axes, kept with the query. */
+  readonly chartAxes?: ChartAxes;
   readonly scrollTop?: number;
   /** The query of the panel's last run (its result is not kept across a reload; the page names it). */
   readonly lastRun?: string;
@@ -125,8 +142,21 @@ export interface HistogramBucketInfo {
 // ---- host → webview -------------------------------------------------------------------------
 
 export type HostMessage =
-  | { readonly type: 'init'; readonly target: WorkbenchTarget; readonly presets: readonly PresetInfo[]; readonly history: readonly string[] }
-  | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind }
+  /**
+   * `columns`: the flow log's column choice (hidden, order, pinned), kept by the host.
+   * `followDelaySeconds`: how long after a window closes Follow mode asks for its records.
+   */
+  | {
+      readonly type: 'init';
+      readonly target: WorkbenchTarget;
+      readonly presets: readonly PresetInfo[];
+      readonly history: readonly string[];
+      readonly columns?: ColumnChoice;
+      readonly followDelaySeconds?: number;
+    }
+  /** The panel was hidden or shown (Follow mode pauses while it is hidden). */
+  | { readonly type: 'panelVisibility'; readonly visible: boolean }
+  | { readonly type: 'setQuery'; readonly query: string; readonly range?: TimeRangeSpec; readonly run: boolean; readonly chart?: ChartKind; readonly chartAxes?: ChartAxes }
   | { readonly type: 'queryStarted'; readonly requestId: string; readonly range: ResolvedRange }
   | { readonly type: 'queryProgress'; readonly requestId: string; readonly incompleteAttempts: number; readonly rowsSoFar: number }
   | { readonly type: 'resultPage'; readonly requestId: string; readonly pageIndex: number; readonly columns: readonly string[]; readonly rows: PackedRows; readonly last: boolean }
@@ -137,7 +167,10 @@ export type HostMessage =
   | { readonly type: 'queryRefused'; readonly requestId: string; readonly problems: readonly LocalProblem[] }
   | { readonly type: 'histogram'; readonly requestId: string; readonly buckets: readonly HistogramBucketInfo[] }
   | { readonly type: 'exportState'; readonly state: 'started' | 'progress' | 'done' | 'failed' | 'cancelled'; readonly rows: number; readonly file?: string; readonly message?: string }
-  | { readonly type: 'history'; readonly history: readonly string[] };
+  | { readonly type: 'history'; readonly history: readonly string[] }
+  /** One field's facet over the whole range (not the loaded rows): top values, and stats when numeric. */
+  | { readonly type: 'facetResult'; readonly requestId: string; readonly field: string; readonly values: readonly FacetValue[]; readonly stats?: FacetStats }
+  | { readonly type: 'facetError'; readonly requestId: string; readonly field: string; readonly message: string };
 
 // ---- webview → host -------------------------------------------------------------------------
 
@@ -150,10 +183,18 @@ export type WebviewMessage =
   | { readonly type: 'loadMore'; readonly requestId: string; readonly all: boolean }
   | { readonly type: 'export'; readonly format: 'csv' | 'json'; readonly query: string; readonly range: TimeRangeSpec }
   | { readonly type: 'cancelExport' }
-  | { readonly type: 'saveQuery'; readonly query: string }
+  /** The chart and its axes are saved with the query. */
+  | { readonly type: 'saveQuery'; readonly query: string; readonly chart?: ChartKind; readonly chartAxes?: ChartAxes }
   | { readonly type: 'pickSavedQuery' }
   | { readonly type: 'stateChanged'; readonly state: WorkbenchViewState }
-  | { readonly type: 'showError'; readonly message: string };
+  | { readonly type: 'showError'; readonly message: string }
+  /** A field's facet for `query` over the run's resolved range [from, to); a different query cancels older facet requests. */
+  | { readonly type: 'facet'; readonly requestId: string; readonly field: string; readonly query: string; readonly from: number; readonly to: number }
+  | { readonly type: 'cancelFacets' }
+  /** The person hid, showed, moved or pinned a column: the host keeps the choice for the flow log. */
+  | { readonly type: 'columnsChanged'; readonly choice: ColumnChoice }
+  /** Open the panel's query and time range on the logstore's search page in the Log Service console. */
+  | { readonly type: 'openInConsole' };
 
 // ---- validation of what the webview sends -----------------------------------------------------
 
@@ -188,16 +229,35 @@ export function parseTimeRangeSpec(v: unknown): TimeRangeSpec | undefined {
 }
 
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
+/** Every chart kind, for checking stored values. */
+export const CHART_KIND_NAMES = CHART_KINDS;
 
 function parseViewState(v: unknown): WorkbenchViewState | undefined {
   if (!isObject(v) || !isString(v.query)) return undefined;
   const range = parseTimeRangeSpec(v.range);
   if (!range) return undefined;
   const chart = CHART_KINDS.find((c) => c === v.chart);
+  const chartAxes = parseChartAxes(v.chartAxes);
   const scrollTop = isFiniteNumber(v.scrollTop) ? v.scrollTop : undefined;
   const lastRun = isString(v.lastRun) ? v.lastRun : undefined;
   const rev = isFiniteNumber(v.rev) && v.rev >= 0 ? v.rev : undefined;
-  return { query: v.query, range, chart, scrollTop, ...(lastRun !== undefined ? { lastRun } : {}), ...(rev !== undefined ? { rev } : {}) };
+  return { query: v.query, range, chart, ...(chartAxes ? { chartAxes } : {}), scrollTop, ...(lastRun !== undefined ? { lastRun } : {}), ...(rev !== undefined ? { rev } : {}) };
+}
+
+/** Chart axes from the page or storage; unknown parts are dropped, a non-object is none. */
+export function parseChartAxes(v: unknown): ChartAxes | undefined {
+  if (!isObject(v)) return undefined;
+  const name = (x: unknown) => (isString(x, 1_000) ? x : undefined);
+  const x = name(v.x);
+  const y = name(v.y);
+  const split = name(v.split);
+  return {
+    ...(x ? { x } : {}),
+    ...(y ? { y } : {}),
+    ...(split !== undefined ? { split } : {}),
+    ...(v.stacked === true ? { stacked: true } : {}),
+    ...(v.log === true ? { log: true } : {}),
+  };
 }
 
 /** Returns the message if it is well-formed, otherwise undefined (the host ignores and logs it). */
@@ -207,7 +267,13 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'pickSavedQuery':
     case 'cancelExport':
+    case 'cancelFacets':
+    case 'openInConsole':
       return { type: v.type };
+    case 'facet':
+      return isString(v.requestId, 100) && isString(v.field, 1_000) && v.field !== '' && isString(v.query) && isFiniteNumber(v.from) && isFiniteNumber(v.to) && v.from < v.to
+        ? { type: 'facet', requestId: v.requestId, field: v.field, query: v.query, from: v.from, to: v.to }
+        : undefined;
     case 'runQuery': {
       const range = parseTimeRangeSpec(v.range);
       if (!isString(v.requestId, 100) || !isString(v.query) || !range) return undefined;
@@ -223,8 +289,16 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
         ? { type: 'export', format: v.format, query: v.query, range }
         : undefined;
     }
-    case 'saveQuery':
-      return isString(v.query) ? { type: 'saveQuery', query: v.query } : undefined;
+    case 'columnsChanged': {
+      const choice = parseColumnChoice(v.choice);
+      return choice ? { type: 'columnsChanged', choice } : undefined;
+    }
+    case 'saveQuery': {
+      if (!isString(v.query)) return undefined;
+      const chart = CHART_KINDS.find((c) => c === v.chart);
+      const chartAxes = parseChartAxes(v.chartAxes);
+      return { type: 'saveQuery', query: v.query, ...(chart ? { chart } : {}), ...(chartAxes ? { chartAxes } : {}) };
+    }
     case 'stateChanged': {
       const state = parseViewState(v.state);
       return state ? { type: 'stateChanged', state } : undefined;

@@ -3,8 +3,8 @@
  * `10.0.0.1:443` or `[fe80::1]:443`), builds "everything about this address", and appends a
  * clicked grid value to a query's search part while keeping its SQL part.
  */
-import { searchFieldName, searchValueLiteral } from './searchLiteral';
-import { splitQuery, tokenizeSearch } from './tokenizer';
+import { searchValueLiteral } from './searchLiteral';
+import { applyFilter } from './searchFilter';
 
 /** An address found in free text, with where it was. */
 export interface ExtractedAddress {
@@ -129,34 +129,7 @@ export function addressQuery(target: { readonly address: string; readonly port?:
   return `(srcaddr:${ip} and srcport:${target.port}) or (dstaddr:${ip} and dstport:${target.port})`;
 }
 
-/**
- * Adds `and field:value` to the search part of `query`, keeping its SQL part; an `or` search is
- * parenthesised first so the new term narrows all of it. A filter already present is not repeated.
- */
+/** Adds `and field:value` to the search part of `query` (see searchFilter.applyFilter). */
 export function appendFilter(query: string, field: string, value: string): string {
-  const clause = `${searchFieldName(field)}:${searchValueLiteral(value)}`;
-  const parts = splitQuery(query);
-  const search = parts.search.text.trim();
-  const sqlTail = parts.sql ? ` |${parts.sql.text}` : '';
-  if (search === '' || search === '*') return `${clause}${sqlTail}`;
-  if (hasTopLevelClause(search, clause)) return query;
-  const narrowed = hasTopLevelOr(search) ? `(${search}) and ${clause}` : `${search} and ${clause}`;
-  return `${narrowed}${sqlTail}`;
-}
-
-function hasTopLevelOr(search: string): boolean {
-  let depth = 0;
-  for (const t of tokenizeSearch(search)) {
-    if (t.kind === 'lparen') depth++;
-    else if (t.kind === 'rparen') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && t.kind === 'operator' && t.text.toLowerCase() === 'or') return true;
-  }
-  return false;
-}
-
-/** Whether `clause` already stands as an and-ed term of the search (no or, not before it). */
-function hasTopLevelClause(search: string, clause: string): boolean {
-  if (hasTopLevelOr(search)) return false;
-  const terms = search.split(/\s+and\s+/i).map((t) => t.trim());
-  return terms.includes(clause);
+  return applyFilter(query, field, value, 'include');
 }

@@ -41,7 +41,7 @@ function recordingPanel(): { panel: import('vscode').WebviewPanel; posted: HostM
       return true;
     },
   };
-  const panel = { webview, title: '', iconPath: undefined, reveal() {}, onDidDispose: () => ({ dispose() {} }), dispose() {} };
+  const panel = { webview, title: '', iconPath: undefined, visible: true, reveal() {}, onDidDispose: () => ({ dispose() {} }), onDidChangeViewState: () => ({ dispose() {} }), dispose() {} };
   return { panel: panel as unknown as import('vscode').WebviewPanel, posted, send: (m) => receive(m) };
 }
 

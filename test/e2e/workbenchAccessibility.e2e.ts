@@ -52,7 +52,7 @@ async function audit(frame: Frame): Promise<string[]> {
 describe('workbench: exploring results, accessibility', () => {
   const vs = useVsCode();
 
-  it('has no serious or critical axe violations: empty, with records, with an SQL result and its chart', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+  it('has no serious or critical axe violations: empty, with records, the facet list, an SQL result and its chart', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     await vs.runCommand('CEN Flow Logs: Open Query Workbench');
     await pick(vs, FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
@@ -63,6 +63,12 @@ describe('workbench: exploring results, accessibility', () => {
     await typeQuery(vs, frame, 'dstport:443');
     assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
     assert.deepEqual(await audit(page), [], 'with raw records');
+    await frame.locator('[data-testid="facet-dstport"]').click();
+    await frame.locator('li.facet[data-field="dstport"] table.facet-values').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.deepEqual(await audit(page), [], 'with the dstport facet expanded');
+    await frame.locator('[data-testid="facets-collapse"]').click();
+    assert.deepEqual(await audit(page), [], 'with the field list collapsed');
+    await frame.locator('[data-testid="facets-collapse"]').click();
 
     await typeQuery(vs, frame, '* | select protocol, count(*) as n group by protocol');
     assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');

@@ -2,7 +2,7 @@
  * Picks a chart for an SQL result from its columns and values, and shapes the data for it.
  * Pure (no DOM): the renderer (uPlot / SVG pie) only draws what this returns.
  */
-import type { ChartKind } from '../../src/protocol/messages';
+import type { ChartAxes, ChartKind } from '../../src/protocol/messages';
 import type { FieldKind } from '../../src/flowlogs/catalog';
 import { columnKind, presentCell } from '../grid/valueFormat';
 
@@ -98,13 +98,10 @@ export interface CategoryData {
  * Time series: x from the first time column; one series per numeric column — and per value of a
  * category column when there is one (e.g. bytes over time split by direction in/out).
  */
-export function timeSeriesData(columns: readonly string[], rows: readonly Row[]): TimeSeriesData | undefined {
-  const roles = columnRoles(columns, rows);
-  const tc = roles.indexOf('time');
-  if (tc < 0) return undefined;
-  const numCols = roles.flatMap((r, i) => (r === 'number' ? [i] : []));
-  if (numCols.length === 0) return undefined;
-  const catCol = roles.indexOf('category');
+export function timeSeriesData(columns: readonly string[], rows: readonly Row[], axes?: ChartAxes): TimeSeriesData | undefined {
+  const resolved = resolveAxes(columns, rows, axes, 'time');
+  if (!resolved) return undefined;
+  const { x: tc, y: numCols, split: catCol } = resolved;
   const xs = new Set<number>();
   const cells = new Map<string, Map<number, number>>();
   const seriesOrder: string[] = [];
@@ -133,20 +130,76 @@ export function timeSeriesData(columns: readonly string[], rows: readonly Row[])
 }
 
 /** Categories: labels from the first non-number column (or the first column), numbers as series. */
-export function categoryData(columns: readonly string[], rows: readonly Row[]): CategoryData | undefined {
-  const roles = columnRoles(columns, rows);
-  let labelCol = roles.findIndex((r) => r !== 'number');
-  if (labelCol < 0) labelCol = 0;
-  const numCols = roles.flatMap((r, i) => (r === 'number' && i !== labelCol ? [i] : []));
-  if (numCols.length === 0) return undefined;
+export function categoryData(columns: readonly string[], rows: readonly Row[], axes?: ChartAxes): CategoryData | undefined {
+  const resolved = resolveAxes(columns, rows, axes, 'category');
+  if (!resolved) return undefined;
+  const { x: labelCol, y: numCols, split } = resolved;
   // Codes get their readable name beside them (protocol 6 → "6 TCP", a region id → its name).
-  const labels = rows.map((r) => {
-    const v = r[labelCol] ?? '';
+  const label = (v: string): string => {
     const hint = presentCell(columns[labelCol], v).hint;
     return hint && columnKind(columns[labelCol]) !== 'bytes' ? `${v} ${hint}` : v;
+  };
+  if (split < 0) {
+    return { labels: rows.map((r) => label(r[labelCol] ?? '')), series: numCols.map((nc) => ({ name: columns[nc], values: rows.map((r) => toNumber(r[nc])) })) };
+  }
+  // Split: one bar group per x value, one series per split value (and y column), values summed.
+  const xs: string[] = [];
+  const names: string[] = [];
+  const sums = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    const xv = r[labelCol] ?? '';
+    if (!xs.includes(xv)) xs.push(xv);
+    for (const nc of numCols) {
+      const name = numCols.length > 1 ? `${r[split] ?? ''} ${columns[nc]}` : r[split] ?? '';
+      if (!sums.has(name)) {
+        sums.set(name, new Map());
+        names.push(name);
+      }
+      const m = sums.get(name) ?? new Map<string, number>();
+      m.set(xv, (m.get(xv) ?? 0) + toNumber(r[nc]));
+    }
+  }
+  return { labels: xs.map(label), series: names.map((name) => ({ name, values: xs.map((xv) => sums.get(name)?.get(xv) ?? 0) })) };
+}
+
+/** The column indexes a chart uses: x, the y columns, and the split column (-1: none). */
+export interface ResolvedAxes {
+  readonly x: number;
+  readonly y: readonly number[];
+  readonly split: number;
+}
+
+/**
+ * The person's axes where they name columns of this result, the automatic choice elsewhere: over
+ * time, x is the first time column and the series split by the first category; as categories, x
+ * is the first non-number column and nothing is split. Undefined when nothing can be drawn.
+ */
+export function resolveAxes(columns: readonly string[], rows: readonly Row[], axes: ChartAxes | undefined, mode: 'time' | 'category'): ResolvedAxes | undefined {
+  const roles = columnRoles(columns, rows);
+  const chosen = (name: string | undefined) => (name === undefined ? -1 : columns.indexOf(name));
+  let x = chosen(axes?.x);
+  if (x < 0 || (mode === 'time' && roles[x] !== 'time')) x = mode === 'time' ? roles.indexOf('time') : roles.findIndex((r) => r !== 'number');
+  if (x < 0) {
+    if (mode === 'time') return undefined;
+    x = 0;
+  }
+  let split = axes?.split === undefined ? (mode === 'time' ? roles.indexOf('category') : -1) : chosen(axes.split);
+  if (split === x) split = -1;
+  const y0 = chosen(axes?.y);
+  const y = y0 >= 0 && y0 !== x && y0 !== split && roles[y0] === 'number' ? [y0] : roles.flatMap((r, i) => (r === 'number' && i !== x && i !== split ? [i] : []));
+  return y.length > 0 ? { x, y, split } : undefined;
+}
+
+/** Stacked series: each series' values plus those of the series before it (a missing value counts as 0). */
+export function stackValues<S extends { readonly values: readonly (number | null)[] }>(series: readonly S[]): (S & { readonly values: (number | null)[] })[] {
+  const running: number[] = [];
+  return series.map((s) => {
+    const values = s.values.map((v, i) => {
+      running[i] = (running[i] ?? 0) + (v ?? 0);
+      return v === null && running[i] === 0 ? null : running[i];
+    });
+    return { ...s, values };
   });
-  const series = numCols.map((nc) => ({ name: columns[nc], values: rows.map((r) => toNumber(r[nc])) }));
-  return { labels, series };
 }
 
 function toNumber(v: string | undefined): number {

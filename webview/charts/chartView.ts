@@ -5,8 +5,8 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { ChartKind } from '../../src/protocol/messages';
-import { categoryData, pieSlices, timeSeriesData } from './chartChoice';
+import type { ChartAxes, ChartKind } from '../../src/protocol/messages';
+import { categoryData, pieSlices, stackValues, timeSeriesData } from './chartChoice';
 import { formatBytes } from '../grid/valueFormat';
 
 const PALETTE_VARS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
@@ -16,7 +16,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 export class ChartView {
   readonly element: HTMLDivElement;
   private plot: uPlot | undefined;
-  private last: { kind: ChartKind; columns: readonly string[]; rows: readonly (readonly string[])[] } | undefined;
+  private last: { kind: ChartKind; columns: readonly string[]; rows: readonly (readonly string[])[]; axes: ChartAxes } | undefined;
 
   constructor() {
     this.element = document.createElement('div');
@@ -37,20 +37,21 @@ export class ChartView {
     this.element.replaceChildren(note);
   }
 
-  render(kind: ChartKind, columns: readonly string[], rows: readonly (readonly string[])[]): void {
+  render(kind: ChartKind, columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes = {}): void {
     this.plot?.destroy();
     this.plot = undefined;
     this.element.replaceChildren();
-    this.last = { kind, columns, rows };
+    this.last = { kind, columns, rows, axes };
     this.element.dataset.kind = kind;
+    delete this.element.dataset.series;
     switch (kind) {
       case 'line':
       case 'area':
-        return this.renderTime(kind, columns, rows);
+        return this.renderTime(kind, columns, rows, axes);
       case 'bar':
-        return this.renderBars(columns, rows);
+        return this.renderBars(columns, rows, axes);
       case 'pie':
-        return this.renderPie(columns, rows);
+        return this.renderPie(columns, rows, axes);
       case 'table':
         return this.clear('The table view is the Results tab.');
     }
@@ -58,7 +59,56 @@ export class ChartView {
 
   /** Re-reads theme colours (VS Code changes the variables when the theme changes). */
   refreshTheme(): void {
-    if (this.last) this.render(this.last.kind, this.last.columns, this.last.rows);
+    if (this.last) this.render(this.last.kind, this.last.columns, this.last.rows, this.last.axes);
+  }
+
+  /** The chart as a PNG (the canvas uPlot drew, or the pie's SVG drawn onto one); undefined when nothing is drawn. */
+  async toPng(): Promise<Blob | undefined> {
+    const canvas = this.plot ? this.plot.ctx.canvas : await this.pieCanvas();
+    if (!canvas) return undefined;
+    return new Promise((resolve) => canvas.toBlob((b) => resolve(b ?? undefined), 'image/png'));
+  }
+
+  /** The pie drawn again onto a canvas (slices and legend text), from the data it was drawn from. */
+  private async pieCanvas(): Promise<HTMLCanvasElement | undefined> {
+    const last = this.last;
+    if (!last || last.kind !== 'pie') return undefined;
+    const data = categoryData(last.columns, last.rows, { ...last.axes, split: '' });
+    if (!data) return undefined;
+    const slices = pieSlices(data);
+    const colors = this.palette();
+    const style = getComputedStyle(document.body);
+    const size = 220;
+    const canvas = document.createElement('canvas');
+    canvas.width = size + 320;
+    canvas.height = Math.max(size, 20 * slices.length + 20);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return undefined;
+    ctx.fillStyle = style.backgroundColor;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    const c = size / 2;
+    const total = slices.reduce((sum, x) => sum + x.value, 0);
+    ctx.font = `12px ${style.fontFamily}`;
+    ctx.textBaseline = 'middle';
+    slices.forEach((sl, i) => {
+      ctx.fillStyle = colors[i % colors.length];
+      ctx.beginPath();
+      ctx.moveTo(c, c);
+      // Slices start at 12 o'clock and run clockwise; the canvas counts from 3 o'clock.
+      ctx.arc(c, c, c - 4, sl.startAngle - Math.PI / 2, sl.endAngle - Math.PI / 2);
+      ctx.closePath();
+      ctx.fill();
+      ctx.fillRect(size + 16, 14 + i * 20, 10, 10);
+      ctx.fillStyle = style.color;
+      const pct = total > 0 ? ((sl.value / total) * 100).toFixed(1) : '0';
+      ctx.fillText(`${sl.label} — ${compactNumber(sl.value)} (${pct}%)`, size + 32, 19 + i * 20);
+    });
+    return canvas;
+  }
+
+  /** The drawn series' names, for tests and tools (one per line). */
+  private noteSeries(names: readonly string[]): void {
+    this.element.dataset.series = names.join('\n');
   }
 
   private size(): { width: number; height: number } {
@@ -88,9 +138,13 @@ export class ChartView {
     ];
   }
 
-  private renderTime(kind: 'line' | 'area', columns: readonly string[], rows: readonly (readonly string[])[]): void {
-    const data = timeSeriesData(columns, rows);
-    if (!data) return this.clear('This result has no time column and number column to draw over time.');
+  private renderTime(kind: 'line' | 'area', columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes): void {
+    const shaped = timeSeriesData(columns, rows, axes);
+    if (!shaped) return this.clear('This result has no time column and number column to draw over time.');
+    this.noteSeries(shaped.series.map((s) => s.name));
+    // Stacked: each series on top of those before it, drawn last-first so the lower ones stay visible.
+    const stacked = axes.stacked ? stackValues(shaped.series).reverse() : shaped.series;
+    const data = { x: shaped.x, series: stacked.map((s) => ({ ...s, values: axes.log ? s.values.map(positiveOrNull) : s.values })) };
     const colors = this.palette();
     const bytes = data.series.every((s) => /bytes/i.test(s.name));
     const fmt = (v: number) => (bytes ? formatBytes(v) : compactNumber(v));
@@ -106,17 +160,22 @@ export class ChartView {
       })),
     ];
     const aligned: uPlot.AlignedData = [data.x as number[], ...data.series.map((s) => s.values as (number | null)[])];
-    this.plot = new uPlot({ ...this.size(), series, axes: this.axes(fmt), cursor: { drag: { x: false, y: false } } }, aligned, this.element);
+    const scales: uPlot.Scales = axes.log ? { y: { distr: 3 } } : {};
+    this.plot = new uPlot({ ...this.size(), series, scales, axes: this.axes(fmt), cursor: { drag: { x: false, y: false } } }, aligned, this.element);
   }
 
-  private renderBars(columns: readonly string[], rows: readonly (readonly string[])[]): void {
-    const data = categoryData(columns, rows.slice(0, 200));
-    if (!data) return this.clear('This result has no number column to draw as bars.');
+  private renderBars(columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes): void {
+    const shaped = categoryData(columns, rows.slice(0, 200), axes);
+    if (!shaped) return this.clear('This result has no number column to draw as bars.');
+    this.noteSeries(shaped.series.map((s) => s.name));
+    // Stacked bars share one slot per label, each drawn as the running total (last-first).
+    const data = { labels: shaped.labels, series: axes.stacked ? stackValues(shaped.series).reverse() : shaped.series };
+    const stacked = axes.stacked === true;
     const colors = this.palette();
     const labels = data.labels;
     const bytes = data.series.every((s) => /bytes/i.test(s.name));
     const fmt = (v: number) => (bytes ? formatBytes(v) : compactNumber(v));
-    const n = data.series.length;
+    const n = stacked ? 1 : data.series.length;
     const bars = uPlot.paths.bars;
     const series: uPlot.Series[] = [
       { label: columns[0], value: (_u: uPlot, v: number | null) => (v == null ? '' : labels[v] ?? '') },
@@ -125,20 +184,23 @@ export class ChartView {
         stroke: colors[i % colors.length],
         fill: withAlpha(colors[i % colors.length], 0.8),
         width: 0,
-        paths: bars ? bars({ size: [0.8 / n, 64], align: 0, disp: { x0: { unit: 2, values: () => labels.map((_, k) => k - 0.4 + (0.8 / n) * (i + 0.5)) } } }) : undefined,
+        paths: bars ? bars({ size: [0.8 / n, 64], align: 0, disp: { x0: { unit: 2, values: () => labels.map((_, k) => k - 0.4 + (0.8 / n) * ((stacked ? 0 : i) + 0.5)) } } }) : undefined,
         points: { show: false },
         value: (_u: uPlot, v: number | null) => (v == null ? '–' : fmt(v)),
       })),
     ];
     const x = labels.map((_, i) => i);
-    const aligned: uPlot.AlignedData = [x, ...data.series.map((s) => s.values as number[])];
+    const aligned: uPlot.AlignedData = [x, ...data.series.map((s) => (axes.log ? s.values.map(positiveOrNull) : s.values) as (number | null)[])];
     const xValues = (_u: uPlot, splits: number[]) => splits.map((v) => (Number.isInteger(v) ? truncate(labels[v] ?? '', 16) : ''));
     this.plot = new uPlot(
       {
         ...this.size(),
         series,
         axes: this.axes(fmt, xValues),
-        scales: { x: { time: false, range: () => [-0.6, labels.length - 0.4] }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] } },
+        scales: {
+          x: { time: false, range: () => [-0.6, labels.length - 0.4] },
+          y: axes.log ? { distr: 3 } : { range: (_u, _min, max) => [0, max > 0 ? max * 1.05 : 1] },
+        },
         cursor: { drag: { x: false, y: false } },
       },
       aligned,
@@ -146,9 +208,11 @@ export class ChartView {
     );
   }
 
-  private renderPie(columns: readonly string[], rows: readonly (readonly string[])[]): void {
-    const data = categoryData(columns, rows);
+  private renderPie(columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes): void {
+    // A pie has one series and no split: x and y are all it takes of the axes.
+    const data = categoryData(columns, rows, { ...axes, split: '' });
     if (!data) return this.clear('This result has no number column to draw as a pie.');
+    this.noteSeries(data.series.slice(0, 1).map((s) => s.name));
     const slices = pieSlices(data);
     const colors = this.palette();
     const wrap = document.createElement('div');
@@ -206,6 +270,11 @@ function circle(c: number, r: number): SVGCircleElement {
   e.setAttribute('cy', String(c));
   e.setAttribute('r', String(r));
   return e;
+}
+
+/** A log scale has no place for zero or less. */
+function positiveOrNull(v: number | null): number | null {
+  return v !== null && v > 0 ? v : null;
 }
 
 function compactNumber(v: number): string {

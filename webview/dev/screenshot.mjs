@@ -25,6 +25,14 @@ const scenarios = {
     await page.waitForSelector('.grid-row');
     await page.waitForTimeout(400);
   },
+  async facets(page, theme) {
+    await page.goto(`${base}?theme=${theme}&run=1&rows=5000`);
+    await page.waitForSelector('.grid-row');
+    await page.click('[data-testid=facet-dstport]');
+    await page.waitForSelector('.facet-values');
+    await page.click('[data-testid=columns]');
+    await page.waitForTimeout(400);
+  },
   async chart(page, theme) {
     await page.goto(`${base}?theme=${theme}`);
     await page.waitForSelector('[data-testid=presets]');

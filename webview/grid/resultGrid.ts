@@ -11,6 +11,7 @@ import { computeViewport, overscanAfter, scrollTopForRow, visibleColumns, type C
 import { columnWidthFor, DEFAULT_CHAR_PX, initialColumnWidths, MAX_FITTED_WIDTH, MIN_COLUMN_WIDTH } from './columnWidths';
 import { toTsv } from './tsv';
 import { fitCell } from './cellFit';
+import { arrangeColumns, NO_COLUMN_CHOICE, type ColumnArrangement, type ColumnChoice } from '../../src/results/columnChoice';
 
 export const ROW_HEIGHT = 22;
 /**
@@ -74,12 +75,17 @@ export class ResultGrid {
   private readonly rowsLayer: HTMLDivElement;
   private readonly empty: HTMLDivElement;
   private pool: RowElement[] = [];
+  /** Widths by store column. */
   private widths: number[] = [];
+  /** The person's column choice and the current result's columns arranged by it (display → store index). */
+  private choice: ColumnChoice = NO_COLUMN_CHOICE;
+  private arrangement: ColumnArrangement = { shown: [], pinnedCount: 0 };
   private presenters: ColumnPresenter[] = [];
   private columnsInView: ColumnRange = { first: 0, end: 0 };
   private numeric: boolean[] = [];
   private win: ViewportWindow = { first: 0, end: 0, offsetY: 0, totalHeight: 0, scaled: false };
   private activeRow = 0;
+  /** A display position (index into arrangement.shown). */
   private activeCol = 0;
   private anchorRow = 0;
   private frame = 0;
@@ -92,6 +98,8 @@ export class ResultGrid {
   private clipInCss = false;
   /** Bumped when column widths change, so pooled rows refit their text. */
   private widthsVersion = 0;
+  /** Rows Follow mode brought that the previous run did not have (marked in the grid). */
+  private isNew: ((row: readonly string[]) => boolean) | undefined;
   /** Duration of the last render in ms (read by the benchmark; rendering must stay well under a frame). */
   lastRenderMs = 0;
 
@@ -132,14 +140,47 @@ export class ResultGrid {
   /** Starts a new result (a new query): clears rows, keeps nothing from the old columns. */
   reset(emptyText = 'Running…'): void {
     this.cancelNumericScan();
+    this.isNew = undefined;
     this.store.reset([]);
     this.widths = [];
     this.emptyText = emptyText;
     this.activeRow = this.activeCol = this.anchorRow = 0;
     this.scroller.scrollTop = 0;
+    this.arrange();
     this.buildHeader();
     this.clearPool();
     this.render();
+  }
+
+  /** Applies a column choice (hidden, order, pinned) to this result and the next ones. */
+  setColumnChoice(choice: ColumnChoice): void {
+    this.choice = choice;
+    this.arrange();
+    this.activeCol = Math.min(this.activeCol, Math.max(0, this.arrangement.shown.length - 1));
+    this.buildHeader();
+    this.clearPool();
+    this.render();
+  }
+
+  /** Marks rows for which `isNew` holds (Follow mode's new rows); undefined clears the marks. */
+  markNewRows(isNew: ((row: readonly string[]) => boolean) | undefined): void {
+    this.isNew = isNew;
+    for (const r of this.pool) r.version = '';
+    this.schedule();
+  }
+
+  /** The columns shown, in display order (names). */
+  get shownColumns(): string[] {
+    return this.arrangement.shown.map((c) => this.store.columns[c]);
+  }
+
+  private arrange(): void {
+    this.arrangement = arrangeColumns(this.store.columns, this.choice);
+  }
+
+  /** The store column at a display position. */
+  private storeCol(display: number): number {
+    return this.arrangement.shown[display] ?? -1;
   }
 
   setEmptyText(text: string): void {
@@ -164,6 +205,7 @@ export class ResultGrid {
       const sample = this.store.rowsInArrivalOrder(before, before + WIDTH_SAMPLE_ROWS);
       this.widths = initialColumnWidths(this.store.columns, sample, this.charPx).map((w, i) => old[i] ?? w);
       this.presenters = this.store.columns.map((c) => columnPresenter(c));
+      this.arrange();
       this.buildHeader();
       this.clearPool();
     }
@@ -262,18 +304,19 @@ export class ResultGrid {
   }
 
   copyActiveCell(): void {
-    const v = this.store.cell(this.activeRow, this.activeCol);
+    const v = this.store.cell(this.activeRow, this.storeCol(this.activeCol));
     this.events.onCopy(v, 'cell');
   }
 
   copySelectedRows(withHeader: boolean): void {
     const [lo, hi] = this.selection();
     const rows: (readonly string[])[] = [];
+    const shown = this.arrangement.shown;
     for (let i = lo; i <= hi; i++) {
       const r = this.store.rowAt(i);
-      if (r) rows.push(r);
+      if (r) rows.push(shown.map((c) => r[c] ?? ''));
     }
-    this.events.onCopy(toTsv(withHeader ? this.store.columns : undefined, rows), rows.length === 1 ? 'row' : `${rows.length} rows`);
+    this.events.onCopy(toTsv(withHeader ? this.shownColumns : undefined, rows), rows.length === 1 ? 'row' : `${rows.length} rows`);
   }
 
   private selection(): [number, number] {
@@ -300,9 +343,10 @@ export class ResultGrid {
   private buildHeader(): void {
     this.header.replaceChildren();
     const cols = this.store.columns;
-    this.scroller.setAttribute('aria-colcount', String(cols.length));
+    const { shown, pinnedCount } = this.arrangement;
+    this.scroller.setAttribute('aria-colcount', String(shown.length));
     // A header row without cells is no row at all to assistive technology.
-    if (cols.length > 0) {
+    if (shown.length > 0) {
       this.header.setAttribute('role', 'row');
       this.header.setAttribute('aria-rowindex', '1');
     } else {
@@ -311,10 +355,13 @@ export class ResultGrid {
     }
     this.applyWidths();
     const sort = this.store.sort;
-    cols.forEach((name, c) => {
+    shown.forEach((c, d) => {
+      const name = cols[c];
       const cell = el('div', 'grid-hcell');
       cell.setAttribute('role', 'columnheader');
-      cell.setAttribute('aria-colindex', String(c + 1));
+      cell.setAttribute('aria-colindex', String(d + 1));
+      cell.dataset.column = name;
+      if (d < pinnedCount) pin(cell, d);
       const sorted = sort?.column === c ? sort.direction : undefined;
       cell.setAttribute('aria-sort', sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none');
       const button = el('button', 'grid-hlabel');
@@ -369,7 +416,8 @@ export class ResultGrid {
     this.applyWidths();
   }
 
-  private resizeColumn(column: number, delta: number): void {
+  private resizeColumn(display: number, delta: number): void {
+    const column = this.storeCol(display);
     if (this.widths[column] === undefined) return;
     this.widths[column] = Math.max(MIN_COLUMN_WIDTH, this.widths[column] + delta);
     this.applyWidths();
@@ -377,13 +425,25 @@ export class ResultGrid {
 
   /** Column widths live in one CSS variable on the grid, so resizing touches no row elements. */
   private applyWidths(): void {
-    this.element.style.setProperty('--grid-columns', this.widths.map((w) => `${w}px`).join(' ') || '1fr');
-    const total = this.widths.reduce((s, w) => s + w, 0);
+    const shownWidths = this.shownWidths();
+    this.element.style.setProperty('--grid-columns', shownWidths.map((w) => `${w}px`).join(' ') || '1fr');
+    // Pinned columns stick at the sum of the pinned widths before them.
+    let left = 0;
+    for (let d = 0; d < this.arrangement.pinnedCount; d++) {
+      this.element.style.setProperty(`--pin-left-${d}`, `${left}px`);
+      left += shownWidths[d] ?? 0;
+    }
+    const total = shownWidths.reduce((s, w) => s + w, 0);
     this.spacer.style.width = `${total}px`;
     this.header.style.width = `${total}px`;
     this.widthsVersion++;
     // Wider or narrower columns can bring others into view.
     this.schedule();
+  }
+
+  /** Widths in display order. */
+  private shownWidths(): number[] {
+    return this.arrangement.shown.map((c) => this.widths[c] ?? MIN_COLUMN_WIDTH);
   }
 
   private clearPool(): void {
@@ -395,12 +455,13 @@ export class ResultGrid {
     const rowEl = el('div', 'grid-row');
     rowEl.setAttribute('role', 'row');
     rowEl.setAttribute('aria-selected', 'false');
-    const cells = this.store.columns.map((_, c) => {
+    const cells = this.arrangement.shown.map((_, c) => {
       const cell = el('div', 'grid-cell');
       cell.setAttribute('role', 'gridcell');
       cell.setAttribute('aria-colindex', String(c + 1));
       cell.dataset.col = String(c);
       cell.style.gridColumn = String(c + 1);
+      if (c < this.arrangement.pinnedCount) pin(cell, c);
       const value = el('span', 'grid-value');
       // Text nodes are kept and their data replaced: cheaper than textContent, and still text.
       const valueText = document.createTextNode('');
@@ -425,7 +486,7 @@ export class ResultGrid {
     // Every layout read comes before the first write, so the render forces no layout of its own.
     const headerHeight = this.header.offsetHeight || ROW_HEIGHT;
     const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
-    this.columnsInView = visibleColumns(this.widths, this.scroller.scrollLeft, this.scroller.clientWidth, COLUMN_OVERSCAN_PX);
+    this.columnsInView = visibleColumns(this.shownWidths(), this.scroller.scrollLeft, this.scroller.clientWidth, COLUMN_OVERSCAN_PX);
     const count = store.viewRows;
     this.scroller.setAttribute('aria-rowcount', String(count + 1));
     const at = { scrollTop: this.scroller.scrollTop, viewportHeight, rowHeight: ROW_HEIGHT, rowCount: count };
@@ -486,13 +547,21 @@ export class ResultGrid {
     r.el.dataset.row = String(index);
     r.el.setAttribute('aria-rowindex', String(index + 2));
     r.el.classList.toggle('odd', index % 2 === 1);
+    const fresh = row !== undefined && this.isNew?.(row) === true;
+    if (r.el.classList.contains('new') !== fresh) {
+      r.el.classList.toggle('new', fresh);
+      if (fresh) r.el.setAttribute('aria-description', 'New since the previous run');
+      else r.el.removeAttribute('aria-description');
+    }
     const cols = this.store.columns;
     const inView = this.columnsInView;
-    for (let c = 0; c < r.cells.length; c++) {
+    const { shown, pinnedCount } = this.arrangement;
+    for (let d = 0; d < r.cells.length; d++) {
+      const c = shown[d];
       const v = row?.[c] ?? '';
       const p = this.presenters[c];
-      const cell = r.cells[c];
-      const off = c < inView.first || c >= inView.end;
+      const cell = r.cells[d];
+      const off = d >= pinnedCount && (d < inView.first || d >= inView.end);
       if (cell.off !== off) {
         cell.off = off;
         cell.cell.classList.toggle('off', off);
@@ -536,8 +605,9 @@ export class ResultGrid {
   }
 
   private filterActive(): void {
-    const v = this.store.cell(this.activeRow, this.activeCol);
-    const field = this.presenters[this.activeCol]?.filterField;
+    const column = this.storeCol(this.activeCol);
+    const v = this.store.cell(this.activeRow, column);
+    const field = this.presenters[column]?.filterField;
     if (field !== undefined && v !== '') this.events.onFilterValue(field, v);
   }
 
@@ -545,7 +615,7 @@ export class ResultGrid {
     const count = this.store.viewRows;
     if (count === 0) return;
     this.activeRow = Math.max(0, Math.min(count - 1, row));
-    this.activeCol = Math.max(0, Math.min(this.store.columns.length - 1, col));
+    this.activeCol = Math.max(0, Math.min(this.arrangement.shown.length - 1, col));
     if (!extend) this.anchorRow = this.activeRow;
     const headerHeight = this.header.offsetHeight || ROW_HEIGHT;
     const viewportHeight = Math.max(ROW_HEIGHT, this.scroller.clientHeight - headerHeight);
@@ -557,9 +627,12 @@ export class ResultGrid {
   }
 
   private revealColumn(col: number): void {
-    const left = this.widths.slice(0, col).reduce((s, w) => s + w, 0);
-    const right = left + (this.widths[col] ?? 0);
-    if (left < this.scroller.scrollLeft) this.scroller.scrollLeft = left;
+    const widths = this.shownWidths();
+    if (col < this.arrangement.pinnedCount) return; // always in view
+    const pinned = widths.slice(0, this.arrangement.pinnedCount).reduce((s, w) => s + w, 0);
+    const left = widths.slice(0, col).reduce((s, w) => s + w, 0);
+    const right = left + (widths[col] ?? 0);
+    if (left - pinned < this.scroller.scrollLeft) this.scroller.scrollLeft = left - pinned;
     else if (right > this.scroller.scrollLeft + this.scroller.clientWidth) this.scroller.scrollLeft = right - this.scroller.clientWidth;
   }
 
@@ -576,9 +649,9 @@ export class ResultGrid {
       case 'PageDown': this.moveTo(this.activeRow + page, this.activeCol, e.shiftKey); break;
       case 'PageUp': this.moveTo(this.activeRow - page, this.activeCol, e.shiftKey); break;
       case 'Home': if (mod) this.moveTo(0, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, 0, false); break;
-      case 'End': if (mod) this.moveTo(this.store.viewRows - 1, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, this.store.columns.length - 1, false); break;
+      case 'End': if (mod) this.moveTo(this.store.viewRows - 1, this.activeCol, e.shiftKey); else this.moveTo(this.activeRow, this.arrangement.shown.length - 1, false); break;
       case 'Enter': if (!mod) this.filterActive(); else handled = false; break;
-      case 's': case 'S': if (!mod) this.sortBy(this.activeCol); else handled = false; break;
+      case 's': case 'S': if (!mod) this.sortBy(this.storeCol(this.activeCol)); else handled = false; break;
       case 'a': case 'A': if (mod) { this.anchorRow = 0; this.moveTo(this.store.viewRows - 1, this.activeCol, true); } else handled = false; break;
       case 'c': case 'C':
         if (mod) {
@@ -601,8 +674,12 @@ export class ResultGrid {
     if (!e.clipboardData || this.store.viewRows === 0) return;
     const [lo, hi] = this.selection();
     const rows: (readonly string[])[] = [];
-    for (let i = lo; i <= hi; i++) rows.push(this.store.rowAt(i) ?? []);
-    const text = lo === hi ? this.store.cell(this.activeRow, this.activeCol) : toTsv(undefined, rows);
+    const shown = this.arrangement.shown;
+    for (let i = lo; i <= hi; i++) {
+      const r = this.store.rowAt(i) ?? [];
+      rows.push(shown.map((c) => r[c] ?? ''));
+    }
+    const text = lo === hi ? this.store.cell(this.activeRow, this.storeCol(this.activeCol)) : toTsv(undefined, rows);
     e.clipboardData.setData('text/plain', text);
     e.preventDefault();
   }
@@ -630,6 +707,12 @@ function setHint(cell: CellElement, hint: string): void {
   }
   if (cell.hintText.data !== hint) cell.hintText.data = hint;
   if (!cell.hint.isConnected) cell.cell.append(cell.hint);
+}
+
+/** A pinned cell sticks at the left edge while the grid scrolls sideways. */
+function pin(cell: HTMLElement, display: number): void {
+  cell.classList.add('pinned');
+  cell.style.left = `var(--pin-left-${display})`;
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string): HTMLElementTagNameMap[K] {

@@ -13,10 +13,9 @@ import { writtenFields } from '../../flowlogs/fieldSchema';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
-import type { WorkbenchPanel } from './workbenchPanel';
+import { workbenchConsoleUrl } from './consoleHandOff';
 import { resolveWorkbenchRange } from './workbenchLanguage';
 import { presetSettingValues } from './presetSettings';
-import { logstoreConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
 import { consoleSite } from '../consoleSite';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
@@ -132,17 +131,8 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
   registrar.register(WORKBENCH_COMMANDS.openInConsole, 'Open query in Log Service console', async () => {
     const panel = deps.panels.openPanels.find((p) => p.panel.active) ?? (deps.panels.openPanels.length === 1 ? deps.panels.openPanels[0] : undefined);
     if (!panel) throw new Error('Open a query workbench first: this opens its query and time range in the Log Service console.');
-    await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date())));
+    await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date(), resolveWorkbenchRange)));
   });
-}
-
-/** The active workbench's query and range as a Log Service console link (api-current.md §6). */
-export function workbenchConsoleUrl(panel: Pick<WorkbenchPanel, 'target' | 'currentViewState'>, site: ConsoleSite, now: Date): string {
-  const view = panel.currentViewState;
-  const t = panel.target;
-  if (!view || view.query.trim() === '') return logstoreConsoleUrl(t, site);
-  const range = resolveWorkbenchRange(view.range, t.interval, now);
-  return logstoreConsoleUrl(t, site, { query: view.query, from: range.from, to: range.to });
 }
 
 function oneLine(query: string): string {

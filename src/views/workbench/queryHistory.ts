@@ -4,6 +4,7 @@
  * rules are testable without VS Code.
  */
 import type { LogstoreTargetInput } from './workbenchTarget';
+import type { ChartAxes, ChartKind } from '../../protocol/messages';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -22,6 +23,9 @@ export interface SavedQuery {
   readonly savedAt: number;
   /** Where to reopen it from the palette. */
   readonly target?: LogstoreTargetInput;
+  /** The chart shown with it and its axes, restored when it is opened. */
+  readonly chart?: ChartKind;
+  readonly chartAxes?: ChartAxes;
 }
 
 /** The key a target's history lives under: its flow log id, else project/logstore. */

@@ -16,6 +16,8 @@ import { presetSettingValues } from './presetSettings';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
 import { openPanelsPath } from './openPanelsFile';
+import { ColumnChoiceStore } from './columnChoices';
+import { DEFAULT_FOLLOW_DELAY_SECONDS } from '../../query/followSchedule';
 import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
 
 export interface WorkbenchDeps {
@@ -47,7 +49,17 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const names = routerAttachments ? async (router: TransitRouterRef) => attachmentNames(await routerAttachments(router)) : undefined;
   // The *Cost by region pair* preset is written with the user's prices as they are when a panel opens.
   const language = { ...workbenchLanguage, presets: (t: Parameters<typeof targetPresets>[0]) => targetPresets(t, presetSettingValues()) };
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language, log: deps.log, attachmentNames: names }, record);
+  // Column choices are per flow log, not per workspace; on disk for the same reason as the record.
+  const global = context.globalStorageUri;
+  const columnStore = global.scheme === 'file'
+    ? new FileKeyValueStore(vscode.Uri.joinPath(global, 'column-choices.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
+    : context.globalState;
+  const columns = new ColumnChoiceStore(columnStore);
+  const followDelaySeconds = (): number => {
+    const v = vscode.workspace.getConfiguration('cenFlowLogs').get<number>('query.followDelaySeconds');
+    return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? Math.min(3600, v) : DEFAULT_FOLLOW_DELAY_SECONDS;
+  };
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language, log: deps.log, attachmentNames: names, columns, followDelaySeconds }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.

@@ -8,7 +8,11 @@ import { errorText } from '../../errorText';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { TransitRouterRef } from '../../cloud/cenApi';
 import {
+  parseChartAxes,
   parseWebviewMessage,
+  CHART_KIND_NAMES,
+  type ChartAxes,
+  type ChartKind,
   type HostMessage,
   type PresetInfo,
   type WebviewMessage,
@@ -24,6 +28,10 @@ import { panelTitle } from './openPanelsFile';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 import { keysForQueryError, offerIndex } from './indexOffer';
+import { FacetRunner } from './facetRunner';
+import type { ColumnChoiceStore } from './columnChoices';
+import { workbenchConsoleUrl } from './consoleHandOff';
+import { consoleSite } from '../consoleSite';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -43,6 +51,10 @@ export interface WorkbenchPanelDeps {
   readonly log: vscode.LogOutputChannel;
   /** attachment-id → readable name of every attachment of a transit router (the explorer's lists). */
   readonly attachmentNames?: (router: TransitRouterRef) => Promise<Readonly<Record<string, string>>>;
+  /** Column choices per flow log (absent: the grid shows every column as it comes). */
+  readonly columns?: ColumnChoiceStore;
+  /** The Follow delay setting, read when a page starts. */
+  readonly followDelaySeconds?: () => number;
 }
 
 /** How a panel starts: its view state (restored or from a command) and whether to run it at once. */
@@ -77,6 +89,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   private pending: QueryIntent | undefined;
   private readonly viewState: PanelViewState;
   private readonly exporter: ExportController;
+  private readonly facets: FacetRunner;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -108,10 +121,19 @@ export class WorkbenchPanel implements vscode.Disposable {
       locateServerError: deps.language.locateServerError,
       log: (line) => deps.log.info(line),
     });
+    this.facets = new FacetRunner({
+      sls: deps.sls,
+      target: { regionId: target.regionId, projectName: target.projectName, logStoreName: target.logStoreName },
+      fields: () => this.currentTarget.fields,
+      post: (m) => this.post(m),
+      log: (line) => deps.log.info(line),
+    });
     this.exporter = new ExportController({ target, sls: deps.sls, resolveRange: deps.language.resolveRange, post: (m) => this.post(m), log: deps.log });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
+      // Follow mode pauses while the panel is hidden (its page keeps running: retainContextWhenHidden).
+      panel.onDidChangeViewState((e) => void this.post({ type: 'panelVisibility', visible: e.webviewPanel.visible })),
     );
     this.render();
   }
@@ -148,6 +170,7 @@ export class WorkbenchPanel implements vscode.Disposable {
    * panel must survive so the serializer can restore it.
    */
   stop(): void {
+    this.facets.cancelAll();
     this.runner.dispose();
     this.exporter.cancel();
   }
@@ -155,6 +178,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    this.facets.cancelAll();
     this.runner.dispose();
     this.exporter.cancel();
     this.disposeEmitter.fire();
@@ -207,6 +231,8 @@ export class WorkbenchPanel implements vscode.Disposable {
           target: this.target,
           presets: this.deps.language.presets(this.target),
           history: this.deps.history.history(this.key),
+          ...(this.deps.columns?.get(this.key) ? { columns: this.deps.columns.get(this.key) } : {}),
+          ...(this.deps.followDelaySeconds ? { followDelaySeconds: this.deps.followDelaySeconds() } : {}),
         });
         if (this.pending) {
           const intent = this.pending;
@@ -222,6 +248,8 @@ export class WorkbenchPanel implements vscode.Disposable {
           await this.post({ type: 'queryRefused', requestId: message.requestId, problems });
           return;
         }
+        // The query changed: facets of the previous one are not wanted any more.
+        this.facets.cancelAll();
         if (message.runAnyway) this.deps.log.info('workbench: running a query the local checks flag as wrong, as the user chose ("Run anyway")');
         // Recorded before anything is sent: what ran survives a reload that comes next.
         await this.viewState.ran(message.query, message.range);
@@ -243,7 +271,7 @@ export class WorkbenchPanel implements vscode.Disposable {
         this.exporter.cancel();
         return;
       case 'saveQuery':
-        await this.saveQuery(message.query);
+        await this.saveQuery(message.query, message.chart, message.chartAxes);
         return;
       case 'pickSavedQuery':
         await this.pickSavedQuery();
@@ -254,6 +282,21 @@ export class WorkbenchPanel implements vscode.Disposable {
       case 'showError':
         void vscode.window.showErrorMessage(message.message);
         return;
+      case 'facet':
+        await this.facets.run(message);
+        return;
+      case 'cancelFacets':
+        this.facets.cancelAll();
+        return;
+      case 'columnsChanged':
+        await this.deps.columns?.save(this.key, message.choice);
+        return;
+      case 'openInConsole': {
+        const url = workbenchConsoleUrl(this, consoleSite(), new Date(), this.deps.language.resolveRange);
+        this.deps.log.info(`workbench: opening the query in the Log Service console: ${url}`);
+        await vscode.env.openExternal(vscode.Uri.parse(url));
+        return;
+      }
     }
   }
 
@@ -280,7 +323,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     return this.target.fields.length > 0 ? this.target.fields.map((f) => f.name) : undefined;
   }
 
-  private async saveQuery(query: string): Promise<void> {
+  private async saveQuery(query: string, chart?: ChartKind, chartAxes?: ChartAxes): Promise<void> {
     if (!query.trim()) return;
     const name = await vscode.window.showInputBox({
       title: 'Save query',
@@ -295,6 +338,8 @@ export class WorkbenchPanel implements vscode.Disposable {
       targetKey: this.key,
       savedAt: Date.now(),
       target: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title },
+      ...(chart ? { chart } : {}),
+      ...(chartAxes ? { chartAxes: parseChartAxes(chartAxes) } : {}),
     });
     void vscode.window.showInformationMessage(`Saved query "${name.trim()}".`);
   }
@@ -309,6 +354,10 @@ export class WorkbenchPanel implements vscode.Disposable {
       saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? 'this flow log' : undefined, saved: s })),
       { title: 'Open saved query', matchOnDetail: true },
     );
-    if (pick) await this.post({ type: 'setQuery', query: pick.saved.query, run: false });
+    if (!pick) return;
+    // Stored by an older version or by hand: the chart parts are checked again.
+    const chart = CHART_KIND_NAMES.find((c) => c === pick.saved.chart);
+    const chartAxes = parseChartAxes(pick.saved.chartAxes);
+    await this.post({ type: 'setQuery', query: pick.saved.query, run: false, ...(chart ? { chart } : {}), ...(chartAxes ? { chartAxes } : {}) });
   }
 }

@@ -98,3 +98,28 @@ test('a serializer state with a broken target is refused', () => {
     assert.equal(parsePersistedWorkbenchState(bad), undefined, JSON.stringify(bad));
   }
 });
+
+test('facet and column messages: well-formed pass, malformed are refused', () => {
+  assert.deepEqual(parseWebviewMessage({ type: 'facet', requestId: 'f1', field: 'dstport', query: '*', from: 10, to: 20, extra: 1 }), {
+    type: 'facet',
+    requestId: 'f1',
+    field: 'dstport',
+    query: '*',
+    from: 10,
+    to: 20,
+  });
+  assert.deepEqual(parseWebviewMessage({ type: 'cancelFacets' }), { type: 'cancelFacets' });
+  for (const bad of [
+    { type: 'facet', requestId: 'f1', field: '', query: '*', from: 10, to: 20 },
+    { type: 'facet', requestId: 'f1', field: 'dstport', query: '*', from: 20, to: 10 },
+    { type: 'facet', requestId: 'f1', field: 'dstport', query: 1, from: 10, to: 20 },
+    { type: 'columnsChanged', choice: { order: ['a'], hidden: 'b', pinned: [] } },
+    { type: 'columnsChanged' },
+  ]) {
+    assert.equal(parseWebviewMessage(bad), undefined, JSON.stringify(bad));
+  }
+  assert.deepEqual(parseWebviewMessage({ type: 'columnsChanged', choice: { order: ['a'], hidden: ['b'], pinned: [], x: 1 } }), {
+    type: 'columnsChanged',
+    choice: { order: ['a'], hidden: ['b'], pinned: [] },
+  });
+});
