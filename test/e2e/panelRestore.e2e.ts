@@ -147,6 +147,8 @@ describe('query panel restore', () => {
     await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     const query = 'dstport:22 and not srcaddr:10.1.1.1';
     await retype(vs, frame, query);
+    // Keystrokes still on their way to the host when the tab closes are lost with the tab; these arrived.
+    await waitForRecordedQuery(vs, query);
     // Within VS Code's 5-second storage flush: its editor layout (the tab) is not saved yet.
     await vs.reopenWindow();
     // VS Code restores no tab; the extension reopens the panel once it starts.
