@@ -184,3 +184,27 @@ export function statementAt(doc: QueryDocument, offset: number): Statement | und
 export function statementOnLines(doc: QueryDocument, lineFrom: number, lineTo: number): Statement | undefined {
   return doc.statements.find((s) => s.from <= lineTo && s.to >= lineFrom);
 }
+
+/**
+ * Where an offset of the text sent (runnableText of a statement's text) is in that statement's
+ * text: the sent text drops blank lines and trailing spaces, but keeps each line's columns.
+ */
+export function statementOffsetOfSent(text: string, sentOffset: number): number {
+  let sentLineStart = 0;
+  let lineStart = 0;
+  let lastKept = { start: 0, length: 0 };
+  for (;;) {
+    const end = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, end < 0 ? text.length : end);
+    const kept = line.trimEnd();
+    if (kept.trim() !== '') {
+      lastKept = { start: lineStart, length: kept.length };
+      if (sentOffset <= sentLineStart + kept.length) return lineStart + Math.max(0, sentOffset - sentLineStart);
+      sentLineStart += kept.length + 1;
+    }
+    if (end < 0) break;
+    lineStart = end + 1;
+  }
+  // Past the end of the sent text: its last character.
+  return lastKept.start + lastKept.length;
+}
