@@ -62,7 +62,7 @@ export function closeFlowLogMatches(written: string, flowLogs: readonly FlowLog[
       const lower = candidate.toLowerCase();
       const contains = Math.min(lower.length, typed.length) >= 3 && (lower.includes(typed) || typed.includes(lower));
       const d = lower === typed ? 0 : contains ? 1 + Math.abs(lower.length - typed.length) / 100 : editDistance(typed, lower);
-      const allowed = Math.max(2, Math.floor(typed.length / 3));
+      const allowed = Math.max(1, Math.floor(typed.length / 4));
       if (d <= allowed && (!best || d < best.score)) best = { name: candidate, score: d };
     }
     if (best) scored.push(best);

@@ -208,3 +208,24 @@ export function statementOffsetOfSent(text: string, sentOffset: number): number 
   // Past the end of the sent text: its last character.
   return lastKept.start + lastKept.length;
 }
+
+/**
+ * The statement a cursor at `offset` is typing into: the one containing it, or the one just
+ * before it when only spaces and at most one line break lie between (a blank line or `;` would
+ * have ended it). `tail` is that whitespace, which the statement's trimmed text lacks.
+ */
+export function statementAtCursor(doc: QueryDocument, text: string, offset: number): { readonly statement: Statement; readonly tail: string } | undefined {
+  const inside = statementAt(doc, offset);
+  if (inside) return { statement: inside, tail: '' };
+  let before: Statement | undefined;
+  for (const s of doc.statements) {
+    if (s.to > offset) break;
+    before = s;
+  }
+  if (!before) return undefined;
+  const tail = text.slice(before.to, offset);
+  if (!/^[ \t\r\n]*$/.test(tail) || (tail.match(/\n/g)?.length ?? 0) > 1) return undefined;
+  // A ";" ends the statement where it stands; text after it is the next one's.
+  if (text[before.to] === ';') return undefined;
+  return { statement: before, tail };
+}

@@ -11,7 +11,7 @@ import { completeInDocument } from './documentCompletion';
 import { diagnoseDocument, StatementChecks, type DocumentDiagnostic } from './documentDiagnostics';
 import type { FlowLogDirectory } from './flowLogDirectory';
 import { hoverAt } from './queryHover';
-import { statementAt, type Statement } from './queryDocument';
+import { statementAt, statementAtCursor, type Statement } from './queryDocument';
 import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
 import type { FieldInfo } from '../protocol/messages';
 import type { SuggestedValue } from '../query/fieldValues';
@@ -226,17 +226,18 @@ class QueryCompletion implements vscode.CompletionItemProvider {
     if (isInLineComment(document, position)) return undefined;
     const doc = this.deps.parsed.get(document);
     const offset = document.offsetAt(position);
-    const statement = statementAt(doc, offset);
+    const documentText = document.getText();
+    const statement = statementAtCursor(doc, documentText, offset)?.statement;
     const fieldInfos = statement ? statementFields(this.deps.directory, statement) : undefined;
     const fieldsFor = (): readonly string[] | undefined => fieldInfos?.map((f) => f.name);
     const fieldTypes = fieldInfos ? Object.fromEntries(fieldInfos.map((f) => [f.name, f.type])) : undefined;
-    let result = completeInDocument(doc, offset, fieldsFor, fieldTypes ? { fieldTypes } : {});
+    let result = completeInDocument(doc, offset, fieldsFor, { documentText, ...(fieldTypes ? { fieldTypes } : {}) });
     if (result.valueField !== undefined && statement) {
       const values = await this.recentValues(statement, result.valueField, token);
       if (token.isCancellationRequested) return undefined;
       if (values && values.length > 0) {
         const byField = new Map([[result.valueField, values]]);
-        result = completeInDocument(doc, offset, fieldsFor, { values: (f) => byField.get(f), ...(fieldTypes ? { fieldTypes } : {}) });
+        result = completeInDocument(doc, offset, fieldsFor, { documentText, values: (f) => byField.get(f), ...(fieldTypes ? { fieldTypes } : {}) });
       }
     }
     const replace = rangeOf(document, result.from, result.to);
