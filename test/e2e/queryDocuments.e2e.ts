@@ -53,7 +53,8 @@ async function openFile(vs: VsCodeSession, name: string): Promise<void> {
     }
   }
   await widget.locator('.quick-input-box input').press('Enter');
-  await vs.page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The file's tab (its panel's tab names it too, but holds a webview).
+  await vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 }
 
 /** Puts the cursor at the start of a 1-based line through Go to Line (Ctrl+G). */
@@ -212,7 +213,7 @@ describe('.slsql query documents', () => {
 
     // Closing the file leaves its panel open.
     await vs.page.keyboard.press('Control+W');
-    await vs.page.locator('.tabs-container .tab', { hasText: /^\s*errors\.slsql\s*$/ }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     assert.equal(await panelTabs.count(), 1, 'the panel outlives the file');
   });
 });
