@@ -18,6 +18,8 @@ import { registerContributedCommands } from './activation/lazyCommands';
 import { whenQueryDocumentOpens } from './activation/queryDocumentTrigger';
 import type { ExplorerNode } from './views/explorer/nodes/index';
 import { ADDRESS_HOVER_SETTING } from './views/traffic/hoverFileKind';
+import { someRecordedPanelLacksTab, workbenchTabLabels } from './activation/panelsWithoutTab';
+import { openPanelsPath } from './views/workbench/openPanelsFile';
 
 function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('CEN Flow Logs', { log: true });
@@ -44,6 +46,16 @@ function activate(context: vscode.ExtensionContext): void {
       new ForwardingAddressHovers(bridges, () => vscode.workspace.getConfiguration('cenFlowLogs').get<unknown>(ADDRESS_HOVER_SETTING)),
     ),
   );
+  reopenPanelsWithoutTab(context, () => ui.get());
+}
+
+/** A window whose editor layout was not saved (browser tab closed right after a change) gets its query panels back. */
+function reopenPanelsWithoutTab(context: vscode.ExtensionContext, ui: () => HostUi | undefined): void {
+  const recordFile = openPanelsPath(context);
+  if (!recordFile) return;
+  const isWorkbenchTab = (input: unknown): boolean => input instanceof vscode.TabInputWebview && input.viewType.endsWith(WORKBENCH_VIEW_TYPE);
+  const labels = workbenchTabLabels(vscode.window.tabGroups, isWorkbenchTab);
+  if (someRecordedPanelLacksTab(recordFile, labels)) ui()?.reopenPanelsWithoutTab(labels);
 }
 
 function deactivate(): void {}

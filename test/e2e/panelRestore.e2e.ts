@@ -121,4 +121,24 @@ describe('query panel restore', () => {
     const after = await reloadWindow(vs);
     assert.equal(await editorText(after), shown);
   });
+
+  it('closing the browser tab right after typing and opening VS Code again: the panel comes back with what was typed', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await openExplorer(vs);
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
+    const frame = await vs.webviewFrame(TAB);
+    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const query = 'dstport:22 and not srcaddr:10.1.1.1';
+    await retype(vs, frame, query);
+    // Within VS Code's 5-second storage flush: its editor layout (the tab) is not saved yet.
+    await vs.reopenWindow();
+    // VS Code restores no tab; the extension reopens the panel once it starts.
+    await vs.page.locator('.tabs-container .tab', { hasText: TAB }).first().waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    const after = await vs.webviewFrame(TAB);
+    await after.locator('.target-title', { hasText: FLOW_LOG }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    await editor(after).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(await editorText(after), query);
+    assert.equal(await vs.page.locator('.tabs-container .tab', { hasText: TAB }).count(), 1, 'one tab for the panel, not a second copy');
+  });
 });

@@ -7,6 +7,7 @@ import { errorText } from '../../errorText';
 import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type WorkbenchViewState } from '../../protocol/messages';
 import type { KeyValueStore } from './queryHistory';
 import { OpenPanelRecord } from './openPanelRecord';
+import { panelTitle } from './openPanelsFile';
 import { historyKey } from './queryHistory';
 import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPanelDeps } from './workbenchPanel';
 import { intentView, type QueryIntent } from './panelViewState';
@@ -43,7 +44,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await raced.show(intent);
       return raced;
     }
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     // The page is rendered with the intent's query: nothing has to be put into its editor later.
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
@@ -58,7 +59,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    */
   async openAnother(input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
     const target = buildTarget(input, schemaFields(await this.schema(input)));
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
     const workbench = this.track(panel, target, view, intent.run);
     await this.record?.put(target, view);
@@ -80,14 +81,15 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     const column = existing?.panel.viewColumn ?? vscode.ViewColumn.Active;
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `${title} · ${target.title}`, column, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
-    const workbench = this.track(panel, target, view, intent.run, { shared: false, title: `${title} · ${target.title}` });
+    // Not in the open-panels record: a reload restores it from its own state, and the record's
+    // tab titles (issue 25) are the flow logs' panels'.
+    const workbench = this.track(panel, target, view, intent.run, { shared: false, recorded: false, title: `${title} · ${target.title}` });
     // The document's statements now run on another flow log: its panel follows them.
     existing?.dispose();
     this.documentPanels.set(documentKey, workbench);
     workbench.onDidDispose(() => {
       if (this.documentPanels.get(documentKey) === workbench) this.documentPanels.delete(documentKey);
     });
-    await this.record?.put(target, view);
     return workbench;
   }
 
@@ -113,6 +115,22 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     await this.record?.put(restored.target, restored.view);
   }
 
+  /**
+   * Reopens the recorded panels VS Code has no tab for: its editor layout is kept in storage that a
+   * browser window flushes every 5 s, so closing the tab right after opening a panel loses the tab,
+   * while our record (written at once) still has the panel and what was typed in it.
+   */
+  reopenWithoutTab(tabLabels: ReadonlySet<string>): number {
+    const missing = this.record?.withoutTab(tabLabels, new Set(this.panels.keys())) ?? [];
+    for (const entry of missing) {
+      const options = { viewColumn: vscode.ViewColumn.Active, preserveFocus: true };
+      const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(entry.target), options, webviewOptions(this.deps.extensionUri));
+      this.track(panel, entry.target, entry.view, false);
+    }
+    if (missing.length > 0) this.deps.log.info(`workbench: reopened ${missing.length} query panel(s) that VS Code had no tab for`);
+    return missing.length;
+  }
+
   private disposing = false;
 
   dispose(): void {
@@ -133,22 +151,26 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return entry ? { target: entry.target, view: newerViewState(entry.view, view) } : undefined;
   }
 
-  /** `shared`: the panel `open` reveals for its logstore from now on (a document's panel is not). */
+  /**
+   * `shared`: the panel `open` reveals for its logstore from now on (a document's panel is not);
+   * `recorded`: its view state goes to the open-panels record (default: yes).
+   */
   private track(
     webviewPanel: vscode.WebviewPanel,
     target: WorkbenchPanel['target'],
     view: WorkbenchViewState | undefined,
     run: boolean,
-    options: { readonly shared: boolean; readonly title?: string } = { shared: true },
+    options: { readonly shared: boolean; readonly recorded?: boolean; readonly title?: string } = { shared: true },
   ): WorkbenchPanel {
-    const persist = async (v: WorkbenchViewState): Promise<void> => this.record?.put(target, v);
+    const recorded = options.recorded !== false;
+    const persist = async (v: WorkbenchViewState): Promise<void> => (recorded ? this.record?.put(target, v) : undefined);
     const panel = new WorkbenchPanel(webviewPanel, target, this.deps, { view, run, persist, ...(options.title ? { title: options.title } : {}) });
     if (options.shared) this.panels.set(panel.key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
       // Closed by the user: forget it. (On window reload the extension host stops first, so
       // panels that will be restored are not removed here.)
-      if (!this.disposing) void this.record?.remove(panel.target);
+      if (!this.disposing && recorded) void this.record?.remove(panel.target);
     });
     return panel;
   }

@@ -201,6 +201,20 @@ export class VsCodeSession extends Workbench {
     mark('extension contributions registered');
   }
 
+  /**
+   * Closes the browser tab of the window and opens the same workspace in a new tab of the same
+   * browser profile, as a person does who closed VS Code and came back; the emulator stays.
+   */
+  async reopenWindow(): Promise<void> {
+    if (!this.context || !this.currentPage) throw new Error('no VS Code window to reopen');
+    await this.currentPage.close({ runBeforeUnload: true });
+    this.currentPage = await this.context.newPage();
+    this.currentPage.on('pageerror', (err) => this.log(`[page error] ${err.message}`));
+    await this.currentPage.goto(this.server.workbenchUrl(this.workspaceDir), { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
+    await this.currentPage.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STARTUP_TIMEOUT_MS });
+    this.log('[harness] window reopened in a new tab');
+  }
+
   /** Closes the window and emulator of the current test; screenshots and logs are kept on failure. */
   async closeTest(t: FinishedTest | undefined): Promise<void> {
     const failed = t?.passed === false;
