@@ -18,8 +18,8 @@ import { registerContributedCommands } from './activation/lazyCommands';
 import { whenQueryDocumentOpens } from './activation/queryDocumentTrigger';
 import type { ExplorerNode } from './views/explorer/nodes/index';
 import { ADDRESS_HOVER_SETTING } from './views/traffic/hoverFileKind';
-import { someRecordedPanelLacksTab, workbenchTabLabels } from './activation/panelsWithoutTab';
-import { openPanelsPath } from './views/workbench/openPanelsFile';
+import { reopenPanelsVsCodeWillNotRestore } from './activation/panelsWithoutTab';
+import { openPanelsPath, windowSessionPath } from './views/workbench/openPanelsFile';
 
 function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('CEN Flow Logs', { log: true });
@@ -49,13 +49,19 @@ function activate(context: vscode.ExtensionContext): void {
   reopenPanelsWithoutTab(context, () => ui.get());
 }
 
-/** A window whose editor layout was not saved (browser tab closed right after a change) gets its query panels back. */
+/** Query panels VS Code will not restore (see panelsWithoutTab.ts) are reopened from our record. */
 function reopenPanelsWithoutTab(context: vscode.ExtensionContext, ui: () => HostUi | undefined): void {
   const recordFile = openPanelsPath(context);
-  if (!recordFile) return;
-  const isWorkbenchTab = (input: unknown): boolean => input instanceof vscode.TabInputWebview && input.viewType.endsWith(WORKBENCH_VIEW_TYPE);
-  const labels = workbenchTabLabels(vscode.window.tabGroups, isWorkbenchTab);
-  if (someRecordedPanelLacksTab(recordFile, labels)) ui()?.reopenPanelsWithoutTab(labels);
+  const sessionFile = windowSessionPath(context);
+  if (!recordFile || !sessionFile) return;
+  void reopenPanelsVsCodeWillNotRestore({
+    tabGroups: vscode.window.tabGroups,
+    isWorkbenchTab: (input) => input instanceof vscode.TabInputWebview && input.viewType.endsWith(WORKBENCH_VIEW_TYPE),
+    sessionId: vscode.env.sessionId,
+    recordFile,
+    sessionFile,
+    reopen: (labels) => ui()?.reopenPanelsWithoutTab(labels),
+  });
 }
 
 function deactivate(): void {}
