@@ -59,7 +59,8 @@ async function openFile(vs: VsCodeSession, name: string): Promise<void> {
 
 /** Puts the cursor at the start of a 1-based line through Go to Line (Ctrl+G). */
 async function goToLine(vs: VsCodeSession, line: number): Promise<void> {
-  await vs.page.locator('.monaco-editor .view-lines').first().click();
+  // The text editor's lines (not the Problems panel's filter box, also a Monaco editor).
+  await vs.page.locator('.part.editor .monaco-editor .view-lines').filter({ visible: true }).first().click();
   await vs.page.keyboard.press('Control+G');
   const input = vs.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
