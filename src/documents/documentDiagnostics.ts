@@ -6,14 +6,24 @@
 import { diagnose, type Diagnostic, type DiagnosticCode, type DiagnosticSeverity } from '../query/diagnostics';
 import type { DocumentProblem, QueryDocument, Statement } from './queryDocument';
 
-/** A problem with document offsets; `fix` (when the query checks have one) too. */
+/** An edit that resolves a problem, with document offsets. */
+export interface DocumentFix {
+  readonly title: string;
+  readonly from: number;
+  readonly to: number;
+  readonly insert: string;
+}
+
+/** A problem with document offsets; `fix` (when the query checks have one) too, `alternatives` when there are several. */
 export interface DocumentDiagnostic {
   readonly from: number;
   readonly to: number;
   readonly severity: DiagnosticSeverity;
   readonly code: DiagnosticCode | DocumentProblem['code'] | 'unknown-flowlog';
   readonly message: string;
-  readonly fix?: { readonly title: string; readonly from: number; readonly to: number; readonly insert: string };
+  readonly fix?: DocumentFix;
+  /** Fixes to choose between (close matches of an unknown flow log), nearest first. */
+  readonly alternatives?: readonly DocumentFix[];
 }
 
 export interface DocumentDiagnoseOptions {
@@ -21,6 +31,8 @@ export interface DocumentDiagnoseOptions {
   readonly fieldsFor?: (statement: Statement) => readonly string[] | undefined;
   /** Whether a flow log by this name or id exists; undefined while not known (not signed in, not listed yet). */
   readonly flowLogExists?: (nameOrId: string) => boolean | undefined;
+  /** Names or ids of existing flow logs close to one that does not exist (for quick fixes). */
+  readonly flowLogMatches?: (nameOrId: string) => readonly string[];
   /** Checks of earlier passes over the same document: an edit then rechecks only the statements it changed. */
   readonly cache?: StatementChecks;
 }
@@ -53,12 +65,15 @@ export function diagnoseDocument(doc: QueryDocument, options: DocumentDiagnoseOp
   const out: DocumentDiagnostic[] = [...doc.problems];
   for (const h of doc.headers) {
     if (h.key !== 'flowlog' || h.value === '' || options.flowLogExists?.(h.value) !== false) continue;
+    const matches = options.flowLogMatches?.(h.value) ?? [];
+    const hint = matches.length > 0 ? `Did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?` : 'Check the name in the CEN Flow Logs view, or complete it here (Ctrl+Space).';
     out.push({
       from: h.valueFrom,
       to: h.valueTo,
       severity: 'error',
       code: 'unknown-flowlog',
-      message: `No flow log named or with id "${h.value}" in this account; check the name in the CEN Flow Logs view, or run a statement to pick one.`,
+      message: `No flow log named or with id "${h.value}" in this account. ${hint}`,
+      ...(matches.length > 0 ? { alternatives: matches.map((m) => ({ title: `Change to "${m}"`, from: h.valueFrom, to: h.valueTo, insert: m })) } : {}),
     });
   }
   const checks = options.cache ?? new StatementChecks();

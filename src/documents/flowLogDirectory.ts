@@ -10,6 +10,7 @@ import { listAccountFlowLogs } from '../flowlogs/flowLogListing';
 import { errorText } from '../errorText';
 import { flowLogTargetInput, schemaFields, targetSchema } from '../views/workbench/workbenchTarget';
 import type { FieldInfo } from '../protocol/messages';
+import { closeFlowLogMatches } from './flowLogHeader';
 
 export interface FlowLogDirectoryDeps {
   readonly cen: () => Promise<CenApi>;
@@ -47,6 +48,16 @@ export class FlowLogDirectory {
       return undefined;
     }
     return findFlowLog(this.flowLogs, nameOrId) !== undefined;
+  }
+
+  /** Every flow log of the account, reading the list when it is not known yet (header completion). */
+  all(): Promise<readonly FlowLog[]> {
+    return this.flowLogs ? Promise.resolve(this.flowLogs) : this.list();
+  }
+
+  /** Names or ids of known flow logs close to one a header names (none until the list is read). */
+  closeMatches(nameOrId: string): readonly string[] {
+    return this.flowLogs ? closeFlowLogMatches(nameOrId, this.flowLogs) : [];
   }
 
   /** The flow log a header names, when the list has been read. */

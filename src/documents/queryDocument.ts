@@ -184,3 +184,48 @@ export function statementAt(doc: QueryDocument, offset: number): Statement | und
 export function statementOnLines(doc: QueryDocument, lineFrom: number, lineTo: number): Statement | undefined {
   return doc.statements.find((s) => s.from <= lineTo && s.to >= lineFrom);
 }
+
+/**
+ * Where an offset of the text sent (runnableText of a statement's text) is in that statement's
+ * text: the sent text drops blank lines and trailing spaces, but keeps each line's columns.
+ */
+export function statementOffsetOfSent(text: string, sentOffset: number): number {
+  let sentLineStart = 0;
+  let lineStart = 0;
+  let lastKept = { start: 0, length: 0 };
+  for (;;) {
+    const end = text.indexOf('\n', lineStart);
+    const line = text.slice(lineStart, end < 0 ? text.length : end);
+    const kept = line.trimEnd();
+    if (kept.trim() !== '') {
+      lastKept = { start: lineStart, length: kept.length };
+      if (sentOffset <= sentLineStart + kept.length) return lineStart + Math.max(0, sentOffset - sentLineStart);
+      sentLineStart += kept.length + 1;
+    }
+    if (end < 0) break;
+    lineStart = end + 1;
+  }
+  // Past the end of the sent text: its last character.
+  return lastKept.start + lastKept.length;
+}
+
+/**
+ * The statement a cursor at `offset` is typing into: the one containing it, or the one just
+ * before it when only spaces and at most one line break lie between (a blank line or `;` would
+ * have ended it). `tail` is that whitespace, which the statement's trimmed text lacks.
+ */
+export function statementAtCursor(doc: QueryDocument, text: string, offset: number): { readonly statement: Statement; readonly tail: string } | undefined {
+  const inside = statementAt(doc, offset);
+  if (inside) return { statement: inside, tail: '' };
+  let before: Statement | undefined;
+  for (const s of doc.statements) {
+    if (s.to > offset) break;
+    before = s;
+  }
+  if (!before) return undefined;
+  const tail = text.slice(before.to, offset);
+  if (!/^[ \t\r\n]*$/.test(tail) || (tail.match(/\n/g)?.length ?? 0) > 1) return undefined;
+  // A ";" ends the statement where it stands; text after it is the next one's.
+  if (text[before.to] === ';') return undefined;
+  return { statement: before, tail };
+}

@@ -17,7 +17,9 @@ import type { WorkbenchPanels } from '../views/workbench/workbenchPanels';
 import { buildTarget, flowLogTargetInput, schemaFields, targetSchema } from '../views/workbench/workbenchTarget';
 import type { FlowLogDirectory } from './flowLogDirectory';
 import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
-import { runnableText, scopeAt, statementAt, statementOnLines, type Scope } from './queryDocument';
+import { runnableText, scopeAt, statementAt, statementOnLines, type Scope, type Statement } from './queryDocument';
+import type { StatementServerErrors } from './statementServerErrors';
+import type { WorkbenchPanel } from '../views/workbench/workbenchPanel';
 import { QUERY_FILE_COMMANDS } from './queryDocumentLanguage';
 import { queryFileTemplate, singleQueryFile } from './queryFileTemplate';
 import type { QueryHistoryStore } from '../views/workbench/queryHistory';
@@ -32,6 +34,7 @@ export interface QueryDocumentCommandDeps {
   readonly history: QueryHistoryStore;
   readonly registrar: CommandRegistrar;
   readonly log: vscode.LogOutputChannel;
+  readonly serverErrors: StatementServerErrors;
 }
 
 /** A statement chosen to run, with the headers in force for it. */
@@ -39,6 +42,8 @@ interface Chosen {
   readonly document: vscode.TextDocument;
   readonly query: string;
   readonly scope: Scope;
+  /** The document's statement (absent for a selection): where a server error is shown. */
+  readonly statement?: Statement;
 }
 
 export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): void {
@@ -77,12 +82,36 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     const intent = { query: chosen.query, ...(chosen.scope.range ? { range: chosen.scope.range } : {}), run: true };
     switch (where) {
       case 'panel':
-        await deps.panels.open(flowLogTargetInput(flowLog), intent);
+        watchRun(await deps.panels.openForDocument(chosen.document.uri.toString(), basename(chosen.document.uri.path), flowLogTargetInput(flowLog), intent), chosen);
         return;
       case 'newPanel':
-        await deps.panels.openAnother(flowLogTargetInput(flowLog), intent);
+        watchRun(await deps.panels.openAnother(flowLogTargetInput(flowLog), intent), chosen);
         return;
     }
+  };
+
+  // The run a panel has been handed from a document, until it ends: its error goes to Problems.
+  const watching = new Map<WorkbenchPanel, vscode.Disposable>();
+  const watchRun = (panel: WorkbenchPanel, chosen: Chosen): void => {
+    const { statement } = chosen;
+    watching.get(panel)?.dispose();
+    if (!statement) return;
+    const key = chosen.document.uri.toString();
+    const stop = (): void => {
+      ended.dispose();
+      closed.dispose();
+      if (watching.get(panel) === watcher) watching.delete(panel);
+    };
+    const ended = panel.onDidEndQuery((e) => {
+      if (e.query !== chosen.query) return;
+      stop();
+      // Only errors Log Service positions go to Problems; others are the panel's to show.
+      if (e.error?.position) deps.serverErrors.failed(key, statement, e.error.message, e.error.position);
+      else if (!e.error) deps.serverErrors.succeeded(key, statement.text);
+    });
+    const closed = panel.onDidDispose(stop);
+    const watcher = new vscode.Disposable(stop);
+    watching.set(panel, watcher);
   };
   deps.registrar.register(QUERY_FILE_COMMANDS.run, 'Run statement', (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
   deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, 'Run statement in a new panel', (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
@@ -161,7 +190,7 @@ async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: un
     const doc = parsed.get(document);
     const s = statementAt(doc, offset);
     if (!s) throw new Error('That statement is no longer in the file; run it again from its CodeLens.');
-    return { document, query: runnableText(s.text), scope: s };
+    return { document, query: runnableText(s.text), scope: s, statement: s };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== QUERY_LANGUAGE_ID) {
@@ -185,7 +214,7 @@ async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: un
     void vscode.window.showInformationMessage('Put the cursor in a statement (a query between blank lines or ";") to run it.');
     return undefined;
   }
-  return { document, query: runnableText(s.text), scope: s };
+  return { document, query: runnableText(s.text), scope: s, statement: s };
 }
 
 /** After a run without a header: offers to write the picked flow log into the file. */

@@ -11,9 +11,15 @@ import { completeInDocument } from './documentCompletion';
 import { diagnoseDocument, StatementChecks, type DocumentDiagnostic } from './documentDiagnostics';
 import type { FlowLogDirectory } from './flowLogDirectory';
 import { hoverAt } from './queryHover';
-import { statementAt, type Statement } from './queryDocument';
+import { statementAt, statementAtCursor, type Statement } from './queryDocument';
 import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
 import type { FieldInfo } from '../protocol/messages';
+import type { SuggestedValue } from '../query/fieldValues';
+import { isCloudError } from '../cloud/cloudError';
+import { errorText } from '../errorText';
+import { flowLogChoices, flowLogHeaderValueAt } from './flowLogHeader';
+import type { RecentFieldValues } from './recentFieldValues';
+import type { StatementServerErrors } from './statementServerErrors';
 
 export const QUERY_FILE_COMMANDS = {
   run: 'cenFlowLogs.queryFile.run',
@@ -32,6 +38,9 @@ const DIAGNOSE_DELAY_MS = 150;
 export interface QueryDocumentLanguageDeps {
   readonly parsed: ParsedDocuments;
   readonly directory: FlowLogDirectory;
+  readonly serverErrors: StatementServerErrors;
+  readonly fieldValues: RecentFieldValues;
+  readonly log: vscode.LogOutputChannel;
 }
 
 /** The target's index fields for a statement, when its `-- flowlog:` header is known and read. */
@@ -52,6 +61,8 @@ export function registerQueryDocumentLanguage(deps: QueryDocumentLanguageDeps): 
   ];
   // Flow logs or index fields just read may change what is wrong (unknown flow log, unknown field).
   disposables.push(new vscode.Disposable(deps.directory.onChanged(() => publisher.refreshAll()).dispose));
+  // A run from a document failed or succeeded: its server error comes or goes.
+  disposables.push(new vscode.Disposable(deps.serverErrors.onChanged((key) => publisher.refresh(key)).dispose));
   return vscode.Disposable.from(...disposables);
 }
 
@@ -81,6 +92,12 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
   }
 
+  /** Rechecks one document, by URI, when it is open. */
+  refresh(documentKey: string): void {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === documentKey);
+    if (document) this.schedule(document, 0);
+  }
+
   problemsOf(document: vscode.TextDocument): readonly DocumentDiagnostic[] {
     const p = this.published.get(document.uri.toString());
     return p && p.version === document.version ? p.problems : [];
@@ -107,11 +124,16 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const key = document.uri.toString();
     let checks = this.checks.get(key);
     if (!checks) this.checks.set(key, (checks = new StatementChecks()));
-    const problems = diagnoseDocument(parsed.get(document), {
-      cache: checks,
-      fieldsFor: (s) => statementFields(directory, s)?.map((f) => f.name),
-      flowLogExists: (nameOrId) => directory.exists(nameOrId),
-    });
+    const doc = parsed.get(document);
+    const problems = [
+      ...diagnoseDocument(doc, {
+        cache: checks,
+        fieldsFor: (s) => statementFields(directory, s)?.map((f) => f.name),
+        flowLogExists: (nameOrId) => directory.exists(nameOrId),
+        flowLogMatches: (nameOrId) => directory.closeMatches(nameOrId),
+      }),
+      ...this.deps.serverErrors.diagnostics(key, doc),
+    ];
     this.published.set(key, { version: document.version, problems });
     this.collection.set(document.uri, problems.map((p) => toVsDiagnostic(document, p)));
   }
@@ -122,6 +144,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.timers.delete(key);
     this.published.delete(key);
     this.checks.delete(key);
+    this.deps.serverErrors.forget(key);
     this.collection.delete(document.uri);
     this.deps.parsed.forget(document);
   }
@@ -177,13 +200,17 @@ class QuickFixes implements vscode.CodeActionProvider {
     const to = document.offsetAt(range.end);
     const actions: vscode.CodeAction[] = [];
     for (const p of this.publisher.problemsOf(document)) {
-      if (!p.fix || p.to < from || p.from > to) continue;
-      const action = new vscode.CodeAction(p.fix.title, vscode.CodeActionKind.QuickFix);
-      action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(document.uri, rangeOf(document, p.fix.from, p.fix.to), p.fix.insert);
-      action.diagnostics = [toVsDiagnostic(document, p)];
-      action.isPreferred = true;
-      actions.push(action);
+      if (p.to < from || p.from > to) continue;
+      const fixes = [...(p.fix ? [p.fix] : []), ...(p.alternatives ?? [])];
+      fixes.forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, rangeOf(document, fix.from, fix.to), fix.insert);
+        action.diagnostics = [toVsDiagnostic(document, p)];
+        // Only a single, certain fix is preferred (applied by Auto Fix); a choice is left to the user.
+        action.isPreferred = i === 0 && fixes.length === 1;
+        actions.push(action);
+      });
     }
     return actions;
   }
@@ -193,16 +220,69 @@ class QuickFixes implements vscode.CodeActionProvider {
 class QueryCompletion implements vscode.CompletionItemProvider {
   constructor(private readonly deps: QueryDocumentLanguageDeps) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    const header = flowLogHeaderValueAt(document.lineAt(position.line).text, position.character);
+    if (header) return this.flowLogNames(document, position.line, header, token);
     if (isInLineComment(document, position)) return undefined;
     const doc = this.deps.parsed.get(document);
     const offset = document.offsetAt(position);
-    const result = completeInDocument(doc, offset, (s) => statementFields(this.deps.directory, s)?.map((f) => f.name));
+    const documentText = document.getText();
+    const statement = statementAtCursor(doc, documentText, offset)?.statement;
+    const fieldInfos = statement ? statementFields(this.deps.directory, statement) : undefined;
+    const fieldsFor = (): readonly string[] | undefined => fieldInfos?.map((f) => f.name);
+    const fieldTypes = fieldInfos ? Object.fromEntries(fieldInfos.map((f) => [f.name, f.type])) : undefined;
+    let result = completeInDocument(doc, offset, fieldsFor, { documentText, ...(fieldTypes ? { fieldTypes } : {}) });
+    if (result.valueField !== undefined && statement) {
+      const values = await this.recentValues(statement, result.valueField, token);
+      if (token.isCancellationRequested) return undefined;
+      if (values && values.length > 0) {
+        const byField = new Map([[result.valueField, values]]);
+        result = completeInDocument(doc, offset, fieldsFor, { documentText, values: (f) => byField.get(f), ...(fieldTypes ? { fieldTypes } : {}) });
+      }
+    }
     const replace = rangeOf(document, result.from, result.to);
-    const statement = statementAt(doc, offset);
     // Where a statement begins, a preset can be the whole statement.
     const presets = !statement || result.from === statement.from ? this.presets(statement, replace) : [];
     return [...this.options(result, replace), ...presets];
+  }
+
+  /** The field's top values on the statement's flow log of late; undefined when there is none to ask or the asking failed. */
+  private async recentValues(statement: Statement, field: string, token: vscode.CancellationToken): Promise<readonly SuggestedValue[] | undefined> {
+    if (statement.target.kind !== 'flowLog') return undefined;
+    const flowLog = this.deps.directory.known(statement.target.nameOrId);
+    if (!flowLog) return undefined;
+    const controller = new AbortController();
+    const cancelled = token.onCancellationRequested(() => controller.abort());
+    try {
+      return await this.deps.fieldValues.values(flowLog, field, controller.signal);
+    } catch (e) {
+      // Completion goes on with the catalog's values; a cancel is the editor's own doing.
+      if (!(isCloudError(e) && e.kind === 'cancelled')) this.deps.log.warn(`query file: could not read recent values of ${field} on ${flowLog.name || flowLog.flowLogId} (${errorText(e)})`);
+      return undefined;
+    } finally {
+      cancelled.dispose();
+    }
+  }
+
+  /** After `-- flowlog:`: the account's flow logs by name (id when the name is not unique), CEN and region as detail. */
+  private async flowLogNames(document: vscode.TextDocument, line: number, at: { from: number; to: number }, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    let flowLogs: Awaited<ReturnType<FlowLogDirectory['all']>>;
+    try {
+      flowLogs = await this.deps.directory.all();
+    } catch (e) {
+      this.deps.log.warn(`query file: could not list the flow logs for the header (${errorText(e)})`);
+      return undefined;
+    }
+    if (token.isCancellationRequested) return undefined;
+    const range = new vscode.Range(line, at.from, line, at.to);
+    return flowLogChoices(flowLogs).map((c) => {
+      const item = new vscode.CompletionItem({ label: c.label, description: c.description, detail: ` ${c.detail}` }, vscode.CompletionItemKind.Reference);
+      item.insertText = c.insert;
+      item.filterText = c.filterText;
+      item.range = range;
+      item.detail = c.detail;
+      return item;
+    });
   }
 
   private presets(statement: Statement | undefined, replace: vscode.Range): vscode.CompletionItem[] {

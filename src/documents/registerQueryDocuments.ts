@@ -13,6 +13,8 @@ import { FlowLogDirectory } from './flowLogDirectory';
 import { ParsedDocuments } from './parsedDocuments';
 import { registerQueryDocumentCommands } from './queryDocumentCommands';
 import { registerQueryDocumentLanguage } from './queryDocumentLanguage';
+import { RecentFieldValues } from './recentFieldValues';
+import { StatementServerErrors } from './statementServerErrors';
 
 export interface QueryDocumentsDeps {
   readonly panels: WorkbenchPanels;
@@ -26,6 +28,8 @@ export interface QueryDocumentsDeps {
 export function registerQueryDocuments(context: vscode.ExtensionContext, deps: QueryDocumentsDeps): void {
   const parsed = new ParsedDocuments();
   const directory = new FlowLogDirectory({ cen: deps.cen, sls: deps.sls, warn: (m) => deps.log.warn(m) });
-  context.subscriptions.push(registerQueryDocumentLanguage({ parsed, directory }));
-  registerQueryDocumentCommands({ ...deps, parsed, directory });
+  const serverErrors = new StatementServerErrors();
+  const fieldValues = new RecentFieldValues({ sls: deps.sls });
+  context.subscriptions.push(registerQueryDocumentLanguage({ parsed, directory, serverErrors, fieldValues, log: deps.log }));
+  registerQueryDocumentCommands({ ...deps, parsed, directory, serverErrors });
 }

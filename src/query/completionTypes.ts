@@ -3,6 +3,15 @@
  * `CompletionResult` so the webview maps them one to one.
  */
 
+import type { SuggestedValue } from './fieldValues';
+
+/** What the completers ask about a field's values. */
+export interface ValueSource {
+  values(field: string): readonly SuggestedValue[];
+  /** Whether SQL compares the field as a number (values written bare). */
+  numeric(field: string): boolean;
+}
+
 export type CompletionType = 'field' | 'keyword' | 'function' | 'value' | 'operator';
 
 /** One entry of the completion list. */
@@ -21,6 +30,8 @@ export interface CompletionResult {
   readonly from: number;
   readonly to: number;
   readonly options: readonly CompletionOption[];
+  /** Set where a value of this field is being typed, so a caller can fetch its recent values and complete again. */
+  readonly valueField?: string;
 }
 
 /** Keeps options whose label contains `typed` (case-insensitive), those starting with it first. */

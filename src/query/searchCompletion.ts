@@ -3,14 +3,13 @@
  * the and/or/not operators and the `|` that starts the SQL part.
  */
 import { RESERVED_FIELDS, fieldSpec } from '../flowlogs/catalog';
-import { filterOptions, type CompletionOption, type CompletionResult } from './completionTypes';
-import { valuesForField } from './fieldValues';
+import { filterOptions, type CompletionOption, type CompletionResult, type ValueSource } from './completionTypes';
 import type { KnownFields } from './knownFields';
 import { searchFieldName, searchValueLiteral } from './searchLiteral';
 import { tokenizeSearch, type SearchToken } from './tokenizer';
 
 /** Completes at `cursor` (an offset in the full query) within a search text starting at `base`. */
-export function completeSearch(text: string, base: number, cursor: number, fields: KnownFields): CompletionResult {
+export function completeSearch(text: string, base: number, cursor: number, fields: KnownFields, values: ValueSource): CompletionResult {
   const tokens = tokenizeSearch(text, base);
   const at = tokens.findIndex((t) => t.from < cursor && cursor <= t.to && isCompletable(t));
   const token = at >= 0 ? tokens[at] : undefined;
@@ -18,7 +17,7 @@ export function completeSearch(text: string, base: number, cursor: number, field
   const field = valueFieldFor(tokens, at, before, cursor);
   if (field !== undefined) {
     const from = token ? token.from : cursor;
-    return { from, to: token ? token.to : cursor, options: filterOptions(valueOptions(field), typedText(text, base, from, cursor)) };
+    return { from, to: token ? token.to : cursor, options: filterOptions(valueOptions(field, values), typedText(text, base, from, cursor)), valueField: field };
   }
   if (token?.kind === 'field') {
     return { from: token.from, to: token.to, options: filterOptions(fieldOptions(fields, false), typedText(text, base, token.from, cursor)) };
@@ -67,8 +66,8 @@ function unquoteName(text: string): string {
   return text.startsWith('"') ? text.slice(1, -1) : text;
 }
 
-function valueOptions(field: string): CompletionOption[] {
-  return valuesForField(field).map((v) => ({
+function valueOptions(field: string, values: ValueSource): CompletionOption[] {
+  return values.values(field).map((v) => ({
     label: v.value,
     apply: searchValueLiteral(v.value),
     type: 'value',

@@ -4,27 +4,36 @@
  * values inside a string compared with a field.
  */
 import { RESERVED_FIELDS, fieldSpec } from '../flowlogs/catalog';
-import { filterOptions, type CompletionOption, type CompletionResult } from './completionTypes';
-import { valuesForField } from './fieldValues';
+import { filterOptions, type CompletionOption, type CompletionResult, type ValueSource } from './completionTypes';
 import { sqlFieldReference, type KnownFields } from './knownFields';
 import { SQL_COMPLETION_KEYWORDS, SQL_FUNCTIONS, SQL_TYPE_NAMES } from './sqlVocabulary';
 import { tokenizeSql, type SqlToken } from './tokenizer';
 
 /** Completes at `cursor` (an offset in the full query) within SQL text starting at `base`. */
-export function completeSql(text: string, base: number, cursor: number, fields: KnownFields): CompletionResult {
+export function completeSql(text: string, base: number, cursor: number, fields: KnownFields, values: ValueSource): CompletionResult {
   const tokens = tokenizeSql(text, base).filter((t) => t.kind !== 'comment');
-  const at = tokens.findIndex((t) => t.from < cursor && cursor <= t.to && isCompletable(t));
-  const token = at >= 0 ? tokens[at] : undefined;
-  const before = tokens.filter((t) => t.to <= (token ? token.from : cursor));
+  const at = tokens.findIndex((t) => t.from < cursor && cursor <= t.to && (isCompletable(t) || t.kind === 'number'));
+  const typedToken = at >= 0 ? tokens[at] : undefined;
+  const beforeTyped = tokens.filter((t) => t.to <= (typedToken ? typedToken.from : cursor));
+  // A value typed bare after `field =` or `field in (`: the number (or word) being typed is its start.
+  const bareField = typedToken?.kind === 'string' || typedToken?.kind === 'quotedIdentifier' ? undefined : bareComparedField(beforeTyped, fields);
+  // Outside a value, a number just typed is an expression already: what may follow it.
+  const token = typedToken?.kind === 'number' && bareField === undefined ? undefined : typedToken;
+  const before = token ? beforeTyped : tokens.filter((t) => t.to <= cursor);
   const typed = token ? text.slice(token.from - base, cursor - base) : '';
   const from = token ? token.from : cursor;
   const to = token ? token.to : cursor;
   if (token?.kind === 'string') {
     const field = comparedField(before, fields);
-    return { from, to, options: field ? filterOptions(stringValueOptions(field), typed.replace(/^'/, '')) : [] };
+    return field ? { from, to, options: filterOptions(stringValueOptions(field, values), typed.replace(/^'/, '')), valueField: field } : { from, to, options: [] };
   }
   if (token?.kind === 'quotedIdentifier') {
     return { from, to, options: filterOptions(quotedFieldOptions(fields), typed) };
+  }
+  if (bareField !== undefined) {
+    const valueOptions = filterOptions(bareValueOptions(bareField, values), typed.replace(/^'/, ''));
+    const rest = token?.kind === 'number' ? [] : filterOptions(optionsAfter(before, fields), typed);
+    return { from, to, options: [...valueOptions, ...rest], valueField: bareField };
   }
   const options = optionsAfter(before, fields);
   return { from, to, options: filterOptions(options, typed) };
@@ -71,8 +80,49 @@ function comparedField(before: readonly SqlToken[], fields: KnownFields): string
   return undefined;
 }
 
-function stringValueOptions(field: string): CompletionOption[] {
-  return valuesForField(field).map((v) => ({
+/**
+ * The field a bare value is being typed for: `field = |`, `field <> |`, `field in (|`,
+ * `field not in ('a', |`. A comma elsewhere (`select dstport, |`) is not a value position.
+ */
+function bareComparedField(before: readonly SqlToken[], fields: KnownFields): string | undefined {
+  const last = before.length - 1;
+  const prev = before[last];
+  if (!prev) return undefined;
+  if (prev.kind === 'operator' && (prev.text === '=' || prev.text === '!=' || prev.text === '<>')) return fieldOf(before[last - 1], fields);
+  if (prev.text !== '(' && prev.text !== ',') return undefined;
+  // Back over the values already listed to the parenthesis, which must follow IN.
+  let i = last;
+  while (i >= 0 && before[i].text !== '(') {
+    const t = before[i];
+    if (t.text !== ',' && t.kind !== 'string' && t.kind !== 'number') return undefined;
+    i--;
+  }
+  if (i < 1 || before[i - 1].text.toLowerCase() !== 'in') return undefined;
+  const subject = before[i - 2]?.text.toLowerCase() === 'not' ? before[i - 3] : before[i - 2];
+  return fieldOf(subject, fields);
+}
+
+function fieldOf(t: SqlToken | undefined, fields: KnownFields): string | undefined {
+  if (!t || (t.kind !== 'identifier' && t.kind !== 'quotedIdentifier')) return undefined;
+  const name = t.kind === 'quotedIdentifier' ? t.text.slice(1, -1).replace(/""/g, '"') : t.text;
+  return t.kind === 'quotedIdentifier' ? fields.names.find((n) => n === name) : fields.names.find((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** A value as SQL compares it with the field: numbers bare for numeric fields, text in single quotes. */
+export function sqlValueLiteral(value: string, numeric: boolean): string {
+  return numeric && /^-?\d+(\.\d+)?$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
+}
+
+function bareValueOptions(field: string, values: ValueSource): CompletionOption[] {
+  const numeric = values.numeric(field);
+  return values.values(field).map((v) => {
+    const literal = sqlValueLiteral(v.value, numeric);
+    return { label: literal, apply: literal, type: 'value', detail: v.detail, info: `${sqlFieldReference(field)} = ${literal}` };
+  });
+}
+
+function stringValueOptions(field: string, values: ValueSource): CompletionOption[] {
+  return values.values(field).map((v) => ({
     label: `'${v.value}'`,
     apply: `'${v.value.replace(/'/g, "''")}'`,
     type: 'value',

@@ -4,6 +4,9 @@
  * and the flow log's workbench panel shows its rows; an error in the third statement is listed in
  * the Problems panel at its line and column. Completion offers the target's fields, and a query
  * run from a file and saved back from the workbench (Save as Query File…) reads back the same.
+ * The `-- flowlog:` header completes the account's flow-log names; an error Log Service gives a
+ * run is listed in Problems at its place in the file; every Run of a file shows in that file's
+ * own panel, which stays open when the file is closed.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,12 +53,14 @@ async function openFile(vs: VsCodeSession, name: string): Promise<void> {
     }
   }
   await widget.locator('.quick-input-box input').press('Enter');
-  await vs.page.locator('.tabs-container .tab', { hasText: name }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The file's tab (its panel's tab names it too, but holds a webview).
+  await vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 }
 
 /** Puts the cursor at the start of a 1-based line through Go to Line (Ctrl+G). */
 async function goToLine(vs: VsCodeSession, line: number): Promise<void> {
-  await vs.page.locator('.monaco-editor .view-lines').first().click();
+  // The text editor's lines (not the Problems panel's filter box, also a Monaco editor).
+  await vs.page.locator('.part.editor .monaco-editor .view-lines').filter({ visible: true }).first().click();
   await vs.page.keyboard.press('Control+G');
   const input = vs.page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -89,7 +94,8 @@ describe('.slsql query documents', () => {
 
     await goToLine(vs, LINES.indexOf(SECOND) + 1);
     await vs.page.keyboard.press('Control+Enter');
-    const frame = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
+    // The file's own panel, named after it.
+    const frame = await vs.webviewFrame(`${FILE} · ${FLOW_LOG}`);
     assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
 
     const queries = answered.slice(before).filter((q: AnsweredQuery) => q.api !== 'GetHistograms' && q.project === f.projectName && q.logstore === f.logStoreName);
@@ -125,7 +131,7 @@ describe('.slsql query documents', () => {
 
     // This time from the statement's Run lens (the first statement's).
     await vs.page.locator('.monaco-editor .codelens-decoration a', { hasText: /^\s*Run\s*$/ }).first().click();
-    const frame = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
+    const frame = await vs.webviewFrame(`status.slsql · ${FLOW_LOG}`);
     assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
 
     await vs.runCommand('CEN Flow Logs: Save as Query File…');
@@ -150,5 +156,65 @@ describe('.slsql query documents', () => {
     assert.equal(runnableText(statement.text), query);
     assert.deepEqual(statement.target.kind === 'flowLog' ? statement.target.nameOrId : statement.target.kind, FLOW_LOG);
     assert.deepEqual(statement.range, { kind: 'relative', amount: 2, unit: 'hours' });
+  });
+
+  it('the header completes flow-log names; a Log Service error of a run is in Problems; Run reuses the file\'s panel, which outlives the file', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const name = 'errors.slsql';
+    // Local checks know no function list: only the service says nosuchfn does not exist.
+    const failing = '* | select nosuchfn(dstport) as n';
+    const lines = ['-- flowlog: prod-b', '-- range: last 1h', '', failing, '', '* | select count(*) as n', ''];
+    const file = join(vs.workspaceFolder, name);
+    writeFileSync(file, lines.join('\n'));
+    await openFile(vs, name);
+
+    // Flow-log names after "-- flowlog:", with the CEN and region beside each.
+    await goToLine(vs, 1);
+    await vs.page.keyboard.press('End');
+    await vs.page.keyboard.press('Control+Space');
+    const f = vs.emulator.context.cen.listFlowLogs().find((x) => x.regionId === 'cn-hangzhou' && x.status === 'Active');
+    assert.ok(f);
+    const suggestion = vs.page.locator('.suggest-widget .monaco-list-row', { hasText: FLOW_LOG }).first();
+    await suggestion.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.match((await suggestion.textContent()) ?? '', new RegExp(`${f.cenId}.*cn-hangzhou`), 'the CEN and region as detail');
+    await suggestion.click();
+    await vs.page.locator('.monaco-editor .view-line', { hasText: `-- flowlog: ${FLOW_LOG}` }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+
+    // The failing statement: the service's error lands in Problems at its place in the file.
+    await goToLine(vs, lines.indexOf(failing) + 1);
+    await vs.page.keyboard.press('Control+Enter');
+    const title = `${name} · ${FLOW_LOG}`;
+    let frame = await vs.webviewFrame(title);
+    assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'failed');
+    await vs.page.keyboard.press('Control+Shift+M');
+    const marker = vs.page.locator('.markers-panel .monaco-list-row', { hasText: /nosuchfn/ }).filter({ hasText: /not registered/ });
+    await marker.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const column = failing.indexOf('nosuchfn') + 1;
+    assert.match((await marker.textContent()) ?? '', new RegExp(`\\[Ln ${lines.indexOf(failing) + 1}, Col ${column}\\]`), 'at its place in the file');
+
+    // The next statement runs in the same panel: still one panel for the file.
+    await openFile(vs, name);
+    await goToLine(vs, lines.indexOf('* | select count(*) as n') + 1);
+    await vs.page.keyboard.press('Control+Enter');
+    frame = await vs.webviewFrame(title);
+    assert.equal(await waitRunEnded(frame, 1, QUERY_TIMEOUT_MS), 'done');
+    const panelTabs = vs.page.locator('.tabs-container .tab', { hasText: title });
+    assert.equal(await panelTabs.count(), 1, 'Run reuses the file\'s panel');
+    const grid = await gridText(frame);
+    assert.deepEqual(grid.columns, ['n']);
+
+    // Running never rewrote the file: saved, it holds what was typed (the completed header) and nothing else.
+    await openFile(vs, name);
+    await vs.page.keyboard.press('Control+S');
+    const expected = [`-- flowlog: ${FLOW_LOG}`, ...lines.slice(1)].join('\n');
+    const deadline = Date.now() + UI_TIMEOUT_MS;
+    while (readFileSync(file, 'utf8') !== expected) {
+      if (Date.now() > deadline) throw new Error(`the saved file reads ${JSON.stringify(readFileSync(file, 'utf8'))}`);
+      await vs.page.waitForTimeout(200);
+    }
+
+    // Closing the file leaves its panel open.
+    await vs.page.keyboard.press('Control+W');
+    await vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    assert.equal(await panelTabs.count(), 1, 'the panel outlives the file');
   });
 });

@@ -15,6 +15,7 @@ import {
   type ChartKind,
   type HostMessage,
   type PresetInfo,
+  type QueryErrorInfo,
   type WebviewMessage,
   type WorkbenchBoot,
   type WorkbenchTarget,
@@ -63,6 +64,14 @@ export interface PanelStart {
   readonly run?: boolean;
   /** Records the panel's view state where a window reload finds it (resolves once recorded). */
   readonly persist?: (view: WorkbenchViewState) => Promise<void>;
+  /** The tab's title, when not `Query: <target>` (a query document's panel names the document). */
+  readonly title?: string;
+}
+
+/** How a query the panel ran ended: done, or failed with the error the page shows. */
+export interface QueryEnded {
+  readonly query: string;
+  readonly error?: QueryErrorInfo;
 }
 
 export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
@@ -96,6 +105,11 @@ export class WorkbenchPanel implements vscode.Disposable {
   private readonly stateEmitter = new vscode.EventEmitter<WorkbenchViewState>();
   /** The webview reported new view state (query, range, chart, scroll). */
   readonly onDidChangeViewState = this.stateEmitter.event;
+  private readonly endedEmitter = new vscode.EventEmitter<QueryEnded>();
+  /** A query run in this panel ended with its rows or an error (not when cancelled). */
+  readonly onDidEndQuery = this.endedEmitter.event;
+  /** The query running now, so its end can be told with its text. */
+  private running: { readonly requestId: string; readonly query: string } | undefined;
 
   private currentTarget: WorkbenchTarget;
   /** The Create Index offer after a query error is made once per panel, not after every query. */
@@ -111,7 +125,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.key = historyKey(target);
     this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.title = panelTitle(target);
+    panel.title = start.title ?? panelTitle(target);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.runner = new QueryRunner({
       sls: deps.sls,
@@ -184,6 +198,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
     this.stateEmitter.dispose();
+    this.endedEmitter.dispose();
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
@@ -208,6 +223,10 @@ export class WorkbenchPanel implements vscode.Disposable {
   private post(message: HostMessage): Promise<boolean> {
     if (this.disposed) return Promise.resolve(false);
     if (message.type === 'queryError') this.maybeOfferIndex(message.error.code, message.error.message);
+    if ((message.type === 'queryError' || message.type === 'queryDone') && this.running?.requestId === message.requestId) {
+      this.endedEmitter.fire({ query: this.running.query, ...(message.type === 'queryError' ? { error: message.error } : {}) });
+      this.running = undefined;
+    }
     return Promise.resolve(this.panel.webview.postMessage(message)).catch(() => false);
   }
 
@@ -255,6 +274,7 @@ export class WorkbenchPanel implements vscode.Disposable {
         await this.viewState.ran(message.query, message.range);
         const history = await this.deps.history.remember(this.key, message.query);
         await this.post({ type: 'history', history });
+        this.running = { requestId: message.requestId, query: message.query };
         await this.runner.run(message.requestId, message.query, message.range);
         return;
       }

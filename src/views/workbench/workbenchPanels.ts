@@ -17,6 +17,8 @@ import { buildTarget, schemaFields, targetSchema, withRouterAttachmentNames, typ
 
 export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, WorkbenchPanel>();
+  /** Each query document's own panel (by document URI), apart from the flow logs' panels. */
+  private readonly documentPanels = new Map<string, WorkbenchPanel>();
   private readonly record: OpenPanelRecord | undefined;
 
   /** `recordStore` (optional) keeps the record of open panels that restoring prefers when newer. */
@@ -65,9 +67,36 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return workbench;
   }
 
+  /**
+   * The panel of a query document: reused by each run from it (revealed with the new query), and
+   * replaced in place when a run targets another logstore. It is not the flow log's own panel, so
+   * the explorer's Open Query Workbench and other documents never take it over.
+   */
+  async openForDocument(documentKey: string, title: string, input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
+    const existing = this.documentPanels.get(documentKey);
+    if (existing && existing.key === historyKey(input)) {
+      await existing.show(intent);
+      return existing;
+    }
+    const target = buildTarget(input, schemaFields(await this.schema(input)));
+    const column = existing?.panel.viewColumn ?? vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `${title} · ${target.title}`, column, webviewOptions(this.deps.extensionUri));
+    const view = intentView(intent);
+    // Not in the open-panels record: a reload restores it from its own state, and the record's
+    // tab titles (issue 25) are the flow logs' panels'.
+    const workbench = this.track(panel, target, view, intent.run, { shared: false, recorded: false, title: `${title} · ${target.title}` });
+    // The document's statements now run on another flow log: its panel follows them.
+    existing?.dispose();
+    this.documentPanels.set(documentKey, workbench);
+    workbench.onDidDispose(() => {
+      if (this.documentPanels.get(documentKey) === workbench) this.documentPanels.delete(documentKey);
+    });
+    return workbench;
+  }
+
   /** Panels currently open, for tests and commands. */
   get openPanels(): readonly WorkbenchPanel[] {
-    return [...this.panels.values()];
+    return [...new Set([...this.panels.values(), ...this.documentPanels.values()])];
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
@@ -107,8 +136,9 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
 
   dispose(): void {
     this.disposing = true;
-    for (const p of [...this.panels.values()]) p.stop();
+    for (const p of this.openPanels) p.stop();
     this.panels.clear();
+    this.documentPanels.clear();
   }
 
   /** The target and the newest view state of a panel VS Code restores: its own saved state or the record's. */
@@ -122,15 +152,26 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return entry ? { target: entry.target, view: newerViewState(entry.view, view) } : undefined;
   }
 
-  private track(webviewPanel: vscode.WebviewPanel, target: WorkbenchPanel['target'], view: WorkbenchViewState | undefined, run: boolean): WorkbenchPanel {
-    const persist = async (v: WorkbenchViewState): Promise<void> => this.record?.put(target, v);
-    const panel = new WorkbenchPanel(webviewPanel, target, this.deps, { view, run, persist });
-    this.panels.set(panel.key, panel);
+  /**
+   * `shared`: the panel `open` reveals for its logstore from now on (a document's panel is not);
+   * `recorded`: its view state goes to the open-panels record (default: yes).
+   */
+  private track(
+    webviewPanel: vscode.WebviewPanel,
+    target: WorkbenchPanel['target'],
+    view: WorkbenchViewState | undefined,
+    run: boolean,
+    options: { readonly shared: boolean; readonly recorded?: boolean; readonly title?: string } = { shared: true },
+  ): WorkbenchPanel {
+    const recorded = options.recorded !== false;
+    const persist = async (v: WorkbenchViewState): Promise<void> => (recorded ? this.record?.put(target, v) : undefined);
+    const panel = new WorkbenchPanel(webviewPanel, target, this.deps, { view, run, persist, ...(options.title ? { title: options.title } : {}) });
+    if (options.shared) this.panels.set(panel.key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
       // Closed by the user: forget it. (On window reload the extension host stops first, so
       // panels that will be restored are not removed here.)
-      if (!this.disposing) void this.record?.remove(panel.target);
+      if (!this.disposing && recorded) void this.record?.remove(panel.target);
     });
     return panel;
   }
