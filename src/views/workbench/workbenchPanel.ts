@@ -8,15 +8,18 @@ import { errorText } from '../../errorText';
 import type { SlsApi } from '../../cloud/slsApi';
 import {
   parseWebviewMessage,
+  type CenTarget,
   type HostMessage,
   type PresetInfo,
   type WebviewMessage,
   type WorkbenchBoot,
   type WorkbenchTarget,
+  type TimeRangeSpec,
   type WorkbenchViewState,
 } from '../../protocol/messages';
+import { targetQueries } from './targetQueries';
 import { QueryRunner, type RangeResolver, type ServerErrorLocator } from './queryRunner';
-import { historyKey, type QueryHistoryStore } from './queryHistory';
+import { targetKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportController } from './exportController';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
@@ -39,6 +42,8 @@ export interface WorkbenchPanelDeps {
   readonly history: QueryHistoryStore;
   readonly language: WorkbenchLanguage;
   readonly log: vscode.LogOutputChannel;
+  /** A CEN panel's statement that cannot be merged: run it on one of the CEN's flow logs (asks which). */
+  readonly runPerFlowLog?: (target: CenTarget, query: string, range: TimeRangeSpec) => Promise<void>;
 }
 
 /** How a panel starts: its view state (restored or from a command) and whether to run it at once. */
@@ -91,14 +96,14 @@ export class WorkbenchPanel implements vscode.Disposable {
     private readonly start: PanelStart = {},
   ) {
     this.currentTarget = target;
-    this.key = historyKey(target);
+    this.key = targetKey(target);
     this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.title = `Query: ${target.title}`;
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.runner = new QueryRunner({
-      sls: deps.sls,
-      target: { regionId: target.regionId, projectName: target.projectName, logStoreName: target.logStoreName, interval: target.interval },
+      queries: targetQueries(deps.sls, target),
+      interval: target.interval,
       post: (m) => this.post(m),
       resolveRange: deps.language.resolveRange,
       locateServerError: deps.language.locateServerError,
@@ -130,7 +135,7 @@ export class WorkbenchPanel implements vscode.Disposable {
 
   /** New fields (after Create Index): the webview reloads and gets them in a fresh init, its view state kept. */
   retarget(target: WorkbenchTarget): void {
-    if (this.disposed || historyKey(target) !== this.key) return;
+    if (this.disposed || targetKey(target) !== this.key) return;
     this.currentTarget = target;
     this.render();
   }
@@ -212,7 +217,10 @@ export class WorkbenchPanel implements vscode.Disposable {
         return;
       case 'runQuery': {
         // The webview refuses these itself; this is the guard at the last step before the API.
-        const problems = message.runAnyway ? [] : localRefusal(message.query, this.fieldNames());
+        // "Run anyway" overrides the checks, never the CEN merge rule: an inexact merge is never shown.
+        const acrossFlowLogs = this.target.kind === 'cen';
+        const all = localRefusal(message.query, this.fieldNames(), { acrossFlowLogs });
+        const problems = message.runAnyway ? all.filter((p) => p.code === 'not-mergeable') : all;
         if (problems.length > 0) {
           this.deps.log.info(`workbench: query not sent, local checks found ${problems.length} error(s): ${describeRefusal(problems)}`);
           await this.post({ type: 'queryRefused', requestId: message.requestId, problems });
@@ -241,6 +249,9 @@ export class WorkbenchPanel implements vscode.Disposable {
       case 'saveQuery':
         await this.saveQuery(message.query);
         return;
+      case 'runPerFlowLog':
+        if (this.target.kind === 'cen') await this.deps.runPerFlowLog?.(this.target, message.query, message.range);
+        return;
       case 'pickSavedQuery':
         await this.pickSavedQuery();
         return;
@@ -255,11 +266,12 @@ export class WorkbenchPanel implements vscode.Disposable {
 
   /** A query failed on the index (none, or a field missing): offer to add what it needs, once. */
   private maybeOfferIndex(code: string | undefined, errorMessage: string): void {
-    if (this.indexOffered) return;
-    const keys = keysForQueryError(code, errorMessage, this.currentTarget.fields.map((f) => f.name));
+    const t = this.currentTarget;
+    // A CEN panel's logstores are offered an index from their own panels.
+    if (this.indexOffered || t.kind !== 'logstore') return;
+    const keys = keysForQueryError(code, errorMessage, t.fields.map((f) => f.name));
     if (!keys) return;
     this.indexOffered = true;
-    const t = this.currentTarget;
     const ref = { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName };
     const names = Object.keys(keys).join(', ');
     const message = code === 'IndexConfigNotExist' ? `The logstore ${t.projectName}/${t.logStoreName} has no index. Create one for ${names}?` : `The index of ${t.projectName}/${t.logStoreName} lacks ${names}. Add it?`;
@@ -267,7 +279,7 @@ export class WorkbenchPanel implements vscode.Disposable {
       if (!added) return;
       const known = new Set(t.fields.map((f) => f.name));
       const extra = Object.entries(keys).filter(([name]) => !known.has(name)).map(([name, k]) => ({ name, type: k.type }));
-      if (extra.length > 0) this.retarget({ ...this.currentTarget, fields: [...this.currentTarget.fields, ...extra] });
+      if (extra.length > 0) this.retarget({ ...t, fields: [...t.fields, ...extra] });
     });
   }
 
@@ -285,13 +297,11 @@ export class WorkbenchPanel implements vscode.Disposable {
     });
     if (!name) return;
     const t = this.target;
-    await this.deps.history.save({
-      name: name.trim(),
-      query,
-      targetKey: this.key,
-      savedAt: Date.now(),
-      target: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title },
-    });
+    const where =
+      t.kind === 'logstore'
+        ? { target: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title } }
+        : { cen: { cenId: t.cenId, title: t.title } };
+    await this.deps.history.save({ name: name.trim(), query, targetKey: this.key, savedAt: Date.now(), ...where });
     void vscode.window.showInformationMessage(`Saved query "${name.trim()}".`);
   }
 
@@ -302,7 +312,7 @@ export class WorkbenchPanel implements vscode.Disposable {
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? 'this flow log' : undefined, saved: s })),
+      saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? (this.target.kind === 'cen' ? 'this CEN' : 'this flow log') : undefined, saved: s })),
       { title: 'Open saved query', matchOnDetail: true },
     );
     if (pick) await this.post({ type: 'setQuery', query: pick.saved.query, run: false });
