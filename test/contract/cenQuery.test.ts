@@ -123,6 +123,16 @@ describe('a CEN query against the emulator', () => {
     assert.equal(page.rows.text.includes(String(total)), true, `the count over the others (${total})`);
   });
 
+  it('search: a logstore that fails is named; the first page still comes from the others', async () => {
+    const missing: CenMember = { flowLogId: 'flowlog-gone', title: 'gone-flowlog', regionId: 'cn-hangzhou', projectName: 'no-such-project-20a', logStoreName: 'nothing', interval: 600 };
+    const queries = new CenQueries(async () => sls, [missing, ...members]);
+    const page = await queries.query({ query: '*', from, to, line: 100, offset: 0, reverse: true });
+    assert.deepEqual(page.shortfalls.map((s) => [s.flowLog, s.kind]), [['gone-flowlog', 'failed']]);
+    assert.equal(page.rows.length, 100);
+    const titles = new Set(members.map((m) => m.title));
+    assert.ok(recordsOf(page).every((r) => titles.has(r[FLOW_LOG_COLUMN])));
+  });
+
   it('every logstore is asked at once, never more requests in flight than the shared limit', async () => {
     const limiter = new RequestLimiter(2);
     let peak = 0;

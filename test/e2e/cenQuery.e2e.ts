@@ -3,13 +3,14 @@
  * from the CEN's context menu in the explorer opens one panel over every flow log of the CEN; a
  * search shows records of more than one flow log (the `flow_log` column); SQL top talkers equal
  * the sums over the generator's records of all its flow logs; approx_percentile is refused before
- * running, positioned, and "Run per flow log…" runs it on the flow log picked.
+ * running, positioned, and "Run per flow log…" runs it on the flow log picked. From the palette
+ * (a quick pick of CENs), and the CEN panel comes back with its text after "Reload Window".
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
-import { gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
+import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 
 const CEN = 'prod-backbone';
@@ -79,5 +80,27 @@ describe('query a CEN', () => {
     await pick(vs, FLOW_LOG);
     const one = await vs.webviewFrame(`Query: ${FLOW_LOG}`);
     await one.locator('.grid-header .grid-hname', { hasText: /^p90$/ }).waitFor({ state: 'attached', timeout: QUERY_TIMEOUT_MS });
+  });
+
+  it('Query CEN… from the palette; the CEN panel and what was typed survive a window reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await vs.runCommand('CEN Flow Logs: Query CEN…');
+    await pick(vs, CEN);
+    const frame = await vs.webviewFrame(`Query: ${CEN}`);
+    await frame.locator('.target-subtitle', { hasText: /flow logs in/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const query = 'dstport:443 | select dstaddr, count(*) as n group by dstaddr order by n desc limit 5';
+    await typeQuery(vs, frame, query);
+    // The panel's record is written as the text changes; give it the debounce of the page's state.
+    await vs.page.waitForTimeout(1_500);
+    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
+    await vs.runCommand('Developer: Reload Window');
+    await reloaded;
+    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    const after = await vs.webviewFrame(`Query: ${CEN}`);
+    await after.locator('.target-subtitle', { hasText: /flow logs in/ }).waitFor({ state: 'visible', timeout: 90_000 });
+    await after.locator('[data-testid=query-editor] .cm-content').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(await editorText(after), query);
+    // Still a CEN panel: it refuses what cannot be merged.
+    await typeQuery(vs, after, PERCENTILE);
+    assert.equal(await runAndWait(after, () => vs.page.keyboard.press('Control+Enter')), 'refused');
   });
 });

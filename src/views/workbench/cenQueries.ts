@@ -137,7 +137,10 @@ export class CenQueries implements TargetQueries {
     readonly members: readonly CenMember[],
   ) {}
 
+  /** A run's first page: always asked afresh (records may have arrived); load more and export continue from it. */
   async query(req: TargetRequest, opts?: QueryOptions): Promise<TargetResult> {
+    this.raw = undefined;
+    this.sql = undefined;
     if (queryShape(req.query).sql === undefined) {
       const merge = this.rawMerge(req, req.offset ?? 0);
       const page = await merge.take(Math.min(req.line ?? RAW_PAGE, RAW_PAGE), opts?.signal);
