@@ -307,6 +307,16 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
     const end = c.orderBy ?? c.limit ?? tokens.length;
     problems.push(refuse({ from: tokens[c.having].from, to: tokens[end - 1].to }, 'HAVING would filter each flow log\'s partial groups before they are added up.'));
   }
+  const groupBy = c.groupBy;
+  if (groupBy !== undefined) {
+    const groupEnd = [c.having, c.orderBy, c.limit].filter((i): i is number => i !== undefined && i > groupBy).reduce((m, i) => Math.min(m, i), tokens.length);
+    for (const key of splitTopLevel(tokens.slice(groupBy + 2, groupEnd))) {
+      const at = resolveColumn(key, items, false);
+      if (typeof at !== 'number' || aggregates[at] !== undefined) {
+        problems.push(refuse({ from: key[0].from, to: key[key.length - 1].to }, `GROUP BY "${quoteForMessage(key.map((t) => t.text).join(' '))}" must be a selected column: the groups of each flow log are matched by the selected keys.`));
+      }
+    }
+  }
   const orderEnd = c.limit ?? tokens.length;
   const ordered = c.orderBy !== undefined ? orderKeys(tokens.slice(c.orderBy + 2, orderEnd), items, star && !grouped) : { keys: [], problems: [] };
   problems.push(...ordered.problems);

@@ -63,6 +63,7 @@ describe('refusals are positioned on what cannot merge, and say why', () => {
     ['* | select srcaddr from (select srcaddr, bytes from log) limit 3', 'select', /subquery/],
     ['* | select distinct srcaddr', 'distinct', /DISTINCT/],
     ['* | select srcaddr, sum(bytes) as b group by srcaddr order by count(*) desc', 'count(*)', /ORDER BY/],
+    ['* | select sum(bytes) as b group by srcaddr order by b desc', 'srcaddr', /GROUP BY/],
   ];
   for (const [query, marked, why] of refused) {
     it(`refuses ${marked} in: ${query}`, () => {
