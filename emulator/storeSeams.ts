@@ -4,6 +4,7 @@
  * the context that owns both wires them and seeds the demo.
  */
 import type { FlowLogInterval, FlowLogStatus } from '../src/flowlogs/catalog';
+import type { TrafficShift } from './data/trafficShift';
 
 /** The kinds of transit-router attachment (their ResourceType; TR = inter-region connection). */
 export type AttachmentType = 'VPC' | 'VPN' | 'VBR' | 'ECR' | 'TR';
@@ -41,6 +42,8 @@ export interface FlowLogSource {
   listFlowLogs(): FlowLogView[];
   /** The regions a CEN spans (its transit routers' and attachments' regions), sorted. */
   cenRegions(cenId: string): string[];
+  /** The traffic shift seeded in a CEN's records, if any (the demo's before/after story). */
+  trafficShift(cenId: string): TrafficShift | undefined;
 }
 
 /** The SLS side as the CEN store sees it: CreateFlowlog creates a missing project/logstore. */

@@ -18,6 +18,8 @@ import { registerContributedCommands } from './activation/lazyCommands';
 import { whenQueryDocumentOpens } from './activation/queryDocumentTrigger';
 import type { ExplorerNode } from './views/explorer/nodes/index';
 import { ADDRESS_HOVER_SETTING } from './views/traffic/hoverFileKind';
+import { reopenPanelsVsCodeWillNotRestore } from './activation/panelsWithoutTab';
+import { openPanelsPath, windowSessionPath } from './views/workbench/openPanelsFile';
 
 function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('CEN Flow Logs', { log: true });
@@ -44,6 +46,22 @@ function activate(context: vscode.ExtensionContext): void {
       new ForwardingAddressHovers(bridges, () => vscode.workspace.getConfiguration('cenFlowLogs').get<unknown>(ADDRESS_HOVER_SETTING)),
     ),
   );
+  reopenPanelsWithoutTab(context, () => ui.get());
+}
+
+/** Query panels VS Code will not restore (see panelsWithoutTab.ts) are reopened from our record. */
+function reopenPanelsWithoutTab(context: vscode.ExtensionContext, ui: () => HostUi | undefined): void {
+  const recordFile = openPanelsPath(context);
+  const sessionFile = windowSessionPath(context);
+  if (!recordFile || !sessionFile) return;
+  void reopenPanelsVsCodeWillNotRestore({
+    tabGroups: vscode.window.tabGroups,
+    isWorkbenchTab: (input) => input instanceof vscode.TabInputWebview && input.viewType.endsWith(WORKBENCH_VIEW_TYPE),
+    sessionId: vscode.env.sessionId,
+    recordFile,
+    sessionFile,
+    reopen: (labels) => ui()?.reopenPanelsWithoutTab(labels),
+  });
 }
 
 function deactivate(): void {}

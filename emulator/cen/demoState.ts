@@ -5,12 +5,19 @@
  * default and custom LogFormatString — plus one CEN of the older form whose flow log has no transit
  * router (2019 fields). A RAM user's CEN for the other account, and N generated CENs for scale
  * tests. Ids come from the seed; times are relative to the clock at start.
+ *
+ * prod-backbone (issue 20): each Enterprise router's flow log captures its outbound cross-region
+ * traffic (api-current.md §1.3: an inter-region connection captures outbound only). Hangzhou and
+ * Beijing have Active router-level flow logs; Shanghai's only flow log (shanghai-vpc) is Inactive,
+ * so cn-shanghai → cn-hangzhou and cn-shanghai → cn-beijing are not logged while the opposite
+ * directions are — the one-way pairs. Its records carry DEMO_TRAFFIC_SHIFT (../data/trafficShift).
  */
 import type { AccountRegistry } from '../accounts';
 import type { FlowLogStatus } from '../../src/flowlogs/catalog';
 import type { SeededRandom } from '../seededRandom';
 import type { AttachmentType } from '../storeSeams';
 import type { CenStore, TransitRouterRecord, TransitRouterType } from './store';
+import { DEMO_TRAFFIC_SHIFT, demoTrafficShift } from '../data/trafficShift';
 
 const DAY_MS = 86_400_000;
 
@@ -91,6 +98,8 @@ const OWNER_CENS: readonly DemoCen[] = [
         interval: 60,
         logFormatString: CUSTOM_LOG_FORMAT,
       },
+      { regionId: 'cn-beijing', status: 'Active', name: 'beijing-router', projectName: 'cen-flowlogs-beijing', logStoreName: 'prod-backbone-beijing', interval: 600 },
+      // Shanghai's only flow log, stopped: nothing leaving cn-shanghai is logged (one-way pairs).
       { regionId: 'cn-shanghai', attachment: 0, status: 'Inactive', name: 'shanghai-vpc', projectName: 'cen-flowlogs-shanghai', logStoreName: 'shanghai-vpc', interval: 600 },
     ],
   },
@@ -173,7 +182,10 @@ export function seedDemoState(store: CenStore, accounts: AccountRegistry, random
   const ramUser = accounts.all().find((a) => !a.flowLogWhitelisted);
   const minute = (t: number): number => Math.floor(t / 60_000) * 60_000;
   if (owner) {
-    OWNER_CENS.forEach((c, i) => addDemoCen(store, random, owner.accountId, c, minute(now - (400 - i * 30) * DAY_MS)));
+    OWNER_CENS.forEach((c, i) => {
+      const cenId = addDemoCen(store, random, owner.accountId, c, minute(now - (400 - i * 30) * DAY_MS));
+      if (c.name === DEMO_TRAFFIC_SHIFT.cenName) store.setTrafficShift(cenId, demoTrafficShift(now));
+    });
     for (let i = 1; i <= extraCens; i++) {
       const count = random.int(1, 3);
       const routers: DemoRouter[] = [];
@@ -192,7 +204,8 @@ export function seedDemoState(store: CenStore, accounts: AccountRegistry, random
 
 const RESOURCE_PREFIX: Readonly<Record<Exclude<AttachmentType, 'TR'>, string>> = { VPC: 'vpc', VBR: 'vbr', VPN: 'vpn', ECR: 'ecr' };
 
-function addDemoCen(store: CenStore, random: SeededRandom, accountId: string, demo: DemoCen, created: number): void {
+/** Adds the CEN with its routers, attachments and flow logs; returns its id. */
+function addDemoCen(store: CenStore, random: SeededRandom, accountId: string, demo: DemoCen, created: number): string {
   const cenId = store.newId('cen', 18);
   store.addCen({ cenId, ownerAccountId: accountId, name: demo.name, description: demo.description, status: 'Active', creationTime: created, protectionLevel: 'REDUCED', tags: [] });
   const routers = new Map<string, TransitRouterRecord>();
@@ -260,4 +273,5 @@ function addDemoCen(store: CenStore, random: SeededRandom, accountId: string, de
       tags: fl.olderForm ? [] : [{ key: 'team', value: 'network' }],
     });
   }
+  return cenId;
 }

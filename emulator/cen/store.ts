@@ -10,6 +10,7 @@ import type { AttachmentType, FlowLogSource, FlowLogView, SlsProjectEnsurer } fr
 import { DEFAULT_INTERVAL, isTransitional, type CenStatus, type FlowLogInterval, type FlowLogStatus } from '../../src/flowlogs/catalog';
 import { CenApiError, invalidParameter } from './apiError';
 import { SeededRandom } from '../seededRandom';
+import type { TrafficShift } from '../data/trafficShift';
 
 export type { AttachmentType, FlowLogView } from '../storeSeams';
 
@@ -135,6 +136,7 @@ export class CenStore implements FlowLogSource {
   readonly attachments = new Map<string, AttachmentRecord>();
   readonly children: ChildInstanceRecord[] = [];
   private readonly flowLogs = new Map<string, FlowLogRecord>();
+  private readonly shifts = new Map<string, TrafficShift>();
   private random: SeededRandom;
 
   constructor(readonly options: CenStoreOptions) {
@@ -160,6 +162,7 @@ export class CenStore implements FlowLogSource {
     this.attachments.clear();
     this.children.length = 0;
     this.flowLogs.clear();
+    this.shifts.clear();
   }
 
   // ---- ids ---------------------------------------------------------------------------------
@@ -237,6 +240,15 @@ export class CenStore implements FlowLogSource {
     for (const r of this.routersOf(cenId)) regions.add(r.regionId);
     for (const a of this.attachments.values()) if (a.cenId === cenId) regions.add(a.resourceRegionId);
     return [...regions].sort();
+  }
+
+  /** Seeds a traffic shift into every flow log of the CEN (the demo's before/after story). */
+  setTrafficShift(cenId: string, shift: TrafficShift): void {
+    this.shifts.set(cenId, shift);
+  }
+
+  trafficShift(cenId: string): TrafficShift | undefined {
+    return this.shifts.get(cenId);
   }
 
   // ---- flow logs ----------------------------------------------------------------------------

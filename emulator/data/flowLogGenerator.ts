@@ -6,8 +6,9 @@
  * and tests can recompute exactly what the emulator serves.
  *
  * Two forms (api-current.md §1.3, §5.1): a flow log on a transit router records the traffic through
- * that router with today's fields (src-region-id, dst-region-id, attachment-id; inter-region
- * connections capture outbound only, other attachments both ways); a flow log of the 2019 form
+ * that router with today's fields (src-region-id, dst-region-id, attachment-id). Inter-region
+ * connections capture outbound only, so a router-level flow log sees the cross-region traffic leaving
+ * its region (direction out) and a VPC/VPN/VBR/ECR attachment's both ways; a flow log of the 2019 form
  * records the whole CEN with rtt and log-status (NODATA/SKIPDATA marker records). Either writes only
  * the fields its LogFormatString names (`written`; the SLS store leaves the others out).
  */
@@ -15,6 +16,7 @@ import type { FlowLogInterval, LogStatus } from '../../src/flowlogs/catalog';
 import { writtenFields } from '../../src/flowlogs/fieldSchema';
 import { hashSeed, SeededRandom, WeightedPicker } from '../seededRandom';
 import { baseRttMs } from './regionGeography';
+import type { ShiftTalker, TrafficShift } from './trafficShift';
 
 /** One record with typed values; `null` where the service writes "-" (NODATA/SKIPDATA markers). */
 export interface FlowRow {
@@ -67,6 +69,8 @@ export interface FlowLogGeneratorInput {
   readonly logFormatString?: string;
   /** The 2019 per-CEN form; default: true when there is no transit router. */
   readonly olderForm?: boolean;
+  /** A before/after change in the CEN's traffic (the demo's); applied where this flow log sees it. */
+  readonly shift?: TrafficShift;
 }
 
 /** Whether the input describes a flow log of the 2019 form. */
@@ -124,6 +128,8 @@ export interface FlowLogTopology {
   /** The fields this flow log writes (its LogFormatString, or every field of its form). */
   readonly written: readonly string[];
   readonly olderForm: boolean;
+  /** The shift's new talker as this flow log sees it (absent when it does not capture its pair). */
+  readonly talker?: Conversation;
 }
 
 const HOSTS_PER_REGION = 24;
@@ -158,6 +164,7 @@ export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
 
   const conversations: Conversation[] = [];
   const weights: number[] = [];
+  const shifted = input.shift?.talker;
   for (let rank = 1; rank <= CONVERSATIONS; rank++) {
     const [srcRegion, dstRegion] = pairs[pairPicker.pick(rng)];
     const service = SERVICES[servicePicker.pick(rng)];
@@ -175,12 +182,29 @@ export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
       rttMs: baseRttMs(srcRegion, dstRegion),
     });
   }
-  return { ...fixed, conversations, picker: new WeightedPicker(weights) };
+  const talker = shifted && pairs.some(([a, b]) => a === shifted.srcRegionId && b === shifted.dstRegionId) ? talkerConversation(input, olderForm, shifted, hosts, rng) : undefined;
+  return { ...fixed, conversations, picker: new WeightedPicker(weights), talker };
+}
+
+/** The shift's talker as a conversation: its fixed address to a host of the destination region. */
+function talkerConversation(input: FlowLogGeneratorInput, olderForm: boolean, t: ShiftTalker, hosts: ReadonlyMap<string, string[]>, rng: SeededRandom): Conversation {
+  const service = SERVICES.find((s) => s.port === t.dstport && s.protocol === t.protocol) ?? SERVICES[0];
+  return {
+    srcRegion: t.srcRegionId,
+    dstRegion: t.dstRegionId,
+    srcaddr: t.srcaddr,
+    dstaddr: rng.pick(hosts.get(t.dstRegionId) ?? ['10.0.0.1']),
+    service: { ...service, port: t.dstport, protocol: t.protocol, medianBytes: t.medianBytes, packetSize: t.packetSize },
+    direction: directionOf(input, olderForm, t.srcRegionId, rng),
+    volume: t.medianBytes,
+    rttMs: baseRttMs(t.srcRegionId, t.dstRegionId),
+  };
 }
 
 /**
- * The region pairs whose traffic the flow log sees: the whole CEN (2019 form); through its router
- * (src or dst in its region); on an inter-region connection, from its region to the peer only.
+ * The region pairs whose traffic the flow log sees: the whole CEN (2019 form); a router-level flow
+ * log, what leaves its region (its inter-region connections capture outbound only); a VPC/VPN/VBR/ECR
+ * attachment, both ways through its region; an inter-region connection, its region to the peer only.
  */
 function capturedPairs(input: FlowLogGeneratorInput, olderForm: boolean, regions: readonly string[]): [string, string][] {
   const pairs: [string, string][] = [];
@@ -189,17 +213,19 @@ function capturedPairs(input: FlowLogGeneratorInput, olderForm: boolean, regions
   const here = input.regionId;
   const peer = input.attachment?.type === 'TR' ? input.attachment.peerRegionId : undefined;
   if (input.attachment?.type === 'TR') return pairs.filter(([src, dst]) => src === here && dst === peer);
+  if (!input.attachment) return pairs.filter(([src]) => src === here);
   return pairs.filter(([src, dst]) => src === here || dst === here);
 }
 
 /**
- * Direction as the router sees it (api-current.md §1.3): an inter-region connection captures
- * outbound only; on a VPC/VPN/VBR/ECR connection traffic from the local network enters the router
- * (in) and traffic for it leaves the router (out). The 2019 form: a mix.
+ * Direction as the router sees it (api-current.md §1.3): an inter-region connection (and so a
+ * router-level flow log's cross-region records) captures outbound only; on a VPC/VPN/VBR/ECR
+ * connection traffic from the local network enters the router (in) and traffic for it leaves the
+ * router (out). The 2019 form: a mix.
  */
 function directionOf(input: FlowLogGeneratorInput, olderForm: boolean, srcRegion: string, rng: SeededRandom): 'in' | 'out' {
   if (olderForm || input.regionId === undefined) return rng.next() < 0.62 ? 'out' : 'in';
-  if (input.attachment?.type === 'TR') return 'out';
+  if (input.attachment?.type === 'TR' || !input.attachment) return 'out';
   return srcRegion === input.regionId ? 'in' : 'out';
 }
 
@@ -283,10 +309,43 @@ export function generateWindow(topology: FlowLogTopology, start: number): FlowRo
       srcRegionId: c.srcRegion, dstRegionId: c.dstRegion,
     });
   }
+  if (input.shift && start >= input.shift.at) applyShift(topology, input.shift, start, rows);
   if (!topology.olderForm) return rows;
   if (skipped) rows.push(markerRow(topology, start, end, 'SKIPDATA'));
   if (rows.length === 0) rows.push(markerRow(topology, start, end, 'NODATA'));
   return rows;
+}
+
+/**
+ * After the shift: the grown pair's records carry `factor` times the bytes and packets, and the new
+ * talker's records join (their own random stream, so the other records stay as they were).
+ */
+function applyShift(topology: FlowLogTopology, shift: TrafficShift, start: number, rows: FlowRow[]): void {
+  const { grownPair, talker } = shift;
+  rows.forEach((r, i) => {
+    if (r.srcRegionId !== grownPair.srcRegionId || r.dstRegionId !== grownPair.dstRegionId || r.bytes === null || r.packets === null) return;
+    rows[i] = { ...r, bytes: r.bytes * grownPair.factor, packets: r.packets * grownPair.factor };
+  });
+  const c = topology.talker;
+  if (!c || rows.length === 0) return;
+  const { input } = topology;
+  const rng = new SeededRandom(hashSeed(input.seed, input.flowLogId, start, 'shift'));
+  const count = rng.poisson((talker.recordsPerHour * input.interval) / 3600);
+  const ports = new Set<number>();
+  for (let n = 0; n < count; n++) {
+    let srcport = rng.int(32768, 60999);
+    while (ports.has(srcport)) srcport = rng.int(1024, 65535);
+    ports.add(srcport);
+    const packets = Math.max(1, Math.round((c.volume * rng.logNormal(1, 0.4)) / c.service.packetSize));
+    const bytes = Math.round(packets * Math.min(1500, c.service.packetSize * (0.9 + 0.2 * rng.next())));
+    const end = start + input.interval;
+    rows.push({
+      time: end, accountId: input.accountId, cenId: input.cenId,
+      srcaddr: c.srcaddr, srcport, dstaddr: c.dstaddr, dstport: c.service.port, protocol: c.service.protocol,
+      direction: c.direction, packets, bytes, rtt: Math.max(1, Math.round(c.rttMs * (1 + 0.25 * Math.abs(rng.normal())))),
+      start, end, logStatus: 'OK', attachmentId: attachmentOf(topology, c), srcRegionId: c.srcRegion, dstRegionId: c.dstRegion,
+    });
+  }
 }
 
 /** Every record of the windows that end in (from, to]: what the service has released by `to`. */

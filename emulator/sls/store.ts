@@ -8,6 +8,7 @@ import type { AccountRegistry } from '../accounts';
 import type { FlowLogSource, FlowLogView } from '../storeSeams';
 import { flowLogIndexKeys } from '../../src/flowlogs/catalog';
 import { buildTopology, generateWindow, windowStarts, type FlowLogGeneratorInput, type FlowLogTopology, type FlowRow } from '../data/flowLogGenerator';
+import type { TrafficShift } from '../data/trafficShift';
 import { LogTables, type QueryRows } from './logTables';
 import { LogSchema, RESERVED_COLUMNS, quoteIdent, type ColumnType, type LogColumn } from '../sql/logSchema';
 import { TABLE_COLUMNS } from './logTables';
@@ -93,7 +94,7 @@ interface Feed {
 export type FeedSource = Pick<FlowLogView, 'flowLogId' | 'cenId' | 'accountId' | 'interval' | 'regionId' | 'projectName' | 'logStoreName' | 'logFormatString' | 'transitRouterId' | 'olderForm' | 'attachment'>;
 
 /** The generator's input for a flow log: its form, router, attachment and format. */
-export function generatorInput(fl: FeedSource, seed: number, regions: readonly string[], recordsPerHour?: number): FlowLogGeneratorInput {
+export function generatorInput(fl: FeedSource, seed: number, regions: readonly string[], recordsPerHour?: number, shift?: TrafficShift): FlowLogGeneratorInput {
   return {
     seed,
     flowLogId: fl.flowLogId,
@@ -107,6 +108,7 @@ export function generatorInput(fl: FeedSource, seed: number, regions: readonly s
     attachment: fl.attachment ? { id: fl.attachment.id, type: fl.attachment.type, peerRegionId: fl.attachment.resourceRegionId } : undefined,
     logFormatString: fl.logFormatString,
     olderForm: fl.olderForm,
+    shift,
   };
 }
 
@@ -240,7 +242,9 @@ export class SlsStore {
     let feed = this.feeds.get(flowLogId);
     if (!feed) {
       feed = {
-        topology: buildTopology(generatorInput(fl, this.options.seed, this.cen?.cenRegions(fl.cenId) ?? [], this.options.recordsPerHour)),
+        topology: buildTopology(
+          generatorInput(fl, this.options.seed, this.cen?.cenRegions(fl.cenId) ?? [], this.options.recordsPerHour, this.cen?.trafficShift(fl.cenId)),
+        ),
         doneUntil: startAt,
         projectName: fl.projectName,
         logStoreName: fl.logStoreName,

@@ -34,6 +34,8 @@ export interface HostUi {
   readonly commands: CommandTable;
   readonly explorerTree: vscode.TreeDataProvider<ExplorerNode>;
   readonly panelSerializer: vscode.WebviewPanelSerializer;
+  /** Reopens recorded query panels VS Code has no tab for (see WorkbenchPanels.reopenWithoutTab). */
+  readonly reopenPanelsWithoutTab: (tabLabels: ReadonlySet<string>) => number;
   /** Hovers and terminal links on addresses, forwarded to from activation (issue 23). */
   readonly trafficBridges: TrafficBridges;
 }
@@ -56,7 +58,7 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   void updateOpenQueryAvailability();
   // A failed restore is the explorer's to show (the model gets the same promise); commands run regardless.
   const ready = restored.catch(() => undefined);
-  return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels, trafficBridges };
+  return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels, reopenPanelsWithoutTab: (labels) => panels.reopenWithoutTab(labels), trafficBridges };
 }
 
 /** One limit for every panel's queries, histograms and export pages, following the setting; the tree's calls never wait for it. */

@@ -175,6 +175,8 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     await vs.answerQuickPick('prod-backbone');
     await vs.answerQuickPick('China (Beijing) (cn-beijing)');
     await vs.answerQuickPick('The whole transit router');
+    // cn-beijing already has the demo router flow log's project (issue 20): start a new one.
+    await vs.answerQuickPick('Create a new project…');
     await answerStep(vs, /Project name/, 'beijing-logs');
     await answerStep(vs, /Logstore name/, 'beijing');
     await answerStep(vs, /Flow log name/, 'beijing flow log');

@@ -6,8 +6,7 @@
  */
 import { parsePersistedWorkbenchState, type PersistedWorkbenchState, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
 import type { KeyValueStore } from './queryHistory';
-
-const KEY = 'cenFlowLogs.workbench.openPanels.v1';
+import { OPEN_PANELS_KEY as KEY, panelTitle } from './openPanelsFile';
 
 export interface OpenPanelEntry {
   readonly target: WorkbenchTarget;
@@ -55,6 +54,11 @@ export class OpenPanelRecord {
     const free = this.entries().filter((e) => !taken.has(this.keyOf(e.target)));
     const exact = view ? free.find((e) => e.view && e.view.query === view.query && sameRange(e.view.range, view.range)) : undefined;
     return exact ?? free[0];
+  }
+
+  /** Recorded panels that are neither open nor waiting as a tab for VS Code to restore them. */
+  withoutTab(tabLabels: ReadonlySet<string>, open: ReadonlySet<string>): OpenPanelEntry[] {
+    return this.entries().filter((e) => !open.has(this.keyOf(e.target)) && !tabLabels.has(panelTitle(e.target)));
   }
 
   private async write(entries: readonly OpenPanelEntry[]): Promise<void> {

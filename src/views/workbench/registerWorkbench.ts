@@ -13,6 +13,7 @@ import { QueryHistoryStore } from './queryHistory';
 import { workbenchLanguage } from './workbenchLanguage';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
+import { openPanelsPath } from './openPanelsFile';
 import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
 
 export interface WorkbenchDeps {
@@ -36,10 +37,8 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const sls = async (): Promise<SlsApi> => deps.sls() ?? Promise.reject(notSignedIn());
   const cen = async (): Promise<CenApi> => deps.cen() ?? Promise.reject(notSignedIn());
   // The open panels' record, on disk: VS Code's own storage may not be flushed when a reload comes.
-  const storage = context.storageUri ?? context.globalStorageUri;
-  const record = storage.scheme === 'file'
-    ? new FileKeyValueStore(vscode.Uri.joinPath(storage, 'open-query-panels.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
-    : context.workspaceState;
+  const recordFile = openPanelsPath(context);
+  const record = recordFile ? new FileKeyValueStore(recordFile, (m) => deps.log.warn(`workbench: ${m}`)) : context.workspaceState;
   const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });

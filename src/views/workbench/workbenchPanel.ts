@@ -22,6 +22,7 @@ import { QueryRunner, type RangeResolver, type ServerErrorLocator } from './quer
 import { targetKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportController } from './exportController';
+import { panelTitle } from './openPanelsFile';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 import { keysForQueryError, offerIndex } from './indexOffer';
@@ -99,7 +100,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.key = targetKey(target);
     this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.title = `Query: ${target.title}`;
+    panel.title = panelTitle(target);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.runner = new QueryRunner({
       queries: targetQueries(deps.sls, target),

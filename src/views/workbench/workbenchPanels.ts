@@ -10,6 +10,7 @@ import type { FlowLog } from '../../cloud/cenApi';
 import { regionName } from '../../flowlogs/regions';
 import type { KeyValueStore } from './queryHistory';
 import { OpenPanelRecord } from './openPanelRecord';
+import { panelTitle } from './openPanelsFile';
 import { historyKey, targetKey } from './queryHistory';
 import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPanelDeps } from './workbenchPanel';
 import { intentView, type QueryIntent } from './panelViewState';
@@ -52,7 +53,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await raced.show(intent);
       return raced;
     }
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
     await this.record?.put(target, view);
@@ -83,7 +84,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await raced.show(intent);
       return raced;
     }
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     // The page is rendered with the intent's query: nothing has to be put into its editor later.
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
@@ -98,7 +99,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    */
   async openAnother(input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
     const target = buildTarget(input, schemaFields(await this.schema(input)));
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `Query: ${target.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
     const workbench = this.track(panel, target, view, intent.run);
     await this.record?.put(target, view);
@@ -125,6 +126,22 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     }
     this.track(panel, restored.target, restored.view, false);
     await this.record?.put(restored.target, restored.view);
+  }
+
+  /**
+   * Reopens the recorded panels VS Code has no tab for: its editor layout is kept in storage that a
+   * browser window flushes every 5 s, so closing the tab right after opening a panel loses the tab,
+   * while our record (written at once) still has the panel and what was typed in it.
+   */
+  reopenWithoutTab(tabLabels: ReadonlySet<string>): number {
+    const missing = this.record?.withoutTab(tabLabels, new Set(this.panels.keys())) ?? [];
+    for (const entry of missing) {
+      const options = { viewColumn: vscode.ViewColumn.Active, preserveFocus: true };
+      const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(entry.target), options, webviewOptions(this.deps.extensionUri));
+      this.track(panel, entry.target, entry.view, false);
+    }
+    if (missing.length > 0) this.deps.log.info(`workbench: reopened ${missing.length} query panel(s) that VS Code had no tab for`);
+    return missing.length;
   }
 
   private disposing = false;

@@ -7,7 +7,7 @@
  * uncaught error of our extension.
  */
 import { after, afterEach, before, beforeEach } from 'node:test';
-import { closeSync, cpSync, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, type WriteStream } from 'node:fs';
+import { closeSync, cpSync, createWriteStream, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -199,6 +199,61 @@ export class VsCodeSession extends Workbench {
       .locator(`.part.activitybar a.action-label[aria-label^="${CONTAINER_TITLE}"]`)
       .waitFor({ state: 'visible', timeout: STARTUP_TIMEOUT_MS });
     mark('extension contributions registered');
+  }
+
+  /**
+   * Closes the browser tab of the window and opens the same workspace in a new tab of the same
+   * browser profile, as a person does who closed VS Code and came back; the emulator stays.
+   */
+  async reopenWindow(): Promise<void> {
+    if (!this.context || !this.currentPage) throw new Error('no VS Code window to reopen');
+    await this.currentPage.close({ runBeforeUnload: true });
+    this.currentPage = await this.context.newPage();
+    this.currentPage.on('pageerror', (err) => this.log(`[page error] ${err.message}`));
+    await this.currentPage.goto(this.server.workbenchUrl(this.workspaceDir), { waitUntil: 'domcontentloaded', timeout: STARTUP_TIMEOUT_MS });
+    await this.currentPage.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: STARTUP_TIMEOUT_MS });
+    this.log('[harness] window reopened in a new tab');
+  }
+
+  /**
+   * Kills this window's extension host as a crash would (SIGKILL) and waits until code-server has
+   * launched the next one. Only processes of this file's code-server are touched (found by the HOME
+   * it gives them).
+   */
+  async crashExtensionHost(timeoutMs: number): Promise<void> {
+    const launched = (): number => this.serverLogLines('remoteagent.log', 'Launched Extension Host Process');
+    const before = launched();
+    const home = `HOME=${this.server.homeDir}`;
+    let killed = 0;
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=extensionHost')) continue;
+        if (!readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(home)) continue;
+        process.kill(Number(pid), 'SIGKILL');
+        killed++;
+      } catch {
+        // gone meanwhile, or not ours to read
+      }
+    }
+    if (killed === 0) throw new Error('no extension host of this window to crash');
+    const deadline = Date.now() + timeoutMs;
+    while (launched() <= before) {
+      if (Date.now() > deadline) throw new Error(`code-server launched no new extension host within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    this.log(`[harness] killed ${killed} extension host process(es); a new one was launched`);
+  }
+
+  /** How many lines of code-server's logs of this name contain the text (every session's folder). */
+  private serverLogLines(file: string, text: string): number {
+    const logsDir = join(this.server.userDataDir, 'logs');
+    if (!existsSync(logsDir)) return 0;
+    let n = 0;
+    for (const session of readdirSync(logsDir)) {
+      const path = join(logsDir, session, file);
+      if (existsSync(path)) n += readFileSync(path, 'utf8').split('\n').filter((l) => l.includes(text)).length;
+    }
+    return n;
   }
 
   /** Closes the window and emulator of the current test; screenshots and logs are kept on failure. */

@@ -2,6 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildTopology, generateWindow, windowStarts, type FlowLogGeneratorInput, type FlowRow } from '../../../emulator/data/flowLogGenerator';
+import type { TrafficShift } from '../../../emulator/data/trafficShift';
 import { CURRENT_FIELDS, OLDER_FORM_FIELDS } from '../../../src/flowlogs/catalog';
 
 const REGIONS = ['cn-beijing', 'cn-hangzhou', 'cn-shanghai', 'us-east-1'];
@@ -14,18 +15,17 @@ function records(input: FlowLogGeneratorInput, windows = 24): FlowRow[] {
 }
 
 describe('flow-log record generator', () => {
-  it('a transit-router flow log records only traffic through its router, with today\'s fields', () => {
+  it('a transit-router flow log records the cross-region traffic leaving its region (outbound only), with today\'s fields', () => {
     const input = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz' };
     assert.deepEqual([...buildTopology(input).written].sort(), CURRENT_FIELDS.map((f) => f.name).sort());
     const rows = records(input);
     assert.ok(rows.length > 100);
     for (const r of rows) {
-      assert.ok(r.srcRegionId === 'cn-hangzhou' || r.dstRegionId === 'cn-hangzhou', `${r.srcRegionId}→${r.dstRegionId}`);
-      // Into the router from the local network is "in", towards it "out".
-      assert.equal(r.direction, r.srcRegionId === 'cn-hangzhou' ? 'in' : 'out');
+      assert.equal(r.srcRegionId, 'cn-hangzhou', `${r.srcRegionId}→${r.dstRegionId}`);
+      assert.equal(r.direction, 'out', 'inter-region connections capture outbound only');
       assert.equal(r.logStatus, 'OK', 'no NODATA/SKIPDATA markers in today\'s form');
     }
-    assert.ok(new Set(rows.map((r) => r.direction)).size === 2, 'a VPC-side router sees both directions');
+    assert.deepEqual(new Set(rows.map((r) => r.dstRegionId)), new Set(['cn-beijing', 'cn-shanghai', 'us-east-1']));
   });
 
   it('an inter-region connection captures outbound traffic to the peer region only', () => {
@@ -52,6 +52,36 @@ describe('flow-log record generator', () => {
     assert.ok(rows.filter((r) => r.logStatus === 'OK').every((r) => r.rtt !== null && r.rtt > 0));
     assert.ok(new Set(rows.map((r) => `${r.srcRegionId}>${r.dstRegionId}`)).size > 4, 'pairs across the whole CEN');
     assert.deepEqual(buildTopology({ ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz', logFormatString: '${srcaddr}${dstaddr}${bytes}${dst-region-id}' }).written, ['srcaddr', 'dstaddr', 'bytes', 'dst-region-id']);
+  });
+
+  it('a traffic shift: from its window on, a new talker sends and the grown pair carries twice the bytes; before it nothing changes', () => {
+    const router = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz' };
+    const at = T0 + 12 * 600;
+    const shift: TrafficShift = {
+      at,
+      talker: { srcaddr: '10.250.1.2', srcRegionId: 'cn-hangzhou', dstRegionId: 'us-east-1', dstport: 9092, protocol: 6, recordsPerHour: 120, medianBytes: 1_000_000, packetSize: 1_200 },
+      grownPair: { srcRegionId: 'cn-hangzhou', dstRegionId: 'cn-beijing', factor: 2 },
+    };
+    const plain = records(router);
+    const shifted = records({ ...router, shift });
+    const before = (rows: FlowRow[]): FlowRow[] => rows.filter((r) => r.start < at);
+    assert.deepEqual(before(shifted), before(plain), 'windows before the shift are untouched');
+    const after = shifted.filter((r) => r.start >= at);
+    const talker = after.filter((r) => r.srcaddr === '10.250.1.2');
+    assert.ok(talker.length > 0 && talker.every((r) => r.dstRegionId === 'us-east-1' && r.dstport === 9092 && r.direction === 'out'));
+    assert.ok(!plain.some((r) => r.srcaddr === '10.250.1.2'), 'the talker is new');
+    const rest = after.filter((r) => r.srcaddr !== '10.250.1.2');
+    const plainAfter = plain.filter((r) => r.start >= at);
+    assert.equal(rest.length, plainAfter.length);
+    rest.forEach((r, i) => {
+      const grown = r.srcRegionId === 'cn-hangzhou' && r.dstRegionId === 'cn-beijing';
+      assert.equal(r.bytes, (plainAfter[i].bytes ?? 0) * (grown ? 2 : 1));
+      assert.equal(r.packets, (plainAfter[i].packets ?? 0) * (grown ? 2 : 1));
+    });
+    assert.ok(rest.some((r) => r.dstRegionId === 'cn-beijing'), 'the grown pair has records to grow');
+    // A flow log that does not see the talker's pair gets no talker records.
+    const beijing = records({ ...base, regionId: 'cn-beijing', transitRouterId: 'tr-bj', shift });
+    assert.ok(!beijing.some((r) => r.srcaddr === '10.250.1.2'));
   });
 
   it('is deterministic: the same input gives the same records', () => {
