@@ -10,6 +10,7 @@ import { queryLanguageBenchmark } from './query/queryLanguage';
 import { firstCloudCallBenchmark } from './cloud/firstCloudCall';
 import { queryDocumentsBenchmark } from './documents/queryDocuments';
 import { regionMapBenchmark } from './regionMap/regionMapBench';
+import { cenQueryBenchmark } from './cen/cenQuery';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   activationBenchmark,
@@ -24,4 +25,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   queryLanguageBenchmark,
   queryDocumentsBenchmark,
   regionMapBenchmark,
+  cenQueryBenchmark,
 ];

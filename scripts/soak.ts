@@ -19,6 +19,7 @@ import { diagnose, isRunnable } from '../src/query/diagnostics';
 import { isTransitional } from '../src/flowlogs/catalog';
 import type { HostMessage } from '../src/protocol/messages';
 import { QueryRunner } from '../src/views/workbench/queryRunner';
+import { logstoreQuerying } from '../src/views/workbench/targetQueries';
 import { resolveWorkbenchRange } from '../src/views/workbench/workbenchLanguage';
 import { exportQueryResult } from '../src/views/workbench/resultExport';
 import { OWNER_ACCOUNT } from '../emulator/accounts';
@@ -104,7 +105,7 @@ async function main(): Promise<void> {
   const panelOutcomes = Promise.all(
     Array.from({ length: PANELS }, async (_, i) => {
       const posted: HostMessage[] = [];
-      const runner = new QueryRunner({ sls: async () => panelSls, target: { regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval }, post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
+      const runner = new QueryRunner({ ...logstoreQuerying(async () => panelSls, f), post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
       await runner.run(`panel-${i}`, `* | select srcaddr, count(*) as n, ${i} as panel group by srcaddr order by n desc limit 50`, { kind: 'quick', minutes: 60 });
       return posted.some((m) => m.type === 'queryDone') ? 'done' : posted.some((m) => m.type === 'queryError') ? 'error' : 'none';
     }),

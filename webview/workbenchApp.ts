@@ -70,6 +70,8 @@ export class WorkbenchApp {
   private windowSeconds = 600;
   /** The logstore index's keys (from init); undefined = the flow-log catalog. */
   private fields: readonly string[] | undefined;
+  /** A CEN panel: queries run over every flow log and must merge exactly. */
+  private acrossFlowLogs = false;
   private readonly exportBar: ExportBar;
   private readonly title = h('h1', 'target-title');
   private readonly subtitle = h('div', 'target-subtitle');
@@ -152,6 +154,7 @@ export class WorkbenchApp {
     }, nonce);
     this.refusal = new RefusalBanner({
       onRunAnyway: () => this.run(true),
+      onRunPerFlowLog: () => this.host.post({ type: 'runPerFlowLog', query: this.editor.text, range: this.range }),
       onReveal: (p) => this.editor.reveal(p.from, p.to),
     });
     this.rangeInfo.dataset.testid = 'range-info';
@@ -381,11 +384,12 @@ export class WorkbenchApp {
 
   private showTarget(target: WorkbenchTarget): void {
     this.title.textContent = target.title;
-    this.subtitle.textContent = `${target.regionId} · ${target.projectName} / ${target.logStoreName} · ${target.interval / 60}-minute windows`;
+    this.subtitle.textContent = targetSubtitle(target);
     this.fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
+    this.acrossFlowLogs = target.kind === 'cen';
     this.windowSeconds = target.interval;
     setAttachmentNames(target.attachmentNames);
-    this.editor.setFields(this.fields);
+    this.editor.setFields(this.fields, this.acrossFlowLogs);
     this.facets.setFields(target.fields);
   }
 
@@ -400,7 +404,9 @@ export class WorkbenchApp {
    */
   private run(runAnyway = false, previousRows?: ReadonlySet<string>): void {
     const query = this.editor.text;
-    const problems = runAnyway ? [] : localRefusal(query, this.fields);
+    const all = localRefusal(query, this.fields, { acrossFlowLogs: this.acrossFlowLogs });
+    // "Run anyway" overrides the checks, never the CEN merge rule (the host holds it too).
+    const problems = runAnyway ? all.filter((p) => p.code === 'not-mergeable') : all;
     if (problems.length > 0) {
       this.markRun('refused', true);
       this.showRefusal(problems);
@@ -444,7 +450,7 @@ export class WorkbenchApp {
   /** While a refusal is shown, keep it true to the text: gone once the errors are fixed. */
   private recheckRefusal(): void {
     if (!this.refusal.visible) return;
-    const problems = localRefusal(this.editor.text, this.fields);
+    const problems = localRefusal(this.editor.text, this.fields, { acrossFlowLogs: this.acrossFlowLogs });
     if (problems.length === 0) {
       this.refusal.hide();
       this.status.idle('The errors are fixed — press Ctrl+Enter to run.');
@@ -720,4 +726,18 @@ function tabPanel(content: HTMLElement): HTMLElement {
   p.className = 'results-panel';
   p.append(content);
   return p;
+}
+
+/** The line under a panel's title: where its records are and how ranges snap. */
+function targetSubtitle(target: WorkbenchTarget): string {
+  const windows = `${target.interval / 60}-minute windows`;
+  switch (target.kind) {
+    case 'logstore':
+      return `${target.regionId} · ${target.projectName} / ${target.logStoreName} · ${windows}`;
+    case 'cen': {
+      const regions = [...new Set(target.members.map((m) => m.regionId))];
+      const count = target.members.length === 1 ? '1 flow log' : `${target.members.length} flow logs`;
+      return `${target.cenId} · ${count} in ${regions.join(', ')} · ${windows} (the coarsest among them)`;
+    }
+  }
 }

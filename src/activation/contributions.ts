@@ -32,6 +32,7 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.query.showTrafficForAddress',
   'cenFlowLogs.query.openSaved',
   'cenFlowLogs.query.openInConsole',
+  'cenFlowLogs.cen.query',
   'cenFlowLogs.queryFile.run',
   'cenFlowLogs.queryFile.runInNewPanel',
   'cenFlowLogs.queryFile.exportCsv',

@@ -142,9 +142,10 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
       return;
     }
     const { target } = panel;
-    const text = singleQueryFile(query, { flowLog: target.flowLogId ? target.title : undefined, range: panel.currentViewState?.range });
+    // A CEN panel's file names no flow log: it runs on whichever flow log the file is opened against.
+    const text = singleQueryFile(query, { flowLog: target.kind === 'logstore' && target.flowLogId ? target.title : undefined, range: panel.currentViewState?.range });
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `${(target.title || target.logStoreName).replace(/[^\w.-]+/g, '-')}.slsql`;
+    const name = `${(target.title || (target.kind === 'logstore' ? target.logStoreName : target.cenId)).replace(/[^\w.-]+/g, '-')}.slsql`;
     const uri = await vscode.window.showSaveDialog({
       title: 'Save the query as a query file',
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),

@@ -38,20 +38,60 @@ export interface FieldInfo {
   readonly description?: string;
 }
 
-/** What the panel is looking at. No credentials, ever. */
-export interface WorkbenchTarget {
+/** What every target carries, whatever it looks at. */
+interface TargetCommon {
   readonly title: string;
+  /** Capture window in seconds (600 or 60); for a CEN the coarsest of its flow logs'. */
+  readonly interval: number;
+  /** The schema: the fields its records carry that the index has (for a CEN: those all its flow logs have). */
+  readonly fields: readonly FieldInfo[];
+  /** attachment-id → its attachment's name, for the grid's hint beside the raw id. */
+  readonly attachmentNames?: Readonly<Record<string, string>>;
+}
+
+/** One logstore: a flow log's, or a bare project/logstore. */
+export interface LogstoreTarget extends TargetCommon {
+  readonly kind: 'logstore';
   readonly regionId: string;
   readonly projectName: string;
   readonly logStoreName: string;
   readonly flowLogId?: string;
   readonly cenId?: string;
-  /** Capture window in seconds (600 or 60). */
+}
+
+/** One flow log of a CEN target: where its records are. */
+export interface CenMember {
+  readonly flowLogId: string;
+  /** Its name (or id): the value of the `flow_log` column. */
+  readonly title: string;
+  readonly regionId: string;
+  readonly projectName: string;
+  readonly logStoreName: string;
   readonly interval: number;
-  /** The flow log's schema: the fields its records carry that the logstore's index has. */
-  readonly fields: readonly FieldInfo[];
-  /** attachment-id → its attachment's name, for the grid's hint beside the raw id. */
-  readonly attachmentNames?: Readonly<Record<string, string>>;
+  /** Its LogFormatString and whether it is of the 2019 form: its own panel's schema (run per flow log). */
+  readonly logFormatString?: string;
+  readonly olderForm?: boolean;
+}
+
+/** Every flow log of a CEN: their logstores may sit in different projects and regions. */
+export interface CenTarget extends TargetCommon {
+  readonly kind: 'cen';
+  readonly cenId: string;
+  readonly members: readonly CenMember[];
+}
+
+/** What the panel is looking at. No credentials, ever. */
+export type WorkbenchTarget = LogstoreTarget | CenTarget;
+
+/** The column naming the flow log a CEN panel's row came from, and the one naming its region. */
+export const FLOW_LOG_COLUMN = 'flow_log';
+export const FLOW_LOG_REGION_COLUMN = 'flow_log_region';
+
+/** Which flow logs of a CEN answered short: failed, or still Incomplete after the retries. */
+export interface FlowLogShortfall {
+  readonly flowLog: string;
+  readonly kind: 'failed' | 'incomplete';
+  readonly message?: string;
 }
 
 export interface PresetInfo {
@@ -131,6 +171,8 @@ export interface QueryStatus {
   readonly hasSql: boolean;
   /** More rows exist on the service than were fetched (raw logs beyond the loaded pages). */
   readonly more: boolean;
+  /** A CEN panel: the flow logs that failed or answered Incomplete (the rest are shown). */
+  readonly shortfalls?: readonly FlowLogShortfall[];
 }
 
 export interface HistogramBucketInfo {
@@ -194,7 +236,9 @@ export type WebviewMessage =
   /** The person hid, showed, moved or pinned a column: the host keeps the choice for the flow log. */
   | { readonly type: 'columnsChanged'; readonly choice: ColumnChoice }
   /** Open the panel's query and time range on the logstore's search page in the Log Service console. */
-  | { readonly type: 'openInConsole' };
+  | { readonly type: 'openInConsole' }
+  /** A CEN panel's query cannot be merged: run it on one flow log of the CEN instead (the host asks which). */
+  | { readonly type: 'runPerFlowLog'; readonly query: string; readonly range: TimeRangeSpec };
 
 // ---- validation of what the webview sends -----------------------------------------------------
 
@@ -299,6 +343,10 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
       const chartAxes = parseChartAxes(v.chartAxes);
       return { type: 'saveQuery', query: v.query, ...(chart ? { chart } : {}), ...(chartAxes ? { chartAxes } : {}) };
     }
+    case 'runPerFlowLog': {
+      const range = parseTimeRangeSpec(v.range);
+      return isString(v.query) && range ? { type: 'runPerFlowLog', query: v.query, range } : undefined;
+    }
     case 'stateChanged': {
       const state = parseViewState(v.state);
       return state ? { type: 'stateChanged', state } : undefined;
@@ -319,18 +367,44 @@ function parseFieldInfo(v: unknown): FieldInfo | undefined {
   return { name: v.name, type, description: isString(v.description, 10_000) ? v.description : undefined };
 }
 
+/** A target as the webview or a saved state holds it; one saved before targets had a kind is a logstore. */
 export function parseWorkbenchTarget(v: unknown): WorkbenchTarget | undefined {
   if (!isObject(v)) return undefined;
-  const { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields, attachmentNames } = v;
-  if (!isString(title, 1_000) || !isString(regionId, 100) || !isString(projectName, 200) || !isString(logStoreName, 200)) return undefined;
-  if (!isFiniteNumber(interval) || interval <= 0 || !Array.isArray(fields)) return undefined;
-  if (flowLogId !== undefined && !isString(flowLogId, 200)) return undefined;
-  if (cenId !== undefined && !isString(cenId, 200)) return undefined;
+  const { title, interval, fields, attachmentNames } = v;
+  if (!isString(title, 1_000) || !isFiniteNumber(interval) || interval <= 0 || !Array.isArray(fields)) return undefined;
   const parsedFields = fields.map(parseFieldInfo);
   if (parsedFields.some((f) => f === undefined)) return undefined;
   const names = parseAttachmentNames(attachmentNames);
   if (names === null) return undefined;
-  return { title, regionId, projectName, logStoreName, flowLogId, cenId, interval, fields: parsedFields.filter((f): f is FieldInfo => f !== undefined), ...(names ? { attachmentNames: names } : {}) };
+  const common = { title, interval, fields: parsedFields.filter((f): f is FieldInfo => f !== undefined), ...(names ? { attachmentNames: names } : {}) };
+  const kind = v.kind ?? 'logstore';
+  switch (kind) {
+    case 'logstore': {
+      const { regionId, projectName, logStoreName, flowLogId, cenId } = v;
+      if (!isString(regionId, 100) || !isString(projectName, 200) || !isString(logStoreName, 200)) return undefined;
+      if (flowLogId !== undefined && !isString(flowLogId, 200)) return undefined;
+      if (cenId !== undefined && !isString(cenId, 200)) return undefined;
+      return { kind: 'logstore', regionId, projectName, logStoreName, flowLogId, cenId, ...common };
+    }
+    case 'cen': {
+      const { cenId, members } = v;
+      if (!isString(cenId, 200) || !Array.isArray(members) || members.length > 1_000) return undefined;
+      const parsed = members.map(parseCenMember);
+      if (parsed.some((m) => m === undefined)) return undefined;
+      return { kind: 'cen', cenId, members: parsed.filter((m): m is CenMember => m !== undefined), ...common };
+    }
+    default:
+      return undefined;
+  }
+}
+
+function parseCenMember(v: unknown): CenMember | undefined {
+  if (!isObject(v)) return undefined;
+  const { flowLogId, title, regionId, projectName, logStoreName, interval } = v;
+  if (!isString(flowLogId, 200) || !isString(title, 1_000) || !isString(regionId, 100) || !isString(projectName, 200) || !isString(logStoreName, 200)) return undefined;
+  if (!isFiniteNumber(interval) || interval <= 0) return undefined;
+  const format = isString(v.logFormatString, 10_000) ? { logFormatString: v.logFormatString } : {};
+  return { flowLogId, title, regionId, projectName, logStoreName, interval, ...format, ...(v.olderForm === true ? { olderForm: true } : {}) };
 }
 
 /** undefined when absent, null when malformed. */

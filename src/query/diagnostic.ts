@@ -27,6 +27,8 @@ export type DiagnosticCode =
   | 'trailing-semicolon'
   | 'from-not-log'
   | 'not-select'
+  /** The statement cannot be merged exactly across a CEN's flow logs (src/query/cenMerge.ts). */
+  | 'not-mergeable'
   | 'server-error';
 
 /** A replacement the editor can apply in one click. */

@@ -7,6 +7,7 @@ import { knownFields } from './knownFields';
 import { diagnoseSearch } from './searchDiagnostics';
 import { diagnoseSql } from './sqlDiagnostics';
 import { tokenizeQuery } from './tokenizer';
+import { cenRefusals } from './cenMerge';
 
 export type { Diagnostic, DiagnosticCode, DiagnosticSeverity, QuickFix } from './diagnostic';
 
@@ -14,6 +15,8 @@ export type { Diagnostic, DiagnosticCode, DiagnosticSeverity, QuickFix } from '.
 export interface DiagnoseOptions {
   /** Field names from the logstore index; defaults to the flow-log catalog. Reserved fields are always known. */
   readonly fields?: readonly string[];
+  /** The query runs over every flow log of a CEN: statements that cannot be merged exactly are errors. */
+  readonly acrossFlowLogs?: boolean;
 }
 
 /** Finds local problems in `query`, sorted by position. */
@@ -29,6 +32,7 @@ export function diagnose(query: string, options: DiagnoseOptions = {}): Diagnost
       out.push(diagnostic('empty-search', 'warning', { from: parts.pipe, to: parts.pipe + 1 }, 'Nothing comes before "|": write * to analyse every record, e.g. * | SELECT count(*).', { title: 'Insert *', from: 0, to: parts.pipe, insert: '* ' }));
     }
     out.push(...diagnoseSql(sql, parts.sql, parts.pipe, fields));
+    if (options.acrossFlowLogs) out.push(...cenRefusals(query));
   }
   return out.sort((a, b) => a.from - b.from || a.to - b.to).slice(0, MAX_DIAGNOSTICS);
 }

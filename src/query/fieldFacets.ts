@@ -55,10 +55,10 @@ export function facetValuesStatement(query: string, field: string, options: { re
 }
 
 /** min, max and approximate percentiles of a numeric field over the records the search matches. */
-export function facetStatsStatement(query: string, field: string): string {
+export function facetStatsStatement(query: string, field: string, options: { readonly percentiles?: boolean } = {}): string {
   const col = sqlColumn(field);
-  const percentiles = FACET_PERCENTILES.map((p) => `approx_percentile(${col}, ${p}) as ${percentileAlias(p)}`).join(', ');
-  return `${facetSearch(query)} | select min(${col}) as min_value, max(${col}) as max_value, ${percentiles}`;
+  const percentiles = options.percentiles === false ? '' : `, ${FACET_PERCENTILES.map((p) => `approx_percentile(${col}, ${p}) as ${percentileAlias(p)}`).join(', ')}`;
+  return `${facetSearch(query)} | select min(${col}) as min_value, max(${col}) as max_value${percentiles}`;
 }
 
 function percentileAlias(p: number): string {
@@ -90,6 +90,7 @@ export function readFacetStats(rows: readonly AnswerRow[]): FacetStats {
   return {
     min: numberOf(r.min_value),
     max: numberOf(r.max_value),
-    percentiles: FACET_PERCENTILES.map((p) => ({ p, value: numberOf(r[percentileAlias(p)]) })),
+    // Absent from a CEN's answer (not asked: approximate percentiles do not merge).
+    percentiles: FACET_PERCENTILES.filter((p) => percentileAlias(p) in r).map((p) => ({ p, value: numberOf(r[percentileAlias(p)]) })),
   };
 }

@@ -23,9 +23,12 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
   return { line: lines.length, column: (lines[lines.length - 1]?.length ?? 0) + 1 };
 }
 
-/** The errors that refuse running `query` (empty when it may run). `fields` are the index's keys. */
-export function localRefusal(query: string, fields?: readonly string[]): LocalProblem[] {
-  return diagnose(query, { fields })
+/**
+ * The errors that refuse running `query` (empty when it may run). `fields` are the index's keys;
+ * `acrossFlowLogs`: the query runs on a CEN, where a statement that cannot be merged exactly is an error.
+ */
+export function localRefusal(query: string, fields?: readonly string[], options: { readonly acrossFlowLogs?: boolean } = {}): LocalProblem[] {
+  return diagnose(query, { fields, acrossFlowLogs: options.acrossFlowLogs })
     .filter((d) => d.severity === 'error')
     .map((d) => ({ from: d.from, to: d.to, code: d.code, message: d.message, ...lineAndColumn(query, d.from) }));
 }

@@ -13,6 +13,7 @@ import { CloudError } from '../../src/cloud/cloudError';
 import type { CredentialSource } from '../../src/cloud/credentialTypes';
 import type { HostMessage } from '../../src/protocol/messages';
 import { QueryRunner } from '../../src/views/workbench/queryRunner';
+import { logstoreQuerying } from '../../src/views/workbench/targetQueries';
 import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLanguage';
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { countRequests, type RequestCounter } from '../reliability/requestCounter';
@@ -99,8 +100,7 @@ describe('refused locally: nothing reaches the service', () => {
     for (const c of SPEC_CASES) {
       const posted: HostMessage[] = [];
       const runner = new QueryRunner({
-        sls: async () => sls,
-        target: { regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval },
+        ...logstoreQuerying(async () => sls, f),
         post: async (m) => void posted.push(m),
         resolveRange: resolveWorkbenchRange,
         now: () => CORPUS_NOW,

@@ -18,6 +18,7 @@ import type { SlsApi } from '../../src/cloud/slsApi';
 import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestLimiter } from '../../src/cloud/requestLimiter';
 import type { HostMessage } from '../../src/protocol/messages';
 import { QueryRunner } from '../../src/views/workbench/queryRunner';
+import { logstoreQuerying } from '../../src/views/workbench/targetQueries';
 import { exportQueryResult } from '../../src/views/workbench/resultExport';
 import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLanguage';
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -55,7 +56,7 @@ describe('twenty panels behind one request limiter', () => {
     const outcomes = Promise.all(
       Array.from({ length: PANELS }, async (_, i) => {
         const posted: HostMessage[] = [];
-        const runner = new QueryRunner({ sls: async () => sls, target, post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
+        const runner = new QueryRunner({ ...logstoreQuerying(async () => sls, target), post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
         // Alternate SQL and raw searches, as different panels would.
         const query = i % 2 === 0 ? `* | select srcaddr, count(*) as n, ${i} as panel group by srcaddr order by n desc limit 20` : `dstport > ${i}`;
         await runner.run(`panel-${i}`, query, { kind: 'quick', minutes: 60 });
@@ -94,7 +95,7 @@ describe('twenty panels behind one request limiter', () => {
       ),
     );
     const posted: HostMessage[] = [];
-    const runner = new QueryRunner({ sls: async () => sls, target, post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
+    const runner = new QueryRunner({ ...logstoreQuerying(async () => sls, target), post: async (m) => void posted.push(m), resolveRange: resolveWorkbenchRange });
     await runner.run('load-more', '*', { kind: 'quick', minutes: 60 });
     await runner.loadMore('load-more', false);
     const results = await exports;

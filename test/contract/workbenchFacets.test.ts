@@ -13,6 +13,7 @@ import type { SlsApi } from '../../src/cloud/slsApi';
 import { RequestLimiter } from '../../src/cloud/requestLimiter';
 import { FacetRunner } from '../../src/views/workbench/facetRunner';
 import { FACET_TOP } from '../../src/query/fieldFacets';
+import { targetQueries } from '../../src/views/workbench/targetQueries';
 import type { HostMessage } from '../../src/protocol/messages';
 import type { FlowRow } from '../../emulator/data/flowLogGenerator';
 import type { FlowLogView } from '../../emulator/cen/store';
@@ -37,8 +38,8 @@ type FacetResult = Extract<HostMessage, { type: 'facetResult' }>;
 
 function runner(sls: SlsApi, posted: HostMessage[]): FacetRunner {
   return new FacetRunner({
-    sls: async () => sls,
-    target: { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName },
+    queries: targetQueries(async () => sls, { kind: 'logstore', title: flowLog.logStoreName, regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, interval: flowLog.interval, fields: [] }),
+    percentiles: true,
     fields: () => [
       { name: 'dstport', type: 'long' },
       { name: 'bytes', type: 'long' },

@@ -148,7 +148,7 @@ function receive(m: WebviewMessage): void {
       });
       toWebview({
         type: 'init',
-        target: { title: 'flowlog-prod-hz', regionId: 'cn-hangzhou', projectName: 'cen-flowlog-prod', logStoreName: 'flowlog-prod-hz', flowLogId: 'flowlog-m5evbtbpt****', cenId: 'cen-7qthudw0ll6jmc****', interval: 600, fields: FLOW_LOG_FIELDS.map((f) => ({ name: f.name, type: f.type })) },
+        target: { kind: 'logstore', title: 'flowlog-prod-hz', regionId: 'cn-hangzhou', projectName: 'cen-flowlog-prod', logStoreName: 'flowlog-prod-hz', flowLogId: 'flowlog-m5evbtbpt****', cenId: 'cen-7qthudw0ll6jmc****', interval: 600, fields: FLOW_LOG_FIELDS.map((f) => ({ name: f.name, type: f.type })) },
         presets,
         history: ['dstport:443 and direction:out', '* | SELECT protocol, count(*) AS n FROM log GROUP BY protocol'],
       });

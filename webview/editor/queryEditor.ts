@@ -22,6 +22,7 @@ export interface QueryEditorEvents {
 export class QueryEditor {
   readonly view: EditorView;
   private fields: readonly string[] | undefined;
+  private acrossFlowLogs = false;
   private serverError: { doc: string; diagnostic: CmDiagnostic } | undefined;
 
   constructor(parent: HTMLElement, initial: string, private readonly events: QueryEditorEvents, nonce?: string) {
@@ -68,8 +69,10 @@ export class QueryEditor {
     this.view.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: text }, selection: { anchor: text.length } });
   }
 
-  setFields(fields: readonly string[] | undefined): void {
+  /** `acrossFlowLogs`: a CEN panel, where statements that cannot be merged exactly are marked as errors. */
+  setFields(fields: readonly string[] | undefined, acrossFlowLogs = false): void {
     this.fields = fields;
+    this.acrossFlowLogs = acrossFlowLogs;
     this.relint();
   }
 
@@ -116,7 +119,7 @@ export class QueryEditor {
 
   private lint(view: EditorView): CmDiagnostic[] {
     const doc = view.state.doc.toString();
-    const out: CmDiagnostic[] = diagnose(doc, { fields: this.fields })
+    const out: CmDiagnostic[] = diagnose(doc, { fields: this.fields, acrossFlowLogs: this.acrossFlowLogs })
       .filter((d) => d.code !== 'empty-query')
       .map((d) => toCmDiagnostic(d, doc.length));
     if (this.serverError && this.serverError.doc === doc) out.push(this.serverError.diagnostic);

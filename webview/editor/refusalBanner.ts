@@ -9,6 +9,8 @@ import { button, codicon, h } from '../dom';
 export interface RefusalBannerEvents {
   /** The user chose to send the query despite the errors. */
   onRunAnyway(): void;
+  /** A CEN panel's statement cannot be merged: run it on one flow log instead. */
+  onRunPerFlowLog(): void;
   /** The user asked to see a problem: move the cursor to it. */
   onReveal(problem: LocalProblem): void;
 }
@@ -46,9 +48,16 @@ export class RefusalBanner {
     }
     if (problems.length > LISTED_PROBLEMS) list.append(h('li', 'refusal-problem', `… and ${problems.length - LISTED_PROBLEMS} more, marked in the query.`));
     body.append(list);
-    body.append(h('div', 'error-next', 'Fix the marked text, or choose "Run anyway" if you are sure Log Service accepts the query.'));
-    const runAnyway = button({ label: 'Run anyway', icon: 'run-errors', secondary: true, title: 'Send the query to Log Service despite the errors found locally', testid: 'run-anyway' }, () => this.events.onRunAnyway());
-    this.element.replaceChildren(codicon('error'), body, runAnyway);
+    // Not mergeable across a CEN: "Run anyway" cannot help (an inexact merge is never shown); one flow log can.
+    if (problems.some((p) => p.code === 'not-mergeable')) {
+      body.append(h('div', 'error-next', 'Change the statement so it merges exactly (count, sum, min, max, avg, GROUP BY, ORDER BY, LIMIT), or run it on one flow log of the CEN.'));
+      const perFlowLog = button({ label: 'Run per flow log…', icon: 'run', secondary: true, title: 'Pick one flow log of this CEN and run the statement in its own panel', testid: 'run-per-flow-log' }, () => this.events.onRunPerFlowLog());
+      this.element.replaceChildren(codicon('error'), body, perFlowLog);
+    } else {
+      body.append(h('div', 'error-next', 'Fix the marked text, or choose "Run anyway" if you are sure Log Service accepts the query.'));
+      const runAnyway = button({ label: 'Run anyway', icon: 'run-errors', secondary: true, title: 'Send the query to Log Service despite the errors found locally', testid: 'run-anyway' }, () => this.events.onRunAnyway());
+      this.element.replaceChildren(codicon('error'), body, runAnyway);
+    }
     this.element.hidden = false;
   }
 

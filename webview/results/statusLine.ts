@@ -30,6 +30,7 @@ export class StatusLine {
       status.progress === 'Complete'
         ? { icon: 'pass', text: 'Complete', testid: 'status-progress' }
         : { icon: 'warning', text: 'Incomplete — the service had not scanned everything; counts may be low', testid: 'status-progress', cls: 'warn' },
+      ...shortfallItems(status),
       ...(status.slsRequestId ? [{ icon: 'key', text: `Request ${status.slsRequestId}`, testid: 'status-request-id', cls: 'dim' }] : []),
       { icon: 'search', text: abbreviateQuery(query, 60), testid: 'status-query', cls: 'dim query', title: query },
     ]);
@@ -53,4 +54,16 @@ export class StatusLine {
 export function abbreviateQuery(query: string, max: number): string {
   const line = query.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** A CEN panel's flow logs that failed or stayed Incomplete, named (the rows of the others are shown). */
+function shortfallItems(status: QueryStatus): { icon: string; text: string; testid: string; cls: string; title?: string }[] {
+  const failed = (status.shortfalls ?? []).filter((s) => s.kind === 'failed');
+  const incomplete = (status.shortfalls ?? []).filter((s) => s.kind === 'incomplete');
+  return [
+    ...(failed.length > 0
+      ? [{ icon: 'error', text: `Failed: ${failed.map((s) => s.flowLog).join(', ')} — not in these rows`, testid: 'status-failed-flow-logs', cls: 'warn', title: failed.map((s) => `${s.flowLog}: ${s.message ?? 'failed'}`).join('\n') }]
+      : []),
+    ...(incomplete.length > 0 ? [{ icon: 'warning', text: `Incomplete: ${incomplete.map((s) => s.flowLog).join(', ')}`, testid: 'status-incomplete-flow-logs', cls: 'warn' }] : []),
+  ];
 }

@@ -60,7 +60,8 @@ async function compareTarget(deps: CompareDeps, node: unknown): Promise<ChosenTa
   const given = flowLogArgument(node);
   if (given) return { target: flowLogCompareTarget(given), workbench: flowLogTargetInput(given) };
   const panel = deps.panels.openPanels.find((p) => p.panel.active);
-  if (panel) {
+  // A CEN panel is not compared yet (its merged queries are not a CompareSource): a flow log is picked.
+  if (panel && panel.target.kind === 'logstore') {
     const t = panel.target;
     return {
       target: { title: t.title, regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, interval: captureInterval(t.interval), fields: t.fields.map((f) => f.name) },

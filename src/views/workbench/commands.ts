@@ -1,11 +1,11 @@
 /**
- * Palette, tree and editor commands that open the query workbench: open on a flow log, ad-hoc
- * query, run a preset, show traffic for a selected address, open a saved query.
+ * Palette, tree and editor commands that open the query workbench: open on a flow log or on a
+ * whole CEN, ad-hoc query, run a preset, show traffic for a selected address, open a saved query.
  */
 import * as vscode from 'vscode';
-import type { CenApi, FlowLog } from '../../cloud/cenApi';
+import type { CenApi, CenInstance, FlowLog } from '../../cloud/cenApi';
 import { regionName } from '../../flowlogs/catalog';
-import { listAccountFlowLogs } from '../../flowlogs/flowLogListing';
+import { listAccountFlowLogs, listCenFlowLogs, routerRegions } from '../../flowlogs/flowLogListing';
 import type { ChartKind, TimeRangeSpec } from '../../protocol/messages';
 import { addressQuery, extractAddress } from '../../query/addressFilter';
 import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
@@ -14,6 +14,7 @@ import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
 import { workbenchConsoleUrl } from './consoleHandOff';
+import type { QueryIntent } from './panelViewState';
 import { resolveWorkbenchRange } from './workbenchLanguage';
 import { presetSettingValues } from './presetSettings';
 import { consoleSite } from '../consoleSite';
@@ -27,6 +28,7 @@ export const WORKBENCH_COMMANDS = {
   showTrafficForAddress: 'cenFlowLogs.query.showTrafficForAddress',
   openSaved: 'cenFlowLogs.query.openSaved',
   openInConsole: 'cenFlowLogs.query.openInConsole',
+  queryCen: 'cenFlowLogs.cen.query',
 } as const;
 
 const LAST_HOUR: TimeRangeSpec = { kind: 'quick', minutes: 60 };
@@ -55,8 +57,44 @@ export function attachmentNameArgument(value: unknown): string | undefined {
   return typeof value.attachmentName === 'string' && value.attachmentName !== '' ? value.attachmentName : undefined;
 }
 
+/** The CEN an explorer node carries (its `cen`), if any. */
+export function cenArgument(value: unknown): Pick<CenInstance, 'cenId' | 'name'> | undefined {
+  if (typeof value !== 'object' || value === null || !('cen' in value)) return undefined;
+  const c: unknown = value.cen;
+  if (typeof c !== 'object' || c === null) return undefined;
+  const o = c as Record<string, unknown>;
+  return typeof o.cenId === 'string' ? { cenId: o.cenId, name: typeof o.name === 'string' ? o.name : '' } : undefined;
+}
+
+/** Every CEN of the account, for the palette's *Query CEN…*. */
+async function pickCen(cen: () => Promise<CenApi>, placeHolder: string): Promise<Pick<CenInstance, 'cenId' | 'name'> | undefined> {
+  const items = cen().then(async (api) => {
+    const all: CenInstance[] = [];
+    for await (const page of api.listCens()) all.push(...page);
+    if (all.length === 0) throw new Error('No CEN instances found for this account.');
+    return all.map((c) => ({ label: c.name || c.cenId, description: c.cenId, detail: c.description || undefined, cen: c }));
+  });
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  return chosen?.cen;
+}
+
+/** Opens the panel over every flow log of a CEN (listed as the explorer lists them), with progress. */
+async function openCenPanel(deps: WorkbenchCommandDeps, cen: Pick<CenInstance, 'cenId' | 'name'>, intent?: QueryIntent): Promise<void> {
+  const title = cen.name || cen.cenId;
+  const flowLogs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the flow logs of ${title}…` }, async () => {
+    const api = await deps.cen();
+    return listCenFlowLogs(api, cen.cenId, routerRegions(await api.listTransitRouters(cen.cenId)));
+  });
+  await deps.panels.openCen({ cenId: cen.cenId, title, flowLogs }, intent);
+}
+
 export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
   const { registrar } = deps;
+  registrar.register(WORKBENCH_COMMANDS.queryCen, 'Query CEN', async (node?: unknown) => {
+    const cen = cenArgument(node) ?? (await pickCen(deps.cen, 'Query every flow log of which CEN?'));
+    if (cen) await openCenPanel(deps, cen);
+  });
+
   registrar.register(WORKBENCH_COMMANDS.openQuery, 'Open query workbench', async (node?: unknown) => {
     const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Open the query workbench on which flow log?'));
     if (flowLog) await deps.panels.open(flowLogTargetInput(flowLog, attachmentNameArgument(node)));
@@ -119,6 +157,11 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
       { title: 'Open saved query', matchOnDetail: true, matchOnDescription: true },
     );
     if (!pick) return;
+    const savedCen = pick.saved.cen;
+    if (savedCen && !onFlowLog) {
+      await openCenPanel(deps, { cenId: savedCen.cenId, name: savedCen.title }, { query: pick.saved.query, run: false });
+      return;
+    }
     let target: LogstoreTargetInput | undefined = onFlowLog ? flowLogTargetInput(onFlowLog) : pick.saved.target;
     if (!target) {
       const flowLog = await pickFlowLog(deps.cen, `Open "${pick.saved.name}" on which flow log?`);

@@ -12,14 +12,17 @@ export interface ConsoleHandOffSource {
   readonly currentViewState: WorkbenchViewState | undefined;
 }
 
-/** The workbench's query and range as a Log Service console link (the bare search page without a query). */
 /** Resolves a range as a run does (workbenchLanguage.resolveWorkbenchRange; passed in, no import circle). */
 export type HandOffRangeResolver = (spec: TimeRangeSpec, intervalSeconds: number, now: Date) => ResolvedRange;
 
+/** The workbench's query and range as a Log Service console link (the bare search page without a query). */
 export function workbenchConsoleUrl(panel: ConsoleHandOffSource, site: ConsoleSite, now: Date, resolveRange: HandOffRangeResolver): string {
   const view = panel.currentViewState;
-  const t = panel.target;
+  const target = panel.target;
+  // The console queries one logstore at a time: a CEN panel opens its first flow log's.
+  const t = target.kind === 'logstore' ? target : target.members[0];
+  if (!t) throw new Error('This CEN has no flow log to open in the Log Service console.');
   if (!view || view.query.trim() === '') return logstoreConsoleUrl(t, site);
-  const range = resolveRange(view.range, t.interval, now);
+  const range = resolveRange(view.range, target.interval, now);
   return logstoreConsoleUrl(t, site, { query: view.query, from: range.from, to: range.to });
 }

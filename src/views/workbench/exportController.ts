@@ -8,6 +8,8 @@ import { homedir } from 'node:os';
 import type { SlsApi } from '../../cloud/slsApi';
 import { isCloudError } from '../../cloud/cloudError';
 import type { HostMessage, TimeRangeSpec, WorkbenchTarget } from '../../protocol/messages';
+import { targetQueries } from './targetQueries';
+import type { ExportTarget } from './exportFormat';
 import type { RangeResolver } from './queryRunner';
 import { ExportCancelled, exportQueryResult } from './resultExport';
 import type { ExportFormat } from './exportFormat';
@@ -36,7 +38,8 @@ export class ExportController {
       return;
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-    const defaultName = `${this.deps.target.logStoreName}-${stamp}.${format}`;
+    const t = this.deps.target;
+    const defaultName = `${t.kind === 'logstore' ? t.logStoreName : t.title}-${stamp}.${format}`.replace(/[\\/:*?"<>|]+/g, '-');
     const uri = await vscode.window.showSaveDialog({
       title: `Export result as ${format.toUpperCase()}`,
       defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), defaultName),
@@ -64,10 +67,10 @@ export class ExportController {
         token.onCancellationRequested(() => controller.abort());
         let lastReport = 0;
         try {
-          const sls = await this.deps.sls();
+          // Its own queries: a CEN's merge of raw pages must not share the panel's place.
           const outcome = await exportQueryResult(
-            sls,
-            { regionId: this.deps.target.regionId, projectName: this.deps.target.projectName, logStoreName: this.deps.target.logStoreName, query, from: range.from, to: range.to },
+            targetQueries(this.deps.sls, t),
+            { query, from: range.from, to: range.to },
             uri.fsPath,
             format,
             {
@@ -75,7 +78,7 @@ export class ExportController {
               from: range.from,
               to: range.to,
               rangeLabel: range.label,
-              target: { regionId: this.deps.target.regionId, projectName: this.deps.target.projectName, logStoreName: this.deps.target.logStoreName, flowLogId: this.deps.target.flowLogId },
+              target: exportTarget(t),
               exportedAt: new Date(),
             },
             {
@@ -109,5 +112,14 @@ export class ExportController {
         }
       },
     );
+  }
+}
+
+function exportTarget(t: WorkbenchTarget): ExportTarget {
+  switch (t.kind) {
+    case 'logstore':
+      return { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId };
+    case 'cen':
+      return { cenId: t.cenId, flowLogs: t.members.map((m) => m.flowLogId) };
   }
 }

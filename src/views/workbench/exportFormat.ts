@@ -13,8 +13,18 @@ export interface ExportProvenance {
   readonly to: number;
   /** The snapped range as the workbench showed it. */
   readonly rangeLabel: string;
-  readonly target: { readonly regionId: string; readonly projectName: string; readonly logStoreName: string; readonly flowLogId?: string };
+  readonly target: ExportTarget;
   readonly exportedAt: Date;
+}
+
+/** Where the rows came from: one logstore, or a CEN's flow logs. */
+export type ExportTarget =
+  | { readonly regionId: string; readonly projectName: string; readonly logStoreName: string; readonly flowLogId?: string }
+  | { readonly cenId: string; readonly flowLogs: readonly string[] };
+
+function describeTarget(t: ExportTarget): string {
+  if ('cenId' in t) return `CEN: ${t.cenId}  flow logs: ${t.flowLogs.join(', ')}`;
+  return `project: ${t.projectName}  logstore: ${t.logStoreName}  region: ${t.regionId}` + (t.flowLogId ? `  flow log: ${t.flowLogId}` : '');
 }
 
 const CSV_EOL = '\r\n';
@@ -46,8 +56,7 @@ function isoSeconds(unixSeconds: number): string {
 export function csvPreamble(p: ExportProvenance): string {
   const lines = [
     `# CEN Flow Logs export`,
-    `# project: ${p.target.projectName}  logstore: ${p.target.logStoreName}  region: ${p.target.regionId}` +
-      (p.target.flowLogId ? `  flow log: ${p.target.flowLogId}` : ''),
+    `# ${describeTarget(p.target)}`,
     `# time range: ${isoSeconds(p.from)} to ${isoSeconds(p.to)} [from, to) (${p.from}–${p.to}) ${p.rangeLabel}`,
     ...p.query.split(/\r\n|\r|\n/).map((l, i) => (i === 0 ? `# query: ${l}` : `#        ${l}`)),
     `# exported at: ${p.exportedAt.toISOString()}`,

@@ -5,15 +5,17 @@
  * ones, as does a new run. Free of `vscode` so it runs against the emulator in tests.
  */
 import type { HostMessage } from '../../protocol/messages';
-import type { LogstoreRef, SlsApi } from '../../cloud/slsApi';
 import { recordsOf } from '../../cloud/slsApi';
+import type { TargetQueries } from './targetQuery';
 import { facetStatsStatement, facetValuesStatement, readFacetStats, readFacetValues } from '../../query/fieldFacets';
 import { isCloudError } from '../../cloud/cloudError';
 import { errorText } from '../../errorText';
 
 export interface FacetRunnerDeps {
-  readonly sls: () => Promise<SlsApi>;
-  readonly target: LogstoreRef;
+  /** The panel's target's queries: one logstore's, or a CEN's merged over its flow logs. */
+  readonly queries: TargetQueries;
+  /** Percentiles are approximate and cannot be merged across a CEN's flow logs: asked only of one logstore. */
+  readonly percentiles: boolean;
   /** The target's fields with their index types (numeric ones get min/max/percentiles). */
   readonly fields: () => readonly { readonly name: string; readonly type: string }[];
   readonly post: (message: HostMessage) => Promise<unknown>;
@@ -47,12 +49,12 @@ export class FacetRunner {
     const fields = this.deps.fields();
     const numeric = fields.some((f) => f.name === ask.field && (f.type === 'long' || f.type === 'double'));
     const withBytes = fields.length === 0 || fields.some((f) => f.name === 'bytes');
-    const request = (query: string) => ({ ...this.deps.target, query, from: ask.from, to: ask.to });
+    const request = (query: string) => ({ query, from: ask.from, to: ask.to });
+    const queries = this.deps.queries;
     try {
-      const sls = await this.deps.sls();
       const [values, stats] = await Promise.all([
-        sls.query(request(facetValuesStatement(ask.query, ask.field, { withBytes })), { signal }),
-        numeric ? sls.query(request(facetStatsStatement(ask.query, ask.field)), { signal }) : Promise.resolve(undefined),
+        queries.query(request(facetValuesStatement(ask.query, ask.field, { withBytes })), { signal }),
+        numeric ? queries.query(request(facetStatsStatement(ask.query, ask.field, { percentiles: this.deps.percentiles })), { signal }) : Promise.resolve(undefined),
       ]);
       if (signal.aborted) return;
       await this.deps.post({

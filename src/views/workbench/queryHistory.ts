@@ -3,6 +3,7 @@
  * queries, kept in the extension's globalState. The storage is the small Memento surface so the
  * rules are testable without VS Code.
  */
+import type { WorkbenchTarget } from '../../protocol/messages';
 import type { LogstoreTargetInput } from './workbenchTarget';
 import type { ChartAxes, ChartKind } from '../../protocol/messages';
 
@@ -26,11 +27,23 @@ export interface SavedQuery {
   /** The chart shown with it and its axes, restored when it is opened. */
   readonly chart?: ChartKind;
   readonly chartAxes?: ChartAxes;
+  /** Saved on a CEN panel: reopened on that CEN's flow logs. */
+  readonly cen?: { readonly cenId: string; readonly title: string };
 }
 
 /** The key a target's history lives under: its flow log id, else project/logstore. */
 export function historyKey(t: { readonly flowLogId?: string; readonly regionId: string; readonly projectName: string; readonly logStoreName: string }): string {
   return t.flowLogId ? `flowLog:${t.flowLogId}` : `logstore:${t.regionId}/${t.projectName}/${t.logStoreName}`;
+}
+
+/** The key a panel's history, saved queries and open-panel record live under. */
+export function targetKey(t: WorkbenchTarget): string {
+  switch (t.kind) {
+    case 'logstore':
+      return historyKey(t);
+    case 'cen':
+      return `cen:${t.cenId}`;
+  }
 }
 
 /** The new list with `query` first; blank queries are not remembered. */
@@ -52,8 +65,15 @@ function isSavedQuery(v: unknown): v is SavedQuery {
     typeof o.query === 'string' &&
     typeof o.targetKey === 'string' &&
     typeof o.savedAt === 'number' &&
-    (o.target === undefined || isTargetInput(o.target))
+    (o.target === undefined || isTargetInput(o.target)) &&
+    (o.cen === undefined || isCenRef(o.cen))
   );
+}
+
+function isCenRef(v: unknown): v is { cenId: string; title: string } {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.cenId === 'string' && typeof o.title === 'string';
 }
 
 function isTargetInput(v: unknown): v is LogstoreTargetInput {

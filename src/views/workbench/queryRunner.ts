@@ -7,8 +7,8 @@
  * (`loadMore`); SQL returns what the statement returns (100 rows unless LIMIT) and pages on by
  * LIMIT when asked for more. Free of `vscode` so it runs against the emulator in tests.
  */
-import type { HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
-import type { LogstoreRef, QueryRequest, QueryResult, SlsApi } from '../../cloud/slsApi';
+import type { FlowLogShortfall, HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
+import type { TargetQueries, TargetRequest, TargetResult } from './targetQuery';
 import { sliceBatch, type PackedBatch } from '../../results/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
 import { histogramSearch, queryShape } from '../../query/queryShape';
@@ -30,8 +30,10 @@ export type RangeResolver = (spec: TimeRangeSpec, intervalSeconds: number, now: 
 export type ServerErrorLocator = (query: string, message: string) => { from: number; to: number } | undefined;
 
 export interface QueryRunnerDeps {
-  readonly sls: () => Promise<SlsApi>;
-  readonly target: LogstoreRef & { readonly interval: number };
+  /** Where the panel's queries run: one logstore or a CEN's flow logs (targetQueries.ts). */
+  readonly queries: TargetQueries;
+  /** The target's capture window in seconds: ranges snap to it. */
+  readonly interval: number;
   /** Awaited for each message so a slow webview slows the producer instead of queueing pages. */
   readonly post: (message: HostMessage) => Promise<unknown>;
   readonly resolveRange: RangeResolver;
@@ -54,6 +56,8 @@ interface ActiveQuery {
   more: boolean;
   progress: 'Complete' | 'Incomplete';
   slsRequestId?: string;
+  /** Flow logs of a CEN that failed or stayed Incomplete, by flow log. */
+  readonly shortfalls: Map<string, FlowLogShortfall>;
   busy: boolean;
 }
 
@@ -77,7 +81,7 @@ export class QueryRunner {
     this.cancelActive();
     let range: ResolvedRange;
     try {
-      range = this.deps.resolveRange(spec, this.deps.target.interval, (this.deps.now ?? (() => new Date()))());
+      range = this.deps.resolveRange(spec, this.deps.interval, (this.deps.now ?? (() => new Date()))());
     } catch (e) {
       await this.deps.post({ type: 'queryError', requestId, error: { message: errorText(e) } });
       return;
@@ -94,14 +98,15 @@ export class QueryRunner {
       sqlHasLimit: shape.sql?.hasLimit ?? false,
       more: false,
       progress: 'Complete',
+      shortfalls: new Map(),
       busy: true,
     };
     this.active = active;
     await this.deps.post({ type: 'queryStarted', requestId, range });
     const histogram = this.histogram(active, active.operation.signal);
-    await this.guard(active, async (sls, signal) => {
+    await this.guard(active, async (queries, signal) => {
       let attempts = 0;
-      const first = await sls.query(this.request(active, 0), {
+      const first = await queries.query(this.request(active, 0), {
         signal,
         onIncomplete: (attempt) => {
           attempts = attempt;
@@ -111,7 +116,7 @@ export class QueryRunner {
       active.hasSql = first.hasSql;
       this.noteResult(active, first);
       const firstRows = first.packed.rowCount;
-      active.more = first.hasSql ? !active.sqlHasLimit && firstRows >= SQL_DEFAULT_ROWS : firstRows >= RAW_LINE;
+      active.more = first.exhaustive ? false : first.hasSql ? !active.sqlHasLimit && firstRows >= SQL_DEFAULT_ROWS : firstRows >= RAW_LINE;
       await this.deliver(active, signal, first, true);
     });
     await histogram;
@@ -126,11 +131,11 @@ export class QueryRunner {
     }
     active.busy = true;
     active.operation = new AbortController();
-    await this.guard(active, async (sls, signal) => {
+    await this.guard(active, async (queries, signal) => {
       const already = active.pager.rowCount;
       const wanted = all ? MAX_RESULT_ROWS - already : Math.min(LOAD_MORE_ROWS, MAX_RESULT_ROWS - already);
-      if (active.hasSql) await this.moreSql(active, sls, signal, already, wanted);
-      else await this.moreRaw(active, sls, signal, already, wanted);
+      if (active.hasSql) await this.moreSql(active, queries, signal, already, wanted);
+      else await this.moreRaw(active, queries, signal, already, wanted);
     });
   }
 
@@ -147,15 +152,8 @@ export class QueryRunner {
     this.active = undefined;
   }
 
-  /** The logstore only: the target also carries the interval, which is not a request field. */
-  private ref(): LogstoreRef {
-    const { regionId, projectName, logStoreName } = this.deps.target;
-    return { regionId, projectName, logStoreName };
-  }
-
-  private request(active: ActiveQuery, offset: number): QueryRequest {
+  private request(active: ActiveQuery, offset: number): TargetRequest {
     return {
-      ...this.ref(),
       query: active.query,
       from: active.range.from,
       to: active.range.to,
@@ -166,10 +164,10 @@ export class QueryRunner {
     };
   }
 
-  private async moreRaw(active: ActiveQuery, sls: SlsApi, signal: AbortSignal, offset: number, wanted: number): Promise<void> {
+  private async moreRaw(active: ActiveQuery, queries: TargetQueries, signal: AbortSignal, offset: number, wanted: number): Promise<void> {
     let fetched = 0;
     let lastPageFull = false;
-    for await (const page of sls.queryPages(this.request(active, offset), { signal, pageSize: RAW_LINE, maxRows: wanted, concurrency: 4 })) {
+    for await (const page of queries.queryPages(this.request(active, offset), { signal, pageSize: RAW_LINE, maxRows: wanted, concurrency: 4 })) {
       fetched += page.packed.rowCount;
       lastPageFull = page.packed.rowCount >= RAW_LINE;
       this.noteResult(active, page);
@@ -185,11 +183,11 @@ export class QueryRunner {
    * SQL pages restart the statement with LIMIT offset, n; rows already shown are skipped so the
    * grid only receives new ones.
    */
-  private async moreSql(active: ActiveQuery, sls: SlsApi, signal: AbortSignal, already: number, wanted: number): Promise<void> {
-    const req: QueryRequest = { ...this.ref(), query: active.query, from: active.range.from, to: active.range.to };
+  private async moreSql(active: ActiveQuery, queries: TargetQueries, signal: AbortSignal, already: number, wanted: number): Promise<void> {
+    const req: TargetRequest = { query: active.query, from: active.range.from, to: active.range.to };
     let seen = 0;
     const limit = already + wanted;
-    for await (const page of sls.queryPages(req, { signal, pageSize: SQL_PAGE_ROWS, maxRows: limit, concurrency: 2 })) {
+    for await (const page of queries.queryPages(req, { signal, pageSize: SQL_PAGE_ROWS, maxRows: limit, concurrency: 2 })) {
       const fresh = sliceBatch(page, Math.max(0, already - seen), page.packed.rowCount);
       seen += page.packed.rowCount;
       this.noteResult(active, page);
@@ -201,8 +199,9 @@ export class QueryRunner {
     await this.finish(active, signal);
   }
 
-  private noteResult(active: ActiveQuery, r: QueryResult): void {
+  private noteResult(active: ActiveQuery, r: TargetResult): void {
     if (r.progress === 'Incomplete') active.progress = 'Incomplete';
+    for (const s of r.shortfalls) active.shortfalls.set(`${s.kind}:${s.flowLog}`, s);
     active.slsRequestId = r.requestId ?? active.slsRequestId;
   }
 
@@ -234,15 +233,16 @@ export class QueryRunner {
         slsRequestId: active.slsRequestId,
         hasSql: active.hasSql,
         more: active.more,
+        ...(active.shortfalls.size > 0 ? { shortfalls: [...active.shortfalls.values()] } : {}),
       },
     });
   }
 
   /** Runs one step of a query, turning cancellation and failures into protocol messages. */
-  private async guard(active: ActiveQuery, step: (sls: SlsApi, signal: AbortSignal) => Promise<void>): Promise<void> {
+  private async guard(active: ActiveQuery, step: (queries: TargetQueries, signal: AbortSignal) => Promise<void>): Promise<void> {
     const { signal } = active.operation;
     try {
-      await step(await this.deps.sls(), signal);
+      await step(this.deps.queries, signal);
       // Aborted between two awaited steps: nothing threw, but the webview must still hear it.
       if (signal.aborted) await this.deps.post({ type: 'queryCancelled', requestId: active.requestId });
     } catch (e) {
@@ -273,9 +273,8 @@ export class QueryRunner {
     // GetHistograms takes the search statement only; counts are of matching records.
     const search = histogramSearch(active.query);
     try {
-      const sls = await this.deps.sls();
-      const buckets = await sls.histogram(
-        { ...this.ref(), query: search, from: active.range.from, to: active.range.to },
+      const buckets = await this.deps.queries.histogram(
+        { query: search, from: active.range.from, to: active.range.to },
         { signal },
       );
       if (signal.aborted) return;

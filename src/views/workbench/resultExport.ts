@@ -3,7 +3,8 @@
  * Log Service into an ExportFileWriter. Free of `vscode`: the panel adds the save dialog and the
  * progress notification.
  */
-import type { QueryRequest, SlsApi } from '../../cloud/slsApi';
+import type { QueryResult } from '../../cloud/slsApi';
+import type { PagesOptions } from './targetQuery';
 import { queryShape } from '../../query/queryShape';
 import { ExportFileWriter } from './exportFile';
 import type { ExportFormat, ExportProvenance } from './exportFormat';
@@ -14,9 +15,14 @@ export interface ExportOutcome {
   readonly complete: boolean;
 }
 
-export async function exportQueryResult(
-  sls: SlsApi,
-  req: QueryRequest,
+/** Whatever pages a query's result: the SLS client for one logstore, or a target's queries (a CEN's). */
+export interface PagedSource<R> {
+  queryPages(req: R, opts?: PagesOptions): AsyncIterable<Pick<QueryResult, 'columns' | 'packed' | 'asciiText' | 'progress'>>;
+}
+
+export async function exportQueryResult<R extends { readonly query: string; readonly line?: number; readonly offset?: number }>(
+  sls: PagedSource<R>,
+  req: R,
   file: string,
   format: ExportFormat,
   provenance: ExportProvenance,

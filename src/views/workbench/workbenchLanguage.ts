@@ -6,6 +6,7 @@ import type { FlowLogInterval } from '../../flowlogs/catalog';
 import type { PresetInfo, ResolvedRange, TimeRangeSpec, WorkbenchTarget } from '../../protocol/messages';
 import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
 import { locateServerError } from '../../query/serverError';
+import { cenRefusals } from '../../query/cenMerge';
 import { describeRange, newestWindow, resolveTimeRange, snapToWindow, validateTimeRange, type TimeRangeSpec as QueryRangeSpec } from '../../query/timeRange';
 import type { WorkbenchLanguage } from './workbenchPanel';
 
@@ -66,12 +67,15 @@ export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'i
   };
 }
 
-/** The presets the target's schema can answer; those needing a field it lacks are not listed. */
-export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'>, values: Readonly<Record<string, string>> = {}): PresetInfo[] {
+/**
+ * The presets the target's schema can answer; those needing a field it lacks are not listed, nor
+ * (on a CEN) those whose statement cannot be merged exactly across its flow logs.
+ */
+export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'> & { readonly kind?: WorkbenchTarget['kind'] }, values: Readonly<Record<string, string>> = {}): PresetInfo[] {
   const fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
   return QUERY_PRESETS.filter((p) => presetAvailability(p, fields).available)
     .map((p) => presetInfo(p, target, values))
-    .filter((p): p is PresetInfo => p !== undefined);
+    .filter((p): p is PresetInfo => p !== undefined && (target.kind !== 'cen' || cenRefusals(p.query).length === 0));
 }
 
 export const workbenchLanguage: WorkbenchLanguage = {

@@ -13,16 +13,19 @@ import {
   CHART_KIND_NAMES,
   type ChartAxes,
   type ChartKind,
+  type CenTarget,
   type HostMessage,
   type PresetInfo,
   type QueryErrorInfo,
   type WebviewMessage,
   type WorkbenchBoot,
   type WorkbenchTarget,
+  type TimeRangeSpec,
   type WorkbenchViewState,
 } from '../../protocol/messages';
+import { targetQueries } from './targetQueries';
 import { QueryRunner, type RangeResolver, type ServerErrorLocator } from './queryRunner';
-import { historyKey, type QueryHistoryStore } from './queryHistory';
+import { targetKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
 import { ExportController } from './exportController';
 import { panelTitle } from './openPanelsFile';
@@ -56,6 +59,8 @@ export interface WorkbenchPanelDeps {
   readonly columns?: ColumnChoiceStore;
   /** The Follow delay setting, read when a page starts. */
   readonly followDelaySeconds?: () => number;
+  /** A CEN panel's statement that cannot be merged: run it on one of the CEN's flow logs (asks which). */
+  readonly runPerFlowLog?: (target: CenTarget, query: string, range: TimeRangeSpec) => Promise<void>;
 }
 
 /** How a panel starts: its view state (restored or from a command) and whether to run it at once. */
@@ -122,22 +127,22 @@ export class WorkbenchPanel implements vscode.Disposable {
     private readonly start: PanelStart = {},
   ) {
     this.currentTarget = target;
-    this.key = historyKey(target);
+    this.key = targetKey(target);
     this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.title = start.title ?? panelTitle(target);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.runner = new QueryRunner({
-      sls: deps.sls,
-      target: { regionId: target.regionId, projectName: target.projectName, logStoreName: target.logStoreName, interval: target.interval },
+      queries: targetQueries(deps.sls, target),
+      interval: target.interval,
       post: (m) => this.post(m),
       resolveRange: deps.language.resolveRange,
       locateServerError: deps.language.locateServerError,
       log: (line) => deps.log.info(line),
     });
     this.facets = new FacetRunner({
-      sls: deps.sls,
-      target: { regionId: target.regionId, projectName: target.projectName, logStoreName: target.logStoreName },
+      queries: targetQueries(deps.sls, target),
+      percentiles: target.kind === 'logstore',
       fields: () => this.currentTarget.fields,
       post: (m) => this.post(m),
       log: (line) => deps.log.info(line),
@@ -170,7 +175,7 @@ export class WorkbenchPanel implements vscode.Disposable {
 
   /** New fields (after Create Index): the webview reloads and gets them in a fresh init, its view state kept. */
   retarget(target: WorkbenchTarget): void {
-    if (this.disposed || historyKey(target) !== this.key) return;
+    if (this.disposed || targetKey(target) !== this.key) return;
     this.currentTarget = target;
     this.render();
   }
@@ -261,7 +266,10 @@ export class WorkbenchPanel implements vscode.Disposable {
         return;
       case 'runQuery': {
         // The webview refuses these itself; this is the guard at the last step before the API.
-        const problems = message.runAnyway ? [] : localRefusal(message.query, this.fieldNames());
+        // "Run anyway" overrides the checks, never the CEN merge rule: an inexact merge is never shown.
+        const acrossFlowLogs = this.target.kind === 'cen';
+        const all = localRefusal(message.query, this.fieldNames(), { acrossFlowLogs });
+        const problems = message.runAnyway ? all.filter((p) => p.code === 'not-mergeable') : all;
         if (problems.length > 0) {
           this.deps.log.info(`workbench: query not sent, local checks found ${problems.length} error(s): ${describeRefusal(problems)}`);
           await this.post({ type: 'queryRefused', requestId: message.requestId, problems });
@@ -293,6 +301,9 @@ export class WorkbenchPanel implements vscode.Disposable {
       case 'saveQuery':
         await this.saveQuery(message.query, message.chart, message.chartAxes);
         return;
+      case 'runPerFlowLog':
+        if (this.target.kind === 'cen') await this.deps.runPerFlowLog?.(this.target, message.query, message.range);
+        return;
       case 'pickSavedQuery':
         await this.pickSavedQuery();
         return;
@@ -322,11 +333,12 @@ export class WorkbenchPanel implements vscode.Disposable {
 
   /** A query failed on the index (none, or a field missing): offer to add what it needs, once. */
   private maybeOfferIndex(code: string | undefined, errorMessage: string): void {
-    if (this.indexOffered) return;
-    const keys = keysForQueryError(code, errorMessage, this.currentTarget.fields.map((f) => f.name));
+    const t = this.currentTarget;
+    // A CEN panel's logstores are offered an index from their own panels.
+    if (this.indexOffered || t.kind !== 'logstore') return;
+    const keys = keysForQueryError(code, errorMessage, t.fields.map((f) => f.name));
     if (!keys) return;
     this.indexOffered = true;
-    const t = this.currentTarget;
     const ref = { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName };
     const names = Object.keys(keys).join(', ');
     const message = code === 'IndexConfigNotExist' ? `The logstore ${t.projectName}/${t.logStoreName} has no index. Create one for ${names}?` : `The index of ${t.projectName}/${t.logStoreName} lacks ${names}. Add it?`;
@@ -334,7 +346,7 @@ export class WorkbenchPanel implements vscode.Disposable {
       if (!added) return;
       const known = new Set(t.fields.map((f) => f.name));
       const extra = Object.entries(keys).filter(([name]) => !known.has(name)).map(([name, k]) => ({ name, type: k.type }));
-      if (extra.length > 0) this.retarget({ ...this.currentTarget, fields: [...this.currentTarget.fields, ...extra] });
+      if (extra.length > 0) this.retarget({ ...t, fields: [...t.fields, ...extra] });
     });
   }
 
@@ -352,12 +364,16 @@ export class WorkbenchPanel implements vscode.Disposable {
     });
     if (!name) return;
     const t = this.target;
+    const where =
+      t.kind === 'logstore'
+        ? { target: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title } }
+        : { cen: { cenId: t.cenId, title: t.title } };
     await this.deps.history.save({
       name: name.trim(),
       query,
       targetKey: this.key,
       savedAt: Date.now(),
-      target: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title },
+      ...where,
       ...(chart ? { chart } : {}),
       ...(chartAxes ? { chartAxes: parseChartAxes(chartAxes) } : {}),
     });
@@ -371,7 +387,7 @@ export class WorkbenchPanel implements vscode.Disposable {
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? 'this flow log' : undefined, saved: s })),
+      saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? (this.target.kind === 'cen' ? 'this CEN' : 'this flow log') : undefined, saved: s })),
       { title: 'Open saved query', matchOnDetail: true },
     );
     if (!pick) return;

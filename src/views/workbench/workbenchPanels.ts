@@ -1,19 +1,22 @@
 /**
- * The open workbench panels: one per flow log (or project/logstore), revealed when asked for
- * again, and restored after a window reload by the panel serializer from the webview's state.
+ * The open workbench panels: one per flow log (or project/logstore) and one per CEN, revealed
+ * when asked for again, and restored after a window reload by the panel serializer from the
+ * webview's state.
  */
 import * as vscode from 'vscode';
 import { errorText } from '../../errorText';
-import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type WorkbenchViewState } from '../../protocol/messages';
+import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type CenTarget, type TimeRangeSpec, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
+import type { FlowLog } from '../../cloud/cenApi';
+import { regionName } from '../../flowlogs/regions';
 import type { KeyValueStore } from './queryHistory';
 import { OpenPanelRecord } from './openPanelRecord';
 import { panelTitle } from './openPanelsFile';
-import { historyKey } from './queryHistory';
+import { historyKey, targetKey } from './queryHistory';
 import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPanelDeps } from './workbenchPanel';
 import { intentView, type QueryIntent } from './panelViewState';
 import type { FieldSchema } from '../../flowlogs/fieldSchema';
 import { indexProblem, offerIndex } from './indexOffer';
-import { buildTarget, schemaFields, targetSchema, withRouterAttachmentNames, type LogstoreTargetInput } from './workbenchTarget';
+import { buildCenTarget, buildTarget, cenMember, commonFields, memberTargetInput, schemaFields, targetSchema, withRouterAttachmentNames, type LogstoreTargetInput } from './workbenchTarget';
 
 export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, WorkbenchPanel>();
@@ -23,10 +26,49 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
 
   /** `recordStore` (optional) keeps the record of open panels that restoring prefers when newer. */
   constructor(
-    private readonly deps: WorkbenchPanelDeps,
+    deps: WorkbenchPanelDeps,
     recordStore?: KeyValueStore,
   ) {
-    this.record = recordStore ? new OpenPanelRecord(recordStore, historyKey) : undefined;
+    this.deps = { ...deps, runPerFlowLog: (target, query, range) => this.runPerFlowLog(target, query, range) };
+    this.record = recordStore ? new OpenPanelRecord(recordStore, targetKey) : undefined;
+  }
+
+  private readonly deps: WorkbenchPanelDeps;
+
+  /**
+   * Opens (or reveals) the panel over every flow log of a CEN. Its fields are those all of them
+   * have; its ranges snap to the coarsest capture window among them.
+   */
+  async openCen(cen: { readonly cenId: string; readonly title: string; readonly flowLogs: readonly FlowLog[] }, intent?: QueryIntent): Promise<WorkbenchPanel> {
+    const key = `cen:${cen.cenId}`;
+    const existing = this.panels.get(key);
+    if (existing) {
+      await existing.show(intent);
+      return existing;
+    }
+    if (cen.flowLogs.length === 0) throw new Error(`The CEN ${cen.title} has no flow log to query. Create one first (context menu → Create Flow Log).`);
+    const members = cen.flowLogs.map(cenMember);
+    const schemas = await Promise.all(members.map(async (m) => schemaFields(await this.schema(memberTargetInput(cen.cenId, m)))));
+    const target = buildCenTarget(cen.cenId, cen.title, members, commonFields(schemas));
+    const raced = this.panels.get(key);
+    if (raced) {
+      await raced.show(intent);
+      return raced;
+    }
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const view = intent ? intentView(intent) : undefined;
+    const workbench = this.track(panel, target, view, intent?.run === true);
+    await this.record?.put(target, view);
+    return workbench;
+  }
+
+  /** A CEN panel's statement that cannot be merged, run on the flow log the user picks, in its own panel. */
+  private async runPerFlowLog(target: CenTarget, query: string, range: TimeRangeSpec): Promise<void> {
+    const pick = await vscode.window.showQuickPick(
+      target.members.map((m) => ({ label: m.title, description: `${regionName(m.regionId)} · ${m.projectName}/${m.logStoreName}`, member: m })),
+      { title: `Run on one flow log of ${target.title}`, placeHolder: 'The statement cannot be merged across the CEN; pick the flow log to run it on' },
+    );
+    if (pick) await this.open(memberTargetInput(target.cenId, pick.member), { query, range, run: true });
   }
 
   /** Opens (or reveals) the panel for a logstore and hands it the query intent. */
@@ -107,7 +149,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       panel.dispose();
       return;
     }
-    const key = historyKey(restored.target);
+    const key = targetKey(restored.target);
     if (this.panels.has(key)) {
       panel.dispose();
       return;
@@ -158,7 +200,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    */
   private track(
     webviewPanel: vscode.WebviewPanel,
-    target: WorkbenchPanel['target'],
+    target: WorkbenchTarget,
     view: WorkbenchViewState | undefined,
     run: boolean,
     options: { readonly shared: boolean; readonly recorded?: boolean; readonly title?: string } = { shared: true },

@@ -1,13 +1,13 @@
 /**
- * What a workbench panel looks at, built from a flow log or a bare logstore. Its fields are the
- * flow log's schema (src/flowlogs/fieldSchema.ts): what its LogFormatString writes, checked
- * against the logstore's index.
+ * What a workbench panel looks at, built from a flow log, a bare logstore or a CEN's flow logs.
+ * Its fields are the flow log's schema (src/flowlogs/fieldSchema.ts): what its LogFormatString
+ * writes, checked against the logstore's index; a CEN's are the fields all its flow logs have.
  */
 import type { FlowLog, TransitRouterRef } from '../../cloud/cenApi';
 import type { IndexField } from '../../cloud/slsApi';
 import { DEFAULT_INTERVAL } from '../../flowlogs/catalog';
 import { fieldSchema, type FieldSchema, type FlowLogFormat, type IndexState } from '../../flowlogs/fieldSchema';
-import type { FieldInfo, WorkbenchTarget } from '../../protocol/messages';
+import type { CenMember, CenTarget, FieldInfo, LogstoreTarget } from '../../protocol/messages';
 
 export interface LogstoreTargetInput {
   readonly regionId: string;
@@ -66,8 +66,9 @@ export function flowLogTargetInput(flowLog: FlowLog, attachmentName?: string): L
   };
 }
 
-export function buildTarget(input: LogstoreTargetInput, fields: readonly FieldInfo[]): WorkbenchTarget {
+export function buildTarget(input: LogstoreTargetInput, fields: readonly FieldInfo[]): LogstoreTarget {
   return {
+    kind: 'logstore',
     title: input.title ?? `${input.projectName}/${input.logStoreName}`,
     regionId: input.regionId,
     projectName: input.projectName,
@@ -78,4 +79,50 @@ export function buildTarget(input: LogstoreTargetInput, fields: readonly FieldIn
     fields,
     ...(input.attachmentNames ? { attachmentNames: input.attachmentNames } : {}),
   };
+}
+
+/** A CEN's flow log as a member of its panel's target. */
+export function cenMember(flowLog: FlowLog): CenMember {
+  return {
+    flowLogId: flowLog.flowLogId,
+    title: flowLog.name || flowLog.flowLogId,
+    regionId: flowLog.regionId,
+    projectName: flowLog.projectName,
+    logStoreName: flowLog.logStoreName,
+    interval: flowLog.interval,
+    ...(flowLog.logFormatString ? { logFormatString: flowLog.logFormatString } : {}),
+    ...(flowLog.transitRouterId ? {} : { olderForm: true }),
+  };
+}
+
+/** One member's own panel (a statement that cannot be merged runs there). */
+export function memberTargetInput(cenId: string, m: CenMember): LogstoreTargetInput {
+  return {
+    regionId: m.regionId,
+    projectName: m.projectName,
+    logStoreName: m.logStoreName,
+    flowLogId: m.flowLogId,
+    cenId,
+    interval: m.interval,
+    title: m.title,
+    format: { logFormatString: m.logFormatString ?? '', olderForm: m.olderForm === true },
+  };
+}
+
+/**
+ * The merged schema is the fields every flow log has (a 2019-form flow log lacks today's router
+ * fields): a query naming a field one logstore's index lacks fails on that logstore, so the editor
+ * flags it before running instead. Search rows still show every field each record carries.
+ */
+export function commonFields(schemas: readonly (readonly FieldInfo[])[]): FieldInfo[] {
+  const [first, ...rest] = schemas;
+  if (!first) return [];
+  const others = rest.map((fields) => new Set(fields.map((f) => f.name)));
+  return first.filter((f) => others.every((names) => names.has(f.name)));
+}
+
+/** Every flow log of a CEN; ranges snap to the coarsest capture window among them. */
+export function buildCenTarget(cenId: string, title: string, members: readonly CenMember[], fields: readonly FieldInfo[]): CenTarget {
+  const interval = members.reduce((coarsest, m) => Math.max(coarsest, m.interval), 0) || DEFAULT_INTERVAL;
+  return { kind: 'cen', cenId, title, members, interval, fields };
 }

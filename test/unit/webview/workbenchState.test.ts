@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { restoreViewState, startState, ViewStateKeeper, SCROLL_POST_MS, type KeeperTimers, type StateSink } from '../../../webview/workbenchState';
 import type { WebviewMessage, WorkbenchTarget, WorkbenchViewState } from '../../../src/protocol/messages';
 
-const TARGET: WorkbenchTarget = { title: 'prod-flowlog', regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'ls', interval: 600, fields: [] };
+const TARGET: WorkbenchTarget = { kind: 'logstore', title: 'prod-flowlog', regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'ls', interval: 600, fields: [] };
 const HOUR = { kind: 'quick', minutes: 60 } as const;
 
 test('a saved view state comes back as it was stored', () => {

@@ -4,7 +4,7 @@ import { workbenchConsoleUrl as handOff } from '../../../src/views/workbench/con
 import { resolveWorkbenchRange } from '../../../src/views/workbench/workbenchLanguage';
 import type { WorkbenchTarget } from '../../../src/protocol/messages';
 
-const target: WorkbenchTarget = { title: 'fl', regionId: 'cn-hangzhou', projectName: 'cen-flowlogs-hangzhou', logStoreName: 'prod-backbone', interval: 600, fields: [] };
+const target: WorkbenchTarget = { kind: 'logstore', title: 'fl', regionId: 'cn-hangzhou', projectName: 'cen-flowlogs-hangzhou', logStoreName: 'prod-backbone', interval: 600, fields: [] };
 const workbenchConsoleUrl = (p: Parameters<typeof handOff>[0], site: Parameters<typeof handOff>[1], at: Date) => handOff(p, site, at, resolveWorkbenchRange);
 const now = new Date(Date.UTC(2026, 11, 6, 8, 23, 17));
 

@@ -6,10 +6,10 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { intentView, PanelViewState } from '../../../src/views/workbench/panelViewState';
 import { OpenPanelRecord } from '../../../src/views/workbench/openPanelRecord';
-import { historyKey, type KeyValueStore } from '../../../src/views/workbench/queryHistory';
+import { targetKey, type KeyValueStore } from '../../../src/views/workbench/queryHistory';
 import { newerViewState, type WorkbenchTarget, type WorkbenchViewState } from '../../../src/protocol/messages';
 
-const TARGET: WorkbenchTarget = { title: 'prod-flowlog', regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'ls', flowLogId: 'flowlog-1', interval: 600, fields: [] };
+const TARGET: WorkbenchTarget = { kind: 'logstore', title: 'prod-flowlog', regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'ls', flowLogId: 'flowlog-1', interval: 600, fields: [] };
 const HOUR = { kind: 'quick', minutes: 60 } as const;
 
 /** A workspaceState whose writes land only when released, like one whose flush is slow. */
@@ -35,7 +35,7 @@ function slowStore(): KeyValueStore & { release(): void; readonly pending: numbe
 describe('panel view state on the host', () => {
   it('a run is acknowledged only once the record holds its query and range', async () => {
     const store = slowStore();
-    const record = new OpenPanelRecord(store, historyKey);
+    const record = new OpenPanelRecord(store, targetKey);
     const state = new PanelViewState({ query: '*', range: HOUR }, (v) => record.put(TARGET, v));
     let acknowledged = false;
     const ran = state.ran('dstport:443', { kind: 'quick', minutes: 240 }).then(() => (acknowledged = true));

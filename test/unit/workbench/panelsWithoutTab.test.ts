@@ -10,18 +10,18 @@ import { join } from 'node:path';
 import { FileKeyValueStore } from '../../../src/views/workbench/fileKeyValueStore';
 import { OpenPanelRecord } from '../../../src/views/workbench/openPanelRecord';
 import { panelTitle, recordedPanelTitles } from '../../../src/views/workbench/openPanelsFile';
-import { historyKey } from '../../../src/views/workbench/queryHistory';
+import { targetKey } from '../../../src/views/workbench/queryHistory';
 import { isRestartInSameWindow, reopenPanelsVsCodeWillNotRestore, someRecordedPanelLacksTab } from '../../../src/activation/panelsWithoutTab';
 import type * as vscode from 'vscode';
 import type { WorkbenchTarget } from '../../../src/protocol/messages';
 
-const target = (title: string, logStoreName: string): WorkbenchTarget => ({ title, regionId: 'cn-hangzhou', projectName: 'p', logStoreName, interval: 600, fields: [] });
+const target = (title: string, logStoreName: string): WorkbenchTarget => ({ kind: 'logstore', title, regionId: 'cn-hangzhou', projectName: 'p', logStoreName, interval: 600, fields: [] });
 const A = target('prod-backbone-flowlog', 'a');
 const B = target('hangzhou-to-beijing', 'b');
 
 function recordIn(dir: string): { file: string; record: OpenPanelRecord } {
   const file = join(dir, 'open-query-panels.json');
-  return { file, record: new OpenPanelRecord(new FileKeyValueStore(file, (m) => assert.fail(m)), historyKey) };
+  return { file, record: new OpenPanelRecord(new FileKeyValueStore(file, (m) => assert.fail(m)), targetKey) };
 }
 
 describe('query panels without a tab', () => {
@@ -31,7 +31,7 @@ describe('query panels without a tab', () => {
     await record.put(B, { query: '*', range: { kind: 'quick', minutes: 15 } });
     assert.deepEqual(record.withoutTab(new Set(), new Set()).map((e) => e.target.title).sort(), ['hangzhou-to-beijing', 'prod-backbone-flowlog']);
     assert.deepEqual(record.withoutTab(new Set([panelTitle(A)]), new Set()).map((e) => e.view?.query), ['*']);
-    assert.deepEqual(record.withoutTab(new Set([panelTitle(A)]), new Set([historyKey(B)])), []);
+    assert.deepEqual(record.withoutTab(new Set([panelTitle(A)]), new Set([targetKey(B)])), []);
   });
 
   it('activation reads the titles from the file the record writes, without the workbench', async () => {

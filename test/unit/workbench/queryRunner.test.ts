@@ -16,6 +16,7 @@ import type { HostMessage, TimeRangeSpec } from '../../../src/protocol/messages'
 import type { FlowLogView } from '../../../emulator/cen/store';
 import type { FlowRow } from '../../../emulator/data/flowLogGenerator';
 import { QueryRunner, LOAD_MORE_ROWS } from '../../../src/views/workbench/queryRunner';
+import { logstoreQuerying } from '../../../src/views/workbench/targetQueries';
 import { RESULT_PAGE_ROWS } from '../../../src/views/workbench/resultPages';
 import { unpackRows } from '../../../src/results/packedRows';
 import { resolveWorkbenchRange } from '../../../src/views/workbench/workbenchLanguage';
@@ -45,8 +46,7 @@ const FOUR_HOURS: TimeRangeSpec = { kind: 'relative', amount: 4, unit: 'hours' }
 function harness(): { runner: QueryRunner; messages: HostMessage[]; of: <T extends HostMessage['type']>(type: T) => Extract<HostMessage, { type: T }>[] } {
   const messages: HostMessage[] = [];
   const runner = new QueryRunner({
-    sls: async () => sls,
-    target: { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, interval: flowLog.interval },
+    ...logstoreQuerying(async () => sls, flowLog),
     post: async (m) => void messages.push(m),
     resolveRange: resolveWorkbenchRange,
   });

@@ -1,0 +1,554 @@
+/**
+ * One analytic statement over every flow log of a CEN: each logstore runs a statement of its own
+ * and the answers are merged here. Only what merges *exactly* is planned — count, count_if, sum,
+ * min, max, avg (as sum/count), GROUP BY with ORDER BY and LIMIT over those, and plain row
+ * selections ordered by a selected column. Anything else is refused before running, positioned,
+ * saying why. Pure: decided with the tokenizer, shared by the webview editor and the host.
+ */
+import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
+import { queryShape, type TrailingLimit } from './queryShape';
+import { splitQuery, tokenizeSql, type SqlToken } from './tokenizer';
+
+/** What SLS returns for SQL without LIMIT; a plain row selection merges to as many. */
+export const SQL_DEFAULT_ROWS = 100;
+/** Groups one logstore may answer with (SLS's LIMIT ceiling); more would make the merge inexact. */
+export const MAX_GROUPS_PER_LOGSTORE = 1_000_000;
+
+export type MergeOp = 'count' | 'sum' | 'min' | 'max';
+
+/** One column of the merged answer, read from the per-logstore answers' columns (by position). */
+export type MergedColumn =
+  | { readonly kind: 'key'; readonly at: number }
+  | { readonly kind: 'aggregate'; readonly op: MergeOp; readonly at: number }
+  | { readonly kind: 'average'; readonly sumAt: number; readonly countAt: number };
+
+/** A sort key: a column position of the merged answer, or (for `SELECT *`) a column name. */
+export interface OrderKey {
+  readonly column: number | string;
+  readonly descending: boolean;
+}
+
+export type CenSqlPlan =
+  /** Aggregates (with or without GROUP BY): each logstore returns every group's partials. */
+  | {
+      readonly kind: 'grouped';
+      readonly statement: string;
+      readonly columns: readonly MergedColumn[];
+      readonly keyPositions: readonly number[];
+      readonly order: readonly OrderKey[];
+      readonly limit?: TrailingLimit;
+    }
+  /** A row selection: each logstore returns its first offset+count rows in the same order. */
+  | { readonly kind: 'rows'; readonly statement: string; readonly order: readonly OrderKey[]; readonly limit: TrailingLimit; readonly defaultLimit: boolean };
+
+export type CenSqlAnalysis = { readonly ok: true; readonly plan: CenSqlPlan } | { readonly ok: false; readonly problems: readonly Diagnostic[] };
+
+const MERGEABLE: ReadonlyMap<string, MergeOp | 'avg'> = new Map<string, MergeOp | 'avg'>([
+  ['count', 'count'],
+  ['count_if', 'count'],
+  ['sum', 'sum'],
+  ['min', 'min'],
+  ['max', 'max'],
+  ['avg', 'avg'],
+]);
+
+/** Aggregates whose per-logstore answers cannot be combined into the answer over all records. */
+const NOT_MERGEABLE: ReadonlyMap<string, string> = new Map([
+  ['approx_percentile', 'a percentile of the union is not a function of each flow log\'s percentiles'],
+  ['approx_distinct', 'a value seen in two flow logs would be counted twice'],
+  ['percentile', 'a percentile of the union is not a function of each flow log\'s percentiles'],
+  ['median', 'a median of the union is not a function of each flow log\'s medians'],
+  ['arbitrary', 'which record it picks differs per flow log'],
+  ['max_by', 'it needs the records behind each flow log\'s answer'],
+  ['min_by', 'it needs the records behind each flow log\'s answer'],
+  ['histogram', 'its maps are not added up across flow logs here'],
+  ['array_agg', 'its arrays are not combined across flow logs here'],
+  ['map_agg', 'its maps are not combined across flow logs here'],
+  ['string_agg', 'its strings are not combined across flow logs here'],
+  ['listagg', 'its strings are not combined across flow logs here'],
+  ['stddev', 'a deviation of the union is not a function of each flow log\'s deviations'],
+  ['stddev_pop', 'a deviation of the union is not a function of each flow log\'s deviations'],
+  ['stddev_samp', 'a deviation of the union is not a function of each flow log\'s deviations'],
+  ['variance', 'a variance of the union is not a function of each flow log\'s variances'],
+  ['var_pop', 'a variance of the union is not a function of each flow log\'s variances'],
+  ['var_samp', 'a variance of the union is not a function of each flow log\'s variances'],
+  ['geometric_mean', 'it is not a function of each flow log\'s means'],
+  ['corr', 'it is not a function of each flow log\'s correlations'],
+  ['covar_pop', 'it is not a function of each flow log\'s covariances'],
+  ['covar_samp', 'it is not a function of each flow log\'s covariances'],
+  ['kurtosis', 'it is not a function of each flow log\'s answers'],
+  ['skewness', 'it is not a function of each flow log\'s answers'],
+  ['bool_and', 'it is not combined across flow logs here'],
+  ['bool_or', 'it is not combined across flow logs here'],
+  ['checksum', 'it is not combined across flow logs here'],
+  ['numeric_histogram', 'its buckets differ per flow log'],
+  ['approx_set', 'its sketches are not combined across flow logs here'],
+]);
+
+const PER_FLOW_LOG = 'Run it per flow log instead.';
+
+function refuse(range: { from: number; to: number }, message: string): Diagnostic {
+  return diagnostic('not-mergeable', 'error', range, `Cannot merge across the CEN's flow logs: ${message} ${PER_FLOW_LOG}`);
+}
+
+const lower = (t: SqlToken | undefined): string => (t ? t.text.toLowerCase() : '');
+const isWord = (t: SqlToken | undefined, word: string): boolean => t !== undefined && t.kind === 'keyword' && lower(t) === word;
+const isPunct = (t: SqlToken | undefined, p: string): boolean => t !== undefined && t.kind === 'punctuation' && t.text === p;
+
+/** Index of the bracket closing the one at `open` (or the last token when unbalanced). */
+function closing(tokens: readonly SqlToken[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (isPunct(tokens[i], '(') || isPunct(tokens[i], '[')) depth++;
+    else if (isPunct(tokens[i], ')') || isPunct(tokens[i], ']')) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return tokens.length - 1;
+}
+
+/** Index of the bracket opening the one at `close` (or 0). */
+function opening(tokens: readonly SqlToken[], close: number): number {
+  let depth = 0;
+  for (let i = close; i >= 0; i--) {
+    if (isPunct(tokens[i], ')') || isPunct(tokens[i], ']')) depth++;
+    else if (isPunct(tokens[i], '(') || isPunct(tokens[i], '[')) {
+      depth--;
+      if (depth === 0) return i;
+    }
+  }
+  return 0;
+}
+
+function isCall(tokens: readonly SqlToken[], i: number): boolean {
+  return (tokens[i].kind === 'identifier' || tokens[i].kind === 'keyword') && isPunct(tokens[i + 1], '(');
+}
+
+/** Everything anywhere in the statement that no merge can make exact. */
+function forbidden(tokens: readonly SqlToken[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  let depth = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isPunct(t, '(') || isPunct(t, '[')) depth++;
+    else if (isPunct(t, ')') || isPunct(t, ']')) depth = Math.max(0, depth - 1);
+    const word = lower(t);
+    if (isWord(t, 'over')) {
+      const close = i > 0 && isPunct(tokens[i - 1], ')') ? i - 1 : -1;
+      const open = close >= 0 ? opening(tokens, close) : -1;
+      const start = open > 0 ? tokens[open - 1] : t;
+      const end = isPunct(tokens[i + 1], '(') ? tokens[closing(tokens, i + 1)] : t;
+      out.push(refuse({ from: start.from, to: end.to }, 'a window function (OVER) sees only one flow log\'s rows in each logstore.'));
+    } else if (isWord(t, 'distinct')) {
+      const inCall = i >= 2 && isPunct(tokens[i - 1], '(') && isCall(tokens, i - 2);
+      const range = inCall ? { from: tokens[i - 2].from, to: tokens[closing(tokens, i - 1)].to } : t;
+      out.push(refuse(range, inCall ? `${lower(tokens[i - 2])}(DISTINCT …) would count a value seen in two flow logs twice.` : 'SELECT DISTINCT is not merged across flow logs; GROUP BY the columns and count(*) instead.'));
+    } else if (isWord(t, 'select') && depth > 0) {
+      out.push(refuse(t, 'a subquery runs inside one logstore at a time.'));
+    } else if (depth === 0 && (word === 'join' || word === 'union' || word === 'intersect' || word === 'except')) {
+      out.push(refuse(t, `${t.text.toUpperCase()} combines rows inside one logstore; it cannot span the CEN's logstores.`));
+    } else if (i === 0 && isWord(t, 'with')) {
+      out.push(refuse(t, 'WITH (a common table expression) runs inside one logstore at a time.'));
+    } else if (isCall(tokens, i) && NOT_MERGEABLE.has(word)) {
+      out.push(refuse({ from: t.from, to: tokens[closing(tokens, i + 1)].to }, `${t.text}(…) — ${NOT_MERGEABLE.get(word) ?? ''}.`));
+    }
+  }
+  return out;
+}
+
+interface SelectItem {
+  /** The expression's tokens (alias excluded). */
+  readonly expr: readonly SqlToken[];
+  readonly alias?: SqlToken;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Splits tokens on commas outside brackets. */
+function splitTopLevel(tokens: readonly SqlToken[]): SqlToken[][] {
+  const parts: SqlToken[][] = [[]];
+  let depth = 0;
+  for (const t of tokens) {
+    if (isPunct(t, '(') || isPunct(t, '[')) depth++;
+    else if (isPunct(t, ')') || isPunct(t, ']')) depth = Math.max(0, depth - 1);
+    if (depth === 0 && isPunct(t, ',')) parts.push([]);
+    else parts[parts.length - 1].push(t);
+  }
+  return parts.filter((p) => p.length > 0);
+}
+
+function selectItem(tokens: readonly SqlToken[]): SelectItem {
+  const n = tokens.length;
+  const last = tokens[n - 1];
+  const named = last.kind === 'identifier' || last.kind === 'quotedIdentifier';
+  if (n >= 3 && named && isWord(tokens[n - 2], 'as')) return { expr: tokens.slice(0, n - 2), alias: last, from: tokens[0].from, to: last.to };
+  const before = tokens[n - 2];
+  if (n >= 2 && named && before !== undefined && (isPunct(before, ')') || before.kind === 'identifier' || before.kind === 'quotedIdentifier')) {
+    return { expr: tokens.slice(0, n - 1), alias: last, from: tokens[0].from, to: last.to };
+  }
+  return { expr: tokens, from: tokens[0].from, to: last.to };
+}
+
+/** Text of an expression with spacing and case of words normalised, to match ORDER BY against SELECT. */
+function normalised(tokens: readonly SqlToken[]): string {
+  return tokens.map((t) => (t.kind === 'identifier' || t.kind === 'keyword' ? t.text.toLowerCase() : t.text)).join(' ');
+}
+
+function nameOf(t: SqlToken): string {
+  return t.kind === 'quotedIdentifier' ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase();
+}
+
+/** The aggregate an item is, when it is exactly one mergeable call; 'mixed' when an aggregate sits inside a larger expression. */
+function aggregateOf(expr: readonly SqlToken[]): { op: MergeOp | 'avg' } | 'mixed' | undefined {
+  const calls = expr.map((t, i) => (isCall(expr, i) && MERGEABLE.has(lower(t)) ? i : -1)).filter((i) => i >= 0);
+  if (calls.length === 0) return undefined;
+  if (calls.length === 1 && calls[0] === 0 && closing(expr, 1) === expr.length - 1) return { op: MERGEABLE.get(lower(expr[0])) ?? 'count' };
+  return 'mixed';
+}
+
+interface Clauses {
+  readonly select: number;
+  readonly selectEnd: number;
+  readonly groupBy?: number;
+  readonly having?: number;
+  readonly orderBy?: number;
+  readonly limit?: number;
+}
+
+/** Where the top-level clauses start (token indexes). */
+function clauses(tokens: readonly SqlToken[]): Clauses | undefined {
+  if (!isWord(tokens[0], 'select')) return undefined;
+  let depth = 0;
+  let selectEnd = tokens.length;
+  const found: { groupBy?: number; having?: number; orderBy?: number; limit?: number } = {};
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (isPunct(t, '(') || isPunct(t, '[')) depth++;
+    else if (isPunct(t, ')') || isPunct(t, ']')) depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.kind !== 'keyword') continue;
+    const w = lower(t);
+    const starts = w === 'from' || w === 'where' || (w === 'group' && isWord(tokens[i + 1], 'by')) || w === 'having' || (w === 'order' && isWord(tokens[i + 1], 'by')) || w === 'limit';
+    if (starts && selectEnd === tokens.length) selectEnd = i;
+    if (w === 'group' && isWord(tokens[i + 1], 'by')) found.groupBy ??= i;
+    else if (w === 'having') found.having ??= i;
+    else if (w === 'order' && isWord(tokens[i + 1], 'by')) found.orderBy ??= i;
+    else if (w === 'limit') found.limit ??= i;
+  }
+  return { select: 0, selectEnd, ...found };
+}
+
+/** Resolves ORDER BY items to merged column positions (or names under `SELECT *`). */
+function orderKeys(tokens: readonly SqlToken[], items: readonly SelectItem[], star: boolean): { keys: OrderKey[]; problems: Diagnostic[] } {
+  const keys: OrderKey[] = [];
+  const problems: Diagnostic[] = [];
+  for (const part of splitTopLevel(tokens)) {
+    let end = part.length;
+    let descending = false;
+    if (isWord(part[end - 1], 'first') || isWord(part[end - 1], 'last')) end -= 2;
+    if (isWord(part[end - 1], 'desc') || isWord(part[end - 1], 'asc')) {
+      descending = isWord(part[end - 1], 'desc');
+      end--;
+    }
+    const expr = part.slice(0, Math.max(1, end));
+    const column = resolveColumn(expr, items, star);
+    if (column === undefined) {
+      problems.push(refuse({ from: expr[0].from, to: expr[expr.length - 1].to }, `ORDER BY "${quoteForMessage(expr.map((t) => t.text).join(' '))}" must name a selected column (its alias, its position, or the same expression) to sort the merged rows.`));
+    } else keys.push({ column, descending });
+  }
+  return { keys, problems };
+}
+
+function resolveColumn(expr: readonly SqlToken[], items: readonly SelectItem[], star: boolean): number | string | undefined {
+  if (expr.length === 1 && expr[0].kind === 'number' && /^\d+$/.test(expr[0].text)) {
+    const at = Number(expr[0].text) - 1;
+    return at >= 0 && at < items.length ? at : undefined;
+  }
+  if (expr.length === 1 && (expr[0].kind === 'identifier' || expr[0].kind === 'quotedIdentifier')) {
+    const name = nameOf(expr[0]);
+    const byAlias = items.findIndex((it) => it.alias !== undefined && nameOf(it.alias) === name);
+    if (byAlias >= 0) return byAlias;
+  }
+  const text = normalised(expr);
+  const byExpr = items.findIndex((it) => normalised(it.expr) === text);
+  if (byExpr >= 0) return byExpr;
+  if (star && expr.length === 1 && (expr[0].kind === 'identifier' || expr[0].kind === 'quotedIdentifier')) return nameOf(expr[0]);
+  return undefined;
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Plans `query` (a full `search | sql` query) for a CEN, or says positioned why it cannot be
+ * merged exactly. A search-only query needs no plan (its records are merged by time).
+ */
+export function planCenSql(query: string): CenSqlAnalysis | undefined {
+  const parts = splitQuery(query);
+  if (!parts.sql) return undefined;
+  const sqlText = parts.sql.text;
+  const tokens = tokenizeSql(sqlText, parts.sql.from).filter((t) => t.kind !== 'comment');
+  if (tokens.length === 0) return { ok: false, problems: [] };
+  const problems = forbidden(tokens);
+  const c = clauses(tokens);
+  if (!c) {
+    if (problems.length === 0) problems.push(refuse(tokens[0], 'only a SELECT statement can be merged.'));
+    return { ok: false, problems };
+  }
+  const items = splitTopLevel(tokens.slice(1, c.selectEnd)).map(selectItem);
+  const star = items.some((it) => it.expr.length === 1 && it.expr[0].kind === 'operator' && it.expr[0].text === '*');
+  const aggregates = items.map((it) => aggregateOf(it.expr));
+  const grouped = c.groupBy !== undefined || aggregates.some((a) => a !== undefined);
+  aggregates.forEach((a, i) => {
+    if (a === 'mixed') problems.push(refuse(items[i], 'an aggregate inside a larger expression is not merged; select the aggregate itself (count, sum, min, max, avg) and compute from it.'));
+  });
+  if (grouped && c.having !== undefined) {
+    const end = c.orderBy ?? c.limit ?? tokens.length;
+    problems.push(refuse({ from: tokens[c.having].from, to: tokens[end - 1].to }, 'HAVING would filter each flow log\'s partial groups before they are added up.'));
+  }
+  const groupBy = c.groupBy;
+  if (groupBy !== undefined) {
+    const groupEnd = [c.having, c.orderBy, c.limit].filter((i): i is number => i !== undefined && i > groupBy).reduce((m, i) => Math.min(m, i), tokens.length);
+    for (const key of splitTopLevel(tokens.slice(groupBy + 2, groupEnd))) {
+      const at = resolveColumn(key, items, false);
+      if (typeof at !== 'number' || aggregates[at] !== undefined) {
+        problems.push(refuse({ from: key[0].from, to: key[key.length - 1].to }, `GROUP BY "${quoteForMessage(key.map((t) => t.text).join(' '))}" must be a selected column: the groups of each flow log are matched by the selected keys.`));
+      }
+    }
+  }
+  const orderEnd = c.limit ?? tokens.length;
+  const ordered = c.orderBy !== undefined ? orderKeys(tokens.slice(c.orderBy + 2, orderEnd), items, star && !grouped) : { keys: [], problems: [] };
+  problems.push(...ordered.problems);
+  const shape = queryShape(query).sql;
+  if (c.limit !== undefined && !shape?.trailingLimit) problems.push(refuse(tokens[c.limit], 'only a LIMIT of whole numbers at the end of the statement is merged.'));
+  if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.from - b.from) };
+
+  const base = parts.sql.from;
+  const slice = (from: number, to: number): string => sqlText.slice(from - base, to - base);
+  // The statement from FROM/WHERE/GROUP BY up to ORDER BY / LIMIT, as typed.
+  const middleStart = c.selectEnd < tokens.length ? tokens[c.selectEnd].from : undefined;
+  const middleEndToken = c.orderBy ?? c.limit ?? tokens.length;
+  const middle = middleStart !== undefined && c.selectEnd < middleEndToken ? slice(middleStart, tokens[middleEndToken - 1].to) : '';
+
+  if (!grouped) {
+    const defaultLimit = !shape?.trailingLimit;
+    const limit = shape?.trailingLimit ?? { offset: 0, count: SQL_DEFAULT_ROWS };
+    const order = c.orderBy !== undefined ? ` ${slice(tokens[c.orderBy].from, tokens[orderEnd - 1].to)}` : '';
+    const statement = `${slice(tokens[0].from, tokens[c.selectEnd - 1].to)}${middle ? ` ${middle}` : ''}${order} LIMIT ${limit.offset + limit.count}`;
+    return { ok: true, plan: { kind: 'rows', statement, order: ordered.keys, limit, defaultLimit } };
+  }
+
+  const columns: MergedColumn[] = [];
+  const selectTexts: string[] = [];
+  const extra: string[] = [];
+  items.forEach((it, i) => {
+    const a = aggregates[i];
+    const text = slice(it.from, it.to);
+    if (a === undefined || a === 'mixed') {
+      columns.push({ kind: 'key', at: i });
+      selectTexts.push(text);
+    } else if (a.op === 'avg') {
+      const args = slice(it.expr[1].from, it.expr[it.expr.length - 1].to);
+      const alias = it.alias ? it.alias.text : quoteIdentifier(slice(it.expr[0].from, it.expr[it.expr.length - 1].to));
+      columns.push({ kind: 'average', sumAt: i, countAt: items.length + extra.length });
+      selectTexts.push(`sum${args} AS ${alias}`);
+      extra.push(`count${args} AS ${quoteIdentifier(`__cen_count_${extra.length}`)}`);
+    } else {
+      columns.push({ kind: 'aggregate', op: a.op, at: i });
+      selectTexts.push(text);
+    }
+  });
+  const keyPositions = columns.flatMap((col) => (col.kind === 'key' ? [col.at] : []));
+  // Every group of every logstore, in a stable order so LIMIT pages of one answer never overlap.
+  const stableOrder = keyPositions.length > 0 ? ` ORDER BY ${keyPositions.map((p) => p + 1).join(', ')}` : '';
+  const statement = `SELECT ${[...selectTexts, ...extra].join(', ')}${middle ? ` ${middle}` : ''}${stableOrder} LIMIT ${MAX_GROUPS_PER_LOGSTORE}`;
+  return { ok: true, plan: { kind: 'grouped', statement, columns, keyPositions, order: ordered.keys, limit: shape?.trailingLimit } };
+}
+
+/** The positioned reasons a query cannot run across a CEN's flow logs (empty when it can). */
+export function cenRefusals(query: string): Diagnostic[] {
+  const analysis = planCenSql(query);
+  return analysis && !analysis.ok ? [...analysis.problems] : [];
+}
+
+// ---- merging answers ----------------------------------------------------------------------------
+
+/** One logstore's answer: its columns and rows (all strings, as SLS returns them). */
+export interface PartialAnswer {
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+export interface MergedAnswer {
+  readonly columns: readonly string[];
+  readonly rows: readonly string[][];
+}
+
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+const INTEGER = /^-?\d+$/;
+
+function isNull(v: string | undefined): v is undefined {
+  return v === undefined || v === 'null' || v === '';
+}
+
+/** SQL order of two values as SLS returns them: numbers by value, text by code unit; NULLs last. */
+export function compareValues(a: string | undefined, b: string | undefined): number {
+  const an = isNull(a);
+  const bn = isNull(b);
+  if (an || bn) return an === bn ? 0 : an ? 1 : -1;
+  if (INTEGER.test(a) && INTEGER.test(b)) {
+    const x = BigInt(a);
+    const y = BigInt(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  if (NUMBER.test(a) && NUMBER.test(b)) return Number(a) - Number(b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Adds values exactly when they are all integers, as doubles otherwise; NULL when none. */
+class Sum {
+  private integer = 0n;
+  private real = 0;
+  private fractional = false;
+  private seen = false;
+
+  add(v: string | undefined): void {
+    if (isNull(v)) return;
+    this.seen = true;
+    if (!this.fractional && INTEGER.test(v)) this.integer += BigInt(v);
+    else {
+      if (!this.fractional) this.real = Number(this.integer);
+      this.fractional = true;
+      this.real += Number(v);
+    }
+  }
+
+  get empty(): boolean {
+    return !this.seen;
+  }
+
+  get value(): number {
+    return this.fractional ? this.real : Number(this.integer);
+  }
+
+  text(): string {
+    if (!this.seen) return 'null';
+    return this.fractional ? String(this.real) : this.integer.toString();
+  }
+}
+
+type Accumulator = { readonly add: (row: readonly string[]) => void; readonly text: () => string };
+
+function accumulator(col: MergedColumn): Accumulator {
+  switch (col.kind) {
+    case 'key': {
+      let value = '';
+      let set = false;
+      return { add: (row) => { if (!set) { value = row[col.at] ?? ''; set = true; } }, text: () => value };
+    }
+    case 'aggregate': {
+      if (col.op === 'count' || col.op === 'sum') {
+        const sum = new Sum();
+        return { add: (row) => sum.add(row[col.at]), text: () => (col.op === 'count' && sum.empty ? '0' : sum.text()) };
+      }
+      let best: string | undefined;
+      const sign = col.op === 'min' ? -1 : 1;
+      return {
+        add: (row) => {
+          const v = row[col.at];
+          if (isNull(v)) return;
+          if (best === undefined || sign * compareValues(v, best) > 0) best = v;
+        },
+        text: () => best ?? 'null',
+      };
+    }
+    case 'average': {
+      const sum = new Sum();
+      const count = new Sum();
+      return {
+        add: (row) => {
+          sum.add(row[col.sumAt]);
+          count.add(row[col.countAt]);
+        },
+        text: () => (sum.empty || count.value === 0 ? 'null' : String(sum.value / count.value)),
+      };
+    }
+  }
+}
+
+function sortRows(rows: string[][], order: readonly OrderKey[], columns: readonly string[]): void {
+  if (order.length === 0) return;
+  const at = order.map((k) => (typeof k.column === 'number' ? k.column : columns.indexOf(k.column)));
+  rows.sort((a, b) => {
+    for (let i = 0; i < order.length; i++) {
+      const c = at[i];
+      if (c < 0) continue;
+      const x = a[c];
+      const y = b[c];
+      // NULLs last in both directions, as SLS (Presto) sorts them.
+      if (isNull(x) || isNull(y)) {
+        const n = compareValues(x, y);
+        if (n !== 0) return n;
+        continue;
+      }
+      const d = compareValues(x, y);
+      if (d !== 0) return order[i].descending ? -d : d;
+    }
+    return 0;
+  });
+}
+
+/** The merged answer of a grouped plan: partials added up per group, then ordered and limited. */
+function mergeGrouped(plan: Extract<CenSqlPlan, { kind: 'grouped' }>, answers: readonly PartialAnswer[]): MergedAnswer {
+  const groups = new Map<string, Accumulator[]>();
+  for (const answer of answers) {
+    for (const row of answer.rows) {
+      const key = JSON.stringify(plan.keyPositions.map((p) => row[p] ?? ''));
+      let acc = groups.get(key);
+      if (!acc) groups.set(key, (acc = plan.columns.map(accumulator)));
+      for (const a of acc) a.add(row);
+    }
+  }
+  // Aggregates without GROUP BY answer one row even over no records.
+  if (groups.size === 0 && plan.keyPositions.length === 0) groups.set('[]', plan.columns.map(accumulator));
+  const columns = mergedColumnNames(plan.columns.length, answers);
+  const rows = [...groups.values()].map((acc) => acc.map((a) => a.text()));
+  sortRows(rows, plan.order, columns);
+  return { columns, rows: limitRows(rows, plan.limit) };
+}
+
+function mergedColumnNames(width: number, answers: readonly PartialAnswer[]): string[] {
+  const named = answers.find((a) => a.columns.length >= width);
+  return Array.from({ length: width }, (_, i) => named?.columns[i] ?? `_col${i}`);
+}
+
+function limitRows(rows: string[][], limit: TrailingLimit | undefined): string[][] {
+  return limit ? rows.slice(limit.offset, limit.offset + limit.count) : rows;
+}
+
+/**
+ * Merges per-logstore answers into the answer of the statement over all their records. Row
+ * selections get a leading column per `extra` (the flow log a row came from, its region).
+ */
+export function mergeAnswers(plan: CenSqlPlan, answers: readonly PartialAnswer[], extra?: { readonly names: readonly string[]; readonly values: readonly (readonly string[])[] }): MergedAnswer {
+  switch (plan.kind) {
+    case 'grouped':
+      return mergeGrouped(plan, answers);
+    case 'rows': {
+      const own: string[] = [];
+      for (const a of answers) for (const c of a.columns) if (!own.includes(c)) own.push(c);
+      const names = extra?.names ?? [];
+      const rows: string[][] = [];
+      answers.forEach((a, n) => {
+        const at = own.map((c) => a.columns.indexOf(c));
+        for (const row of a.rows) rows.push([...(extra?.values[n] ?? []), ...at.map((i) => (i >= 0 ? row[i] ?? '' : ''))]);
+      });
+      const columns = [...names, ...own];
+      const shifted = plan.order.map((k) => (typeof k.column === 'number' ? { ...k, column: k.column + names.length } : k));
+      // Stable: equal keys keep the flow logs' order, as a merge of sorted runs would.
+      sortRows(rows, shifted, columns);
+      return { columns, rows: limitRows(rows, plan.limit) };
+    }
+  }
+}
