@@ -66,6 +66,14 @@ describe('facet answers', () => {
         { p: 0.99, value: undefined },
       ],
     });
-    assert.deepEqual(readFacetStats([]).percentiles.map((p) => p.value), [undefined, undefined, undefined]);
+    assert.deepEqual(readFacetStats([]).percentiles, [], 'no answer row: no percentiles to show');
+  });
+
+  it("a CEN's stats ask min and max only (approximate percentiles do not merge), and read none", () => {
+    const statement = facetStatsStatement('*', 'bytes', { percentiles: false });
+    assert.doesNotMatch(statement, /approx_percentile/);
+    assert.match(statement, /min\("bytes"\) as min_value, max\("bytes"\) as max_value$/);
+    assert.match(facetStatsStatement('*', 'bytes'), /approx_percentile/);
+    assert.deepEqual(readFacetStats([{ min_value: '1', max_value: '9' }]), { min: 1, max: 9, percentiles: [] });
   });
 });
