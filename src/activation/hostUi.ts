@@ -17,6 +17,7 @@ import { registerTrafficBridges, type TrafficBridges } from '../views/traffic/re
 import { registerWorkbench } from '../views/workbench/registerWorkbench';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
+import { configurePureModuleL10n } from './hostL10n';
 
 export interface HostUiDeps {
   readonly context: vscode.ExtensionContext;
@@ -41,6 +42,7 @@ export interface HostUi {
 }
 
 export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
+  configurePureModuleL10n();
   const commands = new CommandTable();
   const registrar = new CommandRegistrar(log, context.subscriptions, commands);
   // One session, built once: credentials → the shared CenApi/SlsApi (rebuilt when credentials or

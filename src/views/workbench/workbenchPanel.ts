@@ -23,6 +23,7 @@ import { panelTitle } from './openPanelsFile';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
 import { keysForQueryError, offerIndex } from './indexOffer';
+import { hostL10nSetup } from '../../activation/hostL10n';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -167,7 +168,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
     this.ready = false;
     const view = this.viewState.current;
-    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...(this.start.run ? { run: true } : {}) };
+    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...(this.start.run ? { run: true } : {}), l10n: hostL10nSetup() };
     webview.html = buildWorkbenchHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
