@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { l10nKeysIn, PROJECT_ROOT, sourceFiles } from './l10nSourceScan';
 
@@ -70,4 +71,18 @@ test('placeholders() sees what a translation must keep', () => {
   assert.deepEqual(placeholders('{0} of {1} rows'), ['{0}', '{1}']);
   assert.deepEqual(placeholders('[Sign In](command:cenFlowLogs.credentials.signIn) %s'), ['%s', 'command:cenFlowLogs.credentials.signIn']);
   assert.notDeepEqual(placeholders('{0} 行'), placeholders('{0} of {1} rows'));
+});
+
+test('no user-facing manifest string is left plain (scripts/manifestNls.mjs --check)', () => {
+  const run = spawnSync(process.execPath, ['scripts/manifestNls.mjs', '--check'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+});
+
+test('the walkthrough media of both languages exist and render offline (no remote images)', () => {
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    for (const [k, v] of Object.entries(strings(file)).filter(([k]) => k.endsWith('.media'))) {
+      assert.ok(existsSync(join(PROJECT_ROOT, v)), `${file}: ${k} → ${v} is missing`);
+      assert.doesNotMatch(readFileSync(join(PROJECT_ROOT, v), 'utf8'), /!\[[^\]]*\]\(https?:/, `${v} loads an image from the network`);
+    }
+  }
 });
