@@ -27,7 +27,17 @@ describe('walkthrough', () => {
     const page = vs.page;
     await page.locator('.part.titlebar .menubar-menu-button, .menubar-menu-button').first().click();
     await page.locator('.monaco-menu .action-item', { hasText: /^Help$/ }).first().hover();
-    await page.locator('.monaco-menu .action-label', { hasText: /^Open Walkthrough/ }).first().click();
+    const entry = page.locator('.monaco-menu .action-label', { hasText: /^Open Walkthrough/ }).first();
+    await entry.click();
+    // A menu re-rendered under the pointer can swallow the click and stay open with the entry
+    // highlighted; Enter then runs it, as a keyboard user would (the harness's contextMenu does the same).
+    const menu = page.locator('.monaco-menu-container').first();
+    try {
+      await menu.waitFor({ state: 'hidden', timeout: 3_000 });
+    } catch {
+      await entry.hover();
+      await page.keyboard.press('Enter');
+    }
     await vs.answerQuickPick('Get Started with CEN Flow Logs');
 
     const signIn = step(page, 'signIn');
