@@ -9,6 +9,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
 import { answerStep, clickWelcomeButton, waitForCredentialStatus, waitForTreeRow } from './harness/explorerSteps';
+import { gridText, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
 
 describe('localization: zh-cn', () => {
   const vs = useVsCode({ env: {}, locale: 'zh-cn', containerTitle: 'CEN 流日志' });
@@ -41,5 +42,22 @@ describe('localization: zh-cn', () => {
     await vs.runCommand('CEN 流日志: 退出登录');
     await vs.notification('已退出登录：保存的 AccessKey 已从 VS Code 的机密存储中删除。');
     await waitForCredentialStatus(vs, '阿里云：未登录');
+  });
+});
+
+describe('localization: zh-cn, signed in', () => {
+  const vs = useVsCode({ locale: 'zh-cn', containerTitle: 'CEN 流日志' });
+
+  it('the query workbench status line speaks Chinese (the bundle reached the webview through its boot data)', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await vs.runCommand('CEN 流日志: 查询流日志…');
+    await pick(vs, 'prod-backbone-flowlog');
+    await vs.answerInputBox('* | select direction as s, count(*) as n group by s order by s');
+    const frame = await vs.webviewFrame();
+    const progress = frame.locator('[data-testid=status-progress]');
+    await progress.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.match((await progress.textContent()) ?? '', /^\s*结果(不)?精确/);
+    const { rows } = await gridText(frame);
+    assert.ok(rows.length > 0, 'the query returned rows');
+    assert.equal(((await frame.locator('[data-testid=status-rows]').textContent()) ?? '').trim(), `${rows.length} 行`);
   });
 });
