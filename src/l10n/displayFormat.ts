@@ -33,6 +33,8 @@ export function intlLocale(language: string | undefined): string {
 export function createDisplayFormat(language: string | undefined): DisplayFormat {
   const locale = intlLocale(language);
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  // A byte figure is below 1024 in its unit: no grouping ("1023 B", not "1,023 B").
+  const unitInteger = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, useGrouping: false });
   const decimals = new Map<string, Intl.NumberFormat>();
   const decimal = (n: number, digits: number, fixed = false): string => {
     const key = `${digits}:${fixed}`;
@@ -56,7 +58,7 @@ export function createDisplayFormat(language: string | undefined): DisplayFormat
         v /= 1024;
         u++;
       }
-      const text = u === 0 ? integer.format(v) : v < 10 ? decimal(v, 1, true) : integer.format(v);
+      const text = u === 0 || v >= 10 ? unitInteger.format(v) : decimal(v, 1, true);
       return `${n < 0 ? '-' : ''}${text} ${BYTE_UNITS[u]}`;
     },
     dateTime: (ms) => dateTime.format(new Date(ms)),

@@ -22,6 +22,7 @@ test('bytes use binary multiples in both languages; the date follows the languag
   for (const lang of ['en', 'zh-cn']) {
     const f = createDisplayFormat(lang);
     assert.equal(f.bytes(1536), '1.5 KB');
+    assert.equal(f.bytes(1023), '1023 B');
     assert.equal(f.bytes(25 * 1024 ** 3), '25 GB');
     assert.equal(f.bytes(-2048), '-2.0 KB');
     assert.equal(f.count(1234567), '1,234,567');
