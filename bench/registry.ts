@@ -9,6 +9,7 @@ import { resultsPipelineBenchmark } from './pipeline/resultsPipeline';
 import { queryLanguageBenchmark } from './query/queryLanguage';
 import { firstCloudCallBenchmark } from './cloud/firstCloudCall';
 import { queryDocumentsBenchmark } from './documents/queryDocuments';
+import { regionMapBenchmark } from './regionMap/regionMapBench';
 
 export const BENCHMARKS: readonly Benchmark[] = [
   activationBenchmark,
@@ -22,4 +23,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   pagedFetchBenchmark,
   queryLanguageBenchmark,
   queryDocumentsBenchmark,
+  regionMapBenchmark,
 ];

@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   transitionMs?: number;
   /** Days of flow-log history to generate for the demo flow logs (default 7). */
   historyDays?: number;
+  /** Mean generated records per hour per flow log (default: the generator's); tests that need days of history use fewer. */
+  recordsPerHour?: number;
   /** Extra CEN instances to generate (scale tests), spread over the 16 regions. */
   extraCens?: number;
   faults?: Partial<FaultSettings>;
@@ -75,7 +77,7 @@ export class EmulatorContext {
     // flow logs need projects/logstores, and records come from flow logs.
     const projects = { ensureProjectAndLogstore: (a: string, r: string, p: string, l: string) => sls.ensureProjectAndLogstore(a, r, p, l) };
     const cen = new CenStore({ seed: options.seed ?? 1, transitionMs: options.transitionMs ?? 2000, now, accounts, projects });
-    const sls: SlsStore = new SlsStore({ seed: options.seed ?? 1, now, accounts, historyDays: options.historyDays ?? 7, log, flowLogs: cen });
+    const sls: SlsStore = new SlsStore({ seed: options.seed ?? 1, now, accounts, historyDays: options.historyDays ?? 7, recordsPerHour: options.recordsPerHour, log, flowLogs: cen });
     const ctx = new EmulatorContext(options, accounts, faults, cen, sls, now, log);
     if (options.demo !== false) {
       ctx.seedCenDemo();

@@ -32,6 +32,8 @@ export interface FlowLogView {
     /** Region of the attached resource; for TR, the peer router's region (traffic is outbound only). */
     readonly resourceRegionId: string;
   };
+  /** A router-level flow log's router's attachments: its records name the connection of the local network. */
+  readonly routerAttachments?: readonly { readonly id: string; readonly type: AttachmentType; readonly resourceRegionId: string }[];
   /** ms since epoch */
   readonly creationTime: number;
 }

@@ -1,5 +1,5 @@
 // Builds the two bundles: extension host (node, cjs) and webview (browser, esm).
-// The host has a small activation entry (dist/extension.js) and two chunks required on first use,
+// The host has a small activation entry (dist/extension.js) and chunks required on first use,
 // so activation never parses them: the extension's UI (dist/host-ui.js) and the SDKs (dist/cloud-sdk.js).
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -19,6 +19,8 @@ const hostEntries = { extension: 'src/extension.ts', 'host-ui': 'src/activation/
 if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts';
 // Worker thread that reads large GetLogsV2 answers (src/cloud/logsV2Decoding.ts); its file name is looked up beside the code.
 hostEntries.logsV2DecodeWorker = 'src/cloud/logsV2DecodeWorker.ts';
+// The region map's panel (issue 20), required when a map is first opened (src/views/regionMap/regionMapLoader.ts).
+if (existsSync('src/views/regionMap/regionMapPanel.ts')) hostEntries['region-map'] = 'src/views/regionMap/regionMapPanel.ts';
 
 // `require(request)` in the file `loader` becomes a runtime require of the separate chunk.
 function lazyChunk(loader, request, chunk) {
@@ -33,6 +35,7 @@ function lazyChunk(loader, request, chunk) {
 }
 const lazySdk = lazyChunk('sdkLoader.ts', './sdk', 'cloud-sdk');
 const lazyHostUi = lazyChunk('hostUiLoader.ts', './hostUi', 'host-ui');
+const lazyRegionMap = lazyChunk('regionMapLoader.ts', './regionMapPanel', 'region-map');
 
 // The SLS SDK requires the native lz4-napi; the VSIX carries a pure-JS implementation instead.
 const lz4 = {
@@ -44,7 +47,7 @@ const lz4 = {
 
 const host = {
   ...common,
-  plugins: [lazySdk, lazyHostUi, lz4],
+  plugins: [lazySdk, lazyHostUi, lazyRegionMap, lz4],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',
@@ -55,6 +58,10 @@ const host = {
 if (existsSync('scripts/sdkPrune.mjs')) host.plugins.push((await import('./sdkPrune.mjs')).sdkPrune({ roots: 'src/cloud' })); // issue #8: prune SDK code our calls never reach
 
 const webviewEntries = existsSync('webview/main.ts') ? { workbench: 'webview/main.ts' } : {};
+// The before/after compare view (issue 20) is a page of its own.
+if (existsSync('webview/compare/main.ts')) webviewEntries.compare = 'webview/compare/main.ts';
+// The region map (issue 20): its own bundle and stylesheet, loaded only by its panel.
+if (existsSync('webview/regionMap/main.ts')) webviewEntries.regionMap = 'webview/regionMap/main.ts';
 const webview = {
   ...common,
   entryPoints: webviewEntries,

@@ -142,10 +142,17 @@ function childOut(c: ChildInstanceRecord): Record<string, unknown> {
   };
 }
 
+/**
+ * Regions the service offers that the product has no name of its own for: the product must take
+ * the service's name. Malaysia (Johor), ap-southeast-8, is on Alibaba's ACS region page; its
+ * Chinese name here is the emulator's.
+ */
+const SERVICE_ONLY_REGIONS = [{ id: 'ap-southeast-8', name: 'Malaysia (Johor)', localName: '马来西亚（柔佛）' }];
+
 function describeChildInstanceRegions({ params }: ActionContext): Record<string, unknown> {
   const english = params.optional('AcceptLanguage') === 'en-US';
   // The closed regions (2024) are no longer offered.
-  const open = KNOWN_REGIONS.filter((r) => !r.closed);
+  const open = [...KNOWN_REGIONS.filter((r) => !r.closed), ...SERVICE_ONLY_REGIONS];
   return { Regions: { Region: open.map((r) => ({ RegionId: r.id, LocalName: english ? r.name : r.localName })) } };
 }
 

@@ -426,6 +426,8 @@ export class CenStore implements FlowLogSource {
       olderForm: f.transitRouterId === '',
       transitRouterId: f.transitRouterId,
       attachment: a ? { id: a.attachmentId, type: a.type, resourceRegionId: a.resourceRegionId } : undefined,
+      routerAttachments:
+        !a && f.transitRouterId ? this.attachmentsOf(f.transitRouterId).map((r) => ({ id: r.attachmentId, type: r.type, resourceRegionId: r.resourceRegionId })) : undefined,
       creationTime: f.creationTime,
     };
   }

@@ -65,6 +65,8 @@ export interface FlowLogGeneratorInput {
   readonly transitRouterId?: string;
   /** A per-attachment flow log's attachment; absent = the whole router. */
   readonly attachment?: GeneratedAttachment;
+  /** A router-level flow log's router's attachments, when known: records name the local network's connection among them. */
+  readonly routerAttachments?: readonly GeneratedAttachment[];
   /** As DescribeFlowlogs returns it; empty or absent = every field of the form. */
   readonly logFormatString?: string;
   /** The 2019 per-CEN form; default: true when there is no transit router. */
@@ -234,7 +236,9 @@ function attachmentOf(topology: FlowLogTopology, c: Conversation): string {
   const { input } = topology;
   if (input.attachment) return input.attachment.id;
   if (topology.olderForm || input.regionId === undefined) return topology.attachmentByRegion.get(c.direction === 'out' ? c.srcRegion : c.dstRegion) ?? '-';
-  // Router-level: the connection of the local network end.
+  // Router-level: the connection of the local network end — one of the router's own when they are known.
+  const locals = (input.routerAttachments ?? []).filter((a) => a.type !== 'TR');
+  if (locals.length > 0) return locals[hashSeed(c.srcRegion === input.regionId ? c.srcaddr : c.dstaddr) % locals.length].id;
   return topology.attachmentByRegion.get(input.regionId) ?? '-';
 }
 

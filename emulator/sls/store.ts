@@ -91,7 +91,7 @@ interface Feed {
 }
 
 /** What the SLS side reads of a CEN flow log to generate its records. */
-export type FeedSource = Pick<FlowLogView, 'flowLogId' | 'cenId' | 'accountId' | 'interval' | 'regionId' | 'projectName' | 'logStoreName' | 'logFormatString' | 'transitRouterId' | 'olderForm' | 'attachment'>;
+export type FeedSource = Pick<FlowLogView, 'flowLogId' | 'cenId' | 'accountId' | 'interval' | 'regionId' | 'projectName' | 'logStoreName' | 'logFormatString' | 'transitRouterId' | 'olderForm' | 'attachment' | 'routerAttachments'>;
 
 /** The generator's input for a flow log: its form, router, attachment and format. */
 export function generatorInput(fl: FeedSource, seed: number, regions: readonly string[], recordsPerHour?: number, shift?: TrafficShift): FlowLogGeneratorInput {
@@ -106,6 +106,7 @@ export function generatorInput(fl: FeedSource, seed: number, regions: readonly s
     regionId: fl.regionId,
     transitRouterId: fl.transitRouterId || undefined,
     attachment: fl.attachment ? { id: fl.attachment.id, type: fl.attachment.type, peerRegionId: fl.attachment.resourceRegionId } : undefined,
+    routerAttachments: fl.routerAttachments?.map((r) => ({ id: r.id, type: r.type, peerRegionId: r.resourceRegionId })),
     logFormatString: fl.logFormatString,
     olderForm: fl.olderForm,
     shift,

@@ -41,6 +41,8 @@ export const CONTRIBUTED_COMMANDS = [
   'cenFlowLogs.traffic.showForDebugValue',
   'cenFlowLogs.traffic.showForAddress',
   'cenFlowLogs.traffic.chooseFlowLog',
+  'cenFlowLogs.flowLog.compareRanges',
+  'cenFlowLogs.regionMap.show',
 ] as const;
 
 export type ContributedCommand = (typeof CONTRIBUTED_COMMANDS)[number];
@@ -51,3 +53,5 @@ export const SHOW_LOG_COMMAND = 'cenFlowLogs.output.show' satisfies ContributedC
 export const EXPLORER_VIEW_ID = 'cenFlowLogs.explorer';
 
 export const WORKBENCH_VIEW_TYPE = 'cenFlowLogs.workbench';
+
+export const REGION_MAP_VIEW_TYPE = 'cenFlowLogs.regionMap';

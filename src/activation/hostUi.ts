@@ -15,6 +15,8 @@ import type { ExplorerNode } from '../views/explorer/nodes/index';
 import { registerExplorer, updateOpenQueryAvailability } from '../views/explorer/registerExplorer';
 import { registerTrafficBridges, type TrafficBridges } from '../views/traffic/registerTrafficBridges';
 import { registerWorkbench } from '../views/workbench/registerWorkbench';
+import { registerCompare } from '../views/compare/registerCompare';
+import { registerRegionMap } from '../views/regionMap/registerRegionMap';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
 import { configurePureModuleL10n } from './hostL10n';
@@ -52,8 +54,12 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   context.subscriptions.push(credentials, clients);
   const restored = credentials.restore();
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
-  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar });
+  const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar, routerAttachments: (router) => explorer.model.routerAttachments(router) });
+  // Region map, coverage and cost (issue 20): a CEN's traffic by region pair; pairs open in those panels.
+  registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.sls ?? Promise.reject(new Error('Not signed in to Alibaba Cloud.')), model: explorer.model, panels, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
+  // Before / after: compares a flow log's traffic with an earlier range; rows open in those panels.
+  registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
   if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);

@@ -20,6 +20,14 @@ export function attachmentLabel(a: Pick<TransitRouterAttachment, 'kind' | 'resou
   return a.resourceRegionId ? `${a.kind} ${what} (${a.resourceRegionId})` : `${a.kind} ${what}`;
 }
 
+/**
+ * attachment-id → its readable name, for the grid's attachment-id cells: "VPC vpc-… (cn-shanghai)",
+ * with the attachment's own name after it when it has one.
+ */
+export function attachmentNames(list: readonly Pick<TransitRouterAttachment, 'kind' | 'resourceId' | 'resourceRegionId' | 'attachmentId' | 'name'>[]): Record<string, string> {
+  return Object.fromEntries(list.map((a) => [a.attachmentId, a.name ? `${attachmentLabel(a)} · ${a.name}` : attachmentLabel(a)]));
+}
+
 /** An inter-region connection captures only the outbound traffic of its own router (api-current.md §1.3). */
 export function capturesOutboundOnly(a: Pick<TransitRouterAttachment, 'kind'>): boolean {
   return a.kind === 'TR';

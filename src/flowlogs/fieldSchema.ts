@@ -46,6 +46,54 @@ export function logFormatFields(format: string): string[] {
 /** Every format starts with these three (CreateFlowlog); records list them first. */
 const LEADING_FIELDS = ['srcaddr', 'dstaddr', 'bytes'];
 
+/** The fields a custom LogFormatString must start with, in this order (CreateFlowlog: `${srcaddr}${dstaddr}${bytes}`). */
+export const LOG_FORMAT_REQUIRED_FIELDS: readonly string[] = LEADING_FIELDS;
+
+/** One field the create wizard's log-format step offers. */
+export interface LogFormatChoice {
+  readonly name: string;
+  readonly description: string;
+  /** The service requires it in every custom format: always selected. */
+  readonly required: boolean;
+}
+
+/**
+ * Today's fields as a format is built from them: the three required ones first (the service
+ * wants them first), then the others in the documentation's order.
+ */
+export function logFormatChoices(): LogFormatChoice[] {
+  return writtenFields({ olderForm: false }).map((name) => ({ name, description: fieldSpec(name)?.description ?? '', required: LEADING_FIELDS.includes(name) }));
+}
+
+/**
+ * The LogFormatString of a selection of today's fields: `${a}${b}…` in the choices' order, or ''
+ * when every field is selected (the service's default, which also keeps fields it adds later).
+ * The order of the others after the required three changes nothing the records carry (each field
+ * is a key of its own), so the choices' order is the only one built.
+ */
+export function logFormatOf(selected: readonly string[]): string {
+  const order = logFormatChoices().map((c) => c.name);
+  const chosen = order.filter((n) => selected.includes(n));
+  if (chosen.length === order.length) return '';
+  return chosen.map((n) => `\${${n}}`).join('');
+}
+
+/** What is wrong with a selection, as a sentence: a required field left out, or a name that is not a field today. */
+export function logFormatSelectionProblem(selected: readonly string[]): string | undefined {
+  const order = logFormatChoices().map((c) => c.name);
+  const unknown = selected.filter((n) => !order.includes(n));
+  if (unknown.length > 0) return `Not a flow-log field today: ${unknown.join(', ')}.`;
+  const missing = LEADING_FIELDS.filter((n) => !selected.includes(n));
+  if (missing.length > 0) return `The service requires ${LEADING_FIELDS.join(', ')} in every log format; ${missing.join(', ')} must stay selected.`;
+  return undefined;
+}
+
+/** The fields a format selects ('' = every field today), for showing a chosen format again. */
+export function selectedFieldsOf(format: string): string[] {
+  const names = logFormatFields(format);
+  return names.length > 0 ? names : logFormatChoices().map((c) => c.name);
+}
+
 /**
  * The fields a flow log writes, in its format's order; for an empty format every field of its
  * form, the three every format starts with first, then catalog order.

@@ -45,7 +45,12 @@ export const KNOWN_REGIONS: readonly Region[] = [
   { id: 'cn-nanjing', name: 'China (Nanjing - Local Region)', localName: '华东5（南京-本地地域）' },
   { id: 'cn-fuzhou', name: 'China (Fuzhou - Local Region)', localName: '华东6（福州-本地地域）' },
   { id: 'cn-wuhan-lr', name: 'China (Wuhan - Local Region)', localName: '华中1（武汉-本地地域）' },
+  // Both ids are in the endpoint map of Alibaba's generated CBN SDK (com.aliyun.cbn20170912 Client).
+  // "Mexico": Alibaba's OSS "Regions and endpoints" page (help.aliyun.com/en/oss/user-guide/regions-and-endpoints,
+  // Europe and Americas table); its Chinese name 墨西哥 is from third-party code only, not yet from an Alibaba page.
   { id: 'na-south-1', name: 'Mexico', localName: '墨西哥' },
+  // "Saudi Arabia (Riyadh)" / 沙特(利雅得): Alibaba's ApsaraVideo Live endpoint pages, English and Chinese
+  // (help.aliyun.com/en/live/developer-reference/api-live-2016-11-01-endpoint, Middle East table); OSS calls it "SAU (Riyadh - Partner Region)".
   { id: 'me-central-1', name: 'Saudi Arabia (Riyadh)', localName: '沙特（利雅得）' },
 ];
 
@@ -85,10 +90,19 @@ export function regionLocalName(regionId: string): string {
   return BY_ID.get(regionId)?.localName ?? regionId;
 }
 
-/** "China (Shanghai) (cn-shanghai)", or the bare id when we have no name for it. */
-export function regionLabel(regionId: string): string {
-  const name = regionName(regionId);
+/**
+ * "China (Shanghai) (cn-shanghai)"; for an id we have no name for, the service's own name
+ * (DescribeChildInstanceRegions' LocalName) when given, else the bare id.
+ */
+export function regionLabel(regionId: string, serviceName?: string): string {
+  const name = BY_ID.has(regionId) ? regionName(regionId) : serviceName?.trim() || regionId;
   return name === regionId ? regionId : `${name} (${regionId})`;
+}
+
+/** The service's region names (id → LocalName) for the ids among `regionIds` we have no name for. */
+export function serviceNamesFor(regionIds: readonly string[], service: readonly { readonly regionId: string; readonly localName: string }[]): Map<string, string> {
+  const unknown = new Set(regionIds.filter((id) => !BY_ID.has(id)));
+  return new Map(service.filter((r) => unknown.has(r.regionId) && r.localName.trim() !== '').map((r) => [r.regionId, r.localName.trim()]));
 }
 
 /** Whether we have a display name for the id (never whether the service accepts it). */

@@ -7,12 +7,14 @@
 import { fieldSpec, type FlowLogFieldName } from '../flowlogs/catalog';
 import { isIPv4, isIPv6 } from './addressFilter';
 import { searchValueLiteral } from './searchLiteral';
+import { BYTES_PER_GB, parsePriceTable, priceCaseSql } from '../flowlogs/cost';
 
 /** The chart a preset's result suits. */
 export type ChartKind = 'line' | 'area' | 'bar' | 'pie' | 'table';
 
 /** How a parameter is validated and written into the query. */
-export type PresetParameterKind = 'address' | 'seconds';
+/** `priceTable`: the user's price setting as JSON, written into the query as a CASE over the region fields. */
+export type PresetParameterKind = 'address' | 'seconds' | 'priceTable';
 
 /** A value the user supplies when picking a preset. */
 export interface PresetParameter {
@@ -104,6 +106,20 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
     chart: 'table',
     parameters: [],
     requires: ['src-region-id', 'dst-region-id', 'bytes', 'packets'],
+  },
+  {
+    id: 'cost-by-region-pair',
+    title: 'Cost by region pair',
+    description:
+      'Estimated transfer cost per source → destination region pair: captured bytes in GB (1024³ bytes) × your price per GB from the cenFlowLogs.cost.pricePerGB setting (empty until you fill it). An estimate from captured bytes, not a bill.',
+    query:
+      '* | SELECT "src-region-id", "dst-region-id", sum(bytes) AS total_bytes,\n' +
+      `  round(sum(bytes) / ${BYTES_PER_GB}.0, 3) AS gb,\n` +
+      `  round(sum(bytes) / ${BYTES_PER_GB}.0 * {price}, 4) AS estimated_cost\n` +
+      'FROM log\nGROUP BY "src-region-id", "dst-region-id"\nORDER BY total_bytes DESC',
+    chart: 'table',
+    parameters: [{ name: 'price', label: 'Price per GB by region pair (the cenFlowLogs.cost.pricePerGB setting, as JSON)', kind: 'priceTable', defaultValue: '{}', example: '{"cn-hangzhou>cn-shanghai": 0.05, "*": 0.08}' }],
+    requires: ['src-region-id', 'dst-region-id', 'bytes'],
   },
   {
     id: 'rtt-percentiles',
@@ -200,5 +216,20 @@ function parameterLiteral(p: PresetParameter, raw: string): RenderResult {
       return /^[1-9]\d{0,6}$/.test(raw) ? { ok: true, query: raw } : { ok: false, message: `${p.label} must be a whole number of seconds, e.g. ${p.example}; got "${raw.slice(0, 40)}".` };
     case 'address':
       return isIPv4(raw) || isIPv6(raw) ? { ok: true, query: searchValueLiteral(raw) } : { ok: false, message: `${p.label}: "${raw.slice(0, 60)}" is not an IPv4 or IPv6 address.` };
+    case 'priceTable':
+      return priceTableLiteral(p, raw);
   }
+}
+
+/** The price setting (JSON) as a CASE expression; a key or price it cannot use refuses the preset with why. */
+function priceTableLiteral(p: PresetParameter, raw: string): RenderResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    return { ok: false, message: `${p.label} must be a JSON object, e.g. ${p.example}.` };
+  }
+  const { table, problems } = parsePriceTable(value);
+  if (problems.length > 0) return { ok: false, message: `${p.label}: ${problems.map((x) => x.message).join(' ')}` };
+  return { ok: true, query: priceCaseSql(table) };
 }

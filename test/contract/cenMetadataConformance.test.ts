@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { CBN_METADATA_DIR, COMMON_RPC_PARAMS, loadCbnMetadata, requestProblems, type ActionSpec } from '../../emulator/cen/metadata';
 import { ATTACHMENT_KINDS, type CenApi, type CenInstance } from '../../src/cloud/cenApi';
 import { createCenClient } from '../../src/cloud/cenClient';
+import { ATTACHMENT_LISTS } from '../../src/cloud/cenWire';
+import { unavailableCenApi } from '../../src/cloud/unavailableCenApi';
 import { listAccountFlowLogs } from '../../src/flowlogs/flowLogListing';
 import { FlowLogLifecycle } from '../../src/flowlogs/lifecycle';
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
@@ -35,16 +37,149 @@ function responseModels(): Map<string, Set<string>> {
   return out;
 }
 
+/** Records which methods of the client the scenario called (every one must be). */
+function tracingMethods(api: CenApi, called: Set<string>): CenApi {
+  return new Proxy(api, {
+    get(target, key, receiver) {
+      const v: unknown = Reflect.get(target, key, receiver);
+      if (typeof v !== 'function' || typeof key !== 'string') return v;
+      return (...args: unknown[]) => {
+        called.add(key);
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** Test state, as an operator would build it in the console: n more VPCs attached to one router. */
+function addVpcAttachments(emu: TestEmulator, cenId: string, regionId: string, transitRouterId: string, n: number): void {
+  const store = emu.context.cen;
+  for (let i = 0; i < n; i++) {
+    store.addAttachment({
+      attachmentId: store.newId('tr-attach', 16),
+      cenId,
+      transitRouterId,
+      regionId,
+      type: 'VPC',
+      resourceId: store.newId('vpc', 20),
+      resourceRegionId: regionId,
+      resourceOwnerId: '1234567890123456',
+      name: `bulk-${i}`,
+      status: 'Attached',
+      creationTime: Date.now(),
+    });
+  }
+}
+
+const CLIENT_SOURCE = readFileSync(join(__dirname, '..', '..', 'src', 'cloud', 'cenClient.ts'), 'utf8');
+const WIRE_SOURCE = readFileSync(join(__dirname, '..', '..', 'src', 'cloud', 'cenWire.ts'), 'utf8');
+
+/** The actions cenClient.ts calls: `this.call('Action'` and the per-kind attachment lists. */
+function actionsInSource(): Set<string> {
+  const out = new Set([...CLIENT_SOURCE.matchAll(/this\.call\('(\w+)'/g)].map((m) => m[1]));
+  for (const spec of Object.values(ATTACHMENT_LISTS)) out.add(spec.action);
+  return out;
+}
+
+/** Every request parameter name cenClient.ts writes: `{ Name: …` in a Params literal, `params.Name =`, and `Tag.N.Key`. */
+function paramsInSource(): Set<string> {
+  const out = new Set<string>();
+  for (const m of CLIENT_SOURCE.matchAll(/(?:params|base)\.([A-Z]\w*)\s*=/g)) out.add(m[1]);
+  for (const lit of CLIENT_SOURCE.matchAll(/(?:this\.call\('\w+', |: Params = )\{([^}]*)\}/g)) {
+    for (const m of lit[1].matchAll(/(?:^|[{,])\s*([A-Z]\w*):/g)) out.add(m[1]);
+  }
+  for (const m of CLIENT_SOURCE.matchAll(/params\[`(\w+)\.\$\{[^}]+\}\.(\w+)`\]/g)) out.add(`${m[1]}.N.${m[2]}`);
+  return out;
+}
+
+/** Every response field name cenWire.ts reads (`.text('X'`, `.list('X'`, …) and the attachment lists' resource fields. */
+function fieldsInSource(): Set<string> {
+  const out = new Set([...WIRE_SOURCE.matchAll(/\.(?:text|optionalText|integer|obj|list)\('(\w+)'/g)].map((m) => m[1]));
+  for (const spec of Object.values(ATTACHMENT_LISTS)) {
+    out.add(spec.resourceId);
+    out.add(spec.resourceRegionId);
+  }
+  return out;
+}
+
+/** A parameter name as the coverage table names it: `Tag.2.Key` → `Tag.N.Key`. */
+const paramShape = (name: string): string => name.replace(/\.\d+\./, '.N.');
+
+/** A response body flattened to the response model's paths (`A.B[].C`), each with its JSON kind. */
+function bodyPaths(v: unknown, prefix = '', out = new Map<string, string>()): Map<string, string> {
+  if (Array.isArray(v)) {
+    out.set(prefix, 'array');
+    for (const item of v) if (typeof item === 'object' && item !== null) bodyPaths(item, prefix, out);
+    return out;
+  }
+  for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (Array.isArray(child)) bodyPaths(child, `${path}[]`, out);
+    else if (typeof child === 'object' && child !== null && typeof (child as { toFixed?: unknown }).toFixed !== 'function') {
+      out.set(path, 'object');
+      bodyPaths(child, path, out);
+    } else out.set(path, typeof child === 'object' ? 'number' : typeof child);
+  }
+  return out;
+}
+
+/** Whether a JSON value of this kind is what the Go SDK's field type says the service sends. */
+function kindFits(kind: string, goType: string): boolean {
+  if (goType === 'object' || goType === 'array') return kind === goType;
+  if (goType.startsWith('array<')) return kind === 'array';
+  if (goType === 'string') return kind === 'string';
+  if (goType === 'bool') return kind === 'boolean';
+  if (/^(u?int\d*|float\d+)$/.test(goType)) return kind === 'number';
+  return false;
+}
+
+const FLOW_LOG_REF_PARAMS = ['RegionId', 'FlowLogId', 'ClientToken', 'CenId'];
+const ATTACHMENT_LIST_PARAMS = ['CenId', 'RegionId', 'TransitRouterId', 'MaxResults'];
+
+/** Every parameter each action is sent with by cenClient.ts (the scan of the source below keeps this honest). */
+const PARAMS_THE_CLIENT_SENDS: Readonly<Record<string, readonly string[]>> = {
+  DescribeCens: ['PageNumber', 'PageSize'],
+  DescribeCenAttachedChildInstances: ['CenId', 'PageNumber', 'PageSize'],
+  DescribeChildInstanceRegions: ['AcceptLanguage'],
+  ListTransitRouters: ['CenId', 'PageNumber', 'PageSize'],
+  ListTransitRouterVpcAttachments: [...ATTACHMENT_LIST_PARAMS, 'NextToken'],
+  ListTransitRouterVbrAttachments: ATTACHMENT_LIST_PARAMS,
+  ListTransitRouterVpnAttachments: ATTACHMENT_LIST_PARAMS,
+  ListTransitRouterEcrAttachments: ATTACHMENT_LIST_PARAMS,
+  ListTransitRouterPeerAttachments: ATTACHMENT_LIST_PARAMS,
+  DescribeFlowlogs: ['RegionId', 'CenId', 'FlowLogId', 'TransitRouterId', 'Status', 'PageNumber', 'PageSize'],
+  CreateFlowlog: [
+    'RegionId',
+    'CenId',
+    'TransitRouterId',
+    'ClientToken',
+    'TransitRouterAttachmentId',
+    'ProjectName',
+    'LogStoreName',
+    'FlowLogName',
+    'Description',
+    'Interval',
+    'LogFormatString',
+    'Tag.N.Key',
+    'Tag.N.Value',
+  ],
+  ActiveFlowLog: FLOW_LOG_REF_PARAMS,
+  DeactiveFlowLog: FLOW_LOG_REF_PARAMS,
+  ModifyFlowLogAttribute: [...FLOW_LOG_REF_PARAMS, 'FlowLogName', 'Description', 'Interval'],
+  DeleteFlowlog: FLOW_LOG_REF_PARAMS,
+};
+
 describe('CEN calls ⇄ Alibaba’s published metadata (aliyun-openapi-meta cbn, Go SDK response models)', () => {
   let emu: TestEmulator;
   let cen: CenApi;
   const sent: SentRequest[] = [];
   const read = new Set<string>();
+  const calledMethods = new Set<string>();
   const metadata = loadCbnMetadata();
 
   before(async () => {
     emu = await startTestEmulator();
-    cen = createCenClient({
+    const client = createCenClient({
       endpoint: emu.cenUrl,
       credentials: ownerCredentials,
       retry: { baseDelayMs: 10, maxDelayMs: 50, maxAttempts: 12 },
@@ -52,18 +187,26 @@ describe('CEN calls ⇄ Alibaba’s published metadata (aliyun-openapi-meta cbn,
       traceRequests: (action, params) => void sent.push({ action, params: new Map(Object.entries(params).map(([k, v]) => [k, String(v)])) }),
       traceFields: (field) => void read.add(field),
     });
-    // Every CEN action the product calls, as the product calls it.
+    cen = tracingMethods(client, calledMethods);
+    // Every CEN action the product calls, as the product calls it, with every optional parameter the client can send.
     const cens: CenInstance[] = [];
     for await (const page of cen.listCens()) cens.push(...page);
     const prod = cens.find((c) => c.name === 'prod-backbone') ?? assert.fail('demo CEN prod-backbone');
+    await cen.listCensPage(1, 10);
     await cen.listChildInstances(prod.cenId);
     await cen.listChildInstanceRegions();
     await listAccountFlowLogs(cen);
     const routers = await cen.listTransitRouters(prod.cenId);
     const beijing = routers.find((r) => r.regionId === 'cn-beijing') ?? assert.fail('router in cn-beijing');
     const ref = { cenId: prod.cenId, regionId: beijing.regionId, transitRouterId: beijing.transitRouterId };
-    for (const kind of ATTACHMENT_KINDS) await cen.listAttachments(kind, ref);
+    // More VPC attachments than one page holds, so the list is followed by NextToken as the service pages it.
+    addVpcAttachments(emu, beijing.cenId, beijing.regionId, beijing.transitRouterId, 55);
+    // Every kind on every router, so every type-specific field (VbrId, EcrId, …) is read at least once.
+    for (const r of routers) for (const kind of ATTACHMENT_KINDS) await cen.listAttachments(kind, { cenId: r.cenId, regionId: r.regionId, transitRouterId: r.transitRouterId });
+    await cen.listAttachmentsPage('TR', ref);
     const vpc = (await cen.listAttachments('VPC', ref))[0] ?? assert.fail('a VPC attachment');
+    await cen.listFlowLogs({ regionId: beijing.regionId, cenId: prod.cenId, transitRouterId: beijing.transitRouterId, status: 'Active' });
+    await cen.listFlowLogs({ regionId: beijing.regionId, status: 'Inactive' });
     const lifecycle = new FlowLogLifecycle(() => cen);
     const f = await lifecycle.create({
       ...ref,
@@ -74,37 +217,51 @@ describe('CEN calls ⇄ Alibaba’s published metadata (aliyun-openapi-meta cbn,
       description: 'every field',
       interval: 60,
       logFormatString: '${srcaddr}${dstaddr}${bytes}${srcport}',
-      tags: [{ key: 'k', value: 'v' }],
+      tags: [
+        { key: 'k', value: 'v' },
+        { key: 'team', value: 'net' },
+      ],
     });
+    await cen.listFlowLogs({ regionId: beijing.regionId, flowLogId: f.flowLogId });
+    await cen.getFlowLog({ regionId: f.regionId, flowLogId: f.flowLogId });
     const stopped = await lifecycle.stop(f);
     const modified = await lifecycle.modify(stopped, { name: 'renamed', description: 'changed', interval: 600 });
     const started = await lifecycle.start(modified);
     await lifecycle.delete(started);
+    // A router-level flow log with only what the service requires (it names the destination itself).
+    const bare = await cen.createFlowLog({ ...ref, projectName: 'conformance', logStoreName: 'router' });
+    await cen.waitForStable({ regionId: ref.regionId, flowLogId: bare, cenId: ref.cenId }, { timeoutMs: 10_000 });
+    await cen.deleteFlowLog({ regionId: ref.regionId, flowLogId: bare });
   });
   after(() => emu.close());
 
-  it('the published metadata of every action the product calls is committed', () => {
+  it('the scenario calls every method of the client (CenApi), so no call of the product goes unchecked', () => {
+    const methods = Object.keys(unavailableCenApi(new Error('listing the interface')));
+    assert.deepEqual(methods.filter((m) => !calledMethods.has(m)), []);
+  });
+
+  it('every action cenClient.ts calls is called in the scenario, and its published metadata is committed', () => {
     const called = new Set(sent.map((s) => s.action));
-    for (const action of called) assert.ok(metadata.has(action), `no metadata for ${action}`);
-    for (const action of [
-      'DescribeCens',
-      'DescribeCenAttachedChildInstances',
-      'DescribeChildInstanceRegions',
-      'ListTransitRouters',
-      'ListTransitRouterVpcAttachments',
-      'ListTransitRouterVbrAttachments',
-      'ListTransitRouterVpnAttachments',
-      'ListTransitRouterEcrAttachments',
-      'ListTransitRouterPeerAttachments',
-      'DescribeFlowlogs',
-      'CreateFlowlog',
-      'ActiveFlowLog',
-      'DeactiveFlowLog',
-      'ModifyFlowLogAttribute',
-      'DeleteFlowlog',
-    ]) {
-      assert.ok(called.has(action), `the scenario calls ${action}`);
+    const inSource = actionsInSource();
+    assert.ok(inSource.size >= 15, `the source scan found the actions (${[...inSource].join(', ')})`);
+    assert.deepEqual([...inSource].filter((a) => !called.has(a)), [], 'actions the client can call that the scenario did not');
+    assert.deepEqual([...called].filter((a) => !metadata.has(a)), [], 'actions without committed metadata');
+    assert.deepEqual([...called].filter((a) => !inSource.has(a)), [], 'the scan missed an action the client sent');
+  });
+
+  it('every parameter the client can send, per action, was sent in the scenario (and nothing else)', () => {
+    const sentShapes = new Map<string, Set<string>>();
+    for (const r of sent) {
+      const set = sentShapes.get(r.action) ?? new Set<string>();
+      for (const name of r.params.keys()) set.add(paramShape(name));
+      sentShapes.set(r.action, set);
     }
+    const asSent = Object.fromEntries([...sentShapes].map(([a, set]) => [a, [...set].sort()]));
+    const expected = Object.fromEntries(Object.entries(PARAMS_THE_CLIENT_SENDS).map(([a, names]) => [a, [...names].sort()]));
+    assert.deepEqual(asSent, expected);
+    // The table is the client's: the parameter names written in cenClient.ts are exactly its union.
+    const inTable = new Set(Object.values(PARAMS_THE_CLIENT_SENDS).flat());
+    assert.deepEqual([...paramsInSource()].sort(), [...inTable].sort());
   });
 
   it('every request: only defined parameters, every required one, right types and documented values', () => {
@@ -135,6 +292,37 @@ describe('CEN calls ⇄ Alibaba’s published metadata (aliyun-openapi-meta cbn,
     }
     assert.ok(read.size > 40, `the trace saw the reads (${read.size})`);
     assert.deepEqual(missing, []);
+  });
+
+  it('every response field cenWire.ts reads was read in the scenario (so the model check above saw it)', () => {
+    const segments = new Set([...read].flatMap((f) => (f.split(':')[1] ?? '').split('.').map((x) => x.replace(/\[\]$/, ''))));
+    assert.deepEqual([...fieldsInSource()].filter((name) => !segments.has(name)), []);
+  });
+
+  it('what the emulator answers to each read the product sends is in the published response model, of its type', async () => {
+    const raw = new (await import('@alicloud/pop-core')).default({ endpoint: emu.cenUrl, apiVersion: '2017-09-12', accessKeyId: 'LTAIemulatorOwner', accessKeySecret: 'emulator-owner-secret' });
+    const models = new Map<string, Record<string, string>>();
+    for (const f of readdirSync(join(CBN_METADATA_DIR, 'responses')).filter((x) => x.endsWith('.json'))) {
+      const m = JSON.parse(readFileSync(join(CBN_METADATA_DIR, 'responses', f), 'utf8')) as { action: string; fields: Record<string, string> };
+      models.set(m.action, m.fields);
+    }
+    const problems = new Set<string>();
+    const checked = new Set<string>();
+    const reads = sent.filter((r) => /^(Describe|List)/.test(r.action) && !r.params.has('FlowLogId'));
+    assert.ok(reads.length > 20);
+    for (const r of reads) {
+      const body: unknown = await raw.request(r.action, Object.fromEntries(r.params), { method: 'POST' });
+      const model = models.get(r.action) ?? assert.fail(`no response model for ${r.action}`);
+      for (const [path, kind] of bodyPaths(body)) {
+        checked.add(`${r.action}:${path}`);
+        if (!(path in model)) problems.add(`${r.action}: ${path} is not in the published model`);
+        else if (!kindFits(kind, model[path])) problems.add(`${r.action}: ${path} is ${kind}, the model says ${model[path]}`);
+      }
+    }
+    for (const seen of ['DescribeFlowlogs:FlowLogs.FlowLog[].TransitRouterAttachmentId', 'DescribeFlowlogs:TotalCount', 'ListTransitRouterVbrAttachments:TransitRouterAttachments[].VbrId', 'DescribeChildInstanceRegions:Regions.Region[].LocalName']) {
+      assert.ok(checked.has(seen), `the walk reached ${seen}`);
+    }
+    assert.deepEqual([...problems], []);
   });
 
   it('the check itself refuses what breaks the metadata: unknown, missing, mistyped and off-list values', () => {

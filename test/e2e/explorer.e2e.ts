@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { screenshotForDocs } from './harness/docsScreenshot';
-import { answerStep, openExplorer, STEP_TIMEOUT_MS } from './harness/explorerSteps';
+import { answerFieldStep, answerStep, fieldStep, openExplorer, STEP_TIMEOUT_MS, treeTooltipText } from './harness/explorerSteps';
 
 const LONG = 30_000;
 
@@ -88,7 +88,12 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     await answerStep(vs, /Flow log name/, 'dev flow log');
     await answerStep(vs, /Description/, 'created by the e2e test');
     await vs.answerQuickPick('1 minute (60 s)');
-    await answerStep(vs, /Log format/, '${srcaddr}${dstaddr}${bytes}${srcport}${dstport}${direction}');
+    // The log format is a choice of today's fields; the three the service requires cannot be unchecked.
+    const fields = fieldStep(vs);
+    await fields.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await fields.locator('.quick-input-header').getByRole('checkbox', { name: 'Toggle all checkboxes' }).click();
+    await vs.page.locator('.notifications-toasts', { hasText: /srcaddr, dstaddr, bytes are required by the service and stay checked/ }).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+    await answerFieldStep(vs, ['srcaddr', 'srcport', 'dstport', 'direction']);
     await answerStep(vs, /Tags/, 'team=network');
     await vs.expandTreeItem('dev-network');
     await vs.expandTreeItem('China (Shenzhen) (cn-shenzhen)');
@@ -102,6 +107,8 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     assert.equal(created[0].attachmentType, 'TR');
     assert.equal(created[0].logFormatString, '${srcaddr}${dstaddr}${bytes}${srcport}${dstport}${direction}');
     assert.deepEqual(created[0].tags, [{ key: 'team', value: 'network' }]);
+    const tooltip = await treeTooltipText(vs, 'dev flow log', 'Log format');
+    assert.match(tooltip, /Log format: \$\{srcaddr\}\$\{dstaddr\}\$\{bytes\}\$\{srcport\}\$\{dstport\}\$\{direction\}/, 'the tree shows the chosen format');
 
     // Only outbound traffic is captured on an inter-region connection: the peer side is offered.
     await vs.clickNotificationButton(/only traffic leaving cn-shenzhen/, 'Create on the Peer Router…');
@@ -110,7 +117,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     await answerStep(vs, /Flow log name/, 'dev flow log back');
     await answerStep(vs, /Description/, '');
     await vs.answerQuickPick('10 minutes (600 s, default)');
-    await answerStep(vs, /Log format/, '');
+    await answerFieldStep(vs);
     await answerStep(vs, /Tags/, '');
     await vs.expandTreeItem('China (Zhangjiakou) (cn-zhangjiakou)');
     await waitForRowText(vs, 'dev flow log back', /inter-region → cn-shenzhen · Active/);
@@ -182,7 +189,7 @@ describe('explorer', { timeout: 1_200_000 }, () => {
     await answerStep(vs, /Flow log name/, 'beijing flow log');
     await answerStep(vs, /Description/, '');
     await vs.answerQuickPick('10 minutes (600 s, default)');
-    await answerStep(vs, /Log format/, '');
+    await answerFieldStep(vs);
     vs.emulator.context.faults.settings = { ...vs.emulator.context.faults.settings, throttleRate: 0.3 };
     await answerStep(vs, /Tags/, '');
     await vs.expandTreeItem('prod-backbone');

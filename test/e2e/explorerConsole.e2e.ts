@@ -16,6 +16,7 @@ import {
   credentialStatusBarItem,
   openExplorer,
   STEP_TIMEOUT_MS,
+  treeTooltipText,
   waitForCredentialStatus,
   waitForTreeRow,
   welcomeView,
@@ -25,26 +26,8 @@ import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT } from '../../emulator/accounts'
 const FLOW_LOG = 'prod-backbone-flowlog';
 const NO_CENS_WELCOME = /This account has no CEN instances/;
 
-/** Hovers a tree row and returns the text of its tooltip (the markdown hover VS Code shows). */
-async function tooltipText(vs: VsCodeSession, label: string): Promise<string> {
-  const row = await vs.treeItem(label);
-  const hover = vs.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Flow log:' });
-  // The hover shows after the hover delay; move away and back if the first hover was swallowed by a re-render.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await vs.page.mouse.move(1, 1);
-    await row.locator('.label-name').hover();
-    try {
-      await hover.first().waitFor({ state: 'visible', timeout: 3_000 * (attempt + 1) });
-      break;
-    } catch {
-      // retried below; the last attempt's failure is reported by textContent's wait
-    }
-  }
-  const text = (await hover.first().textContent({ timeout: UI_TIMEOUT_MS })) ?? '';
-  await vs.page.mouse.move(1, 1);
-  await vs.page.keyboard.press('Escape');
-  return text;
-}
+/** The flow log's tooltip (the markdown hover VS Code shows). */
+const tooltipText = (vs: VsCodeSession, label: string): Promise<string> => treeTooltipText(vs, label);
 
 /** The flow log id as the tooltip shows it ("Flow log: flowlog-…"). */
 function flowLogIdIn(tooltip: string): string {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
 import { removeAliyunCliConfig, writeAliyunCliConfig } from './harness/aliyunCliConfig';
 import {
+  answerFieldStep,
   answerStep,
   clickWelcomeButton,
   credentialStatusBarItem,
@@ -56,7 +57,7 @@ describe('explorer credentials', { timeout: 900_000 }, () => {
     await answerStep(vs, /Flow log name/, '');
     await answerStep(vs, /Description/, '');
     await vs.answerQuickPick('10 minutes (600 s, default)');
-    await answerStep(vs, /Log format/, '');
+    await answerFieldStep(vs);
     await answerStep(vs, /Tags/, '');
     await vs.notification(/cen:CreateFlowlog/, 30_000);
     assert.equal(vs.emulator.context.cen.flowLogsOf('6543210987654321').length, 0);

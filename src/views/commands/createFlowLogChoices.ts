@@ -16,14 +16,15 @@ export interface Choice<T> {
 }
 
 /** Enterprise routers first (pickable); Basic ones listed after with why they cannot have flow logs. */
-export function routerChoices(routers: readonly TransitRouter[]): Choice<TransitRouter>[] {
+export function routerChoices(routers: readonly TransitRouter[], serviceRegionNames: ReadonlyMap<string, string> = new Map()): Choice<TransitRouter>[] {
+  const label = (r: TransitRouter): string => regionLabel(r.regionId, serviceRegionNames.get(r.regionId));
   const enterprise = routers.filter((r) => r.edition === 'Enterprise');
   const other = routers.filter((r) => r.edition !== 'Enterprise');
   return [
-    ...enterprise.map((r) => ({ label: regionLabel(r.regionId), description: r.name ? `${r.name} · ${r.transitRouterId}` : r.transitRouterId, value: r })),
+    ...enterprise.map((r) => ({ label: label(r), description: r.name ? `${r.name} · ${r.transitRouterId}` : r.transitRouterId, value: r })),
     ...(other.length > 0 ? [{ label: 'Cannot have flow logs', separator: true }] : []),
     ...other.map((r) => ({
-      label: `$(circle-slash) ${regionLabel(r.regionId)}`,
+      label: `$(circle-slash) ${label(r)}`,
       description: r.transitRouterId,
       detail: r.edition === 'Basic' ? 'Basic Edition: upgrade it to Enterprise Edition in the CEN console first' : `Edition "${r.rawType}": only Enterprise Edition supports flow logs`,
       value: r,

@@ -2,9 +2,9 @@
  * "Create Flow Log" as the service models it today (api-current.md §1-§2): a multi-step input
  * (Back/forward) collecting CEN → transit router (ListTransitRouters; Enterprise only, Basic shown
  * with why) → the whole router or one connection (the per-type attachment lists, paged by
- * NextToken) → SLS project and logstore (pick or create) → name, description, interval, optional
- * log format and tags, each checked with the API's rules as typed. Then creates (always with
- * TransitRouterId) and follows Creating → Active. How many flow logs a CEN may have is the
+ * NextToken) → SLS project and logstore (pick or create) → name, description, interval, the
+ * fields to write (a checkbox list; the log format) and tags, each checked with the API's rules as
+ * typed. Then creates (always with TransitRouterId) and follows Creating → Active. How many flow logs a CEN may have is the
  * service's call. For an inter-region connection it explains that only outbound traffic is
  * captured and offers the peer router's side.
  */
@@ -18,7 +18,8 @@ import {
   type TransitRouterAttachment,
 } from '../../cloud/cenApi';
 import { attachmentLabel, capturesOutboundOnly } from '../../flowlogs/attachmentLabel';
-import { DEFAULT_INTERVAL, FLOW_LOG_INTERVALS, LOG_FORMAT_REQUIRED_PREFIX, type FlowLogInterval } from '../../flowlogs/catalog';
+import { DEFAULT_INTERVAL, FLOW_LOG_INTERVALS, type FlowLogInterval } from '../../flowlogs/catalog';
+import { LOG_FORMAT_REQUIRED_FIELDS, logFormatChoices, logFormatOf, logFormatSelectionProblem, selectedFieldsOf, type LogFormatChoice } from '../../flowlogs/fieldSchema';
 import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import { checkDescription, checkFlowLogName, checkLogFormatString, checkLogStoreName, checkProjectName } from '../../flowlogs/validation';
 import type { SlsApi } from '../../cloud/slsApi';
@@ -63,19 +64,42 @@ type ValueItem = vscode.QuickPickItem & { value: string };
 
 export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardDeps): void {
   r.register('cenFlowLogs.flowLog.create', 'Create flow log', async (node) => {
-    await runCreateWizard(deps, { cen: cenOf(node), router: routerOf(node), attachment: undefined });
+    await runCreateWizard(deps, prefillOf(node) ?? { cen: cenOf(node), router: routerOf(node), attachment: undefined });
   });
 }
 
+/**
+ * What a caller already knows, e.g. coverage's missing side (its router and inter-region
+ * connection): the wizard starts at the first step not answered, and the name is suggested.
+ */
+export interface CreatePrefill {
+  readonly cen?: CenInstance;
+  readonly router?: TransitRouter;
+  readonly attachment?: TransitRouterAttachment;
+  readonly name?: string;
+}
+
+/** The `prefill` an argument carries (a coverage row, the region map's "create the missing side"). */
+export function prefillOf(value: unknown): CreatePrefill | undefined {
+  if (typeof value !== 'object' || value === null || !('prefill' in value)) return undefined;
+  const p: unknown = value.prefill;
+  if (typeof p !== 'object' || p === null) return undefined;
+  const o = p as Record<string, unknown>;
+  const cen = cenOf({ cen: o.cen });
+  const router = routerOf({ router: o.router });
+  const a = o.attachment;
+  const attachment = typeof a === 'object' && a !== null && 'attachmentId' in a ? (a as TransitRouterAttachment) : undefined;
+  return { cen, router, attachment: router ? attachment : undefined, name: typeof o.name === 'string' ? o.name : undefined };
+}
+
 /** Runs the wizard from what is already known (a CEN, a router, a connection) and creates the flow log. */
-export async function runCreateWizard(
-  deps: CreateWizardDeps,
-  start: { cen?: CenInstance; router?: TransitRouter; attachment?: TransitRouterAttachment },
-): Promise<FlowLog | undefined> {
+export async function runCreateWizard(deps: CreateWizardDeps, start: CreatePrefill): Promise<FlowLog | undefined> {
   const state: CreateState = {
-    ...start,
+    cen: start.cen,
+    router: start.router,
+    attachment: start.attachment,
     scopeChosen: start.attachment !== undefined,
-    name: '',
+    name: start.name ?? '',
     description: '',
     interval: DEFAULT_INTERVAL,
     logFormatString: '',
@@ -188,7 +212,7 @@ function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
     if (routers.length === 0) {
       throw new Error(`CEN ${cen.name || cen.cenId} has no transit router. Attach a network instance to it in the CEN console (that creates the transit router), then create the flow log.`);
     }
-    const items = pickItems(routerChoices(routers));
+    const items = pickItems(routerChoices(routers, await deps.model.serviceRegionNamesOf(cen)));
     const chosen = await input.pick({
       title: `${TITLE}: ${cen.name || cen.cenId}`,
       step: 2,
@@ -324,7 +348,7 @@ function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
   };
 }
 
-type TextField = 'name' | 'description' | 'logFormatString' | 'tagsText';
+type TextField = 'name' | 'description' | 'tagsText';
 
 /** A free-text step: the optional fields differ only in field, position, prompt, rule and what follows. */
 function textStep(
@@ -348,13 +372,40 @@ const askTags = textStep(
   () => undefined,
 );
 
-const askLogFormat = textStep(
-  'logFormatString',
-  9,
-  `Log format (optional; empty = every field). A custom one must start with ${LOG_FORMAT_REQUIRED_PREFIX}, e.g. ${LOG_FORMAT_REQUIRED_PREFIX}\${srcport}\${dstport}\${direction}; it cannot be changed later`,
-  checkLogFormatString,
-  () => askTags,
-);
+type FieldItem = vscode.QuickPickItem & { field: LogFormatChoice };
+
+/**
+ * The log format as a choice of today's fields (checkboxes), the three the service requires
+ * checked and kept; the result is the LogFormatString `${a}${b}…`, or the default when every field
+ * is checked. No free text: the API takes nothing a selection cannot say (only today's fields,
+ * the required three first; the order of the others changes nothing the records carry).
+ */
+const pickLogFormat: InputStep<CreateState> = async (input, state) => {
+  const items: FieldItem[] = logFormatChoices().map((c) => ({
+    label: c.name,
+    description: c.required ? `required — always written · ${c.description}` : c.description,
+    field: c,
+  }));
+  const selected = selectedFieldsOf(state.logFormatString);
+  const chosen = await input.pickMany({
+    title: `${TITLE}: fields each record carries (${LOG_FORMAT_REQUIRED_FIELDS.join(', ')} required)`,
+    step: 9,
+    totalSteps: TOTAL,
+    items,
+    selected: items.filter((i) => selected.includes(i.field.name)),
+    placeholder: 'Log format: uncheck the fields you do not need (all checked = every field, the default); it cannot be changed later',
+    locked: (i) => i.field.required,
+    lockedMessage: REQUIRED_FIELDS_TEXT,
+    validate: (picked) => {
+      const names = picked.map((i) => i.field.name);
+      return logFormatSelectionProblem(names) ?? checkLogFormatString(logFormatOf(names));
+    },
+  });
+  state.logFormatString = logFormatOf(chosen.map((i) => i.field.name));
+  return askTags;
+};
+
+const REQUIRED_FIELDS_TEXT = `${LOG_FORMAT_REQUIRED_FIELDS.join(', ')} are required by the service and stay checked.`;
 
 const pickInterval: InputStep<CreateState> = async (input, state) => {
   const items = FLOW_LOG_INTERVALS.map((i) => ({ label: intervalLabel(i), interval: i }));
@@ -367,7 +418,7 @@ const pickInterval: InputStep<CreateState> = async (input, state) => {
     placeholder: 'Capture window: records are aggregated and written once per window',
   });
   state.interval = chosen.interval;
-  return askLogFormat;
+  return pickLogFormat;
 };
 
 const askDescription = textStep(

@@ -22,6 +22,20 @@ export interface QuickPickStep<T extends vscode.QuickPickItem> {
   readonly busy?: boolean;
 }
 
+export interface QuickPickManyStep<T extends vscode.QuickPickItem> {
+  readonly title: string;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly items: readonly T[];
+  readonly selected: readonly T[];
+  readonly placeholder: string;
+  /** Items that stay selected: unchecking one checks it again and shows `lockedMessage`. */
+  readonly locked?: (item: T) => boolean;
+  readonly lockedMessage?: string;
+  /** Returns a message to keep the picker open and show it. */
+  readonly validate?: (items: readonly T[]) => string | undefined;
+}
+
 export interface InputBoxStep {
   readonly title: string;
   readonly step: number;
@@ -97,6 +111,52 @@ export class MultiStepInput {
               return;
             }
             resolve(item);
+          }),
+          input.onDidHide(() => reject(new CancelSignal())),
+        );
+        this.replace(input);
+      });
+    } finally {
+      for (const d of disposables) d.dispose();
+    }
+  }
+
+  /** A multi-select step (checkboxes); Enter accepts the checked items. */
+  async pickMany<T extends vscode.QuickPickItem>(p: QuickPickManyStep<T>): Promise<readonly T[]> {
+    const disposables: vscode.Disposable[] = [];
+    try {
+      return await new Promise<readonly T[]>((resolve, reject) => {
+        const input = vscode.window.createQuickPick<T>();
+        input.title = p.title;
+        input.step = p.step;
+        input.totalSteps = p.totalSteps;
+        input.placeholder = p.placeholder;
+        input.canSelectMany = true;
+        input.items = p.items;
+        input.selectedItems = p.selected;
+        input.ignoreFocusOut = true;
+        input.buttons = this.steps.length > 1 ? [vscode.QuickInputButtons.Back] : [];
+        const warn = (message: string): void => {
+          input.placeholder = message;
+          void vscode.window.showWarningMessage(message);
+        };
+        disposables.push(
+          input.onDidTriggerButton((b) => {
+            if (b === vscode.QuickInputButtons.Back) reject(new BackSignal());
+          }),
+          input.onDidChangeSelection((selection) => {
+            const dropped = p.locked ? p.items.filter((i) => p.locked!(i) && !selection.includes(i)) : [];
+            if (dropped.length === 0) return;
+            input.selectedItems = [...selection, ...dropped];
+            if (p.lockedMessage) warn(p.lockedMessage);
+          }),
+          input.onDidAccept(() => {
+            const problem = p.validate?.(input.selectedItems);
+            if (problem) {
+              warn(problem);
+              return;
+            }
+            resolve(input.selectedItems);
           }),
           input.onDidHide(() => reject(new CancelSignal())),
         );

@@ -4,6 +4,7 @@
  */
 import type { TransitRouterEdition } from '../../cloud/cenApi';
 import type { FlowLogStatus } from '../../flowlogs/catalog';
+import type { DirectionState } from '../../flowlogs/coverage';
 
 /** What the menus need to know about a flow log: which operations its status allows. */
 export type FlowLogState = 'active' | 'inactive' | 'transitional' | 'unknown';
@@ -18,7 +19,9 @@ export type NodeContext =
   | { readonly kind: 'createFlowLog' }
   | { readonly kind: 'loadMore' }
   | { readonly kind: 'error' }
-  | { readonly kind: 'message' };
+  | { readonly kind: 'message' }
+  | { readonly kind: 'coverage' }
+  | { readonly kind: 'coverageDirection'; readonly state: DirectionState };
 
 export function flowLogState(status: FlowLogStatus): FlowLogState {
   switch (status) {
@@ -62,5 +65,9 @@ export function contextValue(ctx: NodeContext): string {
       return 'error';
     case 'message':
       return 'message';
+    case 'coverage':
+      return 'coverage';
+    case 'coverageDirection':
+      return `coverageDirection.${ctx.state}`;
   }
 }

@@ -6,14 +6,16 @@
  * while anything is transitional. Caches, fetches and fires change events; knows nothing of vscode
  * so it is tested against the emulator directly.
  */
-import type { CenApi, CenInstance, FlowLog, TransitRouter, TransitRouterAttachment } from '../../cloud/cenApi';
+import type { CenApi, CenInstance, ChildInstanceRegion, FlowLog, TransitRouter, TransitRouterAttachment, TransitRouterRef } from '../../cloud/cenApi';
 import { ATTACHMENT_KINDS } from '../../cloud/cenApi';
 import { isTransitional } from '../../flowlogs/catalog';
+import { cenCoverage, type PairCoverage } from '../../flowlogs/coverage';
 import { listCenFlowLogs, routerRegions, sortFlowLogs } from '../../flowlogs/flowLogListing';
-import { regionRank } from '../../flowlogs/regions';
+import { isKnownRegion, regionRank, serviceNamesFor } from '../../flowlogs/regions';
 import type { CenFlowLogState } from './contextValue';
 import { ExplorerFilter } from './explorerFilter';
 import { CenNode } from './nodes/cenNode';
+import { CoverageDirectionNode, CoverageNode } from './nodes/coverageNode';
 import { CreateFlowLogNode } from './nodes/createFlowLogNode';
 import { ErrorNode } from './nodes/errorNode';
 import { FlowLogNode } from './nodes/flowLogNode';
@@ -47,6 +49,8 @@ interface CenPages {
 interface CenDetail {
   readonly cen: CenInstance;
   readonly routers: readonly TransitRouter[];
+  /** The service's names of router regions we have no name for (empty when we know them all). */
+  readonly regionNames: ReadonlyMap<string, string>;
   flowLogs: FlowLog[];
 }
 
@@ -59,6 +63,9 @@ export class ExplorerModel {
   private cens: Promise<Loaded<CenPages>> | undefined;
   private readonly details = new Map<string, Promise<Loaded<CenDetail>>>();
   private readonly attachments = new Map<string, Promise<Loaded<Map<string, TransitRouterAttachment>>>>();
+  private childInstanceRegions?: Promise<readonly ChildInstanceRegion[]>;
+  /** Per CEN: the inter-region connections of its Enterprise routers (for coverage). */
+  private readonly interRegion = new Map<string, Promise<Loaded<readonly TransitRouterAttachment[]>>>();
   /** Node instances are kept so a change event can name the exact element VS Code knows. */
   private readonly cenNodes = new Map<string, CenNode>();
   private readonly routerNodes = new Map<string, TransitRouterNode>();
@@ -97,6 +104,9 @@ export class ExplorerModel {
     this.cens = undefined;
     this.details.clear();
     this.attachments.clear();
+    this.childInstanceRegions = undefined;
+    this.interRegion.clear();
+    this.coverageNodes.clear();
     this.cenNodes.clear();
     this.routerNodes.clear();
     this.noCens = undefined;
@@ -108,12 +118,14 @@ export class ExplorerModel {
   reloadFlowLogs(): void {
     this.details.clear();
     this.attachments.clear();
+    this.interRegion.clear();
     this.fire(undefined);
   }
 
   /** Forgets one CEN's routers and flow logs and redraws it. */
   reloadCen(cenId: string): void {
     this.details.delete(cenId);
+    this.interRegion.delete(cenId);
     this.fire(this.cenNodes.get(cenId));
   }
 
@@ -131,7 +143,10 @@ export class ExplorerModel {
         return this.cenChildren(node);
       case 'transitRouter':
         return this.routerChildren(node);
+      case 'coverage':
+        return this.coverageChildren(node);
       case 'flowLog':
+      case 'coverageDirection':
       case 'createFlowLog':
       case 'loadMore':
       case 'error':
@@ -172,6 +187,15 @@ export class ExplorerModel {
     const d = await this.loadDetail(cen);
     if (d.state === 'error') throw d.error;
     return d.value.flowLogs;
+  }
+
+  /** Which directions of the CEN's inter-region connections are logged (loading routers, flow logs and connections if needed). */
+  async coverageOf(cen: CenInstance): Promise<PairCoverage[]> {
+    const d = await this.loadDetail(cen);
+    if (d.state === 'error') throw d.error;
+    const connections = await this.loadInterRegion(cen.cenId, d.value.routers);
+    if (connections.state === 'error') throw connections.error;
+    return cenCoverage({ routers: d.value.routers, interRegionAttachments: connections.value, flowLogs: d.value.flowLogs });
   }
 
   /** The latest known state of a flow log (nodes handed to commands may be older); only CENs already loaded are searched. */
@@ -252,13 +276,15 @@ export class ExplorerModel {
     const sorted = [...routers].sort((a, b) => regionRank(a.regionId) - regionRank(b.regionId) || a.regionId.localeCompare(b.regionId));
     for (const r of sorted) {
       const own = flowLogs.filter((f) => f.transitRouterId === r.transitRouterId);
-      nodes.push(this.routerNode(node.cen, r, own.length > 0 ? 'hasFlowLog' : 'noFlowLog'));
+      nodes.push(this.routerNode(node.cen, r, own.length > 0 ? 'hasFlowLog' : 'noFlowLog', loaded.value.regionNames.get(r.regionId)));
     }
     // Older-form flow logs (no transit router), and any whose router is not listed, stay visible under the CEN.
     const routerIds = new Set(routers.map((r) => r.transitRouterId));
     for (const f of flowLogs.filter((x) => !x.transitRouterId || !routerIds.has(x.transitRouterId))) {
       if (this.filter.isEmpty || this.filter.matchesCen(node.cen) || this.filter.matchesFlowLog(f)) nodes.push(new FlowLogNode(f));
     }
+    // Coverage needs two regions at least: one inter-region connection.
+    if (new Set(routers.map((r) => r.regionId)).size >= 2 && this.filter.isEmpty) nodes.push(this.coverageNode(node.cen));
     if (nodes.length === 0) {
       nodes.push(new MessageNode(`${node.id}/noRouters`, 'No transit router yet — attach a network instance to this CEN in the console first', 'info'));
     }
@@ -292,6 +318,41 @@ export class ExplorerModel {
     return nodes;
   }
 
+  private async coverageChildren(node: CoverageNode): Promise<ExplorerNode[]> {
+    let pairs: PairCoverage[];
+    try {
+      pairs = await this.coverageOf(node.cen);
+    } catch (e) {
+      return [
+        new ErrorNode(node.id, 'Could not check coverage', e, () => {
+          this.interRegion.delete(node.cen.cenId);
+          this.fire(node);
+        }),
+      ];
+    }
+    node.shown = true;
+    const directions = pairs.flatMap((p) => [p.forward, p.back]);
+    const missing = directions.filter((d) => d.state === 'notLogged').length;
+    const summary = directions.length === 0 ? undefined : missing > 0 ? `${missing} of ${directions.length} directions not logged` : `all ${directions.length} directions logged`;
+    if (summary !== node.summary) {
+      node.summary = summary;
+      // Redraw the row itself with its new description (after VS Code took these children).
+      setTimeout(() => this.fire(node), 0);
+    }
+    if (directions.length === 0) return [new MessageNode(`${node.id}/none`, 'No inter-region connection in this CEN', 'info')];
+    return directions.map((d) => new CoverageDirectionNode(node.cen, d));
+  }
+
+  private readonly coverageNodes = new Map<string, CoverageNode>();
+
+  private coverageNode(cen: CenInstance): CoverageNode {
+    const existing = this.coverageNodes.get(cen.cenId);
+    if (existing && existing.cen === cen) return existing;
+    const node = new CoverageNode(cen);
+    this.coverageNodes.set(cen.cenId, node);
+    return node;
+  }
+
   private cenNode(cen: CenInstance, state: CenFlowLogState): CenNode {
     const existing = this.cenNodes.get(cen.cenId);
     if (existing && existing.cen === cen) {
@@ -303,13 +364,13 @@ export class ExplorerModel {
     return node;
   }
 
-  private routerNode(cen: CenInstance, router: TransitRouter, state: CenFlowLogState): TransitRouterNode {
+  private routerNode(cen: CenInstance, router: TransitRouter, state: CenFlowLogState, serviceRegionName?: string): TransitRouterNode {
     const existing = this.routerNodes.get(router.transitRouterId);
-    if (existing && existing.router === router) {
+    if (existing && existing.router === router && existing.serviceRegionName === serviceRegionName) {
       existing.flowLogState = state;
       return existing;
     }
-    const node = new TransitRouterNode(cen, router, state);
+    const node = new TransitRouterNode(cen, router, state, serviceRegionName);
     this.routerNodes.set(router.transitRouterId, node);
     return node;
   }
@@ -356,8 +417,8 @@ export class ExplorerModel {
       loaded = this.requireApiAsync()
         .then(async (api) => {
           const routers = await api.listTransitRouters(cen.cenId);
-          const flowLogs = await listCenFlowLogs(api, cen.cenId, routerRegions(routers));
-          return { cen, routers, flowLogs };
+          const [flowLogs, regionNames] = await Promise.all([listCenFlowLogs(api, cen.cenId, routerRegions(routers)), this.serviceRegionNames(api, routers)]);
+          return { cen, routers, flowLogs, regionNames };
         })
         .then(
           (value): Loaded<CenDetail> => {
@@ -371,7 +432,41 @@ export class ExplorerModel {
     return loaded;
   }
 
-  private loadAttachments(router: TransitRouter): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
+  /** Every attachment of a transit router (its per-type lists, cached with the tree's): for naming attachment ids elsewhere. */
+  async routerAttachments(router: TransitRouterRef): Promise<readonly TransitRouterAttachment[]> {
+    const loaded = await this.loadAttachments(router);
+    if (loaded.state === 'error') {
+      // A failed listing is not kept: the next panel (or the router's row) asks again.
+      this.attachments.delete(router.transitRouterId);
+      throw loaded.error;
+    }
+    return [...loaded.value.values()];
+  }
+
+  /**
+   * Names for router regions we have none for, from the regions the service offers CEN instances
+   * (DescribeChildInstanceRegions, asked once, only when such a region shows up). Names are a
+   * convenience: a failed call leaves the ids bare and is asked again next time.
+   */
+  private async serviceRegionNames(api: CenApi, routers: readonly TransitRouter[]): Promise<ReadonlyMap<string, string>> {
+    const ids = routers.map((r) => r.regionId);
+    if (ids.every(isKnownRegion)) return new Map();
+    this.childInstanceRegions ??= api.listChildInstanceRegions();
+    try {
+      return serviceNamesFor(ids, await this.childInstanceRegions);
+    } catch {
+      this.childInstanceRegions = undefined;
+      return new Map();
+    }
+  }
+
+  /** The service's names of a CEN's router regions we have no name for (for the create wizard's router step). */
+  async serviceRegionNamesOf(cen: CenInstance): Promise<ReadonlyMap<string, string>> {
+    const d = await this.loadDetail(cen);
+    return d.state === 'ok' ? d.value.regionNames : new Map();
+  }
+
+  private loadAttachments(router: TransitRouterRef): Promise<Loaded<Map<string, TransitRouterAttachment>>> {
     let loaded = this.attachments.get(router.transitRouterId);
     if (!loaded) {
       const ref = { cenId: router.cenId, regionId: router.regionId, transitRouterId: router.transitRouterId };
@@ -382,6 +477,21 @@ export class ExplorerModel {
           (error: unknown): Loaded<Map<string, TransitRouterAttachment>> => ({ state: 'error', error }),
         );
       this.attachments.set(router.transitRouterId, loaded);
+    }
+    return loaded;
+  }
+
+  private loadInterRegion(cenId: string, routers: readonly TransitRouter[]): Promise<Loaded<readonly TransitRouterAttachment[]>> {
+    let loaded = this.interRegion.get(cenId);
+    if (!loaded) {
+      const enterprise = routers.filter((r) => r.edition === 'Enterprise');
+      loaded = this.requireApiAsync()
+        .then((api) => Promise.all(enterprise.map((r) => api.listAttachments('TR', { cenId: r.cenId, regionId: r.regionId, transitRouterId: r.transitRouterId }))))
+        .then(
+          (lists): Loaded<readonly TransitRouterAttachment[]> => ({ state: 'ok', value: lists.flat() }),
+          (error: unknown): Loaded<readonly TransitRouterAttachment[]> => ({ state: 'error', error }),
+        );
+      this.interRegion.set(cenId, loaded);
     }
     return loaded;
   }
@@ -400,6 +510,9 @@ export class ExplorerModel {
     const routerNode = flowLog.transitRouterId ? this.routerNodes.get(flowLog.transitRouterId) : undefined;
     if (routerNode) routerNode.flowLogState = loaded.value.flowLogs.some((f) => f.transitRouterId === flowLog.transitRouterId) ? 'hasFlowLog' : 'noFlowLog';
     this.fire(routerNode ?? cenNode);
+    // A started, stopped, created or deleted flow log changes which directions are logged.
+    const coverage = this.coverageNodes.get(flowLog.cenId);
+    if (coverage?.shown) this.fire(coverage);
   }
 
   // ---- polling ----

@@ -15,6 +15,7 @@ import { historyKey, type QueryHistoryStore } from './queryHistory';
 import type { WorkbenchPanels } from './workbenchPanels';
 import type { WorkbenchPanel } from './workbenchPanel';
 import { resolveWorkbenchRange } from './workbenchLanguage';
+import { presetSettingValues } from './presetSettings';
 import { logstoreConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
 import { consoleSite } from '../consoleSite';
 import { flowLogTargetInput, type LogstoreTargetInput } from './workbenchTarget';
@@ -81,7 +82,7 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     if (!availability.available) {
       throw new Error(`"${preset.title}" cannot run on ${flowLog.name || flowLog.flowLogId}: ${availability.reason} Pick another preset, or a flow log that writes ${availability.missing.join(', ')}.`);
     }
-    const values: Record<string, string> = { window: String(flowLog.interval) };
+    const values: Record<string, string> = { window: String(flowLog.interval), ...presetSettingValues() };
     for (const p of preset.parameters.filter((q) => q.kind === 'address')) {
       const value = await vscode.window.showInputBox({ title: preset.title, prompt: p.label, placeHolder: p.example, ignoreFocusOut: true });
       if (value === undefined) return;

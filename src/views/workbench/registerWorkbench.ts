@@ -4,13 +4,15 @@
  * cloud clients, when the extension's UI is built (src/activation/hostUi.ts).
  */
 import * as vscode from 'vscode';
-import type { CenApi } from '../../cloud/cenApi';
+import type { CenApi, TransitRouterAttachment, TransitRouterRef } from '../../cloud/cenApi';
+import { attachmentNames } from '../../flowlogs/attachmentLabel';
 import { CloudError } from '../../cloud/cloudError';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerWorkbenchCommands } from './commands';
 import { QueryHistoryStore } from './queryHistory';
-import { workbenchLanguage } from './workbenchLanguage';
+import { targetPresets, workbenchLanguage } from './workbenchLanguage';
+import { presetSettingValues } from './presetSettings';
 import { WorkbenchPanels } from './workbenchPanels';
 import { FileKeyValueStore } from './fileKeyValueStore';
 import { openPanelsPath } from './openPanelsFile';
@@ -22,6 +24,8 @@ export interface WorkbenchDeps {
   readonly sls: () => SlsApi | undefined;
   readonly log: vscode.LogOutputChannel;
   readonly registrar: CommandRegistrar;
+  /** Every attachment of a transit router (the explorer's cached lists), to name attachment ids in the grid. */
+  readonly routerAttachments?: (router: TransitRouterRef) => Promise<readonly TransitRouterAttachment[]>;
 }
 
 function notSignedIn(): CloudError {
@@ -39,7 +43,11 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   // The open panels' record, on disk: VS Code's own storage may not be flushed when a reload comes.
   const recordFile = openPanelsPath(context);
   const record = recordFile ? new FileKeyValueStore(recordFile, (m) => deps.log.warn(`workbench: ${m}`)) : context.workspaceState;
-  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language: workbenchLanguage, log: deps.log }, record);
+  const routerAttachments = deps.routerAttachments;
+  const names = routerAttachments ? async (router: TransitRouterRef) => attachmentNames(await routerAttachments(router)) : undefined;
+  // The *Cost by region pair* preset is written with the user's prices as they are when a panel opens.
+  const language = { ...workbenchLanguage, presets: (t: Parameters<typeof targetPresets>[0]) => targetPresets(t, presetSettingValues()) };
+  const panels = new WorkbenchPanels({ extensionUri: context.extensionUri, sls, history, language, log: deps.log, attachmentNames: names }, record);
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.

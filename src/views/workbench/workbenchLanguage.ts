@@ -47,23 +47,30 @@ export function resolveWorkbenchRange(spec: TimeRangeSpec, intervalSeconds: numb
 export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'interval'>, values: Readonly<Record<string, string>> = {}): PresetInfo | undefined {
   const defaults: Record<string, string> = { window: String(captureInterval(target.interval)) };
   for (const p of preset.parameters) if (p.kind === 'address') defaults[p.name] = p.example;
-  const rendered = renderPreset(preset, { ...defaults, ...values });
+  let rendered = renderPreset(preset, { ...defaults, ...values });
+  // A price setting the preset cannot use: listed without prices, the description says why.
+  let priceNote = '';
+  const price = preset.parameters.find((p) => p.kind === 'priceTable');
+  if (!rendered.ok && price) {
+    priceNote = ` (${rendered.message} Shown without prices.)`;
+    rendered = renderPreset(preset, { ...defaults, ...values, [price.name]: '{}' });
+  }
   if (!rendered.ok) return undefined;
   const needsAddress = preset.parameters.some((p) => p.kind === 'address' && values[p.name] === undefined);
   return {
     id: preset.id,
     title: preset.title,
-    description: needsAddress ? `${preset.description} (replace the example address)` : preset.description,
+    description: (needsAddress ? `${preset.description} (replace the example address)` : preset.description) + priceNote,
     query: rendered.query,
     chart: preset.chart,
   };
 }
 
 /** The presets the target's schema can answer; those needing a field it lacks are not listed. */
-export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'>): PresetInfo[] {
+export function targetPresets(target: Pick<WorkbenchTarget, 'interval' | 'fields'>, values: Readonly<Record<string, string>> = {}): PresetInfo[] {
   const fields = target.fields.length > 0 ? target.fields.map((f) => f.name) : undefined;
   return QUERY_PRESETS.filter((p) => presetAvailability(p, fields).available)
-    .map((p) => presetInfo(p, target))
+    .map((p) => presetInfo(p, target, values))
     .filter((p): p is PresetInfo => p !== undefined);
 }
 

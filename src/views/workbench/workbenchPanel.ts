@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { errorText } from '../../errorText';
 import type { SlsApi } from '../../cloud/slsApi';
+import type { TransitRouterRef } from '../../cloud/cenApi';
 import {
   parseWebviewMessage,
   type HostMessage,
@@ -41,6 +42,8 @@ export interface WorkbenchPanelDeps {
   readonly history: QueryHistoryStore;
   readonly language: WorkbenchLanguage;
   readonly log: vscode.LogOutputChannel;
+  /** attachment-id → readable name of every attachment of a transit router (the explorer's lists). */
+  readonly attachmentNames?: (router: TransitRouterRef) => Promise<Readonly<Record<string, string>>>;
 }
 
 /** How a panel starts: its view state (restored or from a command) and whether to run it at once. */

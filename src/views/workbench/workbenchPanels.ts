@@ -13,7 +13,7 @@ import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPane
 import { intentView, type QueryIntent } from './panelViewState';
 import type { FieldSchema } from '../../flowlogs/fieldSchema';
 import { indexProblem, offerIndex } from './indexOffer';
-import { buildTarget, schemaFields, targetSchema, type LogstoreTargetInput } from './workbenchTarget';
+import { buildTarget, schemaFields, targetSchema, withRouterAttachmentNames, type LogstoreTargetInput } from './workbenchTarget';
 
 export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Disposable {
   private readonly panels = new Map<string, WorkbenchPanel>();
@@ -34,8 +34,8 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await existing.show(intent);
       return existing;
     }
-    const schema = await this.schema(input);
-    const target = buildTarget(input, schemaFields(schema));
+    const [schema, named] = await Promise.all([this.schema(input), this.named(input)]);
+    const target = buildTarget(named, schemaFields(schema));
     // Another open may have finished while the index was being read.
     const raced = this.panels.get(historyKey(target));
     if (raced) {
@@ -47,7 +47,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
     await this.record?.put(target, view);
-    this.offerIndexFor(workbench, input, schema);
+    this.offerIndexFor(workbench, named, schema);
     return workbench;
   }
 
@@ -56,7 +56,8 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    * new run (Run in New Panel of query files). The newest panel is the one `open` reveals from then on.
    */
   async openAnother(input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
-    const target = buildTarget(input, schemaFields(await this.schema(input)));
+    const [schema, named] = await Promise.all([this.schema(input), this.named(input)]);
+    const target = buildTarget(named, schemaFields(schema));
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
     const workbench = this.track(panel, target, view, intent.run);
@@ -142,6 +143,18 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     } catch (e) {
       this.deps.log.warn(`workbench: could not read the index of ${input.projectName}/${input.logStoreName}, offering the flow log's fields unchecked (${errorText(e)})`);
       return targetSchema(input, 'unknown');
+    }
+  }
+
+  /** The input with its router's attachments named; without them (no lister, a failed listing) the ids show as they are. */
+  private async named(input: LogstoreTargetInput): Promise<LogstoreTargetInput> {
+    const namesOf = this.deps.attachmentNames;
+    if (!namesOf) return input;
+    try {
+      return await withRouterAttachmentNames(input, namesOf);
+    } catch (e) {
+      this.deps.log.warn(`workbench: could not name the attachments of ${input.transitRouter?.transitRouterId ?? '?'}; attachment-id cells show ids only (${errorText(e)})`);
+      return input;
     }
   }
 

@@ -3,7 +3,7 @@
  * flow log's schema (src/flowlogs/fieldSchema.ts): what its LogFormatString writes, checked
  * against the logstore's index.
  */
-import type { FlowLog } from '../../cloud/cenApi';
+import type { FlowLog, TransitRouterRef } from '../../cloud/cenApi';
 import type { IndexField } from '../../cloud/slsApi';
 import { DEFAULT_INTERVAL } from '../../flowlogs/catalog';
 import { fieldSchema, type FieldSchema, type FlowLogFormat, type IndexState } from '../../flowlogs/fieldSchema';
@@ -21,6 +21,18 @@ export interface LogstoreTargetInput {
   readonly format?: FlowLogFormat;
   /** attachment-id → a readable name ("VPC vpc-… (cn-shanghai)"), where known. */
   readonly attachmentNames?: Readonly<Record<string, string>>;
+  /** The flow log's transit router: the panel names its attachments (a router-level flow log sees them all). */
+  readonly transitRouter?: TransitRouterRef;
+}
+
+/** The input with every attachment of its transit router named (the caller's names win); unchanged without a router. */
+export async function withRouterAttachmentNames(
+  input: LogstoreTargetInput,
+  namesOf: (router: TransitRouterRef) => Promise<Readonly<Record<string, string>>>,
+): Promise<LogstoreTargetInput> {
+  if (!input.transitRouter) return input;
+  const names = await namesOf(input.transitRouter);
+  return Object.keys(names).length === 0 ? input : { ...input, attachmentNames: { ...names, ...input.attachmentNames } };
 }
 
 /** The schema's fields as the protocol carries them. */
@@ -50,6 +62,7 @@ export function flowLogTargetInput(flowLog: FlowLog, attachmentName?: string): L
     title: flowLog.name || flowLog.flowLogId,
     format: { logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId },
     attachmentNames: attachment && attachmentName ? { [attachment]: attachmentName } : undefined,
+    transitRouter: flowLog.transitRouterId ? { cenId: flowLog.cenId, regionId: flowLog.regionId, transitRouterId: flowLog.transitRouterId } : undefined,
   };
 }
 

@@ -75,3 +75,38 @@ export function credentialStatusBarItem(vs: VsCodeSession, text: TextMatch): Loc
 export async function waitForCredentialStatus(vs: VsCodeSession, text: TextMatch, timeout = UI_TIMEOUT_MS): Promise<void> {
   await credentialStatusBarItem(vs, text).first().waitFor({ state: 'visible', timeout });
 }
+
+/** The create wizard's log-format step: a checkbox list of today's fields. */
+export function fieldStep(vs: VsCodeSession): Locator {
+  return vs.page.locator('.quick-input-widget').filter({ has: vs.page.locator('.quick-input-title', { hasText: /fields each record carries/ }) });
+}
+
+/** Answers the log-format step: toggles the named fields (none = keep every field, the default), then accepts. */
+export async function answerFieldStep(vs: VsCodeSession, toggle: readonly string[] = []): Promise<void> {
+  const step = fieldStep(vs);
+  await step.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+  if (toggle.length > 0) await vs.answerQuickPick(toggle);
+  else await step.locator('.quick-input-box input').press('Enter');
+  await step.waitFor({ state: 'hidden', timeout: STEP_TIMEOUT_MS });
+}
+
+/** Hovers a tree row and returns the text of its tooltip (the markdown hover VS Code shows), waiting for `expect` in it. */
+export async function treeTooltipText(vs: VsCodeSession, label: string, expect: TextMatch = 'Flow log:'): Promise<string> {
+  const row = await vs.treeItem(label);
+  const hover = vs.page.locator('.monaco-hover, .workbench-hover').filter({ hasText: expect });
+  // The hover shows after the hover delay; move away and back if the first hover was swallowed by a re-render.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await vs.page.mouse.move(1, 1);
+    await row.locator('.label-name').hover();
+    try {
+      await hover.first().waitFor({ state: 'visible', timeout: 3_000 * (attempt + 1) });
+      break;
+    } catch {
+      // retried; the last attempt's failure is reported by textContent's wait
+    }
+  }
+  const text = (await hover.first().textContent({ timeout: UI_TIMEOUT_MS })) ?? '';
+  await vs.page.mouse.move(1, 1);
+  await vs.page.keyboard.press('Escape');
+  return text;
+}

@@ -28,6 +28,20 @@ describe('flow-log record generator', () => {
     assert.deepEqual(new Set(rows.map((r) => r.dstRegionId)), new Set(['cn-beijing', 'cn-shanghai', 'us-east-1']));
   });
 
+  it('a router-level flow log names the local network’s connection among the router’s own attachments, never an inter-region one', () => {
+    const routerAttachments = [
+      { id: 'tr-attach-vpc1', type: 'VPC' as const },
+      { id: 'tr-attach-vpc2', type: 'VPC' as const },
+      { id: 'tr-attach-vbr', type: 'VBR' as const },
+      { id: 'tr-attach-peer', type: 'TR' as const, peerRegionId: 'us-east-1' },
+    ];
+    const rows = records({ ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz', routerAttachments });
+    assert.ok(rows.length > 100);
+    const used = new Set(rows.map((r) => r.attachmentId));
+    assert.ok([...used].every((id) => ['tr-attach-vpc1', 'tr-attach-vpc2', 'tr-attach-vbr'].includes(id)), [...used].join(', '));
+    assert.ok(used.size > 1, 'traffic spreads over the local connections');
+  });
+
   it('an inter-region connection captures outbound traffic to the peer region only', () => {
     const input = { ...base, regionId: 'cn-hangzhou', transitRouterId: 'tr-hz', attachment: { id: 'tr-attach-peer', type: 'TR' as const, peerRegionId: 'us-east-1' } };
     const rows = records(input);

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { CURRENT_FIELDS, OLDER_FORM_FIELDS } from '../../../src/flowlogs/catalog';
-import { fieldSchema, logFormatFields, writtenFields, type IndexState } from '../../../src/flowlogs/fieldSchema';
+import { CURRENT_FIELDS, LOG_FORMAT_REQUIRED_PREFIX, OLDER_FORM_FIELDS } from '../../../src/flowlogs/catalog';
+import { fieldSchema, logFormatChoices, logFormatFields, logFormatOf, logFormatSelectionProblem, selectedFieldsOf, writtenFields, type IndexState } from '../../../src/flowlogs/fieldSchema';
+import { logFormatProblem } from '../../../src/flowlogs/validation';
 
 const names = (fields: readonly { name: string }[]): string[] => fields.map((f) => f.name);
 /** An empty format's order: the three every format starts with, then the catalog's order. */
@@ -56,5 +57,48 @@ describe('the schema of a flow log: its LogFormatString against the logstore ind
     const schema = fieldSchema(undefined, indexOf(['zeta', 'text'], ['bytes', 'long'], ['srcaddr', 'text'], ['rtt', 'long']));
     assert.deepEqual(names(schema.fields), ['srcaddr', 'bytes', 'rtt', 'zeta']);
     assert.deepEqual(names(fieldSchema(undefined, { kind: 'missing' }).fields), names(CURRENT_FIELDS));
+  });
+});
+
+describe('the create wizard’s field picker: a selection of today’s fields as a LogFormatString', () => {
+  const documented = CURRENT_FIELDS.map((f) => f.name);
+
+  it('offers every field documented today once: the three the service requires first and marked, then the documented order', () => {
+    const choices = logFormatChoices();
+    assert.deepEqual(choices.slice(0, 3).map((c) => [c.name, c.required]), [['srcaddr', true], ['dstaddr', true], ['bytes', true]]);
+    assert.ok(choices.slice(3).every((c) => !c.required));
+    assert.deepEqual([...choices.map((c) => c.name)].sort(), [...documented].sort());
+    const rest = documented.filter((n) => !['srcaddr', 'dstaddr', 'bytes'].includes(n));
+    assert.deepEqual(choices.slice(3).map((c) => c.name), rest);
+    for (const c of choices) assert.ok(c.description.length > 0, `${c.name} has a description`);
+  });
+
+  it('builds ${a}${b}… with the required three first and the rest in documented order, whatever order they were picked in', () => {
+    assert.equal(logFormatOf(['direction', 'bytes', 'srcport', 'dstaddr', 'srcaddr']), '${srcaddr}${dstaddr}${bytes}${srcport}${direction}');
+    assert.equal(logFormatOf(['srcaddr', 'dstaddr', 'bytes']), LOG_FORMAT_REQUIRED_PREFIX);
+  });
+
+  it('every field checked is the default format (empty: every field, also ones the service adds later)', () => {
+    assert.equal(logFormatOf([...documented].reverse()), '');
+  });
+
+  it('what it builds passes the API’s LogFormatString rule', () => {
+    const optional = documented.filter((n) => !['srcaddr', 'dstaddr', 'bytes'].includes(n));
+    for (let i = 0; i < optional.length; i++) {
+      const format = logFormatOf(['srcaddr', 'dstaddr', 'bytes', ...optional.filter((_, k) => k % (i + 2) === 0)]);
+      assert.equal(logFormatProblem(format), undefined, format);
+    }
+  });
+
+  it('refuses a selection without a required field or with a name that is not a field today, saying which', () => {
+    assert.match(logFormatSelectionProblem(['srcaddr', 'bytes', 'srcport']) ?? '', /dstaddr must stay selected/);
+    assert.match(logFormatSelectionProblem(['srcaddr', 'dstaddr', 'bytes', 'rtt']) ?? '', /Not a flow-log field today: rtt/);
+    assert.equal(logFormatSelectionProblem(['srcaddr', 'dstaddr', 'bytes']), undefined);
+  });
+
+  it('shows a chosen format again as its selection (empty = every field)', () => {
+    assert.deepEqual(selectedFieldsOf('${srcaddr}${dstaddr}${bytes}${dstport}'), ['srcaddr', 'dstaddr', 'bytes', 'dstport']);
+    assert.deepEqual([...selectedFieldsOf('')].sort(), [...documented].sort());
+    assert.equal(logFormatOf(selectedFieldsOf('${srcaddr}${dstaddr}${bytes}${dstport}')), '${srcaddr}${dstaddr}${bytes}${dstport}');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { REGION_NAMES, isClosedRegion, offerableRegions, regionName } from '../../../src/flowlogs/catalog';
+import { regionLabel, serviceNamesFor } from '../../../src/flowlogs/regions';
 
 /** The 16 region ids of the 2019 flow-log description (shared/spec/flow-logs.md), typed out. */
 const REGIONS_2019 = [
@@ -30,6 +31,20 @@ describe('region display names', () => {
   it('an unknown id is shown raw, in both languages', () => {
     assert.equal(regionName('xx-new-9'), 'xx-new-9');
     assert.equal(regionName('xx-new-9', 'zh'), 'xx-new-9');
+  });
+
+  it('an id we have no name for takes the service’s name (DescribeChildInstanceRegions); ours wins for ids we know', () => {
+    assert.equal(regionLabel('ap-southeast-8', 'Malaysia (Johor)'), 'Malaysia (Johor) (ap-southeast-8)');
+    assert.equal(regionLabel('ap-southeast-8'), 'ap-southeast-8');
+    assert.equal(regionLabel('ap-southeast-8', '  '), 'ap-southeast-8');
+    assert.equal(regionLabel('cn-hangzhou', 'Hangzhou, as some service names it'), 'China (Hangzhou) (cn-hangzhou)');
+    const service = [
+      { regionId: 'cn-hangzhou', localName: 'China (Hangzhou)' },
+      { regionId: 'ap-southeast-8', localName: 'Malaysia (Johor)' },
+      { regionId: 'xx-empty-1', localName: '' },
+      { regionId: 'xx-not-asked-1', localName: 'Elsewhere' },
+    ];
+    assert.deepEqual([...serviceNamesFor(['cn-hangzhou', 'ap-southeast-8', 'xx-empty-1', 'xx-gone-1'], service)], [['ap-southeast-8', 'Malaysia (Johor)']]);
   });
 
   it('India (Mumbai) and Australia (Sydney) are closed (2024): named, but never offered as choices', () => {

@@ -124,6 +124,19 @@ describe('command enablement: package.json menus vs contextValues', () => {
     assert.deepEqual(commandsFor(ctx({ kind: 'transitRouter', edition: 'Enterprise', flowLogs: 'hasFlowLog' }), 'inline'), []);
   });
 
+  it('coverage: a direction not logged offers Create (inline too), a logged or impossible one nothing; the map from CEN, flow log and Coverage rows', () => {
+    assert.deepEqual(commandsFor(ctx({ kind: 'coverageDirection', state: 'notLogged' }), 'inline'), ['cenFlowLogs.flowLog.create']);
+    assert.ok(commandsFor(ctx({ kind: 'coverageDirection', state: 'notLogged' })).includes('cenFlowLogs.flowLog.create'));
+    for (const state of ['logged', 'cannotLog'] as const) {
+      assert.deepEqual(commandsFor(ctx({ kind: 'coverageDirection', state })), [], state);
+      assert.deepEqual(commandsFor(ctx({ kind: 'coverageDirection', state }), 'inline'), [], state);
+    }
+    for (const c of [ctx({ kind: 'cen', flowLogs: 'hasFlowLog' }), ctx({ kind: 'flowLog', status: 'Inactive' }), ctx({ kind: 'coverage' })]) {
+      assert.ok(commandsFor(c).includes('cenFlowLogs.regionMap.show'), c);
+    }
+    assert.ok(!commandsFor(ctx({ kind: 'transitRouter', edition: 'Enterprise', flowLogs: 'hasFlowLog' })).includes('cenFlowLogs.regionMap.show'));
+  });
+
   it('rows that only inform have no lifecycle actions', () => {
     for (const c of [ctx({ kind: 'message' }), ctx({ kind: 'transitRouter', edition: 'Basic', flowLogs: 'noFlowLog' }), ctx({ kind: 'loadMore' }), ctx({ kind: 'createFlowLog' })]) {
       assert.deepEqual(commandsFor(c).filter((x) => x.startsWith('cenFlowLogs.flowLog.')), [], c);

@@ -22,6 +22,15 @@ describe('create wizard: transit router step', () => {
     assert.match(choices[2].detail ?? '', /Basic Edition: upgrade/);
     assert.match(choices[3].detail ?? '', /"Premium"/);
   });
+
+  it('a router in a region we have no name for is labelled with the service’s name of it', () => {
+    const names = new Map([['ap-southeast-8', 'Malaysia (Johor)']]);
+    assert.deepEqual(routerChoices([router('ap-southeast-8', 'Enterprise'), router('xx-new-1', 'Basic')], names).map((c) => c.label), [
+      'Malaysia (Johor) (ap-southeast-8)',
+      'Cannot have flow logs',
+      '$(circle-slash) xx-new-1',
+    ]);
+  });
 });
 
 describe('create wizard: scope step', () => {

@@ -61,8 +61,9 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     const root = await model.getChildren();
     calls.length = 0;
     const prod = await model.getChildren(cenNamed(root, 'prod-backbone'));
-    assert.deepEqual(labels(prod), ['China (Hangzhou) (cn-hangzhou)', 'China (Shanghai) (cn-shanghai)', 'China (Beijing) (cn-beijing)', 'China (Qingdao) (cn-qingdao)']);
+    assert.deepEqual(labels(prod), ['China (Hangzhou) (cn-hangzhou)', 'China (Shanghai) (cn-shanghai)', 'China (Beijing) (cn-beijing)', 'China (Qingdao) (cn-qingdao)', 'Coverage']);
     assert.equal(calls.filter((c) => c.action === 'ListTransitRouters').length, 1);
+    assert.equal(calls.filter((c) => c.action.endsWith('Attachments')).length, 0, 'coverage lists connections only when expanded');
     const listings = calls.filter((c) => c.action === 'DescribeFlowlogs');
     assert.deepEqual(listings.map((c) => c.regionId).sort(), ['cn-beijing', 'cn-hangzhou', 'cn-qingdao', 'cn-shanghai'], 'one listing per region, each with RegionId');
     const qingdao = routerIn(prod, 'cn-qingdao').present();
@@ -93,6 +94,45 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     const shanghai = await model.getChildren(routerIn(prod, 'cn-shanghai'));
     assert.match(shanghai[0].present().description ?? '', /^VPC vpc-[a-z0-9]+ \(cn-shanghai\) · Inactive$/);
     assert.equal(shanghai[0].present().contextValue, 'flowLog.inactive');
+    model.dispose();
+  });
+
+  it('a router in a region we have no name for: the service’s name (DescribeChildInstanceRegions, asked once), none asked when every region is known', async () => {
+    const own = await startTestEmulator();
+    try {
+      const ownCalls: CenCallLogEntry[] = [];
+      const ownApi = client(own, ownCalls);
+      const lab = own.context.cen.censOf('1234567890123456').find((c) => c.name === 'lab-empty') ?? assert.fail('demo CEN lab-empty');
+      // The operator attached a VPC in Malaysia (Johor), a region the product has no name of its own for.
+      own.context.cen.addRouter({ transitRouterId: 'tr-johor0000000000001', cenId: lab.cenId, regionId: 'ap-southeast-8', type: 'Enterprise', name: '', description: '', status: 'Active', creationTime: Date.now() });
+      const model = new ExplorerModel({ cen: () => ownApi });
+      const root = await model.getChildren();
+      await model.getChildren(cenNamed(root, 'prod-backbone'));
+      assert.equal(ownCalls.filter((c) => c.action === 'DescribeChildInstanceRegions').length, 0, 'every prod-backbone region is known');
+      const labRouters = await model.getChildren(cenNamed(root, 'lab-empty'));
+      assert.deepEqual(labels(labRouters), ['Malaysia (Johor) (ap-southeast-8)']);
+      assert.match(labRouters[0].present().tooltip ?? '', /Region: Malaysia \(Johor\) \(ap-southeast-8\)/);
+      assert.deepEqual([...(await model.serviceRegionNamesOf(cenNamed(root, 'lab-empty').cen))], [['ap-southeast-8', 'Malaysia (Johor)']]);
+      model.reloadFlowLogs();
+      await model.getChildren(cenNamed(root, 'lab-empty'));
+      assert.equal(ownCalls.filter((c) => c.action === 'DescribeChildInstanceRegions').length, 1, 'asked once');
+      model.dispose();
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('a router’s attachments for naming ids elsewhere: every kind, from the lists the tree already loaded (no second listing)', async () => {
+    const model = new ExplorerModel({ cen: () => api });
+    const prod = await model.getChildren(cenNamed(await model.getChildren(), 'prod-backbone'));
+    const hangzhou = routerIn(prod, 'cn-hangzhou').router;
+    await model.getChildren(routerIn(prod, 'cn-hangzhou'));
+    calls.length = 0;
+    const list = await model.routerAttachments({ cenId: hangzhou.cenId, regionId: hangzhou.regionId, transitRouterId: hangzhou.transitRouterId });
+    assert.deepEqual(calls, [], 'served from the tree’s cache');
+    const inEmulator = [...emu.context.cen.attachments.values()].filter((a) => a.transitRouterId === hangzhou.transitRouterId);
+    assert.deepEqual(list.map((a) => a.attachmentId).sort(), inEmulator.map((a) => a.attachmentId).sort());
+    assert.deepEqual([...new Set(list.map((a) => a.kind))].sort(), [...new Set(inEmulator.map((a) => a.type))].sort());
     model.dispose();
   });
 
@@ -165,6 +205,31 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     assert.match(p.description ?? '', /AccessKey|signature|credential/i);
     assert.ok(!JSON.stringify(p).includes('not-the-secret'));
     assert.equal(p.command?.command, 'cenFlowLogs.explorer.showError');
+  });
+
+  it('coverage: each direction of the inter-region connections, logged or not, from one connection listing per Enterprise router', async () => {
+    const model = new ExplorerModel({ cen: () => api });
+    const prod = await model.getChildren(cenNamed(await model.getChildren(), 'prod-backbone'));
+    const coverage = prod.find((n) => n.kind === 'coverage') ?? assert.fail('no Coverage row');
+    calls.length = 0;
+    const rows = await model.getChildren(coverage);
+    assert.deepEqual(calls.map((c) => c.action).sort(), Array(3).fill('ListTransitRouterPeerAttachments'), 'the TR list of the three Enterprise routers');
+    // The demo: Hangzhou and Beijing have Active router-level flow logs (Hangzhou also one on its Beijing connection); Shanghai's only one is Inactive on a VPC connection.
+    const byLabel = new Map(rows.map((r) => [r.present().label, r.present()]));
+    assert.deepEqual([...byLabel.keys()].sort(), ['cn-beijing → cn-hangzhou', 'cn-hangzhou → cn-beijing', 'cn-hangzhou → cn-shanghai', 'cn-shanghai → cn-hangzhou']);
+    assert.match(byLabel.get('cn-hangzhou → cn-shanghai')?.description ?? '', /^logged by prod-backbone-flowlog$/);
+    assert.match(byLabel.get('cn-hangzhou → cn-beijing')?.description ?? '', /^logged by prod-backbone-flowlog, hangzhou-to-beijing$/);
+    assert.match(byLabel.get('cn-beijing → cn-hangzhou')?.description ?? '', /^logged by beijing-router$/);
+    const missing = byLabel.get('cn-shanghai → cn-hangzhou');
+    assert.equal(missing?.description, 'not logged');
+    assert.equal(missing?.contextValue, 'coverageDirection.notLogged');
+    assert.equal(missing?.command?.command, 'cenFlowLogs.flowLog.create');
+    const direction = rows.find((r) => r.present().label === 'cn-shanghai → cn-hangzhou');
+    assert.ok(direction?.kind === 'coverageDirection');
+    assert.equal(direction.prefill?.router?.regionId, 'cn-shanghai');
+    assert.equal(direction.prefill?.attachment?.resourceRegionId, 'cn-hangzhou');
+    assert.equal(coverage.present().description, '1 of 4 directions not logged');
+    model.dispose();
   });
 
   it('polls a transitional flow log until it is stable, redrawing only its router', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { presetInfo, resolveWorkbenchRange, workbenchLanguage } from '../../../src/views/workbench/workbenchLanguage';
+import { presetInfo, resolveWorkbenchRange, targetPresets, workbenchLanguage } from '../../../src/views/workbench/workbenchLanguage';
 import { buildTarget, schemaFields, targetSchema } from '../../../src/views/workbench/workbenchTarget';
 import { QUERY_PRESETS } from '../../../src/query/presets';
 import { CURRENT_FIELDS } from '../../../src/flowlogs/catalog';
@@ -39,12 +39,12 @@ test('presets are listed with the target\'s window filled in and no placeholder 
   if (withWindow) assert.match(presetInfo(withWindow, target)?.query ?? '', /\b60\b/);
 });
 
-test('presets follow the schema: rtt and log-status ones only on the 2019 form, region pairs and attachments only on today\'s', () => {
+test('presets follow the schema: rtt and log-status ones only on the 2019 form, region pairs (and their cost) and attachments only on today\'s', () => {
   const ids = (olderForm: boolean): string[] =>
     workbenchLanguage.presets(buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { olderForm } }, 'unknown')))).map((p) => p.id);
   const all = QUERY_PRESETS.map((p) => p.id);
   assert.deepEqual(ids(false), all.filter((id) => id !== 'rtt-percentiles' && id !== 'log-status-health'));
-  assert.deepEqual(ids(true), all.filter((id) => id !== 'region-pairs' && id !== 'attachment-traffic'));
+  assert.deepEqual(ids(true), all.filter((id) => id !== 'region-pairs' && id !== 'cost-by-region-pair' && id !== 'attachment-traffic'));
   const custom = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { logFormatString: '${srcaddr}${dstaddr}${bytes}', olderForm: false } }, 'unknown')));
   assert.deepEqual(workbenchLanguage.presets(custom).map((p) => p.id), ['address-activity']);
 });
@@ -69,4 +69,14 @@ test('the fields of a target are its flow log schema: typed as the index types t
   assert.ok(schemaFields(current)[0].description);
   assert.deepEqual(current.unindexed.map((f) => f.name), ['dstport']);
   assert.deepEqual(schemaFields(targetSchema({}, 'unknown')).map((f) => f.name), CURRENT_FIELDS.map((f) => f.name));
+});
+
+test('the cost preset is written with the price setting; a setting it cannot use lists it without prices and says why', () => {
+  const target = buildTarget({ regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l' }, schemaFields(targetSchema({ format: { olderForm: false } }, 'unknown')));
+  const cost = (price: string) => targetPresets(target, { price }).find((p) => p.id === 'cost-by-region-pair');
+  assert.match(cost('{"*": 0.08}')?.query ?? '', /\* 0\.08, 4\) AS estimated_cost/);
+  assert.match(cost('{}')?.query ?? '', /CAST\(NULL AS double\)/);
+  const bad = cost('{"hangzhou-shanghai": 1}');
+  assert.match(bad?.query ?? '', /CAST\(NULL AS double\)/);
+  assert.match(bad?.description ?? '', /"hangzhou-shanghai": write a key as source>destination.*Shown without prices/);
 });

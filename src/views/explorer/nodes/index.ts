@@ -1,4 +1,5 @@
 import type { CenNode } from './cenNode';
+import type { CoverageDirectionNode, CoverageNode } from './coverageNode';
 import type { CreateFlowLogNode } from './createFlowLogNode';
 import type { ErrorNode } from './errorNode';
 import type { FlowLogNode } from './flowLogNode';
@@ -14,4 +15,6 @@ export type ExplorerNode =
   | TransitRouterNode
   | LoadMoreNode
   | ErrorNode
-  | MessageNode;
+  | MessageNode
+  | CoverageNode
+  | CoverageDirectionNode;

@@ -17,6 +17,8 @@ export class TransitRouterNode implements NodeBase {
     readonly router: TransitRouter,
     /** Updated in place by the model once the router's flow logs are known. */
     public flowLogState: CenFlowLogState,
+    /** The service's name of the router's region, when we have none of our own (DescribeChildInstanceRegions). */
+    readonly serviceRegionName?: string,
   ) {
     this.id = transitRouterNodeId(cen.cenId, router.transitRouterId);
   }
@@ -26,7 +28,7 @@ export class TransitRouterNode implements NodeBase {
     const supports = r.edition === 'Enterprise';
     const edition = r.edition === 'Unknown' ? `type ${r.rawType || '(none)'}` : `${r.edition} Edition`;
     return {
-      label: regionLabel(r.regionId),
+      label: regionLabel(r.regionId, this.serviceRegionName),
       description: [r.name || r.transitRouterId, supports ? undefined : r.edition === 'Basic' ? 'Basic Edition — no flow logs' : edition, r.status && r.status !== 'Active' ? r.status : undefined]
         .filter((p): p is string => p !== undefined)
         .join(' · '),
@@ -34,7 +36,7 @@ export class TransitRouterNode implements NodeBase {
         `**Transit router ${md(r.name || r.transitRouterId)}**`,
         '',
         `- Transit router: \`${r.transitRouterId}\``,
-        `- Region: ${regionLabel(r.regionId)}`,
+        `- Region: ${regionLabel(r.regionId, this.serviceRegionName)}`,
         `- Edition: ${edition}`,
         `- Status: ${r.status || 'not reported'}`,
         supports ? undefined : '',

@@ -1,0 +1,134 @@
+/**
+ * The typed messages between the extension host and the before/after compare webview, declared
+ * once and imported by both sides. Messages from the webview are validated
+ * (parseCompareWebviewMessage) before the host acts on them. A separate page from the query
+ * workbench, so its protocol is its own; range specs are the workbench's.
+ */
+import type { CompareStatus } from '../query/compare';
+import type { CompareDimension } from '../query/compareQuery';
+import type { EarlierChoiceKind } from '../query/compareRange';
+import type { TimeRangeSpec } from './messages';
+
+export interface CompareDimensionOption {
+  readonly id: CompareDimension;
+  readonly label: string;
+  /** Why the source cannot be compared this way (a field its records lack); absent when it can. */
+  readonly unavailable?: string;
+}
+
+/** A choice of the current range: a label and its spec. */
+export interface CompareRangeOption {
+  readonly id: string;
+  readonly label: string;
+  readonly spec: TimeRangeSpec;
+}
+
+/** The form's values: what to compare by, which range, compared with what. */
+export interface CompareForm {
+  readonly dimension: CompareDimension;
+  /** Id of one of the boot's range options. */
+  readonly rangeId: string;
+  readonly earlier: EarlierChoiceKind;
+  /** The picked earlier range as typed (e.g. "2024-05-01T10:00Z to 2024-05-01T11:00Z"); used when earlier = picked. */
+  readonly pickedText: string;
+}
+
+/** What the host writes into the page: the source's title and the form's choices and start values. */
+export interface CompareBoot {
+  readonly title: string;
+  readonly dimensions: readonly CompareDimensionOption[];
+  readonly ranges: readonly CompareRangeOption[];
+  readonly earlierChoices: readonly { readonly kind: EarlierChoiceKind; readonly label: string }[];
+  readonly form: CompareForm;
+  /** Compare at once when the page is up (a command asked for it). */
+  readonly run: boolean;
+}
+
+export interface CompareRowView {
+  readonly key: readonly string[];
+  /** The key for people ("cn-hangzhou → cn-beijing", "443/TCP"). */
+  readonly label: string;
+  readonly status: CompareStatus;
+  readonly earlierBytes: number;
+  readonly currentBytes: number;
+  readonly difference: number;
+  readonly ratio: number | null;
+}
+
+export interface CompareRangeView {
+  readonly from: number;
+  readonly to: number;
+  readonly label: string;
+}
+
+export interface CompareResultView {
+  readonly dimension: CompareDimension;
+  readonly keyHeading: string;
+  readonly current: CompareRangeView;
+  readonly earlier: CompareRangeView;
+  readonly rows: readonly CompareRowView[];
+  readonly totals: { readonly earlierBytes: number; readonly currentBytes: number; readonly difference: number; readonly ratio: number | null; readonly newCount: number; readonly vanishedCount: number };
+  readonly truncated: boolean;
+  readonly incomplete: readonly string[];
+}
+
+export type CompareHostMessage =
+  | { readonly type: 'running'; readonly requestId: number; readonly current: string; readonly earlier: string }
+  | { readonly type: 'result'; readonly requestId: number; readonly result: CompareResultView }
+  | { readonly type: 'failed'; readonly requestId: number; readonly message: string; readonly field?: 'picked' }
+  | { readonly type: 'cancelled'; readonly requestId: number };
+
+export type CompareWebviewMessage =
+  | { readonly type: 'ready' }
+  | { readonly type: 'compare'; readonly requestId: number; readonly form: CompareForm }
+  | { readonly type: 'cancel'; readonly requestId: number }
+  | { readonly type: 'openRecords'; readonly side: 'current' | 'earlier'; readonly key: readonly string[] }
+  | { readonly type: 'formChanged'; readonly form: CompareForm };
+
+const DIMENSIONS: readonly string[] = ['source', 'destination', 'regionPair', 'port'] satisfies readonly CompareDimension[];
+const EARLIER: readonly string[] = ['previousPeriod', 'sameTimeYesterday', 'sameTimeLastWeek', 'picked'] satisfies readonly EarlierChoiceKind[];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isRequestId(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+export function parseCompareForm(v: unknown): CompareForm | undefined {
+  if (!isRecord(v)) return undefined;
+  const { dimension, rangeId, earlier, pickedText } = v;
+  if (typeof dimension !== 'string' || !DIMENSIONS.includes(dimension)) return undefined;
+  if (typeof earlier !== 'string' || !EARLIER.includes(earlier)) return undefined;
+  if (typeof rangeId !== 'string' || rangeId.length > 100) return undefined;
+  if (typeof pickedText !== 'string' || pickedText.length > 500) return undefined;
+  return { dimension: dimension as CompareDimension, rangeId, earlier: earlier as EarlierChoiceKind, pickedText };
+}
+
+/** A message from the compare page, or undefined when it is not one of ours. */
+export function parseCompareWebviewMessage(v: unknown): CompareWebviewMessage | undefined {
+  if (!isRecord(v)) return undefined;
+  switch (v.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'compare': {
+      const form = parseCompareForm(v.form);
+      return isRequestId(v.requestId) && form ? { type: 'compare', requestId: v.requestId, form } : undefined;
+    }
+    case 'cancel':
+      return isRequestId(v.requestId) ? { type: 'cancel', requestId: v.requestId } : undefined;
+    case 'openRecords': {
+      const { side, key } = v;
+      if (side !== 'current' && side !== 'earlier') return undefined;
+      if (!Array.isArray(key) || key.length === 0 || key.length > 4 || !key.every((k) => typeof k === 'string' && k.length <= 500)) return undefined;
+      return { type: 'openRecords', side, key: key as string[] };
+    }
+    case 'formChanged': {
+      const form = parseCompareForm(v.form);
+      return form ? { type: 'formChanged', form } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}

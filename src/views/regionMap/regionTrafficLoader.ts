@@ -1,0 +1,88 @@
+/**
+ * Asks Log Service for traffic by region pair: one SQL aggregation per flow log (in parallel; the
+ * shared SLS client keeps to the request limit), each answer named ok / failed / not contributing,
+ * and for a CEN the answers summed in cenRegionTraffic — the one place that decides how a CEN's
+ * answer is made.
+ */
+import type { FlowLog } from '../../cloud/cenApi';
+import type { SlsApi, TimeRange } from '../../cloud/slsApi';
+import { errorText } from '../../errorText';
+import { missingRegionFields, parseRegionTraffic, regionTrafficQuery, sumRegionTraffic, type RegionPairTraffic } from '../../flowlogs/regionTraffic';
+import type { RegionMapSource } from '../../protocol/regionMapMessages';
+
+export interface FlowLogTraffic {
+  readonly source: RegionMapSource;
+  readonly traffic: readonly RegionPairTraffic[];
+}
+
+export interface TrafficRequest {
+  readonly range: TimeRange;
+  readonly byAttachment: boolean;
+  readonly signal?: AbortSignal;
+  /** Called as each flow log answers. */
+  readonly onAnswer?: (answer: FlowLogTraffic, done: number, total: number) => void;
+}
+
+function sourceOf(f: FlowLog, state: RegionMapSource['state'], reason?: string, incomplete?: boolean): RegionMapSource {
+  return { flowLogId: f.flowLogId, name: f.name || f.flowLogId, regionId: f.regionId, state, ...(reason ? { reason } : {}), ...(incomplete ? { incomplete } : {}) };
+}
+
+/** One flow log's region-pair totals, or why it has none (its format lacks the fields, or its query failed). */
+export async function flowLogRegionTraffic(sls: SlsApi, flowLog: FlowLog, request: Omit<TrafficRequest, 'onAnswer'>): Promise<FlowLogTraffic> {
+  const format = { logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId };
+  const missing = missingRegionFields(format, false);
+  if (missing.length > 0) {
+    const why = format.olderForm ? 'a flow log of the 2019 form' : 'its log format';
+    return { source: sourceOf(flowLog, 'notContributing', `${why} does not write ${missing.join(', ')}`), traffic: [] };
+  }
+  if (!flowLog.projectName || !flowLog.logStoreName) return { source: sourceOf(flowLog, 'notContributing', 'it delivers to no Log Service logstore'), traffic: [] };
+  // A format without attachment-id still answers the pair totals; its records count as "attachment unknown".
+  const byAttachment = request.byAttachment && missingRegionFields(format, true).length === 0;
+  try {
+    const result = await sls.query(
+      { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, from: request.range.from, to: request.range.to, query: regionTrafficQuery(byAttachment) },
+      { signal: request.signal },
+    );
+    let traffic = parseRegionTraffic(result.columns, result.rows);
+    if (request.byAttachment && !byAttachment) traffic = traffic.map((t) => ({ ...t, attachmentId: '-' }));
+    return { source: sourceOf(flowLog, 'ok', undefined, result.progress === 'Incomplete'), traffic };
+  } catch (e) {
+    if (request.signal?.aborted) throw e;
+    return { source: sourceOf(flowLog, 'failed', errorText(e)), traffic: [] };
+  }
+}
+
+/** Every flow log's answer, in the order given; throws only when cancelled. */
+export async function perFlowLogTraffic(sls: SlsApi, flowLogs: readonly FlowLog[], request: TrafficRequest): Promise<FlowLogTraffic[]> {
+  let done = 0;
+  return Promise.all(
+    flowLogs.map(async (f) => {
+      const answer = await flowLogRegionTraffic(sls, f, request);
+      request.onAnswer?.(answer, ++done, flowLogs.length);
+      return answer;
+    }),
+  );
+}
+
+/**
+ * A CEN's traffic by region pair: the per-flow-log answers summed (sums merge exactly). The only
+ * place that makes a CEN's answer — to be switched to issue 20a's CEN query engine.
+ */
+export async function cenRegionTraffic(sls: SlsApi, flowLogs: readonly FlowLog[], request: TrafficRequest): Promise<{ traffic: RegionPairTraffic[]; perFlowLog: FlowLogTraffic[] }> {
+  const perFlowLog = await perFlowLogTraffic(sls, flowLogs, request);
+  return { traffic: sumRegionTraffic(perFlowLog.map((a) => a.traffic)), perFlowLog };
+}
+
+/** Pairs more than one flow log answered for, with those flow logs' names (their sums add the same traffic up twice). */
+export function overlappingPairs(perFlowLog: readonly FlowLogTraffic[]): { src: string; dst: string; flowLogs: string[] }[] {
+  const byPair = new Map<string, { src: string; dst: string; flowLogs: string[] }>();
+  for (const a of perFlowLog) {
+    for (const t of a.traffic) {
+      const k = `${t.src}>${t.dst}`;
+      const e = byPair.get(k) ?? { src: t.src, dst: t.dst, flowLogs: [] };
+      if (!e.flowLogs.includes(a.source.name)) e.flowLogs.push(a.source.name);
+      byPair.set(k, e);
+    }
+  }
+  return [...byPair.values()].filter((e) => e.flowLogs.length > 1);
+}

@@ -1,0 +1,77 @@
+/**
+ * Wires the region map into the extension: *Show Region Map…* from a CEN, a flow log or a
+ * coverage row in the explorer, or from the palette (pick a CEN, then the whole CEN or one flow
+ * log). One panel per CEN or flow log, revealed when asked for again.
+ */
+import * as vscode from 'vscode';
+import type { CenInstance, FlowLog } from '../../cloud/cenApi';
+import type { CommandRegistrar } from '../commands/commandRegistrar';
+import { cenOf } from '../commands/targetPicker';
+import { flowLogArgument } from '../workbench/commands';
+import { REGION_MAP_VIEW_TYPE } from '../../activation/contributions';
+import type { RegionMapDeps, RegionMapPanel, RegionMapSubject } from './regionMapPanel';
+import { loadRegionMapModule } from './regionMapLoader';
+import { webviewOptions } from '../workbench/workbenchPanel';
+
+export const SHOW_REGION_MAP = 'cenFlowLogs.regionMap.show';
+
+export function registerRegionMap(context: vscode.ExtensionContext, deps: RegionMapDeps & { readonly registrar: CommandRegistrar }): void {
+  const panels = new Map<string, RegionMapPanel>();
+  context.subscriptions.push({ dispose: () => [...panels.values()].forEach((p) => p.panel.dispose()) });
+  deps.registrar.register(SHOW_REGION_MAP, 'Show region map', async (node?: unknown) => {
+    const subject = await subjectOf(deps, node);
+    if (!subject) return;
+    const key = subjectKey(subject);
+    const open = panels.get(key);
+    if (open) {
+      open.reveal();
+      return;
+    }
+    const title = `Region Map: ${subject.flowLog ? subject.flowLog.name || subject.flowLog.flowLogId : subject.cen.name || subject.cen.cenId}`;
+    const webviewPanel = vscode.window.createWebviewPanel(REGION_MAP_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
+    const { RegionMapPanel } = loadRegionMapModule();
+    const panel = new RegionMapPanel(webviewPanel, subject, deps);
+    panels.set(key, panel);
+    panel.onDidDispose(() => panels.delete(key));
+  });
+}
+
+/** One panel per CEN or flow log. */
+function subjectKey(s: RegionMapSubject): string {
+  return s.flowLog ? `flowLog/${s.flowLog.flowLogId}` : `cen/${s.cen.cenId}`;
+}
+
+/** The CEN or flow log a node carries; from the palette, a pick. */
+async function subjectOf(deps: RegionMapDeps, node: unknown): Promise<RegionMapSubject | undefined> {
+  const flowLog = flowLogArgument(node);
+  if (flowLog) {
+    const cen = (await deps.model.allCens()).find((c) => c.cenId === flowLog.cenId) ?? placeholderCen(flowLog.cenId);
+    return { cen, flowLog };
+  }
+  const cen = cenOf(node);
+  if (cen) return { cen };
+  return pickSubject(deps);
+}
+
+/** A flow log whose CEN is not listed (another account's view): the map still works, coverage says why not. */
+function placeholderCen(cenId: string): CenInstance {
+  return { cenId, name: '', description: '', status: '', creationTime: '' };
+}
+
+type SubjectItem = vscode.QuickPickItem & { readonly subject?: RegionMapSubject };
+
+async function pickSubject(deps: RegionMapDeps): Promise<RegionMapSubject | undefined> {
+  const cens = deps.model.allCens().then((list) => {
+    if (list.length === 0) throw new Error('No CEN instance in this account.');
+    return list.map((c): SubjectItem => ({ label: c.name || c.cenId, description: c.name ? c.cenId : undefined, subject: { cen: c } }));
+  });
+  const chosen = await vscode.window.showQuickPick(cens, { title: 'Show Region Map', placeHolder: 'Traffic by region pair of which CEN?', ignoreFocusOut: true });
+  if (!chosen?.subject) return undefined;
+  const cen = chosen.subject.cen;
+  const flowLogs = deps.model.flowLogsOf(cen).then((list): SubjectItem[] => [
+    { label: `$(type-hierarchy) Every flow log of ${cen.name || cen.cenId}`, description: `${list.length} flow log${list.length === 1 ? '' : 's'}`, subject: { cen } },
+    ...list.map((f: FlowLog): SubjectItem => ({ label: f.name || f.flowLogId, description: `${f.regionId} · ${f.status}`, subject: { cen, flowLog: f } })),
+  ]);
+  const scope = await vscode.window.showQuickPick(flowLogs, { title: `Show Region Map: ${cen.name || cen.cenId}`, placeHolder: 'The whole CEN, or one flow log', ignoreFocusOut: true });
+  return scope?.subject;
+}

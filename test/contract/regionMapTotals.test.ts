@@ -1,0 +1,138 @@
+/**
+ * The region map's numbers against the emulator, through the real SDKs: every flow log of the demo
+ * CEN prod-backbone answers the region-pair aggregation, the CEN's totals are their sums, and both
+ * equal the sums recomputed here from the generator's records (emulator/data/flowLogGenerator.ts)
+ * for the same windows. A flow log of the 2019 form is named as not contributing.
+ */
+import '../support/localhost-resolver.cjs';
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { startTestEmulator, ownerCredentials, type TestEmulator } from '../support/emulator';
+import { OWNER_ACCOUNT } from '../../emulator/accounts';
+import { buildTopology, generateRecords } from '../../emulator/data/flowLogGenerator';
+import { generatorInput } from '../../emulator/sls/store';
+import { createCenClient } from '../../src/cloud/cenClient';
+import { createSlsClient } from '../../src/cloud/slsClient';
+import type { CenApi, FlowLog } from '../../src/cloud/cenApi';
+import type { SlsApi } from '../../src/cloud/slsApi';
+import { listCenFlowLogs, routerRegions } from '../../src/flowlogs/flowLogListing';
+import { pairTotals, type RegionPairTraffic } from '../../src/flowlogs/regionTraffic';
+import { cenRegionTraffic } from '../../src/views/regionMap/regionTrafficLoader';
+import { findPreset, renderPreset } from '../../src/query/presets';
+import { recordsOf } from '../../src/cloud/slsApi';
+import { BYTES_PER_GB } from '../../src/flowlogs/cost';
+
+const SEED = 7;
+const HISTORY_DAYS = 0.25;
+// A fixed clock a little after a 10-minute boundary.
+const NOW_MS = (Math.floor(Date.now() / 600_000) * 600 + 37) * 1000;
+
+let emu: TestEmulator;
+let cen: CenApi;
+let sls: SlsApi;
+
+before(async () => {
+  emu = await startTestEmulator({ seed: SEED, historyDays: HISTORY_DAYS, now: () => NOW_MS });
+  cen = createCenClient({ endpoint: emu.cenUrl, credentials: ownerCredentials });
+  sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials });
+});
+after(() => emu.close());
+
+/** Whole 10-minute windows inside the history the emulator wrote: [from, to). */
+function range(): { from: number; to: number } {
+  const now = NOW_MS / 1000;
+  const start = now - HISTORY_DAYS * 86400;
+  return { from: Math.ceil(start / 600) * 600 + 600, to: Math.floor(now / 600) * 600 };
+}
+
+async function flowLogsOf(name: string): Promise<FlowLog[]> {
+  const c = emu.context.cen.censOf(OWNER_ACCOUNT.accountId).find((x) => x.name === name) ?? assert.fail(`no demo CEN ${name}`);
+  return listCenFlowLogs(cen, c.cenId, routerRegions(await cen.listTransitRouters(c.cenId)));
+}
+
+/** The generator's records of one flow log with __time__ in [from, to), summed by pair and attachment. */
+function expectedTraffic(flowLog: FlowLog, from: number, to: number): RegionPairTraffic[] {
+  const view = emu.context.cen.listFlowLogs().find((v) => v.flowLogId === flowLog.flowLogId) ?? assert.fail('no emulator view');
+  // A stopped demo flow log stopped a day ago: nothing in the last hours.
+  if (view.status !== 'Active') return [];
+  // With the CEN's seeded traffic shift (emulator/data/trafficShift.ts), as the emulator generates it.
+  const topology = buildTopology(generatorInput(view, SEED, emu.context.cen.cenRegions(view.cenId), undefined, emu.context.cen.trafficShift(view.cenId)));
+  const sums = new Map<string, { src: string; dst: string; attachmentId: string; bytes: number; packets: number }>();
+  // Windows ending in (from - 1, to - 1] are the records with __time__ (= window end) in [from, to).
+  for (const r of generateRecords(topology, from - 1, to - 1)) {
+    if (r.bytes === null || r.srcRegionId === '-') continue;
+    const k = `${r.srcRegionId}|${r.dstRegionId}|${r.attachmentId}`;
+    const e = sums.get(k) ?? { src: r.srcRegionId, dst: r.dstRegionId, attachmentId: r.attachmentId, bytes: 0, packets: 0 };
+    e.bytes += r.bytes;
+    e.packets += r.packets ?? 0;
+    sums.set(k, e);
+  }
+  return [...sums.values()];
+}
+
+const key = (t: RegionPairTraffic): string => `${t.src}>${t.dst}@${t.attachmentId ?? ''}=${t.bytes}/${t.packets}`;
+
+describe('region map totals against the emulator', () => {
+  it('prod-backbone: each flow log answers, and the CEN totals equal the sums over the generated records', async () => {
+    const flowLogs = await flowLogsOf('prod-backbone');
+    assert.ok(flowLogs.length >= 3, `prod-backbone has ${flowLogs.length} flow logs`);
+    const { from, to } = range();
+    const answer = await cenRegionTraffic(sls, flowLogs, { range: { from, to }, byAttachment: true });
+    assert.deepEqual(answer.perFlowLog.map((a) => a.source.state), flowLogs.map(() => 'ok'));
+
+    const expectedPer = flowLogs.map((f) => expectedTraffic(f, from, to));
+    assert.ok(expectedPer.filter((e) => e.length > 0).length >= 2, 'at least two flow logs have traffic in the range');
+    answer.perFlowLog.forEach((a, i) => assert.deepEqual(a.traffic.map(key).sort(), expectedPer[i].map(key).sort(), flowLogs[i].name));
+
+    // The CEN's totals per pair: summed here from every flow log's generated records.
+    const expectedPairs = new Map<string, { bytes: number; packets: number }>();
+    for (const t of expectedPer.flat()) {
+      const e = expectedPairs.get(`${t.src}>${t.dst}`) ?? { bytes: 0, packets: 0 };
+      e.bytes += t.bytes;
+      e.packets += t.packets;
+      expectedPairs.set(`${t.src}>${t.dst}`, e);
+    }
+    const got = pairTotals(answer.traffic);
+    assert.deepEqual(
+      got.map((t) => `${t.src}>${t.dst}=${t.bytes}/${t.packets}`).sort(),
+      [...expectedPairs].map(([k, v]) => `${k}=${v.bytes}/${v.packets}`).sort(),
+    );
+  });
+
+  it('without the attachment split the answer is the same per pair', async () => {
+    const flowLogs = await flowLogsOf('prod-backbone');
+    const { from, to } = range();
+    const split = pairTotals((await cenRegionTraffic(sls, flowLogs, { range: { from, to }, byAttachment: true })).traffic);
+    const whole = (await cenRegionTraffic(sls, flowLogs, { range: { from, to }, byAttachment: false })).traffic;
+    assert.deepEqual(whole.map(key).sort(), split.map(key).sort());
+  });
+
+  it('a flow log of the 2019 form is named as not contributing, with the fields it lacks', async () => {
+    const flowLogs = await flowLogsOf('classic-interconnect');
+    const { from, to } = range();
+    const answer = await cenRegionTraffic(sls, flowLogs, { range: { from, to }, byAttachment: false });
+    const [older] = answer.perFlowLog;
+    assert.equal(older.source.state, 'notContributing');
+    assert.match(older.source.reason ?? '', /2019 form does not write src-region-id, dst-region-id/);
+    assert.deepEqual(answer.traffic, []);
+  });
+
+  it('the Cost by region pair preset runs on Log Service: bytes per pair and bytes / 1024³ × the set price, as recomputed here', async () => {
+    const [hub] = (await flowLogsOf('prod-backbone')).filter((f) => f.name === 'prod-backbone-flowlog');
+    assert.ok(hub, 'the hub flow log');
+    const { from, to } = range();
+    const preset = findPreset('cost-by-region-pair') ?? assert.fail('no cost preset');
+    const rendered = renderPreset(preset, { price: JSON.stringify({ 'cn-hangzhou>cn-beijing': 0.05, 'cn-hangzhou>*': 0.07, '*': 0.08 }) });
+    assert.ok(rendered.ok, rendered.ok ? '' : rendered.message);
+    const rows = recordsOf(await sls.query({ regionId: hub.regionId, projectName: hub.projectName, logStoreName: hub.logStoreName, from, to, query: rendered.query }));
+    const expected = pairTotals(expectedTraffic(hub, from, to));
+    assert.equal(rows.length, expected.length);
+    const price = (src: string, dst: string): number => (src === 'cn-hangzhou' ? (dst === 'cn-beijing' ? 0.05 : 0.07) : 0.08);
+    for (const e of expected) {
+      const row = rows.find((r) => r['src-region-id'] === e.src && r['dst-region-id'] === e.dst) ?? assert.fail(`no row for ${e.src} → ${e.dst}`);
+      assert.equal(Number(row.total_bytes), e.bytes);
+      const cost = (e.bytes / BYTES_PER_GB) * price(e.src, e.dst);
+      assert.ok(Math.abs(Number(row.estimated_cost) - cost) <= 0.00005 + 1e-9, `${e.src} → ${e.dst}: ${row.estimated_cost} vs ${cost}`);
+    }
+  });
+});

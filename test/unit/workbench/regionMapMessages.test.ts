@@ -1,0 +1,42 @@
+/** What the region map webview may send: every message validated before the host acts on it. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseRegionMapMessage } from '../../../src/protocol/regionMapMessages';
+
+describe('region map messages from the webview', () => {
+  it('accepts the well-formed ones', () => {
+    assert.deepEqual(parseRegionMapMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseRegionMapMessage({ type: 'load', requestId: 'map-1', range: { kind: 'relative', amount: 7, unit: 'days' }, byAttachment: true }), {
+      type: 'load',
+      requestId: 'map-1',
+      range: { kind: 'relative', amount: 7, unit: 'days' },
+      byAttachment: true,
+    });
+    assert.deepEqual(parseRegionMapMessage({ type: 'cancel', requestId: 'map-1' }), { type: 'cancel', requestId: 'map-1' });
+    assert.deepEqual(parseRegionMapMessage({ type: 'openPair', src: 'cn-hangzhou', dst: 'cn-shanghai', attachmentId: 'tr-attach-1' }), {
+      type: 'openPair',
+      src: 'cn-hangzhou',
+      dst: 'cn-shanghai',
+      attachmentId: 'tr-attach-1',
+    });
+    assert.deepEqual(parseRegionMapMessage({ type: 'createMissing', from: 'cn-shanghai', to: 'cn-hangzhou' }), { type: 'createMissing', from: 'cn-shanghai', to: 'cn-hangzhou' });
+    assert.deepEqual(parseRegionMapMessage({ type: 'openPriceSetting', extra: 1 }), { type: 'openPriceSetting' });
+  });
+
+  it('refuses anything else: unknown types, bad ranges, region ids that are not ids, missing fields', () => {
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'runQuery' },
+      { type: 'load', requestId: 'x', range: { kind: 'quick', minutes: -1 }, byAttachment: false },
+      { type: 'load', requestId: 'x', range: { kind: 'quick', minutes: 60 } },
+      { type: 'openPair', src: 'cn-hangzhou', dst: '"; drop' },
+      { type: 'openPair', src: 'cn-hangzhou' },
+      { type: 'openPair', src: 'cn-hangzhou', dst: 'cn-shanghai', attachmentId: 5 },
+      { type: 'createMissing', from: 'CN HANGZHOU', to: 'cn-shanghai' },
+      { type: 'cancel' },
+    ]) {
+      assert.equal(parseRegionMapMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+});

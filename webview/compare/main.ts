@@ -1,0 +1,35 @@
+/**
+ * Entry of the before/after compare webview bundle: reads the boot data the host rendered into
+ * the page, restores the form from the page's state, and wires the typed protocol.
+ */
+import './compare.css';
+import type { CompareBoot, CompareForm, CompareHostMessage, CompareWebviewMessage } from '../../src/protocol/compareMessages';
+import { parseCompareForm } from '../../src/protocol/compareMessages';
+import { CompareView } from './compareView';
+
+interface VsCodeApi {
+  postMessage(message: CompareWebviewMessage): void;
+  getState(): unknown;
+  setState(state: { readonly form: CompareForm }): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+function start(): void {
+  const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+  const boot = JSON.parse(root.dataset.boot ?? 'null') as CompareBoot | null;
+  if (!boot) return;
+  const api = acquireVsCodeApi();
+  const state = api.getState();
+  const saved = typeof state === 'object' && state !== null && 'form' in state ? parseCompareForm(state.form) : undefined;
+  const view = new CompareView(root, boot, { post: (m) => api.postMessage(m), saveForm: (form) => api.setState({ form }) }, boot.run ? undefined : saved);
+  window.addEventListener('message', (e: MessageEvent<unknown>) => {
+    const data = e.data;
+    if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') view.receive(data as CompareHostMessage);
+  });
+  api.postMessage({ type: 'ready' });
+  view.start();
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();

@@ -1,0 +1,30 @@
+/** Entry of the region map webview bundle (dist/webview/regionMap.js): connects to the host and starts the page. */
+import './regionMap.css';
+import type { RegionMapHostMessage } from '../../src/protocol/regionMapMessages';
+import { RegionMapApp, type RegionMapHost } from './regionMapApp';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+function connect(): RegionMapHost {
+  const api = acquireVsCodeApi();
+  return {
+    post: (m) => api.postMessage(m),
+    onMessage: (handler) =>
+      window.addEventListener('message', (e: MessageEvent<unknown>) => {
+        // The host is the only sender in a webview; still ignore anything without a type.
+        if (typeof e.data === 'object' && e.data !== null && typeof (e.data as { type?: unknown }).type === 'string') handler(e.data as RegionMapHostMessage);
+      }),
+  };
+}
+
+function start(): void {
+  const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
+  new RegionMapApp(root, connect());
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();
