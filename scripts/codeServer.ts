@@ -5,7 +5,8 @@
  * end-to-end harness (test/e2e/harness).
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +58,12 @@ export interface CodeServerOptions {
   readonly port?: number;
   /** Receives code-server's own output lines (default: dropped). */
   readonly log?: (line: string) => void;
+  /**
+   * Display language (e.g. "zh-cn"), written as `locale` into the user-data dir's User/argv.json, as
+   * *Configure Display Language* does. VS Code resolves it only when a language pack for it is
+   * installed (pass one in vsixFiles), else it stays English.
+   */
+  readonly locale?: string;
 }
 
 export interface RunningCodeServer {
@@ -159,6 +166,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const writeSettings = (settings: UserSettings): void =>
     writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
   writeSettings(options.settings ?? {});
+  if (options.locale) writeFileSync(join(userDataDir, 'User', 'argv.json'), JSON.stringify({ locale: options.locale }, null, 2));
 
   const env = isolatedEnv(home, options.env ?? {});
   const dirs = ['--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--config', configFile];
@@ -167,6 +175,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     const { NODE_OPTIONS: _unused, ...installEnv } = env;
     await promisify(execFile)(bin, [...dirs, '--install-extension', vsix, '--force'], { env: installEnv });
   }
+
+  if (options.locale) registerLanguagePacks(userDataDir, extensionsDir);
 
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -229,6 +239,39 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     writeSettings,
     close,
   };
+}
+
+/**
+ * Writes user-data/languagepacks.json for the language packs installed in the extensions dir, as
+ * VS Code's language-pack service does when asked for the available languages. The server resolves
+ * the display language from this file when the page loads; code-server's command-line install does
+ * not write it, and nothing asks the service before the first page.
+ */
+function registerLanguagePacks(userDataDir: string, extensionsDir: string): void {
+  const packs: Record<string, unknown> = {};
+  for (const dir of readdirSync(extensionsDir, { withFileTypes: true })) {
+    if (!dir.isDirectory()) continue;
+    const root = join(extensionsDir, dir.name);
+    const manifestFile = join(root, 'package.json');
+    if (!existsSync(manifestFile)) continue;
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as {
+      name: string;
+      publisher: string;
+      version: string;
+      contributes?: { localizations?: { languageId: string; localizedLanguageName?: string; translations: { id: string; path: string }[] }[] };
+    };
+    for (const loc of manifest.contributes?.localizations ?? []) {
+      const translations = Object.fromEntries(loc.translations.map((tr) => [tr.id, join(root, tr.path)]));
+      const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
+      packs[loc.languageId.toLowerCase()] = {
+        hash: createHash('md5').update(`${id}@${manifest.version}`).digest('hex'),
+        extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+        translations,
+        label: loc.localizedLanguageName ?? loc.languageId,
+      };
+    }
+  }
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(packs, null, 2));
 }
 
 /** Removes a profile folder (best effort: the processes may take a moment to let go of files). */

@@ -19,6 +19,7 @@ import { registerCompare } from '../views/compare/registerCompare';
 import { registerRegionMap } from '../views/regionMap/registerRegionMap';
 import { CommandTable } from './commandTable';
 import { CONTRIBUTED_COMMANDS, SHOW_LOG_COMMAND } from './contributions';
+import { configurePureModuleL10n } from './hostL10n';
 
 export interface HostUiDeps {
   readonly context: vscode.ExtensionContext;
@@ -43,6 +44,7 @@ export interface HostUi {
 }
 
 export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
+  configurePureModuleL10n();
   const commands = new CommandTable();
   const registrar = new CommandRegistrar(log, context.subscriptions, commands);
   // One session, built once: credentials → the shared CenApi/SlsApi (rebuilt when credentials or

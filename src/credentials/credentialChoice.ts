@@ -2,6 +2,9 @@
  * Which credential source the user chose. Persisted in globalState — it holds no secret: an entered
  * AccessKey pair lives only in SecretStorage.
  */
+// Pure (no vscode import): messages go through @vscode/l10n's t, configured by the host (src/activation/hostL10n.ts).
+import { t } from '@vscode/l10n';
+
 export type CredentialChoice =
   | { readonly kind: 'accessKey' } // the pair in SecretStorage
   | { readonly kind: 'cliProfile'; readonly profile: string } // a profile of ~/.aliyun/config.json
@@ -30,15 +33,15 @@ export function environmentHasAccessKey(env: NodeJS.ProcessEnv): boolean {
 /** AccessKey ids are alphanumeric; secrets have no spaces. Checked as the user types. */
 export function checkAccessKeyId(value: string): string | undefined {
   const v = value.trim();
-  if (!v) return 'Enter the AccessKey ID (it starts with LTAI).';
+  if (!v) return t('Enter the AccessKey ID (it starts with LTAI).');
   const bad = [...v].findIndex((c) => !/[A-Za-z0-9]/.test(c));
-  if (bad >= 0) return `AccessKey ID has "${v[bad]}" at position ${bad + 1}; it contains only letters and digits.`;
+  if (bad >= 0) return t('AccessKey ID has "{0}" at position {1}; it contains only letters and digits.', v[bad] ?? '', bad + 1);
   return undefined;
 }
 
 export function checkAccessKeySecret(value: string): string | undefined {
-  if (!value) return 'Enter the AccessKey secret.';
+  if (!value) return t('Enter the AccessKey secret.');
   const bad = [...value].findIndex((c) => /\s/.test(c));
-  if (bad >= 0) return `AccessKey secret has a space at position ${bad + 1}; paste the secret alone.`;
+  if (bad >= 0) return t('AccessKey secret has a space at position {0}; paste the secret alone.', bad + 1);
   return undefined;
 }

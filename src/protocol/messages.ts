@@ -11,6 +11,7 @@ import type { PackedRows } from '../results/packedRows';
 import type { LocalProblem } from '../query/localRefusal';
 import type { FacetStats, FacetValue } from '../query/fieldFacets';
 import { parseColumnChoice, type ColumnChoice } from '../results/columnChoice';
+import { parseL10nSetup, type L10nSetup } from '../l10n/l10nSetup';
 
 
 import type { TimeRangeSpec as QueryRangeSpec, ResolvedRange as QueryResolvedRange } from '../query/timeRange';
@@ -149,6 +150,8 @@ export interface WorkbenchBoot {
   readonly view?: WorkbenchViewState;
   /** Run `view.query` once the page is up (a command asked for it); not when the page has state of its own. */
   readonly run?: boolean;
+  /** The display language and its strings (issue 22): the page speaks it without loading anything. */
+  readonly l10n?: L10nSetup;
 }
 
 export interface QueryErrorInfo {
@@ -429,7 +432,8 @@ export function parseWorkbenchBoot(v: unknown): WorkbenchBoot | undefined {
   const target = parseWorkbenchTarget(v.target);
   if (!target) return undefined;
   const view = v.view === undefined ? undefined : parseViewState(v.view);
-  return { target, ...(view ? { view } : {}), ...(v.run === true && view ? { run: true } : {}) };
+  const l10n = parseL10nSetup(v.l10n);
+  return { target, ...(view ? { view } : {}), ...(v.run === true && view ? { run: true } : {}), ...(l10n ? { l10n } : {}) };
 }
 
 /** The newer of two saved copies of a panel's view state (by `rev`; `a` on a tie). */

@@ -5,6 +5,7 @@
  * addresses, ports and regions are clickable to filter the query. Kinds come from the catalog.
  */
 import { fieldSpec, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
+import { displayFormat, t } from '../l10n';
 
 /** attachment-id → its attachment's name, from the panel's target (where the host knows it). */
 let attachmentNames: ReadonlyMap<string, string> = new Map();
@@ -112,20 +113,9 @@ function hintFor(kind: FieldKind | undefined, value: string): string | undefined
   }
 }
 
-const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB'];
-
-/** Binary multiples with one decimal below 10 (e.g. 1536 → "1.5 KB", 1048576 → "1.0 MB"). */
+/** Binary multiples with one decimal below 10 (e.g. 1536 → "1.5 KB", 1048576 → "1.0 MB"), digits in the display language. */
 export function formatBytes(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const sign = n < 0 ? '-' : '';
-  let v = Math.abs(n);
-  let u = 0;
-  while (v >= 1024 && u < BYTE_UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  const text = u === 0 ? String(Math.round(v)) : v < 10 ? v.toFixed(1) : String(Math.round(v));
-  return `${sign}${text} ${BYTE_UNITS[u]}`;
+  return displayFormat().bytes(n);
 }
 
 /** UNIX seconds as "YYYY-MM-DD HH:MM:SS" in local time. */
@@ -137,10 +127,11 @@ export function formatUnixSeconds(seconds: number): string {
 
 /** Compact counts for the status line (1234567 → "1,234,567"). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+  return displayFormat().count(n);
 }
 
 /** Elapsed milliseconds as "850 ms" or "2.4 s". */
 export function formatElapsed(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
+  const f = displayFormat();
+  return ms < 1000 ? t('{0} ms', f.count(Math.round(ms))) : t('{0} s', f.decimal(ms / 1000, 1, true));
 }

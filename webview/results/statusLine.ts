@@ -2,6 +2,7 @@
 import type { QueryStatus } from '../../src/protocol/messages';
 import { codicon, h } from '../dom';
 import { formatCount, formatElapsed } from '../grid/valueFormat';
+import { t } from '../l10n';
 
 export class StatusLine {
   readonly element: HTMLDivElement;
@@ -23,15 +24,18 @@ export class StatusLine {
 
   /** `query`: the text that produced the rows, named so a grid is never mistaken for another query's. */
   done(status: QueryStatus, shownRows: number, query: string): void {
-    const rows = shownRows !== status.rowCount ? `${formatCount(shownRows)} of ${formatCount(status.rowCount)} rows` : `${formatCount(status.rowCount)} rows`;
+    const rows =
+      shownRows !== status.rowCount
+        ? t('{0} of {1} rows', formatCount(shownRows), formatCount(status.rowCount))
+        : t('{0} rows', formatCount(status.rowCount));
     this.set([
-      { icon: 'table', text: status.more ? `${rows} (more available)` : rows, testid: 'status-rows' },
+      { icon: 'table', text: status.more ? t('{0} (more available)', rows) : rows, testid: 'status-rows' },
       { icon: 'watch', text: formatElapsed(status.elapsedMs), testid: 'status-elapsed' },
       status.progress === 'Complete'
-        ? { icon: 'pass', text: 'Complete', testid: 'status-progress' }
-        : { icon: 'warning', text: 'Incomplete — the service had not scanned everything; counts may be low', testid: 'status-progress', cls: 'warn' },
+        ? { icon: 'pass', text: t('Complete'), testid: 'status-progress' }
+        : { icon: 'warning', text: t('Incomplete — the service had not scanned everything; counts may be low'), testid: 'status-progress', cls: 'warn' },
       ...shortfallItems(status),
-      ...(status.slsRequestId ? [{ icon: 'key', text: `Request ${status.slsRequestId}`, testid: 'status-request-id', cls: 'dim' }] : []),
+      ...(status.slsRequestId ? [{ icon: 'key', text: t('Request {0}', status.slsRequestId), testid: 'status-request-id', cls: 'dim' }] : []),
       { icon: 'search', text: abbreviateQuery(query, 60), testid: 'status-query', cls: 'dim query', title: query },
     ]);
   }
@@ -62,8 +66,8 @@ function shortfallItems(status: QueryStatus): { icon: string; text: string; test
   const incomplete = (status.shortfalls ?? []).filter((s) => s.kind === 'incomplete');
   return [
     ...(failed.length > 0
-      ? [{ icon: 'error', text: `Failed: ${failed.map((s) => s.flowLog).join(', ')} — not in these rows`, testid: 'status-failed-flow-logs', cls: 'warn', title: failed.map((s) => `${s.flowLog}: ${s.message ?? 'failed'}`).join('\n') }]
+      ? [{ icon: 'error', text: t('Failed: {0} — not in these rows', failed.map((s) => s.flowLog).join(', ')), testid: 'status-failed-flow-logs', cls: 'warn', title: failed.map((s) => `${s.flowLog}: ${s.message ?? t('failed')}`).join('\n') }]
       : []),
-    ...(incomplete.length > 0 ? [{ icon: 'warning', text: `Incomplete: ${incomplete.map((s) => s.flowLog).join(', ')}`, testid: 'status-incomplete-flow-logs', cls: 'warn' }] : []),
+    ...(incomplete.length > 0 ? [{ icon: 'warning', text: t('Incomplete: {0}', incomplete.map((s) => s.flowLog).join(', ')), testid: 'status-incomplete-flow-logs', cls: 'warn' }] : []),
   ];
 }

@@ -4,19 +4,21 @@ import type { CommandRegistrar } from '../commands/commandRegistrar';
 import type { ActiveCredentials } from '../../credentials/activeCredentials';
 import { checkAccessKeyId, checkAccessKeySecret } from '../../credentials/credentialChoice';
 
+const t = vscode.l10n.t;
+
 export function registerCredentialCommands(r: CommandRegistrar, credentials: ActiveCredentials): void {
   const signInWithAccessKey = async (): Promise<void> => {
     const accessKeyId = await vscode.window.showInputBox({
-      title: 'Sign in to Alibaba Cloud (1/2)',
-      prompt: 'AccessKey ID (stored in VS Code’s secret storage, never in settings)',
+      title: t('Sign in to Alibaba Cloud (1/2)'),
+      prompt: t('AccessKey ID (stored in VS Code’s secret storage, never in settings)'),
       placeHolder: 'LTAI…',
       ignoreFocusOut: true,
       validateInput: checkAccessKeyId,
     });
     if (accessKeyId === undefined) return;
     const accessKeySecret = await vscode.window.showInputBox({
-      title: 'Sign in to Alibaba Cloud (2/2)',
-      prompt: `AccessKey secret for ${accessKeyId.trim()}`,
+      title: t('Sign in to Alibaba Cloud (2/2)'),
+      prompt: t('AccessKey secret for {0}', accessKeyId.trim()),
       password: true,
       ignoreFocusOut: true,
       validateInput: checkAccessKeySecret,
@@ -28,20 +30,21 @@ export function registerCredentialCommands(r: CommandRegistrar, credentials: Act
   const useCliProfile = async (): Promise<void> => {
     const profiles = await credentials.listCliProfiles();
     if (profiles.length === 0) {
+      const signIn = t('Sign in with AccessKey');
       const next = await vscode.window.showWarningMessage(
-        'No aliyun CLI profile was found in ~/.aliyun/config.json. Run `aliyun configure`, or sign in with an AccessKey.',
-        'Sign in with AccessKey',
+        t('No aliyun CLI profile was found in ~/.aliyun/config.json. Run `aliyun configure`, or sign in with an AccessKey.'),
+        signIn,
       );
-      if (next) await signInWithAccessKey();
+      if (next === signIn) await signInWithAccessKey();
       return;
     }
     const chosen = await vscode.window.showQuickPick(
       profiles.map((p) => ({
         label: p.name,
-        description: [p.mode, p.regionId, p.current ? 'current' : undefined].filter((x) => x).join(' · '),
+        description: [p.mode, p.regionId, p.current ? t('current') : undefined].filter((x) => x).join(' · '),
         profile: p.name,
       })),
-      { placeHolder: 'Use which aliyun CLI profile?' },
+      { placeHolder: t('Use which aliyun CLI profile?') },
     );
     if (chosen) await credentials.use({ kind: 'cliProfile', profile: chosen.profile });
   };
@@ -50,31 +53,31 @@ export function registerCredentialCommands(r: CommandRegistrar, credentials: Act
 
   const signOut = async (): Promise<void> => {
     await credentials.signOut();
-    void vscode.window.showInformationMessage('Signed out: the stored AccessKey was removed from VS Code’s secret storage.');
+    void vscode.window.showInformationMessage(t('Signed out: the stored AccessKey was removed from VS Code’s secret storage.'));
   };
 
-  r.register('cenFlowLogs.credentials.signIn', 'Sign in', signInWithAccessKey);
-  r.register('cenFlowLogs.credentials.useCliProfile', 'Use aliyun CLI profile', useCliProfile);
-  r.register('cenFlowLogs.credentials.useEnvironment', 'Use environment credentials', useEnvironment);
-  r.register('cenFlowLogs.credentials.signOut', 'Sign out', signOut);
-  r.register('cenFlowLogs.credentials.switch', 'Switch credentials', async () => {
+  r.register('cenFlowLogs.credentials.signIn', t('Sign in'), signInWithAccessKey);
+  r.register('cenFlowLogs.credentials.useCliProfile', t('Use aliyun CLI profile'), useCliProfile);
+  r.register('cenFlowLogs.credentials.useEnvironment', t('Use environment credentials'), useEnvironment);
+  r.register('cenFlowLogs.credentials.signOut', t('Sign out'), signOut);
+  r.register('cenFlowLogs.credentials.switch', t('Switch credentials'), async () => {
     type Item = vscode.QuickPickItem & { run: () => Promise<void> };
     const stored = await credentials.storedAccessKeyLabel();
     const items: Item[] = [
       ...(stored && credentials.choice?.kind !== 'accessKey'
-        ? [{ label: `$(key) Use the stored ${stored}`, run: () => credentials.use({ kind: 'accessKey' }) }]
+        ? [{ label: `$(key) ${t('Use the stored {0}', stored)}`, run: () => credentials.use({ kind: 'accessKey' }) }]
         : []),
-      { label: '$(key) Sign in with an AccessKey…', run: signInWithAccessKey },
-      { label: '$(terminal) Use an aliyun CLI profile…', run: useCliProfile },
+      { label: `$(key) ${t('Sign in with an AccessKey…')}`, run: signInWithAccessKey },
+      { label: `$(terminal) ${t('Use an aliyun CLI profile…')}`, run: useCliProfile },
       {
-        label: '$(server-environment) Use the default credential chain',
+        label: `$(server-environment) ${t('Use the default credential chain')}`,
         description: 'ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET, ~/.alibabacloud/credentials, …',
         run: useEnvironment,
       },
     ];
-    if (credentials.source) items.push({ label: '$(sign-out) Sign out', run: signOut });
+    if (credentials.source) items.push({ label: `$(sign-out) ${t('Sign out')}`, run: signOut });
     const chosen = await vscode.window.showQuickPick(items, {
-      placeHolder: credentials.label ? `Currently using ${credentials.label}` : 'Not signed in',
+      placeHolder: credentials.label ? t('Currently using {0}', credentials.label) : t('Not signed in'),
     });
     if (chosen) await chosen.run();
   });

@@ -7,7 +7,7 @@ export class CredentialStatusBar implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly credentials: ActiveCredentials) {
-    this.item.name = 'CEN Flow Logs: Credentials';
+    this.item.name = vscode.l10n.t('CEN Flow Logs: Credentials');
     this.item.command = 'cenFlowLogs.credentials.switch';
     this.subscription = credentials.onDidChange(() => this.update());
     this.update();
@@ -16,10 +16,10 @@ export class CredentialStatusBar implements vscode.Disposable {
 
   private update(): void {
     const label = this.credentials.label;
-    this.item.text = label ? `$(cloud) ${label}` : '$(cloud) Alibaba Cloud: not signed in';
+    this.item.text = label ? `$(cloud) ${label}` : `$(cloud) ${vscode.l10n.t('Alibaba Cloud: not signed in')}`;
     this.item.tooltip = label
-      ? `CEN Flow Logs uses ${label}. Click to switch credentials or sign out.`
-      : 'CEN Flow Logs: click to sign in to Alibaba Cloud.';
+      ? vscode.l10n.t('CEN Flow Logs uses {0}. Click to switch credentials or sign out.', label)
+      : vscode.l10n.t('CEN Flow Logs: click to sign in to Alibaba Cloud.');
   }
 
   dispose(): void {

@@ -20,7 +20,15 @@ export class ExplorerView implements vscode.Disposable {
     private readonly expectSignedIn: () => boolean,
   ) {
     this.provider = new ExplorerTreeProvider(model, () => this.updateContext());
-    this.disposables.push(this.provider, onCloudChange(() => model.refresh()));
+    // The context keys follow the credentials even while the view is closed (the walkthrough's
+    // sign-in step completes on cenFlowLogs.signedIn), not only when the tree loads.
+    this.disposables.push(
+      this.provider,
+      onCloudChange(() => {
+        model.refresh();
+        this.updateContext();
+      }),
+    );
     void vscode.commands.executeCommand('setContext', 'cenFlowLogs.signedIn', this.expectSignedIn());
   }
 

@@ -36,6 +36,7 @@ import { FacetRunner } from './facetRunner';
 import type { ColumnChoiceStore } from './columnChoices';
 import { workbenchConsoleUrl } from './consoleHandOff';
 import { consoleSite } from '../consoleSite';
+import { hostL10nSetup } from '../../activation/hostL10n';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -214,7 +215,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
     this.ready = false;
     const view = this.viewState.current;
-    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...(this.start.run ? { run: true } : {}) };
+    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...(this.start.run ? { run: true } : {}), l10n: hostL10nSetup() };
     webview.html = buildWorkbenchHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),

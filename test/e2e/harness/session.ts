@@ -17,6 +17,7 @@ import { killAllCodeServersSync, removeProfile, startCodeServer, type RunningCod
 import { emulatorSettings, localhostResolverEnv, OWNER_CREDENTIALS } from '../../../scripts/emulatorProfile';
 import { ourRuntimeErrorInConsole, scanExtensionHostLog, type HostLogFinding } from '../../reliability/extensionHostLog';
 import { ensureVsix } from './vsix';
+import { ensureLanguagePackVsix } from './languagePack';
 import { ARTIFACTS_DIR, UI_TIMEOUT_MS, Workbench } from './workbench';
 
 export const CHROMIUM_PATH = process.env.CEN_FLOW_LOGS_CHROMIUM ?? '/usr/bin/chromium';
@@ -57,6 +58,10 @@ export interface VsCodeOptions {
   readonly settings?: UserSettings;
   /** Emulator options for every test (merged over TEST_EMULATOR_OPTIONS), e.g. faults, seed, demo. */
   readonly emulator?: EmulatorOptions;
+  /** Display language of the file's VS Code ("zh-cn"), with the test language pack (harness/languagePack.ts). */
+  readonly locale?: 'zh-cn';
+  /** Our activity-bar title in that language, awaited at start-up (default CONTAINER_TITLE). */
+  readonly containerTitle?: string;
 }
 
 export interface ReopenOptions {
@@ -152,7 +157,8 @@ export class VsCodeSession extends Workbench {
     liveProfiles.add(this.profileDir);
     this.codeServer = await startCodeServer({
       profileDir: this.profileDir,
-      vsixFiles: [vsix],
+      vsixFiles: this.options.locale ? [ensureLanguagePackVsix(), vsix] : [vsix],
+      ...(this.options.locale ? { locale: this.options.locale } : {}),
       env: { ...localhostResolverEnv(), ...(this.options.env ?? OWNER_CREDENTIALS) },
       log: (line) => this.log(`[code-server] ${line}`),
     });
@@ -196,7 +202,7 @@ export class VsCodeSession extends Workbench {
     // Our activity-bar entry shows once the extension host has registered the installed extensions,
     // so contributed commands and views exist from here on.
     await this.currentPage
-      .locator(`.part.activitybar a.action-label[aria-label^="${CONTAINER_TITLE}"]`)
+      .locator(`.part.activitybar a.action-label[aria-label^="${this.options.containerTitle ?? CONTAINER_TITLE}"]`)
       .waitFor({ state: 'visible', timeout: STARTUP_TIMEOUT_MS });
     mark('extension contributions registered');
   }

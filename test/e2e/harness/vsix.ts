@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../../../scripts/emulatorProfile';
 export { PROJECT_ROOT };
 export const VSIX_PATH = join(PROJECT_ROOT, 'dist', 'cen-flow-logs.vsix');
 
-const SOURCES = ['src', 'webview', 'media', 'package.json', 'scripts/build.mjs', '.vscodeignore', 'README.md'];
+const SOURCES = ['src', 'webview', 'media', 'l10n', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'scripts/build.mjs', '.vscodeignore', 'README.md'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

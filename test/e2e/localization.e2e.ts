@@ -1,0 +1,63 @@
+/**
+ * Simplified Chinese in a real VS Code: code-server with display language zh-cn (User/argv.json
+ * `locale`) and a test language pack that declares zh-cn without core translations
+ * (harness/languagePack.ts), so VS Code's own UI stays English while our extension gets zh-cn from
+ * its real package.nls.zh-cn.json and l10n/bundle.l10n.zh-cn.json. The same steps in English are
+ * covered by explorerCredentials.e2e.ts and activation.e2e.ts.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
+import { answerStep, clickWelcomeButton, waitForCredentialStatus, waitForTreeRow } from './harness/explorerSteps';
+import { gridText, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
+
+describe('localization: zh-cn', () => {
+  const vs = useVsCode({ env: {}, locale: 'zh-cn', containerTitle: 'CEN 流日志' });
+
+  it('shows the container, view, welcome view, input validation, status bar and palette commands in Chinese', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    // Activity-bar title and view name come from package.nls.zh-cn.json.
+    await vs.openViewContainer('CEN 流日志');
+    await vs.viewPane('流日志');
+    // Status-bar item: a host string through vscode.l10n.t.
+    await waitForCredentialStatus(vs, '阿里云：未登录');
+    await clickWelcomeButton(vs, /登录阿里云，查看您的 CEN 实例/, '使用 AccessKey 登录');
+    // Input box title (host) and a validation message from a pure module (@vscode/l10n configured by the host).
+    const input = vs.page.locator('.quick-input-widget');
+    await input.locator('.quick-input-title', { hasText: '登录阿里云（1/2）' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await input.locator('.quick-input-box input').fill('LTAI-x');
+    await input.locator('.quick-input-message', { hasText: /第 5 位/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(await vs.inputBoxMessage(), 'AccessKey ID 第 5 位是“-”；AccessKey ID 只包含字母和数字。');
+    await input.locator('.quick-input-box input').fill('LTAIemulatorOwner');
+    await input.locator('.quick-input-message', { hasText: /第 5 位/ }).waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+    await input.locator('.quick-input-box input').press('Enter');
+    await answerStep(vs, /LTAIemulatorOwner 的 AccessKey Secret/, 'emulator-owner-secret');
+    await waitForTreeRow(vs, 'prod-backbone');
+    // The tree's own labels are not converted yet; its context menu's command titles are.
+    await vs.expandTreeItem('prod-backbone');
+    const row = await vs.treeItem('prod-backbone');
+    await row.click({ button: 'right' });
+    await vs.page.locator('.context-view .monaco-menu .action-label', { hasText: /^创建流日志…$/ }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await vs.page.keyboard.press('Escape');
+    // A palette command under its Chinese category and title, and the Chinese message it shows.
+    await vs.runCommand('CEN 流日志: 退出登录');
+    await vs.notification('已退出登录：保存的 AccessKey 已从 VS Code 的机密存储中删除。');
+    await waitForCredentialStatus(vs, '阿里云：未登录');
+  });
+});
+
+describe('localization: zh-cn, signed in', () => {
+  const vs = useVsCode({ locale: 'zh-cn', containerTitle: 'CEN 流日志' });
+
+  it('the query workbench status line speaks Chinese (the bundle reached the webview through its boot data)', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await vs.runCommand('CEN 流日志: 查询流日志…');
+    await pick(vs, 'prod-backbone-flowlog');
+    await vs.answerInputBox('* | select direction as s, count(*) as n group by s order by s');
+    const frame = await vs.webviewFrame();
+    const progress = frame.locator('[data-testid=status-progress]');
+    await progress.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.match((await progress.textContent()) ?? '', /^\s*结果(不)?精确/);
+    const { rows } = await gridText(frame);
+    assert.ok(rows.length > 0, 'the query returned rows');
+    assert.equal(((await frame.locator('[data-testid=status-rows]').textContent()) ?? '').trim(), `${rows.length} 行`);
+  });
+});

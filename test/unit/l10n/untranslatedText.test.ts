@@ -1,0 +1,39 @@
+/**
+ * User-facing text must go through the l10n call. Enforced for the modules converted so far (the
+ * list grows as modules are converted); for the rest the count is printed so the remaining work is
+ * visible in every unit run.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bypassingStringsIn, looksUserFacing, sourceFiles } from './l10nSourceScan';
+
+/** Modules whose every user-facing string is localised (issue 22). */
+export const CONVERTED_MODULES = [
+  'src/credentials/credentialChoice.ts',
+  'src/views/credentials/credentialCommands.ts',
+  'src/views/credentials/credentialStatusBar.ts',
+  'webview/results/statusLine.ts',
+];
+
+test('converted modules have no user-facing text outside an l10n call', () => {
+  const found = CONVERTED_MODULES.flatMap(bypassingStringsIn).map((s) => `${s.file}:${s.line} ${JSON.stringify(s.text)}`);
+  assert.deepEqual(found, []);
+});
+
+test('the unconverted remainder of src/ and webview/ (reported, not enforced)', () => {
+  const files = sourceFiles('src', 'webview').filter((f) => !CONVERTED_MODULES.includes(f));
+  const found = files.flatMap(bypassingStringsIn);
+  const perFile = new Map<string, number>();
+  for (const s of found) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
+  const top = [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([f, n]) => `${n} ${f}`);
+  process.stdout.write(`# l10n: ${found.length} user-facing strings in ${perFile.size} of ${files.length} unconverted files bypass l10n; most in:\n# ${top.join('\n# ')}\n`);
+  assert.ok(found.length > 0, 'nothing left to convert: move every module into CONVERTED_MODULES and make the scan enforce all files');
+});
+
+test('the heuristic counts sentences and leaves ids, css classes, paths and SQL alone', () => {
+  assert.ok(looksUserFacing('Enter the AccessKey secret.'));
+  assert.ok(looksUserFacing('Cancelled — ${} rows kept'));
+  for (const s of ['cenFlowLogs.credentials.signIn', 'status-item dim query', 'loading codicon-modifier-spin', '~/.aliyun/config.json', '* | SELECT count(*) AS flows', 'LTAI…']) {
+    assert.equal(looksUserFacing(s), false, s);
+  }
+});
