@@ -101,14 +101,14 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     if (target.kind === 'cen') {
       deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on every flow log of ${target.title} (${target.flowLogs.length})`);
       // One panel per CEN: Run and Run in New Panel both hand the statement to it.
-      watchRun(await deps.panels.openCen({ cenId: target.cenId, title: target.title, flowLogs: target.flowLogs }, intent), chosen);
+      watchRun(await deps.panels.openCen({ cenId: target.cenId, title: target.title, flowLogs: target.flowLogs }, intent, true), chosen);
       return;
     }
     const { flowLog } = target;
     deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on ${flowLog.name || flowLog.flowLogId}`);
     switch (where) {
       case 'panel':
-        watchRun(await deps.panels.openForDocument(chosen.document.uri.toString(), basename(chosen.document.uri.path), flowLogTargetInput(flowLog), intent), chosen);
+        watchRun(await deps.panels.openForDocument({ uri: chosen.document.uri.toString(), title: basename(chosen.document.uri.path) }, flowLogTargetInput(flowLog), intent), chosen);
         return;
       case 'newPanel':
         watchRun(await deps.panels.openAnother(flowLogTargetInput(flowLog), intent), chosen);
