@@ -93,7 +93,11 @@ describe("a query file's panel after a reload or a crash", () => {
     await vs.runCommand('Developer: Reload Window');
     await reloaded;
     await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RESTART_TIMEOUT_MS });
-    // The panel comes back under the file's title (not as the flow log's "Query: …" panel).
+    // The panel comes back under the file's title (not as the flow log's "Query: …" panel). Its page
+    // appears once the new extension host has activated and revived it: on a loaded machine that
+    // is longer than the harness's 20 s for a webview, so shown here first with the reload's time.
+    await vs.page.locator('.tabs-container .tab', { hasText: title }).first().click({ timeout: RESTART_TIMEOUT_MS });
+    await vs.page.locator('iframe.webview.ready').filter({ visible: true }).first().waitFor({ state: 'visible', timeout: RESTART_TIMEOUT_MS });
     frame = await vs.webviewFrame(title);
     await frame.locator('.target-title', { hasText: FLOW_LOG }).waitFor({ state: 'visible', timeout: RESTART_TIMEOUT_MS });
     assert.deepEqual(await panelTabs(vs, title), { file: 1, flowLog: 0 });
