@@ -110,7 +110,7 @@ export class WorkbenchApp {
     this.chartAxes = start.view.chartAxes;
     this.pendingScroll = start.view.scrollTop;
     this.autorun = start.autorun;
-    this.state = new ViewStateKeeper(host, start.target, start.view, { set: (fn, ms) => window.setTimeout(fn, ms), clear: (t) => window.clearTimeout(t) });
+    this.state = new ViewStateKeeper(host, start.target, start.view, { set: (fn, ms) => window.setTimeout(fn, ms), clear: (t) => window.clearTimeout(t) }, start.document);
 
     // Header and toolbar
     const header = h('header', 'wb-header');

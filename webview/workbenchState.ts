@@ -8,6 +8,7 @@ import {
   parsePersistedWorkbenchState,
   parseWebviewMessage,
   parseWorkbenchBoot,
+  type QueryDocumentTie,
   type WebviewMessage,
   type WorkbenchTarget,
   type WorkbenchViewState,
@@ -25,6 +26,8 @@ export interface StartState {
   readonly autorun: boolean;
   /** The page came back with state of its own (reload) rather than starting fresh. */
   readonly restored: boolean;
+  /** The query document whose panel this is (kept in the page's state for the next reload). */
+  readonly document?: QueryDocumentTie;
 }
 
 /**
@@ -36,16 +39,22 @@ export interface StartState {
 export function startState(saved: unknown, boot: unknown): StartState {
   const b = parseWorkbenchBoot(boot);
   const own = restoreViewState(saved);
+  const persisted = parsePersistedWorkbenchState(saved);
+  const document = b?.document ?? persisted?.document;
+  const tie = document ? { document } : {};
   if (own || b?.view?.rev !== undefined) {
     const view = newerViewState(own, b?.view) ?? { query: '*', range: DEFAULT_TIME_RANGE };
-    return { target: b?.target ?? parsePersistedWorkbenchState(saved)?.target, view, autorun: false, restored: true };
+    return { target: b?.target ?? persisted?.target, view, autorun: false, restored: true, ...tie };
   }
-  return { target: b?.target, view: b?.view ?? { query: '*', range: DEFAULT_TIME_RANGE }, autorun: b?.run === true, restored: false };
+  return { target: b?.target, view: b?.view ?? { query: '*', range: DEFAULT_TIME_RANGE }, autorun: b?.run === true, restored: false, ...tie };
 }
 
 /** What the keeper needs of the VS Code webview API. */
+/** What the page passes to setState: the protocol's persisted state, its target once known. */
+export type PageState = WorkbenchViewState & { readonly target?: WorkbenchTarget; readonly document?: QueryDocumentTie };
+
 export interface StateSink {
-  setState(state: WorkbenchViewState & { readonly target?: WorkbenchTarget }): void;
+  setState(state: PageState): void;
   post(message: WebviewMessage): void;
 }
 
@@ -71,6 +80,7 @@ export class ViewStateKeeper {
     private target: WorkbenchTarget | undefined,
     private view: WorkbenchViewState,
     private readonly timers: KeeperTimers,
+    private readonly document?: QueryDocumentTie,
   ) {
     this.sink.setState(this.persisted());
   }
@@ -103,8 +113,8 @@ export class ViewStateKeeper {
     this.sink.post({ type: 'stateChanged', state: this.view });
   }
 
-  private persisted(): WorkbenchViewState & { readonly target?: WorkbenchTarget } {
-    return this.target ? { ...this.view, target: this.target } : this.view;
+  private persisted(): PageState {
+    return { ...this.view, ...(this.target ? { target: this.target } : {}), ...(this.document ? { document: this.document } : {}) };
   }
 }
 

@@ -1,10 +1,12 @@
 /**
  * Every problem of a query document, positioned in the document: its own (headers, comments),
  * each statement's from the shared query checks (src/query/diagnostics.ts), and headers naming a
- * flow log that does not exist. Pure.
+ * flow log or CEN that does not exist; under a `-- cen:` header, the statements that cannot be
+ * merged across the CEN's flow logs (src/query/cenMerge.ts). Pure.
  */
+import { cenRefusals } from '../query/cenMerge';
 import { diagnose, type Diagnostic, type DiagnosticCode, type DiagnosticSeverity } from '../query/diagnostics';
-import type { DocumentProblem, QueryDocument, Statement } from './queryDocument';
+import type { DocumentProblem, Header, QueryDocument, Statement } from './queryDocument';
 
 /** An edit that resolves a problem, with document offsets. */
 export interface DocumentFix {
@@ -19,7 +21,7 @@ export interface DocumentDiagnostic {
   readonly from: number;
   readonly to: number;
   readonly severity: DiagnosticSeverity;
-  readonly code: DiagnosticCode | DocumentProblem['code'] | 'unknown-flowlog';
+  readonly code: DiagnosticCode | DocumentProblem['code'] | 'unknown-flowlog' | 'unknown-cen';
   readonly message: string;
   readonly fix?: DocumentFix;
   /** Fixes to choose between (close matches of an unknown flow log), nearest first. */
@@ -33,6 +35,10 @@ export interface DocumentDiagnoseOptions {
   readonly flowLogExists?: (nameOrId: string) => boolean | undefined;
   /** Names or ids of existing flow logs close to one that does not exist (for quick fixes). */
   readonly flowLogMatches?: (nameOrId: string) => readonly string[];
+  /** Whether a CEN by this name or id exists; undefined while not known. */
+  readonly cenExists?: (nameOrId: string) => boolean | undefined;
+  /** Names or ids of existing CENs close to one that does not exist (for quick fixes). */
+  readonly cenMatches?: (nameOrId: string) => readonly string[];
   /** Checks of earlier passes over the same document: an edit then rechecks only the statements it changed. */
   readonly cache?: StatementChecks;
 }
@@ -53,6 +59,15 @@ export class StatementChecks {
     return found;
   }
 
+  /** Why the statement cannot run across a CEN's flow logs (cenMerge), kept like the checks. */
+  refusals(text: string): readonly Diagnostic[] {
+    const key = `cen\u0002${text}`;
+    let found = this.current.get(key) ?? this.previous.get(key);
+    if (!found) found = cenRefusals(text);
+    this.current.set(key, found);
+    return found;
+  }
+
   /** Ends a pass over the document. */
   endPass(): void {
     this.previous = this.current;
@@ -64,22 +79,37 @@ export class StatementChecks {
 export function diagnoseDocument(doc: QueryDocument, options: DocumentDiagnoseOptions = {}): DocumentDiagnostic[] {
   const out: DocumentDiagnostic[] = [...doc.problems];
   for (const h of doc.headers) {
-    if (h.key !== 'flowlog' || h.value === '' || options.flowLogExists?.(h.value) !== false) continue;
-    const matches = options.flowLogMatches?.(h.value) ?? [];
-    const hint = matches.length > 0 ? `Did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?` : 'Check the name in the CEN Flow Logs view, or complete it here (Ctrl+Space).';
-    out.push({
-      from: h.valueFrom,
-      to: h.valueTo,
-      severity: 'error',
-      code: 'unknown-flowlog',
-      message: `No flow log named or with id "${h.value}" in this account. ${hint}`,
-      ...(matches.length > 0 ? { alternatives: matches.map((m) => ({ title: `Change to "${m}"`, from: h.valueFrom, to: h.valueTo, insert: m })) } : {}),
-    });
+    if (h.value === '') continue;
+    switch (h.key) {
+      case 'flowlog':
+        if (options.flowLogExists?.(h.value) === false) out.push(unknownTarget(h, 'unknown-flowlog', 'flow log', options.flowLogMatches?.(h.value) ?? []));
+        break;
+      case 'cen':
+        if (options.cenExists?.(h.value) === false) out.push(unknownTarget(h, 'unknown-cen', 'CEN', options.cenMatches?.(h.value) ?? []));
+        break;
+      case 'range':
+        break;
+    }
   }
   const checks = options.cache ?? new StatementChecks();
-  for (const s of doc.statements) out.push(...moveToDocument(s, checks.check(s.text, options.fieldsFor?.(s))));
+  for (const s of doc.statements) {
+    out.push(...moveToDocument(s, checks.check(s.text, options.fieldsFor?.(s))));
+    if (s.target.kind === 'cen') out.push(...moveToDocument(s, checks.refusals(s.text)));
+  }
   checks.endPass();
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+function unknownTarget(h: Header, code: 'unknown-flowlog' | 'unknown-cen', what: 'flow log' | 'CEN', matches: readonly string[]): DocumentDiagnostic {
+  const hint = matches.length > 0 ? `Did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?` : 'Check the name in the CEN Flow Logs view, or complete it here (Ctrl+Space).';
+  return {
+    from: h.valueFrom,
+    to: h.valueTo,
+    severity: 'error',
+    code,
+    message: `No ${what} named or with id "${h.value}" in this account. ${hint}`,
+    ...(matches.length > 0 ? { alternatives: matches.map((m) => ({ title: `Change to "${m}"`, from: h.valueFrom, to: h.valueTo, insert: m })) } : {}),
+  };
 }
 
 /** One statement's query problems, moved from query offsets to document offsets. */

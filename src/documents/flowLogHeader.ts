@@ -2,13 +2,22 @@
  * What a `-- flowlog:` header offers and suggests: the flow logs to complete it with (name, id,
  * CEN and region) and, when it names none, the close matches a quick fix offers. Pure.
  */
-import type { FlowLog } from '../cloud/cenApi';
+import type { CenInstance, FlowLog } from '../cloud/cenApi';
 import { regionLabel } from '../flowlogs/regions';
 import { editDistance } from '../query/knownFields';
 
 /** Where the value of a `-- flowlog:` header is on its line, when `character` is in it. */
 export function flowLogHeaderValueAt(lineText: string, character: number): { readonly from: number; readonly to: number } | undefined {
-  const m = /^(\s*--\s*flowlog\s*:\s*)(.*?)\s*$/i.exec(lineText);
+  return headerValueAt(lineText, character, 'flowlog');
+}
+
+/** Where the value of a `-- cen:` header is on its line, when `character` is in it. */
+export function cenHeaderValueAt(lineText: string, character: number): { readonly from: number; readonly to: number } | undefined {
+  return headerValueAt(lineText, character, 'cen');
+}
+
+function headerValueAt(lineText: string, character: number, key: 'flowlog' | 'cen'): { readonly from: number; readonly to: number } | undefined {
+  const m = new RegExp(`^(\\s*--\\s*${key}\\s*:\\s*)(.*?)\\s*$`, 'i').exec(lineText);
   if (!m) return undefined;
   const from = m[1].length;
   const to = from + m[2].length;
@@ -52,12 +61,40 @@ const MAX_MATCHES = 3;
  * the other, or a few edits away (typos); nearest first.
  */
 export function closeFlowLogMatches(written: string, flowLogs: readonly FlowLog[]): string[] {
+  return closeMatches(written, flowLogs.map((f) => [f.name, f.flowLogId]));
+}
+
+/** Names (or ids) of CENs close to what a `-- cen:` header says, nearest first. */
+export function closeCenMatches(written: string, cens: readonly CenInstance[]): string[] {
+  return closeMatches(written, cens.map((c) => [c.name, c.cenId]));
+}
+
+/** One CEN as a completion of a `-- cen:` header. */
+export function cenChoices(cens: readonly CenInstance[], flowLogs: readonly FlowLog[]): FlowLogChoice[] {
+  const names = new Map<string, number>();
+  for (const c of cens) if (c.name) names.set(c.name, (names.get(c.name) ?? 0) + 1);
+  return cens.map((c) => {
+    const byName = c.name !== '' && names.get(c.name) === 1;
+    const insert = byName ? c.name : c.cenId;
+    const count = flowLogs.filter((f) => f.cenId === c.cenId).length;
+    return {
+      label: insert,
+      insert,
+      description: byName ? c.cenId : c.name ? `${c.name} (a name shared by another CEN)` : 'unnamed',
+      detail: count === 1 ? '1 flow log' : `${count} flow logs`,
+      filterText: `${c.name} ${c.cenId}`,
+    };
+  });
+}
+
+/** Each thing's names (name and id), scored against what is typed; one best name per thing. */
+function closeMatches(written: string, things: readonly (readonly string[])[]): string[] {
   const typed = written.trim().toLowerCase();
   if (typed === '') return [];
   const scored: { readonly name: string; readonly score: number }[] = [];
-  for (const f of flowLogs) {
+  for (const names of things) {
     let best: { name: string; score: number } | undefined;
-    for (const candidate of [f.name, f.flowLogId]) {
+    for (const candidate of names) {
       if (!candidate) continue;
       const lower = candidate.toLowerCase();
       const contains = Math.min(lower.length, typed.length) >= 3 && (lower.includes(typed) || typed.includes(lower));

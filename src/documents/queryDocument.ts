@@ -46,7 +46,7 @@ export interface DocumentProblem {
   readonly from: number;
   readonly to: number;
   readonly severity: 'error' | 'warning';
-  readonly code: 'bad-range' | 'empty-flowlog' | 'cen-not-supported' | 'unterminated-comment';
+  readonly code: 'bad-range' | 'empty-flowlog' | 'empty-cen' | 'unterminated-comment';
   readonly message: string;
 }
 
@@ -85,7 +85,7 @@ export function parseQueryDocument(text: string, nowSeconds: number): QueryDocum
   for (const h of headers) {
     const problem = headerProblem(h, nowSeconds);
     if (problem) problems.push(problem);
-    // A range that does not parse or makes no sense sets nothing; `-- cen:` still targets (and fails at run).
+    // A range that does not parse or makes no sense sets nothing.
     if (problem?.code === 'bad-range') bad.add(h);
   }
   const scopes = new HeaderScopes(headers.filter((h) => !bad.has(h)));
@@ -159,12 +159,9 @@ function headerProblem(h: Header, nowSeconds: number): DocumentProblem | undefin
         ? { ...at, severity: 'error', code: 'empty-flowlog', message: 'Name the flow log these queries run on, by name or id, e.g. -- flowlog: prod-backbone-flowlog.' }
         : undefined;
     case 'cen':
-      return {
-        ...at,
-        severity: 'error',
-        code: 'cen-not-supported',
-        message: 'Querying every flow log of a CEN (-- cen:) is not supported yet; name one flow log instead: -- flowlog: <name or id>.',
-      };
+      return h.value === ''
+        ? { ...at, severity: 'error', code: 'empty-cen', message: 'Name the CEN whose flow logs these queries run on, by name or id, e.g. -- cen: prod-backbone.' }
+        : undefined;
     case 'range': {
       const parsed = parseTimeRange(h.value);
       if (!parsed.ok) return { ...at, severity: 'error', code: 'bad-range', message: parsed.message };

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import type { CenApi, FlowLog } from '../cloud/cenApi';
 import type { SlsApi } from '../cloud/slsApi';
 import { DEFAULT_TIME_RANGE } from '../protocol/messages';
+import { cenRefusals } from '../query/cenMerge';
 import type { CommandRegistrar } from '../views/commands/commandRegistrar';
 import { pickFlowLog } from '../views/workbench/commands';
 import { ExportController } from '../views/workbench/exportController';
@@ -37,6 +38,11 @@ export interface QueryDocumentCommandDeps {
   readonly serverErrors: StatementServerErrors;
 }
 
+/** Where a statement runs: one flow log, or every flow log of a CEN (merged, src/query/cenMerge.ts). */
+type RunTarget =
+  | { readonly kind: 'flowLog'; readonly flowLog: FlowLog }
+  | { readonly kind: 'cen'; readonly cenId: string; readonly title: string; readonly flowLogs: readonly FlowLog[] };
+
 /** A statement chosen to run, with the headers in force for it. */
 interface Chosen {
   readonly document: vscode.TextDocument;
@@ -50,39 +56,59 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
   // The flow log picked for a document without a header, so only its first run asks.
   const picked = new Map<string, FlowLog>();
 
-  const flowLogFor = async (chosen: Chosen): Promise<FlowLog | undefined> => {
+  /** What a statement runs on: a flow log, or (under `-- cen:`) every flow log of a CEN. */
+  const targetFor = async (chosen: Chosen): Promise<RunTarget | undefined> => {
     const { target } = chosen.scope;
     switch (target.kind) {
-      case 'cen':
-        throw new Error(`Querying every flow log of a CEN (-- cen: ${target.nameOrId}) is not supported yet; name one flow log in the header instead: -- flowlog: <name or id>.`);
+      case 'cen': {
+        const found = await deps.directory.findCen(target.nameOrId);
+        if (!found) throw new Error(`No CEN named or with id "${target.nameOrId}" in this account. Fix the "-- cen:" header (the CEN Flow Logs view lists them), then run again.`);
+        const refusal = cenRefusals(chosen.query)[0];
+        if (refusal) throw new Error(`This statement cannot run across every flow log of ${found.cen.name || found.cen.cenId}: ${refusal.message}`);
+        return { kind: 'cen', cenId: found.cen.cenId, title: found.cen.name || found.cen.cenId, flowLogs: found.flowLogs };
+      }
       case 'flowLog': {
         const found = await deps.directory.find(target.nameOrId);
         if (!found) throw new Error(`No flow log named or with id "${target.nameOrId}" in this account. Fix the "-- flowlog:" header (the CEN Flow Logs view lists them), then run again.`);
-        return found;
+        return { kind: 'flowLog', flowLog: found };
       }
       case 'none': {
         const key = chosen.document.uri.toString();
         const remembered = picked.get(key);
-        if (remembered) return remembered;
+        if (remembered) return { kind: 'flowLog', flowLog: remembered };
         const flowLog = await pickFlowLog(deps.cen, 'Run this statement on which flow log? (the file has no "-- flowlog:" header)');
         if (!flowLog) return undefined;
         picked.set(key, flowLog);
         void offerHeader(chosen.document, flowLog);
-        return flowLog;
+        return { kind: 'flowLog', flowLog };
       }
     }
+  };
+
+  /** A single flow log to export from; a CEN's merged answer is not exported from a file. */
+  const flowLogFor = async (chosen: Chosen): Promise<FlowLog | undefined> => {
+    const target = await targetFor(chosen);
+    if (target?.kind === 'cen') throw new Error(`Export CSV… runs on one flow log; for every flow log of ${target.title}, run the statement and export from the CEN panel's result.`);
+    return target?.flowLog;
   };
 
   const run = async (where: 'panel' | 'newPanel', uri: unknown, offset: unknown): Promise<void> => {
     const chosen = await chooseStatement(deps.parsed, uri, offset);
     if (!chosen) return;
-    const flowLog = await flowLogFor(chosen);
-    if (!flowLog) return;
-    deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on ${flowLog.name || flowLog.flowLogId}`);
+    const target = await targetFor(chosen);
+    if (!target) return;
     const intent = { query: chosen.query, ...(chosen.scope.range ? { range: chosen.scope.range } : {}), run: true };
+    if (target.kind === 'cen') {
+      deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on every flow log of ${target.title} (${target.flowLogs.length})`);
+      // One panel per CEN: Run and Run in New Panel both hand the statement to it.
+      watchRun(await deps.panels.openCen({ cenId: target.cenId, title: target.title, flowLogs: target.flowLogs }, intent, true), chosen);
+      return;
+    }
+    const { flowLog } = target;
+    deps.log.info(`query file: running a statement of ${basename(chosen.document.uri.path)} on ${flowLog.name || flowLog.flowLogId}`);
     switch (where) {
       case 'panel':
-        watchRun(await deps.panels.openForDocument(chosen.document.uri.toString(), basename(chosen.document.uri.path), flowLogTargetInput(flowLog), intent), chosen);
+        watchRun(await deps.panels.openForDocument({ uri: chosen.document.uri.toString(), title: basename(chosen.document.uri.path) }, flowLogTargetInput(flowLog), intent), chosen);
         return;
       case 'newPanel':
         watchRun(await deps.panels.openAnother(flowLogTargetInput(flowLog), intent), chosen);

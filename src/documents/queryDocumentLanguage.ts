@@ -17,7 +17,7 @@ import type { FieldInfo } from '../protocol/messages';
 import type { SuggestedValue } from '../query/fieldValues';
 import { isCloudError } from '../cloud/cloudError';
 import { errorText } from '../errorText';
-import { flowLogChoices, flowLogHeaderValueAt } from './flowLogHeader';
+import { cenChoices, cenHeaderValueAt, flowLogChoices, flowLogHeaderValueAt, type FlowLogChoice } from './flowLogHeader';
 import type { RecentFieldValues } from './recentFieldValues';
 import type { StatementServerErrors } from './statementServerErrors';
 
@@ -43,9 +43,16 @@ export interface QueryDocumentLanguageDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-/** The target's index fields for a statement, when its `-- flowlog:` header is known and read. */
+/** The target's index fields for a statement (under `-- cen:`, those all the CEN's flow logs have), once known and read. */
 function statementFields(directory: FlowLogDirectory, s: Statement): readonly FieldInfo[] | undefined {
-  return s.target.kind === 'flowLog' ? directory.fieldsOf(s.target.nameOrId) : undefined;
+  switch (s.target.kind) {
+    case 'flowLog':
+      return directory.fieldsOf(s.target.nameOrId);
+    case 'cen':
+      return directory.cenFieldsOf(s.target.nameOrId);
+    case 'none':
+      return undefined;
+  }
 }
 
 export function registerQueryDocumentLanguage(deps: QueryDocumentLanguageDeps): vscode.Disposable {
@@ -131,6 +138,8 @@ export class DiagnosticsPublisher implements vscode.Disposable {
         fieldsFor: (s) => statementFields(directory, s)?.map((f) => f.name),
         flowLogExists: (nameOrId) => directory.exists(nameOrId),
         flowLogMatches: (nameOrId) => directory.closeMatches(nameOrId),
+        cenExists: (nameOrId) => directory.cenExists(nameOrId),
+        cenMatches: (nameOrId) => directory.closeCenMatches(nameOrId),
       }),
       ...this.deps.serverErrors.diagnostics(key, doc),
     ];
@@ -223,6 +232,8 @@ class QueryCompletion implements vscode.CompletionItemProvider {
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
     const header = flowLogHeaderValueAt(document.lineAt(position.line).text, position.character);
     if (header) return this.flowLogNames(document, position.line, header, token);
+    const cenHeader = cenHeaderValueAt(document.lineAt(position.line).text, position.character);
+    if (cenHeader) return this.cenNames(position.line, cenHeader, token);
     if (isInLineComment(document, position)) return undefined;
     const doc = this.deps.parsed.get(document);
     const offset = document.offsetAt(position);
@@ -274,15 +285,20 @@ class QueryCompletion implements vscode.CompletionItemProvider {
       return undefined;
     }
     if (token.isCancellationRequested) return undefined;
-    const range = new vscode.Range(line, at.from, line, at.to);
-    return flowLogChoices(flowLogs).map((c) => {
-      const item = new vscode.CompletionItem({ label: c.label, description: c.description, detail: ` ${c.detail}` }, vscode.CompletionItemKind.Reference);
-      item.insertText = c.insert;
-      item.filterText = c.filterText;
-      item.range = range;
-      item.detail = c.detail;
-      return item;
-    });
+    return headerItems(flowLogChoices(flowLogs), new vscode.Range(line, at.from, line, at.to));
+  }
+
+  /** After `-- cen:`: the account's CENs by name (id when the name is not unique), with how many flow logs each has. */
+  private async cenNames(line: number, at: { from: number; to: number }, token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    let known: Awaited<ReturnType<FlowLogDirectory['allCens']>>;
+    try {
+      known = await this.deps.directory.allCens();
+    } catch (e) {
+      this.deps.log.warn(`query file: could not list the CENs for the header (${errorText(e)})`);
+      return undefined;
+    }
+    if (token.isCancellationRequested) return undefined;
+    return headerItems(cenChoices(known.cens, known.flowLogs), new vscode.Range(line, at.from, line, at.to));
   }
 
   private presets(statement: Statement | undefined, replace: vscode.Range): vscode.CompletionItem[] {
@@ -308,6 +324,17 @@ class QueryCompletion implements vscode.CompletionItemProvider {
       return item;
     });
   }
+}
+
+function headerItems(choices: readonly FlowLogChoice[], range: vscode.Range): vscode.CompletionItem[] {
+  return choices.map((c) => {
+    const item = new vscode.CompletionItem({ label: c.label, description: c.description, detail: ` ${c.detail}` }, vscode.CompletionItemKind.Reference);
+    item.insertText = c.insert;
+    item.filterText = c.filterText;
+    item.range = range;
+    item.detail = c.detail;
+    return item;
+  });
 }
 
 function isInLineComment(document: vscode.TextDocument, position: vscode.Position): boolean {

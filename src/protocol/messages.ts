@@ -139,6 +139,16 @@ export interface WorkbenchViewState {
  */
 export interface PersistedWorkbenchState extends WorkbenchViewState {
   readonly target: WorkbenchTarget;
+  /** A query document's own panel: which document, so a reload ties the panel to it again. */
+  readonly document?: QueryDocumentTie;
+}
+
+/** The `.slsql` document a panel belongs to (its runs show there, not in the flow log's panel). */
+export interface QueryDocumentTie {
+  /** The document's URI, as `Uri.toString()` gives it. */
+  readonly uri: string;
+  /** Its file name, the first half of the panel's tab title. */
+  readonly title: string;
 }
 
 /**
@@ -148,6 +158,8 @@ export interface PersistedWorkbenchState extends WorkbenchViewState {
 export interface WorkbenchBoot {
   readonly target: WorkbenchTarget;
   readonly view?: WorkbenchViewState;
+  /** The query document whose panel this is; the page keeps it in its state for a reload. */
+  readonly document?: QueryDocumentTie;
   /** Run `view.query` once the page is up (a command asked for it); not when the page has state of its own. */
   readonly run?: boolean;
   /** The display language and its strings (issue 22): the page speaks it without loading anything. */
@@ -420,10 +432,19 @@ function parseAttachmentNames(v: unknown): Readonly<Record<string, string>> | un
 }
 
 /** Validates what VS Code hands the panel serializer (the webview's last setState). */
-export function parsePersistedWorkbenchState(v: unknown): { target: WorkbenchTarget; view?: WorkbenchViewState } | undefined {
+export function parsePersistedWorkbenchState(v: unknown): { target: WorkbenchTarget; view?: WorkbenchViewState; document?: QueryDocumentTie } | undefined {
   if (!isObject(v)) return undefined;
   const target = parseWorkbenchTarget(v.target);
-  return target ? { target, view: parseViewState(v) } : undefined;
+  if (!target) return undefined;
+  const document = parseQueryDocumentTie(v.document);
+  return { target, view: parseViewState(v), ...(document ? { document } : {}) };
+}
+
+/** A document tie, or undefined when absent or malformed (the panel then restores as the flow log's). */
+export function parseQueryDocumentTie(v: unknown): QueryDocumentTie | undefined {
+  if (!isObject(v)) return undefined;
+  const { uri, title } = v;
+  return isString(uri, 10_000) && uri.length > 0 && isString(title, 1_000) ? { uri, title } : undefined;
 }
 
 /** Validates the boot data a page reads from its own document (written by the host's render). */
@@ -433,7 +454,8 @@ export function parseWorkbenchBoot(v: unknown): WorkbenchBoot | undefined {
   if (!target) return undefined;
   const view = v.view === undefined ? undefined : parseViewState(v.view);
   const l10n = parseL10nSetup(v.l10n);
-  return { target, ...(view ? { view } : {}), ...(v.run === true && view ? { run: true } : {}), ...(l10n ? { l10n } : {}) };
+  const document = parseQueryDocumentTie(v.document);
+  return { target, ...(view ? { view } : {}), ...(document ? { document } : {}), ...(v.run === true && view ? { run: true } : {}), ...(l10n ? { l10n } : {}) };
 }
 
 /** The newer of two saved copies of a panel's view state (by `rev`; `a` on a tie). */

@@ -6,14 +6,17 @@
  * run from a file and saved back from the workbench (Save as Query File…) reads back the same.
  * The `-- flowlog:` header completes the account's flow-log names; an error Log Service gives a
  * run is listed in Problems at its place in the file; every Run of a file shows in that file's
- * own panel, which stays open when the file is closed.
+ * own panel, which stays open when the file is closed. Under `-- cen:` a statement runs over every
+ * flow log of the CEN in its panel, and one that cannot be merged is a problem at its place.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
-import { gridText, QUERY_TIMEOUT_MS, waitRunEnded } from './harness/queryWorkbench';
+import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
+import { gridText, QUERY_TIMEOUT_MS, shownRange, waitRunEnded } from './harness/queryWorkbench';
+import { goToLine, openFile } from './harness/queryDocumentSteps';
+import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import type { AnsweredQuery } from '../../emulator/context';
 import { parseQueryDocument, runnableText } from '../../src/documents/queryDocument';
 
@@ -34,45 +37,6 @@ const LINES = [
   THIRD,
   '',
 ];
-
-/** Opens a workspace file by name through Quick Open (Ctrl+P) and waits for its editor. */
-async function openFile(vs: VsCodeSession, name: string): Promise<void> {
-  const widget = vs.page.locator('.quick-input-widget');
-  const row = widget.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-  const deadline = Date.now() + QUERY_TIMEOUT_MS;
-  // A file written a moment ago may not be indexed yet: ask again until Quick Open lists it.
-  for (;;) {
-    await vs.page.keyboard.press('Control+P');
-    await widget.locator('.quick-input-box input').fill(name);
-    try {
-      await row.waitFor({ state: 'visible', timeout: 3_000 });
-      break;
-    } catch {
-      if (Date.now() > deadline) throw new Error(`Quick Open does not list ${name}`);
-      await vs.page.keyboard.press('Escape');
-    }
-  }
-  await widget.locator('.quick-input-box input').press('Enter');
-  // The file's tab (its panel's tab names it too, but holds a webview), in front: the panel of a
-  // run may have been revealed over it while Quick Open was up.
-  const tab = vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`);
-  await tab.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  await tab.click();
-  await vs.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-}
-
-/** Puts the cursor at the start of a 1-based line through Go to Line (Ctrl+G). */
-async function goToLine(vs: VsCodeSession, line: number): Promise<void> {
-  // The text editor's lines (not the Problems panel's filter box, also a Monaco editor).
-  await vs.page.locator('.part.editor .monaco-editor .view-lines').filter({ visible: true }).first().click();
-  await vs.page.keyboard.press('Control+G');
-  const input = vs.page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-  // Go to Line is Quick Open with the ":" prefix; fill() replaces the prefix too.
-  await input.fill(`:${line}`);
-  await input.press('Enter');
-  await vs.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
-}
 
 function oneSpaced(query: string): string {
   return query.replace(/\s+limit\s+0\s*,\s*\d+\s*$/i, '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -220,5 +184,45 @@ describe('.slsql query documents', () => {
     await vs.page.keyboard.press('Control+W');
     await vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     assert.equal(await panelTabs.count(), 1, 'the panel outlives the file');
+  });
+
+  it('under -- cen: top talkers run over every flow log of the CEN in its panel; approx_percentile is a problem at its place', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    const cenName = 'prod-backbone';
+    const name = 'cen.slsql';
+    const talkers = '* | select srcaddr, sum(bytes) as b group by srcaddr order by b desc limit 10';
+    const percentile = '* | select approx_percentile(bytes, 0.9) as p90';
+    const lines = [`-- cen: ${cenName}`, '-- range: last 1h', '', talkers, '', percentile, ''];
+    writeFileSync(join(vs.workspaceFolder, name), lines.join('\n'));
+    await openFile(vs, name);
+
+    // The statement that cannot be merged is marked in Problems before anything runs.
+    await vs.page.keyboard.press('Control+Shift+M');
+    const marker = vs.page.locator('.markers-panel .monaco-list-row', { hasText: /Cannot merge across the CEN's flow logs: approx_percentile/ });
+    await marker.waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.match((await marker.textContent()) ?? '', new RegExp(`\\[Ln ${lines.indexOf(percentile) + 1}, Col ${percentile.indexOf('approx_percentile') + 1}\\]`), 'at its place in the file');
+
+    await goToLine(vs, lines.indexOf(talkers) + 1);
+    await vs.page.keyboard.press('Control+Enter');
+    const frame = await vs.webviewFrame(`Query: ${cenName}`);
+    assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
+
+    // The merged top talkers equal the sums over the generator's records of every Active flow log of the CEN.
+    const cen = vs.emulator.context.cen.censOf(OWNER_ACCOUNT.accountId).find((c) => c.name === cenName);
+    assert.ok(cen, `the demo has ${cenName}`);
+    const members = vs.emulator.context.cen.listFlowLogs().filter((f) => f.cenId === cen.cenId && f.status === 'Active');
+    assert.ok(members.length > 1, 'the CEN has several flow logs with records');
+    const range = await shownRange(frame);
+    const sums = new Map<string, number>();
+    for (const f of members) {
+      for (const r of vs.emulator.context.sls.generatedRows(f.flowLogId, range.from, range.to)) sums.set(r.srcaddr, (sums.get(r.srcaddr) ?? 0) + (r.bytes ?? 0));
+    }
+    const expected = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([src, b]) => [src, String(b)]);
+    await frame.locator('[data-testid=tab-results]').click();
+    // The Problems panel (still open) leaves room for only the first rows: the count says how many there are.
+    await frame.locator('[data-testid=status-rows]', { hasText: new RegExp(`^\\s*${expected.length} rows`) }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    const grid = await gridText(frame);
+    assert.deepEqual(grid.columns, ['srcaddr', 'b']);
+    assert.ok(grid.rows.length > 0, 'the CEN panel shows rows');
+    assert.deepEqual(grid.rows.map((r) => [r[0], r[1].replace(/[^\d]/g, '')]), expected.slice(0, grid.rows.length));
   });
 });

@@ -2,15 +2,22 @@
  * A record of the open panels (target + last view state), written on every change. The panel
  * serializer gets what the webview last passed to setState as far as VS Code had saved it; this
  * record is newer when the window was reloaded right after a change, and says which flow log a
- * panel showed when the webview's state lacks the target.
+ * panel showed when the webview's state lacks the target. A query document's panel is recorded
+ * apart from its flow log's (keyed by the document), with the document it is tied to.
  */
-import { parsePersistedWorkbenchState, type PersistedWorkbenchState, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
+import { parsePersistedWorkbenchState, type PersistedWorkbenchState, type QueryDocumentTie, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
 import type { KeyValueStore } from './queryHistory';
 import { OPEN_PANELS_KEY as KEY, panelTitle } from './openPanelsFile';
 
 export interface OpenPanelEntry {
   readonly target: WorkbenchTarget;
   readonly view?: WorkbenchViewState;
+  readonly document?: QueryDocumentTie;
+}
+
+/** The record key of a document's panel; a flow log's (or CEN's) panel is keyed by its target. */
+export function documentPanelKey(document: QueryDocumentTie): string {
+  return `document:${document.uri}`;
 }
 
 function sameRange(a: WorkbenchViewState['range'], b: WorkbenchViewState['range']): boolean {
@@ -26,24 +33,29 @@ export class OpenPanelRecord {
   entries(): OpenPanelEntry[] {
     const raw = this.store.get<unknown[]>(KEY);
     if (!Array.isArray(raw)) return [];
-    return raw.map((e) => parsePersistedWorkbenchState(e)).filter((e): e is { target: WorkbenchTarget; view?: WorkbenchViewState } => e !== undefined);
+    return raw.map((e) => parsePersistedWorkbenchState(e)).filter((e): e is OpenPanelEntry => e !== undefined);
   }
 
-  async put(target: WorkbenchTarget, view: WorkbenchViewState | undefined): Promise<void> {
-    const key = this.keyOf(target);
-    const rest = this.entries().filter((e) => this.keyOf(e.target) !== key);
-    await this.write([{ target, view }, ...rest]);
+  /** The key an entry is recorded under: its document's, else its target's. */
+  keyOfEntry(e: { readonly target: WorkbenchTarget; readonly document?: QueryDocumentTie }): string {
+    return e.document ? documentPanelKey(e.document) : this.keyOf(e.target);
   }
 
-  async remove(target: WorkbenchTarget): Promise<void> {
-    const key = this.keyOf(target);
-    await this.write(this.entries().filter((e) => this.keyOf(e.target) !== key));
+  async put(target: WorkbenchTarget, view: WorkbenchViewState | undefined, document?: QueryDocumentTie): Promise<void> {
+    const key = this.keyOfEntry({ target, document });
+    const rest = this.entries().filter((e) => this.keyOfEntry(e) !== key);
+    await this.write([{ target, view, ...(document ? { document } : {}) }, ...rest]);
   }
 
-  /** The recorded entry of a target. */
-  get(target: WorkbenchTarget): OpenPanelEntry | undefined {
-    const key = this.keyOf(target);
-    return this.entries().find((e) => this.keyOf(e.target) === key);
+  async remove(target: WorkbenchTarget, document?: QueryDocumentTie): Promise<void> {
+    const key = this.keyOfEntry({ target, document });
+    await this.write(this.entries().filter((e) => this.keyOfEntry(e) !== key));
+  }
+
+  /** The recorded entry of a target (of the document's panel when a document is given). */
+  get(target: WorkbenchTarget, document?: QueryDocumentTie): OpenPanelEntry | undefined {
+    const key = this.keyOfEntry({ target, document });
+    return this.entries().find((e) => this.keyOfEntry(e) === key);
   }
 
   /**
@@ -51,19 +63,22 @@ export class OpenPanelRecord {
    * panel not yet restored.
    */
   match(view: WorkbenchViewState | undefined, taken: ReadonlySet<string>): OpenPanelEntry | undefined {
-    const free = this.entries().filter((e) => !taken.has(this.keyOf(e.target)));
+    const free = this.entries().filter((e) => !taken.has(this.keyOfEntry(e)));
     const exact = view ? free.find((e) => e.view && e.view.query === view.query && sameRange(e.view.range, view.range)) : undefined;
     return exact ?? free[0];
   }
 
   /** Recorded panels that are neither open nor waiting as a tab for VS Code to restore them. */
   withoutTab(tabLabels: ReadonlySet<string>, open: ReadonlySet<string>): OpenPanelEntry[] {
-    return this.entries().filter((e) => !open.has(this.keyOf(e.target)) && !tabLabels.has(panelTitle(e.target)));
+    return this.entries().filter((e) => !open.has(this.keyOfEntry(e)) && !tabLabels.has(panelTitle(e.target, e.document)));
   }
 
   private async write(entries: readonly OpenPanelEntry[]): Promise<void> {
     // Stored in the same shape the webview persists, so one parser reads both.
-    const persisted: (PersistedWorkbenchState | { target: WorkbenchTarget })[] = entries.map((e) => (e.view ? { ...e.view, target: e.target } : { target: e.target }));
+    const persisted: (PersistedWorkbenchState | { target: WorkbenchTarget; document?: QueryDocumentTie })[] = entries.map((e) => {
+      const tie = e.document ? { document: e.document } : {};
+      return e.view ? { ...e.view, target: e.target, ...tie } : { target: e.target, ...tie };
+    });
     await this.store.update(KEY, persisted.slice(0, 50));
   }
 }

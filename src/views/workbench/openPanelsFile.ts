@@ -12,9 +12,12 @@ export const OPEN_PANELS_KEY = 'cenFlowLogs.workbench.openPanels.v1';
 export const OPEN_PANELS_FILE = 'open-query-panels.json';
 const SESSION_FILE = 'window-session.txt';
 
-/** The tab label of a query panel: one decision for creating, retitling and finding its tab. */
-export function panelTitle(target: { readonly title: string }): string {
-  return `Query: ${target.title}`;
+/**
+ * The tab label of a query panel: one decision for creating, retitling and finding its tab. A query
+ * document's own panel names the document first.
+ */
+export function panelTitle(target: { readonly title: string }, document?: { readonly title: string }): string {
+  return document ? `${document.title} · ${target.title}` : `Query: ${target.title}`;
 }
 
 /**
@@ -41,8 +44,11 @@ export function recordedPanelTitles(file: string): string[] {
     const entries = values[OPEN_PANELS_KEY];
     if (!Array.isArray(entries)) return [];
     return entries.flatMap((e: unknown) => {
-      const title = (e as { target?: { title?: unknown } } | null)?.target?.title;
-      return typeof title === 'string' ? [panelTitle({ title })] : [];
+      const entry = e as { target?: { title?: unknown }; document?: { title?: unknown } } | null;
+      const title = entry?.target?.title;
+      const documentTitle = entry?.document?.title;
+      if (typeof title !== 'string') return [];
+      return [panelTitle({ title }, typeof documentTitle === 'string' ? { title: documentTitle } : undefined)];
     });
   } catch {
     return []; // not written yet, or damaged (the store itself reports that when it loads)

@@ -18,6 +18,7 @@ import {
   type PresetInfo,
   type QueryErrorInfo,
   type WebviewMessage,
+  type QueryDocumentTie,
   type WorkbenchBoot,
   type WorkbenchTarget,
   type TimeRangeSpec,
@@ -70,8 +71,8 @@ export interface PanelStart {
   readonly run?: boolean;
   /** Records the panel's view state where a window reload finds it (resolves once recorded). */
   readonly persist?: (view: WorkbenchViewState) => Promise<void>;
-  /** The tab's title, when not `Query: <target>` (a query document's panel names the document). */
-  readonly title?: string;
+  /** The query document whose own panel this is (its tab names the document; a reload ties it again). */
+  readonly document?: QueryDocumentTie;
 }
 
 /** How a query the panel ran ended: done, or failed with the error the page shows. */
@@ -131,7 +132,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.key = targetKey(target);
     this.viewState = new PanelViewState(start.view, (v) => start.persist?.(v) ?? Promise.resolve(), (v) => this.stateEmitter.fire(v));
     panel.webview.options = webviewOptions(deps.extensionUri);
-    panel.title = start.title ?? panelTitle(target);
+    panel.title = panelTitle(target, start.document);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.runner = new QueryRunner({
       queries: targetQueries(deps.sls, target),
@@ -162,8 +163,9 @@ export class WorkbenchPanel implements vscode.Disposable {
    * Puts a query into the editor (and runs it), now if the webview is up, else after `ready`. The
    * new query is recorded first, so a reload from here on reopens the panel with it.
    */
-  async show(intent?: QueryIntent): Promise<void> {
-    this.panel.reveal(undefined, false);
+  async show(intent?: QueryIntent, fromDocument = this.start.document !== undefined): Promise<void> {
+    // Run from a document: the panel shows the new result while the cursor stays in the document.
+    this.panel.reveal(undefined, fromDocument);
     if (!intent) return;
     await this.viewState.adopt(intent);
     if (this.ready) await this.post({ type: 'setQuery', ...intent });
@@ -172,6 +174,11 @@ export class WorkbenchPanel implements vscode.Disposable {
 
   get target(): WorkbenchTarget {
     return this.currentTarget;
+  }
+
+  /** The query document this panel belongs to, if it is a document's own panel. */
+  get document(): QueryDocumentTie | undefined {
+    return this.start.document;
   }
 
   /** New fields (after Create Index): the webview reloads and gets them in a fresh init, its view state kept. */
@@ -215,7 +222,8 @@ export class WorkbenchPanel implements vscode.Disposable {
     const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
     this.ready = false;
     const view = this.viewState.current;
-    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...(this.start.run ? { run: true } : {}), l10n: hostL10nSetup() };
+    const tie = this.start.document ? { document: this.start.document } : {};
+    const boot: WorkbenchBoot = { target: this.target, ...(view ? { view } : {}), ...tie, ...(this.start.run ? { run: true } : {}), l10n: hostL10nSetup() };
     webview.html = buildWorkbenchHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),

@@ -5,11 +5,11 @@
  */
 import * as vscode from 'vscode';
 import { errorText } from '../../errorText';
-import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type CenTarget, type TimeRangeSpec, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
+import { newerViewState, parsePersistedWorkbenchState, parseWebviewMessage, type CenTarget, type QueryDocumentTie, type TimeRangeSpec, type WorkbenchTarget, type WorkbenchViewState } from '../../protocol/messages';
 import type { FlowLog } from '../../cloud/cenApi';
 import { regionName } from '../../flowlogs/regions';
 import type { KeyValueStore } from './queryHistory';
-import { OpenPanelRecord } from './openPanelRecord';
+import { documentPanelKey, OpenPanelRecord, type OpenPanelEntry } from './openPanelRecord';
 import { panelTitle } from './openPanelsFile';
 import { historyKey, targetKey } from './queryHistory';
 import { WORKBENCH_VIEW_TYPE, WorkbenchPanel, webviewOptions, type WorkbenchPanelDeps } from './workbenchPanel';
@@ -39,11 +39,11 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    * Opens (or reveals) the panel over every flow log of a CEN. Its fields are those all of them
    * have; its ranges snap to the coarsest capture window among them.
    */
-  async openCen(cen: { readonly cenId: string; readonly title: string; readonly flowLogs: readonly FlowLog[] }, intent?: QueryIntent): Promise<WorkbenchPanel> {
+  async openCen(cen: { readonly cenId: string; readonly title: string; readonly flowLogs: readonly FlowLog[] }, intent?: QueryIntent, fromDocument = false): Promise<WorkbenchPanel> {
     const key = `cen:${cen.cenId}`;
     const existing = this.panels.get(key);
     if (existing) {
-      await existing.show(intent);
+      await existing.show(intent, fromDocument);
       return existing;
     }
     if (cen.flowLogs.length === 0) throw new Error(`The CEN ${cen.title} has no flow log to query. Create one first (context menu → Create Flow Log).`);
@@ -52,15 +52,19 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     const target = buildCenTarget(cen.cenId, cen.title, members, commonFields(schemas));
     const raced = this.panels.get(key);
     if (raced) {
-      await raced.show(intent);
+      await raced.show(intent, fromDocument);
       return raced;
     }
-    return this.createShared(target, intent);
+    return this.createShared(target, intent, fromDocument);
   }
 
-  /** A new shared panel on a target, rendered with the intent's query (nothing is put into its editor later), and recorded. */
-  private async createShared(target: WorkbenchTarget, intent: QueryIntent | undefined): Promise<WorkbenchPanel> {
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+  /**
+   * A new shared panel on a target, rendered with the intent's query (nothing is put into its editor
+   * later), and recorded. Run from a document it opens beside the document, which keeps the focus.
+   */
+  private async createShared(target: WorkbenchTarget, intent: QueryIntent | undefined, fromDocument = false): Promise<WorkbenchPanel> {
+    const show = fromDocument ? { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true } : vscode.ViewColumn.Active;
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), show, webviewOptions(this.deps.extensionUri));
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
     await this.record?.put(target, view);
@@ -103,7 +107,8 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
   async openAnother(input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
     const [schema, named] = await Promise.all([this.schema(input), this.named(input)]);
     const target = buildTarget(named, schemaFields(schema));
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    // Beside the document it is run from, which keeps the focus.
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
     const workbench = this.track(panel, target, view, intent.run);
     await this.record?.put(target, view);
@@ -111,30 +116,41 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
   }
 
   /**
-   * The panel of a query document: reused by each run from it (revealed with the new query), and
-   * replaced in place when a run targets another logstore. It is not the flow log's own panel, so
-   * the explorer's Open Query Workbench and other documents never take it over.
+   * The panel of a query document: reused by each run from it (revealed with the new query, the
+   * document keeping the focus), and replaced in place when a run targets another logstore. It is
+   * not the flow log's own panel, so the explorer's Open Query Workbench and other documents never
+   * take it over. It is recorded with its document, so a reload or an extension-host restart ties
+   * it to the document again.
    */
-  async openForDocument(documentKey: string, title: string, input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
-    const existing = this.documentPanels.get(documentKey);
+  async openForDocument(document: QueryDocumentTie, input: LogstoreTargetInput, intent: QueryIntent): Promise<WorkbenchPanel> {
+    const existing = this.documentPanels.get(document.uri);
     if (existing && existing.key === historyKey(input)) {
       await existing.show(intent);
       return existing;
     }
     const target = buildTarget(input, schemaFields(await this.schema(input)));
-    const column = existing?.panel.viewColumn ?? vscode.ViewColumn.Active;
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, `${title} · ${target.title}`, column, webviewOptions(this.deps.extensionUri));
+    const title = panelTitle(target, document);
+    // Beside the document, which keeps the focus: the next statement can be run at once.
+    const column = existing?.panel.viewColumn ?? (await this.closeUnrevivedTabs(title)) ?? vscode.ViewColumn.Beside;
+    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, title, { viewColumn: column, preserveFocus: true }, webviewOptions(this.deps.extensionUri));
     const view = intentView(intent);
-    // Not in the open-panels record: a reload restores it from its own state, and the record's
-    // tab titles (issue 25) are the flow logs' panels'.
-    const workbench = this.track(panel, target, view, intent.run, { shared: false, recorded: false, title: `${title} · ${target.title}` });
     // The document's statements now run on another flow log: its panel follows them.
     existing?.dispose();
-    this.documentPanels.set(documentKey, workbench);
-    workbench.onDidDispose(() => {
-      if (this.documentPanels.get(documentKey) === workbench) this.documentPanels.delete(documentKey);
-    });
+    const workbench = this.trackDocumentPanel(panel, target, view, intent.run, document);
+    await this.record?.put(target, view, document);
     return workbench;
+  }
+
+  /**
+   * VS Code revives a restored panel only once its tab is shown: a document's panel left in a
+   * background tab at reload is not tied yet. Its tab is closed, so the new panel is still the
+   * document's only one, and takes its place (the column returned).
+   */
+  private async closeUnrevivedTabs(title: string): Promise<vscode.ViewColumn | undefined> {
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.filter((t) => t.label === title && t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith(WORKBENCH_VIEW_TYPE)));
+    if (tabs.length === 0) return undefined;
+    await vscode.window.tabGroups.close(tabs, true);
+    return tabs[0].group.viewColumn;
   }
 
   /** Panels currently open, for tests and commands. */
@@ -148,6 +164,17 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       // Nothing trustworthy to restore (older state or none): close instead of showing an empty shell.
       this.deps.log.warn('workbench: a query panel could not be restored after reload (no valid saved state); it was closed.');
       panel.dispose();
+      return;
+    }
+    const { document } = restored;
+    if (document) {
+      // A query document's panel: tied to its document again (one panel per document).
+      if (this.documentPanels.has(document.uri)) {
+        panel.dispose();
+        return;
+      }
+      this.trackDocumentPanel(panel, restored.target, restored.view, false, document);
+      await this.record?.put(restored.target, restored.view, document);
       return;
     }
     const key = targetKey(restored.target);
@@ -165,11 +192,13 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
    * while our record (written at once) still has the panel and what was typed in it.
    */
   reopenWithoutTab(tabLabels: ReadonlySet<string>): number {
-    const missing = this.record?.withoutTab(tabLabels, new Set(this.panels.keys())) ?? [];
+    const open = new Set([...this.panels.keys(), ...[...this.documentPanels.keys()].map((uri) => documentPanelKey({ uri, title: '' }))]);
+    const missing = this.record?.withoutTab(tabLabels, open) ?? [];
     for (const entry of missing) {
       const options = { viewColumn: vscode.ViewColumn.Active, preserveFocus: true };
-      const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(entry.target), options, webviewOptions(this.deps.extensionUri));
-      this.track(panel, entry.target, entry.view, false);
+      const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(entry.target, entry.document), options, webviewOptions(this.deps.extensionUri));
+      if (entry.document) this.trackDocumentPanel(panel, entry.target, entry.view, false, entry.document);
+      else this.track(panel, entry.target, entry.view, false);
     }
     if (missing.length > 0) this.deps.log.info(`workbench: reopened ${missing.length} query panel(s) that VS Code had no tab for`);
     return missing.length;
@@ -184,37 +213,50 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     this.documentPanels.clear();
   }
 
-  /** The target and the newest view state of a panel VS Code restores: its own saved state or the record's. */
-  private restoredState(state: unknown): { target: WorkbenchPanel['target']; view?: WorkbenchViewState } | undefined {
+  /** The target, newest view state and document tie of a panel VS Code restores: its own saved state or the record's. */
+  private restoredState(state: unknown): OpenPanelEntry | undefined {
     const own = parsePersistedWorkbenchState(state);
-    if (own) return { target: own.target, view: newerViewState(this.record?.get(own.target)?.view, own.view) };
+    if (own) {
+      const tie = own.document ? { document: own.document } : {};
+      return { target: own.target, view: newerViewState(this.record?.get(own.target, own.document)?.view, own.view), ...tie };
+    }
     // A state without the target (an older version's): the record says which flow log it showed.
     const parsed = parseWebviewMessage({ type: 'stateChanged', state });
     const view = parsed?.type === 'stateChanged' ? parsed.state : undefined;
     const entry = this.record?.match(view, new Set(this.panels.keys()));
-    return entry ? { target: entry.target, view: newerViewState(entry.view, view) } : undefined;
+    return entry ? { ...entry, view: newerViewState(entry.view, view) } : undefined;
+  }
+
+  /** A query document's own panel: recorded with its document, and the one its runs show in. */
+  private trackDocumentPanel(webviewPanel: vscode.WebviewPanel, target: WorkbenchTarget, view: WorkbenchViewState | undefined, run: boolean, document: QueryDocumentTie): WorkbenchPanel {
+    const workbench = this.track(webviewPanel, target, view, run, { shared: false, document });
+    this.documentPanels.set(document.uri, workbench);
+    workbench.onDidDispose(() => {
+      if (this.documentPanels.get(document.uri) === workbench) this.documentPanels.delete(document.uri);
+    });
+    return workbench;
   }
 
   /**
    * `shared`: the panel `open` reveals for its logstore from now on (a document's panel is not);
-   * `recorded`: its view state goes to the open-panels record (default: yes).
+   * `document`: the query document it belongs to, recorded with it.
    */
   private track(
     webviewPanel: vscode.WebviewPanel,
     target: WorkbenchTarget,
     view: WorkbenchViewState | undefined,
     run: boolean,
-    options: { readonly shared: boolean; readonly recorded?: boolean; readonly title?: string } = { shared: true },
+    options: { readonly shared: boolean; readonly document?: QueryDocumentTie } = { shared: true },
   ): WorkbenchPanel {
-    const recorded = options.recorded !== false;
-    const persist = async (v: WorkbenchViewState): Promise<void> => (recorded ? this.record?.put(target, v) : undefined);
-    const panel = new WorkbenchPanel(webviewPanel, target, this.deps, { view, run, persist, ...(options.title ? { title: options.title } : {}) });
+    const { document } = options;
+    const persist = async (v: WorkbenchViewState): Promise<void> => this.record?.put(target, v, document);
+    const panel = new WorkbenchPanel(webviewPanel, target, this.deps, { view, run, persist, ...(document ? { document } : {}) });
     if (options.shared) this.panels.set(panel.key, panel);
     panel.onDidDispose(() => {
       if (this.panels.get(panel.key) === panel) this.panels.delete(panel.key);
       // Closed by the user: forget it. (On window reload the extension host stops first, so
       // panels that will be restored are not removed here.)
-      if (!this.disposing && recorded) void this.record?.remove(panel.target);
+      if (!this.disposing) void this.record?.remove(panel.target, document);
     });
     return panel;
   }

@@ -242,9 +242,25 @@ export abstract class Workbench {
     }
     const outer = this.page.locator('iframe.webview.ready').filter({ visible: true });
     await visible(outer, 'webview');
-    const frame = this.page.frameLocator('iframe.webview.ready:visible').frameLocator('#active-frame');
+    // Two editor groups can each show a webview (a query file's results open beside it): the one
+    // over the active group, whose tab was just clicked.
+    const over = tabTitle !== undefined && (await outer.count()) > 1 ? await this.webviewOverActiveGroup(outer) : undefined;
+    const frame = (over ?? this.page.frameLocator('iframe.webview.ready:visible')).frameLocator('#active-frame');
     await visible(frame.locator('body'), 'webview content');
     return frame;
+  }
+
+  /** Of the visible webview iframes, the one whose centre lies in the active editor group. */
+  private async webviewOverActiveGroup(outer: Locator): Promise<FrameLocator | undefined> {
+    const group = await this.page.locator('.part.editor .editor-group-container.active').first().boundingBox();
+    if (!group) return undefined;
+    for (let i = 0; i < (await outer.count()); i++) {
+      const box = await outer.nth(i).boundingBox();
+      if (!box) continue;
+      const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+      if (x >= group.x && x <= group.x + group.width && y >= group.y && y <= group.y + group.height) return outer.nth(i).contentFrame();
+    }
+    return undefined;
   }
 
   /** Saves a full-window screenshot to test-results/e2e/<name>.png and returns its path. */

@@ -56,6 +56,34 @@ describe('document diagnostics', () => {
   });
 });
 
+describe('statements under a -- cen: header', () => {
+  const PERCENTILE = '* | select approx_percentile(bytes, 0.95) as p95';
+  const TOP = '* | select srcaddr, sum(bytes) as b group by srcaddr order by b desc limit 10';
+
+  it('a statement that cannot be merged across the CEN has its refusal on the call; a mergeable one has none', () => {
+    const text = `-- cen: prod-backbone\n\n${TOP}\n\n${PERCENTILE}\n`;
+    const found = diagnoseDocument(parseQueryDocument(text, NOW)).filter((d) => d.severity === 'error');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.equal(text.slice(found[0].from, found[0].to), 'approx_percentile(bytes, 0.95)', 'on the call, at its place in the file');
+    assert.match(found[0].message, /percentile/);
+  });
+
+  it('the same statement under a -- flowlog: header is no problem', () => {
+    const text = `-- flowlog: one\n\n${PERCENTILE}\n`;
+    assert.deepEqual(diagnoseDocument(parseQueryDocument(text, NOW)).filter((d) => d.severity === 'error'), []);
+  });
+
+  it('a cache kept between passes gives the same refusals, and forgets them when the header changes', () => {
+    const checks = new StatementChecks();
+    const cenText = `-- cen: prod-backbone\n\n${PERCENTILE}\n`;
+    const once = diagnoseDocument(parseQueryDocument(cenText, NOW), { cache: checks });
+    assert.deepEqual(diagnoseDocument(parseQueryDocument(cenText, NOW), { cache: checks }), once);
+    assert.ok(once.some((d) => d.severity === 'error'));
+    const flowLogText = cenText.replace('-- cen: prod-backbone', '-- flowlog: prod-backbone');
+    assert.deepEqual(diagnoseDocument(parseQueryDocument(flowLogText, NOW), { cache: checks }).filter((d) => d.severity === 'error'), []);
+  });
+});
+
 describe('statement checks kept between edits', () => {
   it('give the same diagnostics as checking afresh, after edits, and keep only the statements of the last pass', () => {
     const checks = new StatementChecks();

@@ -5,8 +5,8 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { FlowLog } from '../../../src/cloud/cenApi';
-import { closeFlowLogMatches, flowLogChoices, flowLogHeaderValueAt } from '../../../src/documents/flowLogHeader';
+import type { CenInstance, FlowLog } from '../../../src/cloud/cenApi';
+import { cenChoices, cenHeaderValueAt, closeCenMatches, closeFlowLogMatches, flowLogChoices, flowLogHeaderValueAt } from '../../../src/documents/flowLogHeader';
 import { diagnoseDocument } from '../../../src/documents/documentDiagnostics';
 import { parseQueryDocument } from '../../../src/documents/queryDocument';
 
@@ -72,5 +72,52 @@ describe('a header naming no flow log', () => {
     assert.equal(d.code, 'unknown-flowlog');
     assert.equal(d.alternatives, undefined);
     assert.match(d.message, /CEN Flow Logs view/);
+  });
+});
+
+function cen(name: string, cenId: string): CenInstance {
+  return { cenId, name, description: '', status: 'Active', creationTime: '2026-12-01T00:00:00Z' };
+}
+
+const CENS = [cen('prod-backbone', 'cen-prod'), cen('dev', 'cen-dev'), cen('dev', 'cen-dev2'), cen('', 'cen-empty')];
+
+describe('the -- cen: header', () => {
+  it('finds the value on a cen header line only', () => {
+    assert.deepEqual(cenHeaderValueAt('-- cen: ', 8), { from: 8, to: 8 });
+    assert.deepEqual(cenHeaderValueAt('-- cen: prod', 12), { from: 8, to: 12 });
+    assert.deepEqual(cenHeaderValueAt('  --CEN:prod', 10), { from: 8, to: 12 });
+    assert.equal(cenHeaderValueAt('-- flowlog: prod', 14), undefined);
+    assert.equal(flowLogHeaderValueAt('-- cen: prod', 10), undefined);
+    assert.equal(cenHeaderValueAt('-- cen: x', 3), undefined, 'before the colon: not the value');
+  });
+
+  it('offers each CEN once: the name when unique, else the id; how many flow logs it has as detail', () => {
+    const choices = cenChoices(CENS, ACCOUNT);
+    assert.deepEqual(choices.map((c) => c.insert), ['prod-backbone', 'cen-dev', 'cen-dev2', 'cen-empty']);
+    assert.equal(choices[0].description, 'cen-prod');
+    // ACCOUNT: four flow logs on cen-prod, one on cen-dev.
+    assert.deepEqual(choices.map((c) => c.detail), [`${ACCOUNT.filter((f) => f.cenId === 'cen-prod').length} flow logs`, '1 flow log', '0 flow logs', '0 flow logs']);
+    assert.match(choices[1].description, /shared by another CEN/);
+    assert.ok(choices.every((c, i) => c.filterText.includes(CENS[i].cenId)));
+  });
+
+  it('close matches by name or id', () => {
+    assert.deepEqual(closeCenMatches('prod-backbnoe', CENS), ['prod-backbone']);
+    assert.deepEqual(closeCenMatches('PROD-BACKBONE', CENS), ['prod-backbone']);
+    assert.deepEqual(closeCenMatches('cen-prd', CENS), ['cen-prod']);
+    assert.deepEqual(closeCenMatches('staging-core', CENS), []);
+  });
+
+  it('naming no CEN is an error on the value with a fix per close match; unknown existence says nothing', () => {
+    const text = '-- cen: prod-backbnoe\n\ndstport:22\n';
+    const doc = parseQueryDocument(text, Date.UTC(2026, 11, 6) / 1000);
+    const known = new Set(CENS.flatMap((c) => [c.name, c.cenId]));
+    assert.deepEqual(diagnoseDocument(doc, { cenExists: () => undefined }).filter((x) => x.code === 'unknown-cen'), []);
+    const [d] = diagnoseDocument(doc, { cenExists: (n) => known.has(n), cenMatches: (n) => closeCenMatches(n, CENS), flowLogExists: () => false }).filter((x) => x.code === 'unknown-cen');
+    assert.ok(d);
+    assert.equal(text.slice(d.from, d.to), 'prod-backbnoe');
+    assert.match(d.message, /No CEN named or with id "prod-backbnoe".*Did you mean "prod-backbone"\?/);
+    assert.deepEqual(d.alternatives?.map((f) => [text.slice(f.from, f.to), f.insert]), [['prod-backbnoe', 'prod-backbone']]);
+    assert.equal(diagnoseDocument(doc, { cenExists: (n) => known.has(n), flowLogExists: () => false }).filter((x) => x.code === 'unknown-flowlog').length, 0, 'a cen header is not checked as a flow log');
   });
 });

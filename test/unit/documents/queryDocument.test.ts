@@ -128,12 +128,22 @@ describe('headers', () => {
     assert.equal(p.statements[0].target.kind, 'none');
   });
 
-  it('-- cen: is parsed, targets the statements below, and says it is not supported yet', () => {
-    const text = '-- cen: prod-backbone\na:1';
+  it('-- cen: targets the statements below it (until another header) and is no problem of itself', () => {
+    const text = '-- cen: prod-backbone\na:1\n\n-- flowlog: one\nb:2';
     const p = parseQueryDocument(text, NOW);
-    assert.equal(p.statements[0].target.kind, 'cen');
-    assert.deepEqual(p.problems.map((x) => [x.code, x.from, x.to]), [['cen-not-supported', at(text, 'prod-backbone').from, at(text, 'prod-backbone').to]]);
-    assert.match(p.problems[0].message, /not supported yet.*-- flowlog:/);
+    const [first, second] = p.statements;
+    assert.equal(first.target.kind, 'cen');
+    assert.equal(first.target.kind === 'cen' ? first.target.nameOrId : '', 'prod-backbone');
+    assert.equal(first.target.kind === 'cen' ? text.slice(first.target.header.valueFrom, first.target.header.valueTo) : '', 'prod-backbone');
+    assert.equal(second.target.kind, 'flowLog', 'a later -- flowlog: takes over');
+    assert.deepEqual(p.problems, []);
+  });
+
+  it('an empty cen header is an error at the colon and targets nothing', () => {
+    const p = parseQueryDocument('-- cen:\na:1', NOW);
+    assert.deepEqual(p.problems.map((x) => [x.code, x.from]), [['empty-cen', '-- cen:'.length]]);
+    assert.match(p.problems[0].message, /-- cen: prod-backbone/);
+    assert.equal(p.statements[0].target.kind, 'none');
   });
 });
 
