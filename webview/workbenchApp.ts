@@ -64,6 +64,8 @@ export class WorkbenchApp {
   private follow: FollowScheduler | undefined;
   private followDelaySeconds = DEFAULT_FOLLOW_DELAY_SECONDS;
   private panelVisible = true;
+  /** When the last run was sent (ms): Follow catches up on windows that closed since. */
+  private lastRunSentAt: number | undefined;
   /** The chart's chosen axes (kept with the query in the view state). */
   private chartAxes: ChartAxes | undefined;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
@@ -415,6 +417,7 @@ export class WorkbenchApp {
     this.refusal.hide();
     if (this.current && this.current.phase.kind !== 'finished') this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
+    this.lastRunSentAt = Date.now();
     this.current = { requestId, query, phase: { kind: 'running' }, ...(previousRows ? { previousRows } : {}) };
     // Recorded before the run is sent: a reload from here on still knows what ran.
     this.state.update({ query, range: this.range, lastRun: query });
@@ -567,7 +570,8 @@ export class WorkbenchApp {
       run: (windowEnd) => this.followRun(windowEnd),
     });
     this.follow.setVisible(this.isShown());
-    this.follow.start();
+    // A window that closed since the run on screen was sent is asked for at once.
+    this.follow.start(this.current ? this.lastRunSentAt : undefined);
     this.followButton.setAttribute('aria-pressed', 'true');
     this.root.dataset.following = 'true';
     this.status.idle(`Following: the query reruns ${this.followDelaySeconds} s after each ${this.windowSeconds / 60}-minute window closes.`);
