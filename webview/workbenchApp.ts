@@ -64,6 +64,8 @@ export class WorkbenchApp {
   private follow: FollowScheduler | undefined;
   private followDelaySeconds = DEFAULT_FOLLOW_DELAY_SECONDS;
   private panelVisible = true;
+  /** When the last run was sent (ms): Follow catches up on windows that closed since. */
+  private lastRunSentAt: number | undefined;
   /** The chart's chosen axes (kept with the query in the view state). */
   private chartAxes: ChartAxes | undefined;
   /** The target's capture window in seconds (follow-up queries bucket time by it). */
@@ -226,7 +228,7 @@ export class WorkbenchApp {
       this.chartAxes = axes;
       this.renderChart();
       this.state.update({ chartAxes: axes });
-    }, () => void this.copyChart());
+    }, () => void this.copyChart(), () => void this.saveChart());
     const chartPanelBody = h('div', 'chart-panel');
     const chartTools = h('div', 'chart-tools');
     chartTools.append(h('span', 'label', 'Chart'), this.chartSelect, this.axesBar.element);
@@ -415,6 +417,7 @@ export class WorkbenchApp {
     this.refusal.hide();
     if (this.current && this.current.phase.kind !== 'finished') this.host.post({ type: 'cancel', requestId: this.current.requestId });
     const requestId = `q${Date.now().toString(36)}-${++this.seq}`;
+    this.lastRunSentAt = Date.now();
     this.current = { requestId, query, phase: { kind: 'running' }, ...(previousRows ? { previousRows } : {}) };
     // Recorded before the run is sent: a reload from here on still knows what ran.
     this.state.update({ query, range: this.range, lastRun: query });
@@ -567,7 +570,8 @@ export class WorkbenchApp {
       run: (windowEnd) => this.followRun(windowEnd),
     });
     this.follow.setVisible(this.isShown());
-    this.follow.start();
+    // A window that closed since the run on screen was sent is asked for at once.
+    this.follow.start(this.current ? this.lastRunSentAt : undefined);
     this.followButton.setAttribute('aria-pressed', 'true');
     this.root.dataset.following = 'true';
     this.status.idle(`Following: the query reruns ${this.followDelaySeconds} s after each ${this.windowSeconds / 60}-minute window closes.`);
@@ -632,11 +636,11 @@ export class WorkbenchApp {
     this.state.update({ chartAxes: axes });
   }
 
-  /** The chart onto the clipboard as a PNG; webviews that refuse images get a message saying so. */
+  /** The chart onto the clipboard as a PNG; a webview that refuses images gets a message naming the reliable way. */
   private async copyChart(): Promise<void> {
     const png = await this.chart.toPng().catch(() => undefined);
     if (!png) {
-      this.status.idle('There is no chart to copy: run an SQL query and show it in the Chart tab.');
+      this.status.idle(NO_CHART);
       return;
     }
     try {
@@ -644,9 +648,24 @@ export class WorkbenchApp {
       this.status.idle('Copied the chart as an image.');
       this.root.dataset.chartCopy = 'copied';
     } catch {
-      this.status.idle('This VS Code does not let its webviews put images on the clipboard. Take a screenshot of the chart instead, or export the rows (CSV/JSON) and chart them elsewhere.');
+      this.status.idle('This VS Code does not let its webviews put images on the clipboard. Use "Save chart as PNG…" (next to Copy) to keep the chart as a file.');
       this.root.dataset.chartCopy = 'refused';
     }
+  }
+
+  /** The chart as a PNG file: the host asks where (works whatever the clipboard allows). */
+  private async saveChart(): Promise<void> {
+    const png = await this.chart.toPng().catch(() => undefined);
+    if (!png) {
+      this.status.idle(NO_CHART);
+      return;
+    }
+    const bytes = new Uint8Array(await png.arrayBuffer());
+    let binary = '';
+    // In slices: String.fromCharCode takes its arguments on the stack.
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    this.host.post({ type: 'saveChartImage', png: btoa(binary) });
+    this.status.idle('Choose where to save the chart…');
   }
 
   private setPresets(presets: readonly PresetInfo[]): void {
@@ -697,6 +716,8 @@ export class WorkbenchApp {
     });
   }
 }
+
+const NO_CHART = 'There is no chart to copy or save: run an SQL query and show it in the Chart tab.';
 
 /** A row's identity for Follow mode's "new rows": all of its values. */
 function rowKey(row: readonly string[]): string {

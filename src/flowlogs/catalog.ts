@@ -68,6 +68,12 @@ export const DEFAULT_INTERVAL: FlowLogInterval = 600;
 
 export const LOG_STATUSES = ['OK', 'NODATA', 'SKIPDATA'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
+/** What each log-status says of its capture window (flow-logs.md, the 2019 field list). */
+export const LOG_STATUS_MEANINGS: Readonly<Record<LogStatus, string>> = {
+  OK: 'data recorded',
+  NODATA: 'no traffic in the window',
+  SKIPDATA: 'some records skipped',
+};
 
 export const DIRECTIONS = ['in', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

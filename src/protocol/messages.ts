@@ -252,6 +252,8 @@ export type WebviewMessage =
   | { readonly type: 'columnsChanged'; readonly choice: ColumnChoice }
   /** Open the panel's query and time range on the logstore's search page in the Log Service console. */
   | { readonly type: 'openInConsole' }
+  /** The chart drawn as a PNG (base64): the host asks where to save it (webviews cannot reliably put images on the clipboard). */
+  | { readonly type: 'saveChartImage'; readonly png: string }
   /** A CEN panel's query cannot be merged: run it on one flow log of the CEN instead (the host asks which). */
   | { readonly type: 'runPerFlowLog'; readonly query: string; readonly range: TimeRangeSpec };
 
@@ -262,6 +264,9 @@ const MAX_QUERY_LENGTH = 1_000_000;
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** A chart image is a few hundred KB; 16 MB of base64 is far above any canvas the panel draws. */
+const MAX_CHART_PNG_BASE64 = 16 * 1024 * 1024;
 
 function isString(v: unknown, max = MAX_QUERY_LENGTH): v is string {
   return typeof v === 'string' && v.length <= max;
@@ -368,6 +373,8 @@ export function parseWebviewMessage(v: unknown): WebviewMessage | undefined {
     }
     case 'showError':
       return isString(v.message, 10_000) ? { type: 'showError', message: v.message } : undefined;
+    case 'saveChartImage':
+      return isString(v.png, MAX_CHART_PNG_BASE64) && /^[A-Za-z0-9+/]+={0,2}$/.test(v.png) ? { type: 'saveChartImage', png: v.png } : undefined;
     default:
       return undefined;
   }

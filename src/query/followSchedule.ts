@@ -48,11 +48,17 @@ export class FollowScheduler {
     return this.active;
   }
 
-  /** Starts following after a run that already covered what is due now. */
-  start(): void {
+  /**
+   * Starts following. `lastRunAtMs`: when the run on screen was sent; a window that became due
+   * since then (the person clicked Follow a while after running) runs at once. Without it, the
+   * run on screen is taken to cover what is due now.
+   */
+  start(lastRunAtMs?: number): void {
     this.active = true;
-    this.lastRunFor = this.due();
-    this.schedule();
+    const { interval, delaySeconds } = this.options;
+    const now = this.due();
+    this.lastRunFor = lastRunAtMs === undefined ? now : Math.min(now, dueWindowEnd(lastRunAtMs / 1000, interval, delaySeconds));
+    this.tick();
   }
 
   stop(): void {

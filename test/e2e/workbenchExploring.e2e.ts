@@ -1,14 +1,19 @@
 /**
  * Exploring results in a real VS Code against the emulator, as a person would: field facets over
  * the whole range with − (filter out) and a rerun; columns hidden that stay hidden after a window
- * reload; chosen chart axes; follow mode picking up a capture window the emulator closes during
- * the test. Numbers asserted are recomputed from the generator's records.
+ * reload; chosen chart axes, the chart copied to the clipboard and saved as a PNG file (both read
+ * back and checked to be a PNG of the chart's size); follow mode picking up a capture window the
+ * emulator closes during the test, asking nothing while the panel is hidden and catching up once
+ * when it shows again. Numbers asserted are recomputed from the generator's records.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, runStatus, shownRange, typeQuery, waitRunEnded } from './harness/queryWorkbench';
+import { recordQueryRequests } from './harness/queryRequests';
 import type { FlowLogView } from '../../emulator/cen/store';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
@@ -121,6 +126,7 @@ describe('workbench: exploring results', () => {
     await typeQuery(vs, frame, CHART_QUERY);
     assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
     const range = await shownRange(frame);
+    await vs.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await frame.locator('[data-testid=tab-chart]').click();
     const chart = frame.locator('[data-testid=chart]');
     await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
@@ -141,11 +147,35 @@ describe('workbench: exploring results', () => {
     await chart.locator('canvas').first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     assert.deepEqual(await series(), expected, 'stacking and the log scale keep the series');
 
+    // Copy: with the clipboard permissions a browser gives a page, the chart's PNG is on the
+    // clipboard. Text is put there first, so an image found afterwards is this copy's.
+    const canvasSize = async (): Promise<[number, number]> => chart.locator('canvas').first().evaluate((c) => {
+      const canvas = c as unknown as { width: number; height: number };
+      return [canvas.width, canvas.height];
+    });
+    // Runs in the webview's page (the tests' tsconfig has no DOM types, hence the shape given here).
+    type PageClipboard = { writeText(text: string): Promise<void>; read(): Promise<{ types: readonly string[]; getType(type: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }> }[]> };
+    await frame.locator('#app').evaluate(() => (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.writeText('not an image'));
     await frame.locator('[data-testid=chart-copy]').click();
     await frame.locator('#app[data-chart-copy]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
-    const copied = await frame.locator('#app').getAttribute('data-chart-copy');
     const status = (await frame.locator('.status-line, [data-testid=status]').first().textContent()) ?? '';
-    assert.ok(copied === 'copied' ? /Copied the chart/.test(status) : /does not let its webviews put images on the clipboard/.test(status), `copy said what happened (${copied}): ${status}`);
+    assert.equal(await frame.locator('#app').getAttribute('data-chart-copy'), 'copied', `the copy succeeded: ${status}`);
+    assert.match(status, /Copied the chart as an image/);
+    const clipboard = await frame.locator('#app').evaluate(async () => {
+      const items = await (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.read();
+      const item = items.find((i) => i.types.includes('image/png'));
+      return item ? Array.from(new Uint8Array(await (await item.getType('image/png')).arrayBuffer())) : items.flatMap((i) => [...i.types]).join(', ');
+    });
+    assert.ok(Array.isArray(clipboard), `the clipboard holds an image/png, not: ${String(clipboard)}`);
+    assertPngOfSize(Buffer.from(clipboard), await canvasSize(), 'the clipboard image');
+
+    // Save: the host's save dialog (a path box in the browser) writes the same picture as a file.
+    const saved = join(vs.workspaceFolder, 'exploring-chart.png');
+    await frame.locator('[data-testid=chart-save]').click();
+    await vs.answerInputBox(saved);
+    await vs.notification(/Saved the chart as/);
+    assert.ok(existsSync(saved), `${saved} was written`);
+    assertPngOfSize(readFileSync(saved), await canvasSize(), 'the saved file');
 
     await vs.runCommand('Developer: Reload Webviews');
     frame = await vs.webviewFrame(TAB);
@@ -158,10 +188,11 @@ describe('workbench: exploring results', () => {
     assert.equal(await frame.locator('[data-testid=chart-log]').isChecked(), true);
   });
 
-  it('Follow reruns, without a click, when the emulator closes the next 1-minute window, and marks the new rows', { timeout: 2 * E2E_TEST_TIMEOUT_MS }, async () => {
+  it('Follow reruns, without a click, when the emulator closes the next 1-minute window, and marks the new rows; hidden, it asks nothing; shown again, it catches up once', { timeout: 3 * E2E_TEST_TIMEOUT_MS }, async () => {
     await vs.runCommand('CEN Flow Logs: Open Query Workbench');
     await pick(vs, FOLLOW_FLOW_LOG);
-    const frame = await vs.webviewFrame(`Query: ${FOLLOW_FLOW_LOG}`);
+    const followTab = `Query: ${FOLLOW_FLOW_LOG}`;
+    let frame = await vs.webviewFrame(followTab);
     await frame.locator('.target-title', { hasText: FOLLOW_FLOW_LOG }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await typeQuery(vs, frame, FOLLOW_QUERY);
     assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
@@ -190,11 +221,47 @@ describe('workbench: exploring results', () => {
     assert.ok(inWindow.length > 0, `the generator wrote records at ${t}`);
     assert.equal(Number(n), inWindow.length, 'the new row counts the new window\'s records');
     assert.ok(Number(t) >= range.to - 2 * 60, 'the new row is the newest window');
-    await follow.click();
-    assert.equal(await follow.getAttribute('aria-pressed'), 'false');
+
+    // Hidden: another editor in the panel's group covers it while the next window closes.
+    const attemptBeforeHide = (await runStatus(frame)).attempt;
+    const requests = recordQueryRequests(vs.emulator.port);
+    try {
+      await vs.runCommand('File: New Untitled Text File');
+      await vs.page.locator('.tabs-container .tab.active', { hasText: 'Untitled-1' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      assert.equal(await vs.page.locator('iframe.webview.ready:visible').count(), 0, 'the panel is hidden');
+      // The next window is due 1 s (the delay set above) after its close; wait past that.
+      const nowS = Date.now() / 1000;
+      const nextDue = Math.floor((nowS - 1) / 60) * 60 + 60 + 1;
+      await vs.page.waitForTimeout((nextDue + 6 - nowS) * 1000);
+      assert.deepEqual(requests.seen, [], 'no query went to Log Service while the panel was hidden');
+
+      frame = await vs.webviewFrame(followTab);
+      assert.equal(await waitRunEnded(frame, attemptBeforeHide, QUERY_TIMEOUT_MS), 'done', 'shown again, a catch-up run started by itself');
+      const afterCatchUp = (await runStatus(frame)).attempt;
+      assert.equal(afterCatchUp, attemptBeforeHide + 1, 'one catch-up run');
+      assert.ok(requests.count > 0, 'the catch-up run asked Log Service');
+      assert.equal(Number((await frame.locator('#app').getAttribute('data-new-rows')) ?? '0'), 1, 'it brings the window that closed while hidden');
+      const seenAfterCatchUp = requests.count;
+      await vs.page.waitForTimeout(5_000);
+      assert.equal((await runStatus(frame)).attempt, afterCatchUp, 'no second run for the same window');
+      assert.equal(requests.count, seenAfterCatchUp, 'and no further request');
+    } finally {
+      requests.stop();
+    }
+    const followAgain = frame.locator('[data-testid=follow]');
+    await followAgain.click();
+    assert.equal(await followAgain.getAttribute('aria-pressed'), 'false');
   });
 });
 
+
+/** `bytes` is a PNG (its signature, then an IHDR chunk) of `width` × `height` pixels (PNG specification §5.2, §11.2.2). */
+function assertPngOfSize(bytes: Buffer, [width, height]: [number, number], what: string): void {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${what} starts with the PNG signature`);
+  assert.equal(bytes.subarray(12, 16).toString('latin1'), 'IHDR', `${what} starts with its header chunk`);
+  assert.ok(width > 0 && height > 0, `the chart canvas has a size (${width}×${height})`);
+  assert.deepEqual([bytes.readUInt32BE(16), bytes.readUInt32BE(20)], [width, height], `${what} has the chart's size`);
+}
 
 /** Picks an option of a vscode-single-select by its exact text, with the mouse as a person would. */
 async function chooseOption(frame: FrameLocator, testid: string, text: string): Promise<void> {

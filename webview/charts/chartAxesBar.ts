@@ -1,6 +1,6 @@
 /**
- * The chart's own controls: x axis, y series, split-by column, stacked, log scale, and copy as an
- * image. Option values are column positions ('c3'), 'auto' and 'none', so any column name works.
+ * The chart's own controls: x axis, y series, split-by column, stacked, log scale, copy as an
+ * image and save as a PNG file. Option values are column positions ('c3'), 'auto' and 'none', so any column name works.
  * The choice is a ChartAxes by column name: it outlives one result and persists with the query.
  */
 import type { ChartAxes } from '../../src/protocol/messages';
@@ -20,6 +20,7 @@ const TEXT = {
   stacked: 'Stacked',
   log: 'Log scale',
   copy: 'Copy chart as image',
+  save: 'Save chart as PNG…',
 } as const;
 
 export class ChartAxesBar {
@@ -32,7 +33,7 @@ export class ChartAxesBar {
   private columns: readonly string[] = [];
   private current: ChartAxes;
 
-  constructor(axes: ChartAxes | undefined, private readonly onChange: (axes: ChartAxes) => void, onCopy: () => void) {
+  constructor(axes: ChartAxes | undefined, private readonly onChange: (axes: ChartAxes) => void, onCopy: () => void, onSave: () => void) {
     this.current = axes ?? {};
     this.element = h('div', 'chart-axes');
     this.element.setAttribute('role', 'group');
@@ -44,7 +45,8 @@ export class ChartAxesBar {
     this.stacked = checkbox(TEXT.stacked, 'chart-stacked', () => this.changed());
     this.log = checkbox(TEXT.log, 'chart-log', () => this.changed());
     const copy = button({ label: TEXT.copy, icon: 'file-media', secondary: true, iconOnly: true, testid: 'chart-copy' }, onCopy);
-    this.element.append(labelled(TEXT.x, this.x), labelled(TEXT.y, this.y), labelled(TEXT.split, this.split), this.stacked.parentElement ?? this.stacked, this.log.parentElement ?? this.log, copy);
+    const save = button({ label: TEXT.save, icon: 'save', secondary: true, iconOnly: true, testid: 'chart-save' }, onSave);
+    this.element.append(labelled(TEXT.x, this.x), labelled(TEXT.y, this.y), labelled(TEXT.split, this.split), this.stacked.parentElement ?? this.stacked, this.log.parentElement ?? this.log, copy, save);
     this.fill();
   }
 

@@ -1,10 +1,11 @@
 /**
  * How a grid value is shown: the raw value stays primary; a human-readable hint goes beside it
  * (bytes → "1.2 MB", protocol 6 → "TCP", UNIX seconds → local time, region id → its name,
- * attachment id → its attachment's name where the target knows it), and
+ * log-status → what it says of the window, attachment id → its attachment's name where the
+ * target knows it), and
  * addresses, ports and regions are clickable to filter the query. Kinds come from the catalog.
  */
-import { fieldSpec, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
+import { fieldSpec, LOG_STATUS_MEANINGS, LOG_STATUSES, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
 import { displayFormat, t } from '../l10n';
 
 /** attachment-id → its attachment's name, from the panel's target (where the host knows it). */
@@ -79,7 +80,7 @@ export function columnPresenter(column: string): ColumnPresenter {
 }
 
 function hasHints(kind: FieldKind | undefined): boolean {
-  return kind === 'bytes' || kind === 'protocol' || kind === 'time' || kind === 'region' || (kind === 'attachment' && attachmentNames.size > 0);
+  return kind === 'bytes' || kind === 'protocol' || kind === 'time' || kind === 'region' || kind === 'logStatus' || (kind === 'attachment' && attachmentNames.size > 0);
 }
 
 function hintFor(kind: FieldKind | undefined, value: string): string | undefined {
@@ -101,6 +102,10 @@ function hintFor(kind: FieldKind | undefined, value: string): string | undefined
     }
     case 'attachment':
       return attachmentNames.get(value);
+    case 'logStatus': {
+      const status = LOG_STATUSES.find((x) => x === value);
+      return status ? LOG_STATUS_MEANINGS[status] : undefined;
+    }
     case 'rtt':
     case 'account':
     case 'cen':
@@ -108,7 +113,6 @@ function hintFor(kind: FieldKind | undefined, value: string): string | undefined
     case 'port':
     case 'direction':
     case 'count':
-    case 'logStatus':
       return undefined;
   }
 }

@@ -38,6 +38,7 @@ import type { ColumnChoiceStore } from './columnChoices';
 import { workbenchConsoleUrl } from './consoleHandOff';
 import { consoleSite } from '../consoleSite';
 import { hostL10nSetup } from '../../activation/hostL10n';
+import { saveChartImage } from './chartImageFile';
 
 
 export { WORKBENCH_VIEW_TYPE } from '../../activation/contributions';
@@ -337,6 +338,9 @@ export class WorkbenchPanel implements vscode.Disposable {
         await vscode.env.openExternal(vscode.Uri.parse(url));
         return;
       }
+      case 'saveChartImage':
+        await saveChartImage(message.png, this.target.title, this.deps.log);
+        return;
     }
   }
 

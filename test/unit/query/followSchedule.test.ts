@@ -95,6 +95,30 @@ describe('follow scheduling against the capture windows', () => {
     assert.deepEqual(runs, [T, T + 60, T + 360, T + 420]);
   });
 
+  it('a window that became due between the run on screen and Follow is asked for at once, then one per window', () => {
+    const clock = new FakeClock(at(T + 55));
+    const runs: number[] = [];
+    const f = new FollowScheduler({ interval: 60, delaySeconds: 1, clock, run: (w) => runs.push(w) });
+    const ranAt = clock.now(); // the run on screen: the window ending at T was its newest
+    clock.advance(20); // Follow clicked at T+75: the window ending at T+60 came due at T+61
+    f.start(ranAt);
+    assert.deepEqual(runs, [T + 60], 'caught up at once');
+    clock.advance(45);
+    assert.deepEqual(runs, [T + 60], 'not again for the same window');
+    clock.advance(1);
+    assert.deepEqual(runs, [T + 60, T + 120]);
+  });
+
+  it('a run sent just now needs no catch-up when Follow starts', () => {
+    const clock = new FakeClock(at(T + 30));
+    const runs: number[] = [];
+    const f = new FollowScheduler({ interval: 60, delaySeconds: 1, clock, run: (w) => runs.push(w) });
+    f.start(clock.now());
+    assert.deepEqual(runs, []);
+    clock.advance(31);
+    assert.deepEqual(runs, [T + 60]);
+  });
+
   it('stops', () => {
     const clock = new FakeClock(at(T));
     const runs: number[] = [];

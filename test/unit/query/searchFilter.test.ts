@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyFilter, searchClause } from '../../../src/query/searchFilter';
 import { queryShape } from '../../../src/query/queryShape';
+import { localRefusal } from '../../../src/query/localRefusal';
 
 describe('searchClause', () => {
   it('writes numbers bare for numeric fields and quotes values SLS would split', () => {
@@ -35,6 +36,13 @@ describe('applyFilter', () => {
       assert.equal(queryShape(out).sql?.text, queryShape(c.query).sql?.text, 'the SQL part is untouched');
     });
   }
+
+  it('− on * or an empty search writes a leading "not field:value", a form the SLS search syntax documents', () => {
+    // https://www.alibabacloud.com/help/en/sls/user-guide/search-syntax — Operators: "not status:200"; examples: "not request_method:GET".
+    for (const query of ['*', '', '  *  ']) assert.equal(applyFilter(query, 'dstport', '22', 'exclude', true), 'not dstport:22');
+    assert.equal(applyFilter('* | select count(*) as n', 'dstport', '22', 'exclude', true), 'not dstport:22 | select count(*) as n');
+    assert.deepEqual(localRefusal('not dstport:22 | select count(*) as n', ['dstport']), [], 'our own checks accept it before it is sent');
+  });
 
   it('quotes hyphenated values of hyphenated fields', () => {
     assert.equal(applyFilter('* | select 1', 'dst-region-id', 'cn-shanghai', 'exclude'), 'not dst-region-id:"cn-shanghai" | select 1');

@@ -19,6 +19,11 @@ test('bytes, protocol, region and time get a readable hint beside the raw value'
   assert.equal(presentCell('protocol', '250').hint, undefined);
   assert.equal(presentCell('src-region-id', 'cn-hangzhou').hint, 'China (Hangzhou)');
   assert.match(presentCell('start', '1700000000').hint ?? '', /^2023-11-1[45] \d\d:\d\d:20$/);
+  // The record detail's log-status meaning (issue 24), as flow-logs.md words it.
+  assert.equal(presentCell('log-status', 'NODATA').hint, 'no traffic in the window');
+  assert.equal(presentCell('log-status', 'SKIPDATA').hint, 'some records skipped');
+  assert.equal(presentCell('log-status', 'OK').hint, 'data recorded');
+  assert.equal(presentCell('log-status', 'MAYBE').hint, undefined, 'an unknown status gets no made-up meaning');
 });
 
 test('addresses, ports and regions are filterable; counts and aliases are not', () => {

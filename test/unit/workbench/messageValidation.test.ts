@@ -125,3 +125,11 @@ test('facet and column messages: well-formed pass, malformed are refused', () =>
     choice: { order: ['a'], hidden: ['b'], pinned: [] },
   });
 });
+
+test('a chart image to save is base64 text of bounded size; anything else is refused', () => {
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]).toString('base64');
+  assert.deepEqual(parseWebviewMessage({ type: 'saveChartImage', png, extra: 1 }), { type: 'saveChartImage', png });
+  for (const bad of [undefined, 42, '', 'not base64!', `${png}<script>`, 'A'.repeat(16 * 1024 * 1024 + 4)]) {
+    assert.equal(parseWebviewMessage({ type: 'saveChartImage', png: bad }), undefined, `refused: ${String(bad).slice(0, 20)}`);
+  }
+});
