@@ -21,6 +21,10 @@ if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts
 hostEntries.logsV2DecodeWorker = 'src/cloud/logsV2DecodeWorker.ts';
 // The region map's panel (issue 20), required when a map is first opened (src/views/regionMap/regionMapLoader.ts).
 if (existsSync('src/views/regionMap/regionMapPanel.ts')) hostEntries['region-map'] = 'src/views/regionMap/regionMapPanel.ts';
+// Query documents (.slsql): built on the first query file opened or query-file command run (src/documents/lazyQueryDocuments.ts).
+hostEntries['query-documents'] = 'src/documents/registerQueryDocuments.ts';
+// The compare view's panel (issue 20), required on the first comparison (src/views/compare/comparePanelLoader.ts).
+hostEntries.compare = 'src/views/compare/comparePanel.ts';
 
 // `require(request)` in the file `loader` becomes a runtime require of the separate chunk.
 function lazyChunk(loader, request, chunk) {
@@ -36,6 +40,8 @@ function lazyChunk(loader, request, chunk) {
 const lazySdk = lazyChunk('sdkLoader.ts', './sdk', 'cloud-sdk');
 const lazyHostUi = lazyChunk('hostUiLoader.ts', './hostUi', 'host-ui');
 const lazyRegionMap = lazyChunk('regionMapLoader.ts', './regionMapPanel', 'region-map');
+const lazyQueryDocuments = lazyChunk('queryDocumentsLoader.ts', './registerQueryDocuments', 'query-documents');
+const lazyCompare = lazyChunk('comparePanelLoader.ts', './comparePanel', 'compare');
 
 // The SLS SDK requires the native lz4-napi; the VSIX carries a pure-JS implementation instead.
 const lz4 = {
@@ -47,7 +53,7 @@ const lz4 = {
 
 const host = {
   ...common,
-  plugins: [lazySdk, lazyHostUi, lazyRegionMap, lz4],
+  plugins: [lazySdk, lazyHostUi, lazyRegionMap, lazyQueryDocuments, lazyCompare, lz4],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',

@@ -18,17 +18,10 @@ import type { SuggestedValue } from '../query/fieldValues';
 import { isCloudError } from '../cloud/cloudError';
 import { errorText } from '../errorText';
 import { flowLogChoices, flowLogHeaderValueAt } from './flowLogHeader';
+import { QUERY_FILE_COMMANDS } from './queryFileCommands';
 import type { RecentFieldValues } from './recentFieldValues';
 import type { StatementServerErrors } from './statementServerErrors';
 
-export const QUERY_FILE_COMMANDS = {
-  run: 'cenFlowLogs.queryFile.run',
-  runInNewPanel: 'cenFlowLogs.queryFile.runInNewPanel',
-  exportCsv: 'cenFlowLogs.queryFile.exportCsv',
-  newFile: 'cenFlowLogs.queryFile.new',
-  saveFromWorkbench: 'cenFlowLogs.queryFile.saveFromWorkbench',
-  openFromHistory: 'cenFlowLogs.queryFile.openFromHistory',
-} as const;
 
 const SELECTOR: vscode.DocumentSelector = { language: QUERY_LANGUAGE_ID };
 
