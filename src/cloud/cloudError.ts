@@ -35,15 +35,7 @@ export interface CloudErrorInit {
   cause?: unknown;
 }
 
-// The host's lazy chunks each bundle their own copy of this module: `instanceof` goes by this brand, not by the copy's class.
-const CLOUD_ERROR_BRAND = Symbol.for('cenFlowLogs.CloudError');
-
 export class CloudError extends Error {
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CLOUD_ERROR_BRAND] === true;
-  }
-
-  readonly [CLOUD_ERROR_BRAND] = true;
   readonly kind: CloudErrorKind;
   readonly nextStep?: string;
   readonly code?: string;

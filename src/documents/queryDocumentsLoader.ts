@@ -1,6 +1,6 @@
 /**
  * Loads the query documents' module on first use. In the bundle, `./registerQueryDocuments` is a
- * separate chunk (dist/query-documents.js, see scripts/build.mjs): the UI chunk stays within its
+ * part of the lazy UI chunk (dist/ui-lazy.js, see scripts/build.mjs): the UI chunk stays within its
  * size budget and parses the `.slsql` language only once a query file opens or its command runs.
  */
 import type * as QueryDocumentsModule from './registerQueryDocuments';

@@ -4,7 +4,6 @@
  * the same clients and panels the workbench uses.
  */
 import * as vscode from 'vscode';
-import { configurePureModuleL10n } from '../activation/hostL10n';
 import type { CenApi } from '../cloud/cenApi';
 import type { SlsApi } from '../cloud/slsApi';
 import type { CommandRegistrar } from '../views/commands/commandRegistrar';
@@ -27,8 +26,6 @@ export interface QueryDocumentsDeps {
 }
 
 export function registerQueryDocuments(context: vscode.ExtensionContext, deps: QueryDocumentsDeps): void {
-  // Its own chunk (dist/query-documents.js) bundles its own copy of @vscode/l10n: point it at the display language too.
-  configurePureModuleL10n();
   const parsed = new ParsedDocuments();
   const directory = new FlowLogDirectory({ cen: deps.cen, sls: deps.sls, warn: (m) => deps.log.warn(m) });
   const serverErrors = new StatementServerErrors();

@@ -1,6 +1,6 @@
 /**
- * Loads the compare view's panel module on first use. In the bundle, `./comparePanel` is a separate
- * chunk (dist/compare.js, see scripts/build.mjs): the UI chunk stays within its size budget and
+ * Loads the compare view's panel module on first use. In the bundle, `./comparePanel` is part of the
+ * lazy UI chunk (dist/ui-lazy.js, see scripts/build.mjs): the UI chunk stays within its size budget and
  * never parses the compare view until a comparison is opened.
  */
 import type * as ComparePanelModule from './comparePanel';
