@@ -155,14 +155,8 @@ function toVsDiagnostic(document: vscode.TextDocument, p: DocumentDiagnostic): v
 }
 
 function severityOf(severity: DocumentDiagnostic['severity']): vscode.DiagnosticSeverity {
-  switch (severity) {
-    case 'error':
-      return vscode.DiagnosticSeverity.Error;
-    case 'warning':
-      return vscode.DiagnosticSeverity.Warning;
-    case 'info':
-      return vscode.DiagnosticSeverity.Information;
-  }
+  const s = vscode.DiagnosticSeverity;
+  return ({ error: s.Error, warning: s.Warning, info: s.Information } as const)[severity];
 }
 
 /** *Run*, *Run in New Panel* and *Export CSV…* above each statement. */
@@ -309,18 +303,8 @@ function isInLineComment(document: vscode.TextDocument, position: vscode.Positio
 }
 
 function completionKind(type: CompletionType): vscode.CompletionItemKind {
-  switch (type) {
-    case 'field':
-      return vscode.CompletionItemKind.Field;
-    case 'keyword':
-      return vscode.CompletionItemKind.Keyword;
-    case 'function':
-      return vscode.CompletionItemKind.Function;
-    case 'value':
-      return vscode.CompletionItemKind.Value;
-    case 'operator':
-      return vscode.CompletionItemKind.Operator;
-  }
+  const k = vscode.CompletionItemKind;
+  return ({ field: k.Field, keyword: k.Keyword, function: k.Function, value: k.Value, operator: k.Operator } as const)[type];
 }
 
 class QueryHovers implements vscode.HoverProvider {
