@@ -17,12 +17,13 @@ export const bundleBenchmark: Benchmark = {
     const host = size('dist/extension.js');
     const ui = size('dist/host-ui.js');
     const sdk = size('dist/cloud-sdk.js');
+    const lazyUi = size('dist/ui-lazy.js');
     const webviewJs = size('dist/webview/workbench.js');
     const webviewCss = size('dist/webview/workbench.css');
     const gz = existsSync('dist/webview/workbench.js') ? gzipSync(readFileSync('dist/webview/workbench.js')).length : 0;
     return [
       // What loads at activation and first use; the SDK chunk counts in the VSIX and in first-cloud-call.
-      { name: 'bundle-host', value: Number(((host + ui) / KB).toFixed(1)), unit: 'KB', budget: '≤ 250 KB (entry + UI chunk)', withinBudget: host + ui <= 250 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy UI chunk ${(ui / KB).toFixed(1)} KB; lazy SDK chunk ${(sdk / KB).toFixed(1)} KB (no budget of its own)` },
+      { name: 'bundle-host', value: Number(((host + ui) / KB).toFixed(1)), unit: 'KB', budget: '≤ 250 KB (entry + UI chunk)', withinBudget: host + ui <= 250 * KB, note: `activation bundle ${(host / KB).toFixed(1)} KB + lazy UI chunk ${(ui / KB).toFixed(1)} KB; UI loaded later (ui-lazy.js) ${(lazyUi / KB).toFixed(1)} KB and lazy SDK chunk ${(sdk / KB).toFixed(1)} KB (no budgets of their own)` },
       webviewJs
         ? { name: 'bundle-webview', value: Number(((webviewJs + webviewCss) / KB).toFixed(1)), unit: 'KB', budget: '≤ 800 KB', withinBudget: webviewJs + webviewCss <= 800 * KB, note: `gzip ${(gz / KB).toFixed(1)} KB` }
         : { name: 'bundle-webview', status: 'pending', note: 'needs the webview bundle' },

@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { parseQueryDocument, type QueryDocument } from './queryDocument';
+import { QUERY_LANGUAGE_ID } from './queryFileCommands';
 
-export const QUERY_LANGUAGE_ID = 'slsql';
+export { QUERY_LANGUAGE_ID };
 
 export class ParsedDocuments {
   private readonly cache = new Map<string, { readonly version: number; readonly doc: QueryDocument }>();

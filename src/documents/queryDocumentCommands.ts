@@ -21,7 +21,7 @@ import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
 import { runnableText, scopeAt, statementAt, statementOnLines, type Scope, type Statement } from './queryDocument';
 import type { StatementServerErrors } from './statementServerErrors';
 import type { WorkbenchPanel } from '../views/workbench/workbenchPanel';
-import { QUERY_FILE_COMMANDS } from './queryDocumentLanguage';
+import { QUERY_FILE_ACTIONS, QUERY_FILE_COMMANDS } from './queryFileCommands';
 import { queryFileTemplate, singleQueryFile } from './queryFileTemplate';
 import type { QueryHistoryStore } from '../views/workbench/queryHistory';
 import { splitStatements } from './statementSplitter';
@@ -33,7 +33,7 @@ export interface QueryDocumentCommandDeps {
   readonly cen: () => Promise<CenApi>;
   readonly sls: () => Promise<SlsApi>;
   readonly history: QueryHistoryStore;
-  readonly registrar: CommandRegistrar;
+  readonly registrar: Pick<CommandRegistrar, 'register'>;
   readonly log: vscode.LogOutputChannel;
   readonly serverErrors: StatementServerErrors;
 }
@@ -139,10 +139,10 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     const watcher = new vscode.Disposable(stop);
     watching.set(panel, watcher);
   };
-  deps.registrar.register(QUERY_FILE_COMMANDS.run, 'Run statement', (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
-  deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, 'Run statement in a new panel', (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
+  deps.registrar.register(QUERY_FILE_COMMANDS.run, QUERY_FILE_ACTIONS.run, (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
+  deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, QUERY_FILE_ACTIONS.runInNewPanel, (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.exportCsv, 'Export statement result', async (uri?: unknown, offset?: unknown) => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.exportCsv, QUERY_FILE_ACTIONS.exportCsv, async (uri?: unknown, offset?: unknown) => {
     const chosen = await chooseStatement(deps.parsed, uri, offset);
     if (!chosen) return;
     const flowLog = await flowLogFor(chosen);
@@ -153,14 +153,14 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     await exporter.start('csv', chosen.query, chosen.scope.range ?? DEFAULT_TIME_RANGE);
   });
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.newFile, 'New query file', async () => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.newFile, QUERY_FILE_ACTIONS.newFile, async () => {
     const flowLog = await pickFlowLog(deps.cen, 'New query file on which flow log?');
     if (!flowLog) return;
     const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: queryFileTemplate(flowLog.name || flowLog.flowLogId, flowLog.interval) });
     await vscode.window.showTextDocument(document);
   });
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.saveFromWorkbench, 'Save as query file', async () => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.saveFromWorkbench, QUERY_FILE_ACTIONS.saveFromWorkbench, async () => {
     const panel = deps.panels.openPanels.find((p) => p.panel.active);
     const query = panel?.currentViewState?.query.trim();
     if (!panel || !query) {
@@ -182,7 +182,7 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   });
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.openFromHistory, 'Open query as file', async () => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.openFromHistory, QUERY_FILE_ACTIONS.openFromHistory, async () => {
     const saved = deps.history.saved().map((s) => ({
       label: `$(star) ${s.name}`,
       description: s.target?.title ?? s.targetKey,

@@ -18,17 +18,10 @@ import type { SuggestedValue } from '../query/fieldValues';
 import { isCloudError } from '../cloud/cloudError';
 import { errorText } from '../errorText';
 import { cenChoices, cenHeaderValueAt, flowLogChoices, flowLogHeaderValueAt, type FlowLogChoice } from './flowLogHeader';
+import { QUERY_FILE_COMMANDS } from './queryFileCommands';
 import type { RecentFieldValues } from './recentFieldValues';
 import type { StatementServerErrors } from './statementServerErrors';
 
-export const QUERY_FILE_COMMANDS = {
-  run: 'cenFlowLogs.queryFile.run',
-  runInNewPanel: 'cenFlowLogs.queryFile.runInNewPanel',
-  exportCsv: 'cenFlowLogs.queryFile.exportCsv',
-  newFile: 'cenFlowLogs.queryFile.new',
-  saveFromWorkbench: 'cenFlowLogs.queryFile.saveFromWorkbench',
-  openFromHistory: 'cenFlowLogs.queryFile.openFromHistory',
-} as const;
 
 const SELECTOR: vscode.DocumentSelector = { language: QUERY_LANGUAGE_ID };
 
@@ -171,14 +164,8 @@ function toVsDiagnostic(document: vscode.TextDocument, p: DocumentDiagnostic): v
 }
 
 function severityOf(severity: DocumentDiagnostic['severity']): vscode.DiagnosticSeverity {
-  switch (severity) {
-    case 'error':
-      return vscode.DiagnosticSeverity.Error;
-    case 'warning':
-      return vscode.DiagnosticSeverity.Warning;
-    case 'info':
-      return vscode.DiagnosticSeverity.Information;
-  }
+  const s = vscode.DiagnosticSeverity;
+  return ({ error: s.Error, warning: s.Warning, info: s.Information } as const)[severity];
 }
 
 /** *Run*, *Run in New Panel* and *Export CSV…* above each statement. */
@@ -343,18 +330,8 @@ function isInLineComment(document: vscode.TextDocument, position: vscode.Positio
 }
 
 function completionKind(type: CompletionType): vscode.CompletionItemKind {
-  switch (type) {
-    case 'field':
-      return vscode.CompletionItemKind.Field;
-    case 'keyword':
-      return vscode.CompletionItemKind.Keyword;
-    case 'function':
-      return vscode.CompletionItemKind.Function;
-    case 'value':
-      return vscode.CompletionItemKind.Value;
-    case 'operator':
-      return vscode.CompletionItemKind.Operator;
-  }
+  const k = vscode.CompletionItemKind;
+  return ({ field: k.Field, keyword: k.Keyword, function: k.Function, value: k.Value, operator: k.Operator } as const)[type];
 }
 
 class QueryHovers implements vscode.HoverProvider {

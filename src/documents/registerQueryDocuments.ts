@@ -21,7 +21,7 @@ export interface QueryDocumentsDeps {
   readonly cen: () => Promise<CenApi>;
   readonly sls: () => Promise<SlsApi>;
   readonly history: QueryHistoryStore;
-  readonly registrar: CommandRegistrar;
+  readonly registrar: Pick<CommandRegistrar, 'register'>;
   readonly log: vscode.LogOutputChannel;
 }
 

@@ -148,23 +148,15 @@ export const CURRENT_FIELDS: readonly FieldSpec[] = [
   field('direction', 'text', 'direction', 'Traffic direction: in (inbound) or out (outbound); inter-region connections capture out only', 'e.g. direction:out'),
 ];
 
-/** The fields of the 2019 (per-CEN) form: flow logs without a transit router still write these. */
-export const OLDER_FORM_FIELDS: readonly FieldSpec[] = [
-  field('account-id', 'text', 'account', 'Alibaba Cloud account ID', 'In SQL write "account-id" (double quotes).'),
-  field('cen-id', 'text', 'cen', 'CEN instance ID', 'In SQL write "cen-id".'),
-  field('srcaddr', 'text', 'ip', 'Source address (IPv4 or IPv6)', 'e.g. srcaddr:10.0.0.1'),
-  field('srcport', 'long', 'port', 'Source port', 'e.g. srcport > 1024'),
-  field('dstaddr', 'text', 'ip', 'Destination address (IPv4 or IPv6)', 'e.g. dstaddr:10.0.0.1'),
-  field('dstport', 'long', 'port', 'Destination port', 'e.g. dstport:443'),
-  field('protocol', 'long', 'protocol', 'IANA protocol number (6 TCP, 17 UDP, 1 ICMP)', 'e.g. protocol:6 for TCP'),
-  field('direction', 'text', 'direction', 'Traffic direction: in (inbound) or out (outbound)', 'e.g. direction:out'),
-  field('packets', 'long', 'count', 'Packets in the capture window', 'sum(packets) in SQL'),
-  field('bytes', 'long', 'bytes', 'Bytes in the capture window', 'sum(bytes) in SQL'),
-  field('rtt', 'long', 'rtt', 'Latency (round-trip time); written by the 2019 form only', 'approx_percentile(rtt, 0.99) in SQL'),
-  field('start', 'long', 'time', 'Capture window start (UNIX seconds)', 'The time range picker filters on __time__, not start.'),
-  field('end', 'long', 'time', 'Capture window end (UNIX seconds)', 'In SQL write "end" (a keyword).'),
-  field('log-status', 'text', 'logStatus', 'OK = recorded; NODATA = no traffic in the window; SKIPDATA = some records skipped (2019 form only)', 'In SQL write "log-status"; in search e.g. log-status:NODATA.'),
-];
+/** The two fields only the 2019 form writes. */
+const OLDER_FORM_ONLY: Readonly<Partial<Record<FlowLogFieldName, FieldSpec>>> = {
+  rtt: field('rtt', 'long', 'rtt', 'Latency (round-trip time); written by the 2019 form only', 'approx_percentile(rtt, 0.99) in SQL'),
+  'log-status': field('log-status', 'text', 'logStatus', 'OK = recorded; NODATA = no traffic in the window; SKIPDATA = some records skipped (2019 form only)', 'In SQL write "log-status"; in search e.g. log-status:NODATA.'),
+};
+const OLDER_FORM_ORDER: readonly FlowLogFieldName[] = ['account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol', 'direction', 'packets', 'bytes', 'rtt', 'start', 'end', 'log-status'];
+
+/** The fields of the 2019 (per-CEN) form, in its order: flow logs without a transit router still write these (shared fields keep today's specs). */
+export const OLDER_FORM_FIELDS: readonly FieldSpec[] = OLDER_FORM_ORDER.flatMap((name) => OLDER_FORM_ONLY[name] ?? CURRENT_FIELDS.filter((f) => f.name === name));
 
 /** Every field either form writes, current first: what lookups by name (fieldSpec) and the emulator's tables know. */
 export const FLOW_LOG_FIELDS: readonly FieldSpec[] = [...CURRENT_FIELDS, ...OLDER_FORM_FIELDS.filter((f) => !CURRENT_FIELDS.some((c) => c.name === f.name))];

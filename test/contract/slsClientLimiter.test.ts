@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import type { QueryRequest, SlsApi } from '../../src/cloud/slsApi';
-import { RequestLimiter } from '../../src/cloud/requestLimiter';
+import type { RequestLimiter } from '../../src/cloud/requestLimiter';
+import { countingLimiter } from './countingLimiter';
 import type { FlowLogView } from '../../emulator/cen/store';
 
 let emu: TestEmulator;
@@ -23,19 +24,9 @@ after(() => emu.close());
 
 /** A client whose limiter counts the slots taken and the most held at once. */
 function limitedClient(limit: number): { sls: SlsApi; slots: () => number; peak: () => number; limiter: RequestLimiter } {
-  const limiter = new RequestLimiter(limit);
-  let slots = 0;
-  let peak = 0;
-  const run = limiter.run.bind(limiter);
-  limiter.run = <T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> => {
-    slots++;
-    return run(() => {
-      peak = Math.max(peak, limiter.active);
-      return task();
-    }, signal);
-  };
-  const sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter, incomplete: { initialDelayMs: 5 } });
-  return { sls, slots: () => slots, peak: () => peak, limiter };
+  const counting = countingLimiter(limit);
+  const sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter: counting.limiter, incomplete: { initialDelayMs: 5 } });
+  return { sls, ...counting };
 }
 
 function request(query: string): QueryRequest {

@@ -21,6 +21,7 @@ import {
   waitForTreeRow,
   welcomeView,
 } from './harness/explorerSteps';
+import { openLinkFromDialog, recordSiteRequests } from './harness/externalPages';
 import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT } from '../../emulator/accounts';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
@@ -86,12 +87,7 @@ describe('explorer console hand-overs and account', { timeout: 1_200_000 }, () =
   });
 
   it('"Open in Alibaba Cloud Console" opens the flow log’s CEN instance in the CEN console, in its region', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    // The console is not reachable from here: answer its requests locally and record them.
-    const opened: string[] = [];
-    await vs.page.context().route(/^https:\/\/[a-z]+\.console\.aliyun\.com\//, async (route) => {
-      opened.push(route.request().url());
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>console</title>' });
-    });
+    const opened = await recordSiteRequests(vs, /^https:\/\/[a-z]+\.console\.aliyun\.com\//, 'console');
     await openExplorer(vs);
     await vs.expandTreeItem('global-transit');
     await vs.expandTreeItem('Singapore (ap-southeast-1)');
@@ -105,11 +101,7 @@ describe('explorer console hand-overs and account', { timeout: 1_200_000 }, () =
     await vs.contextMenu('global-transit-flowlog', 'Open in Alibaba Cloud Console');
     const dialogText = await externalLinkDialogText(vs.page);
     assert.ok(dialogText.includes(`https://cen.console.aliyun.com/cen/detail/${f.cenId}`), `the dialog names the CEN console page: ${dialogText}`);
-    const popup = vs.page.context().waitForEvent('page', { timeout: UI_TIMEOUT_MS });
-    await vs.answerDialog('Open');
-    const page = await popup;
-    await page.waitForLoadState('domcontentloaded');
-    const url = new URL(page.url());
+    const { page, url } = await openLinkFromDialog(vs);
     const what = `opened ${url.toString()}`;
     assert.equal(url.origin, 'https://cen.console.aliyun.com', what);
     assert.equal(url.pathname.split('/').slice(1, 4).join('/'), `cen/detail/${f.cenId}`, what);

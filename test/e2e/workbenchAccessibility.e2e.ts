@@ -1,52 +1,21 @@
 /**
  * The query workbench is usable with a screen reader and the keyboard, measured: axe-core audits
  * the real panel in a real VS Code — empty, with raw records and with an SQL result and its chart —
- * and finds no serious or critical violation. axe runs through the test driver (Playwright
- * evaluates it in the webview's frame): the panel's CSP rightly refuses injected scripts.
+ * and finds no serious or critical violation (harness/axeAudit.ts runs axe through the test driver).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Frame } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { seriousAxeViolations as audit, webviewPageFrame } from './harness/axeAudit';
 import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, typeQuery } from './harness/queryWorkbench';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
-const AXE_SOURCE = readFileSync(createRequire(__filename).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  readonly id: string;
-  readonly impact: string | null;
-  readonly help: string;
-  readonly nodes: readonly { readonly target: readonly unknown[]; readonly failureSummary?: string }[];
-}
 
 /** The workbench page's frame (two iframes deep), as a Frame Playwright can evaluate in. */
-async function workbenchPageFrame(vs: VsCodeSession): Promise<Frame> {
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  for (;;) {
-    for (const f of vs.page.frames()) {
-      if (await f.locator('#app .wb-header').count().catch(() => 0)) return f;
-    }
-    if (Date.now() > deadline) throw new Error('the workbench page frame was not found');
-    await vs.page.waitForTimeout(200);
-  }
-}
-
-/** Serious and critical violations in the page, one line each. */
-async function audit(frame: Frame): Promise<string[]> {
-  await frame.evaluate(AXE_SOURCE);
-  const violations = await frame.evaluate(async () => {
-    // Runs in the page: its globals, typed here without the DOM library.
-    const page = globalThis as unknown as { document: unknown; axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } };
-    const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => `${JSON.stringify(n.target)} (${(n.failureSummary ?? '').replace(/\s+/g, ' ')})`).join(', ')}`);
+function workbenchPageFrame(vs: VsCodeSession): Promise<Frame> {
+  return webviewPageFrame(vs, '#app .wb-header');
 }
 
 describe('workbench: exploring results, accessibility', () => {

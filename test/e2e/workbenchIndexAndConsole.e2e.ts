@@ -9,6 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
+import { openLinkFromDialog, recordSiteRequests } from './harness/externalPages';
 import { gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 
@@ -64,12 +65,7 @@ describe('workbench: Create Index and the Log Service console link', { timeout: 
   });
 
   it('"Open Query in Log Service Console" hands the browser the logstore’s search page with the query and the range it ran on', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    // The console is not reachable from here: answer its requests locally and record them.
-    const requested: string[] = [];
-    await vs.page.context().route(/^https:\/\/sls\.console\.aliyun\.com\//, async (route) => {
-      requested.push(route.request().url());
-      await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Log Service console</title>' });
-    });
+    const requested = await recordSiteRequests(vs, /^https:\/\/sls\.console\.aliyun\.com\//, 'Log Service console');
     const f = demoFlowLog(vs, 'prod-backbone-flowlog');
     const frame = await openWorkbench(vs, 'prod-backbone-flowlog');
     const query = 'dstport:443 and protocol:6';
@@ -81,11 +77,7 @@ describe('workbench: Create Index and the Log Service console link', { timeout: 
     const dialog = vs.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     assert.match((await dialog.textContent()) ?? '', /sls\.console\.aliyun\.com/, 'the dialog names the Log Service console');
-    const popup = vs.page.context().waitForEvent('page', { timeout: UI_TIMEOUT_MS });
-    await vs.answerDialog('Open');
-    const page = await popup;
-    await page.waitForLoadState('domcontentloaded');
-    const url = new URL(page.url());
+    const { page, url } = await openLinkFromDialog(vs);
     const what = `opened ${url.toString()}`;
     assert.equal(url.origin, 'https://sls.console.aliyun.com', what);
     assert.equal(url.pathname, `/lognext/project/${f.projectName}/logsearch/${f.logStoreName}`, what);

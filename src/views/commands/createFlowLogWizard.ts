@@ -25,7 +25,6 @@ import { checkDescription, checkFlowLogName, checkLogFormatString, checkLogStore
 import type { SlsApi } from '../../cloud/slsApi';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { BASIC_EDITION_WHY } from '../explorer/nodes/transitRouterNode';
-import type { CommandRegistrar } from './commandRegistrar';
 import { parseTags, routerChoices, scopeChoices, type Choice, type ScopePages } from './createFlowLogChoices';
 import { intervalLabel } from './flowLogCommands';
 import { MultiStepInput, type InputStep } from './multiStepInput';
@@ -62,10 +61,9 @@ const NEW = '__new__';
 
 type ValueItem = vscode.QuickPickItem & { value: string };
 
-export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardDeps): void {
-  r.register('cenFlowLogs.flowLog.create', 'Create flow log', async (node) => {
-    await runCreateWizard(deps, prefillOf(node) ?? { cen: cenOf(node), router: routerOf(node), attachment: undefined });
-  });
+/** *Create Flow Log…* on what it was run on (a tree item, a coverage row, nothing); registered by createWizardLoader.ts. */
+export async function createFlowLog(deps: CreateWizardDeps, node: unknown): Promise<void> {
+  await runCreateWizard(deps, prefillOf(node) ?? { cen: cenOf(node), router: routerOf(node), attachment: undefined });
 }
 
 /**

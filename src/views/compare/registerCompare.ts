@@ -13,7 +13,8 @@ import { flowLogArgument, pickFlowLog } from '../workbench/commands';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput, type LogstoreTargetInput } from '../workbench/workbenchTarget';
 import { captureInterval } from '../workbench/workbenchLanguage';
-import { ComparePanels } from './comparePanel';
+import type { ComparePanels } from './comparePanel';
+import { loadComparePanelModule } from './comparePanelLoader';
 import { flowLogCompareTarget, logstoreCompareSource, targetCompareSource, type LogstoreCompareTarget } from './compareSources';
 import { targetQueries } from '../workbench/targetQueries';
 
@@ -29,18 +30,25 @@ export interface CompareDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-export function registerCompare(context: vscode.ExtensionContext, deps: CompareDeps): ComparePanels {
-  const compare = new ComparePanels({ extensionUri: deps.extensionUri, log: deps.log });
+export function registerCompare(context: vscode.ExtensionContext, deps: CompareDeps): void {
+  // The panels (their own chunk) are built on the first comparison.
+  let panels: ComparePanels | undefined;
+  const comparePanels = (): ComparePanels => {
+    if (panels) return panels;
+    const built = new (loadComparePanelModule().ComparePanels)({ extensionUri: deps.extensionUri, log: deps.log });
+    context.subscriptions.push(built);
+    panels = built;
+    return built;
+  };
   const sls = async (): Promise<SlsApi> =>
     deps.sls() ??
     Promise.reject(new CloudError({ kind: 'credentials', message: 'Not signed in to Alibaba Cloud.', nextStep: 'Sign in from the CEN Flow Logs view, then compare again.' }));
-  context.subscriptions.push(compare);
   deps.registrar.register(COMPARE_COMMAND, 'Compare with earlier range', async (node?: unknown) => {
     // A CEN panel compares its whole CEN, through the panel's merged queries.
     const active = node === undefined ? deps.panels.openPanels.find((p) => p.panel.active) : undefined;
     if (active?.target.kind === 'cen') {
       const t = active.target;
-      compare.open(`cen:${t.cenId}`, {
+      comparePanels().open(`cen:${t.cenId}`, {
         source: targetCompareSource(targetQueries(sls, t), { title: t.title, interval: captureInterval(t.interval), fields: t.fields.map((f) => f.name) }),
         range: active.currentViewState?.range,
         openRecords: async (query, r) => active.show({ query, range: r, run: true }),
@@ -50,7 +58,7 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
     const chosen = await compareTarget(deps, node);
     if (!chosen) return;
     const { target, workbench, range } = chosen;
-    compare.open(`${target.regionId}/${target.projectName}/${target.logStoreName}`, {
+    comparePanels().open(`${target.regionId}/${target.projectName}/${target.logStoreName}`, {
       source: logstoreCompareSource(sls, target),
       range,
       openRecords: async (query, r) => {
@@ -58,7 +66,6 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
       },
     });
   });
-  return compare;
 }
 
 interface ChosenTarget {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import type { ContributedCommand } from '../../activation/contributions';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
-import { registerCreateFlowLogCommand } from '../commands/createFlowLogWizard';
+import { registerCreateFlowLogCommand } from '../commands/createWizardLoader';
 import { registerExplorerCommands } from '../commands/explorerCommands';
 import { registerFlowLogCommands } from '../commands/flowLogCommands';
 import type { ActiveCredentials } from '../../credentials/activeCredentials';

@@ -1,6 +1,6 @@
 /**
- * Loads the region map's panel module on first use. In the bundle, `./regionMapPanel` is a separate
- * chunk (dist/region-map.js, see scripts/build.mjs): the extension's UI chunk stays within its size
+ * Loads the region map's panel module on first use. In the bundle, `./regionMapPanel` is part of the
+ * lazy UI chunk (dist/ui-lazy.js, see scripts/build.mjs): the extension's UI chunk stays within its size
  * budget and never parses the map until a map is opened.
  */
 import type * as RegionMapModule from './regionMapPanel';

@@ -18,7 +18,7 @@ import { FileKeyValueStore } from './fileKeyValueStore';
 import { openPanelsPath } from './openPanelsFile';
 import { ColumnChoiceStore } from './columnChoices';
 import { DEFAULT_FOLLOW_DELAY_SECONDS } from '../../query/followSchedule';
-import { registerQueryDocuments } from '../../documents/registerQueryDocuments';
+import { registerQueryDocumentsLazily } from '../../documents/lazyQueryDocuments';
 
 export interface WorkbenchDeps {
   /** The shared clients; undefined while not signed in. Read on every use (they are rebuilt on sign-in). */
@@ -63,6 +63,6 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   context.subscriptions.push(panels);
   registerWorkbenchCommands({ panels, history, cen, registrar: deps.registrar });
   // .slsql query documents run in these panels, over the same clients.
-  registerQueryDocuments(context, { panels, cen, sls, history, registrar: deps.registrar, log: deps.log });
+  registerQueryDocumentsLazily(context, { panels, cen, sls, history, registrar: deps.registrar, log: deps.log });
   return panels;
 }

@@ -5,7 +5,7 @@
 import type { CallOptions } from '../../cloud/cenApi';
 import type { HistogramBucket, LogstoreRef, QueryOptions, QueryResult, SlsApi } from '../../cloud/slsApi';
 import type { FlowLogShortfall, WorkbenchTarget } from '../../protocol/messages';
-import { CenQueries } from './cenQueries';
+import { loadCenQueriesModule } from './cenQueriesLoader';
 import { targetResult, type PagesOptions, type TargetQueries, type TargetRequest, type TargetResult } from './targetQuery';
 
 export type { PagesOptions, TargetQueries, TargetRequest, TargetResult } from './targetQuery';
@@ -47,6 +47,6 @@ export function targetQueries(sls: () => Promise<SlsApi>, target: WorkbenchTarge
     case 'logstore':
       return new LogstoreQueries(sls, { regionId: target.regionId, projectName: target.projectName, logStoreName: target.logStoreName });
     case 'cen':
-      return new CenQueries(sls, target.members);
+      return new (loadCenQueriesModule().CenQueries)(sls, target.members);
   }
 }

@@ -28,7 +28,8 @@ import { targetQueries } from './targetQueries';
 import { QueryRunner, type RangeResolver, type ServerErrorLocator } from './queryRunner';
 import { targetKey, type QueryHistoryStore } from './queryHistory';
 import { buildWorkbenchHtml, createNonce } from './workbenchHtml';
-import { ExportController } from './exportController';
+import type { ExportController } from './exportController';
+import { loadExportControllerModule } from './exportControllerLoader';
 import { panelTitle } from './openPanelsFile';
 import { describeRefusal, localRefusal } from '../../query/localRefusal';
 import { PanelViewState, type QueryIntent } from './panelViewState';
@@ -105,7 +106,8 @@ export class WorkbenchPanel implements vscode.Disposable {
   private ready = false;
   private pending: QueryIntent | undefined;
   private readonly viewState: PanelViewState;
-  private readonly exporter: ExportController;
+  /** Built on the first export (its module loads then). */
+  private exporter: ExportController | undefined;
   private readonly facets: FacetRunner;
   private disposed = false;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
@@ -150,7 +152,6 @@ export class WorkbenchPanel implements vscode.Disposable {
       post: (m) => this.post(m),
       log: (line) => deps.log.info(line),
     });
-    this.exporter = new ExportController({ target, sls: deps.sls, resolveRange: deps.language.resolveRange, post: (m) => this.post(m), log: deps.log });
     this.disposables.push(
       panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)),
       panel.onDidDispose(() => this.dispose()),
@@ -200,7 +201,7 @@ export class WorkbenchPanel implements vscode.Disposable {
   stop(): void {
     this.facets.cancelAll();
     this.runner.dispose();
-    this.exporter.cancel();
+    this.exporter?.cancel();
   }
 
   dispose(): void {
@@ -208,7 +209,7 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.disposed = true;
     this.facets.cancelAll();
     this.runner.dispose();
-    this.exporter.cancel();
+    this.exporter?.cancel();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();
     this.stateEmitter.dispose();
@@ -303,10 +304,11 @@ export class WorkbenchPanel implements vscode.Disposable {
         await this.runner.loadMore(message.requestId, message.all);
         return;
       case 'export':
+        this.exporter ??= new (loadExportControllerModule().ExportController)({ target: this.target, sls: this.deps.sls, resolveRange: this.deps.language.resolveRange, post: (m) => this.post(m), log: this.deps.log });
         await this.exporter.start(message.format, message.query, message.range);
         return;
       case 'cancelExport':
-        this.exporter.cancel();
+        this.exporter?.cancel();
         return;
       case 'saveQuery':
         await this.saveQuery(message.query, message.chart, message.chartAxes);

@@ -1,7 +1,6 @@
 /**
  * axe-core audits of a webview page in the real VS Code: axe runs through the test driver
  * (Playwright evaluates it in the page's frame), as the panels' CSP rightly refuses injected scripts.
- * (The workbench's accessibility test has its own copy of this; it can move here.)
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,0 +1,18 @@
+/**
+ * *Create Flow Log…* is registered with the UI; the wizard's module loads on its first run. In the
+ * bundle, `./createFlowLogWizard` is part of the lazy UI chunk (dist/ui-lazy.js, see scripts/build.mjs).
+ */
+import type { CommandRegistrar } from './commandRegistrar';
+import type * as CreateWizardModule from './createFlowLogWizard';
+
+let cached: typeof CreateWizardModule | undefined;
+
+function loadCreateWizardModule(): typeof CreateWizardModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  cached ??= require('./createFlowLogWizard') as typeof CreateWizardModule;
+  return cached;
+}
+
+export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardModule.CreateWizardDeps): void {
+  r.register('cenFlowLogs.flowLog.create', 'Create flow log', (node) => loadCreateWizardModule().createFlowLog(deps, node));
+}
