@@ -12,6 +12,7 @@ import { isIPv4, isIPv6 } from '../../query/addressFilter';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { debugValueText } from './debugValue';
 import type { AddressTarget, TrafficOpener } from './trafficOpener';
+import { trafficTargetTitle } from './trafficTarget';
 
 export const TRAFFIC_COMMANDS = {
   showForDebugValue: 'cenFlowLogs.traffic.showForDebugValue',
@@ -70,9 +71,9 @@ export function registerTrafficCommands(registrar: CommandRegistrar, opener: Tra
     await opener.open(parsed.target, parsed.centre);
   });
 
-  registrar.register(TRAFFIC_COMMANDS.chooseFlowLog, 'Choose the flow log for address traffic', async () => {
+  registrar.register(TRAFFIC_COMMANDS.chooseFlowLog, 'Choose the flow log or CEN for address traffic', async () => {
     const chosen = await opener.choose('addresses');
-    if (chosen) void vscode.window.showInformationMessage(`Addresses from the debugger, terminals and hovers are now looked up in ${chosen.name || chosen.flowLogId}.`);
+    if (chosen) void vscode.window.showInformationMessage(`Addresses from the debugger, terminals and hovers are now looked up in ${trafficTargetTitle(chosen)}.`);
   });
 }
 
