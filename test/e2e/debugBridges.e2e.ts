@@ -16,9 +16,11 @@ import type { FlowRow } from '../../emulator/data/flowLogGenerator';
 import { aroundRange } from '../../src/query/aroundNow';
 import { addressSummaryQuery, formatByteCount, readAddressSummary, summaryRange } from '../../src/query/addressSummary';
 import { captureInterval } from '../../src/views/workbench/workbenchLanguage';
+import { OWNER_ACCOUNT } from '../../emulator/accounts';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
+const CEN = 'prod-backbone';
 
 function flowLogOf(vs: VsCodeSession): FlowLogView {
   // The demo's only Active flow log (prod-backbone-flowlog, cn-hangzhou), as in workbench.e2e.ts.
@@ -100,6 +102,43 @@ async function showTrafficFromVariable(vs: VsCodeSession, row: Locator): Promise
   await menu.waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
 }
 
+/**
+ * Echoes a line holding `address` in a new terminal and Ctrl+clicks the address's link. The output
+ * reads `marker` ("seen 2 peer"); the command line typed (`typed`, "seen $((1+1)) peer") does not,
+ * so the output is what is clicked.
+ */
+async function clickTerminalAddress(vs: VsCodeSession, address: string, marker: string, typed: string): Promise<void> {
+  await vs.runCommand('Terminal: Create New Terminal');
+  const terminal = vs.page.locator('.terminal-wrapper.active .xterm-rows, .terminal .xterm-rows').first();
+  await terminal.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  const output = terminal.locator(':scope > div', { hasText: marker }).first();
+  // Keys typed before the shell has started are lost: type again until the output is there.
+  for (let attempt = 1; ; attempt++) {
+    await vs.page.locator('.terminal .xterm-helper-textarea').first().focus();
+    await vs.page.keyboard.type(`echo "${typed} ${address} timed out"\n`, { delay: 5 });
+    const shown = await output.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
+    if (shown) break;
+    assert.ok(attempt < 4, 'the terminal never printed the echo');
+  }
+
+  // Links are asked for when the pointer rests on a line (the first time also builds the extension's
+  // UI); the link's hover, with our tooltip, says it is there. Move off and back until it shows.
+  const linkHover = vs.page.locator('.workbench-hover, .monaco-hover', { hasText: 'Show the flow-log traffic of' }).first();
+  const deadline = Date.now() + QUERY_TIMEOUT_MS;
+  for (;;) {
+    const at = await centreOfText(output, address);
+    await vs.page.mouse.move(at.x, at.y - 40);
+    await vs.page.mouse.move(at.x, at.y, { steps: 4 });
+    const shown = await linkHover.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+    if (shown) break;
+    assert.ok(Date.now() < deadline, `no link on ${address} in the terminal`);
+  }
+  const at = await centreOfText(output, address);
+  await vs.page.keyboard.down('Control');
+  await vs.page.mouse.click(at.x, at.y);
+  await vs.page.keyboard.up('Control');
+}
+
 async function waitDone(vs: VsCodeSession): Promise<Awaited<ReturnType<VsCodeSession['webviewFrame']>>> {
   const frame = await vs.webviewFrame(TAB);
   await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
@@ -117,36 +156,7 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     const peer = recordedPeer(vs, planned.from, planned.to);
     const address = `${peer.dstaddr}:${peer.dstport}`;
 
-    await vs.runCommand('Terminal: Create New Terminal');
-    const terminal = vs.page.locator('.terminal-wrapper.active .xterm-rows, .terminal .xterm-rows').first();
-    await terminal.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    // The output line reads "seen 2 peer …": the typed command line ("$((1+1))") does not, so the output is what is clicked.
-    const output = terminal.locator(':scope > div', { hasText: 'seen 2 peer' }).first();
-    // Keys typed before the shell has started are lost: type again until the output is there.
-    for (let attempt = 1; ; attempt++) {
-      await vs.page.locator('.terminal .xterm-helper-textarea').first().focus();
-      await vs.page.keyboard.type(`echo "seen $((1+1)) peer ${address} timed out"\n`, { delay: 5 });
-      const shown = await output.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false);
-      if (shown) break;
-      assert.ok(attempt < 4, 'the terminal never printed the echo');
-    }
-
-    // Links are asked for when the pointer rests on a line (the first time also builds the extension's
-    // UI); the link's hover, with our tooltip, says it is there. Move off and back until it shows.
-    const linkHover = vs.page.locator('.workbench-hover, .monaco-hover', { hasText: 'Show the flow-log traffic of' }).first();
-    const deadline = Date.now() + QUERY_TIMEOUT_MS;
-    for (;;) {
-      const at = await centreOfText(output, address);
-      await vs.page.mouse.move(at.x, at.y - 40);
-      await vs.page.mouse.move(at.x, at.y, { steps: 4 });
-      const shown = await linkHover.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-      if (shown) break;
-      assert.ok(Date.now() < deadline, `no link on ${address} in the terminal`);
-    }
-    const at = await centreOfText(output, address);
-    await vs.page.keyboard.down('Control');
-    await vs.page.mouse.click(at.x, at.y);
-    await vs.page.keyboard.up('Control');
+    await clickTerminalAddress(vs, address, 'seen 2 peer', 'seen $((1+1)) peer');
 
     // First use: the flow-log pick (the answer is remembered for the next address).
     await pick(vs, FLOW_LOG);
@@ -255,5 +265,52 @@ describe('debugging bridges', { timeout: 900_000 }, () => {
     await pick(vs, '10.0.0.1');
     await frame.locator('[data-testid=query-editor] .cm-content', { hasText: 'srcaddr:10.0.0.1 or dstaddr:10.0.0.1' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await vs.runCommand('Debug: Stop');
+  });
+  it('with "All flow logs of prod-backbone" chosen, a terminal link opens the CEN panel: the address query, rows of more than one flow log', async () => {
+    const cen = vs.emulator.context.cen.censOf(OWNER_ACCOUNT.accountId).find((c) => c.name === CEN);
+    assert.ok(cen, `the demo has ${CEN}`);
+    const members = vs.emulator.context.cen.listFlowLogs().filter((f) => f.cenId === cen.cenId && f.status === 'Active');
+    // The range the panel shows: around now, snapped to the coarsest window among the CEN's flow logs.
+    const coarsest = members.reduce((w, f) => Math.max(w, captureInterval(f.interval)), 60);
+    const planned = aroundRange({ kind: 'now' }, Math.floor(Date.now() / 1000), captureInterval(coarsest));
+    // An IPv4 address in the records of two or more flow logs, with few records so one page shows them all.
+    const perAddress = new Map<string, { flowLogs: Set<string>; records: number }>();
+    for (const f of members) {
+      for (const r of vs.emulator.context.sls.generatedRows(f.flowLogId, planned.from, planned.to)) {
+        for (const a of new Set([r.srcaddr, r.dstaddr])) {
+          if (!a || a.includes(':')) continue;
+          const seen = perAddress.get(a) ?? { flowLogs: new Set<string>(), records: 0 };
+          seen.flowLogs.add(f.flowLogId);
+          seen.records++;
+          perAddress.set(a, seen);
+        }
+      }
+    }
+    const candidates = [...perAddress].filter(([, v]) => v.flowLogs.size >= 2 && v.records <= 80).sort((a, b) => b[1].flowLogs.size - a[1].flowLogs.size || a[1].records - b[1].records);
+    assert.ok(candidates.length > 0, 'an address recorded by more than one flow log of the CEN');
+    const [address, expected] = candidates[0];
+
+    await vs.runCommand('CEN Flow Logs: Choose Flow Log for Address Traffic…');
+    await pick(vs, `All flow logs of ${CEN}`);
+    await vs.notification(new RegExp(`now looked up in all flow logs of ${CEN}`));
+
+    // One terminal in the page, so the typed line and the link are in the one shown.
+    await vs.runCommand('Terminal: Kill All Terminals');
+    await clickTerminalAddress(vs, address, 'seen 3 peer', 'seen $((1+2)) peer');
+
+    const frame = await vs.webviewFrame(`Query: ${CEN}`);
+    await frame.locator('[data-testid=status-progress]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const query = (await frame.locator('[data-testid=query-editor] .cm-content').textContent()) ?? '';
+    assert.ok(query.includes(`srcaddr:${address}`) && query.includes(`dstaddr:${address}`), `query ${query} names ${address}`);
+    const range = await shownRange(frame);
+    assert.ok(range.from <= planned.from + coarsest && range.to >= planned.to - coarsest, `the range ${range.label} is around now`);
+    const { columns, rows } = await gridText(frame);
+    const [fl, src, dst] = [columns.indexOf('flow_log'), columns.indexOf('srcaddr'), columns.indexOf('dstaddr')];
+    assert.ok(fl >= 0 && src >= 0 && dst >= 0, `columns ${columns.join(', ')}`);
+    assert.ok(rows.length > 0, 'records for the address');
+    assert.ok(rows.every((r) => r[src] === address || r[dst] === address), 'every record is to or from the address');
+    const shownFlowLogs = new Set(rows.map((r) => r[fl]));
+    assert.ok(shownFlowLogs.size >= 2, `rows of more than one flow log: ${[...shownFlowLogs].join(', ')} (the records are in ${[...expected.flowLogs].join(', ')})`);
+    await vs.screenshot('debugBridges-cen-terminal-link');
   });
 });
