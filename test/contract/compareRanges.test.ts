@@ -14,7 +14,9 @@ import type { FlowLogView } from '../../emulator/storeSeams';
 import { DEMO_TRAFFIC_SHIFT } from '../../emulator/data/trafficShift';
 import { runCompare, type CompareOutcome } from '../../src/query/compareRun';
 import { earlierRange } from '../../src/query/compareRange';
-import { logstoreCompareSource } from '../../src/views/compare/compareSources';
+import { logstoreCompareSource, targetCompareSource } from '../../src/views/compare/compareSources';
+import { targetQueries } from '../../src/views/workbench/targetQueries';
+import { buildCenTarget } from '../../src/views/workbench/workbenchTarget';
 import type { CompareDimension } from '../../src/query/compareQuery';
 import { CURRENT_FIELDS } from '../../src/flowlogs/catalog';
 
@@ -137,5 +139,29 @@ describe('before / after ⇄ emulator', () => {
     const outcome = await ran;
     assert.ok(outcome.entries.length > 0);
     assert.equal(emu.context.answeredQueries.length, answeredBefore + 2, 'two aggregations, one per range');
+  });
+
+  test("a CEN panel's compare: every Active flow log of the CEN merged, each total equals the sum over all their records, the talker new", async () => {
+    const sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter, retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 5 } });
+    const members = emu.context.cen
+      .listFlowLogs()
+      .filter((f) => f.cenId === flowLog.cenId && f.status === 'Active')
+      .map((f) => ({ flowLogId: f.flowLogId, title: f.flowLogId, regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval }));
+    assert.ok(members.length >= 2, `several Active flow logs in the CEN (${members.length})`);
+    const target = buildCenTarget(flowLog.cenId, 'prod-backbone', members, []);
+    const cenSource = targetCompareSource(targetQueries(async () => sls, target), { title: target.title, interval: 600, fields: CURRENT_FIELDS.map((f) => f.name) });
+    const current = { from: end - DAY, to: end };
+    const earlier = earlierRange(current, { kind: 'previousPeriod' }, 600);
+    if (!earlier.ok) assert.fail(earlier.message);
+    const outcome = await runCompare(cenSource, 'source', current, earlier.range, new AbortController().signal);
+    const union = (from: number, to: number): FlowRow[] => members.flatMap((m) => emu.context.sls.generatedRows(m.flowLogId, from, to));
+    const before = bytesBy(union(outcome.earlier.from, outcome.earlier.to), (r) => r.srcaddr);
+    const after = bytesBy(union(outcome.current.from, outcome.current.to), (r) => r.srcaddr);
+    assert.equal(outcome.entries.length, new Set([...before.keys(), ...after.keys()]).size, 'one entry per talker of either range, over every flow log');
+    for (const e of outcome.entries) {
+      assert.equal(e.earlierBytes, before.get(e.key[0] ?? '') ?? 0, `${e.key[0]}: earlier bytes`);
+      assert.equal(e.currentBytes, after.get(e.key[0] ?? '') ?? 0, `${e.key[0]}: current bytes`);
+    }
+    assert.equal(outcome.entries.find((e) => e.key[0] === DEMO_TRAFFIC_SHIFT.talker.srcaddr)?.status, 'new');
   });
 });

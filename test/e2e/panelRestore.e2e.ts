@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { openExplorer } from './harness/explorerSteps';
-import { editorText, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
+import { editorText, openAndSelectAll, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
@@ -60,6 +60,18 @@ async function waitForRecordedQuery(vs: VsCodeSession, query: string): Promise<v
   }
 }
 
+/** Opens the flow log's panel from its context menu in the tree; resolves once its editor shows. */
+async function openFromTree(vs: VsCodeSession): Promise<FrameLocator> {
+  await openExplorer(vs);
+  await vs.expandTreeItem('prod-backbone');
+  // Flow logs sit under their transit router.
+  await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+  await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
+  const frame = await vs.webviewFrame(TAB);
+  await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+  return frame;
+}
+
 async function rangeChoice(frame: FrameLocator): Promise<string> {
   return frame.locator('[data-testid=range-select]').evaluate((e) => (e as unknown as { value: string }).value);
 }
@@ -85,14 +97,8 @@ describe('query panel restore', () => {
   });
 
   it('from the tree: a query typed key by key and a range survive a reload issued right after the last keystroke', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    await openExplorer(vs);
-    await vs.expandTreeItem('prod-backbone');
-    // Flow logs sit under their transit router.
-    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
-    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
-    const frame = await vs.webviewFrame(TAB);
     // Typed the moment the editor appears: nothing the host sends later may overwrite it.
-    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const frame = await openFromTree(vs);
     const select = frame.locator('[data-testid=range-select]');
     await select.click();
     await select.locator('li[role=option]', { hasText: 'Last 4 hours' }).click();
@@ -106,13 +112,7 @@ describe('query panel restore', () => {
 
   it('"Show Traffic for This Address": the address query plus what was typed after it survives a reload', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     writeFileSync(join(vs.workspaceFolder, 'peer.log'), 'connect to 10.1.2.3:443 timed out\n');
-    await vs.page.keyboard.press('Control+P');
-    await vs.page.locator('.quick-input-widget .quick-input-box input').fill('peer.log');
-    await vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'peer.log' }).first().click({ timeout: UI_TIMEOUT_MS });
-    const lines = vs.page.locator('.monaco-editor .view-lines', { hasText: 'timed out' }).first();
-    await lines.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
-    await lines.click();
-    await vs.page.keyboard.press('Control+A');
+    await openAndSelectAll(vs, 'peer.log', 'timed out');
     await vs.runCommand('CEN Flow Logs: Show Traffic for This Address');
     await pick(vs, FLOW_LOG);
     const frame = await vs.webviewFrame(TAB);
@@ -139,12 +139,7 @@ describe('query panel restore', () => {
   });
 
   it('closing the browser tab right after typing and opening VS Code again: the panel comes back with what was typed', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    await openExplorer(vs);
-    await vs.expandTreeItem('prod-backbone');
-    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
-    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
-    const frame = await vs.webviewFrame(TAB);
-    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const frame = await openFromTree(vs);
     const query = 'dstport:22 and not srcaddr:10.1.1.1';
     await retype(vs, frame, query);
     // Keystrokes still on their way to the host when the tab closes are lost with the tab; these arrived.
@@ -161,12 +156,7 @@ describe('query panel restore', () => {
   });
 
   it('the extension host crashes and VS Code restarts it: the panel keeps what was typed and runs it', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    await openExplorer(vs);
-    await vs.expandTreeItem('prod-backbone');
-    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
-    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
-    const frame = await vs.webviewFrame(TAB);
-    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const frame = await openFromTree(vs);
     const query = '* | select dstport, count(*) as n group by dstport order by n desc limit 3';
     await retype(vs, frame, query);
     // A crash loses what is still on its way to the host; here the host has recorded the text.

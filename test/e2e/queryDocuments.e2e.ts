@@ -53,8 +53,12 @@ async function openFile(vs: VsCodeSession, name: string): Promise<void> {
     }
   }
   await widget.locator('.quick-input-box input').press('Enter');
-  // The file's tab (its panel's tab names it too, but holds a webview).
-  await vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  // The file's tab (its panel's tab names it too, but holds a webview), in front: the panel of a
+  // run may have been revealed over it while Quick Open was up.
+  const tab = vs.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`);
+  await tab.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await tab.click();
+  await vs.page.locator(`.tabs-container .tab.active[data-resource-name="${name}"]`).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 }
 
 /** Puts the cursor at the start of a 1-based line through Go to Line (Ctrl+G). */

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { screenshotForDocs } from './harness/docsScreenshot';
-import { answerStep, openExplorer, STEP_TIMEOUT_MS } from './harness/explorerSteps';
+import { answerFieldStep, answerStep, openExplorer, STEP_TIMEOUT_MS } from './harness/explorerSteps';
 import { editorText, gridText, pick, QUERY_TIMEOUT_MS, waitRunEnded } from './harness/queryWorkbench';
 
 const MAP_TAB = 'Region Map: prod-backbone';
@@ -100,7 +100,8 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await answerStep(vs, /Flow log name/, `${from}-to-${to}`);
     await answerStep(vs, /Description/, '');
     await vs.answerQuickPick('10 minutes (600 s, default)');
-    await answerStep(vs, /Log format/, '');
+    // Every field (the default of the log-format field picker).
+    await answerFieldStep(vs);
     await answerStep(vs, /Tags/, '');
     await vs.notification(new RegExp(`Flow log ${from}-to-${to} is Active`), QUERY_TIMEOUT_MS);
     const created = vs.emulator.context.cen.flowLogsOf(OWNER).find((f) => f.name === `${from}-to-${to}`) ?? assert.fail('created flow log');

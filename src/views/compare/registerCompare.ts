@@ -14,7 +14,8 @@ import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput, type LogstoreTargetInput } from '../workbench/workbenchTarget';
 import { captureInterval } from '../workbench/workbenchLanguage';
 import { ComparePanels } from './comparePanel';
-import { flowLogCompareTarget, logstoreCompareSource, type LogstoreCompareTarget } from './compareSources';
+import { flowLogCompareTarget, logstoreCompareSource, targetCompareSource, type LogstoreCompareTarget } from './compareSources';
+import { targetQueries } from '../workbench/targetQueries';
 
 export const COMPARE_COMMAND = 'cenFlowLogs.flowLog.compareRanges';
 
@@ -35,6 +36,17 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
     Promise.reject(new CloudError({ kind: 'credentials', message: 'Not signed in to Alibaba Cloud.', nextStep: 'Sign in from the CEN Flow Logs view, then compare again.' }));
   context.subscriptions.push(compare);
   deps.registrar.register(COMPARE_COMMAND, 'Compare with earlier range', async (node?: unknown) => {
+    // A CEN panel compares its whole CEN, through the panel's merged queries.
+    const active = node === undefined ? deps.panels.openPanels.find((p) => p.panel.active) : undefined;
+    if (active?.target.kind === 'cen') {
+      const t = active.target;
+      compare.open(`cen:${t.cenId}`, {
+        source: targetCompareSource(targetQueries(sls, t), { title: t.title, interval: captureInterval(t.interval), fields: t.fields.map((f) => f.name) }),
+        range: active.currentViewState?.range,
+        openRecords: async (query, r) => active.show({ query, range: r, run: true }),
+      });
+      return;
+    }
     const chosen = await compareTarget(deps, node);
     if (!chosen) return;
     const { target, workbench, range } = chosen;
@@ -60,7 +72,6 @@ async function compareTarget(deps: CompareDeps, node: unknown): Promise<ChosenTa
   const given = flowLogArgument(node);
   if (given) return { target: flowLogCompareTarget(given), workbench: flowLogTargetInput(given) };
   const panel = deps.panels.openPanels.find((p) => p.panel.active);
-  // A CEN panel is not compared yet (its merged queries are not a CompareSource): a flow log is picked.
   if (panel && panel.target.kind === 'logstore') {
     const t = panel.target;
     return {

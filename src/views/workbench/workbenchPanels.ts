@@ -55,6 +55,11 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await raced.show(intent);
       return raced;
     }
+    return this.createShared(target, intent);
+  }
+
+  /** A new shared panel on a target, rendered with the intent's query (nothing is put into its editor later), and recorded. */
+  private async createShared(target: WorkbenchTarget, intent: QueryIntent | undefined): Promise<WorkbenchPanel> {
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     const view = intent ? intentView(intent) : undefined;
     const workbench = this.track(panel, target, view, intent?.run === true);
@@ -86,11 +91,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await raced.show(intent);
       return raced;
     }
-    const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
-    // The page is rendered with the intent's query: nothing has to be put into its editor later.
-    const view = intent ? intentView(intent) : undefined;
-    const workbench = this.track(panel, target, view, intent?.run === true);
-    await this.record?.put(target, view);
+    const workbench = await this.createShared(target, intent);
     this.offerIndexFor(workbench, named, schema);
     return workbench;
   }

@@ -97,3 +97,14 @@ export async function pick(vs: Workbench, label: string): Promise<void> {
     .waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
   await widget.locator('.quick-input-box input').press('Enter');
 }
+
+/** Opens a workspace file with Quick Open and selects all its text (an editor selection, as a person makes one). */
+export async function openAndSelectAll(vs: Workbench, fileName: string, visibleText: string): Promise<void> {
+  await vs.page.keyboard.press('Control+P');
+  await vs.page.locator('.quick-input-widget .quick-input-box input').fill(fileName);
+  await vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().click({ timeout: UI_TIMEOUT_MS });
+  const lines = vs.page.locator('.monaco-editor .view-lines', { hasText: visibleText }).first();
+  await lines.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+  await lines.click();
+  await vs.page.keyboard.press('Control+A');
+}

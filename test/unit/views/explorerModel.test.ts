@@ -236,7 +236,11 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     const model = new ExplorerModel({ cen: () => api, pollIntervalMs: 40 });
     const prodNode = cenNamed(await model.getChildren(), 'prod-backbone');
     const [f] = await api.listFlowLogs({ regionId: 'cn-hangzhou', cenId: prodNode.cen.cenId });
+    // Long enough that the listing below still sees "Modifying" on a loaded machine (the suite's 200 ms was not).
+    const transitionMs = emu.context.cen.transitionMs;
+    emu.context.cen.transitionMs = 3_000;
     await api.stopFlowLog({ flowLogId: f.flowLogId, regionId: f.regionId, cenId: f.cenId });
+    emu.context.cen.transitionMs = transitionMs;
     model.refresh();
     const refreshed = cenNamed(await model.getChildren(), 'prod-backbone');
     const router = routerIn(await model.getChildren(refreshed), 'cn-hangzhou');
@@ -246,7 +250,7 @@ describe('explorer model ⇄ emulator (demo account)', () => {
     assert.equal(during.present().contextValue, 'flowLog.transitional');
     const changed: (ExplorerNode | undefined)[] = [];
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('polling did not reach a stable state')), 5_000);
+      const timer = setTimeout(() => reject(new Error('polling did not reach a stable state')), 15_000);
       model.onDidChange(async (node) => {
         changed.push(node);
         const row = (await model.getChildren(router)).find((n) => n.kind === 'flowLog');
