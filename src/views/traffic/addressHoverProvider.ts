@@ -135,6 +135,7 @@ function rendered(a: ExtractedAddress, where: TrafficTarget, lookup: WindowedLoo
   md.appendText(formatAddress(a));
   md.appendMarkdown('** in ');
   md.appendText(trafficTargetTitle(where));
+  md.appendMarkdown(` · [Change…](command:${TRAFFIC_COMMANDS.chooseFlowLog} "Choose the flow log or CEN addresses are looked up in")`);
   switch (lookup.kind) {
     case 'value': {
       const { summary: s, range } = lookup.value;

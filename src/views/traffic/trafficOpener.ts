@@ -1,7 +1,8 @@
 /**
- * Opens the traffic of one address in the query workbench, as the debugger menus, terminal links
- * and hovers do: in the flow log or CEN last chosen (else the pick, remembered), over the range
- * around now or the log line's time, with the editable "everything about this address" query.
+ * Opens the traffic of one address in the query workbench, as editor and terminal selections,
+ * debugger menus, terminal links and hovers do: in the flow log or CEN last chosen (else the pick,
+ * remembered), over the range around now or the log line's time (the panel's range note names the
+ * capture windows not delivered yet), with the editable "everything about this address" query.
  */
 import * as vscode from 'vscode';
 import type { CenApi, CenInstance } from '../../cloud/cenApi';
@@ -14,7 +15,8 @@ import type { QueryIntent } from '../workbench/panelViewState';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput } from '../workbench/workbenchTarget';
 import type { LastFlowLog } from './lastFlowLog';
-import { targetPickItems, targetWindow, trafficTargetTitle, type TrafficTarget } from './trafficTarget';
+import { targetWindow, trafficTargetTitle, type TrafficTarget } from './trafficTarget';
+import { TrafficTargetChoice } from './trafficTargetChoice';
 
 export type AddressTarget = Pick<ExtractedAddress, 'address' | 'version' | 'port'>;
 
@@ -28,39 +30,29 @@ export interface TrafficOpenerDeps {
 }
 
 export class TrafficOpener {
-  constructor(private readonly deps: TrafficOpenerDeps) {}
+  /** Where addresses are looked up: remembered, asked for once, changed on request. */
+  readonly choice: TrafficTargetChoice;
 
-  /** Where to look: the remembered target, else asked for (and remembered). */
-  async target(forWhat: string): Promise<TrafficTarget | undefined> {
-    return this.deps.lastFlowLog.get() ?? this.choose(forWhat);
-  }
-
-  /** Asks with a pick of every flow log and "all flow logs of" each CEN, and remembers the answer. */
-  async choose(forWhat: string): Promise<TrafficTarget | undefined> {
-    const items = this.deps.cen().then(async (api) => {
-      const cens: CenInstance[] = [];
-      const [flowLogs] = await Promise.all([
-        listAccountFlowLogs(api),
-        (async () => {
-          for await (const page of api.listCens()) cens.push(...page);
-        })(),
-      ]);
-      if (flowLogs.length === 0) throw new Error('No flow logs found for this account. Create one from the CEN Flow Logs view first.');
-      return targetPickItems(cens, flowLogs);
+  constructor(private readonly deps: TrafficOpenerDeps) {
+    this.choice = new TrafficTargetChoice(deps.lastFlowLog, {
+      list: async () => {
+        const api = await deps.cen();
+        const cens: CenInstance[] = [];
+        const [flowLogs] = await Promise.all([
+          listAccountFlowLogs(api),
+          (async () => {
+            for await (const page of api.listCens()) cens.push(...page);
+          })(),
+        ]);
+        return { cens, flowLogs };
+      },
+      ask: (items, placeHolder) => vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true }),
     });
-    const chosen = await vscode.window.showQuickPick(items, {
-      placeHolder: `Show traffic for ${forWhat} on which flow log, or across which CEN? (remembered for the next address)`,
-      matchOnDescription: true,
-      matchOnDetail: true,
-      ignoreFocusOut: true,
-    });
-    if (chosen) await this.deps.lastFlowLog.remember(chosen.target);
-    return chosen?.target;
   }
 
   async open(address: AddressTarget, centre: RangeCentre): Promise<void> {
     const shown = formatAddress(address);
-    const remembered = await this.target(shown);
+    const remembered = await this.choice.target(shown);
     if (!remembered) return;
     const target = await this.current(remembered);
     const nowSeconds = Math.floor(this.deps.now?.() ?? Date.now() / 1000);
@@ -76,7 +68,6 @@ export class TrafficOpener {
         await this.deps.panels.openCen({ cenId: target.cenId, title: target.title, flowLogs: target.flowLogs }, intent);
         break;
     }
-    if (range.pendingNote) vscode.window.setStatusBarMessage(`$(watch) ${shown}: ${range.pendingNote}`, 15_000);
   }
 
   /** A CEN's flow logs listed afresh, as the explorer lists them (one may have been added since it was chosen). */

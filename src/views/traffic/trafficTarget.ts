@@ -61,18 +61,28 @@ export function targetKey(target: TrafficTarget): string {
   }
 }
 
+/** Two targets are the same choice (a CEN whatever flow logs it had when remembered). */
+export function sameTarget(a: TrafficTarget, b: TrafficTarget): boolean {
+  return targetKey(a) === targetKey(b);
+}
+
 export interface TargetPickItem {
   readonly label: string;
   readonly description: string;
   readonly detail: string;
   readonly target: TrafficTarget;
+  /** The target in use now (the chooser shows it first and says so). */
+  readonly current?: boolean;
 }
+
+const CURRENT = 'in use';
 
 /**
  * The chooser's entries: per CEN that has flow logs, "All flow logs of <CEN>" first, then each of
- * its flow logs; CENs by name. Flow logs of a CEN not listed still appear under their CEN id.
+ * its flow logs; CENs by name. Flow logs of a CEN not listed still appear under their CEN id. With
+ * a `current` target, its entry comes first, marked "in use" (as VS Code's own pickers mark the current choice).
  */
-export function targetPickItems(cens: readonly Pick<CenInstance, 'cenId' | 'name'>[], flowLogs: readonly FlowLog[]): TargetPickItem[] {
+export function targetPickItems(cens: readonly Pick<CenInstance, 'cenId' | 'name'>[], flowLogs: readonly FlowLog[], current?: TrafficTarget): TargetPickItem[] {
   const byCen = new Map<string, FlowLog[]>();
   for (const f of flowLogs) byCen.set(f.cenId, [...(byCen.get(f.cenId) ?? []), f]);
   const nameOf = new Map(cens.map((c) => [c.cenId, c.name || c.cenId]));
@@ -96,5 +106,8 @@ export function targetPickItems(cens: readonly Pick<CenInstance, 'cenId' | 'name
       });
     }
   }
-  return items;
+  const at = current === undefined ? -1 : items.findIndex((i) => sameTarget(i.target, current));
+  if (at < 0) return items;
+  const inUse = items[at];
+  return [{ ...inUse, label: `$(check) ${inUse.label.replace(/^\$\([a-z-]+\) /, '')}`, description: `${CURRENT} · ${inUse.description}`, current: true }, ...items.slice(0, at), ...items.slice(at + 1)];
 }
