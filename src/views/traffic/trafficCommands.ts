@@ -87,7 +87,7 @@ export function registerTrafficCommands(registrar: CommandRegistrar, opener: Tra
 
   registrar.register(TRAFFIC_COMMANDS.chooseFlowLog, 'Choose the flow log or CEN for address traffic', async () => {
     const chosen = await opener.choice.change('addresses');
-    if (chosen) void vscode.window.showInformationMessage(`Addresses from the debugger, terminals and hovers are now looked up in ${trafficTargetTitle(chosen)}.`);
+    if (chosen) void vscode.window.showInformationMessage(`Addresses (selections, debugger variables, terminal links, hovers) are now looked up in ${trafficTargetTitle(chosen)}.`);
   });
 }
 
