@@ -1,6 +1,6 @@
 /**
  * Deterministic flow-log records, one capture window at a time. A flow log gets a fixed
- * "topology" (hosts per region, long-lived conversations with heavy-tailed weights); each window
+ * "topology" (the CEN's hosts per region, shared by its flow logs; long-lived conversations with heavy-tailed weights); each window
  * then samples records from it with its own seed, so a window's records are the same whenever
  * (and however often) they are generated — the emulator can produce new windows as time passes
  * and tests can recompute exactly what the emulator serves.
@@ -137,6 +137,23 @@ export interface FlowLogTopology {
 const HOSTS_PER_REGION = 24;
 const CONVERSATIONS = 700;
 
+/**
+ * The hosts of each region's networks: the CEN's, so every flow log of the CEN sees the same ones
+ * (a Hangzhou host is the source in the Hangzhou router's records and the destination in Beijing's).
+ */
+function cenHosts(input: FlowLogGeneratorInput, regions: readonly string[]): Map<string, string[]> {
+  const rng = new SeededRandom(hashSeed(input.seed, input.cenId, 'hosts'));
+  const hosts = new Map<string, string[]>();
+  regions.forEach((region, i) => {
+    // Each region's VPCs get their own 10.x/16, as address planning across a CEN requires.
+    const secondOctet = (16 + hashSeed(input.cenId, region) % 200 + i) % 250;
+    const set = new Set<string>();
+    while (set.size < HOSTS_PER_REGION) set.add(`10.${secondOctet}.${rng.int(0, 15)}.${rng.int(4, 250)}`);
+    hosts.set(region, [...set]);
+  });
+  return hosts;
+}
+
 /** Builds the fixed part of a flow log's traffic: who talks to whom, how much, on which port. */
 export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
   const rng = new SeededRandom(hashSeed(input.seed, input.flowLogId, 'topology'));
@@ -149,14 +166,7 @@ export function buildTopology(input: FlowLogGeneratorInput): FlowLogTopology {
   const fixed = { input, attachmentByRegion, written, olderForm };
   if (regions.length < 2) return { ...fixed, conversations: [], picker: undefined };
 
-  const hosts = new Map<string, string[]>();
-  regions.forEach((region, i) => {
-    // Each region's VPCs get their own 10.x/16, as address planning across a CEN requires.
-    const secondOctet = (16 + hashSeed(input.cenId, region) % 200 + i) % 250;
-    const set = new Set<string>();
-    while (set.size < HOSTS_PER_REGION) set.add(`10.${secondOctet}.${rng.int(0, 15)}.${rng.int(4, 250)}`);
-    hosts.set(region, [...set]);
-  });
+  const hosts = cenHosts(input, regions);
 
   // Region pairs carry very different amounts (a couple of busy links, many quiet ones).
   const pairs = capturedPairs(input, olderForm, regions);

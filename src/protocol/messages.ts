@@ -29,7 +29,7 @@ export const DEFAULT_TIME_RANGE: TimeRangeSpec = { kind: 'quick', minutes: 60 };
 export interface ResolvedRange extends QueryResolvedRange {
   /** Human text of the snapped range, e.g. "10:20 – 11:20 (snapped to 10-minute windows)". */
   readonly label: string;
-  /** Why the newest window may be missing. */
+  /** Which capture windows of the range are not delivered yet (their records appear after each closes). */
   readonly delayNote?: string;
 }
 

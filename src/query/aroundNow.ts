@@ -4,7 +4,7 @@
  * Log Service cannot have yet because they have not closed. Pure: the clock is passed in.
  */
 import type { FlowLogInterval } from '../flowlogs/catalog';
-import { formatUtc, newestWindow, snapToWindow, type ResolvedRange } from './timeRange';
+import { snapToWindow, undeliveredNote, undeliveredWindows, type ResolvedRange } from './timeRange';
 
 /** Half the range: an hour in all, enough to see the traffic before and after a failure. */
 export const AROUND_HALF_WIDTH_SECONDS = 30 * 60;
@@ -24,21 +24,6 @@ export interface AroundRange extends ResolvedRange {
 export function aroundRange(centre: RangeCentre, nowSeconds: number, interval: FlowLogInterval, halfWidth = AROUND_HALF_WIDTH_SECONDS): AroundRange {
   const at = centre.kind === 'now' ? nowSeconds : Math.min(centre.seconds, nowSeconds);
   const snapped = snapToWindow({ from: at - halfWidth, to: at + halfWidth }, interval);
-  const { closedUntil, nextCloseAt } = newestWindow(nowSeconds, interval);
-  const pendingWindows: ResolvedRange[] = [];
-  for (let start = Math.max(snapped.from, closedUntil); start < snapped.to; start += interval) pendingWindows.push({ from: start, to: start + interval });
-  return { ...snapped, centre: at, pendingWindows, pendingNote: pendingNote(pendingWindows, nowSeconds, nextCloseAt) };
-}
-
-function pendingNote(windows: readonly ResolvedRange[], nowSeconds: number, nextCloseAt: number): string | undefined {
-  if (windows.length === 0) return undefined;
-  const first = windows[0];
-  const last = windows[windows.length - 1];
-  const span = windows.length === 1 ? `The capture window ${clock(first.from)}–${clock(first.to)} UTC is` : `${windows.length} capture windows, ${clock(first.from)}–${clock(last.to)} UTC, are`;
-  const open = first.to > nowSeconds ? ` (the current one closes at ${clock(nextCloseAt)} UTC)` : '';
-  return `${span} not delivered yet: flow logs write a window's records only after it closes${open}. Run the query again later to see them.`;
-}
-
-function clock(seconds: number): string {
-  return formatUtc(seconds).slice(11);
+  const pendingWindows = undeliveredWindows(snapped, nowSeconds, interval);
+  return { ...snapped, centre: at, pendingWindows, pendingNote: undeliveredNote(pendingWindows, nowSeconds, interval) };
 }

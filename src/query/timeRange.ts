@@ -180,6 +180,28 @@ export function newestWindow(nowSeconds: number, interval: FlowLogInterval): New
   return { closedUntil, nextCloseAt, message };
 }
 
+/**
+ * The capture windows of a snapped range that have not closed at `nowSeconds`, oldest first: their
+ * records cannot be in Log Service yet (flow logs write a window only after it closes).
+ */
+export function undeliveredWindows(range: ResolvedRange, nowSeconds: number, interval: FlowLogInterval): ResolvedRange[] {
+  const { closedUntil } = newestWindow(nowSeconds, interval);
+  const windows: ResolvedRange[] = [];
+  for (let start = Math.max(range.from, closedUntil); start < range.to; start += interval) windows.push({ from: start, to: Math.min(start + interval, range.to) });
+  return windows;
+}
+
+/** One sentence naming the windows not delivered yet (the panel's range note); undefined when there are none. */
+export function undeliveredNote(windows: readonly ResolvedRange[], nowSeconds: number, interval: FlowLogInterval): string | undefined {
+  if (windows.length === 0) return undefined;
+  const first = windows[0];
+  const last = windows[windows.length - 1];
+  const span =
+    windows.length === 1 ? `The capture window ${formatClock(first.from)}–${formatClock(first.to)} UTC is` : `${windows.length} capture windows, ${formatClock(first.from)}–${formatClock(last.to)} UTC, are`;
+  const open = first.to > nowSeconds ? ` (the current one closes at ${formatClock(newestWindow(nowSeconds, interval).nextCloseAt)} UTC)` : '';
+  return `${span} not delivered yet: flow logs write a window's records only after it closes${open}. Run the query again later to see them.`;
+}
+
 /** A short description of a range, e.g. "2024-05-01 10:00 – 12:00 UTC (2 h)". */
 export function describeRange(range: ResolvedRange): string {
   const from = formatUtc(range.from);

@@ -1,12 +1,12 @@
 /**
  * Hovering an address in an editor shows what the flow logs saw for it over the last hour of
  * delivered capture windows — bytes in and out, top peers and ports — with links to the full
- * query. One Log Service request per address per capture window (WindowedRequestCache); the
+ * query. One Log Service request per address per capture window and flow log (WindowedRequestCache;
+ * a CEN's merged query asks each flow log once, cached per the CEN's coarsest window); the
  * request is aborted when the hover goes away. File kinds are switched by a setting (checked by
  * the activation entry before this is loaded).
  */
 import * as vscode from 'vscode';
-import type { FlowLog } from '../../cloud/cenApi';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { ExtractedAddress } from '../../query/addressFilter';
 import { addressAt, addressKey, formatAddress } from '../../query/addressList';
@@ -16,8 +16,10 @@ import { describeRange, formatUtc, type ResolvedRange } from '../../query/timeRa
 import type { WindowedLookup } from '../../query/windowedRequestCache';
 import { WindowedRequestCache } from '../../query/windowedRequestCache';
 import { presentError } from '../commands/errorPresentation';
-import { captureInterval } from '../workbench/workbenchLanguage';
+import { targetQueries } from '../workbench/targetQueries';
+import { buildCenTarget, cenMember } from '../workbench/workbenchTarget';
 import type { LastFlowLog } from './lastFlowLog';
+import { targetKey, targetWindow, trafficTargetTitle, type TrafficTarget } from './trafficTarget';
 import { TRAFFIC_COMMANDS, type AddressCommandArgs } from './trafficCommands';
 
 export interface AddressHoverDeps {
@@ -49,14 +51,14 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     if (!found) return undefined;
     const range = new vscode.Range(position.line, found.from, position.line, found.to);
     const lineTime = leadingTimestamp(line, { nowSeconds: this.nowSeconds(), localOffsetMinutes: -new Date().getTimezoneOffset() });
-    const flowLog = this.deps.lastFlowLog.get();
+    const target = this.deps.lastFlowLog.get();
     const sls = this.deps.sls();
-    if (!flowLog || !sls) return new vscode.Hover(notReady(found, lineTime, flowLog === undefined ? 'noFlowLog' : 'signedOut'), range);
+    if (!target || !sls) return new vscode.Hover(notReady(found, lineTime, target === undefined ? 'noFlowLog' : 'signedOut'), range);
     const abort = new AbortController();
     const listener = token.onCancellationRequested(() => abort.abort(new vscode.CancellationError()));
     try {
-      const lookup = await this.cache.lookup(`${flowLog.flowLogId}|${addressKey(found)}`, captureInterval(flowLog.interval), (signal) => this.fetch(sls, flowLog, found, signal), abort.signal);
-      return new vscode.Hover(rendered(found, flowLog, lookup, lineTime), range);
+      const lookup = await this.cache.lookup(`${targetKey(target)}|${addressKey(found)}`, targetWindow(target), (signal) => this.fetch(sls, target, found, signal), abort.signal);
+      return new vscode.Hover(rendered(found, target, lookup, lineTime), range);
     } catch (e) {
       if (token.isCancellationRequested) return undefined;
       throw e;
@@ -65,14 +67,23 @@ export class AddressHoverProvider implements vscode.HoverProvider {
     }
   }
 
-  private async fetch(sls: SlsApi, flowLog: FlowLog, target: ExtractedAddress, signal: AbortSignal): Promise<HoverSummary> {
-    const range = summaryRange(this.nowSeconds(), captureInterval(flowLog.interval));
-    this.deps.log.info(`hover summary of ${formatAddress(target)} in ${flowLog.flowLogId}, ${describeRange(range)}`);
-    const result = await sls.query(
-      { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, query: addressSummaryQuery(target), from: range.from, to: range.to },
-      { signal },
-    );
-    return { summary: readAddressSummary(result.columns, result.rows), range };
+  private async fetch(sls: SlsApi, where: TrafficTarget, target: ExtractedAddress, signal: AbortSignal): Promise<HoverSummary> {
+    const range = summaryRange(this.nowSeconds(), targetWindow(where));
+    this.deps.log.info(`hover summary of ${formatAddress(target)} in ${trafficTargetTitle(where)}, ${describeRange(range)}`);
+    const request = { query: addressSummaryQuery(target), from: range.from, to: range.to };
+    switch (where.kind) {
+      case 'flowLog': {
+        const f = where.flowLog;
+        const result = await sls.query({ regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, ...request }, { signal });
+        return { summary: readAddressSummary(result.columns, result.rows), range };
+      }
+      case 'cen': {
+        // The CEN's merged queries, as its panel runs them: one request per flow log, groups merged.
+        const cenTarget = buildCenTarget(where.cenId, where.title, where.flowLogs.map(cenMember), []);
+        const result = await targetQueries(() => Promise.resolve(sls), cenTarget).query(request, { signal });
+        return { summary: readAddressSummary(result.columns, result.rows), range };
+      }
+    }
   }
 
   private nowSeconds(): number {
@@ -108,7 +119,7 @@ function notReady(a: ExtractedAddress, lineTime: number | undefined, why: 'noFlo
   md.appendMarkdown('** — ');
   switch (why) {
     case 'noFlowLog':
-      md.appendMarkdown(`no flow log chosen for address summaries yet. [$(list-selection) Choose a flow log](command:${TRAFFIC_COMMANDS.chooseFlowLog})`);
+      md.appendMarkdown(`no flow log or CEN chosen for address summaries yet. [$(list-selection) Choose a flow log or CEN](command:${TRAFFIC_COMMANDS.chooseFlowLog})`);
       break;
     case 'signedOut':
       md.appendMarkdown(`not signed in to Alibaba Cloud. [$(key) Sign in](command:${SIGN_IN_COMMAND})`);
@@ -118,12 +129,13 @@ function notReady(a: ExtractedAddress, lineTime: number | undefined, why: 'noFlo
   return md;
 }
 
-function rendered(a: ExtractedAddress, flowLog: FlowLog, lookup: WindowedLookup<HoverSummary>, lineTime: number | undefined): vscode.MarkdownString {
+function rendered(a: ExtractedAddress, where: TrafficTarget, lookup: WindowedLookup<HoverSummary>, lineTime: number | undefined): vscode.MarkdownString {
   const md = markdown();
   md.appendMarkdown('$(pulse) **');
   md.appendText(formatAddress(a));
   md.appendMarkdown('** in ');
-  md.appendText(flowLog.name || flowLog.flowLogId);
+  md.appendText(trafficTargetTitle(where));
+  md.appendMarkdown(` · [Change…](command:${TRAFFIC_COMMANDS.chooseFlowLog} "Choose the flow log or CEN addresses are looked up in")`);
   switch (lookup.kind) {
     case 'value': {
       const { summary: s, range } = lookup.value;

@@ -1,5 +1,6 @@
 /**
- * Wires the debugging bridges — debugger menu commands, terminal address links, address hovers —
+ * Wires the debugging bridges — selection and debugger menu commands, terminal address links, address
+ * hovers, the status-bar item naming where addresses are looked up —
  * over the workbench panels and the shared clients. Called once from the extension's UI
  * (src/activation/hostUi.ts); the activation entry forwards terminal links and hovers here.
  */
@@ -13,6 +14,7 @@ import { LastFlowLog } from './lastFlowLog';
 import { TerminalAddressLinks } from './terminalAddressLinks';
 import { registerTrafficCommands } from './trafficCommands';
 import { TrafficOpener } from './trafficOpener';
+import { TrafficTargetStatus } from './trafficTargetStatus';
 
 export interface TrafficBridgeDeps {
   readonly panels: WorkbenchPanels;
@@ -31,6 +33,7 @@ export function registerTrafficBridges(context: vscode.ExtensionContext, deps: T
   const lastFlowLog = new LastFlowLog(context.workspaceState);
   const opener = new TrafficOpener({ panels: deps.panels, cen: deps.cen, lastFlowLog, log: deps.log });
   registerTrafficCommands(deps.registrar, opener, deps.log);
+  context.subscriptions.push(new TrafficTargetStatus(lastFlowLog));
   return {
     hovers: new AddressHoverProvider({ sls: deps.sls, lastFlowLog, log: deps.log }),
     terminalLinks: new TerminalAddressLinks(),

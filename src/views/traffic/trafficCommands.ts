@@ -1,7 +1,8 @@
 /**
- * The commands behind the debugging bridges: "Show Traffic for This Address" on a debugger variable
- * (several addresses in the value → a pick), the command terminal links and hover links
- * run with one address, and choosing which flow log addresses are looked up in.
+ * The commands behind the debugging bridges: "Show Traffic for This Address" on an editor or
+ * terminal selection and on a debugger variable (several addresses in the value → a pick), the
+ * command terminal links and hover links run with one address, and choosing (changing) the flow
+ * log or CEN they all look addresses up in.
  */
 import * as vscode from 'vscode';
 import type { ContributedCommand } from '../../activation/contributions';
@@ -12,8 +13,11 @@ import { isIPv4, isIPv6 } from '../../query/addressFilter';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { debugValueText } from './debugValue';
 import type { AddressTarget, TrafficOpener } from './trafficOpener';
+import { lineInText, selectionAddress } from './selectionAddress';
+import { trafficTargetTitle } from './trafficTarget';
 
 export const TRAFFIC_COMMANDS = {
+  showForSelection: 'cenFlowLogs.query.showTrafficForAddress',
   showForDebugValue: 'cenFlowLogs.traffic.showForDebugValue',
   showForAddress: 'cenFlowLogs.traffic.showForAddress',
   chooseFlowLog: 'cenFlowLogs.traffic.chooseFlowLog',
@@ -42,6 +46,17 @@ export function parseAddressArgs(value: unknown): { target: AddressTarget; centr
 }
 
 export function registerTrafficCommands(registrar: CommandRegistrar, opener: TrafficOpener, log: vscode.LogOutputChannel): void {
+  registrar.register(TRAFFIC_COMMANDS.showForSelection, 'Show traffic for this address', async () => {
+    const selected = await selectedText();
+    const ctx = { nowSeconds: Math.floor(Date.now() / 1000), localOffsetMinutes: -new Date().getTimezoneOffset() };
+    const found = selected === undefined ? undefined : selectionAddress(selected.text, selected.lineOf, ctx);
+    if (!found) {
+      void vscode.window.showInformationMessage('Select text containing an IP address (or IP:port) in an editor or terminal first.');
+      return;
+    }
+    await opener.open(found.address, found.centre);
+  });
+
   registrar.register(TRAFFIC_COMMANDS.showForDebugValue, 'Show traffic for this address', async (arg?: unknown) => {
     const row = debugValueText(arg);
     if (!row) {
@@ -64,15 +79,15 @@ export function registerTrafficCommands(registrar: CommandRegistrar, opener: Tra
     const parsed = parseAddressArgs(arg);
     if (!parsed) {
       // Reached from the palette or a stale link: fall back to the selection-based command.
-      await vscode.commands.executeCommand('cenFlowLogs.query.showTrafficForAddress' satisfies ContributedCommand);
+      await vscode.commands.executeCommand(TRAFFIC_COMMANDS.showForSelection);
       return;
     }
     await opener.open(parsed.target, parsed.centre);
   });
 
-  registrar.register(TRAFFIC_COMMANDS.chooseFlowLog, 'Choose the flow log for address traffic', async () => {
-    const chosen = await opener.choose('addresses');
-    if (chosen) void vscode.window.showInformationMessage(`Addresses from the debugger, terminals and hovers are now looked up in ${chosen.name || chosen.flowLogId}.`);
+  registrar.register(TRAFFIC_COMMANDS.chooseFlowLog, 'Choose the flow log or CEN for address traffic', async () => {
+    const chosen = await opener.choice.change('addresses');
+    if (chosen) void vscode.window.showInformationMessage(`Addresses (selections, debugger variables, terminal links, hovers) are now looked up in ${trafficTargetTitle(chosen)}.`);
   });
 }
 
@@ -82,4 +97,36 @@ async function pickAddress(addresses: readonly ExtractedAddress[], what: string)
     { title: `${what} holds ${addresses.length} addresses`, placeHolder: 'Show the traffic of which address?' },
   );
   return chosen?.address;
+}
+
+/** The selected text, and the whole line any offset of it sits on: the editor's, else the terminal's selection. */
+async function selectedText(): Promise<{ text: string; lineOf: (offset: number) => string } | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (editor) {
+    const { document } = editor;
+    const parts = editor.selections.map((s) => ({ start: document.offsetAt(s.start), text: document.getText(s) }));
+    const text = parts.map((p) => p.text).join('\n');
+    if (text.trim()) {
+      const lineOf = (offset: number): string => {
+        let at = offset;
+        for (const p of parts) {
+          if (at <= p.text.length) return document.lineAt(document.positionAt(p.start + at).line).text;
+          at -= p.text.length + 1;
+        }
+        return lineInText(text, offset);
+      };
+      return { text, lineOf };
+    }
+  }
+  if (!vscode.window.activeTerminal) return undefined;
+  // Terminals give their selection only through the clipboard: copy it, then put the clipboard back.
+  const previous = await vscode.env.clipboard.readText();
+  await vscode.env.clipboard.writeText('');
+  try {
+    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
+    const text = await vscode.env.clipboard.readText();
+    return text.trim() ? { text, lineOf: (offset) => lineInText(text, offset) } : undefined;
+  } finally {
+    await vscode.env.clipboard.writeText(previous);
+  }
 }

@@ -1,13 +1,12 @@
 /**
  * Palette, tree and editor commands that open the query workbench: open on a flow log or on a
- * whole CEN, ad-hoc query, run a preset, show traffic for a selected address, open a saved query.
+ * whole CEN, ad-hoc query, run a preset, open a saved query (a selected address's traffic: views/traffic).
  */
 import * as vscode from 'vscode';
 import type { CenApi, CenInstance, FlowLog } from '../../cloud/cenApi';
 import { regionName } from '../../flowlogs/catalog';
 import { listAccountFlowLogs, listCenFlowLogs, routerRegions } from '../../flowlogs/flowLogListing';
 import type { ChartKind, TimeRangeSpec } from '../../protocol/messages';
-import { addressQuery, extractAddress } from '../../query/addressFilter';
 import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
 import { writtenFields } from '../../flowlogs/fieldSchema';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
@@ -25,7 +24,6 @@ export const WORKBENCH_COMMANDS = {
   openQuery: 'cenFlowLogs.flowLog.openQuery',
   adHoc: 'cenFlowLogs.query.adHoc',
   runPreset: 'cenFlowLogs.query.runPreset',
-  showTrafficForAddress: 'cenFlowLogs.query.showTrafficForAddress',
   openSaved: 'cenFlowLogs.query.openSaved',
   openInConsole: 'cenFlowLogs.query.openInConsole',
   queryCen: 'cenFlowLogs.cen.query',
@@ -128,19 +126,6 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     const rendered = renderPreset(preset, values);
     if (!rendered.ok) throw new Error(rendered.message);
     await deps.panels.open(flowLogTargetInput(flowLog), { query: rendered.query, range: LAST_HOUR, run: true, chart: preset.chart satisfies ChartKind });
-  });
-
-  registrar.register(WORKBENCH_COMMANDS.showTrafficForAddress, 'Show traffic for this address', async () => {
-    const text = await selectedText();
-    const address = text === undefined ? undefined : extractAddress(text);
-    if (!address) {
-      void vscode.window.showInformationMessage('Select text containing an IP address (or IP:port) in an editor or terminal first.');
-      return;
-    }
-    const shown = address.port === undefined ? address.address : address.version === 6 ? `[${address.address}]:${address.port}` : `${address.address}:${address.port}`;
-    const flowLog = await pickFlowLog(deps.cen, `Show traffic for ${shown} on which flow log?`);
-    if (!flowLog) return;
-    await deps.panels.open(flowLogTargetInput(flowLog), { query: addressQuery(address), range: LAST_HOUR, run: true });
   });
 
   registrar.register(WORKBENCH_COMMANDS.openSaved, 'Open saved query', async (node?: unknown) => {
@@ -261,26 +246,4 @@ function askQuery(history: readonly string[], title: string): Promise<string | u
     });
     qp.show();
   });
-}
-
-/**
- * The active editor's selection, else the terminal's: terminals expose no selection API, so it is
- * copied to the clipboard and read back, and the user's clipboard is put back afterwards.
- */
-async function selectedText(): Promise<string | undefined> {
-  const editor = vscode.window.activeTextEditor;
-  if (editor) {
-    const text = editor.selections.map((s) => editor.document.getText(s)).join('\n');
-    if (text.trim()) return text;
-  }
-  if (!vscode.window.activeTerminal) return undefined;
-  const previous = await vscode.env.clipboard.readText();
-  await vscode.env.clipboard.writeText('');
-  try {
-    await vscode.commands.executeCommand('workbench.action.terminal.copySelection');
-    const text = await vscode.env.clipboard.readText();
-    return text.trim() ? text : undefined;
-  } finally {
-    await vscode.env.clipboard.writeText(previous);
-  }
 }

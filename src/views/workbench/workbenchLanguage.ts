@@ -7,7 +7,7 @@ import type { PresetInfo, ResolvedRange, TimeRangeSpec, WorkbenchTarget } from '
 import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
 import { locateServerError } from '../../query/serverError';
 import { cenRefusals } from '../../query/cenMerge';
-import { describeRange, newestWindow, resolveTimeRange, snapToWindow, validateTimeRange, type TimeRangeSpec as QueryRangeSpec } from '../../query/timeRange';
+import { describeRange, resolveTimeRange, snapToWindow, undeliveredNote, undeliveredWindows, validateTimeRange, type TimeRangeSpec as QueryRangeSpec } from '../../query/timeRange';
 import type { WorkbenchLanguage } from './workbenchPanel';
 
 export function captureInterval(seconds: number): FlowLogInterval {
@@ -35,12 +35,12 @@ export function resolveWorkbenchRange(spec: TimeRangeSpec, intervalSeconds: numb
   const error = validateTimeRange(raw, nowSeconds).find((p) => p.severity === 'error');
   if (error) throw new RangeError(error.message);
   const snapped = snapToWindow(raw, interval);
-  const newest = newestWindow(nowSeconds, interval);
   return {
     from: snapped.from,
     to: snapped.to,
     label: `${describeRange(snapped)}, snapped to ${interval / 60}-minute capture windows`,
-    delayNote: snapped.to > newest.closedUntil ? newest.message : undefined,
+    // Which windows of the range are not delivered yet (a range around now has several).
+    delayNote: undeliveredNote(undeliveredWindows(snapped, nowSeconds, interval), nowSeconds, interval),
   };
 }
 

@@ -25,6 +25,18 @@ test('1-minute flow logs snap to minutes; a past absolute range has no delay not
   assert.equal(past.delayNote, undefined);
 });
 
+test('a range around now says in the panel which of its capture windows are not delivered yet', () => {
+  // As a terminal link or debugger variable opens it: 09:50–11:10, centred on 10:27:30.
+  const around = resolveWorkbenchRange({ kind: 'absolute', from: Date.UTC(2024, 4, 1, 9, 50) / 1000, to: Date.UTC(2024, 4, 1, 11, 10) / 1000 }, 600, NOW);
+  assert.match(around.delayNote ?? '', /^5 capture windows, 10:20–11:10 UTC, are not delivered yet: .*the current one closes at 10:30 UTC/);
+  // A quick range reaching only into the open window names that one.
+  const quick = resolveWorkbenchRange({ kind: 'quick', minutes: 60 }, 600, NOW);
+  assert.match(quick.delayNote ?? '', /^The capture window 10:20–10:30 UTC is not delivered yet/);
+  // 1-minute windows: the open minute only.
+  const minute = resolveWorkbenchRange({ kind: 'relative', amount: 15, unit: 'minutes' }, 60, NOW);
+  assert.match(minute.delayNote ?? '', /^The capture window 10:27–10:28 UTC is not delivered yet/);
+});
+
 test('impossible ranges are refused with the library\'s message', () => {
   assert.throws(() => resolveWorkbenchRange({ kind: 'absolute', from: nowSeconds, to: nowSeconds - 60 }, 600, NOW), /before the end/);
   assert.throws(() => resolveWorkbenchRange({ kind: 'absolute', from: nowSeconds * 1000, to: nowSeconds * 1000 + 60 }, 600, NOW), /milliseconds/);
