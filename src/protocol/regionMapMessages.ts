@@ -63,8 +63,8 @@ export interface RegionMapResult {
   readonly cost: CostInfo;
   /** attachment-id → readable name, where known. */
   readonly attachmentNames: Readonly<Record<string, string>>;
-  /** Pairs captured by more than one flow log (e.g. a router-level and a connection-level one): their sums count that traffic once per flow log. */
-  readonly overlaps?: readonly { readonly src: string; readonly dst: string; readonly flowLogs: readonly string[] }[];
+  /** Pairs whose total needs a word on where it was counted from (captured by several flow logs, or only by local connections): src/flowlogs/uniqueTraffic.ts. */
+  readonly countNotes?: readonly { readonly src: string; readonly dst: string; readonly sentence: string }[];
 }
 
 // ---- host → webview -------------------------------------------------------------------------

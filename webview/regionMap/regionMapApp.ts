@@ -32,7 +32,6 @@ const TEXT = {
   cancel: 'Cancel',
   refresh: 'Refresh',
   cancelled: 'Cancelled. Refresh to load again.',
-  overlap: 'its totals add their records together, so traffic both saw is counted once per flow log.',
 };
 
 const RANGES: readonly { readonly label: string; readonly spec: TimeRangeSpec }[] = [
@@ -183,7 +182,7 @@ export class RegionMapApp {
     if (!r) return;
     const answered = r.sources.filter((s) => s.state === 'ok').length;
     this.setStatus('info', `${r.rangeLabel} · ${answered} of ${r.sources.length} flow log${r.sources.length === 1 ? '' : 's'} answered`);
-    this.notices.replaceChildren(...this.sourceNotices(r), ...this.overlapNotices(r), ...this.costNotices(r));
+    this.notices.replaceChildren(...this.sourceNotices(r), ...this.countNotices(r), ...this.costNotices(r));
     const matrix = buildMatrix(r.traffic, this.metric);
     const notLogged = new Map(r.coverage.filter((c) => c.state === 'notLogged').map((c) => [`${c.from}>${c.to}`, c.sentence]));
     const costByPair = new Map<string, string>();
@@ -210,11 +209,13 @@ export class RegionMapApp {
     return out;
   }
 
-  private overlapNotices(r: RegionMapResult): HTMLElement[] {
-    return (r.overlaps ?? []).map((o) => {
-      const p = h('p', 'notice warning');
-      p.dataset.testid = 'overlap';
-      p.append(codicon('warning'), document.createTextNode(` ${o.src} → ${o.dst} is captured by ${o.flowLogs.length} flow logs (${o.flowLogs.join(', ')}): ${TEXT.overlap}`));
+  /** Where a pair's total was counted from, when several flow logs captured it or only local connections did (the host's sentence). */
+  private countNotices(r: RegionMapResult): HTMLElement[] {
+    return (r.countNotes ?? []).map((o) => {
+      const p = h('p', 'notice info');
+      p.dataset.testid = 'count-note';
+      p.dataset.pair = `${o.src}>${o.dst}`;
+      p.append(codicon('info'), document.createTextNode(` ${o.sentence}`));
       return p;
     });
   }

@@ -11,6 +11,7 @@ import { errorText } from '../../errorText';
 import { CURRENCY_SETTING, PRICE_SETTING, estimateCost, isEmptyPriceTable, parsePriceTable } from '../../flowlogs/cost';
 import { directionSentence, type PairCoverage } from '../../flowlogs/coverage';
 import { pairRecordsQuery, type RegionPairTraffic } from '../../flowlogs/regionTraffic';
+import { basisSentence } from '../../flowlogs/uniqueTraffic';
 import type { TimeRangeSpec } from '../../protocol/messages';
 import {
   parseRegionMapMessage,
@@ -26,7 +27,7 @@ import { buildWorkbenchHtml, createNonce } from '../workbench/workbenchHtml';
 import { resolveWorkbenchRange } from '../workbench/workbenchLanguage';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput } from '../workbench/workbenchTarget';
-import { cenRegionTraffic, overlappingPairs, type FlowLogTraffic } from './regionTrafficLoader';
+import { cenRegionTraffic, type FlowLogTraffic } from './regionTrafficLoader';
 
 export interface RegionMapDeps {
   readonly extensionUri: vscode.Uri;
@@ -183,7 +184,10 @@ export class RegionMapPanel implements vscode.Disposable {
         ...('error' in cov && cov.error ? { coverageError: cov.error } : {}),
         cost: costInfo(answer.traffic),
         attachmentNames: attachmentNames(cov.pairs),
-        overlaps: overlappingPairs(answer.perFlowLog),
+        countNotes: answer.bases.flatMap((b) => {
+          const sentence = basisSentence(b);
+          return sentence ? [{ src: b.src, dst: b.dst, sentence }] : [];
+        }),
       };
       this.last = { result, perFlowLog: answer.perFlowLog, coverage: cov.pairs, range, flowLogs };
       this.deps.log.info(`region map: ${this.scope.title}: ${answer.traffic.length} rows from ${flowLogs.length} flow logs in ${Date.now() - started} ms`);
