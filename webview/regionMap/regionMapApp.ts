@@ -4,7 +4,7 @@
  * coverage flags with "create the missing side", the heat-map matrix and the Sankey diagram.
  * Talks to the host only through the typed protocol (src/protocol/regionMapMessages.ts).
  */
-import type { RegionMapHostMessage, RegionMapResult, RegionMapWebviewMessage, TimeRangeSpec } from '../../src/protocol/regionMapMessages';
+import type { RegionMapHostMessage, RegionMapPersistedState, RegionMapResult, RegionMapScope, RegionMapWebviewMessage, TimeRangeSpec } from '../../src/protocol/regionMapMessages';
 import { formatCost } from '../../src/flowlogs/cost';
 import { codicon, h } from '../dom';
 import { buildMatrix, buildSankey, type Metric } from './mapData';
@@ -14,6 +14,8 @@ import { renderSankey } from './sankeyView';
 export interface RegionMapHost {
   post(message: RegionMapWebviewMessage): void;
   onMessage(handler: (message: RegionMapHostMessage) => void): void;
+  /** Keeps what the panel needs after Reload Window (the webview's state); absent on the benchmark page. */
+  saveState?(state: RegionMapPersistedState): void;
 }
 
 /** User-facing text, in one place (ready for localisation). */
@@ -50,6 +52,7 @@ export class RegionMapApp {
   private range: TimeRangeSpec = RANGES[2].spec;
   private metric: Metric = 'bytes';
   private byAttachment = false;
+  private scope: RegionMapScope | undefined;
   private result: RegionMapResult | undefined;
   private requestId: string | undefined;
   private seq = 0;
@@ -85,6 +88,7 @@ export class RegionMapApp {
     this.metricSelect.dataset.testid = 'map-metric';
     this.metricSelect.addEventListener('change', () => {
       this.metric = this.metricSelect.value === 'packets' ? 'packets' : 'bytes';
+      this.save();
       this.draw();
     });
     this.viaBox.type = 'checkbox';
@@ -118,7 +122,10 @@ export class RegionMapApp {
       case 'init':
         this.range = m.range;
         this.byAttachment = m.byAttachment;
+        this.scope = m.scope;
+        if (m.metric) this.metric = m.metric;
         this.rangeSelect.value = String(rangeIndex(m.range));
+        this.metricSelect.value = this.metric;
         this.viaBox.checked = m.byAttachment;
         this.title.textContent = `Region map: ${m.scope.title}`;
         this.subtitle.textContent = m.scope.kind === 'cen' ? `every flow log of CEN ${m.scope.cenId}` : `flow log ${m.scope.flowLogId ?? ''}`;
@@ -147,7 +154,22 @@ export class RegionMapApp {
     }
   }
 
+  /** The subject, range and mode, for the serializer after Reload Window. */
+  private save(): void {
+    const scope = this.scope;
+    if (!scope || !this.host.saveState) return;
+    this.host.saveState({
+      cenId: scope.cenId,
+      ...(scope.flowLogId ? { flowLogId: scope.flowLogId } : {}),
+      title: scope.title,
+      range: this.range,
+      byAttachment: this.byAttachment,
+      metric: this.metric,
+    });
+  }
+
   private load(): void {
+    this.save();
     const requestId = `map-${++this.seq}`;
     this.requestId = requestId;
     this.showLoading(TEXT.loading, 0, 0);

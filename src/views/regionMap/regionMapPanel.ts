@@ -18,6 +18,7 @@ import {
   type CostInfo,
   type CoverageInfo,
   type RegionMapHostMessage,
+  type RegionMapPersistedState,
   type RegionMapResult,
   type RegionMapScope,
   type RegionMapWebviewMessage,
@@ -59,6 +60,8 @@ export class RegionMapPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly subject: RegionMapSubject,
     private readonly deps: RegionMapDeps,
+    /** What a panel restored after Reload Window showed (its webview's saved state). */
+    private readonly restored?: Pick<RegionMapPersistedState, 'range' | 'byAttachment' | 'metric'>,
   ) {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.disposables.push(
@@ -128,7 +131,13 @@ export class RegionMapPanel implements vscode.Disposable {
   private async handle(message: RegionMapWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'init', scope: this.scope, range: this.last?.range ?? DEFAULT_RANGE, byAttachment: this.last?.result.byAttachment ?? false });
+        this.post({
+          type: 'init',
+          scope: this.scope,
+          range: this.last?.range ?? this.restored?.range ?? DEFAULT_RANGE,
+          byAttachment: this.last?.result.byAttachment ?? this.restored?.byAttachment ?? false,
+          ...(this.restored ? { metric: this.restored.metric } : {}),
+        });
         if (this.last) this.post({ type: 'result', result: this.last.result });
         return;
       case 'load':

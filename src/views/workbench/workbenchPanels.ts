@@ -58,6 +58,16 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return this.createShared(target, intent);
   }
 
+  /** Opens (or reveals) the panel of a CEN target already built (a compare panel restored after a reload opens its records here). */
+  async openCenTarget(target: CenTarget, intent?: QueryIntent): Promise<WorkbenchPanel> {
+    const existing = this.panels.get(`cen:${target.cenId}`);
+    if (existing) {
+      await existing.show(intent);
+      return existing;
+    }
+    return this.createShared(target, intent);
+  }
+
   /** A new shared panel on a target, rendered with the intent's query (nothing is put into its editor later), and recorded. */
   private async createShared(target: WorkbenchTarget, intent: QueryIntent | undefined): Promise<WorkbenchPanel> {
     const panel = vscode.window.createWebviewPanel(WORKBENCH_VIEW_TYPE, panelTitle(target), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
