@@ -43,6 +43,8 @@ export interface PairBasis {
   readonly vantage: 'leavingSource' | 'wholeCen' | 'sourceConnections' | 'destinationConnections';
   /** Names of the flow logs whose records were counted. */
   readonly countedFrom: readonly string[];
+  /** Their ids (a click on the pair opens these flow logs' records: the ones its numbers come from). */
+  readonly countedFlowLogIds: readonly string[];
   /** Names of other flow logs that captured the pair too (not added: the same traffic). */
   readonly alsoCapturedBy: readonly string[];
 }
@@ -117,7 +119,7 @@ export function uniqueRegionTraffic(answers: readonly CapturedTraffic[]): Unique
     const ids = new Set(chosen.map((s) => s.flowLogId));
     counted.push(...atVantage.filter((r) => ids.has(r.source.flowLogId)).map((r) => r.t));
     const others = [...new Set(rows.filter((r) => !ids.has(r.source.flowLogId)).map((r) => r.source.name))];
-    bases.push({ src: rows[0].t.src, dst: rows[0].t.dst, vantage, countedFrom: chosen.map((s) => s.name), alsoCapturedBy: others });
+    bases.push({ src: rows[0].t.src, dst: rows[0].t.dst, vantage, countedFrom: chosen.map((s) => s.name), countedFlowLogIds: chosen.map((s) => s.flowLogId), alsoCapturedBy: others });
   }
   bases.sort((a, b) => a.src.localeCompare(b.src) || a.dst.localeCompare(b.dst));
   // Directions folded: the split was only needed to choose.

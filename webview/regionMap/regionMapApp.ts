@@ -277,7 +277,8 @@ export class RegionMapApp {
       if (c.canCreate) {
         const b = h('button', 'action-button secondary');
         b.append(codicon('add'), document.createTextNode(` ${TEXT.createMissing}`));
-        b.setAttribute('aria-label', `Create a flow log for ${c.from} → ${c.to}`);
+        // The visible text starts the accessible name (WCAG 2.5.3, label in name), then says which direction.
+        b.setAttribute('aria-label', `${TEXT.createMissing} for ${c.from} → ${c.to}`);
         b.dataset.testid = `create-${c.from}>${c.to}`;
         b.addEventListener('click', () => this.host.post({ type: 'createMissing', from: c.from, to: c.to }));
         li.append(document.createTextNode(' '), b);

@@ -11,7 +11,7 @@ import { errorText } from '../../errorText';
 import { CURRENCY_SETTING, PRICE_SETTING, estimateCost, isEmptyPriceTable, parsePriceTable } from '../../flowlogs/cost';
 import { directionSentence, type PairCoverage } from '../../flowlogs/coverage';
 import { pairRecordsQuery, type RegionPairTraffic } from '../../flowlogs/regionTraffic';
-import { basisSentence } from '../../flowlogs/uniqueTraffic';
+import { basisSentence, type PairBasis } from '../../flowlogs/uniqueTraffic';
 import type { TimeRangeSpec } from '../../protocol/messages';
 import {
   parseRegionMapMessage,
@@ -51,7 +51,14 @@ export class RegionMapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private current: { requestId: string; abort: AbortController } | undefined;
   private last:
-    | { result: RegionMapResult; perFlowLog: readonly FlowLogTraffic[]; coverage: readonly PairCoverage[]; range: TimeRangeSpec; flowLogs: readonly FlowLog[] }
+    | {
+        result: RegionMapResult;
+        perFlowLog: readonly FlowLogTraffic[];
+        bases: readonly PairBasis[];
+        coverage: readonly PairCoverage[];
+        range: TimeRangeSpec;
+        flowLogs: readonly FlowLog[];
+      }
     | undefined;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -198,7 +205,7 @@ export class RegionMapPanel implements vscode.Disposable {
           return sentence ? [{ src: b.src, dst: b.dst, sentence }] : [];
         }),
       };
-      this.last = { result, perFlowLog: answer.perFlowLog, coverage: cov.pairs, range, flowLogs };
+      this.last = { result, perFlowLog: answer.perFlowLog, bases: answer.bases, coverage: cov.pairs, range, flowLogs };
       this.deps.log.info(`region map: ${this.scope.title}: ${answer.traffic.length} rows from ${flowLogs.length} flow logs in ${Date.now() - started} ms`);
       this.post({ type: 'result', result });
     } catch (e) {
@@ -209,11 +216,14 @@ export class RegionMapPanel implements vscode.Disposable {
     }
   }
 
-  /** The records behind a cell or link: a workbench per flow log whose answer had that pair. */
+  /** The records behind a cell or link: a workbench per flow log the pair's numbers were counted from. */
   private async openPair(src: string, dst: string, attachmentId?: string): Promise<void> {
     const last = this.last;
     if (!last) return;
-    const concerned = last.perFlowLog.filter((a) => a.traffic.some((t) => t.src === src && t.dst === dst && (attachmentId === undefined || t.attachmentId === attachmentId)));
+    const counted = new Set(last.bases.find((b) => b.src === src && b.dst === dst)?.countedFlowLogIds ?? []);
+    const concerned = last.perFlowLog.filter(
+      (a) => counted.has(a.source.flowLogId) && a.traffic.some((t) => t.src === src && t.dst === dst && (attachmentId === undefined || t.attachmentId === attachmentId)),
+    );
     const flowLogs = concerned.map((a) => last.flowLogs.find((f) => f.flowLogId === a.source.flowLogId)).filter((f): f is FlowLog => f !== undefined);
     if (flowLogs.length === 0) {
       void vscode.window.showInformationMessage(`No flow log captured ${src} → ${dst} in this range.`);

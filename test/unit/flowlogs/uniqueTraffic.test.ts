@@ -110,7 +110,7 @@ describe('each flow counted once across a CEN’s flow logs', () => {
     const got = uniqueRegionTraffic([routerCapture(hub, fs), peerCapture(link, 'cn-beijing', fs), routerCapture(router('cn-beijing'), fs)]);
     assert.deepEqual(shown(got.traffic), truth(fs, (f) => f.src === 'cn-hangzhou' || f.src === 'cn-beijing'));
     const basis = got.bases.find((b) => b.src === 'cn-hangzhou' && b.dst === 'cn-beijing') ?? assert.fail('no basis');
-    assert.deepEqual([basis.vantage, basis.countedFrom, basis.alsoCapturedBy], ['leavingSource', [hub.name], [link.name]]);
+    assert.deepEqual([basis.vantage, basis.countedFrom, basis.countedFlowLogIds, basis.alsoCapturedBy], ['leavingSource', [hub.name], [hub.flowLogId], [link.name]]);
     assert.match(basisSentence(basis) ?? '', /cn-hangzhou → cn-beijing: counted once, from fl-cn-hangzhou; also captured by fl-tr-attach-hz-to-bj, not added/);
   });
 
