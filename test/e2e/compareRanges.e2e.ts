@@ -199,6 +199,10 @@ describe('before / after compare', { timeout: 900_000 }, () => {
     assert.ok(expected.includes(shown), `talker's bytes ${shown} vs the CEN's records' ${expected.join(' or ')}`);
     assert.equal(await cellBytes(frame, TALKER, 'earlier'), 0);
 
+    // Only the compare view stays open: the CEN's query panel, handed back after the reload, would take the front.
+    await vs.webviewFrame(`Query: ${DEMO_TRAFFIC_SHIFT.cenName}`);
+    await vs.runCommand('View: Close Editor');
+    await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${DEMO_TRAFFIC_SHIFT.cenName}` }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
     const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
     await vs.runCommand('Developer: Reload Window');
     await reloaded;

@@ -149,6 +149,11 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await map.locator(`[data-testid="link-${HUB_REGION}>${links[0].dst}"]`).click();
     await expectPairRecords(vs, HUB_REGION, links[0].dst);
 
+    // Only the map stays open: a query panel VS Code hands back after the reload would take the front.
+    await vs.webviewFrame(`Query: ${HUB_FLOW_LOG}`);
+    await vs.runCommand('View: Close Editor');
+    await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${HUB_FLOW_LOG}` }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+
     // Cancel: the emulator holds every answer back; the page's Cancel ends the load at once.
     const again = await openMap(vs);
     vs.emulator.context.faults.update({ latencyMs: 120_000 });
