@@ -8,7 +8,7 @@
 // (issue #8: that boilerplate was 40% of our activation time).
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import vscode = require('vscode');
-import { EXPLORER_VIEW_ID, SHOW_LOG_COMMAND, WORKBENCH_VIEW_TYPE } from './activation/contributions';
+import { COMPARE_VIEW_TYPE, EXPLORER_VIEW_ID, REGION_MAP_VIEW_TYPE, SHOW_LOG_COMMAND, WORKBENCH_VIEW_TYPE } from './activation/contributions';
 import { ForwardingTreeProvider } from './activation/forwardingTreeProvider';
 import { ForwardingAddressHovers, ForwardingTerminalLinks } from './activation/forwardingTrafficProviders';
 import type { HostUi } from './activation/hostUi';
@@ -38,6 +38,8 @@ function activate(context: vscode.ExtensionContext): void {
     treeView,
     ...registerContributedCommands(vscode.commands, { [SHOW_LOG_COMMAND]: () => log.show() }, (id, args) => ui.run(id, args)),
     vscode.window.registerWebviewPanelSerializer(WORKBENCH_VIEW_TYPE, ui),
+    vscode.window.registerWebviewPanelSerializer(REGION_MAP_VIEW_TYPE, ui.serializer((built) => built.regionMapSerializer)),
+    vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, ui.serializer((built) => built.compareSerializer)),
     whenQueryDocumentOpens(vscode.workspace, 'slsql', () => void ui.get()),
     // Debugging bridges (issue 23): addresses in terminals and editors lead to their traffic.
     vscode.window.registerTerminalLinkProvider(new ForwardingTerminalLinks(bridges)),

@@ -5,6 +5,13 @@
  * `--hours` back, which then returns to the present (requests are signed with the real time), so
  * each logstore holds that many hours of generated records. Prints one JSON line
  * `{ "port", "members", "from", "to", "records" }` when ready; the parent stops it with SIGTERM.
+ *
+ * `--cached-answers 1`: each distinct query (logstore, range, statement) is evaluated once and its
+ * answer kept, so after a warm-up a request costs the injected latency plus the HTTP and JSON work
+ * only. On this 2-core machine DuckDB's evaluation of 8 requests at once shares the same 2 cores
+ * (one query alone already uses both), which Log Service — each logstore on its own shards and
+ * servers — does not: with cached answers the fan-out and the single query pay the same service
+ * time, and what differs is the client's own work.
  */
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import { startEmulator } from '../../emulator/server';
@@ -34,6 +41,22 @@ async function main(): Promise<void> {
   clockMs += 1_000; // past the transition: Active
   emu.context.cen.listFlowLogs();
   clockMs = undefined; // the present again
+  if (option('--cached-answers', 0) === 1) {
+    // The range is in the past, so an answer never changes; a failed evaluation is not kept.
+    const store = emu.context.sls;
+    const evaluate = store.query.bind(store);
+    const answers = new Map<string, ReturnType<typeof evaluate>>();
+    store.query = (ls, input) => {
+      const key = JSON.stringify([ls.table, input.from, input.to, input.query, input.line ?? null, input.offset ?? null, input.reverse ?? null]);
+      let answer = answers.get(key);
+      if (!answer) {
+        answer = evaluate(ls, input);
+        answers.set(key, answer);
+        answer.catch(() => answers.delete(key));
+      }
+      return answer;
+    };
+  }
   const to = Math.floor(Date.now() / 1000 / 600) * 600;
   await emu.context.sls.refresh();
   const records = members.reduce((n, m) => n + emu.context.sls.generatedRows(m.flowLogId, from, to).length, 0);

@@ -56,3 +56,5 @@ export const EXPLORER_VIEW_ID = 'cenFlowLogs.explorer';
 export const WORKBENCH_VIEW_TYPE = 'cenFlowLogs.workbench';
 
 export const REGION_MAP_VIEW_TYPE = 'cenFlowLogs.regionMap';
+
+export const COMPARE_VIEW_TYPE = 'cenFlowLogs.compare';

@@ -37,6 +37,9 @@ export interface HostUi {
   readonly commands: CommandTable;
   readonly explorerTree: vscode.TreeDataProvider<ExplorerNode>;
   readonly panelSerializer: vscode.WebviewPanelSerializer;
+  /** Bring region maps and compare panels back after Reload Window. */
+  readonly regionMapSerializer: vscode.WebviewPanelSerializer;
+  readonly compareSerializer: vscode.WebviewPanelSerializer;
   /** Reopens recorded query panels VS Code has no tab for (see WorkbenchPanels.reopenWithoutTab). */
   readonly reopenPanelsWithoutTab: (tabLabels: ReadonlySet<string>) => number;
   /** Hovers and terminal links on addresses, forwarded to from activation (issue 23). */
@@ -56,17 +59,26 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
   const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar, routerAttachments: (router) => explorer.model.routerAttachments(router) });
   // Region map, coverage and cost (issue 20): a CEN's traffic by region pair; pairs open in those panels.
-  registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.sls ?? Promise.reject(new Error('Not signed in to Alibaba Cloud.')), model: explorer.model, panels, log, registrar });
+  const regionMapSerializer = registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.sls ?? Promise.reject(new Error('Not signed in to Alibaba Cloud.')), model: explorer.model, panels, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
   // Before / after: compares a flow log's traffic with an earlier range; rows open in those panels.
-  registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
+  const compare = registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const trafficBridges = registerTrafficBridges(context, { panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });
   const missing = commands.missing(CONTRIBUTED_COMMANDS.filter((id) => id !== SHOW_LOG_COMMAND));
   if (missing.length > 0) log.error(`contributed commands without a handler: ${missing.join(', ')}`);
   void updateOpenQueryAvailability();
   // A failed restore is the explorer's to show (the model gets the same promise); commands run regardless.
   const ready = restored.catch(() => undefined);
-  return { ready, commands, explorerTree: explorer.view.provider, panelSerializer: panels, reopenPanelsWithoutTab: (labels) => panels.reopenWithoutTab(labels), trafficBridges };
+  return {
+    ready,
+    commands,
+    explorerTree: explorer.view.provider,
+    panelSerializer: panels,
+    regionMapSerializer,
+    compareSerializer: compare.serializer,
+    reopenPanelsWithoutTab: (labels) => panels.reopenWithoutTab(labels),
+    trafficBridges,
+  };
 }
 
 /** One limit for every panel's queries, histograms and export pages, following the setting; the tree's calls never wait for it. */

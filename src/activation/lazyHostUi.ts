@@ -43,13 +43,22 @@ export class LazyHostUi {
   }
 
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const ui = this.get();
-    if (!ui) {
-      panel.dispose();
-      return;
-    }
-    await ui.ready;
-    await ui.panelSerializer.deserializeWebviewPanel(panel, state);
+    return this.serializer((ui) => ui.panelSerializer).deserializeWebviewPanel(panel, state);
+  }
+
+  /** A serializer registered at activation that builds the UI, waits for credentials, then hands over to the one `pick` chooses. */
+  serializer(pick: (ui: HostUi) => vscode.WebviewPanelSerializer): vscode.WebviewPanelSerializer {
+    return {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+        const ui = this.get();
+        if (!ui) {
+          panel.dispose();
+          return;
+        }
+        await ui.ready;
+        await pick(ui).deserializeWebviewPanel(panel, state);
+      },
+    };
   }
 
   private buildOnce(): HostUi | undefined {

@@ -7,7 +7,7 @@
 import type { CompareStatus } from '../query/compare';
 import type { CompareDimension } from '../query/compareQuery';
 import type { EarlierChoiceKind } from '../query/compareRange';
-import type { TimeRangeSpec } from './messages';
+import { parseTimeRangeSpec, parseWorkbenchTarget, type CenTarget, type TimeRangeSpec } from './messages';
 
 export interface CompareDimensionOption {
   readonly id: CompareDimension;
@@ -42,6 +42,35 @@ export interface CompareBoot {
   readonly form: CompareForm;
   /** Compare at once when the page is up (a command asked for it). */
   readonly run: boolean;
+  /** What the page keeps in its state so the panel comes back after Reload Window. */
+  readonly restore: CompareRestore;
+}
+
+/** One logstore compared (a flow log from the tree or a flow-log panel's target). */
+export interface CompareLogstore {
+  readonly title: string;
+  readonly regionId: string;
+  readonly projectName: string;
+  readonly logStoreName: string;
+  readonly interval: number;
+  readonly fields: readonly string[];
+  readonly flowLogId?: string;
+  readonly cenId?: string;
+  /** A flow log's format and transit router, for the workbench its rows open in. */
+  readonly format?: { readonly logFormatString: string; readonly olderForm: boolean };
+  readonly transitRouterId?: string;
+}
+
+/** What a compare panel was opened on, and the range it started from: enough to rebuild it after a reload. */
+export interface CompareRestore {
+  readonly source: { readonly kind: 'logstore'; readonly logstore: CompareLogstore } | { readonly kind: 'cen'; readonly target: CenTarget };
+  readonly range?: TimeRangeSpec;
+}
+
+/** The page's saved state: the form as last set, and the restore descriptor from the boot. */
+export interface ComparePersistedState {
+  readonly form: CompareForm;
+  readonly restore: CompareRestore;
 }
 
 export interface CompareRowView {
@@ -131,4 +160,54 @@ export function parseCompareWebviewMessage(v: unknown): CompareWebviewMessage | 
     default:
       return undefined;
   }
+}
+
+function isText(v: unknown, max: number): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= max;
+}
+
+function parseCompareLogstore(v: unknown): CompareLogstore | undefined {
+  if (!isRecord(v)) return undefined;
+  const { title, regionId, projectName, logStoreName, interval, fields, flowLogId, cenId, format, transitRouterId } = v;
+  if (!isText(title, 1_000) || !isText(regionId, 100) || !isText(projectName, 200) || !isText(logStoreName, 200)) return undefined;
+  if (typeof interval !== 'number' || !Number.isFinite(interval) || interval <= 0) return undefined;
+  if (!Array.isArray(fields) || fields.length > 500 || !fields.every((f) => isText(f, 200))) return undefined;
+  if ((flowLogId !== undefined && !isText(flowLogId, 200)) || (cenId !== undefined && !isText(cenId, 200))) return undefined;
+  if (transitRouterId !== undefined && !isText(transitRouterId, 200)) return undefined;
+  const parsedFormat = isRecord(format) && typeof format.logFormatString === 'string' && format.logFormatString.length <= 4_000 && typeof format.olderForm === 'boolean'
+    ? { logFormatString: format.logFormatString, olderForm: format.olderForm }
+    : undefined;
+  if (format !== undefined && !parsedFormat) return undefined;
+  return {
+    title,
+    regionId,
+    projectName,
+    logStoreName,
+    interval,
+    fields: fields as string[],
+    ...(flowLogId ? { flowLogId } : {}),
+    ...(cenId ? { cenId } : {}),
+    ...(parsedFormat ? { format: parsedFormat } : {}),
+    ...(transitRouterId ? { transitRouterId } : {}),
+  };
+}
+
+/** A compare page's saved state, if well-formed (the serializer rebuilds the panel from it). */
+export function parseComparePersistedState(v: unknown): ComparePersistedState | undefined {
+  if (!isRecord(v) || !isRecord(v.restore)) return undefined;
+  const form = parseCompareForm(v.form);
+  const { source, range } = v.restore;
+  if (!form || !isRecord(source)) return undefined;
+  const parsedRange = range === undefined ? undefined : parseTimeRangeSpec(range);
+  if (range !== undefined && !parsedRange) return undefined;
+  const withRange = parsedRange ? { range: parsedRange } : {};
+  if (source.kind === 'logstore') {
+    const logstore = parseCompareLogstore(source.logstore);
+    return logstore ? { form, restore: { source: { kind: 'logstore', logstore }, ...withRange } } : undefined;
+  }
+  if (source.kind === 'cen') {
+    const target = parseWorkbenchTarget(source.target);
+    return target?.kind === 'cen' ? { form, restore: { source: { kind: 'cen', target }, ...withRange } } : undefined;
+  }
+  return undefined;
 }

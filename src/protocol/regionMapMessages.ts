@@ -63,14 +63,14 @@ export interface RegionMapResult {
   readonly cost: CostInfo;
   /** attachment-id → readable name, where known. */
   readonly attachmentNames: Readonly<Record<string, string>>;
-  /** Pairs captured by more than one flow log (e.g. a router-level and a connection-level one): their sums count that traffic once per flow log. */
-  readonly overlaps?: readonly { readonly src: string; readonly dst: string; readonly flowLogs: readonly string[] }[];
+  /** Pairs whose total needs a word on where it was counted from (captured by several flow logs, or only by local connections): src/flowlogs/uniqueTraffic.ts. */
+  readonly countNotes?: readonly { readonly src: string; readonly dst: string; readonly sentence: string }[];
 }
 
 // ---- host → webview -------------------------------------------------------------------------
 
 export type RegionMapHostMessage =
-  | { readonly type: 'init'; readonly scope: RegionMapScope; readonly range: TimeRangeSpec; readonly byAttachment: boolean }
+  | { readonly type: 'init'; readonly scope: RegionMapScope; readonly range: TimeRangeSpec; readonly byAttachment: boolean; readonly metric?: 'bytes' | 'packets' }
   | { readonly type: 'loading'; readonly requestId: string; readonly done: number; readonly total: number; readonly message: string }
   | { readonly type: 'result'; readonly result: RegionMapResult }
   | { readonly type: 'failed'; readonly requestId: string; readonly message: string }
@@ -124,4 +124,26 @@ export function parseRegionMapMessage(v: unknown): RegionMapWebviewMessage | und
     default:
       return undefined;
   }
+}
+
+// ---- persisted by the webview (getState/setState), read by the host's serializer after a reload ----
+
+/** What a region map panel needs to come back after Reload Window: its subject, range and mode. */
+export interface RegionMapPersistedState {
+  readonly cenId: string;
+  readonly flowLogId?: string;
+  readonly title: string;
+  readonly range: TimeRangeSpec;
+  readonly byAttachment: boolean;
+  readonly metric: 'bytes' | 'packets';
+}
+
+/** The saved state if well-formed (it comes from storage VS Code keeps for the webview). */
+export function parseRegionMapPersistedState(v: unknown): RegionMapPersistedState | undefined {
+  if (!isObject(v) || !isShortString(v.cenId) || !isShortString(v.title, 1_000) || typeof v.byAttachment !== 'boolean') return undefined;
+  if (v.flowLogId !== undefined && !isShortString(v.flowLogId)) return undefined;
+  const range = parseTimeRangeSpec(v.range);
+  if (!range) return undefined;
+  const metric = v.metric === 'packets' ? 'packets' : 'bytes';
+  return { cenId: v.cenId, ...(typeof v.flowLogId === 'string' ? { flowLogId: v.flowLogId } : {}), title: v.title, range, byAttachment: v.byAttachment, metric };
 }

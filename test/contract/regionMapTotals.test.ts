@@ -1,8 +1,10 @@
 /**
  * The region map's numbers against the emulator, through the real SDKs: every flow log of the demo
- * CEN prod-backbone answers the region-pair aggregation, the CEN's totals are their sums, and both
- * equal the sums recomputed here from the generator's records (emulator/data/flowLogGenerator.ts)
- * for the same windows. A flow log of the 2019 form is named as not contributing.
+ * CEN prod-backbone answers the region-pair aggregation (split by direction), each equal to the
+ * sums recomputed here from the generator's records (emulator/data/flowLogGenerator.ts) for the same
+ * windows; the CEN's totals count each pair's traffic once — cn-hangzhou → cn-beijing is captured
+ * by the Hangzhou router's flow log and by its Beijing connection's, and only the router's counts
+ * (src/flowlogs/uniqueTraffic.ts). A flow log of the 2019 form is named as not contributing.
  */
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, it } from 'node:test';
@@ -51,18 +53,18 @@ async function flowLogsOf(name: string): Promise<FlowLog[]> {
 }
 
 /** The generator's records of one flow log with __time__ in [from, to), summed by pair and attachment. */
-function expectedTraffic(flowLog: FlowLog, from: number, to: number): RegionPairTraffic[] {
+function expectedTraffic(flowLog: FlowLog, from: number, to: number): (RegionPairTraffic & { direction: string })[] {
   const view = emu.context.cen.listFlowLogs().find((v) => v.flowLogId === flowLog.flowLogId) ?? assert.fail('no emulator view');
   // A stopped demo flow log stopped a day ago: nothing in the last hours.
   if (view.status !== 'Active') return [];
   // With the CEN's seeded traffic shift (emulator/data/trafficShift.ts), as the emulator generates it.
   const topology = buildTopology(generatorInput(view, SEED, emu.context.cen.cenRegions(view.cenId), undefined, emu.context.cen.trafficShift(view.cenId)));
-  const sums = new Map<string, { src: string; dst: string; attachmentId: string; bytes: number; packets: number }>();
+  const sums = new Map<string, { src: string; dst: string; attachmentId: string; direction: string; bytes: number; packets: number }>();
   // Windows ending in (from - 1, to - 1] are the records with __time__ (= window end) in [from, to).
   for (const r of generateRecords(topology, from - 1, to - 1)) {
     if (r.bytes === null || r.srcRegionId === '-') continue;
-    const k = `${r.srcRegionId}|${r.dstRegionId}|${r.attachmentId}`;
-    const e = sums.get(k) ?? { src: r.srcRegionId, dst: r.dstRegionId, attachmentId: r.attachmentId, bytes: 0, packets: 0 };
+    const k = `${r.srcRegionId}|${r.dstRegionId}|${r.attachmentId}|${r.direction}`;
+    const e = sums.get(k) ?? { src: r.srcRegionId, dst: r.dstRegionId, attachmentId: r.attachmentId, direction: r.direction, bytes: 0, packets: 0 };
     e.bytes += r.bytes;
     e.packets += r.packets ?? 0;
     sums.set(k, e);
@@ -71,9 +73,10 @@ function expectedTraffic(flowLog: FlowLog, from: number, to: number): RegionPair
 }
 
 const key = (t: RegionPairTraffic): string => `${t.src}>${t.dst}@${t.attachmentId ?? ''}=${t.bytes}/${t.packets}`;
+const keyWithDirection = (t: RegionPairTraffic): string => `${key(t)} ${t.direction ?? ''}`;
 
 describe('region map totals against the emulator', () => {
-  it('prod-backbone: each flow log answers, and the CEN totals equal the sums over the generated records', async () => {
+  it('prod-backbone: each flow log answers, and the CEN totals count each pair once, as recomputed from the generated records', async () => {
     const flowLogs = await flowLogsOf('prod-backbone');
     assert.ok(flowLogs.length >= 3, `prod-backbone has ${flowLogs.length} flow logs`);
     const { from, to } = range();
@@ -82,21 +85,36 @@ describe('region map totals against the emulator', () => {
 
     const expectedPer = flowLogs.map((f) => expectedTraffic(f, from, to));
     assert.ok(expectedPer.filter((e) => e.length > 0).length >= 2, 'at least two flow logs have traffic in the range');
-    answer.perFlowLog.forEach((a, i) => assert.deepEqual(a.traffic.map(key).sort(), expectedPer[i].map(key).sort(), flowLogs[i].name));
+    answer.perFlowLog.forEach((a, i) => assert.deepEqual(a.traffic.map(keyWithDirection).sort(), expectedPer[i].map(keyWithDirection).sort(), flowLogs[i].name));
 
-    // The CEN's totals per pair: summed here from every flow log's generated records.
+    // Every record of today's demo flow logs is a router's outbound leg (direction out): a pair's
+    // traffic is what leaves its source router, counted from that router's own flow log (the whole
+    // router) when it has one, and from the connection's flow log only when it has not.
+    const hub = flowLogs.find((f) => f.name === 'prod-backbone-flowlog') ?? assert.fail('no hub flow log');
+    const link = flowLogs.find((f) => f.name === 'hangzhou-to-beijing') ?? assert.fail('no connection flow log');
+    const routerLevel = flowLogs.filter((f) => f.transitRouterId && !f.transitRouterAttachmentId);
     const expectedPairs = new Map<string, { bytes: number; packets: number }>();
-    for (const t of expectedPer.flat()) {
-      const e = expectedPairs.get(`${t.src}>${t.dst}`) ?? { bytes: 0, packets: 0 };
-      e.bytes += t.bytes;
-      e.packets += t.packets;
-      expectedPairs.set(`${t.src}>${t.dst}`, e);
-    }
+    const add = (records: readonly RegionPairTraffic[]): void => {
+      for (const t of records) {
+        const e = expectedPairs.get(`${t.src}>${t.dst}`) ?? { bytes: 0, packets: 0 };
+        e.bytes += t.bytes;
+        e.packets += t.packets;
+        expectedPairs.set(`${t.src}>${t.dst}`, e);
+      }
+    };
+    const routerRecords = routerLevel.flatMap((f) => expectedTraffic(f, from, to).filter((t) => t.src === f.regionId && t.direction === 'out'));
+    add(routerRecords);
+    const byRouter = new Set(routerRecords.map((t) => `${t.src}>${t.dst}`));
+    add(expectedTraffic(link, from, to).filter((t) => !byRouter.has(`${t.src}>${t.dst}`)));
+    assert.ok(byRouter.has('cn-hangzhou>cn-beijing') && expectedTraffic(link, from, to).length > 0, 'both capture cn-hangzhou → cn-beijing in the range');
+
     const got = pairTotals(answer.traffic);
     assert.deepEqual(
       got.map((t) => `${t.src}>${t.dst}=${t.bytes}/${t.packets}`).sort(),
       [...expectedPairs].map(([k, v]) => `${k}=${v.bytes}/${v.packets}`).sort(),
     );
+    const basis = answer.bases.find((b) => b.src === 'cn-hangzhou' && b.dst === 'cn-beijing') ?? assert.fail('no basis for cn-hangzhou → cn-beijing');
+    assert.deepEqual([basis.countedFrom, basis.alsoCapturedBy], [[hub.name], [link.name]]);
   });
 
   it('without the attachment split the answer is the same per pair', async () => {

@@ -5,7 +5,10 @@
  * shows — each number checked against sums computed here from the generator's records — the table
  * sorts from the keyboard, axe finds no serious or critical violation, "same time yesterday" finds
  * the talker too, and Enter on a row opens its records in the query workbench. Then the same page
- * in the dark and high-contrast themes (screenshots in test-results/e2e).
+ * in the dark and high-contrast themes (screenshots in test-results/e2e; the light and dark ones go
+ * to docs/ with CEN_FLOW_LOGS_UPDATE_DOCS=1). On a CEN panel the compare covers every flow log of the
+ * CEN: the talker is new and its bytes are the sum over all of their records; the compare panel
+ * comes back after "Reload Window" with its CEN and form.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,6 +16,7 @@ import type { FrameLocator } from 'playwright-core';
 import { TEST_EMULATOR_OPTIONS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { screenshotForDocs } from './harness/docsScreenshot';
 import { openExplorer } from './harness/explorerSteps';
+import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import { seriousAxeViolations, webviewPageFrame } from './harness/axeAudit';
 import { DEMO_TRAFFIC_SHIFT } from '../../emulator/data/trafficShift';
 import type { FlowLogView } from '../../emulator/storeSeams';
@@ -45,6 +49,19 @@ function expectedBytes(vs: VsCodeSession, spec: TimeRangeSpec, side: Side, clock
     const m = new Map<string, number>();
     for (const row of vs.emulator.context.sls.generatedRows(f.flowLogId, from, to)) m.set(key(row), (m.get(key(row)) ?? 0) + (row.bytes ?? 0));
     return m;
+  });
+}
+
+/** The talker's bytes over every Active flow log of the demo CEN in the range as resolved at each clock (the CEN's coarsest window: 600 s). */
+function cenTalkerBytes(vs: VsCodeSession, spec: TimeRangeSpec, clocks: readonly number[]): number[] {
+  const cen = vs.emulator.context.cen.censOf(OWNER_ACCOUNT.accountId).find((c) => c.name === DEMO_TRAFFIC_SHIFT.cenName) ?? assert.fail('the demo CEN');
+  const flowLogs = vs.emulator.context.cen.listFlowLogs().filter((f) => f.cenId === cen.cenId && f.status === 'Active');
+  const interval = Math.max(...flowLogs.map((f) => f.interval));
+  return clocks.map((ms) => {
+    const r = resolveWorkbenchRange(spec, interval, new Date(ms));
+    let sum = 0;
+    for (const f of flowLogs) for (const row of vs.emulator.context.sls.generatedRows(f.flowLogId, r.from, r.to)) if (row.srcaddr === TALKER) sum += row.bytes ?? 0;
+    return sum;
   });
 }
 
@@ -160,5 +177,40 @@ describe('before / after compare', { timeout: 900_000 }, () => {
       await screenshotForDocs(vs, name);
       assert.deepEqual(await seriousAxeViolations(await webviewPageFrame(vs, '#app .compare-heading')), [], `${theme}: no serious or critical axe violation`);
     }
+  });
+
+  it('on a CEN panel: compares the whole CEN, finds the talker new with its bytes over every flow log, and comes back after Reload Window', async () => {
+    await openExplorer(vs);
+    await vs.contextMenu(DEMO_TRAFFIC_SHIFT.cenName, 'Query CEN…');
+    const wb = await vs.webviewFrame(`Query: ${DEMO_TRAFFIC_SHIFT.cenName}`);
+    await wb.locator('.target-subtitle', { hasText: /flow logs in/ }).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+    await vs.runCommand('CEN Flow Logs: Compare with Earlier Range…');
+    const tab = `Compare: ${DEMO_TRAFFIC_SHIFT.cenName}`;
+    const frame = await vs.webviewFrame(tab);
+    // The last 24 hours against the 24 hours before: they span the shift.
+    await frame.locator('[data-testid=compare-dimension]').selectOption('source');
+    await frame.locator('[data-testid=compare-range]').selectOption('24h');
+    await frame.locator('[data-testid=compare-earlier]').selectOption('previousPeriod');
+    const run = await runAndWait(frame, TALKER);
+    await frame.locator('[data-testid=compare-status]', { hasText: /new/ }).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+    assert.equal(await row(frame, TALKER).getAttribute('data-status'), 'new');
+    const shown = await cellBytes(frame, TALKER, 'current');
+    const expected = cenTalkerBytes(vs, { kind: 'quick', minutes: 1440 }, [run.started, run.done]);
+    assert.ok(expected.includes(shown), `talker's bytes ${shown} vs the CEN's records' ${expected.join(' or ')}`);
+    assert.equal(await cellBytes(frame, TALKER, 'earlier'), 0);
+
+    // Only the compare view stays open: the CEN's query panel, handed back after the reload, would take the front.
+    await vs.webviewFrame(`Query: ${DEMO_TRAFFIC_SHIFT.cenName}`);
+    await vs.runCommand('View: Close Editor');
+    await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${DEMO_TRAFFIC_SHIFT.cenName}` }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
+    await vs.runCommand('Developer: Reload Window');
+    await reloaded;
+    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    const after = await vs.webviewFrame(tab);
+    await row(after, TALKER).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+    assert.equal(await after.locator('[data-testid=compare-range]').inputValue(), '24h');
+    assert.equal(await after.locator('[data-testid=compare-dimension]').inputValue(), 'source');
+    assert.equal(await row(after, TALKER).getAttribute('data-status'), 'new');
   });
 });

@@ -4,7 +4,9 @@
  * focused cell, open a query workbench with that pair's records; the direction the CEN does not log
  * (found from the coverage the page shows, not hard-coded) is flagged in the map and in the tree,
  * and its action opens the create wizard prefilled for the sending side. Screenshots for the README
- * in light and dark themes.
+ * in light and dark themes. A Sankey link click opens its pair's records; Cancel stops a load the
+ * emulator holds back; after "Reload Window" the map comes back with its CEN, range and mode; in
+ * the high-contrast theme axe finds no serious violation (colour contrast included).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -13,12 +15,15 @@ import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { screenshotForDocs } from './harness/docsScreenshot';
 import { answerFieldStep, answerStep, openExplorer, STEP_TIMEOUT_MS } from './harness/explorerSteps';
 import { editorText, gridText, pick, QUERY_TIMEOUT_MS, waitRunEnded } from './harness/queryWorkbench';
+import { seriousAxeViolations, webviewPageFrame } from './harness/axeAudit';
 
 const MAP_TAB = 'Region Map: prod-backbone';
 /** The router-level flow log of prod-backbone's hub region: it records every pair leaving HUB_REGION. */
 const HUB_FLOW_LOG = 'prod-backbone-flowlog';
 const HUB_REGION = 'cn-hangzhou';
 const OWNER = '1234567890123456';
+/** Start-up after a window reload on a loaded 2-core machine: like a fresh window. */
+const RELOAD_TIMEOUT_MS = 90_000;
 
 async function openMap(vs: VsCodeSession): Promise<FrameLocator> {
   const frame = await vs.webviewFrame(MAP_TAB);
@@ -129,6 +134,70 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await map.locator('[data-testid=map-cost]', { hasText: /Estimated transfer cost for the range: [\d,.]+ USD\. Estimate from captured bytes/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     assert.ok((await map.locator('td.cell .cell-cost').count()) > 0, 'cells show their cost');
     await docsScreenshot(vs, 'region-map-dark');
+  });
+
+  it('a Sankey link opens its pair’s records; Cancel stops a running load; Reload Window brings the map back with its CEN, range and mode', async () => {
+    await openExplorer(vs);
+    await vs.contextMenu('prod-backbone', 'Show Region Map…');
+    const map = await openMap(vs);
+
+    // The widest link leaving the hub (a click lands on its stroke, not on a thinner neighbour).
+    const links = await map.locator(`[data-testid=region-sankey] path.link[data-src="${HUB_REGION}"]`).evaluateAll((els) =>
+      els.map((e) => ({ dst: e.getAttribute('data-dst') ?? '', width: Number(e.getAttribute('stroke-width')) })).sort((a, b) => b.width - a.width),
+    );
+    assert.ok(links.length > 0, 'links leaving the hub');
+    await map.locator(`[data-testid="link-${HUB_REGION}>${links[0].dst}"]`).click();
+    await expectPairRecords(vs, HUB_REGION, links[0].dst);
+
+    // Only the map stays open: a query panel VS Code hands back after the reload would take the front.
+    await vs.webviewFrame(`Query: ${HUB_FLOW_LOG}`);
+    await vs.runCommand('View: Close Editor');
+    await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${HUB_FLOW_LOG}` }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+
+    // Cancel: the emulator holds every answer back; the page's Cancel ends the load at once.
+    const again = await openMap(vs);
+    vs.emulator.context.faults.update({ latencyMs: 120_000 });
+    try {
+      await again.locator('.action-button', { hasText: 'Refresh' }).click();
+      const started = Date.now();
+      await again.locator('[data-testid=map-cancel]').click();
+      await again.locator('[data-testid=map-status]', { hasText: /Cancelled/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+      assert.ok(Date.now() - started < 60_000, 'cancelled long before the held-back answer');
+    } finally {
+      vs.emulator.context.faults.update({ latencyMs: 0 });
+    }
+
+    // A range, a measure and the attachment split, then Reload Window.
+    const status = again.locator('[data-testid=map-status]');
+    await again.locator('[data-testid=map-range]').selectOption({ label: 'Last 24 hours' });
+    await status.filter({ hasText: /answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await again.locator('[data-testid=map-via]').check();
+    await status.filter({ hasText: /answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await again.locator('[data-testid=map-metric]').selectOption('packets');
+    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RELOAD_TIMEOUT_MS });
+    await vs.runCommand('Developer: Reload Window');
+    await reloaded;
+    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    const after = await vs.webviewFrame(MAP_TAB);
+    await after.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    assert.match((await after.locator('.map-subtitle').textContent()) ?? '', /every flow log of CEN cen-/);
+    assert.equal(await after.locator('[data-testid=map-range] option:checked').textContent(), 'Last 24 hours');
+    assert.equal(await after.locator('[data-testid=map-metric]').inputValue(), 'packets');
+    assert.equal(await after.locator('[data-testid=map-via]').isChecked(), true);
+    await after.locator('[data-testid=map-status]', { hasText: /flow logs? answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.equal(await vs.page.locator('.tabs-container .tab', { hasText: MAP_TAB }).count(), 1, 'one tab for the map, not a second copy');
+  });
+
+  it('high contrast: the map renders and axe finds no serious or critical violation (colour contrast included)', async () => {
+    await vs.reopen({ settings: { 'workbench.colorTheme': 'Default High Contrast' } });
+    await openExplorer(vs);
+    await vs.runCommand('CEN Flow Logs: Show Region Map…');
+    await pick(vs, 'prod-backbone');
+    await pick(vs, 'Every flow log of prod-backbone');
+    const map = await openMap(vs);
+    assert.ok((await map.locator('td.cell[data-src]').count()) >= 2, 'cells with traffic');
+    await vs.screenshot('region-map-high-contrast');
+    assert.deepEqual(await seriousAxeViolations(await webviewPageFrame(vs, '[data-testid=region-matrix]')), [], 'no serious or critical axe violation');
   });
 });
 

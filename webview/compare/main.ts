@@ -3,14 +3,14 @@
  * the page, restores the form from the page's state, and wires the typed protocol.
  */
 import './compare.css';
-import type { CompareBoot, CompareForm, CompareHostMessage, CompareWebviewMessage } from '../../src/protocol/compareMessages';
+import type { CompareBoot, CompareHostMessage, ComparePersistedState, CompareWebviewMessage } from '../../src/protocol/compareMessages';
 import { parseCompareForm } from '../../src/protocol/compareMessages';
 import { CompareView } from './compareView';
 
 interface VsCodeApi {
   postMessage(message: CompareWebviewMessage): void;
   getState(): unknown;
-  setState(state: { readonly form: CompareForm }): void;
+  setState(state: ComparePersistedState): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -22,7 +22,10 @@ function start(): void {
   const api = acquireVsCodeApi();
   const state = api.getState();
   const saved = typeof state === 'object' && state !== null && 'form' in state ? parseCompareForm(state.form) : undefined;
-  const view = new CompareView(root, boot, { post: (m) => api.postMessage(m), saveForm: (form) => api.setState({ form }) }, boot.run ? undefined : saved);
+  const initial = boot.run ? undefined : saved;
+  // Saved at once, with the source, so the panel comes back after Reload Window even if nothing is changed.
+  api.setState({ form: initial ?? boot.form, restore: boot.restore });
+  const view = new CompareView(root, boot, { post: (m) => api.postMessage(m), saveForm: (form) => api.setState({ form, restore: boot.restore }) }, initial);
   window.addEventListener('message', (e: MessageEvent<unknown>) => {
     const data = e.data;
     if (typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string') view.receive(data as CompareHostMessage);

@@ -1,10 +1,11 @@
 /** Entry of the region map webview bundle (dist/webview/regionMap.js): connects to the host and starts the page. */
 import './regionMap.css';
-import type { RegionMapHostMessage } from '../../src/protocol/regionMapMessages';
+import type { RegionMapHostMessage, RegionMapPersistedState } from '../../src/protocol/regionMapMessages';
 import { RegionMapApp, type RegionMapHost } from './regionMapApp';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  setState(state: RegionMapPersistedState): void;
 }
 
 declare function acquireVsCodeApi(): VsCodeApi;
@@ -13,6 +14,7 @@ function connect(): RegionMapHost {
   const api = acquireVsCodeApi();
   return {
     post: (m) => api.postMessage(m),
+    saveState: (state) => api.setState(state),
     onMessage: (handler) =>
       window.addEventListener('message', (e: MessageEvent<unknown>) => {
         // The host is the only sender in a webview; still ignore anything without a type.

@@ -4,7 +4,7 @@
  * coverage flags with "create the missing side", the heat-map matrix and the Sankey diagram.
  * Talks to the host only through the typed protocol (src/protocol/regionMapMessages.ts).
  */
-import type { RegionMapHostMessage, RegionMapResult, RegionMapWebviewMessage, TimeRangeSpec } from '../../src/protocol/regionMapMessages';
+import type { RegionMapHostMessage, RegionMapPersistedState, RegionMapResult, RegionMapScope, RegionMapWebviewMessage, TimeRangeSpec } from '../../src/protocol/regionMapMessages';
 import { formatCost } from '../../src/flowlogs/cost';
 import { codicon, h } from '../dom';
 import { buildMatrix, buildSankey, type Metric } from './mapData';
@@ -14,6 +14,8 @@ import { renderSankey } from './sankeyView';
 export interface RegionMapHost {
   post(message: RegionMapWebviewMessage): void;
   onMessage(handler: (message: RegionMapHostMessage) => void): void;
+  /** Keeps what the panel needs after Reload Window (the webview's state); absent on the benchmark page. */
+  saveState?(state: RegionMapPersistedState): void;
 }
 
 /** User-facing text, in one place (ready for localisation). */
@@ -32,7 +34,6 @@ const TEXT = {
   cancel: 'Cancel',
   refresh: 'Refresh',
   cancelled: 'Cancelled. Refresh to load again.',
-  overlap: 'its totals add their records together, so traffic both saw is counted once per flow log.',
 };
 
 const RANGES: readonly { readonly label: string; readonly spec: TimeRangeSpec }[] = [
@@ -51,6 +52,7 @@ export class RegionMapApp {
   private range: TimeRangeSpec = RANGES[2].spec;
   private metric: Metric = 'bytes';
   private byAttachment = false;
+  private scope: RegionMapScope | undefined;
   private result: RegionMapResult | undefined;
   private requestId: string | undefined;
   private seq = 0;
@@ -86,6 +88,7 @@ export class RegionMapApp {
     this.metricSelect.dataset.testid = 'map-metric';
     this.metricSelect.addEventListener('change', () => {
       this.metric = this.metricSelect.value === 'packets' ? 'packets' : 'bytes';
+      this.save();
       this.draw();
     });
     this.viaBox.type = 'checkbox';
@@ -119,7 +122,10 @@ export class RegionMapApp {
       case 'init':
         this.range = m.range;
         this.byAttachment = m.byAttachment;
+        this.scope = m.scope;
+        if (m.metric) this.metric = m.metric;
         this.rangeSelect.value = String(rangeIndex(m.range));
+        this.metricSelect.value = this.metric;
         this.viaBox.checked = m.byAttachment;
         this.title.textContent = `Region map: ${m.scope.title}`;
         this.subtitle.textContent = m.scope.kind === 'cen' ? `every flow log of CEN ${m.scope.cenId}` : `flow log ${m.scope.flowLogId ?? ''}`;
@@ -148,7 +154,22 @@ export class RegionMapApp {
     }
   }
 
+  /** The subject, range and mode, for the serializer after Reload Window. */
+  private save(): void {
+    const scope = this.scope;
+    if (!scope || !this.host.saveState) return;
+    this.host.saveState({
+      cenId: scope.cenId,
+      ...(scope.flowLogId ? { flowLogId: scope.flowLogId } : {}),
+      title: scope.title,
+      range: this.range,
+      byAttachment: this.byAttachment,
+      metric: this.metric,
+    });
+  }
+
   private load(): void {
+    this.save();
     const requestId = `map-${++this.seq}`;
     this.requestId = requestId;
     this.showLoading(TEXT.loading, 0, 0);
@@ -183,7 +204,7 @@ export class RegionMapApp {
     if (!r) return;
     const answered = r.sources.filter((s) => s.state === 'ok').length;
     this.setStatus('info', `${r.rangeLabel} · ${answered} of ${r.sources.length} flow log${r.sources.length === 1 ? '' : 's'} answered`);
-    this.notices.replaceChildren(...this.sourceNotices(r), ...this.overlapNotices(r), ...this.costNotices(r));
+    this.notices.replaceChildren(...this.sourceNotices(r), ...this.countNotices(r), ...this.costNotices(r));
     const matrix = buildMatrix(r.traffic, this.metric);
     const notLogged = new Map(r.coverage.filter((c) => c.state === 'notLogged').map((c) => [`${c.from}>${c.to}`, c.sentence]));
     const costByPair = new Map<string, string>();
@@ -210,11 +231,13 @@ export class RegionMapApp {
     return out;
   }
 
-  private overlapNotices(r: RegionMapResult): HTMLElement[] {
-    return (r.overlaps ?? []).map((o) => {
-      const p = h('p', 'notice warning');
-      p.dataset.testid = 'overlap';
-      p.append(codicon('warning'), document.createTextNode(` ${o.src} → ${o.dst} is captured by ${o.flowLogs.length} flow logs (${o.flowLogs.join(', ')}): ${TEXT.overlap}`));
+  /** Where a pair's total was counted from, when several flow logs captured it or only local connections did (the host's sentence). */
+  private countNotices(r: RegionMapResult): HTMLElement[] {
+    return (r.countNotes ?? []).map((o) => {
+      const p = h('p', 'notice info');
+      p.dataset.testid = 'count-note';
+      p.dataset.pair = `${o.src}>${o.dst}`;
+      p.append(codicon('info'), document.createTextNode(` ${o.sentence}`));
       return p;
     });
   }
@@ -254,7 +277,8 @@ export class RegionMapApp {
       if (c.canCreate) {
         const b = h('button', 'action-button secondary');
         b.append(codicon('add'), document.createTextNode(` ${TEXT.createMissing}`));
-        b.setAttribute('aria-label', `Create a flow log for ${c.from} → ${c.to}`);
+        // The visible text starts the accessible name (WCAG 2.5.3, label in name), then says which direction.
+        b.setAttribute('aria-label', `${TEXT.createMissing} for ${c.from} → ${c.to}`);
         b.dataset.testid = `create-${c.from}>${c.to}`;
         b.addEventListener('click', () => this.host.post({ type: 'createMissing', from: c.from, to: c.to }));
         li.append(document.createTextNode(' '), b);

@@ -12,6 +12,7 @@ import {
   type CompareForm,
   type CompareHostMessage,
   type CompareRangeOption,
+  type CompareRestore,
   type CompareResultView,
 } from '../../protocol/compareMessages';
 import type { TimeRangeSpec } from '../../protocol/messages';
@@ -23,7 +24,7 @@ import { resolveWorkbenchRange } from '../workbench/workbenchLanguage';
 import { buildWorkbenchHtml, createNonce } from '../workbench/workbenchHtml';
 import { webviewOptions, webviewRoot } from '../workbench/workbenchPanel';
 
-export const COMPARE_VIEW_TYPE = 'cenFlowLogs.compare';
+import { COMPARE_VIEW_TYPE } from '../../activation/contributions';
 
 /** Opens the records behind a row: a search over an absolute range, in the query workbench. */
 export type RecordsOpener = (query: string, range: TimeRangeSpec) => Promise<void>;
@@ -39,6 +40,8 @@ export interface CompareIntent {
   readonly openRecords: RecordsOpener;
   /** The range to start from (a workbench's); default: the last 24 hours. */
   readonly range?: TimeRangeSpec;
+  /** The source and range as plain data, kept by the page so the panel comes back after Reload Window. */
+  readonly restore: CompareRestore;
 }
 
 const DEFAULT_RANGE_ID = '24h';
@@ -76,11 +79,14 @@ export class ComparePanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     private intent: CompareIntent,
     private readonly deps: ComparePanelDeps,
+    /** The form a panel restored after Reload Window had (compared again at once). */
+    restoredForm?: CompareForm,
   ) {
     const { options, selected } = rangeOptions(intent.range);
     this.ranges = options;
     const firstAvailable = COMPARE_DIMENSIONS.find((d) => !dimensionUnavailable(d.id, intent.source.fields))?.id ?? 'source';
-    this.form = { dimension: firstAvailable, rangeId: selected, earlier: 'previousPeriod', pickedText: '' };
+    const restored = restoredForm && options.some((o) => o.id === restoredForm.rangeId) ? restoredForm : undefined;
+    this.form = restored ?? { dimension: firstAvailable, rangeId: selected, earlier: 'previousPeriod', pickedText: '' };
     panel.webview.options = webviewOptions(deps.extensionUri);
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.disposables.push(
@@ -112,6 +118,7 @@ export class ComparePanel implements vscode.Disposable {
       earlierChoices: EARLIER_CHOICES,
       form: this.form,
       run,
+      restore: this.intent.restore,
     };
     const webview = this.panel.webview;
     const root = webviewRoot(this.deps.extensionUri);
@@ -259,7 +266,19 @@ export class ComparePanels implements vscode.Disposable {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${intent.source.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
-    const compare = new ComparePanel(panel, intent, this.deps);
+    return this.track(key, new ComparePanel(panel, intent, this.deps));
+  }
+
+  /** A panel VS Code hands back after Reload Window, with the form it had; a second one for the same source is closed. */
+  restore(key: string, panel: vscode.WebviewPanel, intent: CompareIntent, form: CompareForm): void {
+    if (this.panels.has(key)) {
+      panel.dispose();
+      return;
+    }
+    this.track(key, new ComparePanel(panel, intent, this.deps, form));
+  }
+
+  private track(key: string, compare: ComparePanel): ComparePanel {
     this.panels.set(key, compare);
     compare.onDidDispose(() => this.panels.delete(key));
     return compare;

@@ -4,18 +4,19 @@
  * records open in the workbench on that flow log.
  */
 import * as vscode from 'vscode';
-import type { CenApi } from '../../cloud/cenApi';
 import { CloudError } from '../../cloud/cloudError';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { TimeRangeSpec } from '../../protocol/messages';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { flowLogArgument, pickFlowLog } from '../workbench/commands';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
-import { flowLogTargetInput, type LogstoreTargetInput } from '../workbench/workbenchTarget';
+import type { LogstoreTargetInput } from '../workbench/workbenchTarget';
 import { captureInterval } from '../workbench/workbenchLanguage';
-import type { ComparePanels } from './comparePanel';
+import type { ComparePanels, CompareIntent } from './comparePanel';
 import { loadComparePanelModule } from './comparePanelLoader';
 import { flowLogCompareTarget, logstoreCompareSource, targetCompareSource, type LogstoreCompareTarget } from './compareSources';
+import { parseComparePersistedState, type CompareLogstore, type CompareRestore } from '../../protocol/compareMessages';
+import type { CenApi, FlowLog } from '../../cloud/cenApi';
 import { targetQueries } from '../workbench/targetQueries';
 
 export const COMPARE_COMMAND = 'cenFlowLogs.flowLog.compareRanges';
@@ -30,8 +31,8 @@ export interface CompareDeps {
   readonly log: vscode.LogOutputChannel;
 }
 
-export function registerCompare(context: vscode.ExtensionContext, deps: CompareDeps): void {
-  // The panels (their own chunk) are built on the first comparison.
+export function registerCompare(context: vscode.ExtensionContext, deps: CompareDeps): { serializer: vscode.WebviewPanelSerializer } {
+  // The panels (in the lazy UI chunk) are built on the first comparison or restore.
   let panels: ComparePanels | undefined;
   const comparePanels = (): ComparePanels => {
     if (panels) return panels;
@@ -43,50 +44,118 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
   const sls = async (): Promise<SlsApi> =>
     deps.sls() ??
     Promise.reject(new CloudError({ kind: 'credentials', message: 'Not signed in to Alibaba Cloud.', nextStep: 'Sign in from the CEN Flow Logs view, then compare again.' }));
+  const intentOf = (restore: CompareRestore): { key: string; intent: CompareIntent } => {
+    const { source, range } = restore;
+    switch (source.kind) {
+      case 'cen': {
+        // A CEN compares its whole CEN through the merged queries of its workbench target.
+        const t = source.target;
+        return {
+          key: `cen:${t.cenId}`,
+          intent: {
+            source: targetCompareSource(targetQueries(sls, t), { title: t.title, interval: captureInterval(t.interval), fields: t.fields.map((f) => f.name) }),
+            range,
+            restore,
+            openRecords: async (query, r) => {
+              await deps.panels.openCenTarget(t, { query, range: r, run: true });
+            },
+          },
+        };
+      }
+      case 'logstore': {
+        const l = source.logstore;
+        const target: LogstoreCompareTarget = { title: l.title, regionId: l.regionId, projectName: l.projectName, logStoreName: l.logStoreName, interval: captureInterval(l.interval), fields: l.fields };
+        const workbench: LogstoreTargetInput = {
+          regionId: l.regionId,
+          projectName: l.projectName,
+          logStoreName: l.logStoreName,
+          flowLogId: l.flowLogId,
+          cenId: l.cenId,
+          interval: target.interval,
+          title: l.title,
+          format: l.format,
+          transitRouter: l.transitRouterId && l.cenId ? { cenId: l.cenId, regionId: l.regionId, transitRouterId: l.transitRouterId } : undefined,
+        };
+        return {
+          key: `${l.regionId}/${l.projectName}/${l.logStoreName}`,
+          intent: {
+            source: logstoreCompareSource(sls, target),
+            range,
+            restore,
+            openRecords: async (query, r) => {
+              await deps.panels.open(workbench, { query, range: r, run: true });
+            },
+          },
+        };
+      }
+    }
+  };
   deps.registrar.register(COMPARE_COMMAND, 'Compare with earlier range', async (node?: unknown) => {
     // A CEN panel compares its whole CEN, through the panel's merged queries.
     const active = node === undefined ? deps.panels.openPanels.find((p) => p.panel.active) : undefined;
     if (active?.target.kind === 'cen') {
-      const t = active.target;
-      comparePanels().open(`cen:${t.cenId}`, {
-        source: targetCompareSource(targetQueries(sls, t), { title: t.title, interval: captureInterval(t.interval), fields: t.fields.map((f) => f.name) }),
-        range: active.currentViewState?.range,
-        openRecords: async (query, r) => active.show({ query, range: r, run: true }),
-      });
+      const { key, intent } = intentOf({ source: { kind: 'cen', target: active.target }, range: active.currentViewState?.range });
+      comparePanels().open(key, intent);
       return;
     }
     const chosen = await compareTarget(deps, node);
     if (!chosen) return;
-    const { target, workbench, range } = chosen;
-    comparePanels().open(`${target.regionId}/${target.projectName}/${target.logStoreName}`, {
-      source: logstoreCompareSource(sls, target),
-      range,
-      openRecords: async (query, r) => {
-        await deps.panels.open(workbench, { query, range: r, run: true });
-      },
-    });
+    const { key, intent } = intentOf({ source: { kind: 'logstore', logstore: chosen.logstore }, range: chosen.range });
+    comparePanels().open(key, intent);
   });
+  const serializer: vscode.WebviewPanelSerializer = {
+    deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+      const saved = parseComparePersistedState(state);
+      if (!saved) {
+        // Nothing trustworthy to restore (an older page's state, or none): close, not an empty shell.
+        deps.log.warn('compare: a panel could not be restored after reload (no valid saved state); it was closed.');
+        panel.dispose();
+        return;
+      }
+      const { key, intent } = intentOf(saved.restore);
+      comparePanels().restore(key, panel, intent, saved.form);
+    },
+  };
+  return { serializer };
 }
 
 interface ChosenTarget {
-  readonly target: LogstoreCompareTarget;
-  readonly workbench: LogstoreTargetInput;
+  readonly logstore: CompareLogstore;
   readonly range?: TimeRangeSpec;
+}
+
+function flowLogCompareLogstore(flowLog: FlowLog): CompareLogstore {
+  const t = flowLogCompareTarget(flowLog);
+  return {
+    ...t,
+    flowLogId: flowLog.flowLogId,
+    cenId: flowLog.cenId,
+    format: { logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId },
+    ...(flowLog.transitRouterId ? { transitRouterId: flowLog.transitRouterId } : {}),
+  };
 }
 
 /** The flow log given (tree), else the active workbench panel's target and range, else one picked. */
 async function compareTarget(deps: CompareDeps, node: unknown): Promise<ChosenTarget | undefined> {
   const given = flowLogArgument(node);
-  if (given) return { target: flowLogCompareTarget(given), workbench: flowLogTargetInput(given) };
+  if (given) return { logstore: flowLogCompareLogstore(given) };
   const panel = deps.panels.openPanels.find((p) => p.panel.active);
   if (panel && panel.target.kind === 'logstore') {
     const t = panel.target;
     return {
-      target: { title: t.title, regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, interval: captureInterval(t.interval), fields: t.fields.map((f) => f.name) },
-      workbench: { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName, flowLogId: t.flowLogId, cenId: t.cenId, interval: t.interval, title: t.title },
+      logstore: {
+        title: t.title,
+        regionId: t.regionId,
+        projectName: t.projectName,
+        logStoreName: t.logStoreName,
+        interval: t.interval,
+        fields: t.fields.map((f) => f.name),
+        ...(t.flowLogId ? { flowLogId: t.flowLogId } : {}),
+        ...(t.cenId ? { cenId: t.cenId } : {}),
+      },
       range: panel.currentViewState?.range,
     };
   }
   const picked = await pickFlowLog(deps.cen, 'Compare which flow log with an earlier range?');
-  return picked ? { target: flowLogCompareTarget(picked), workbench: flowLogTargetInput(picked) } : undefined;
+  return picked ? { logstore: flowLogCompareLogstore(picked) } : undefined;
 }

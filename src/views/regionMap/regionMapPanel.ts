@@ -11,12 +11,14 @@ import { errorText } from '../../errorText';
 import { CURRENCY_SETTING, PRICE_SETTING, estimateCost, isEmptyPriceTable, parsePriceTable } from '../../flowlogs/cost';
 import { directionSentence, type PairCoverage } from '../../flowlogs/coverage';
 import { pairRecordsQuery, type RegionPairTraffic } from '../../flowlogs/regionTraffic';
+import { basisSentence, type PairBasis } from '../../flowlogs/uniqueTraffic';
 import type { TimeRangeSpec } from '../../protocol/messages';
 import {
   parseRegionMapMessage,
   type CostInfo,
   type CoverageInfo,
   type RegionMapHostMessage,
+  type RegionMapPersistedState,
   type RegionMapResult,
   type RegionMapScope,
   type RegionMapWebviewMessage,
@@ -26,7 +28,7 @@ import { buildWorkbenchHtml, createNonce } from '../workbench/workbenchHtml';
 import { resolveWorkbenchRange } from '../workbench/workbenchLanguage';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput } from '../workbench/workbenchTarget';
-import { cenRegionTraffic, overlappingPairs, type FlowLogTraffic } from './regionTrafficLoader';
+import { cenRegionTraffic, type FlowLogTraffic } from './regionTrafficLoader';
 
 export interface RegionMapDeps {
   readonly extensionUri: vscode.Uri;
@@ -49,7 +51,14 @@ export class RegionMapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private current: { requestId: string; abort: AbortController } | undefined;
   private last:
-    | { result: RegionMapResult; perFlowLog: readonly FlowLogTraffic[]; coverage: readonly PairCoverage[]; range: TimeRangeSpec; flowLogs: readonly FlowLog[] }
+    | {
+        result: RegionMapResult;
+        perFlowLog: readonly FlowLogTraffic[];
+        bases: readonly PairBasis[];
+        coverage: readonly PairCoverage[];
+        range: TimeRangeSpec;
+        flowLogs: readonly FlowLog[];
+      }
     | undefined;
   private readonly disposeEmitter = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposeEmitter.event;
@@ -58,6 +67,8 @@ export class RegionMapPanel implements vscode.Disposable {
     readonly panel: vscode.WebviewPanel,
     readonly subject: RegionMapSubject,
     private readonly deps: RegionMapDeps,
+    /** What a panel restored after Reload Window showed (its webview's saved state). */
+    private readonly restored?: Pick<RegionMapPersistedState, 'range' | 'byAttachment' | 'metric'>,
   ) {
     panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, 'media', 'activity-bar.svg');
     this.disposables.push(
@@ -127,7 +138,13 @@ export class RegionMapPanel implements vscode.Disposable {
   private async handle(message: RegionMapWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'init', scope: this.scope, range: this.last?.range ?? DEFAULT_RANGE, byAttachment: this.last?.result.byAttachment ?? false });
+        this.post({
+          type: 'init',
+          scope: this.scope,
+          range: this.last?.range ?? this.restored?.range ?? DEFAULT_RANGE,
+          byAttachment: this.last?.result.byAttachment ?? this.restored?.byAttachment ?? false,
+          ...(this.restored ? { metric: this.restored.metric } : {}),
+        });
         if (this.last) this.post({ type: 'result', result: this.last.result });
         return;
       case 'load':
@@ -183,9 +200,12 @@ export class RegionMapPanel implements vscode.Disposable {
         ...('error' in cov && cov.error ? { coverageError: cov.error } : {}),
         cost: costInfo(answer.traffic),
         attachmentNames: attachmentNames(cov.pairs),
-        overlaps: overlappingPairs(answer.perFlowLog),
+        countNotes: answer.bases.flatMap((b) => {
+          const sentence = basisSentence(b);
+          return sentence ? [{ src: b.src, dst: b.dst, sentence }] : [];
+        }),
       };
-      this.last = { result, perFlowLog: answer.perFlowLog, coverage: cov.pairs, range, flowLogs };
+      this.last = { result, perFlowLog: answer.perFlowLog, bases: answer.bases, coverage: cov.pairs, range, flowLogs };
       this.deps.log.info(`region map: ${this.scope.title}: ${answer.traffic.length} rows from ${flowLogs.length} flow logs in ${Date.now() - started} ms`);
       this.post({ type: 'result', result });
     } catch (e) {
@@ -196,11 +216,14 @@ export class RegionMapPanel implements vscode.Disposable {
     }
   }
 
-  /** The records behind a cell or link: a workbench per flow log whose answer had that pair. */
+  /** The records behind a cell or link: a workbench per flow log the pair's numbers were counted from. */
   private async openPair(src: string, dst: string, attachmentId?: string): Promise<void> {
     const last = this.last;
     if (!last) return;
-    const concerned = last.perFlowLog.filter((a) => a.traffic.some((t) => t.src === src && t.dst === dst && (attachmentId === undefined || t.attachmentId === attachmentId)));
+    const counted = new Set(last.bases.find((b) => b.src === src && b.dst === dst)?.countedFlowLogIds ?? []);
+    const concerned = last.perFlowLog.filter(
+      (a) => counted.has(a.source.flowLogId) && a.traffic.some((t) => t.src === src && t.dst === dst && (attachmentId === undefined || t.attachmentId === attachmentId)),
+    );
     const flowLogs = concerned.map((a) => last.flowLogs.find((f) => f.flowLogId === a.source.flowLogId)).filter((f): f is FlowLog => f !== undefined);
     if (flowLogs.length === 0) {
       void vscode.window.showInformationMessage(`No flow log captured ${src} → ${dst} in this range.`);

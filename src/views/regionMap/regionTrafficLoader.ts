@@ -7,7 +7,8 @@
 import type { FlowLog } from '../../cloud/cenApi';
 import type { SlsApi, TimeRange } from '../../cloud/slsApi';
 import { errorText } from '../../errorText';
-import { missingRegionFields, parseRegionTraffic, regionTrafficQuery, sumRegionTraffic, type RegionPairTraffic } from '../../flowlogs/regionTraffic';
+import { missingRegionFields, parseRegionTraffic, regionTrafficQuery, writesDirection, type RegionPairTraffic } from '../../flowlogs/regionTraffic';
+import { uniqueRegionTraffic, type CaptureSource, type PairBasis } from '../../flowlogs/uniqueTraffic';
 import type { RegionMapSource } from '../../protocol/regionMapMessages';
 
 export interface FlowLogTraffic {
@@ -38,9 +39,11 @@ export async function flowLogRegionTraffic(sls: SlsApi, flowLog: FlowLog, reques
   if (!flowLog.projectName || !flowLog.logStoreName) return { source: sourceOf(flowLog, 'notContributing', 'it delivers to no Log Service logstore'), traffic: [] };
   // A format without attachment-id still answers the pair totals; its records count as "attachment unknown".
   const byAttachment = request.byAttachment && missingRegionFields(format, true).length === 0;
+  // Split by direction where written: it tells the router's outbound leg from a local connection's (uniqueTraffic.ts).
+  const byDirection = writesDirection(format);
   try {
     const result = await sls.query(
-      { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, from: request.range.from, to: request.range.to, query: regionTrafficQuery(byAttachment) },
+      { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, from: request.range.from, to: request.range.to, query: regionTrafficQuery(byAttachment, byDirection) },
       { signal: request.signal },
     );
     let traffic = parseRegionTraffic(result.columns, result.rows);
@@ -64,25 +67,25 @@ export async function perFlowLogTraffic(sls: SlsApi, flowLogs: readonly FlowLog[
   );
 }
 
-/**
- * A CEN's traffic by region pair: the per-flow-log answers summed (sums merge exactly). The only
- * place that makes a CEN's answer — to be switched to issue 20a's CEN query engine.
- */
-export async function cenRegionTraffic(sls: SlsApi, flowLogs: readonly FlowLog[], request: TrafficRequest): Promise<{ traffic: RegionPairTraffic[]; perFlowLog: FlowLogTraffic[] }> {
-  const perFlowLog = await perFlowLogTraffic(sls, flowLogs, request);
-  return { traffic: sumRegionTraffic(perFlowLog.map((a) => a.traffic)), perFlowLog };
+/** Where a flow log captures, for counting each flow once. */
+export function captureSourceOf(f: FlowLog): CaptureSource {
+  const common = { flowLogId: f.flowLogId, name: f.name || f.flowLogId, regionId: f.regionId };
+  if (!f.transitRouterId) return { ...common, kind: 'olderForm' };
+  if (!f.transitRouterAttachmentId) return { ...common, kind: 'router', transitRouterId: f.transitRouterId };
+  return { ...common, kind: 'connection', transitRouterId: f.transitRouterId, attachmentId: f.transitRouterAttachmentId };
 }
 
-/** Pairs more than one flow log answered for, with those flow logs' names (their sums add the same traffic up twice). */
-export function overlappingPairs(perFlowLog: readonly FlowLogTraffic[]): { src: string; dst: string; flowLogs: string[] }[] {
-  const byPair = new Map<string, { src: string; dst: string; flowLogs: string[] }>();
-  for (const a of perFlowLog) {
-    for (const t of a.traffic) {
-      const k = `${t.src}>${t.dst}`;
-      const e = byPair.get(k) ?? { src: t.src, dst: t.dst, flowLogs: [] };
-      if (!e.flowLogs.includes(a.source.name)) e.flowLogs.push(a.source.name);
-      byPair.set(k, e);
-    }
-  }
-  return [...byPair.values()].filter((e) => e.flowLogs.length > 1);
+/**
+ * A CEN's traffic by region pair: each flow counted once when several flow logs capture the same
+ * pair (uniqueTraffic.ts decides which one counts; `bases` says which did). The only place that
+ * makes a CEN's answer.
+ */
+export async function cenRegionTraffic(
+  sls: SlsApi,
+  flowLogs: readonly FlowLog[],
+  request: TrafficRequest,
+): Promise<{ traffic: RegionPairTraffic[]; perFlowLog: FlowLogTraffic[]; bases: PairBasis[] }> {
+  const perFlowLog = await perFlowLogTraffic(sls, flowLogs, request);
+  const unique = uniqueRegionTraffic(perFlowLog.map((a, i) => ({ source: captureSourceOf(flowLogs[i]), traffic: a.traffic })));
+  return { traffic: unique.traffic, perFlowLog, bases: unique.bases };
 }

@@ -12,12 +12,19 @@ import { REGION_MAP_VIEW_TYPE } from '../../activation/contributions';
 import type { RegionMapDeps, RegionMapPanel, RegionMapSubject } from './regionMapPanel';
 import { loadRegionMapModule } from './regionMapLoader';
 import { webviewOptions } from '../workbench/workbenchPanel';
+import { parseRegionMapPersistedState } from '../../protocol/regionMapMessages';
+import { errorText } from '../../errorText';
 
 export const SHOW_REGION_MAP = 'cenFlowLogs.regionMap.show';
 
-export function registerRegionMap(context: vscode.ExtensionContext, deps: RegionMapDeps & { readonly registrar: CommandRegistrar }): void {
+/** Registers the command; returns the serializer that brings region maps back after Reload Window. */
+export function registerRegionMap(context: vscode.ExtensionContext, deps: RegionMapDeps & { readonly registrar: CommandRegistrar }): vscode.WebviewPanelSerializer {
   const panels = new Map<string, RegionMapPanel>();
   context.subscriptions.push({ dispose: () => [...panels.values()].forEach((p) => p.panel.dispose()) });
+  const track = (key: string, panel: RegionMapPanel): void => {
+    panels.set(key, panel);
+    panel.onDidDispose(() => panels.delete(key));
+  };
   deps.registrar.register(SHOW_REGION_MAP, 'Show region map', async (node?: unknown) => {
     const subject = await subjectOf(deps, node);
     if (!subject) return;
@@ -30,10 +37,35 @@ export function registerRegionMap(context: vscode.ExtensionContext, deps: Region
     const title = `Region Map: ${subject.flowLog ? subject.flowLog.name || subject.flowLog.flowLogId : subject.cen.name || subject.cen.cenId}`;
     const webviewPanel = vscode.window.createWebviewPanel(REGION_MAP_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     const { RegionMapPanel } = loadRegionMapModule();
-    const panel = new RegionMapPanel(webviewPanel, subject, deps);
-    panels.set(key, panel);
-    panel.onDidDispose(() => panels.delete(key));
+    track(key, new RegionMapPanel(webviewPanel, subject, deps));
   });
+  return {
+    deserializeWebviewPanel: async (webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+      const saved = parseRegionMapPersistedState(state);
+      const subject = saved ? await restoredSubject(deps, saved.cenId, saved.flowLogId).catch((e: unknown) => {
+        deps.log.warn(`region map: could not restore ${saved.title}: ${errorText(e)}`);
+        return undefined;
+      }) : undefined;
+      if (!saved || !subject || panels.has(subjectKey(subject))) {
+        // Nothing trustworthy to restore (no saved state, or the flow log is gone): close, not an empty shell.
+        if (!saved) deps.log.warn('region map: a panel could not be restored after reload (no valid saved state); it was closed.');
+        webviewPanel.dispose();
+        return;
+      }
+      webviewPanel.webview.options = webviewOptions(deps.extensionUri);
+      const { RegionMapPanel } = loadRegionMapModule();
+      track(subjectKey(subject), new RegionMapPanel(webviewPanel, subject, deps, saved));
+    },
+  };
+}
+
+/** The CEN (and flow log) a restored map showed, looked up again; a flow log no longer listed is not restored. */
+async function restoredSubject(deps: RegionMapDeps, cenId: string, flowLogId: string | undefined): Promise<RegionMapSubject | undefined> {
+  const cen = (await deps.model.allCens()).find((c) => c.cenId === cenId) ?? placeholderCen(cenId);
+  if (!flowLogId) return { cen };
+  const flowLog = (await deps.model.flowLogsOf(cen)).find((f) => f.flowLogId === flowLogId);
+  if (!flowLog) throw new Error(`flow log ${flowLogId} is no longer listed`);
+  return { cen, flowLog };
 }
 
 /** One panel per CEN or flow log. */

@@ -58,6 +58,16 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
     return this.createShared(target, intent, fromDocument);
   }
 
+  /** Opens (or reveals) the panel of a CEN target already built (a compare panel restored after a reload opens its records here). */
+  async openCenTarget(target: CenTarget, intent?: QueryIntent): Promise<WorkbenchPanel> {
+    const existing = this.panels.get(`cen:${target.cenId}`);
+    if (existing) {
+      await existing.show(intent);
+      return existing;
+    }
+    return this.createShared(target, intent);
+  }
+
   /**
    * A new shared panel on a target, rendered with the intent's query (nothing is put into its editor
    * later), and recorded. Run from a document it opens beside the document, which keeps the focus.

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { CommandTable } from '../../../src/activation/commandTable';
-import { CONTRIBUTED_COMMANDS, EXPLORER_VIEW_ID, SHOW_LOG_COMMAND, WORKBENCH_VIEW_TYPE, type ContributedCommand } from '../../../src/activation/contributions';
+import { COMPARE_VIEW_TYPE, CONTRIBUTED_COMMANDS, EXPLORER_VIEW_ID, REGION_MAP_VIEW_TYPE, SHOW_LOG_COMMAND, WORKBENCH_VIEW_TYPE, type ContributedCommand } from '../../../src/activation/contributions';
 import { registerContributedCommands, type CommandRegistry } from '../../../src/activation/lazyCommands';
 import type { CommandHandler } from '../../../src/views/commands/commandRegistrar';
 
@@ -74,7 +74,9 @@ describe('contributed commands at activation', () => {
   it('the tree view and webview type registered at activation are the ones package.json declares', () => {
     const views = Object.values(manifest.contributes.views).flat().map((v) => v.id);
     assert.ok(views.includes(EXPLORER_VIEW_ID), `${EXPLORER_VIEW_ID} is a contributed view`);
-    assert.ok(manifest.activationEvents?.includes(`onWebviewPanel:${WORKBENCH_VIEW_TYPE}`), 'restoring a workbench panel activates the extension');
+    for (const viewType of [WORKBENCH_VIEW_TYPE, REGION_MAP_VIEW_TYPE, COMPARE_VIEW_TYPE]) {
+      assert.ok(manifest.activationEvents?.includes(`onWebviewPanel:${viewType}`), `restoring a ${viewType} panel activates the extension`);
+    }
     assert.equal(CONTRIBUTED_COMMANDS.length, manifestCommands.length);
   });
 });

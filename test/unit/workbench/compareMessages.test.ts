@@ -1,7 +1,7 @@
 /** What the compare page may send: validated before the host acts on it. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseCompareWebviewMessage } from '../../../src/protocol/compareMessages';
+import { parseComparePersistedState, parseCompareWebviewMessage } from '../../../src/protocol/compareMessages';
 
 const form = { dimension: 'regionPair', rangeId: '24h', earlier: 'sameTimeYesterday', pickedText: '' };
 
@@ -33,5 +33,22 @@ describe('compare page messages', () => {
       { type: 'formChanged', form: null },
     ];
     for (const m of bad) assert.equal(parseCompareWebviewMessage(m), undefined, JSON.stringify(m));
+  });
+
+  it('a saved page state brings back its source, range and form after a reload; anything malformed is refused', () => {
+    const logstore = { title: 'hub', regionId: 'cn-hangzhou', projectName: 'p', logStoreName: 'l', interval: 600, fields: ['srcaddr', 'bytes'], flowLogId: 'flowlog-1', format: { logFormatString: '', olderForm: false } };
+    const saved = { form, restore: { source: { kind: 'logstore', logstore }, range: { kind: 'quick', minutes: 60 } } };
+    assert.deepEqual(JSON.parse(JSON.stringify(parseComparePersistedState(saved))), saved);
+    const cen = { kind: 'cen', cenId: 'cen-1', title: 'prod', interval: 600, fields: [{ name: 'bytes', type: 'long' }], members: [] };
+    assert.equal(parseComparePersistedState({ form, restore: { source: { kind: 'cen', target: cen } } })?.restore.source.kind, 'cen');
+    const bad: unknown[] = [
+      undefined,
+      { form },
+      { form, restore: { source: { kind: 'logstore', logstore: { ...logstore, interval: -1 } } } },
+      { form, restore: { source: { kind: 'cen', target: { ...cen, kind: 'logstore' } } } },
+      { form, restore: { source: { kind: 'logstore', logstore }, range: { kind: 'quick', minutes: 'x' } } },
+      { form: { ...form, dimension: 'nope' }, restore: saved.restore },
+    ];
+    for (const b of bad) assert.equal(parseComparePersistedState(b), undefined, JSON.stringify(b));
   });
 });

@@ -1,7 +1,7 @@
 /** What the region map webview may send: every message validated before the host acts on it. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseRegionMapMessage } from '../../../src/protocol/regionMapMessages';
+import { parseRegionMapMessage, parseRegionMapPersistedState } from '../../../src/protocol/regionMapMessages';
 
 describe('region map messages from the webview', () => {
   it('accepts the well-formed ones', () => {
@@ -37,6 +37,16 @@ describe('region map messages from the webview', () => {
       { type: 'cancel' },
     ]) {
       assert.equal(parseRegionMapMessage(bad), undefined, JSON.stringify(bad));
+    }
+  });
+
+  it('a saved panel state (subject, range, mode) comes back as saved; a malformed one is refused', () => {
+    const saved = { cenId: 'cen-1', flowLogId: 'flowlog-2', title: 'hub', range: { kind: 'relative', amount: 24, unit: 'hours' }, byAttachment: true, metric: 'packets' };
+    assert.deepEqual(parseRegionMapPersistedState(saved), saved);
+    const { flowLogId: _f, ...wholeCen } = saved;
+    assert.deepEqual(parseRegionMapPersistedState(wholeCen), wholeCen);
+    for (const bad of [undefined, { ...saved, cenId: '' }, { ...saved, range: { kind: 'relative', amount: 0, unit: 'days' } }, { ...saved, byAttachment: 'yes' }, { ...saved, flowLogId: 3 }]) {
+      assert.equal(parseRegionMapPersistedState(bad), undefined, JSON.stringify(bad));
     }
   });
 });
