@@ -13,6 +13,17 @@ export const CONVERTED_MODULES = [
   'src/views/credentials/credentialCommands.ts',
   'src/views/credentials/credentialStatusBar.ts',
   'webview/results/statusLine.ts',
+  'src/views/explorer/explorerModel.ts',
+  'src/views/explorer/explorerTreeProvider.ts',
+  'src/views/explorer/registerExplorer.ts',
+  'src/views/explorer/nodes/cenNode.ts',
+  'src/views/explorer/nodes/coverageNode.ts',
+  'src/views/explorer/nodes/createFlowLogNode.ts',
+  'src/views/explorer/nodes/errorNode.ts',
+  'src/views/explorer/nodes/flowLogNode.ts',
+  'src/views/explorer/nodes/loadMoreNode.ts',
+  'src/views/explorer/nodes/transitRouterNode.ts',
+  'src/views/flowLogDetails.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
