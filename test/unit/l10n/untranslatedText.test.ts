@@ -24,6 +24,12 @@ export const CONVERTED_MODULES = [
   'src/views/explorer/nodes/loadMoreNode.ts',
   'src/views/explorer/nodes/transitRouterNode.ts',
   'src/views/flowLogDetails.ts',
+  'src/flowlogs/catalog.ts',
+  'src/flowlogs/cost.ts',
+  'src/flowlogs/coverage.ts',
+  'src/flowlogs/fieldSchema.ts',
+  'src/flowlogs/lifecycle.ts',
+  'src/flowlogs/validation.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
