@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import * as l10n from '@vscode/l10n';
 import type { L10nSetup } from '../l10n/l10nSetup';
+import { setRegionDisplayLanguage } from '../flowlogs/regions';
 
 /** The display language and the bundle VS Code loaded for it (none for English). */
 export function hostL10nSetup(): L10nSetup {
@@ -17,4 +18,5 @@ export function hostL10nSetup(): L10nSetup {
 /** Points `@vscode/l10n`'s `t` (used by pure modules in this bundle) at the display language's strings. */
 export function configurePureModuleL10n(): void {
   l10n.config({ contents: vscode.l10n.bundle ?? {} });
+  setRegionDisplayLanguage(vscode.env.language);
 }

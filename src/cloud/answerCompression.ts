@@ -5,6 +5,7 @@
  * client keeps it compressed (sdk.ts) and the decoder inflates it here, on its worker thread for
  * large answers, into a buffer it reuses.
  */
+import { t } from '@vscode/l10n';
 import { unzipSync } from 'node:zlib';
 import { uncompressBlockInto } from './lz4Block';
 import { unexpected } from './slsWire';
@@ -26,7 +27,7 @@ export function compressionOf(headers: Readonly<Record<string, unknown>> | undef
   const raw = headers?.['x-log-bodyrawsize'];
   if (typeof type !== 'string' || type === '' || raw === undefined) return undefined;
   const rawSize = Number(raw);
-  if (!TYPES.includes(type)) throw unexpected(`the answer is compressed as "${type}", which this extension cannot read`);
+  if (!TYPES.includes(type)) throw unexpected(t('the answer is compressed as "{0}", which this extension cannot read', type));
   if (!Number.isSafeInteger(rawSize) || rawSize < 0) throw unexpected(`x-log-bodyrawsize is "${String(raw)}"`);
   return { type: type as CompressionType, rawSize };
 }
@@ -55,9 +56,9 @@ export function inflateAnswer(bytes: Buffer, compression: AnswerCompression | un
         break;
     }
   } catch (e) {
-    throw unexpected(`the ${type} answer could not be decompressed (${errorText(e)})`);
+    throw unexpected(t('the {0} answer could not be decompressed ({1})', type, errorText(e)));
   }
-  if (out.length !== rawSize) throw unexpected(`the ${type} answer inflated to ${out.length} bytes, x-log-bodyrawsize says ${rawSize}`);
+  if (out.length !== rawSize) throw unexpected(t('the {0} answer inflated to {1} bytes, x-log-bodyrawsize says {2}', type, out.length, rawSize));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * is logged once per attempt through the `log` callback (action, region, request id, duration,
  * outcome — never credentials), and can be cancelled with an AbortSignal.
  */
+import { t } from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import { isTransitional, type FlowLogStatus } from '../flowlogs/catalog';
 import type {
@@ -93,7 +94,7 @@ const ALREADY_GONE_ON_DELETE = new Set(['InvalidFlowlogId.NotFound', 'SourceProj
 
 export function createCenClient(options: CenClientOptions): CenApi {
   const endpoint = checkUrlEndpoint(options.endpoint, 'cenFlowLogs.cenEndpoint');
-  if (!endpoint.ok) throw new CloudError({ kind: 'invalidInput', message: endpoint.message, nextStep: 'Fix the setting and try again.' });
+  if (!endpoint.ok) throw new CloudError({ kind: 'invalidInput', message: endpoint.message, nextStep: t('Fix the setting and try again.') });
   return new PopCoreCenClient(endpoint.value, options);
 }
 
@@ -299,8 +300,8 @@ class PopCoreCenClient implements CenApi {
       if (Date.now() - started + delay > timeoutMs) {
         throw new CloudError({
           kind: 'incorrectStatus',
-          message: `The flow log ${ref.flowLogId} is still ${fl.status} after ${Math.round(timeoutMs / 1000)} s.`,
-          nextStep: 'Refresh later to see whether the change finished.',
+          message: t('The flow log {0} is still {1} after {2} s.', ref.flowLogId, fl.status, Math.round(timeoutMs / 1000)),
+          nextStep: t('Refresh later to see whether the change finished.'),
         });
       }
       await abortableSleep(delay, opts?.signal);

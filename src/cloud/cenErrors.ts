@@ -3,8 +3,9 @@
  * next step. Input: whatever @alicloud/pop-core threw (an Error with `code` and `data` carrying the
  * service's {RequestId, Code, Message}), a network error, or anything else.
  */
+import { t } from '@vscode/l10n';
 import { CloudError } from './cloudError';
-import { CHECK_ACCESS_KEY, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
+import { checkAccessKey, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
 
 /** The service's answer inside a pop-core error, if there is one. */
 function cenFacts(e: unknown): ServiceErrorFacts | undefined {
@@ -45,73 +46,73 @@ function retriedBusy(code: string, action: string | undefined): boolean {
 function cenMeaning(f: ServiceErrorFacts, action: string | undefined): ErrorMeaning {
   const { code, serviceMessage: sm } = f;
   if (code.startsWith('InvalidAccessKeyId')) {
-    return { kind: 'credentials', message: 'Alibaba Cloud does not recognise this AccessKey ID (or it is disabled).', nextStep: CHECK_ACCESS_KEY };
+    return { kind: 'credentials', message: t('Alibaba Cloud does not recognise this AccessKey ID (or it is disabled).'), nextStep: checkAccessKey() };
   }
   if (code === 'SignatureDoesNotMatch' || code === 'IncompleteSignature') {
-    return { kind: 'credentials', message: 'The request signature was rejected: the AccessKey secret does not match the AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+    return { kind: 'credentials', message: t('The request signature was rejected: the AccessKey secret does not match the AccessKey ID.'), nextStep: checkAccessKey() };
   }
   if (code.startsWith('InvalidSecurityToken') || /security ?token.*expired/i.test(sm)) {
     const expired = /expired/i.test(code) || /expired/i.test(sm);
     return {
       kind: 'credentials',
-      message: expired ? 'The STS security token has expired (temporary credentials).' : 'The STS security token is invalid.',
-      nextStep: 'Refresh the temporary credentials (or sign in again with Switch Credentials), then try again.',
+      message: expired ? t('The STS security token has expired (temporary credentials).') : t('The STS security token is invalid.'),
+      nextStep: t('Refresh the temporary credentials (or sign in again with Switch Credentials), then try again.'),
     };
   }
   if (code.startsWith('InvalidTimeStamp')) {
-    return { kind: 'credentials', message: "The request was refused because this computer's clock is more than 15 minutes off.", nextStep: 'Correct the system clock and try again.' };
+    return { kind: 'credentials', message: t("The request was refused because this computer's clock is more than 15 minutes off."), nextStep: t('Correct the system clock and try again.') };
   }
   if (code === 'SignatureNonceUsed') {
     // Each attempt signs with a fresh nonce, so a repeat simply goes through.
-    return { kind: 'unknown', message: 'The service saw this request twice.', retryable: true };
+    return { kind: 'unknown', message: t('The service saw this request twice.'), retryable: true };
   }
   // Terraform's NeedRetry: any code containing Throttling, Rejected.Throttling among them.
   if (code.includes('Throttling')) {
-    return { kind: 'throttled', message: 'Alibaba Cloud is throttling requests.', nextStep: 'Wait a moment and try again.', retryable: true };
+    return { kind: 'throttled', message: t('Alibaba Cloud is throttling requests.'), nextStep: t('Wait a moment and try again.'), retryable: true };
   }
   if (code === 'ServiceUnavailable' || code === 'InternalError' || code === 'UnknownError' || (f.httpStatus !== undefined && f.httpStatus >= 500)) {
-    return { kind: 'serverError', message: 'The CEN service had a temporary failure.', nextStep: 'Try again in a moment.', retryable: true };
+    return { kind: 'serverError', message: t('The CEN service had a temporary failure.'), nextStep: t('Try again in a moment.'), retryable: true };
   }
   if (BUSY_CODES.has(code) || code.startsWith('IncorrectStatus')) {
     return {
       kind: 'incorrectStatus',
-      message: `The flow log, transit router or CEN instance is busy with another change. ${sm}`.trim(),
-      nextStep: 'Wait until it is Active or Inactive, then try again.',
+      message: `${t('The flow log, transit router or CEN instance is busy with another change.')} ${sm}`.trim(),
+      nextStep: t('Wait until it is Active or Inactive, then try again.'),
       retryable: retriedBusy(code, action),
     };
   }
   if (code === 'InvalidFlowlogId.NotFound') {
-    return { kind: 'notFound', message: 'The flow log no longer exists.', nextStep: 'Refresh the explorer.' };
+    return { kind: 'notFound', message: t('The flow log no longer exists.'), nextStep: t('Refresh the explorer.') };
   }
   if (code === 'ParameterCenInstanceId' || code === 'InvalidCenInstanceId.NotFound') {
-    return { kind: 'notFound', message: 'The CEN instance does not exist in this account.', nextStep: 'Refresh the explorer.' };
+    return { kind: 'notFound', message: t('The CEN instance does not exist in this account.'), nextStep: t('Refresh the explorer.') };
   }
   if (code === 'InvalidTransitRouterId.NotFound') {
-    return { kind: 'notFound', message: 'The transit router does not exist (it may have been deleted).', nextStep: 'Refresh the explorer.' };
+    return { kind: 'notFound', message: t('The transit router does not exist (it may have been deleted).'), nextStep: t('Refresh the explorer.') };
   }
   if (code === 'IllegalParam.Region') {
-    return { kind: 'invalidInput', message: `The CEN service refused the region: ${sm || code}`, nextStep: 'Pick a region where this CEN instance has a transit router.' };
+    return { kind: 'invalidInput', message: t('The CEN service refused the region: {0}', sm || code), nextStep: t('Pick a region where this CEN instance has a transit router.') };
   }
   if (code === 'ProjectOrLogstoreNotExist' || code === 'SourceProjectNotExist') {
-    return { kind: 'notFound', message: `The Log Service project or logstore of the flow log does not exist. ${sm}`.trim(), nextStep: 'Pick an existing project and logstore, or refresh the explorer.' };
+    return { kind: 'notFound', message: `${t('The Log Service project or logstore of the flow log does not exist.')} ${sm}`.trim(), nextStep: t('Pick an existing project and logstore, or refresh the explorer.') };
   }
   if (code === 'Forbidden.InstanceNotFound' || (f.httpStatus === 404 && code !== 'InvalidAction.NotFound')) {
-    return { kind: 'notFound', message: `The CEN service did not find it: ${sm || code}`, nextStep: 'Refresh the explorer.' };
+    return { kind: 'notFound', message: t('The CEN service did not find it: {0}', sm || code), nextStep: t('Refresh the explorer.') };
   }
   if (code.startsWith('Forbidden') || code.startsWith('NoPermission')) {
-    const needed = action ? `the RAM permission cen:${action}` : 'the CEN permissions (for example AliyunCENFullAccess)';
-    return { kind: 'permission', message: `Your RAM user is not allowed to do this. ${sm}`.trim(), nextStep: `Ask an administrator to grant ${needed} to your RAM user.` };
+    const nextStep = action ? t('Ask an administrator to grant the RAM permission cen:{0} to your RAM user.', action) : t('Ask an administrator to grant the CEN permissions (for example AliyunCENFullAccess) to your RAM user.');
+    return { kind: 'permission', message: `${t('Your RAM user is not allowed to do this.')} ${sm}`.trim(), nextStep };
   }
   if (/Quota|Exceed/i.test(code)) {
-    return { kind: 'quota', message: `The CEN service refused: ${sm || code}`, nextStep: 'Delete a flow log you no longer need, or ask Alibaba Cloud for a higher quota.' };
+    return { kind: 'quota', message: t('The CEN service refused: {0}', sm || code), nextStep: t('Delete a flow log you no longer need, or ask Alibaba Cloud for a higher quota.') };
   }
   if (code === 'MissingParameter' || code.startsWith('InvalidParameter') || code === 'IdempotentParameterMismatch' || code.startsWith('InvalidVersion')) {
-    return { kind: 'invalidInput', message: `The CEN service rejected the request: ${sm || code}` };
+    return { kind: 'invalidInput', message: t('The CEN service rejected the request: {0}', sm || code) };
   }
   if (code === 'InvalidAction.NotFound') {
-    return { kind: 'unexpectedResponse', message: 'The endpoint does not offer this CEN API action.', nextStep: 'Check the cenFlowLogs.cenEndpoint setting.' };
+    return { kind: 'unexpectedResponse', message: t('The endpoint does not offer this CEN API action.'), nextStep: t('Check the cenFlowLogs.cenEndpoint setting.') };
   }
-  return { kind: 'unknown', message: `The CEN service refused: ${sm || code}`, nextStep: sm ? `Service code ${code}.` : undefined };
+  return { kind: 'unknown', message: t('The CEN service refused: {0}', sm || code), nextStep: sm ? t('Service code {0}.', code) : undefined };
 }
 
 /**
@@ -136,10 +137,10 @@ const cenErrors = (action: string | undefined): ServiceErrorReader => ({
   unreadable: isUnreadableAnswer,
   unreadableMeaning: {
     kind: 'unexpectedResponse',
-    message: 'The CEN endpoint answered something that is not a CEN API response.',
-    nextStep: 'Check the cenFlowLogs.cenEndpoint setting and any proxy in between.',
+    message: t('The CEN endpoint answered something that is not a CEN API response.'),
+    nextStep: t('Check the cenFlowLogs.cenEndpoint setting and any proxy in between.'),
   },
-  lastResort: (e) => new CloudError({ kind: 'unknown', message: `The CEN call failed: ${e instanceof Error ? e.message.replace(/, URL: .*$/s, '') : String(e)}`, cause: e }),
+  lastResort: (e) => new CloudError({ kind: 'unknown', message: t('The CEN call failed: {0}', e instanceof Error ? e.message.replace(/, URL: .*$/s, '') : String(e)), cause: e }),
 });
 
 /** Maps anything a CEN call (of `action`, when known) threw to a CloudError (CloudErrors pass through unchanged). */

@@ -6,6 +6,7 @@
  * the contract test can hold the reads to Alibaba's published response models.
  * pop-core parses with json-bigint, so long numbers may arrive as BigNumber objects.
  */
+import { t } from '@vscode/l10n';
 import { FLOW_LOG_INTERVALS, flowLogStatusOf, type FlowLogInterval } from '../flowlogs/catalog';
 import type {
   AttachmentKind,
@@ -30,8 +31,8 @@ export type FieldTrace = (field: string) => void;
 function unexpected(path: string, what: string): CloudError {
   return new CloudError({
     kind: 'unexpectedResponse',
-    message: `The CEN API answered something unexpected: ${path} ${what}.`,
-    nextStep: 'Check the cenFlowLogs.cenEndpoint setting; if it is right, report this.',
+    message: t('The CEN API answered something unexpected: {0} {1}.', path, what),
+    nextStep: t('Check the cenFlowLogs.cenEndpoint setting; if it is right, report this.'),
   });
 }
 
@@ -50,7 +51,7 @@ class Obj {
   ) {}
 
   static of(v: unknown, path: string, model: string, trace: FieldTrace | undefined): Obj {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw unexpected(path, 'is not an object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw unexpected(path, t('is not an object'));
     return new Obj(v as Json, path, model, trace);
   }
 
@@ -76,7 +77,7 @@ class Obj {
     const v = this.get(key, true);
     const s = this.sub(key);
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) throw unexpected(s.path, 'is not a list');
+    if (!Array.isArray(v)) throw unexpected(s.path, t('is not a list'));
     return v.map((item, i) => Obj.of(item, `${s.path}[${i}]`, `${s.model}[]`, this.trace));
   }
 
@@ -91,7 +92,7 @@ class Obj {
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     const big = typeof v === 'object' ? bigNumberText(v) : undefined;
     if (big !== undefined) return big;
-    throw unexpected(path, 'is not text');
+    throw unexpected(path, t('is not text'));
   }
 
   optionalText(key: string): string | undefined {
@@ -104,7 +105,7 @@ class Obj {
     const v = this.get(key);
     if ((v === undefined || v === null || v === '') && fallback !== undefined) return fallback;
     const n = Number(typeof v === 'object' && v !== null ? (bigNumberText(v) ?? Number.NaN) : v);
-    if (!Number.isInteger(n)) throw unexpected(`${this.path}.${key}`, `is not an integer (${JSON.stringify(v)})`);
+    if (!Number.isInteger(n)) throw unexpected(`${this.path}.${key}`, t('is not an integer ({0})', JSON.stringify(v)));
     return n;
   }
 }
@@ -227,7 +228,7 @@ export function readFlowLogsPage(raw: unknown, trace?: FieldTrace): Page<FlowLog
     .list('FlowLog')
     .map((f): FlowLog => {
       const interval = f.integer('Interval', 600);
-      if (!(FLOW_LOG_INTERVALS as readonly number[]).includes(interval)) throw unexpected(`${f.path}.Interval`, `is ${interval}, not 60 or 600`);
+      if (!(FLOW_LOG_INTERVALS as readonly number[]).includes(interval)) throw unexpected(`${f.path}.Interval`, t('is {0}, not 60 or 600', interval));
       const rawStatus = f.text('Status', '');
       return {
         flowLogId: f.text('FlowLogId'),

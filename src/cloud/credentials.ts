@@ -4,6 +4,7 @@
  * profiles, ECS RAM role, OIDC, URI), or one named aliyun CLI profile. Labels and errors never
  * contain a secret; an AccessKey ID is shown masked.
  */
+import { t } from '@vscode/l10n';
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -21,14 +22,14 @@ function credentialFailure(label: string, e: unknown): CloudError {
   const detail = errorText(e);
   return new CloudError({
     kind: 'credentials',
-    message: `No usable credentials from ${label}: ${detail}`,
-    nextStep: 'Sign in with an AccessKey, or set up the aliyun CLI / ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.',
+    message: t('No usable credentials from {0}: {1}', label, detail),
+    nextStep: t('Sign in with an AccessKey, or set up the aliyun CLI / ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET.'),
     cause: e,
   });
 }
 
 function requireComplete(label: string, c: { accessKeyId?: string; accessKeySecret?: string; securityToken?: string }): AccessCredentials {
-  if (!c.accessKeyId || !c.accessKeySecret) throw credentialFailure(label, new Error('no AccessKey ID and secret were found'));
+  if (!c.accessKeyId || !c.accessKeySecret) throw credentialFailure(label, new Error(t('no AccessKey ID and secret were found')));
   return c.securityToken ? { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret, securityToken: c.securityToken } : { accessKeyId: c.accessKeyId, accessKeySecret: c.accessKeySecret };
 }
 
@@ -41,7 +42,7 @@ export function staticCredentialSource(credentials: AccessCredentials): Credenti
 
 /** Alibaba's default credential chain, resolved on each call (STS tokens rotate inside it). */
 export function defaultChainCredentialSource(): CredentialSource {
-  const label = 'the default credential chain';
+  const label = t('the default credential chain');
   let credential: InstanceType<ReturnType<typeof loadSdk>['Credential']> | undefined;
   return {
     label,
@@ -106,8 +107,8 @@ export async function listCliProfiles(configPath: string = defaultCliConfigPath(
   } catch (e) {
     throw new CloudError({
       kind: 'credentials',
-      message: `${configPath} is not valid JSON: ${errorText(e)}`,
-      nextStep: 'Fix the file or run `aliyun configure` again.',
+      message: t('{0} is not valid JSON: {1}', configPath, errorText(e)),
+      nextStep: t('Fix the file or run `aliyun configure` again.'),
     });
   }
   const root = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};

@@ -2,6 +2,7 @@
  * Endpoint settings are checked before any call: https everywhere, plain http only for loopback
  * hosts (the local emulator), so a typo can never send signed requests in clear text over a network.
  */
+import { t } from '@vscode/l10n';
 
 export type EndpointCheck<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -17,32 +18,32 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function checkUrlEndpoint(raw: string, settingName: string): EndpointCheck<string> {
   const text = raw.trim();
-  if (text === '') return { ok: false, message: `${settingName} is empty; set it to an https:// URL such as https://cbn.aliyuncs.com.` };
+  if (text === '') return { ok: false, message: t('{0} is empty; set it to an https:// URL such as https://cbn.aliyuncs.com.', settingName) };
   // The URL parser silently drops tabs and line breaks, which could turn the text into another host.
   if (/[\s\p{Cc}]/u.test(text)) {
-    return { ok: false, message: `${settingName} contains spaces, line breaks or control characters; type the URL again without them.` };
+    return { ok: false, message: t('{0} contains spaces, line breaks or control characters; type the URL again without them.', settingName) };
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    return { ok: false, message: `${settingName} "${text}" is not a URL; expected something like https://cbn.aliyuncs.com.` };
+    return { ok: false, message: t('{0} "{1}" is not a URL; expected something like https://cbn.aliyuncs.com.', settingName, text) };
   }
   if (url.username || url.password) {
-    return { ok: false, message: `${settingName} must not contain a user name or password.` };
+    return { ok: false, message: t('{0} must not contain a user name or password.', settingName) };
   }
   if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-    return { ok: false, message: `${settingName} "${text}" must be just a scheme and host (and port), without a path or query.` };
+    return { ok: false, message: t('{0} "{1}" must be just a scheme and host (and port), without a path or query.', settingName, text) };
   }
   if (url.protocol === 'https:') return { ok: true, value: `https://${url.host}` };
   if (url.protocol === 'http:') {
     if (isLoopbackHost(url.hostname)) return { ok: true, value: `http://${url.host}` };
     return {
       ok: false,
-      message: `${settingName} "${text}" uses plain http, which is allowed only for loopback hosts (127.0.0.1, localhost) such as the local emulator; use https://.`,
+      message: t('{0} "{1}" uses plain http, which is allowed only for loopback hosts (127.0.0.1, localhost) such as the local emulator; use https://.', settingName, text),
     };
   }
-  return { ok: false, message: `${settingName} "${text}" must start with https:// (or http:// for a loopback host).` };
+  return { ok: false, message: t('{0} "{1}" must start with https:// (or http:// for a loopback host).', settingName, text) };
 }
 
 /**
@@ -56,13 +57,13 @@ export function checkHostEndpoint(
 ): EndpointCheck<{ host: string; protocol: 'https' | 'http' }> {
   const host = rawHost.trim();
   if (!/^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9a-fA-F:]+\](?::\d{1,5})?$/.test(host)) {
-    return { ok: false, message: `${settingName} "${host}" must be host[:port] without a scheme or path, e.g. cn-hangzhou.log.aliyuncs.com.` };
+    return { ok: false, message: t('{0} "{1}" must be host[:port] without a scheme or path, e.g. cn-hangzhou.log.aliyuncs.com.', settingName, host) };
   }
   const hostname = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
   if (protocol === 'http' && !isLoopbackHost(hostname)) {
     return {
       ok: false,
-      message: `${settingName} "${host}" with plain http is allowed only for loopback hosts (127.0.0.1, localhost) such as the local emulator; use https.`,
+      message: t('{0} "{1}" with plain http is allowed only for loopback hosts (127.0.0.1, localhost) such as the local emulator; use https.', settingName, host),
     };
   }
   return { ok: true, value: { host, protocol } };

@@ -4,6 +4,7 @@
  * threw is tried — a CloudError passes, then the service's answer, a network failure, an answer
  * that is not the service's, and a last resort. Each service brings its own readers and codes.
  */
+import { t } from '@vscode/l10n';
 import { CloudError, isCloudError, type CloudErrorKind } from './cloudError';
 import { networkErrorToCloudError } from './retry';
 
@@ -23,7 +24,9 @@ export interface ErrorMeaning {
   readonly retryable?: boolean;
 }
 
-export const CHECK_ACCESS_KEY = 'Check your AccessKey ID and secret (or the selected credential profile) and sign in again.';
+export function checkAccessKey(): string {
+  return t('Check your AccessKey ID and secret (or the selected credential profile) and sign in again.');
+}
 
 /** `o[key]` when o is an object (SDK errors are untyped at this boundary). */
 export const prop = (o: unknown, key: string): unknown => (typeof o === 'object' && o !== null ? (o as Record<string, unknown>)[key] : undefined);

@@ -4,6 +4,7 @@
  * answers; a native addon cannot ship in a platform-neutral VSIX, and we only need the LZ4 block
  * format with a 4-byte little-endian size prefix, which is small to implement.
  */
+import { t } from '@vscode/l10n';
 
 export async function uncompress(input: Buffer | Uint8Array): Promise<Buffer> {
   return uncompressSync(input);
@@ -11,7 +12,7 @@ export async function uncompress(input: Buffer | Uint8Array): Promise<Buffer> {
 
 export function uncompressSync(input: Buffer | Uint8Array): Buffer {
   const src = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
-  if (src.length < 4) throw new Error('lz4: input shorter than its size prefix');
+  if (src.length < 4) throw new Error(t('lz4: input shorter than its size prefix'));
   const out = Buffer.alloc(src.readUInt32LE(0));
   uncompressBlockInto(src.subarray(4), out);
   return out;
@@ -29,7 +30,7 @@ export function uncompressBlockInto(src: Buffer, out: Buffer): void {
     const token = src[ip++];
     let literals = token >> 4;
     if (literals === 15) literals += readLength(src, () => ip++);
-    if (ip + literals > src.length || op + literals > size) throw new Error('lz4: literal run past the end');
+    if (ip + literals > src.length || op + literals > size) throw new Error(t('lz4: literal run past the end'));
     if (literals > 16) src.copy(out, op, ip, ip + literals);
     else for (let i = 0; i < literals; i++) out[op + i] = src[ip + i];
     ip += literals;
@@ -49,7 +50,7 @@ export function uncompressBlockInto(src: Buffer, out: Buffer): void {
       op += matchLength;
     } else for (let i = 0; i < matchLength; i++) out[op++] = out[from++];
   }
-  if (op !== size) throw new Error(`lz4: decoded ${op} bytes, expected ${size}`);
+  if (op !== size) throw new Error(t('lz4: decoded {0} bytes, expected {1}', op, size));
 }
 
 function readLength(src: Buffer, next: () => number): number {

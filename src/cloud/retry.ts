@@ -4,6 +4,7 @@
  * retryable (throttling, 5xx, network, transitional status) are retried; callers decide what is
  * retryable by mapping to CloudError first.
  */
+import { t } from '@vscode/l10n';
 import { CloudError, isCloudError } from './cloudError';
 
 export interface RetryPolicy {
@@ -43,7 +44,7 @@ export interface RetryOptions {
 }
 
 export function cancelledError(cause?: unknown): CloudError {
-  return new CloudError({ kind: 'cancelled', message: 'The operation was cancelled.', cause });
+  return new CloudError({ kind: 'cancelled', message: t('The operation was cancelled.'), cause });
 }
 
 /**
@@ -175,16 +176,16 @@ export function networkErrorToCloudError(e: unknown): CloudError | undefined {
   if (!isNetwork) return undefined;
   const what =
     code === 'ECONNREFUSED'
-      ? 'The connection was refused'
+      ? t('The connection was refused')
       : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
-        ? 'The host name could not be resolved'
+        ? t('The host name could not be resolved')
         : code === 'ETIMEDOUT' || /time/i.test(message) || /Timeout/.test(name ?? '')
-          ? 'The request timed out'
-          : 'The connection was interrupted';
+          ? t('The request timed out')
+          : t('The connection was interrupted');
   return new CloudError({
     kind: 'network',
     message: `${what}${code ? ` (${code})` : ''}.`,
-    nextStep: 'Check your network connection and the endpoint setting, then try again.',
+    nextStep: t('Check your network connection and the endpoint setting, then try again.'),
     code,
     retryable: true,
     cause: e,

@@ -4,6 +4,7 @@
  * retry mechanism and mapSlsError. Queries repeat while the service answers Incomplete; large
  * results stream page by page (raw logs by line/offset, SQL by `LIMIT offset, count`).
  */
+import { t } from '@vscode/l10n';
 import { Readable } from 'node:stream';
 import { flowLogIndexKeys } from '../flowlogs/catalog';
 import type { CallOptions } from './cenApi';
@@ -88,7 +89,7 @@ export function createSlsClient(options: SlsClientOptions): SlsApi {
   const protocol = options.protocol ?? 'https';
   // Validate once with a sample region so a bad setting fails before any call.
   const check = checkHostEndpoint(template.replace('{region}', 'cn-hangzhou'), protocol, 'cenFlowLogs.slsEndpoint');
-  if (!check.ok) throw new CloudError({ kind: 'invalidInput', message: check.message, nextStep: 'Fix the setting and try again.' });
+  if (!check.ok) throw new CloudError({ kind: 'invalidInput', message: check.message, nextStep: t('Fix the setting and try again.') });
   return new GeneratedSdkSlsClient(template, protocol, options);
 }
 

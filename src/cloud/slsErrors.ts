@@ -4,8 +4,9 @@
  * "<code>: <errorMessage>", `data.{statusCode, requestId}`), a network error, or anything else.
  * Query errors keep the position the service named ("line L:C: …") so the editor can mark it.
  */
+import { t } from '@vscode/l10n';
 import { CloudError } from './cloudError';
-import { CHECK_ACCESS_KEY, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
+import { checkAccessKey, mapServiceError, prop, text, type ErrorMeaning, type ServiceErrorFacts, type ServiceErrorReader } from './errorMapping';
 import { errorText } from '../errorText';
 
 function slsFacts(e: unknown): ServiceErrorFacts | undefined {
@@ -42,24 +43,24 @@ function slsMeaning(f: ServiceErrorFacts): ErrorMeaning {
   const { code, serviceMessage } = f;
   switch (code) {
     case 'SignatureNotMatch':
-      return { kind: 'credentials', message: 'Log Service rejected the request signature: the AccessKey secret does not match the AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+      return { kind: 'credentials', message: t('Log Service rejected the request signature: the AccessKey secret does not match the AccessKey ID.'), nextStep: checkAccessKey() };
     case 'Unauthorized':
       return unauthorizedMeaning(serviceMessage);
     case 'InvalidAccessKeyId':
-      return { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+      return { kind: 'credentials', message: t('Log Service does not recognise this AccessKey ID.'), nextStep: checkAccessKey() };
     case 'SecurityTokenExpired':
     case 'InvalidSecurityToken':
-      return { kind: 'credentials', message: 'The STS security token is invalid or has expired.', nextStep: 'Refresh your temporary credentials and try again.' };
+      return { kind: 'credentials', message: t('The STS security token is invalid or has expired.'), nextStep: t('Refresh your temporary credentials and try again.') };
     case 'RequestTimeExpired':
     case 'RequestTimeTooSkewed':
       // Signed requests carry the local time; the service refuses them when it is 15+ minutes off.
-      return { kind: 'credentials', message: `Log Service refused the request because this computer's clock is more than 15 minutes off the service's time${serviceMessage ? ` (${serviceMessage})` : ''}.`, nextStep: FIX_CLOCK };
+      return { kind: 'credentials', message: serviceMessage ? t("Log Service refused the request because this computer's clock is more than 15 minutes off the service's time ({0}).", serviceMessage) : t("Log Service refused the request because this computer's clock is more than 15 minutes off the service's time."), nextStep: fixClock() };
     case 'ProjectNotExist':
-      return { kind: 'notFound', message: `The Log Service project does not exist. ${serviceMessage}`.trim(), nextStep: 'Check the project name and region, or create the project.' };
+      return { kind: 'notFound', message: `${t('The Log Service project does not exist.')} ${serviceMessage}`.trim(), nextStep: t('Check the project name and region, or create the project.') };
     case 'LogStoreNotExist':
-      return { kind: 'notFound', message: `The logstore does not exist. ${serviceMessage}`.trim(), nextStep: 'Check the logstore name, or create it.' };
+      return { kind: 'notFound', message: `${t('The logstore does not exist.')} ${serviceMessage}`.trim(), nextStep: t('Check the logstore name, or create it.') };
     case 'IndexConfigNotExist':
-      return { kind: 'notFound', message: 'The logstore has no index, so it cannot be queried (Log Service: IndexConfigNotExist).', nextStep: CREATE_INDEX };
+      return { kind: 'notFound', message: t('The logstore has no index, so it cannot be queried (Log Service: IndexConfigNotExist).'), nextStep: createIndex() };
     case 'ProjectAlreadyExist':
     case 'LogStoreAlreadyExist':
     case 'IndexAlreadyExist':
@@ -67,57 +68,58 @@ function slsMeaning(f: ServiceErrorFacts): ErrorMeaning {
     case 'ParameterInvalid': {
       const column = unindexedColumn(serviceMessage);
       if (column) {
-        return { kind: 'invalidInput', message: `The field ${column} is not in the logstore's index, so queries cannot use it (Log Service: ${serviceMessage}).`, nextStep: `Add ${column} to the index (Create Index in the workbench), or query another field.` };
+        return { kind: 'invalidInput', message: t("The field {0} is not in the logstore's index, so queries cannot use it (Log Service: {1}).", column, serviceMessage), nextStep: t('Add {0} to the index (Create Index in the workbench), or query another field.', column) };
       }
-      return { kind: 'invalidInput', message: serviceMessage || 'Log Service rejected a parameter.', nextStep: 'Fix the query or parameter and try again.' };
+      return { kind: 'invalidInput', message: serviceMessage || t('Log Service rejected a parameter.'), nextStep: t('Fix the query or parameter and try again.') };
     }
     case 'PostBodyInvalid':
     case 'InvalidContentMD5':
-      return { kind: 'invalidInput', message: serviceMessage || 'Log Service rejected a parameter.', nextStep: 'Fix the query or parameter and try again.' };
+      return { kind: 'invalidInput', message: serviceMessage || t('Log Service rejected a parameter.'), nextStep: t('Fix the query or parameter and try again.') };
     case 'ExceedQuota':
-      return { kind: 'quota', message: `A Log Service quota was exceeded: ${serviceMessage}`, nextStep: 'Free some capacity or raise the quota in the Log Service console.' };
+      return { kind: 'quota', message: t('A Log Service quota was exceeded: {0}', serviceMessage), nextStep: t('Free some capacity or raise the quota in the Log Service console.') };
     case 'QpsLimit':
     case 'WriteQuotaExceed':
     case 'ReadQuotaExceed':
-      return { kind: 'throttled', message: 'Log Service is throttling requests.', nextStep: 'Wait a moment and try again.', retryable: true };
+      return { kind: 'throttled', message: t('Log Service is throttling requests.'), nextStep: t('Wait a moment and try again.'), retryable: true };
     case 'ServerBusy':
     case 'InternalServerError':
     case 'RequestTimeout':
-      return { kind: 'serverError', message: 'Log Service had a temporary failure.', nextStep: 'Try again in a moment.', retryable: true };
+      return { kind: 'serverError', message: t('Log Service had a temporary failure.'), nextStep: t('Try again in a moment.'), retryable: true };
     case 'ProjectForbidden':
     case 'LogServiceNotActivated':
-      return { kind: 'serviceNotActivated', message: 'Log Service is not activated for this account (or the project is disabled).', nextStep: 'Activate Log Service in the Alibaba Cloud console, then try again.' };
+      return { kind: 'serviceNotActivated', message: t('Log Service is not activated for this account (or the project is disabled).'), nextStep: t('Activate Log Service in the Alibaba Cloud console, then try again.') };
     default:
       if (f.httpStatus !== undefined && f.httpStatus >= 500) {
-        return { kind: 'serverError', message: 'Log Service had a temporary failure.', nextStep: 'Try again in a moment.', retryable: true };
+        return { kind: 'serverError', message: t('Log Service had a temporary failure.'), nextStep: t('Try again in a moment.'), retryable: true };
       }
-      return { kind: 'unknown', message: `Log Service answered ${code}: ${serviceMessage}` };
+      return { kind: 'unknown', message: t('Log Service answered {0}: {1}', code, serviceMessage) };
   }
 }
 
-const FIX_CLOCK = "Set this computer's clock right (turn on automatic time synchronisation, e.g. `timedatectl set-ntp true` on Linux, \"Set time automatically\" on Windows or macOS), then try again.";
-const CREATE_INDEX = "Create the index (the workbench offers Create Index with the flow log's fields), then run the query again.";
-const REFRESH_TOKEN =
-  'Temporary (STS) credentials expire: get a fresh security token and sign in again (Switch Credentials), or refresh the aliyun CLI profile or the ALIBABA_CLOUD_SECURITY_TOKEN environment variable.';
+const fixClock = (): string =>
+  t("Set this computer's clock right (turn on automatic time synchronisation, e.g. `timedatectl set-ntp true` on Linux, \"Set time automatically\" on Windows or macOS), then try again.");
+const createIndex = (): string => t("Create the index (the workbench offers Create Index with the flow log's fields), then run the query again.");
+const refreshToken = (): string =>
+  t('Temporary (STS) credentials expire: get a fresh security token and sign in again (Switch Credentials), or refresh the aliyun CLI profile or the ALIBABA_CLOUD_SECURITY_TOKEN environment variable.');
 
 /** Log Service answers Unauthorized for very different causes; its message says which (api-current.md §4.2). */
 function unauthorizedMeaning(serviceMessage: string): ErrorMeaning {
   if (/security token[^.]*expired/i.test(serviceMessage)) {
-    return { kind: 'credentials', message: 'The security token (STS) of these credentials has expired.', nextStep: REFRESH_TOKEN };
+    return { kind: 'credentials', message: t('The security token (STS) of these credentials has expired.'), nextStep: refreshToken() };
   }
   if (/security token/i.test(serviceMessage)) {
-    return { kind: 'credentials', message: `Log Service did not accept the security token: ${serviceMessage}`, nextStep: REFRESH_TOKEN };
+    return { kind: 'credentials', message: t('Log Service did not accept the security token: {0}', serviceMessage), nextStep: refreshToken() };
   }
   if (/AccessKeyId is disabled/i.test(serviceMessage)) {
-    return { kind: 'credentials', message: 'This AccessKey is disabled.', nextStep: 'Enable it in the RAM console or sign in with another AccessKey.' };
+    return { kind: 'credentials', message: t('This AccessKey is disabled.'), nextStep: t('Enable it in the RAM console or sign in with another AccessKey.') };
   }
   if (/AccessKeyId/i.test(serviceMessage)) {
-    return { kind: 'credentials', message: 'Log Service does not recognise this AccessKey ID.', nextStep: CHECK_ACCESS_KEY };
+    return { kind: 'credentials', message: t('Log Service does not recognise this AccessKey ID.'), nextStep: checkAccessKey() };
   }
   if (/SLS service has been forbidden/i.test(serviceMessage)) {
-    return { kind: 'serviceNotActivated', message: `Log Service is disabled for this account: ${serviceMessage}`, nextStep: 'Check the account\'s Log Service status (overdue payment?) in the Alibaba Cloud console.' };
+    return { kind: 'serviceNotActivated', message: t('Log Service is disabled for this account: {0}', serviceMessage), nextStep: t('Check the account\'s Log Service status (overdue payment?) in the Alibaba Cloud console.') };
   }
-  return { kind: 'permission', message: `Log Service refused access: ${serviceMessage}`, nextStep: 'Check that the project belongs to this account and that your RAM policy allows the log:* actions.' };
+  return { kind: 'permission', message: t('Log Service refused access: {0}', serviceMessage), nextStep: t('Check that the project belongs to this account and that your RAM policy allows the log:* actions.') };
 }
 
 /** "Column 'x' cannot be resolved" (SQL) or "key (x) is not config as key value config" (search): a field the index lacks. */
@@ -137,21 +139,24 @@ const SLS_ERRORS: ServiceErrorReader = {
   facts: slsFacts,
   meaning: slsMeaning,
   unreadable: isUnreadableAnswer,
-  unreadableMeaning: {
-    kind: 'unexpectedResponse',
-    message: 'Log Service answered something that is not a Log Service response.',
-    nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between.',
+  // A getter: read when an error is shown, after the display language is configured.
+  get unreadableMeaning(): ErrorMeaning {
+    return {
+      kind: 'unexpectedResponse',
+      message: t('Log Service answered something that is not a Log Service response.'),
+      nextStep: t('Check the cenFlowLogs.slsEndpoint setting and any proxy in between.'),
+    };
   },
   lastResort(e) {
     const complaint = sdkShapeComplaint(e);
     return complaint
       ? new CloudError({
           kind: 'unexpectedResponse',
-          message: `Log Service answered something unexpected: ${complaint}.`,
-          nextStep: 'Check the cenFlowLogs.slsEndpoint setting and any proxy in between; if they are right, report this.',
+          message: t('Log Service answered something unexpected: {0}.', complaint),
+          nextStep: t('Check the cenFlowLogs.slsEndpoint setting and any proxy in between; if they are right, report this.'),
           cause: e,
         })
-      : new CloudError({ kind: 'unexpectedResponse', message: `Log Service call failed: ${errorText(e)}`, cause: e });
+      : new CloudError({ kind: 'unexpectedResponse', message: t('Log Service call failed: {0}', errorText(e)), cause: e });
   },
 };
 
@@ -163,7 +168,10 @@ export function mapSlsError(e: unknown, query?: string): CloudError {
 /** The SDK's own typing of an answer (`$dara.cast` into its models) failed: say what was wrong. */
 function sdkShapeComplaint(e: unknown): string | undefined {
   const message = e instanceof Error ? e.message : '';
-  if (message === 'can not cast to Map') return 'the answer (or a part of it) is not an object';
+  if (/^can not cast to Map$/.test(message)) return t('the answer (or a part of it) is not an object');
   const m = /^type of (\w+) is mismatch, expect (\w+), but (\w+)$/.exec(message);
-  return m ? `${m[1]} is ${m[3] === 'object' ? 'an object' : `a ${m[3]}`} where ${m[2] === 'array' ? 'a list' : `a ${m[2]}`} belongs` : undefined;
+  if (!m) return undefined;
+  const found = m[3] === 'object' ? t('an object') : t('a {0}', m[3] ?? '');
+  const expected = m[2] === 'array' ? t('a list') : t('a {0}', m[2] ?? '');
+  return t('{0} is {1} where {2} belongs', m[1] ?? '', found, expected);
 }

@@ -69,7 +69,7 @@ export class ActiveCredentials implements vscode.Disposable {
 
   async use(choice: CredentialChoice): Promise<void> {
     const resolved = await this.resolve(choice);
-    if (!resolved) throw new Error('No AccessKey is stored; sign in with an AccessKey first.');
+    if (!resolved) throw new Error(vscode.l10n.t('No AccessKey is stored; sign in with an AccessKey first.'));
     this.current = resolved;
     await this.state.update(CHOICE_KEY, choice);
     this.changed.fire();
@@ -110,7 +110,7 @@ export class ActiveCredentials implements vscode.Disposable {
         return { choice, source: this.factory.fromCliProfile(choice.profile), label: `aliyun CLI profile ${choice.profile}` };
       case 'environment': {
         const id = this.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
-        const label = id ? `Environment (${maskAccessKeyId(id)})` : 'Default credential chain';
+        const label = id ? vscode.l10n.t('Environment ({0})', maskAccessKeyId(id)) : vscode.l10n.t('Default credential chain');
         return { choice, source: this.factory.fromDefaultChain(), label };
       }
     }

@@ -79,8 +79,8 @@ export class CloudClients implements vscode.Disposable {
     if (this.cenApi) return this.cenApi;
     throw new CloudError({
       kind: 'credentials',
-      message: 'Not signed in to Alibaba Cloud.',
-      nextStep: 'Sign in with an AccessKey or choose an aliyun CLI profile (click the status-bar item).',
+      message: vscode.l10n.t('Not signed in to Alibaba Cloud.'),
+      nextStep: vscode.l10n.t('Sign in with an AccessKey or choose an aliyun CLI profile (click the status-bar item).'),
     });
   }
 

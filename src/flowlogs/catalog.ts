@@ -18,6 +18,7 @@ export {
   type RegionLanguage,
   type RegionNames,
 } from './regions';
+import { t } from '@vscode/l10n';
 import { KNOWN_REGIONS } from './regions';
 
 /**
@@ -68,12 +69,17 @@ export const DEFAULT_INTERVAL: FlowLogInterval = 600;
 
 export const LOG_STATUSES = ['OK', 'NODATA', 'SKIPDATA'] as const;
 export type LogStatus = (typeof LOG_STATUSES)[number];
-/** What each log-status says of its capture window (flow-logs.md, the 2019 field list). */
-export const LOG_STATUS_MEANINGS: Readonly<Record<LogStatus, string>> = {
-  OK: 'data recorded',
-  NODATA: 'no traffic in the window',
-  SKIPDATA: 'some records skipped',
-};
+/** What each log-status says of its capture window (flow-logs.md, the 2019 field list), in the display language. */
+export function logStatusMeaning(status: LogStatus): string {
+  switch (status) {
+    case 'OK':
+      return t('data recorded');
+    case 'NODATA':
+      return t('no traffic in the window');
+    case 'SKIPDATA':
+      return t('some records skipped');
+  }
+}
 
 export const DIRECTIONS = ['in', 'out'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -127,31 +133,42 @@ export interface FieldSpec {
   readonly hint: string;
 }
 
-const field = (name: FlowLogFieldName, type: FieldType, kind: FieldKind, description: string, hint: string): FieldSpec => ({ name, type, kind, description, hint });
+// Description and hint are read when shown, so they follow the display language configured after this module loads.
+const field = (name: FlowLogFieldName, type: FieldType, kind: FieldKind, description: () => string, hint: () => string): FieldSpec => ({
+  name,
+  type,
+  kind,
+  get description() {
+    return description();
+  },
+  get hint() {
+    return hint();
+  },
+});
 
 /** The record fields documented today (api-current.md §5.1), in the documentation's order. */
 export const CURRENT_FIELDS: readonly FieldSpec[] = [
-  field('account-id', 'text', 'account', 'Alibaba Cloud account ID', 'In SQL write "account-id" (double quotes).'),
-  field('attachment-id', 'text', 'attachment', 'Network instance connection (transit router attachment) ID, tr-attach-…', 'In SQL write "attachment-id".'),
-  field('cen-id', 'text', 'cen', 'CEN instance ID', 'In SQL write "cen-id".'),
-  field('src-region-id', 'text', 'region', 'Source region ID', 'In SQL write "src-region-id"; in search e.g. src-region-id:cn-hangzhou.'),
-  field('dst-region-id', 'text', 'region', 'Destination region ID', 'In SQL write "dst-region-id".'),
-  field('srcaddr', 'text', 'ip', 'Source address (IPv4 or IPv6)', 'e.g. srcaddr:10.0.0.1'),
-  field('srcport', 'long', 'port', 'Source port', 'e.g. srcport > 1024'),
-  field('dstaddr', 'text', 'ip', 'Destination address (IPv4 or IPv6)', 'e.g. dstaddr:10.0.0.1'),
-  field('dstport', 'long', 'port', 'Destination port', 'e.g. dstport:443'),
-  field('protocol', 'long', 'protocol', 'IANA protocol number (6 TCP, 17 UDP, 1 ICMP)', 'e.g. protocol:6 for TCP'),
-  field('packets', 'long', 'count', 'Packets in the capture window', 'sum(packets) in SQL'),
-  field('bytes', 'long', 'bytes', 'Bytes in the capture window', 'sum(bytes) in SQL'),
-  field('start', 'long', 'time', 'Capture window start (UNIX seconds)', 'The time range picker filters on __time__, not start.'),
-  field('end', 'long', 'time', 'Capture window end (UNIX seconds)', 'In SQL write "end" (a keyword).'),
-  field('direction', 'text', 'direction', 'Traffic direction: in (inbound) or out (outbound); inter-region connections capture out only', 'e.g. direction:out'),
+  field('account-id', 'text', 'account', () => t('Alibaba Cloud account ID'), () => t('In SQL write "account-id" (double quotes).')),
+  field('attachment-id', 'text', 'attachment', () => t('Network instance connection (transit router attachment) ID, tr-attach-…'), () => t('In SQL write "attachment-id".')),
+  field('cen-id', 'text', 'cen', () => t('CEN instance ID'), () => t('In SQL write "cen-id".')),
+  field('src-region-id', 'text', 'region', () => t('Source region ID'), () => t('In SQL write "src-region-id"; in search e.g. src-region-id:cn-hangzhou.')),
+  field('dst-region-id', 'text', 'region', () => t('Destination region ID'), () => t('In SQL write "dst-region-id".')),
+  field('srcaddr', 'text', 'ip', () => t('Source address (IPv4 or IPv6)'), () => t('e.g. srcaddr:10.0.0.1')),
+  field('srcport', 'long', 'port', () => t('Source port'), () => t('e.g. srcport > 1024')),
+  field('dstaddr', 'text', 'ip', () => t('Destination address (IPv4 or IPv6)'), () => t('e.g. dstaddr:10.0.0.1')),
+  field('dstport', 'long', 'port', () => t('Destination port'), () => t('e.g. dstport:443')),
+  field('protocol', 'long', 'protocol', () => t('IANA protocol number (6 TCP, 17 UDP, 1 ICMP)'), () => t('e.g. protocol:6 for TCP')),
+  field('packets', 'long', 'count', () => t('Packets in the capture window'), () => t('sum(packets) in SQL')),
+  field('bytes', 'long', 'bytes', () => t('Bytes in the capture window'), () => t('sum(bytes) in SQL')),
+  field('start', 'long', 'time', () => t('Capture window start (UNIX seconds)'), () => t('The time range picker filters on __time__, not start.')),
+  field('end', 'long', 'time', () => t('Capture window end (UNIX seconds)'), () => t('In SQL write "end" (a keyword).')),
+  field('direction', 'text', 'direction', () => t('Traffic direction: in (inbound) or out (outbound); inter-region connections capture out only'), () => t('e.g. direction:out')),
 ];
 
 /** The two fields only the 2019 form writes. */
 const OLDER_FORM_ONLY: Readonly<Partial<Record<FlowLogFieldName, FieldSpec>>> = {
-  rtt: field('rtt', 'long', 'rtt', 'Latency (round-trip time); written by the 2019 form only', 'approx_percentile(rtt, 0.99) in SQL'),
-  'log-status': field('log-status', 'text', 'logStatus', 'OK = recorded; NODATA = no traffic in the window; SKIPDATA = some records skipped (2019 form only)', 'In SQL write "log-status"; in search e.g. log-status:NODATA.'),
+  rtt: field('rtt', 'long', 'rtt', () => t('Latency (round-trip time); written by the 2019 form only'), () => t('approx_percentile(rtt, 0.99) in SQL')),
+  'log-status': field('log-status', 'text', 'logStatus', () => t('OK = recorded; NODATA = no traffic in the window; SKIPDATA = some records skipped (2019 form only)'), () => t('In SQL write "log-status"; in search e.g. log-status:NODATA.')),
 };
 const OLDER_FORM_ORDER: readonly FlowLogFieldName[] = ['account-id', 'cen-id', 'srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol', 'direction', 'packets', 'bytes', 'rtt', 'start', 'end', 'log-status'];
 
@@ -169,9 +186,24 @@ export type FlowLogRecord = { readonly [K in FlowLogFieldName]?: string } & {
 };
 
 export const RESERVED_FIELDS: readonly { name: string; description: string }[] = [
-  { name: '__time__', description: 'Log time (UNIX seconds); for flow logs, the capture window end' },
-  { name: '__source__', description: 'Log source' },
-  { name: '__topic__', description: 'Log topic' },
+  {
+    name: '__time__',
+    get description() {
+      return t('Log time (UNIX seconds); for flow logs, the capture window end');
+    },
+  },
+  {
+    name: '__source__',
+    get description() {
+      return t('Log source');
+    },
+  },
+  {
+    name: '__topic__',
+    get description() {
+      return t('Log topic');
+    },
+  },
 ];
 
 /** The prefix every custom LogFormatString must keep (CreateFlowlog, api-current.md §1.4). */

@@ -3,6 +3,7 @@
  * priced with the user's own per-GB prices (setting `cenFlowLogs.cost.pricePerGB`; no built-in
  * price list — prices change and differ by contract). Pure.
  */
+import { t } from '@vscode/l10n';
 import type { RegionPairTraffic } from './regionTraffic';
 
 /**
@@ -37,16 +38,16 @@ export function parsePriceTable(value: unknown): { readonly table: PriceTable; r
   const problems: PriceProblem[] = [];
   if (value === undefined || value === null) return { table: { prices }, problems };
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return { table: { prices }, problems: [{ key: '', message: 'The price setting must be an object, e.g. { "cn-hangzhou>cn-shanghai": 0.05, "*": 0.08 }.' }] };
+    return { table: { prices }, problems: [{ key: '', message: t('The price setting must be an object, e.g. {0}.', '{ "cn-hangzhou>cn-shanghai": 0.05, "*": 0.08 }') }] };
   }
   for (const [rawKey, price] of Object.entries(value as Record<string, unknown>)) {
     const key = rawKey.trim();
     if (key !== '*' && !KEY.test(key)) {
-      problems.push({ key: rawKey, message: `"${rawKey}": write a key as source>destination region ids (e.g. cn-hangzhou>cn-shanghai), with * for any region, or "*" alone for every pair.` });
+      problems.push({ key: rawKey, message: t('"{0}": write a key as source>destination region ids (e.g. cn-hangzhou>cn-shanghai), with * for any region, or "*" alone for every pair.', rawKey) });
       continue;
     }
     if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) {
-      problems.push({ key: rawKey, message: `"${rawKey}": the price must be a number ≥ 0 (per GB), got ${JSON.stringify(price)}.` });
+      problems.push({ key: rawKey, message: t('"{0}": the price must be a number ≥ 0 (per GB), got {1}.', rawKey, JSON.stringify(price)) });
       continue;
     }
     prices.set(key === '*' ? '*>*' : key, price);

@@ -7,6 +7,7 @@
  * (B's VPC connections do see A's traffic arriving for their own VPCs, but only that part: not
  * counted as coverage.) Pure.
  */
+import { t } from '@vscode/l10n';
 import type { FlowLog, TransitRouter, TransitRouterAttachment } from '../cloud/cenApi';
 
 /** Whether one direction is logged, could be, or cannot be (no Enterprise router on the sending side). */
@@ -95,13 +96,13 @@ export function directionSentence(d: DirectionCoverage): string {
   const arrow = `${d.from} → ${d.to}`;
   switch (d.state) {
     case 'logged':
-      return `${arrow} is logged by ${d.loggedBy.map((f) => f.name || f.flowLogId).join(', ')}`;
+      return t('{0} is logged by {1}', arrow, d.loggedBy.map((f) => f.name || f.flowLogId).join(', '));
     case 'notLogged':
       return d.notActive.length > 0
-        ? `${arrow} is not logged (${d.notActive.map((f) => `${f.name || f.flowLogId} is ${f.status}`).join(', ')})`
-        : `${arrow} is not logged`;
+        ? t('{0} is not logged ({1})', arrow, d.notActive.map((f) => t('{0} is {1}', f.name || f.flowLogId, f.status)).join(', '))
+        : t('{0} is not logged', arrow);
     case 'cannotLog':
-      return d.router ? `${arrow} cannot be logged: the ${d.from} transit router is not Enterprise Edition` : `${arrow} cannot be logged: no transit router of this CEN in ${d.from}`;
+      return d.router ? t('{0} cannot be logged: the {1} transit router is not Enterprise Edition', arrow, d.from) : t('{0} cannot be logged: no transit router of this CEN in {1}', arrow, d.from);
   }
 }
 
@@ -109,10 +110,10 @@ export function directionSentence(d: DirectionCoverage): string {
 export function pairSummary(p: PairCoverage): string {
   switch (p.state) {
     case 'both':
-      return 'both directions logged';
+      return t('both directions logged');
     case 'oneWay':
-      return 'one way only';
+      return t('one way only');
     case 'none':
-      return 'not logged';
+      return t('not logged');
   }
 }

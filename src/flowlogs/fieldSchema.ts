@@ -3,6 +3,7 @@
  * every field of its form: today's catalog, or the 2019 one for a flow log without a transit
  * router), checked against the logstore's index (GetIndex). Pure; api-current.md §1.4, §5.
  */
+import { t } from '@vscode/l10n';
 import { CURRENT_FIELDS, OLDER_FORM_FIELDS, fieldSpec, type FieldType } from './catalog';
 
 /** A field type as SLS indexes declare it. */
@@ -82,9 +83,9 @@ export function logFormatOf(selected: readonly string[]): string {
 export function logFormatSelectionProblem(selected: readonly string[]): string | undefined {
   const order = logFormatChoices().map((c) => c.name);
   const unknown = selected.filter((n) => !order.includes(n));
-  if (unknown.length > 0) return `Not a flow-log field today: ${unknown.join(', ')}.`;
+  if (unknown.length > 0) return t('Not a flow-log field today: {0}.', unknown.join(', '));
   const missing = LEADING_FIELDS.filter((n) => !selected.includes(n));
-  if (missing.length > 0) return `The service requires ${LEADING_FIELDS.join(', ')} in every log format; ${missing.join(', ')} must stay selected.`;
+  if (missing.length > 0) return t('The service requires {0} in every log format; {1} must stay selected.', LEADING_FIELDS.join(', '), missing.join(', '));
   return undefined;
 }
 

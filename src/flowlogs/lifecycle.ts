@@ -4,6 +4,7 @@
  * matching state. How many flow logs a CEN, router or attachment may have is the service's call
  * (api-current.md §1.2): its refusal is shown with its own message.
  */
+import { t } from '@vscode/l10n';
 import type { CenApi, CreateFlowLogInput, FlowLog, FlowLogRef, ModifyFlowLogInput } from '../cloud/cenApi';
 import { CloudError } from '../cloud/cloudError';
 import type { FlowLogStatus } from './catalog';
@@ -37,7 +38,7 @@ export class FlowLogLifecycle {
     opts.onCreated?.(ref);
     const settled = await this.settle(api, ref, opts);
     if (!settled) {
-      throw new CloudError({ kind: 'unexpectedResponse', message: `Flow log ${flowLogId} disappeared while it was being created.` });
+      throw new CloudError({ kind: 'unexpectedResponse', message: t('Flow log {0} disappeared while it was being created.', flowLogId) });
     }
     return settled;
   }
@@ -75,7 +76,7 @@ export class FlowLogLifecycle {
 
   private async requireSettled(api: CenApi, flowLog: FlowLog, opts: OperationOptions): Promise<FlowLog> {
     const settled = await this.settle(api, refOf(flowLog), opts);
-    if (!settled) throw new CloudError({ kind: 'notFound', message: `Flow log ${flowLog.flowLogId} no longer exists.` });
+    if (!settled) throw new CloudError({ kind: 'notFound', message: t('Flow log {0} no longer exists.', flowLog.flowLogId) });
     return settled;
   }
 
@@ -98,12 +99,15 @@ export function changedFields(flowLog: FlowLog, changes: ModifyFlowLogInput): Mo
   };
 }
 
-function requireStatus(flowLog: FlowLog, expected: FlowLogStatus, verb: string): void {
+function requireStatus(flowLog: FlowLog, expected: FlowLogStatus, verb: 'start' | 'stop'): void {
   if (flowLog.status !== expected) {
     throw new CloudError({
       kind: 'incorrectStatus',
-      message: `Cannot ${verb} flow log ${flowLog.flowLogId}: it is ${flowLog.rawStatus || flowLog.status}, and only a flow log that is ${expected} can be ${verb === 'stop' ? 'stopped' : 'started'}.`,
-      nextStep: 'Refresh the explorer to see its current status.',
+      message:
+        verb === 'stop'
+          ? t('Cannot stop flow log {0}: it is {1}, and only a flow log that is {2} can be stopped.', flowLog.flowLogId, flowLog.rawStatus || flowLog.status, expected)
+          : t('Cannot start flow log {0}: it is {1}, and only a flow log that is {2} can be started.', flowLog.flowLogId, flowLog.rawStatus || flowLog.status, expected),
+      nextStep: t('Refresh the explorer to see its current status.'),
     });
   }
 }

@@ -3,6 +3,7 @@
  * answers of several flow logs add up (sums merge exactly), and which flow logs cannot answer
  * (their format lacks the region fields: the 2019 form, custom formats). Pure.
  */
+import { t } from '@vscode/l10n';
 import { writtenFields, type FlowLogFormat } from './fieldSchema';
 import { searchFieldName, searchValueLiteral } from '../query/searchLiteral';
 
@@ -54,7 +55,7 @@ export function missingRegionFields(format: FlowLogFormat, byAttachment: boolean
 export function parseRegionTraffic(columns: readonly string[], rows: readonly (readonly string[])[]): RegionPairTraffic[] {
   const at = (name: string): number => columns.indexOf(name);
   const [s, d, a, b, p, r] = [at('src'), at('dst'), at('att'), at('total_bytes'), at('total_packets'), at('dir')];
-  if (s < 0 || d < 0 || b < 0 || p < 0) throw new Error(`The region traffic answer lacks a column (got ${columns.join(', ')}).`);
+  if (s < 0 || d < 0 || b < 0 || p < 0) throw new Error(t('The region traffic answer lacks a column (got {0}).', columns.join(', ')));
   const out: RegionPairTraffic[] = [];
   for (const row of rows) {
     const src = row[s] ?? '';

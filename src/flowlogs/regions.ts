@@ -4,6 +4,7 @@
  * The first 16 are the 2019 flow-log list (api-current.md §3), kept for their English and console
  * (Chinese) names; two of them were closed in 2024.
  */
+import { t } from '@vscode/l10n';
 
 export interface Region {
   readonly id: string;
@@ -58,8 +59,16 @@ const BY_ID = new Map(KNOWN_REGIONS.map((r) => [r.id, r]));
 
 export type RegionLanguage = 'en' | 'zh';
 
-/** The region's name in English or as the China-site console shows it; an id we have no name for is shown as it is. */
-export function regionName(regionId: string, language: RegionLanguage = 'en'): string {
+// Set once by the host from VS Code's display language (src/activation/hostL10n.ts), as @vscode/l10n's bundle is.
+let displayLanguage: RegionLanguage = 'en';
+
+/** Region names follow the display language: the China-site console's names for Simplified Chinese, else English. */
+export function setRegionDisplayLanguage(vscodeLanguage: string): void {
+  displayLanguage = /^zh(-cn|-hans|-sg)?$/i.test(vscodeLanguage) ? 'zh' : 'en';
+}
+
+/** The region's name in English or as the China-site console shows it (default: the display language); an id we have no name for is shown as it is. */
+export function regionName(regionId: string, language: RegionLanguage = displayLanguage): string {
   const r = BY_ID.get(regionId);
   if (!r) return regionId;
   return language === 'zh' ? r.localName : r.name;
@@ -96,7 +105,7 @@ export function regionLocalName(regionId: string): string {
  */
 export function regionLabel(regionId: string, serviceName?: string): string {
   const name = BY_ID.has(regionId) ? regionName(regionId) : serviceName?.trim() || regionId;
-  return name === regionId ? regionId : `${name} (${regionId})`;
+  return name === regionId ? regionId : t('{0} ({1})', name, regionId);
 }
 
 /** The service's region names (id → LocalName) for the ids among `regionIds` we have no name for. */

@@ -4,6 +4,7 @@
  * Rules from api-current.md §2.1/§2.4 (CreateFlowlog, ModifyFlowLogAttribute) and Log Service's
  * naming rules. Regions are not checked here: the service says which exist.
  */
+import { t } from '@vscode/l10n';
 import type { CreateFlowLogInput, ModifyFlowLogInput } from '../cloud/cenApi';
 import { CURRENT_FIELDS, FLOW_LOG_INTERVALS, LOG_FORMAT_REQUIRED_PREFIX, fieldSpec, type FlowLogInterval } from './catalog';
 
@@ -38,30 +39,30 @@ export const DESCRIPTION_MAX = 256;
 
 /** FlowLogName: optional; 1–128 characters, not starting with http:// or https://. */
 export function checkFlowLogName(value: string): FieldCheck {
-  return checkFreeText('Name', value, NAME_MAX);
+  return checkFreeText(t('Name'), value, NAME_MAX);
 }
 
 /** Description: optional; 1–256 characters, not starting with http:// or https://. */
 export function checkDescription(value: string): FieldCheck {
-  return checkFreeText('Description', value, DESCRIPTION_MAX);
+  return checkFreeText(t('Description'), value, DESCRIPTION_MAX);
 }
 
 function checkFreeText(label: string, value: string, max: number): FieldCheck {
   if (value.length === 0) return undefined; // optional: the API accepts an absent value
-  if (value.trim().length === 0) return `${label} cannot be only spaces.`;
+  if (value.trim().length === 0) return t('{0} cannot be only spaces.', label);
   // The console shows these on one line; a line break or control character would garble it (or a log).
   const control = value.search(/[\p{Cc}\u2028\u2029]/u);
-  if (control >= 0) return `${label} cannot contain line breaks or control characters (character ${control + 1}).`;
+  if (control >= 0) return t('{0} cannot contain line breaks or control characters (character {1}).', label, control + 1);
   const length = [...value].length;
-  if (length > max) return `${label} is ${length} characters long; at most ${max} are allowed (character ${max + 1} is the first one too many).`;
-  if (URL_PREFIX.test(value)) return `${label} cannot start with http:// or https://.`;
+  if (length > max) return t('{0} is {1} characters long; at most {2} are allowed (character {3} is the first one too many).', label, length, max, max + 1);
+  if (URL_PREFIX.test(value)) return t('{0} cannot start with http:// or https://.', label);
   return undefined;
 }
 
 export function checkInterval(value: number): FieldCheck {
   return (FLOW_LOG_INTERVALS as readonly number[]).includes(value)
     ? undefined
-    : `Interval must be 60 seconds (1 minute) or 600 seconds (10 minutes), not ${value}.`;
+    : t('Interval must be 60 seconds (1 minute) or 600 seconds (10 minutes), not {0}.', value);
 }
 
 export function isFlowLogInterval(value: number): value is FlowLogInterval {
@@ -73,16 +74,16 @@ export function isFlowLogInterval(value: number): value is FlowLogInterval {
  * its own answer, never refused here.
  */
 export function checkRegionId(value: string): FieldCheck {
-  if (value.length === 0) return 'A region is required (the transit router’s region).';
-  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(value)) return `"${value}" is not a region id (they look like cn-hangzhou).`;
+  if (value.length === 0) return t('A region is required (the transit router’s region).');
+  if (!/^[a-z]{2,}(-[a-z0-9]+)+$/.test(value)) return t('"{0}" is not a region id (they look like cn-hangzhou).', value);
   return undefined;
 }
 
 export function checkCenId(value: string): FieldCheck {
-  if (!value) return 'A CEN instance is required.';
+  if (!value) return t('A CEN instance is required.');
   const bad = firstBadChar(value, /[a-z0-9-]/);
-  if (!value.startsWith('cen-') || value.length < 5) return `"${value}" is not a CEN instance id (they look like cen-7qthudw0ll6jmc****).`;
-  if (bad !== undefined) return `CEN instance id has an invalid character "${value[bad]}" at position ${bad + 1}.`;
+  if (!value.startsWith('cen-') || value.length < 5) return t('"{0}" is not a CEN instance id (they look like cen-7qthudw0ll6jmc****).', value);
+  if (bad !== undefined) return t('CEN instance id has an invalid character "{0}" at position {1}.', value[bad] ?? '', bad + 1);
   return undefined;
 }
 
@@ -91,39 +92,39 @@ export function checkCenId(value: string): FieldCheck {
  * end with a lower-case letter or digit. Projects are global per region, so clashes show on create.
  */
 export function checkProjectName(value: string): FieldCheck {
-  return checkSlsName('Project name', value, /[a-z0-9-]/, 'lower-case letters, digits and hyphens (-)');
+  return checkSlsName(t('Project name'), value, /[a-z0-9-]/, t('lower-case letters, digits and hyphens (-)'));
 }
 
 /** Logstore names: 3–63 characters; lower-case letters, digits, hyphens and underscores; start and end with a letter or digit. */
 export function checkLogStoreName(value: string): FieldCheck {
-  return checkSlsName('Logstore name', value, /[a-z0-9_-]/, 'lower-case letters, digits, hyphens (-) and underscores (_)');
+  return checkSlsName(t('Logstore name'), value, /[a-z0-9_-]/, t('lower-case letters, digits, hyphens (-) and underscores (_)'));
 }
 
 function checkSlsName(label: string, value: string, allowed: RegExp, allowedText: string): FieldCheck {
-  if (value.length === 0) return `${label} is required.`;
+  if (value.length === 0) return t('{0} is required.', label);
   const bad = firstBadChar(value, allowed);
-  if (bad !== undefined) return `${label} has "${value[bad]}" at position ${bad + 1}; only ${allowedText} are allowed.`;
-  if (value.length < 3 || value.length > 63) return `${label} must be 3 to 63 characters long (it is ${value.length}).`;
-  if (!/^[a-z0-9]/.test(value)) return `${label} must start with a lower-case letter or a digit.`;
-  if (!/[a-z0-9]$/.test(value)) return `${label} must end with a lower-case letter or a digit.`;
+  if (bad !== undefined) return t('{0} has "{1}" at position {2}; only {3} are allowed.', label, value[bad] ?? '', bad + 1, allowedText);
+  if (value.length < 3 || value.length > 63) return t('{0} must be 3 to 63 characters long (it is {1}).', label, value.length);
+  if (!/^[a-z0-9]/.test(value)) return t('{0} must start with a lower-case letter or a digit.', label);
+  if (!/[a-z0-9]$/.test(value)) return t('{0} must end with a lower-case letter or a digit.', label);
   return undefined;
 }
 
 /** Transit router id (tr-…): always sent on create (flow logs belong to Enterprise transit routers). */
 export function checkTransitRouterId(value: string): FieldCheck {
-  if (value.length === 0) return 'A transit router is required: flow logs are created on an Enterprise Edition transit router.';
-  return checkPrefixedId('Transit router id', value, 'tr-');
+  if (value.length === 0) return t('A transit router is required: flow logs are created on an Enterprise Edition transit router.');
+  return checkPrefixedId(t('Transit router id'), value, 'tr-');
 }
 
 export function checkTransitRouterAttachmentId(value: string): FieldCheck {
-  return checkPrefixedId('Transit router attachment id', value, 'tr-attach-');
+  return checkPrefixedId(t('Transit router attachment id'), value, 'tr-attach-');
 }
 
 function checkPrefixedId(label: string, value: string, prefix: string): FieldCheck {
   if (value.length === 0) return undefined;
-  if (!value.startsWith(prefix) || value.length === prefix.length) return `${label} must look like ${prefix}xxxxxxxx.`;
+  if (!value.startsWith(prefix) || value.length === prefix.length) return t('{0} must look like {1}xxxxxxxx.', label, prefix);
   const bad = firstBadChar(value, /[a-z0-9-]/);
-  if (bad !== undefined) return `${label} has an invalid character "${value[bad]}" at position ${bad + 1}.`;
+  if (bad !== undefined) return t('{0} has an invalid character "{1}" at position {2}.', label, value[bad] ?? '', bad + 1);
   return undefined;
 }
 
@@ -143,7 +144,7 @@ const CURRENT_FIELD_NAMES = new Set(CURRENT_FIELDS.map((f) => f.name));
  */
 export function logFormatProblem(format: string): LogFormatProblem | undefined {
   if (format.length === 0) return undefined;
-  const at = (offset: number, length: number, message: string): LogFormatProblem => ({ offset, length, message: `Log format, character ${offset + 1}: ${message}` });
+  const at = (offset: number, length: number, message: string): LogFormatProblem => ({ offset, length, message: t('Log format, character {0}: {1}', offset + 1, message) });
   const token = /\$\{([^}$]*)\}/y;
   const seen: { name: string; offset: number; length: number }[] = [];
   for (let pos = 0; pos < format.length; ) {
@@ -151,14 +152,14 @@ export function logFormatProblem(format: string): LogFormatProblem | undefined {
     const m = token.exec(format);
     if (!m) {
       const next = format.indexOf('${', pos + 1);
-      return at(pos, (next < 0 ? format.length : next) - pos, `expected a field as \${name}, found "${format.slice(pos, pos + 20)}".`);
+      return at(pos, (next < 0 ? format.length : next) - pos, t('expected a field as ${name}, found "{0}".', format.slice(pos, pos + 20)));
     }
     const name = m[1];
     if (!CURRENT_FIELD_NAMES.has(name)) {
-      const why = fieldSpec(name) ? 'written only by flow logs of the 2019 form' : 'not a flow-log field';
-      return at(pos, m[0].length, `"${name}" is ${why}; fields today: ${[...CURRENT_FIELD_NAMES].join(', ')}.`);
+      const why = fieldSpec(name) ? t('written only by flow logs of the 2019 form') : t('not a flow-log field');
+      return at(pos, m[0].length, t('"{0}" is {1}; fields today: {2}.', name, why, [...CURRENT_FIELD_NAMES].join(', ')));
     }
-    if (seen.some((f) => f.name === name)) return at(pos, m[0].length, `"${name}" appears twice.`);
+    if (seen.some((f) => f.name === name)) return at(pos, m[0].length, t('"{0}" appears twice.', name));
     seen.push({ name, offset: pos, length: m[0].length });
     pos = token.lastIndex;
   }
@@ -166,7 +167,7 @@ export function logFormatProblem(format: string): LogFormatProblem | undefined {
   const wrong = required.findIndex((name, i) => seen[i]?.name !== name);
   if (wrong >= 0) {
     const found = seen[wrong];
-    return at(found?.offset ?? format.length, found?.length ?? 0, `a custom format must start with ${LOG_FORMAT_REQUIRED_PREFIX} (the service requires these three first); \${${required[wrong]}} belongs here.`);
+    return at(found?.offset ?? format.length, found?.length ?? 0, t('a custom format must start with {0} (the service requires these three first); {1} belongs here.', LOG_FORMAT_REQUIRED_PREFIX, `\${${required[wrong] ?? ''}}`));
   }
   return undefined;
 }
@@ -189,7 +190,7 @@ export function validateCreateInput(input: CreateFlowLogInput): ValidationIssue[
     ['description', checkDescription(input.description ?? '')],
     ['interval', input.interval === undefined ? undefined : checkInterval(input.interval)],
     ['logFormatString', checkLogFormatString(input.logFormatString ?? '')],
-    ['tags', (input.tags?.length ?? 0) > 20 ? `At most 20 tags, not ${input.tags?.length}.` : undefined],
+    ['tags', (input.tags?.length ?? 0) > 20 ? t('At most 20 tags, not {0}.', input.tags?.length ?? 0) : undefined],
   ];
   return toIssues(checks);
 }

@@ -2,7 +2,7 @@
  * Values worth suggesting for a field, from the catalog: directions, log statuses, protocol
  * numbers, region ids (display names; records may name any region) and well-known ports.
  */
-import { DIRECTIONS, LOG_STATUSES, LOG_STATUS_MEANINGS, PROTOCOL_NAMES, REGION_NAMES, fieldSpec, isClosedRegion } from '../flowlogs/catalog';
+import { DIRECTIONS, LOG_STATUSES, logStatusMeaning, PROTOCOL_NAMES, REGION_NAMES, fieldSpec, isClosedRegion } from '../flowlogs/catalog';
 
 /** A value with a short human explanation (TCP for 6). */
 export interface SuggestedValue {
@@ -31,7 +31,7 @@ export function valuesForField(field: string): readonly SuggestedValue[] {
     case 'direction':
       return DIRECTIONS.map((d) => ({ value: d, detail: DIRECTION_DETAIL[d] ?? '' }));
     case 'logStatus':
-      return LOG_STATUSES.map((s) => ({ value: s, detail: LOG_STATUS_MEANINGS[s] }));
+      return LOG_STATUSES.map((s) => ({ value: s, detail: logStatusMeaning(s) }));
     case 'protocol':
       return Object.entries(PROTOCOL_NAMES).map(([value, name]) => ({ value, detail: name }));
     case 'region':

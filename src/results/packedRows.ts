@@ -10,6 +10,7 @@
  * objects on every hop: the string is copied whole, and VS Code (≥ 1.57) sends the typed array's
  * buffer as binary rather than as JSON. Reading a cell is one `slice`, in the webview.
  */
+import { t } from '@vscode/l10n';
 
 export interface PackedRows {
   readonly rowCount: number;
@@ -102,9 +103,9 @@ export function packRows(rows: readonly (readonly string[])[], width: number): P
 export function checkPackedShape(p: PackedRows): void {
   const { rowCount, width, text, lengths } = p;
   if (!Number.isInteger(rowCount) || !Number.isInteger(width) || rowCount < 0 || width < 0 || !(lengths instanceof Uint32Array || lengths instanceof Uint16Array) || typeof text !== 'string') {
-    throw new TypeError('packed rows: malformed');
+    throw new TypeError(t('packed rows: malformed'));
   }
-  if (lengths.length !== rowCount * width) throw new TypeError(`packed rows: ${lengths.length} lengths for ${rowCount} × ${width} cells`);
+  if (lengths.length !== rowCount * width) throw new TypeError(t('packed rows: {0} lengths for {1} × {2} cells', lengths.length, rowCount, width));
 }
 
 /**
@@ -126,14 +127,14 @@ export function unpackRows(p: PackedRows): string[][] {
       const n = lengths[k++];
       if (n === 0) cells[c] = '';
       else if (n === same) {
-        if (prev === undefined) throw new TypeError('packed rows: "same as above" in the first row');
+        if (prev === undefined) throw new TypeError(t('packed rows: "same as above" in the first row'));
         cells[c] = prev[c];
       } else cells[c] = text.slice(pos, (pos += n));
     }
     rows[r] = cells;
     prev = cells;
   }
-  if (pos !== text.length) throw new TypeError(`packed rows: lengths add up to ${pos}, the text has ${text.length}`);
+  if (pos !== text.length) throw new TypeError(t('packed rows: lengths add up to {0}, the text has {1}', pos, text.length));
   return rows;
 }
 

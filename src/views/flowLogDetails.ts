@@ -44,7 +44,7 @@ export class FlowLogDetails implements vscode.TextDocumentContentProvider, vscod
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = flowLogIdOf(uri);
     const f = await this.model.currentFlowLog(id);
-    return f ? renderFlowLogDetails(f, consoleSite()) : `# Flow log ${id}\n\nThis flow log no longer exists (it was deleted or the account changed).\n`;
+    return f ? renderFlowLogDetails(f, consoleSite()) : `# ${vscode.l10n.t('Flow log {0}', id)}\n\n${vscode.l10n.t('This flow log no longer exists (it was deleted or the account changed).')}\n`;
   }
 
   dispose(): void {
@@ -68,26 +68,26 @@ export function renderFlowLogDetails(f: FlowLog, site: ConsoleSite = DEFAULT_CON
   return [
     `# ${f.name || f.flowLogId}`,
     '',
-    '| Attribute | Value |',
+    `| ${vscode.l10n.t('Attribute')} | ${vscode.l10n.t('Value')} |`,
     '|---|---|',
-    row('Flow log ID', `\`${f.flowLogId}\``),
-    row('Name', f.name || '—'),
-    row('Description', f.description || '—'),
-    row('Status', statusText(f)),
-    row('CEN instance', `\`${f.cenId}\``),
-    row('Region', `${regionName(f.regionId)} (\`${f.regionId}\`)`),
-    row('Log Service project', `\`${f.projectName}\``),
-    row('Logstore', `\`${f.logStoreName}\``),
-    row('Capture window', `${f.interval === 60 ? '1 minute' : '10 minutes'} (${f.interval} s)`),
-    row('Transit router', f.transitRouterId ? `\`${f.transitRouterId}\`` : '— (per-CEN flow log of the older form)'),
-    row('Transit router attachment', f.transitRouterAttachmentId ? `\`${f.transitRouterAttachmentId}\`` : '— (the whole router)'),
-    row('Log format', f.logFormatString ? `\`${f.logFormatString}\`` : 'every field (default)'),
-    row('Flow log version', f.flowLogVersion ?? '—'),
-    row('Tags', f.tags.length > 0 ? f.tags.map((t) => `${t.key}=${t.value}`).join(', ') : '—'),
-    row('Created', f.creationTime),
+    row(vscode.l10n.t('Flow log ID'), `\`${f.flowLogId}\``),
+    row(vscode.l10n.t('Name'), f.name || '—'),
+    row(vscode.l10n.t('Description'), f.description || '—'),
+    row(vscode.l10n.t('Status'), statusText(f)),
+    row(vscode.l10n.t('CEN instance'), `\`${f.cenId}\``),
+    row(vscode.l10n.t('Region'), `${regionName(f.regionId)} (\`${f.regionId}\`)`),
+    row(vscode.l10n.t('Log Service project'), `\`${f.projectName}\``),
+    row(vscode.l10n.t('Logstore'), `\`${f.logStoreName}\``),
+    row(vscode.l10n.t('Capture window'), vscode.l10n.t('{0} ({1} s)', f.interval === 60 ? vscode.l10n.t('1 minute') : vscode.l10n.t('10 minutes'), f.interval)),
+    row(vscode.l10n.t('Transit router'), f.transitRouterId ? `\`${f.transitRouterId}\`` : vscode.l10n.t('— (per-CEN flow log of the older form)')),
+    row(vscode.l10n.t('Transit router attachment'), f.transitRouterAttachmentId ? `\`${f.transitRouterAttachmentId}\`` : vscode.l10n.t('— (the whole router)')),
+    row(vscode.l10n.t('Log format'), f.logFormatString ? `\`${f.logFormatString}\`` : vscode.l10n.t('every field (default)')),
+    row(vscode.l10n.t('Flow log version'), f.flowLogVersion ?? '—'),
+    row(vscode.l10n.t('Tags'), f.tags.length > 0 ? f.tags.map((t) => `${t.key}=${t.value}`).join(', ') : '—'),
+    row(vscode.l10n.t('Created'), f.creationTime),
     '',
-    `- [Open the logstore in the Log Service console](${logstoreConsoleUrl(f, site)})`,
-    `- [Open the flow log in the CEN console](${flowLogConsoleUrl(f, site)})`,
+    `- [${vscode.l10n.t('Open the logstore in the Log Service console')}](${logstoreConsoleUrl(f, site)})`,
+    `- [${vscode.l10n.t('Open the flow log in the CEN console')}](${flowLogConsoleUrl(f, site)})`,
     '',
   ].join('\n');
 }

@@ -8,7 +8,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode } from './harness';
-import { answerStep, clickWelcomeButton, waitForCredentialStatus, waitForTreeRow } from './harness/explorerSteps';
+import { answerStep, clickWelcomeButton, treeTooltipText, waitForCredentialStatus, waitForTreeRow } from './harness/explorerSteps';
 import { gridText, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
 
 describe('localization: zh-cn', () => {
@@ -32,8 +32,15 @@ describe('localization: zh-cn', () => {
     await input.locator('.quick-input-box input').press('Enter');
     await answerStep(vs, /LTAIemulatorOwner 的 AccessKey Secret/, 'emulator-owner-secret');
     await waitForTreeRow(vs, 'prod-backbone');
-    // The tree's own labels are not converted yet; its context menu's command titles are.
+    // Tree labels, descriptions and tooltips (host strings through @vscode/l10n), region names as the China-site console shows them.
     await vs.expandTreeItem('prod-backbone');
+    const basicRouter = '华北1（青岛）（cn-qingdao）';
+    await waitForTreeRow(vs, basicRouter);
+    const tooltip = await treeTooltipText(vs, basicRouter, '只有企业版转发路由器');
+    assert.match(tooltip, /地域：华北1（青岛）（cn-qingdao）/);
+    assert.match(tooltip, /版本类型：基础版/);
+    assert.match(tooltip, /只有企业版转发路由器及其网络实例连接支持流日志。请先在云企业网控制台中将此基础版转发路由器升级为企业版。/);
+    // The context menu's command titles come from package.nls.zh-cn.json.
     const row = await vs.treeItem('prod-backbone');
     await row.click({ button: 'right' });
     await vs.page.locator('.context-view .monaco-menu .action-label', { hasText: /^创建流日志…$/ }).first().waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });

@@ -5,7 +5,7 @@
  * target knows it), and
  * addresses, ports and regions are clickable to filter the query. Kinds come from the catalog.
  */
-import { fieldSpec, LOG_STATUS_MEANINGS, LOG_STATUSES, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
+import { fieldSpec, logStatusMeaning, LOG_STATUSES, PROTOCOL_NAMES, regionName, type FieldKind } from '../../src/flowlogs/catalog';
 import { displayFormat, t } from '../l10n';
 
 /** attachment-id → its attachment's name, from the panel's target (where the host knows it). */
@@ -104,7 +104,7 @@ function hintFor(kind: FieldKind | undefined, value: string): string | undefined
       return attachmentNames.get(value);
     case 'logStatus': {
       const status = LOG_STATUSES.find((x) => x === value);
-      return status ? LOG_STATUS_MEANINGS[status] : undefined;
+      return status ? logStatusMeaning(status) : undefined;
     }
     case 'rtt':
     case 'account':

@@ -24,7 +24,7 @@ import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import { checkDescription, checkFlowLogName, checkLogFormatString, checkLogStoreName, checkProjectName } from '../../flowlogs/validation';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { ExplorerModel } from '../explorer/explorerModel';
-import { BASIC_EDITION_WHY } from '../explorer/nodes/transitRouterNode';
+import { basicEditionWhy } from '../explorer/nodes/transitRouterNode';
 import { parseTags, routerChoices, scopeChoices, type Choice, type ScopePages } from './createFlowLogChoices';
 import { intervalLabel } from './flowLogCommands';
 import { MultiStepInput, type InputStep } from './multiStepInput';
@@ -218,7 +218,7 @@ function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
       items,
       placeholder: 'Transit router (flow logs belong to Enterprise Edition transit routers)',
       activeItem: items.find((i) => i.value?.transitRouterId === state.router?.transitRouterId),
-      validate: (i) => (!i.value ? 'Pick a transit router.' : i.value.edition === 'Enterprise' ? undefined : BASIC_EDITION_WHY),
+      validate: (i) => (!i.value ? 'Pick a transit router.' : i.value.edition === 'Enterprise' ? undefined : basicEditionWhy()),
     });
     if (chosen.value?.transitRouterId !== state.router?.transitRouterId) {
       state.attachment = undefined;

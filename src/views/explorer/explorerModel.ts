@@ -6,6 +6,7 @@
  * while anything is transitional. Caches, fetches and fires change events; knows nothing of vscode
  * so it is tested against the emulator directly.
  */
+import { t } from '@vscode/l10n';
 import type { CenApi, CenInstance, ChildInstanceRegion, FlowLog, TransitRouter, TransitRouterAttachment, TransitRouterRef } from '../../cloud/cenApi';
 import { ATTACHMENT_KINDS } from '../../cloud/cenApi';
 import { isTransitional } from '../../flowlogs/catalog';
@@ -232,14 +233,14 @@ export class ExplorerModel {
     if (!api) return []; // the "sign in" welcome view shows instead
     const pages = await this.loadFirstPage();
     if (pages.state === 'error') {
-      return [new ErrorNode('root', 'Could not load CEN instances', pages.error, () => this.refresh())];
+      return [new ErrorNode('root', t('Could not load CEN instances'), pages.error, () => this.refresh())];
     }
     const filtering = !this.filter.isEmpty;
     if (filtering) {
       try {
         await this.loadAllPages(pages.value);
       } catch (e) {
-        return [new ErrorNode('root', 'Could not load CEN instances', e, () => this.refresh())];
+        return [new ErrorNode('root', t('Could not load CEN instances'), e, () => this.refresh())];
       }
     }
     this.noCens = pages.value.items.length === 0;
@@ -252,7 +253,7 @@ export class ExplorerModel {
       nodes.push(this.cenNode(cen, known ? stateOf(known.flowLogs) : 'unknown'));
     }
     if (filtering && !nodes.some((n) => n.kind === 'cen')) {
-      nodes.push(new MessageNode('noMatch', `No CEN instance or loaded flow log matches "${this.filter.text}"`, 'filter'));
+      nodes.push(new MessageNode('noMatch', t('No CEN instance or loaded flow log matches "{0}"', this.filter.text), 'filter'));
     }
     if (!filtering && pages.value.nextPage !== undefined) {
       nodes.push(new LoadMoreNode(pages.value.items.length, pages.value.total));
@@ -264,7 +265,7 @@ export class ExplorerModel {
     const loaded = await this.loadDetail(node.cen);
     if (loaded.state === 'error') {
       return [
-        new ErrorNode(node.id, 'Could not load transit routers and flow logs', loaded.error, () => {
+        new ErrorNode(node.id, t('Could not load transit routers and flow logs'), loaded.error, () => {
           this.details.delete(node.cen.cenId);
           this.fire(node);
         }),
@@ -286,14 +287,14 @@ export class ExplorerModel {
     // Coverage needs two regions at least: one inter-region connection.
     if (new Set(routers.map((r) => r.regionId)).size >= 2 && this.filter.isEmpty) nodes.push(this.coverageNode(node.cen));
     if (nodes.length === 0) {
-      nodes.push(new MessageNode(`${node.id}/noRouters`, 'No transit router yet — attach a network instance to this CEN in the console first', 'info'));
+      nodes.push(new MessageNode(`${node.id}/noRouters`, t('No transit router yet — attach a network instance to this CEN in the console first'), 'info'));
     }
     return nodes;
   }
 
   private async routerChildren(node: TransitRouterNode): Promise<ExplorerNode[]> {
     const loaded = await this.loadDetail(node.cen);
-    if (loaded.state === 'error') return [new ErrorNode(node.id, 'Could not load flow logs', loaded.error, () => this.reloadCen(node.cen.cenId))];
+    if (loaded.state === 'error') return [new ErrorNode(node.id, t('Could not load flow logs'), loaded.error, () => this.reloadCen(node.cen.cenId))];
     const own = loaded.value.flowLogs.filter((f) => f.transitRouterId === node.router.transitRouterId);
     node.flowLogState = own.length > 0 ? 'hasFlowLog' : 'noFlowLog';
     if (own.length === 0) return node.router.edition === 'Enterprise' ? [new CreateFlowLogNode(node.cen, node.router)] : [];
@@ -304,7 +305,7 @@ export class ExplorerModel {
       if (attachments.state === 'ok') byId = attachments.value;
       else {
         nodes.push(
-          new ErrorNode(node.id + '/attachments', 'Could not name the connections', attachments.error, () => {
+          new ErrorNode(node.id + '/attachments', t('Could not name the connections'), attachments.error, () => {
             this.attachments.delete(node.router.transitRouterId);
             this.fire(node);
           }),
@@ -324,7 +325,7 @@ export class ExplorerModel {
       pairs = await this.coverageOf(node.cen);
     } catch (e) {
       return [
-        new ErrorNode(node.id, 'Could not check coverage', e, () => {
+        new ErrorNode(node.id, t('Could not check coverage'), e, () => {
           this.interRegion.delete(node.cen.cenId);
           this.fire(node);
         }),
@@ -333,13 +334,13 @@ export class ExplorerModel {
     node.shown = true;
     const directions = pairs.flatMap((p) => [p.forward, p.back]);
     const missing = directions.filter((d) => d.state === 'notLogged').length;
-    const summary = directions.length === 0 ? undefined : missing > 0 ? `${missing} of ${directions.length} directions not logged` : `all ${directions.length} directions logged`;
+    const summary = directions.length === 0 ? undefined : missing > 0 ? t('{0} of {1} directions not logged', missing, directions.length) : t('all {0} directions logged', directions.length);
     if (summary !== node.summary) {
       node.summary = summary;
       // Redraw the row itself with its new description (after VS Code took these children).
       setTimeout(() => this.fire(node), 0);
     }
-    if (directions.length === 0) return [new MessageNode(`${node.id}/none`, 'No inter-region connection in this CEN', 'info')];
+    if (directions.length === 0) return [new MessageNode(`${node.id}/none`, t('No inter-region connection in this CEN'), 'info')];
     return directions.map((d) => new CoverageDirectionNode(node.cen, d));
   }
 
@@ -566,7 +567,7 @@ export class ExplorerModel {
 
   private requireApi(): CenApi {
     const api = this.options.cen();
-    if (!api) throw new Error('Not signed in to Alibaba Cloud.');
+    if (!api) throw new Error(t('Not signed in to Alibaba Cloud.'));
     return api;
   }
 

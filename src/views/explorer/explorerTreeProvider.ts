@@ -27,7 +27,7 @@ export class ExplorerTreeProvider implements vscode.TreeDataProvider<ExplorerNod
       return await this.model.getChildren(node);
     } catch (e) {
       // The model turns failures into error rows; this is the last guard: never throw into the tree.
-      return [new ErrorNode(node?.id ?? 'root', 'Could not load', e, () => this.model.refresh())];
+      return [new ErrorNode(node?.id ?? 'root', vscode.l10n.t('Could not load'), e, () => this.model.refresh())];
     } finally {
       if (!node) this.afterRootLoad();
     }

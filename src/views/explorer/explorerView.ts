@@ -35,7 +35,7 @@ export class ExplorerView implements vscode.Disposable {
   setFilter(text: string): void {
     this.model.setFilter(text);
     const f = this.model.filterText;
-    this.treeView.description = f ? `filter: ${f}` : undefined;
+    this.treeView.description = f ? vscode.l10n.t('filter: {0}', f) : undefined;
     void vscode.commands.executeCommand('setContext', 'cenFlowLogs.filterActive', f.length > 0);
   }
 

@@ -48,7 +48,7 @@ export function registerExplorer(
   registerFlowLogCommands(r, { model, lifecycle, details });
   registerCreateFlowLogCommand(r, { model, lifecycle, cen: () => clients.cen, sls: () => clients.sls });
   registerCredentialCommands(r, credentials);
-  r.register('cenFlowLogs.flowLogDetails.openQuery', 'Open query', async (uri) => {
+  r.register('cenFlowLogs.flowLogDetails.openQuery', vscode.l10n.t('Open query'), async (uri) => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
     if (!target || target.scheme !== DETAILS_SCHEME) return;
     const flowLog = await details.flowLogFor(target);

@@ -1,4 +1,5 @@
 import type { CenInstance } from '../../../cloud/cenApi';
+import { t } from '@vscode/l10n';
 import { contextValue, type CenFlowLogState } from '../contextValue';
 import { md, type NodeBase, type NodePresentation } from './explorerNode';
 
@@ -26,11 +27,11 @@ export class CenNode implements NodeBase {
       tooltip: [
         `**${md(label)}**`,
         '',
-        `- CEN instance: \`${cen.cenId}\``,
-        `- Status: ${cen.status}`,
-        cen.description ? `- Description: ${md(cen.description)}` : undefined,
-        cen.creationTime ? `- Created: ${cen.creationTime}` : undefined,
-        `- Flow log: ${flowLogSummary(this.flowLogState)}`,
+        t('- CEN instance: `{0}`', cen.cenId),
+        t('- Status: {0}', cen.status),
+        cen.description ? t('- Description: {0}', md(cen.description)) : undefined,
+        cen.creationTime ? t('- Created: {0}', cen.creationTime) : undefined,
+        t('- Flow log: {0}', flowLogSummary(this.flowLogState)),
       ]
         .filter((l): l is string => l !== undefined)
         .join('\n'),
@@ -48,10 +49,10 @@ export function cenNodeId(cenId: string): string {
 function flowLogSummary(state: CenFlowLogState): string {
   switch (state) {
     case 'noFlowLog':
-      return 'none';
+      return t('none');
     case 'hasFlowLog':
-      return 'yes';
+      return t('yes');
     case 'unknown':
-      return 'not loaded yet';
+      return t('not loaded yet');
   }
 }

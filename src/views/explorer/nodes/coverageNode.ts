@@ -1,4 +1,5 @@
 import type { CenInstance } from '../../../cloud/cenApi';
+import { t } from '@vscode/l10n';
 import { directionSentence, type DirectionCoverage } from '../../../flowlogs/coverage';
 import { regionLabel } from '../../../flowlogs/regions';
 import { contextValue } from '../contextValue';
@@ -21,12 +22,12 @@ export class CoverageNode implements NodeBase {
 
   present(): NodePresentation {
     return {
-      label: 'Coverage',
+      label: t('Coverage'),
       description: this.summary,
       tooltip: [
-        '**Which directions of the inter-region connections are logged**',
+        t('**Which directions of the inter-region connections are logged**'),
         '',
-        'An inter-region connection captures only the outbound traffic of its own transit router, so each direction needs an Active flow log on the sending side (for the whole router or for that connection).',
+        t('An inter-region connection captures only the outbound traffic of its own transit router, so each direction needs an Active flow log on the sending side (for the whole router or for that connection).'),
       ].join('\n'),
       icon: { id: 'shield' },
       collapsible: 'collapsed',
@@ -63,18 +64,18 @@ export class CoverageDirectionNode implements NodeBase {
       tooltip: [
         `**${md(directionSentence(d))}**`,
         '',
-        `- From ${regionLabel(d.from)} to ${regionLabel(d.to)}`,
-        d.router ? `- Sending transit router: \`${d.router.transitRouterId}\`` : undefined,
-        d.attachment ? `- Inter-region connection: \`${d.attachment.attachmentId}\`` : undefined,
+        t('- From {0} to {1}', regionLabel(d.from), regionLabel(d.to)),
+        d.router ? t('- Sending transit router: `{0}`', d.router.transitRouterId) : undefined,
+        d.attachment ? t('- Inter-region connection: `{0}`', d.attachment.attachmentId) : undefined,
         notLogged ? '' : undefined,
-        notLogged ? 'Click to create a flow log on the sending router’s connection.' : undefined,
+        notLogged ? t('Click to create a flow log on the sending router’s connection.') : undefined,
       ]
         .filter((l): l is string => l !== undefined)
         .join('\n'),
       icon: iconOf(d),
       collapsible: 'none',
       contextValue: contextValue({ kind: 'coverageDirection', state: d.state }),
-      command: notLogged ? { command: 'cenFlowLogs.flowLog.create', title: 'Create Flow Log', arguments: [this] } : undefined,
+      command: notLogged ? { command: 'cenFlowLogs.flowLog.create', title: t('Create Flow Log'), arguments: [this] } : undefined,
     };
   }
 }
@@ -82,11 +83,11 @@ export class CoverageDirectionNode implements NodeBase {
 function descriptionOf(d: DirectionCoverage): string {
   switch (d.state) {
     case 'logged':
-      return `logged by ${d.loggedBy.map((f) => f.name || f.flowLogId).join(', ')}`;
+      return t('logged by {0}', d.loggedBy.map((f) => f.name || f.flowLogId).join(', '));
     case 'notLogged':
-      return d.notActive.length > 0 ? `not logged (${d.notActive.map((f) => `${f.name || f.flowLogId} ${f.status}`).join(', ')})` : 'not logged';
+      return d.notActive.length > 0 ? t('not logged ({0})', d.notActive.map((f) => `${f.name || f.flowLogId} ${f.status}`).join(', ')) : t('not logged');
     case 'cannotLog':
-      return d.router ? 'cannot be logged (Basic Edition router)' : 'cannot be logged (no router here)';
+      return d.router ? t('cannot be logged (Basic Edition router)') : t('cannot be logged (no router here)');
   }
 }
 

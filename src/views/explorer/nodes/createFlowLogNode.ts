@@ -1,4 +1,5 @@
 import type { CenInstance, TransitRouter } from '../../../cloud/cenApi';
+import { t } from '@vscode/l10n';
 import { contextValue } from '../contextValue';
 import type { NodeBase, NodePresentation } from './explorerNode';
 
@@ -16,12 +17,12 @@ export class CreateFlowLogNode implements NodeBase {
 
   present(): NodePresentation {
     return {
-      label: 'No flow log — create one',
-      tooltip: `Create a flow log on transit router ${this.router.transitRouterId} (the whole router or one of its connections) to capture its traffic into Log Service.`,
+      label: t('No flow log — create one'),
+      tooltip: t('Create a flow log on transit router {0} (the whole router or one of its connections) to capture its traffic into Log Service.', this.router.transitRouterId),
       icon: { id: 'add' },
       collapsible: 'none',
       contextValue: contextValue({ kind: 'createFlowLog' }),
-      command: { command: 'cenFlowLogs.flowLog.create', title: 'Create Flow Log', arguments: [this] },
+      command: { command: 'cenFlowLogs.flowLog.create', title: t('Create Flow Log'), arguments: [this] },
     };
   }
 }

@@ -1,4 +1,5 @@
 import { errorHeadline, presentError } from '../../commands/errorPresentation';
+import { t } from '@vscode/l10n';
 import { contextValue } from '../contextValue';
 import type { NodeBase, NodePresentation } from './explorerNode';
 
@@ -27,11 +28,11 @@ export class ErrorNode implements NodeBase {
     return {
       label: this.what,
       description: p.message,
-      tooltip: [`**${errorHeadline(p.kind)}**`, p.message, p.detail, 'Click for details and Retry.'].filter((l) => l).join('\n\n'),
+      tooltip: [`**${errorHeadline(p.kind)}**`, p.message, p.detail, t('Click for details and Retry.')].filter((l) => l).join('\n\n'),
       icon: { id: 'error', color: 'errorForeground' },
       collapsible: 'none',
       contextValue: contextValue({ kind: 'error' }),
-      command: { command: 'cenFlowLogs.explorer.showError', title: 'Show Details', arguments: [this] },
+      command: { command: 'cenFlowLogs.explorer.showError', title: t('Show Details'), arguments: [this] },
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { FlowLog, TransitRouterAttachment } from '../../../cloud/cenApi';
+import { t } from '@vscode/l10n';
 import { attachmentLabel } from '../../../flowlogs/attachmentLabel';
 import { isTransitional, regionLabel, type FlowLogStatus } from '../../../flowlogs/catalog';
 import { contextValue } from '../contextValue';
@@ -27,26 +28,26 @@ export class FlowLogNode implements NodeBase {
       tooltip: [
         `**${md(label)}** — ${status}`,
         '',
-        `- Flow log: \`${f.flowLogId}\``,
-        `- CEN instance: \`${f.cenId}\``,
-        `- Region: ${regionLabel(f.regionId)}`,
-        f.transitRouterId ? `- Transit router: \`${f.transitRouterId}\`` : '- Form: per-CEN flow log from before transit routers (2019); shown and managed where the API allows',
-        f.transitRouterAttachmentId ? `- Captures: ${md(flowLogTarget(f, this.attachment))} (\`${f.transitRouterAttachmentId}\`)` : f.transitRouterId ? '- Captures: every connection of the transit router' : undefined,
-        this.attachment?.kind === 'TR' ? '- Only outbound traffic of this router is captured on an inter-region connection; the peer router needs its own flow log for the other direction.' : undefined,
-        f.projectName ? `- Log Service: project \`${f.projectName}\`, logstore \`${f.logStoreName}\`` : '- Log Service: none (the flow log delivers elsewhere)',
-        `- Capture window: ${f.interval === 60 ? '1 minute' : '10 minutes'} (${f.interval} s)`,
-        `- Log format: ${f.logFormatString ? `\`${f.logFormatString}\`` : 'every field (default)'}`,
-        f.flowLogVersion ? `- Version: ${f.flowLogVersion}` : undefined,
-        f.tags.length > 0 ? `- Tags: ${f.tags.map((t) => `${md(t.key)}=${md(t.value)}`).join(', ')}` : undefined,
-        f.description ? `- Description: ${md(f.description)}` : undefined,
-        `- Created: ${f.creationTime}`,
+        t('- Flow log: `{0}`', f.flowLogId),
+        t('- CEN instance: `{0}`', f.cenId),
+        t('- Region: {0}', regionLabel(f.regionId)),
+        f.transitRouterId ? t('- Transit router: `{0}`', f.transitRouterId) : t('- Form: per-CEN flow log from before transit routers (2019); shown and managed where the API allows'),
+        f.transitRouterAttachmentId ? t('- Captures: {0} (`{1}`)', md(flowLogTarget(f, this.attachment)), f.transitRouterAttachmentId) : f.transitRouterId ? t('- Captures: every connection of the transit router') : undefined,
+        this.attachment?.kind === 'TR' ? t('- Only outbound traffic of this router is captured on an inter-region connection; the peer router needs its own flow log for the other direction.') : undefined,
+        f.projectName ? t('- Log Service: project `{0}`, logstore `{1}`', f.projectName, f.logStoreName) : t('- Log Service: none (the flow log delivers elsewhere)'),
+        t('- Capture window: {0} ({1} s)', f.interval === 60 ? t('1 minute') : t('10 minutes'), f.interval),
+        t('- Log format: {0}', f.logFormatString ? `\`${f.logFormatString}\`` : t('every field (default)')),
+        f.flowLogVersion ? t('- Version: {0}', f.flowLogVersion) : undefined,
+        f.tags.length > 0 ? t('- Tags: {0}', f.tags.map((tag) => `${md(tag.key)}=${md(tag.value)}`).join(', ')) : undefined,
+        f.description ? t('- Description: {0}', md(f.description)) : undefined,
+        t('- Created: {0}', f.creationTime),
       ]
         .filter((l): l is string => l !== undefined)
         .join('\n'),
       icon: statusIcon(f.status),
       collapsible: 'none',
       contextValue: contextValue({ kind: 'flowLog', status: f.status }),
-      command: { command: 'cenFlowLogs.flowLog.view', title: 'View Flow Log', arguments: [this] },
+      command: { command: 'cenFlowLogs.flowLog.view', title: t('View Flow Log'), arguments: [this] },
     };
   }
 }
@@ -57,14 +58,14 @@ export function flowLogNodeId(cenId: string, flowLogId: string): string {
 
 /** What the flow log captures: the whole router, one attachment, or the whole CEN (older form). */
 export function flowLogTarget(f: FlowLog, attachment?: TransitRouterAttachment): string {
-  if (!f.transitRouterId) return 'whole CEN (older form)';
-  if (!f.transitRouterAttachmentId) return 'whole router';
+  if (!f.transitRouterId) return t('whole CEN (older form)');
+  if (!f.transitRouterAttachmentId) return t('whole router');
   return attachment ? attachmentLabel(attachment) : f.transitRouterAttachmentId;
 }
 
 /** Transitional states end in an ellipsis: they are still moving; an unknown one is shown as the service sent it. */
 export function statusText(f: Pick<FlowLog, 'status' | 'rawStatus'>): string {
-  if (f.status === 'Unknown') return f.rawStatus || 'no status';
+  if (f.status === 'Unknown') return f.rawStatus || t('no status');
   return isTransitional(f.status) ? `${f.status}…` : f.status;
 }
 

@@ -1,4 +1,5 @@
 import { contextValue } from '../contextValue';
+import { t } from '@vscode/l10n';
 import type { NodeBase, NodePresentation } from './explorerNode';
 
 /** The last root row while more CEN pages exist; DescribeCens pages at 50. */
@@ -13,12 +14,12 @@ export class LoadMoreNode implements NodeBase {
 
   present(): NodePresentation {
     return {
-      label: 'Load more…',
-      description: `${this.loaded} of ${this.total} CEN instances shown`,
+      label: t('Load more…'),
+      description: t('{0} of {1} CEN instances shown', this.loaded, this.total),
       icon: { id: 'more' },
       collapsible: 'none',
       contextValue: contextValue({ kind: 'loadMore' }),
-      command: { command: 'cenFlowLogs.explorer.loadMore', title: 'Load More' },
+      command: { command: 'cenFlowLogs.explorer.loadMore', title: t('Load More') },
     };
   }
 }
