@@ -12,6 +12,15 @@ export const CONVERTED_MODULES = [
   'src/credentials/credentialChoice.ts',
   'src/views/credentials/credentialCommands.ts',
   'src/views/credentials/credentialStatusBar.ts',
+  'src/views/commands/commandRegistrar.ts',
+  'src/views/commands/createFlowLogChoices.ts',
+  'src/views/commands/createFlowLogWizard.ts',
+  'src/views/commands/errorPresentation.ts',
+  'src/views/commands/explorerCommands.ts',
+  'src/views/commands/flowLogCommands.ts',
+  'src/views/commands/multiStepInput.ts',
+  'src/views/commands/operationProgress.ts',
+  'src/views/commands/targetPicker.ts',
   'webview/results/statusLine.ts',
 ];
 
