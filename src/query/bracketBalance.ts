@@ -2,6 +2,8 @@
  * Bracket matching for both halves of a query: reports closers with no opener, closers of the
  * wrong kind, and openers never closed.
  */
+// Namespace import: `t` names the bracket tokens below.
+import * as l10n from '@vscode/l10n';
 import { diagnostic, type Diagnostic } from './diagnostic';
 
 /** One bracket character and its place in the query. */
@@ -29,14 +31,14 @@ export function checkBrackets(tokens: Iterable<BracketToken>): Diagnostic[] {
     if (top?.char === opener) {
       stack.pop();
     } else if (top) {
-      out.push(diagnostic(codeFor(t.char), 'error', t, `"${t.char}" does not match the "${top.char}" before it; expected "${PAIRS[top.char]}".`));
+      out.push(diagnostic(codeFor(t.char), 'error', t, l10n.t('"{0}" does not match the "{1}" before it; expected "{2}".', t.char, top.char, PAIRS[top.char] ?? '')));
       stack.pop();
     } else {
-      out.push(diagnostic(codeFor(t.char), 'error', t, `"${t.char}" has no matching "${opener}" before it.`));
+      out.push(diagnostic(codeFor(t.char), 'error', t, l10n.t('"{0}" has no matching "{1}" before it.', t.char, opener)));
     }
   }
   for (const open of stack) {
-    out.push(diagnostic(codeFor(open.char), 'error', open, `"${open.char}" is never closed; add "${PAIRS[open.char]}".`));
+    out.push(diagnostic(codeFor(open.char), 'error', open, l10n.t('"{0}" is never closed; add "{1}".', open.char, PAIRS[open.char] ?? '')));
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Diagnostics as you type: every problem in an SLS query that can be found without the service,
  * with positions in the full query. Pure — shared by the webview editor and the extension host.
  */
+import { t } from '@vscode/l10n';
 import { diagnostic, type Diagnostic } from './diagnostic';
 import { knownFields } from './knownFields';
 import { diagnoseSearch } from './searchDiagnostics';
@@ -22,14 +23,14 @@ export interface DiagnoseOptions {
 /** Finds local problems in `query`, sorted by position. */
 export function diagnose(query: string, options: DiagnoseOptions = {}): Diagnostic[] {
   if (query.trim() === '') {
-    return [diagnostic('empty-query', 'warning', { from: 0, to: query.length }, 'The query is empty: type * to see every record, or a search such as dstport:443.')];
+    return [diagnostic('empty-query', 'warning', { from: 0, to: query.length }, t('The query is empty: type * to see every record, or a search such as dstport:443.'))];
   }
   const fields = knownFields(options.fields);
   const { parts, search, sql } = tokenizeQuery(query);
   const out = diagnoseSearch(search, fields);
   if (parts.sql && parts.pipe !== undefined) {
     if (search.length === 0) {
-      out.push(diagnostic('empty-search', 'warning', { from: parts.pipe, to: parts.pipe + 1 }, 'Nothing comes before "|": write * to analyse every record, e.g. * | SELECT count(*).', { title: 'Insert *', from: 0, to: parts.pipe, insert: '* ' }));
+      out.push(diagnostic('empty-search', 'warning', { from: parts.pipe, to: parts.pipe + 1 }, t('Nothing comes before "|": write * to analyse every record, e.g. * | SELECT count(*).'), { title: t('Insert *'), from: 0, to: parts.pipe, insert: '* ' }));
     }
     out.push(...diagnoseSql(sql, parts.sql, parts.pipe, fields));
     if (options.acrossFlowLogs) out.push(...cenRefusals(query));

@@ -2,6 +2,7 @@
  * Values worth suggesting for a field, from the catalog: directions, log statuses, protocol
  * numbers, region ids (display names; records may name any region) and well-known ports.
  */
+import { t } from '@vscode/l10n';
 import { DIRECTIONS, LOG_STATUSES, logStatusMeaning, PROTOCOL_NAMES, REGION_NAMES, fieldSpec, isClosedRegion } from '../flowlogs/catalog';
 
 /** A value with a short human explanation (TCP for 6). */
@@ -21,7 +22,8 @@ const WELL_KNOWN_PORTS: readonly SuggestedValue[] = [
   { value: '3389', detail: 'RDP' },
 ];
 
-const DIRECTION_DETAIL: Readonly<Record<string, string>> = { in: 'inbound', out: 'outbound' };
+// Read when suggested, after the display language is configured.
+const directionDetail = (d: string): string => (d === 'in' ? t('inbound') : d === 'out' ? t('outbound') : '');
 
 /** Suggested values for `field`, or none when the field has no small closed set. */
 export function valuesForField(field: string): readonly SuggestedValue[] {
@@ -29,7 +31,7 @@ export function valuesForField(field: string): readonly SuggestedValue[] {
   if (!spec) return [];
   switch (spec.kind) {
     case 'direction':
-      return DIRECTIONS.map((d) => ({ value: d, detail: DIRECTION_DETAIL[d] ?? '' }));
+      return DIRECTIONS.map((d) => ({ value: d, detail: directionDetail(d) }));
     case 'logStatus':
       return LOG_STATUSES.map((s) => ({ value: s, detail: logStatusMeaning(s) }));
     case 'protocol':

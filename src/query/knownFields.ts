@@ -3,6 +3,7 @@
  * that the logstore's index has) when known, else every field of either form (the form is then
  * unknown), always with SLS's reserved fields. Diagnostics and completion both consult it.
  */
+import { t } from '@vscode/l10n';
 import { CURRENT_FIELDS, FLOW_LOG_FIELDS, RESERVED_FIELDS, fieldSpec, needsSqlQuoting } from '../flowlogs/catalog';
 import { SQL_KEYWORDS } from './tokenizer';
 
@@ -42,8 +43,8 @@ export function knownFields(fields?: readonly string[]): KnownFields {
 export function absentFieldNote(name: string): string | undefined {
   if (!fieldSpec(name)) return undefined;
   return CURRENT_FIELDS.some((f) => f.name === name)
-    ? `"${name}" is a flow-log field, but this flow log's LogFormatString or its logstore's index leaves it out.`
-    : `"${name}" is written only by flow logs of the 2019 (per-CEN) form, not by this one.`;
+    ? t("\"{0}\" is a flow-log field, but this flow log's LogFormatString or its logstore's index leaves it out.", name)
+    : t('"{0}" is written only by flow logs of the 2019 (per-CEN) form, not by this one.', name);
 }
 
 /** How a field is written in SQL: bare when it can be, double-quoted otherwise (`"log-status"`, `"end"`). */

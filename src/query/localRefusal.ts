@@ -4,6 +4,7 @@
  * "Run anyway" (the checks can be wrong; the service has the last word). Pure — the webview applies
  * it before posting, the host applies it again before calling the API.
  */
+import { t } from '@vscode/l10n';
 import { diagnose } from './diagnostics';
 
 /** One error that refuses a run, positioned for the editor and for the banner. */
@@ -37,6 +38,6 @@ export function localRefusal(query: string, fields?: readonly string[], options:
 export function describeRefusal(problems: readonly LocalProblem[]): string {
   const first = problems[0];
   if (!first) return '';
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return `Line ${first.line}, column ${first.column}: ${first.message}${more}`;
+  const message = problems.length > 1 ? t('{0} (and {1} more)', first.message, problems.length - 1) : first.message;
+  return t('Line {0}, column {1}: {2}', first.line, first.column, message);
 }

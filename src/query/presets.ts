@@ -4,6 +4,7 @@
  * Each declares the fields it needs: a flow log whose schema lacks one does not offer it (rtt and
  * log-status exist only on the 2019 form; region ids and attachment-id only on today's).
  */
+import { t } from '@vscode/l10n';
 import { fieldSpec, type FlowLogFieldName } from '../flowlogs/catalog';
 import { isIPv4, isIPv6 } from './addressFilter';
 import { searchValueLiteral } from './searchLiteral';
@@ -42,40 +43,52 @@ export interface QueryPreset {
 
 const WINDOW: PresetParameter = {
   name: 'window',
-  label: 'Bucket size in seconds (the flow log capture window: 600 or 60)',
+  get label() {
+    return t('Bucket size in seconds (the flow log capture window: 600 or 60)');
+  },
   kind: 'seconds',
   defaultValue: '600',
   example: '600',
 };
 
-/** The presets, in the order the picker shows them. */
+/** The presets, in the order the picker shows them. Text is read through getters: the display language is configured after this module loads; `id` is what is kept. */
 export const QUERY_PRESETS: readonly QueryPreset[] = [
   {
     id: 'top-talkers',
-    title: 'Top talkers by bytes',
-    description: 'Source → destination pairs that moved the most bytes in the time range.',
+    get title() {
+      return t('Top talkers by bytes');
+    },
+    get description() {
+      return t('Source → destination pairs that moved the most bytes in the time range.');
+    },
     query:
-      '* | SELECT srcaddr, dstaddr, sum(bytes) AS total_bytes, sum(packets) AS total_packets\n' +
-      'FROM log\nGROUP BY srcaddr, dstaddr\nORDER BY total_bytes DESC\nLIMIT 20',
+      '* | SELECT srcaddr, dstaddr, sum(bytes) AS total_bytes, sum(packets) AS total_packets\nFROM log\nGROUP BY srcaddr, dstaddr\nORDER BY total_bytes DESC\nLIMIT 20',
     chart: 'bar',
     parameters: [],
     requires: ['srcaddr', 'dstaddr', 'bytes', 'packets'],
   },
   {
     id: 'top-destination-ports',
-    title: 'Top destination ports',
-    description: 'Destination ports (with protocol) carrying the most traffic.',
+    get title() {
+      return t('Top destination ports');
+    },
+    get description() {
+      return t('Destination ports (with protocol) carrying the most traffic.');
+    },
     query:
-      '* | SELECT dstport, protocol, sum(bytes) AS total_bytes, count(*) AS records\n' +
-      'FROM log\nGROUP BY dstport, protocol\nORDER BY total_bytes DESC\nLIMIT 20',
+      '* | SELECT dstport, protocol, sum(bytes) AS total_bytes, count(*) AS records\nFROM log\nGROUP BY dstport, protocol\nORDER BY total_bytes DESC\nLIMIT 20',
     chart: 'bar',
     parameters: [],
     requires: ['dstport', 'protocol', 'bytes'],
   },
   {
     id: 'protocol-mix',
-    title: 'Protocol mix',
-    description: 'Share of bytes per IP protocol (6 TCP, 17 UDP, 1 ICMP).',
+    get title() {
+      return t('Protocol mix');
+    },
+    get description() {
+      return t('Share of bytes per IP protocol (6 TCP, 17 UDP, 1 ICMP).');
+    },
     query: '* | SELECT protocol, sum(bytes) AS total_bytes, sum(packets) AS total_packets\nFROM log\nGROUP BY protocol\nORDER BY total_bytes DESC',
     chart: 'pie',
     parameters: [],
@@ -83,8 +96,12 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
   },
   {
     id: 'traffic-over-time',
-    title: 'Bytes and packets over time, in vs out',
-    description: 'Inbound and outbound bytes and packets per capture window.',
+    get title() {
+      return t('Bytes and packets over time, in vs out');
+    },
+    get description() {
+      return t('Inbound and outbound bytes and packets per capture window.');
+    },
     query:
       '* | SELECT __time__ - __time__ % {window} AS window_start,\n' +
       "  sum(CASE WHEN direction = 'in' THEN bytes ELSE 0 END) AS bytes_in,\n" +
@@ -98,8 +115,12 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
   },
   {
     id: 'region-pairs',
-    title: 'Traffic between region pairs',
-    description: 'Bytes and packets for each source region → destination region pair (a traffic matrix).',
+    get title() {
+      return t('Traffic between region pairs');
+    },
+    get description() {
+      return t('Bytes and packets for each source region → destination region pair (a traffic matrix).');
+    },
     query:
       '* | SELECT "src-region-id", "dst-region-id", sum(bytes) AS total_bytes, sum(packets) AS total_packets\n' +
       'FROM log\nGROUP BY "src-region-id", "dst-region-id"\nORDER BY total_bytes DESC',
@@ -109,37 +130,61 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
   },
   {
     id: 'cost-by-region-pair',
-    title: 'Cost by region pair',
-    description:
-      'Estimated transfer cost per source → destination region pair: captured bytes in GB (1024³ bytes) × your price per GB from the cenFlowLogs.cost.pricePerGB setting (empty until you fill it). An estimate from captured bytes, not a bill.',
+    get title() {
+      return t('Cost by region pair');
+    },
+    get description() {
+      return t('Estimated transfer cost per source → destination region pair: captured bytes in GB (1024³ bytes) × your price per GB from the cenFlowLogs.cost.pricePerGB setting (empty until you fill it). An estimate from captured bytes, not a bill.');
+    },
     query:
       '* | SELECT "src-region-id", "dst-region-id", sum(bytes) AS total_bytes,\n' +
       `  round(sum(bytes) / ${BYTES_PER_GB}.0, 3) AS gb,\n` +
       `  round(sum(bytes) / ${BYTES_PER_GB}.0 * {price}, 4) AS estimated_cost\n` +
       'FROM log\nGROUP BY "src-region-id", "dst-region-id"\nORDER BY total_bytes DESC',
     chart: 'table',
-    parameters: [{ name: 'price', label: 'Price per GB by region pair (the cenFlowLogs.cost.pricePerGB setting, as JSON)', kind: 'priceTable', defaultValue: '{}', example: '{"cn-hangzhou>cn-shanghai": 0.05, "*": 0.08}' }],
+    parameters: [
+      {
+        name: 'price',
+        get label() {
+          return t('Price per GB by region pair (the cenFlowLogs.cost.pricePerGB setting, as JSON)');
+        },
+        kind: 'priceTable',
+        defaultValue: '{}',
+        example: '{"cn-hangzhou>cn-shanghai": 0.05, "*": 0.08}',
+      },
+    ],
     requires: ['src-region-id', 'dst-region-id', 'bytes'],
   },
   {
     id: 'rtt-percentiles',
-    title: 'Latency (rtt) percentiles per destination',
-    description: 'Median, p90 and p99 round-trip time per destination address, slowest first.',
+    get title() {
+      return t('Latency (rtt) percentiles per destination');
+    },
+    get description() {
+      return t('Median, p90 and p99 round-trip time per destination address, slowest first.');
+    },
     query:
       'log-status:OK | SELECT dstaddr,\n' +
       '  approx_percentile(rtt, 0.5) AS rtt_p50,\n  approx_percentile(rtt, 0.9) AS rtt_p90,\n  approx_percentile(rtt, 0.99) AS rtt_p99,\n' +
-      '  count(*) AS records\nFROM log\nGROUP BY dstaddr\nORDER BY rtt_p99 DESC\nLIMIT 50',
+      '  count(*) AS records\n' +
+      'FROM log\nGROUP BY dstaddr\nORDER BY rtt_p99 DESC\nLIMIT 50',
     chart: 'bar',
     parameters: [],
     requires: ['rtt', 'log-status', 'dstaddr'],
   },
   {
     id: 'log-status-health',
-    title: 'Log-status health over time',
-    description: 'OK, NODATA and SKIPDATA records per capture window: are windows missing or skipped?',
+    get title() {
+      return t('Log-status health over time');
+    },
+    get description() {
+      return t('OK, NODATA and SKIPDATA records per capture window: are windows missing or skipped?');
+    },
     query:
       '* | SELECT __time__ - __time__ % {window} AS window_start,\n' +
-      `  count_if("log-status" = 'OK') AS ok,\n  count_if("log-status" = 'NODATA') AS nodata,\n  count_if("log-status" = 'SKIPDATA') AS skipdata\n` +
+      `  count_if("log-status" = 'OK') AS ok,\n` +
+      `  count_if("log-status" = 'NODATA') AS nodata,\n` +
+      `  count_if("log-status" = 'SKIPDATA') AS skipdata\n` +
       'FROM log\nGROUP BY window_start\nORDER BY window_start\nLIMIT 100000',
     chart: 'line',
     parameters: [WINDOW],
@@ -147,8 +192,12 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
   },
   {
     id: 'attachment-traffic',
-    title: 'Traffic per connection (attachment)',
-    description: 'Bytes and packets per transit router connection (VPC, VPN, VBR, ECR or inter-region) and direction.',
+    get title() {
+      return t('Traffic per connection (attachment)');
+    },
+    get description() {
+      return t('Bytes and packets per transit router connection (VPC, VPN, VBR, ECR or inter-region) and direction.');
+    },
     query:
       '* | SELECT "attachment-id", direction, sum(bytes) AS total_bytes, sum(packets) AS total_packets\n' +
       'FROM log\nGROUP BY "attachment-id", direction\nORDER BY total_bytes DESC\nLIMIT 50',
@@ -158,11 +207,24 @@ export const QUERY_PRESETS: readonly QueryPreset[] = [
   },
   {
     id: 'address-activity',
-    title: 'Everything about this IP',
-    description: 'Every record to or from one address.',
+    get title() {
+      return t('Everything about this IP');
+    },
+    get description() {
+      return t('Every record to or from one address.');
+    },
     query: 'srcaddr:{ip} or dstaddr:{ip}',
     chart: 'table',
-    parameters: [{ name: 'ip', label: 'IP address (IPv4 or IPv6)', kind: 'address', example: '10.0.0.1' }],
+    parameters: [
+      {
+        name: 'ip',
+        get label() {
+          return t('IP address (IPv4 or IPv6)');
+        },
+        kind: 'address',
+        example: '10.0.0.1',
+      },
+    ],
     requires: ['srcaddr', 'dstaddr'],
   },
 ];
@@ -184,8 +246,8 @@ export function presetAvailability(preset: QueryPreset, fields: readonly string[
     available: false,
     missing,
     reason: olderOnly
-      ? `Needs ${list}, which only flow logs of the 2019 (per-CEN) form write.`
-      : `Needs ${list}, which this flow log's records or its logstore's index do not have.`,
+      ? t('Needs {0}, which only flow logs of the 2019 (per-CEN) form write.', list)
+      : t("Needs {0}, which this flow log's records or its logstore's index do not have.", list),
   };
 }
 
@@ -210,12 +272,12 @@ export function renderPreset(preset: QueryPreset, values: Readonly<Record<string
 }
 
 function parameterLiteral(p: PresetParameter, raw: string): RenderResult {
-  if (raw === '') return { ok: false, message: `${p.label} is needed, e.g. ${p.example}.` };
+  if (raw === '') return { ok: false, message: t('{0} is needed, e.g. {1}.', p.label, p.example) };
   switch (p.kind) {
     case 'seconds':
-      return /^[1-9]\d{0,6}$/.test(raw) ? { ok: true, query: raw } : { ok: false, message: `${p.label} must be a whole number of seconds, e.g. ${p.example}; got "${raw.slice(0, 40)}".` };
+      return /^[1-9]\d{0,6}$/.test(raw) ? { ok: true, query: raw } : { ok: false, message: t('{0} must be a whole number of seconds, e.g. {1}; got "{2}".', p.label, p.example, raw.slice(0, 40)) };
     case 'address':
-      return isIPv4(raw) || isIPv6(raw) ? { ok: true, query: searchValueLiteral(raw) } : { ok: false, message: `${p.label}: "${raw.slice(0, 60)}" is not an IPv4 or IPv6 address.` };
+      return isIPv4(raw) || isIPv6(raw) ? { ok: true, query: searchValueLiteral(raw) } : { ok: false, message: t('{0}: "{1}" is not an IPv4 or IPv6 address.', p.label, raw.slice(0, 60)) };
     case 'priceTable':
       return priceTableLiteral(p, raw);
   }
@@ -227,7 +289,7 @@ function priceTableLiteral(p: PresetParameter, raw: string): RenderResult {
   try {
     value = JSON.parse(raw);
   } catch {
-    return { ok: false, message: `${p.label} must be a JSON object, e.g. ${p.example}.` };
+    return { ok: false, message: t('{0} must be a JSON object, e.g. {1}.', p.label, p.example) };
   }
   const { table, problems } = parsePriceTable(value);
   if (problems.length > 0) return { ok: false, message: `${p.label}: ${problems.map((x) => x.message).join(' ')}` };

@@ -2,6 +2,7 @@
  * The next questions one flow record invites — this source's traffic, this destination's, this
  * 5-tuple over time, this region pair — as ready queries. Pure; the record is field → raw value.
  */
+import { t } from '@vscode/l10n';
 import { addressQuery } from './addressFilter';
 import { searchFieldName, searchValueLiteral } from './searchLiteral';
 
@@ -29,25 +30,27 @@ export function followUps(record: FlowRecord, windowSeconds: number): FollowUp[]
   const out: FollowUp[] = [];
   const src = present(record, 'srcaddr');
   const dst = present(record, 'dstaddr');
-  if (src) out.push({ kind: 'source', label: `Traffic of source ${src}`, query: addressQuery({ address: src }) });
-  if (dst) out.push({ kind: 'destination', label: `Traffic of destination ${dst}`, query: addressQuery({ address: dst }) });
+  if (src) out.push({ kind: 'source', label: t('Traffic of source {0}', src), query: addressQuery({ address: src }) });
+  if (dst) out.push({ kind: 'destination', label: t('Traffic of destination {0}', dst), query: addressQuery({ address: dst }) });
   const tuple = ['srcaddr', 'srcport', 'dstaddr', 'dstport', 'protocol'].map((f) => [f, present(record, f)] as const);
   if (tuple.every(([, v]) => v !== undefined)) {
     const search = tuple.map(([f, v]) => term(f, v ?? '')).join(' and ');
     const w = Math.max(1, Math.round(windowSeconds));
+    const series = `select __time__ - __time__ % ${w} as window_start, sum(bytes) as bytes, sum(packets) as packets group by window_start order by window_start`;
     out.push({
       kind: 'fiveTuple',
-      label: 'This 5-tuple over time',
-      query: `${search} | select __time__ - __time__ % ${w} as window_start, sum(bytes) as bytes, sum(packets) as packets group by window_start order by window_start`,
+      label: t('This 5-tuple over time'),
+      query: `${search} | ${series}`,
     });
   }
   const from = present(record, 'src-region-id');
   const to = present(record, 'dst-region-id');
   if (from && to) {
+    const topPairs = 'select srcaddr, dstaddr, sum(bytes) as bytes group by srcaddr, dstaddr order by bytes desc limit 20';
     out.push({
       kind: 'regionPair',
-      label: `Region pair ${from} → ${to}`,
-      query: `${term('src-region-id', from)} and ${term('dst-region-id', to)} | select srcaddr, dstaddr, sum(bytes) as bytes group by srcaddr, dstaddr order by bytes desc limit 20`,
+      label: t('Region pair {0} → {1}', from, to),
+      query: `${term('src-region-id', from)} and ${term('dst-region-id', to)} | ${topPairs}`,
     });
   }
   return out;

@@ -2,6 +2,8 @@
  * Completion inside the search statement: field names (with `:`), values after `field:`,
  * the and/or/not operators and the `|` that starts the SQL part.
  */
+// Namespace import: `t` names tokens in this module.
+import * as l10n from '@vscode/l10n';
 import { RESERVED_FIELDS, fieldSpec } from '../flowlogs/catalog';
 import { filterOptions, type CompletionOption, type CompletionResult, type ValueSource } from './completionTypes';
 import type { KnownFields } from './knownFields';
@@ -86,20 +88,20 @@ export function fieldOptions(fields: KnownFields, withColon: boolean): Completio
       label: name,
       apply: withColon ? `${written}:` : written,
       type: 'field',
-      detail: reserved ? 'reserved field' : spec ? `${spec.type} field` : 'field',
-      info: reserved?.description ?? spec?.description ?? 'Field from the logstore index',
+      detail: reserved ? l10n.t('reserved field') : spec ? l10n.t('{0} field', spec.type) : l10n.t('field'),
+      info: reserved?.description ?? spec?.description ?? l10n.t('Field from the logstore index'),
     };
   });
 }
 
 function operatorOptions(previous: SearchToken | undefined): CompletionOption[] {
-  if (!previous) return [{ label: '*', apply: '*', type: 'operator', detail: 'every record', info: 'Matches all records; add | SELECT … to analyse them.' }];
+  if (!previous) return [{ label: '*', apply: '*', type: 'operator', detail: l10n.t('every record'), info: l10n.t('Matches all records; add | SELECT … to analyse them.') }];
   const afterTerm = previous.kind === 'word' || previous.kind === 'string' || previous.kind === 'rparen' || previous.kind === 'rbracket';
-  if (!afterTerm) return [{ label: 'not', apply: 'not ', type: 'operator', detail: 'negation', info: 'Excludes records matching the next term.' }];
+  if (!afterTerm) return [{ label: 'not', apply: 'not ', type: 'operator', detail: l10n.t('negation'), info: l10n.t('Excludes records matching the next term.') }];
   return [
-    { label: 'and', apply: 'and ', type: 'operator', detail: 'both terms', info: 'Records matching both terms.' },
-    { label: 'or', apply: 'or ', type: 'operator', detail: 'either term', info: 'Records matching either term.' },
-    { label: 'not', apply: 'not ', type: 'operator', detail: 'negation', info: 'Excludes records matching the next term.' },
-    { label: '|', apply: '| SELECT ', type: 'operator', detail: 'analytic SQL', info: 'Starts the SQL part that analyses the matching records.' },
+    { label: 'and', apply: 'and ', type: 'operator', detail: l10n.t('both terms'), info: l10n.t('Records matching both terms.') },
+    { label: 'or', apply: 'or ', type: 'operator', detail: l10n.t('either term'), info: l10n.t('Records matching either term.') },
+    { label: 'not', apply: 'not ', type: 'operator', detail: l10n.t('negation'), info: l10n.t('Excludes records matching the next term.') },
+    { label: '|', apply: '| SELECT ', type: 'operator', detail: l10n.t('analytic SQL'), info: l10n.t('Starts the SQL part that analyses the matching records.') },
   ];
 }

@@ -2,6 +2,8 @@
  * Local checks of the search statement (the part before `|`): quoting, brackets, fields,
  * wildcards, operators and numeric comparisons — what SLS would reject or silently match nothing on.
  */
+// Namespace import: `t` names tokens throughout this module.
+import * as l10n from '@vscode/l10n';
 import { fieldSpec } from '../flowlogs/catalog';
 import { checkBrackets } from './bracketBalance';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
@@ -57,7 +59,7 @@ function checkQuotes(tokens: readonly SearchToken[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of tokens) {
     if ((t.kind === 'string' || t.kind === 'field') && t.terminated === false) {
-      out.push(diagnostic('unterminated-string', 'error', t, 'This double-quoted text has no closing ".'));
+      out.push(diagnostic('unterminated-string', 'error', t, l10n.t('This double-quoted text has no closing ".')));
     } else if (t.kind === 'singleQuoted') {
       out.push(singleQuoted(t));
     }
@@ -67,7 +69,7 @@ function checkQuotes(tokens: readonly SearchToken[]): Diagnostic[] {
 
 function singleQuoted(t: SearchToken): Diagnostic {
   if (t.terminated === false) {
-    return diagnostic('unterminated-string', 'error', t, "This single-quoted text has no closing ' — and single quotes are not search syntax; use double quotes.");
+    return diagnostic('unterminated-string', 'error', t, l10n.t("This single-quoted text has no closing ' — and single quotes are not search syntax; use double quotes."));
   }
   const inner = t.text.slice(1, -1);
   const replacement = `"${inner.replace(/\\'/g, "'").replace(/"/g, '\\"')}"`;
@@ -75,8 +77,8 @@ function singleQuoted(t: SearchToken): Diagnostic {
     'single-quoted-value',
     'warning',
     t,
-    `Single quotes are not search syntax in SLS, so ${quoteForMessage(t.text)} would not match as intended; use double quotes.`,
-    { title: `Use ${quoteForMessage(replacement)}`, from: t.from, to: t.to, insert: replacement },
+    l10n.t('Single quotes are not search syntax in SLS, so {0} would not match as intended; use double quotes.', quoteForMessage(t.text)),
+    { title: l10n.t('Use {0}', quoteForMessage(replacement)), from: t.from, to: t.to, insert: replacement },
   );
 }
 
@@ -86,10 +88,12 @@ function fieldName(t: SearchToken): string {
 
 function unknownField(t: SearchToken, name: string, fields: KnownFields): Diagnostic {
   const note = absentFieldNote(name);
-  if (note) return diagnostic('unknown-field', 'warning', t, `${note} Nothing would match.`);
+  if (note) return diagnostic('unknown-field', 'warning', t, l10n.t('{0} Nothing would match.', note));
   const hint = fields.suggest(name);
-  const tail = hint ? ` Did you mean ${hint}?` : ` Known fields: ${fields.names.join(', ')}.`;
-  return diagnostic('unknown-field', 'warning', t, `Unknown field "${quoteForMessage(name)}": this logstore's index has no such field, so nothing would match.${tail}`);
+  const message = hint
+    ? l10n.t("Unknown field \"{0}\": this logstore's index has no such field, so nothing would match. Did you mean {1}?", quoteForMessage(name), hint)
+    : l10n.t("Unknown field \"{0}\": this logstore's index has no such field, so nothing would match. Known fields: {1}.", quoteForMessage(name), fields.names.join(', '));
+  return diagnostic('unknown-field', 'warning', t, message);
 }
 
 function checkField(tokens: readonly SearchToken[], i: number, fields: KnownFields): Diagnostic[] {
@@ -106,10 +110,10 @@ function checkField(tokens: readonly SearchToken[], i: number, fields: KnownFiel
   const range = { from: t.from, to: colon.to };
   const example = `${quoteForMessage(t.text)}:${exampleValue(name)}`;
   if (value === undefined || !isValueToken(value)) {
-    out.push(diagnostic('missing-value', 'error', range, `${quoteForMessage(t.text)}: needs a value after the colon, e.g. ${example}.`));
+    out.push(diagnostic('missing-value', 'error', range, l10n.t('{0}: needs a value after the colon, e.g. {1}.', quoteForMessage(t.text), example)));
   } else if (value.from !== colon.to) {
     // Whether SLS joins a value written after a space is not something to rely on: say so, do not block.
-    out.push(diagnostic('missing-value', 'warning', range, `Write the value right after the colon (${example}); with a space, ${quoteForMessage(value.text)} may be searched as a separate term.`, { title: 'Remove the space', from: colon.to, to: value.from, insert: '' }));
+    out.push(diagnostic('missing-value', 'warning', range, l10n.t('Write the value right after the colon ({0}); with a space, {1} may be searched as a separate term.', example, quoteForMessage(value.text)), { title: l10n.t('Remove the space'), from: colon.to, to: value.from, insert: '' }));
   }
   return out;
 }
@@ -138,7 +142,7 @@ function exampleValue(name: string): string {
 function checkWord(t: SearchToken): Diagnostic[] {
   if (t.text.length > 1 && (t.text[0] === '*' || t.text[0] === '?')) {
     return [
-      diagnostic('leading-wildcard', 'error', t, `Search terms cannot start with a wildcard (${quoteForMessage(t.text)}); SLS matches * and ? only after a prefix, e.g. 10.0.*.`),
+      diagnostic('leading-wildcard', 'error', t, l10n.t('Search terms cannot start with a wildcard ({0}); SLS matches * and ? only after a prefix, e.g. 10.0.*.', quoteForMessage(t.text))),
     ];
   }
   return [];
@@ -150,12 +154,12 @@ function checkComparison(tokens: readonly SearchToken[], i: number, fields: Know
   const right = tokens[i + 1];
   const out: Diagnostic[] = [];
   if (left?.kind !== 'word') {
-    out.push(diagnostic('missing-value', 'error', op, `${op.text} needs a field on its left, e.g. bytes ${op.text} 1000.`));
+    out.push(diagnostic('missing-value', 'error', op, l10n.t('{0} needs a field on its left, e.g. bytes {0} 1000.', op.text)));
   } else {
     out.push(...checkNumericField(left, fields));
   }
   if (right?.kind !== 'word' || !isNumber(right.text)) {
-    out.push(diagnostic('missing-value', 'error', right ?? op, `${op.text} needs a number on its right, e.g. bytes ${op.text} 1000.`));
+    out.push(diagnostic('missing-value', 'error', right ?? op, l10n.t('{0} needs a number on its right, e.g. bytes {0} 1000.', op.text)));
   }
   return out;
 }
@@ -163,7 +167,7 @@ function checkComparison(tokens: readonly SearchToken[], i: number, fields: Know
 function checkRangeField(tokens: readonly SearchToken[], i: number, fields: KnownFields): Diagnostic[] {
   const left = tokens[i - 1];
   if (left?.kind !== 'word') {
-    return [diagnostic('missing-value', 'error', tokens[i], 'in [a b] needs a field on its left, e.g. dstport in [1 1024].')];
+    return [diagnostic('missing-value', 'error', tokens[i], l10n.t('in [a b] needs a field on its left, e.g. dstport in [1 1024].'))];
   }
   return checkNumericField(left, fields);
 }
@@ -174,7 +178,7 @@ function checkNumericField(left: SearchToken, fields: KnownFields): Diagnostic[]
   const spec = fieldSpec(left.text);
   if (spec?.type === 'text') {
     return [
-      diagnostic('numeric-comparison-on-text', 'warning', left, `${left.text} is indexed as text, so numeric comparisons on it match nothing; compare a long field such as bytes or dstport.`),
+      diagnostic('numeric-comparison-on-text', 'warning', left, l10n.t('{0} is indexed as text, so numeric comparisons on it match nothing; compare a long field such as bytes or dstport.', left.text)),
     ];
   }
   return [];
@@ -193,8 +197,10 @@ function checkOperator(tokens: readonly SearchToken[], i: number): Diagnostic[] 
   const nextMissing = next === undefined || next.kind === 'rparen' || (next.kind === 'operator' && next.text.toLowerCase() !== 'not');
   const prevMissing = prev === undefined || prev.kind === 'lparen' || prev.kind === 'operator';
   if (nextMissing || (binary && prevMissing)) {
-    const shape = binary ? `a term on both sides, e.g. direction:out ${word} dstport:443` : 'a term after it, e.g. not dstport:443';
-    return [diagnostic('dangling-operator', 'error', t, `${t.text} needs ${shape}.`)];
+    const message = binary
+      ? l10n.t('{0} needs a term on both sides, e.g. direction:out {1} dstport:443.', t.text, word)
+      : l10n.t('{0} needs a term after it, e.g. not dstport:443.', t.text);
+    return [diagnostic('dangling-operator', 'error', t, message)];
   }
   return [];
 }

@@ -7,6 +7,7 @@
  * ('auto') both readings are tried and the one landing on the token the message names
  * ('foo', "foo", (foo)) wins; with no name to check, the full-query reading is used.
  */
+import { t } from '@vscode/l10n';
 import { diagnostic, type Diagnostic } from './diagnostic';
 import { splitQuery, tokenizeSearch, tokenizeSql, type QueryParts } from './tokenizer';
 
@@ -65,7 +66,7 @@ export function locateServerError(message: string, query: string, options: Locat
 /** A diagnostic for a server error: at its position when found, else over the whole query. */
 export function serverErrorDiagnostic(message: string, query: string, options: LocateOptions = {}): Diagnostic {
   const at = locateServerError(message, query, options) ?? { from: 0, to: query.length };
-  return diagnostic('server-error', 'error', at, message.trim() || 'The service rejected the query.');
+  return diagnostic('server-error', 'error', at, message.trim() || t('The service rejected the query.'));
 }
 
 /** Bases in order of preference when nothing in the message decides between them. */

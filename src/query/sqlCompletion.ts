@@ -3,6 +3,8 @@
  * fields, SLS functions with signatures, keywords, `log` after FROM, types inside cast, and
  * values inside a string compared with a field.
  */
+// Namespace import: `t` names tokens in this module.
+import * as l10n from '@vscode/l10n';
 import { RESERVED_FIELDS, fieldSpec } from '../flowlogs/catalog';
 import { filterOptions, type CompletionOption, type CompletionResult, type ValueSource } from './completionTypes';
 import { sqlFieldReference, type KnownFields } from './knownFields';
@@ -133,10 +135,10 @@ function stringValueOptions(field: string, values: ValueSource): CompletionOptio
 
 function fieldInfo(name: string): { detail: string; info: string } {
   const reserved = RESERVED_FIELDS.find((r) => r.name === name);
-  if (reserved) return { detail: 'reserved field', info: reserved.description };
+  if (reserved) return { detail: l10n.t('reserved field'), info: reserved.description };
   const spec = fieldSpec(name);
-  if (spec) return { detail: `${spec.type} field`, info: spec.description };
-  return { detail: 'field', info: 'Field from the logstore index' };
+  if (spec) return { detail: l10n.t('{0} field', spec.type), info: spec.description };
+  return { detail: l10n.t('field'), info: l10n.t('Field from the logstore index') };
 }
 
 /** Field options for unquoted context: the apply text quotes where SQL needs it. */
@@ -153,13 +155,13 @@ function functionOptions(): CompletionOption[] {
 }
 
 function keywordOptions(): CompletionOption[] {
-  return SQL_COMPLETION_KEYWORDS.map((k) => ({ label: k, apply: `${k} `, type: 'keyword', detail: 'keyword', info: `SQL ${k}` }));
+  return SQL_COMPLETION_KEYWORDS.map((k) => ({ label: k, apply: `${k} `, type: 'keyword', detail: l10n.t('keyword'), info: `SQL ${k}` }));
 }
 
 function typeOptions(): CompletionOption[] {
-  return [...SQL_TYPE_NAMES].map((t) => ({ label: t, apply: t, type: 'keyword', detail: 'type', info: `Convert to ${t}` }));
+  return [...SQL_TYPE_NAMES].map((t) => ({ label: t, apply: t, type: 'keyword', detail: l10n.t('type'), info: l10n.t('Convert to {0}', t) }));
 }
 
 function logTable(): CompletionOption {
-  return { label: 'log', apply: 'log', type: 'keyword', detail: 'table', info: 'The logstore being queried (FROM log is optional).' };
+  return { label: 'log', apply: 'log', type: 'keyword', detail: l10n.t('table'), info: l10n.t('The logstore being queried (FROM log is optional).') };
 }

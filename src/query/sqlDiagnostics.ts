@@ -2,6 +2,8 @@
  * Local checks of the analytic statement (the part after `|`): statement kind, table, LIMIT rules,
  * `;`, quoting, brackets and column names — the mistakes SLS answers with ParameterInvalid.
  */
+// Namespace import: `t` names tokens throughout this module.
+import * as l10n from '@vscode/l10n';
 import { checkBrackets } from './bracketBalance';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
 import { absentFieldNote, sqlFieldReference, type KnownFields } from './knownFields';
@@ -22,9 +24,9 @@ export function diagnoseSql(
   fields: KnownFields,
 ): Diagnostic[] {
   const tokens = all.filter((t) => t.kind !== 'comment');
-  const out: Diagnostic[] = all.filter((t) => t.kind === 'comment' && t.terminated === false).map((t) => diagnostic('unterminated-comment', 'error', t, 'This /* comment is never closed; add */.'));
+  const out: Diagnostic[] = all.filter((t) => t.kind === 'comment' && t.terminated === false).map((t) => diagnostic('unterminated-comment', 'error', t, l10n.t('This /* comment is never closed; add */.')));
   if (tokens.length === 0) {
-    return [...out, diagnostic('empty-sql', 'error', { from: pipe, to: range.to }, 'Nothing follows "|": write a SELECT statement after it, or remove the "|".')];
+    return [...out, diagnostic('empty-sql', 'error', { from: pipe, to: range.to }, l10n.t('Nothing follows "|": write a SELECT statement after it, or remove the "|".'))];
   }
   out.push(...checkStatementKind(tokens[0]));
   out.push(...checkQuotes(tokens));
@@ -40,18 +42,21 @@ function checkStatementKind(first: SqlToken): Diagnostic[] {
   const word = first.text.toLowerCase();
   if (word === 'select' || word === 'with' || first.text === '(') return [];
   if (word === 'from') {
-    return [diagnostic('not-select', 'error', first, 'Start the statement with SELECT: SLS does not accept FROM-first queries (FROM is optional; the table is log).')];
+    return [diagnostic('not-select', 'error', first, l10n.t('Start the statement with SELECT: SLS does not accept FROM-first queries (FROM is optional; the table is log).'))];
   }
-  const what = first.kind === 'keyword' ? `${first.text.toUpperCase()} statements are` : `"${quoteForMessage(first.text)}" is`;
-  return [diagnostic('not-select', 'error', first, `SLS runs only SELECT statements after "|"; ${what} not allowed.`)];
+  const message =
+    first.kind === 'keyword'
+      ? l10n.t('SLS runs only SELECT statements after "|"; {0} statements are not allowed.', first.text.toUpperCase())
+      : l10n.t('SLS runs only SELECT statements after "|"; "{0}" is not allowed.', quoteForMessage(first.text));
+  return [diagnostic('not-select', 'error', first, message)];
 }
 
 function checkQuotes(tokens: readonly SqlToken[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const t of tokens) {
     if (t.terminated !== false) continue;
-    if (t.kind === 'string') out.push(diagnostic('unterminated-string', 'error', t, "This string has no closing '."));
-    if (t.kind === 'quotedIdentifier') out.push(diagnostic('unterminated-identifier', 'error', t, 'This quoted name has no closing ".'));
+    if (t.kind === 'string') out.push(diagnostic('unterminated-string', 'error', t, l10n.t("This string has no closing '.")));
+    if (t.kind === 'quotedIdentifier') out.push(diagnostic('unterminated-identifier', 'error', t, l10n.t('This quoted name has no closing ".')));
   }
   return out;
 }
@@ -67,8 +72,8 @@ function checkSemicolons(tokens: readonly SqlToken[]): Diagnostic[] {
   tokens.forEach((t, i) => {
     if (t.kind !== 'punctuation' || t.text !== ';') return;
     const last = i === tokens.length - 1;
-    const message = last ? 'Remove the trailing ";": SLS takes one statement without it.' : 'SLS runs a single statement; remove ";" and what follows.';
-    const fix = last ? { title: 'Remove ";"', from: t.from, to: t.to, insert: '' } : undefined;
+    const message = last ? l10n.t('Remove the trailing ";": SLS takes one statement without it.') : l10n.t('SLS runs a single statement; remove ";" and what follows.');
+    const fix = last ? { title: l10n.t('Remove ";"'), from: t.from, to: t.to, insert: '' } : undefined;
     out.push(diagnostic('trailing-semicolon', 'error', t, message, fix));
   });
   return out;
@@ -85,13 +90,13 @@ function checkFrom(tokens: readonly SqlToken[]): Diagnostic[] {
     if (FROM_IN_ARGUMENTS.has(callStack[callStack.length - 1] ?? '')) return;
     const table = tokens[i + 1];
     if (!table) {
-      out.push(diagnostic('from-not-log', 'error', t, 'FROM needs a table: SLS queries read from log (or leave FROM out).'));
+      out.push(diagnostic('from-not-log', 'error', t, l10n.t('FROM needs a table: SLS queries read from log (or leave FROM out).')));
       return;
     }
     if (table.text === '(') return;
     const name = table.kind === 'quotedIdentifier' ? table.text.slice(1, -1) : table.text;
     if (name.toLowerCase() === 'log' || cteNames.has(name.toLowerCase())) return;
-    out.push(diagnostic('from-not-log', 'error', table, `SLS queries read from the table log (or leave FROM out); "${quoteForMessage(name)}" is not a table here.`, { title: 'Use log', from: table.from, to: table.to, insert: 'log' }));
+    out.push(diagnostic('from-not-log', 'error', table, l10n.t('SLS queries read from the table log (or leave FROM out); "{0}" is not a table here.', quoteForMessage(name)), { title: l10n.t('Use log'), from: table.from, to: table.to, insert: 'log' }));
   });
   return out;
 }
@@ -114,7 +119,7 @@ function checkLimits(tokens: readonly SqlToken[]): Diagnostic[] {
     const first = tokens[i + 1];
     if (first?.kind === 'keyword' && first.text.toLowerCase() === 'all') return;
     if (first?.kind !== 'number' || !/^\d+$/.test(first.text)) {
-      out.push(diagnostic('invalid-limit', 'error', first ?? t, 'LIMIT needs a whole number of rows, e.g. LIMIT 100 or LIMIT 200, 100.'));
+      out.push(diagnostic('invalid-limit', 'error', first ?? t, l10n.t('LIMIT needs a whole number of rows, e.g. LIMIT 100 or LIMIT 200, 100.')));
       return;
     }
     const paged = tokens[i + 2]?.text === ',';
@@ -124,7 +129,7 @@ function checkLimits(tokens: readonly SqlToken[]): Diagnostic[] {
     }
     const second = tokens[i + 3];
     if (second?.kind !== 'number' || !/^\d+$/.test(second.text)) {
-      out.push(diagnostic('invalid-limit', 'error', second ?? tokens[i + 2], 'LIMIT offset, rows needs two whole numbers, e.g. LIMIT 200, 100.'));
+      out.push(diagnostic('invalid-limit', 'error', second ?? tokens[i + 2], l10n.t('LIMIT offset, rows needs two whole numbers, e.g. LIMIT 200, 100.')));
       return;
     }
     out.push(...checkPagedLimit(t, first, second));
@@ -134,7 +139,7 @@ function checkLimits(tokens: readonly SqlToken[]): Diagnostic[] {
 
 function checkPlainLimit(limit: SqlToken, rows: SqlToken): Diagnostic[] {
   if (Number(rows.text) <= SQL_LIMITS.maxRows) return [];
-  return [diagnostic('limit-too-large', 'error', { from: limit.from, to: rows.to }, `LIMIT ${rows.text} is over SLS's maximum of 1,000,000 rows.`)];
+  return [diagnostic('limit-too-large', 'error', { from: limit.from, to: rows.to }, l10n.t("LIMIT {0} is over SLS's maximum of 1,000,000 rows.", rows.text))];
 }
 
 function checkPagedLimit(limit: SqlToken, offset: SqlToken, rows: SqlToken): Diagnostic[] {
@@ -142,10 +147,10 @@ function checkPagedLimit(limit: SqlToken, offset: SqlToken, rows: SqlToken): Dia
   const x = Number(rows.text);
   const range = { from: limit.from, to: rows.to };
   if (x > SQL_LIMITS.maxPageRows) {
-    return [diagnostic('limit-too-large', 'error', range, `LIMIT ${offset.text}, ${rows.text} asks for ${rows.text} rows in one page; SLS allows at most 10,000 (LIMIT offset, rows).`)];
+    return [diagnostic('limit-too-large', 'error', range, l10n.t('LIMIT {0}, {1} asks for {1} rows in one page; SLS allows at most 10,000 (LIMIT offset, rows).', offset.text, rows.text))];
   }
   if (x + y > SQL_LIMITS.maxRows) {
-    return [diagnostic('limit-too-large', 'error', range, `LIMIT ${offset.text}, ${rows.text} reaches row ${x + y}; SLS can page only through the first 1,000,000 rows (offset + rows ≤ 1,000,000).`)];
+    return [diagnostic('limit-too-large', 'error', range, l10n.t('LIMIT {0}, {1} reaches row {2}; SLS can page only through the first 1,000,000 rows (offset + rows ≤ 1,000,000).', offset.text, rows.text, x + y))];
   }
   return [];
 }
@@ -209,8 +214,8 @@ function unquotedHyphenated(first: SqlToken, last: SqlToken, chain: string): Dia
     'unquoted-hyphenated-field',
     'error',
     { from: first.from, to: last.to },
-    `${chain} must be double-quoted in SQL: written bare it reads as ${chain.split('-').join(' minus ')}. Write ${quoted}.`,
-    { title: `Quote as ${quoted}`, from: first.from, to: last.to, insert: quoted },
+    l10n.t('{0} must be double-quoted in SQL: written bare it reads as {1}. Write {2}.', chain, chain.split('-').join(' minus '), quoted),
+    { title: l10n.t('Quote as {0}', quoted), from: first.from, to: last.to, insert: quoted },
   );
 }
 
@@ -232,8 +237,10 @@ function checkName(tokens: readonly SqlToken[], i: number, fields: KnownFields, 
   const known = t.kind === 'quotedIdentifier' ? fields.has(name) || fields.hasIgnoringCase(name) : fields.hasIgnoringCase(name);
   if (known) return undefined;
   const note = absentFieldNote(name);
-  if (note) return diagnostic('unknown-field', 'error', t, `Unknown column "${quoteForMessage(name)}": ${note}`);
+  if (note) return diagnostic('unknown-field', 'error', t, l10n.t('Unknown column "{0}": {1}', quoteForMessage(name), note));
   const hint = fields.suggest(name);
-  const tail = hint ? ` Did you mean ${sqlFieldReference(hint)}?` : '';
-  return diagnostic('unknown-field', 'error', t, `Unknown column "${quoteForMessage(name)}": the logstore has no such field and no alias of that name is defined.${tail}`);
+  const message = hint
+    ? l10n.t('Unknown column "{0}": the logstore has no such field and no alias of that name is defined. Did you mean {1}?', quoteForMessage(name), sqlFieldReference(hint))
+    : l10n.t('Unknown column "{0}": the logstore has no such field and no alias of that name is defined.', quoteForMessage(name));
+  return diagnostic('unknown-field', 'error', t, message);
 }

@@ -2,6 +2,7 @@
  * The SLS analytic-SQL vocabulary the editor knows: functions with signatures, type names and
  * time units. Shared by diagnostics (what is not a field) and completion (what to offer).
  */
+import { t } from '@vscode/l10n';
 
 export interface SqlFunctionSpec {
   readonly name: string;
@@ -9,56 +10,67 @@ export interface SqlFunctionSpec {
   readonly description: string;
 }
 
+/** A function whose description is read when shown (after the display language is configured). */
+function fn(name: string, signature: string, description: () => string): SqlFunctionSpec {
+  return {
+    name,
+    signature,
+    get description() {
+      return description();
+    },
+  };
+}
+
 /** SLS (Presto-flavoured) functions commonly used on flow logs. */
 export const SQL_FUNCTIONS: readonly SqlFunctionSpec[] = [
-  { name: 'count', signature: 'count(*) | count(x) → bigint', description: 'Number of rows, or of non-null x' },
-  { name: 'count_if', signature: 'count_if(condition) → bigint', description: 'Number of rows where the condition is true' },
-  { name: 'sum', signature: 'sum(x) → number', description: 'Sum of x' },
-  { name: 'avg', signature: 'avg(x) → double', description: 'Average of x' },
-  { name: 'min', signature: 'min(x) → same type', description: 'Smallest x' },
-  { name: 'max', signature: 'max(x) → same type', description: 'Largest x' },
-  { name: 'max_by', signature: 'max_by(x, y) → type of x', description: 'x of the row with the largest y' },
-  { name: 'min_by', signature: 'min_by(x, y) → type of x', description: 'x of the row with the smallest y' },
-  { name: 'arbitrary', signature: 'arbitrary(x) → type of x', description: 'Any one non-null x' },
-  { name: 'approx_distinct', signature: 'approx_distinct(x) → bigint', description: 'Approximate number of distinct x' },
-  { name: 'approx_percentile', signature: 'approx_percentile(x, p) → double', description: 'Approximate p-th percentile of x (p in 0..1, or an array of them)' },
-  { name: 'histogram', signature: 'histogram(x) → map(x, bigint)', description: 'Count of rows per value of x' },
-  { name: 'date_trunc', signature: "date_trunc('minute'|'hour'|'day', t) → timestamp", description: 'Truncates a time to the unit; accepts __time__ (UNIX seconds)' },
-  { name: 'date_format', signature: "date_format(t, '%Y-%m-%d %H:%i') → varchar", description: 'Formats a timestamp (MySQL-style format)' },
-  { name: 'date_parse', signature: "date_parse(s, '%Y-%m-%d %H:%i:%s') → timestamp", description: 'Parses a string into a timestamp' },
-  { name: 'from_unixtime', signature: 'from_unixtime(seconds) → timestamp', description: 'UNIX seconds to timestamp' },
-  { name: 'to_unixtime', signature: 'to_unixtime(t) → double', description: 'Timestamp to UNIX seconds' },
-  { name: 'time_series', signature: "time_series(__time__, '10m', '%Y-%m-%d %H:%i', '0') → varchar", description: 'Buckets time and fills empty buckets' },
-  { name: 'compare', signature: 'compare(x, 3600, 86400) → array', description: 'x now versus x the given seconds ago' },
-  { name: 'split_part', signature: 'split_part(s, delimiter, index) → varchar', description: 'The index-th (1-based) part of s' },
-  { name: 'regexp_like', signature: 'regexp_like(s, pattern) → boolean', description: 'Whether s matches the regular expression' },
-  { name: 'cast', signature: 'cast(x AS type) → type', description: 'Converts x; fails on bad input' },
-  { name: 'try_cast', signature: 'try_cast(x AS type) → type', description: 'Converts x; null on bad input' },
-  { name: 'ip_to_country', signature: 'ip_to_country(ip) → varchar', description: 'Country of an IP address' },
-  { name: 'ip_to_province', signature: 'ip_to_province(ip) → varchar', description: 'Province of an IP address' },
-  { name: 'ip_to_city', signature: 'ip_to_city(ip) → varchar', description: 'City of an IP address' },
-  { name: 'ip_to_provider', signature: 'ip_to_provider(ip) → varchar', description: 'Network provider of an IP address' },
-  { name: 'round', signature: 'round(x, digits) → number', description: 'Rounds x' },
-  { name: 'floor', signature: 'floor(x) → number', description: 'Rounds x down' },
-  { name: 'concat', signature: 'concat(a, b, …) → varchar', description: 'Joins strings' },
-  { name: 'lower', signature: 'lower(s) → varchar', description: 'Lower-cases s' },
-  { name: 'upper', signature: 'upper(s) → varchar', description: 'Upper-cases s' },
-  { name: 'length', signature: 'length(s) → bigint', description: 'Length of s' },
-  { name: 'coalesce', signature: 'coalesce(a, b, …) → type', description: 'First non-null argument' },
-  { name: 'if', signature: 'if(condition, a, b) → type', description: 'a when the condition holds, else b' },
-  { name: 'now', signature: 'now() → timestamp', description: 'Current time' },
-  { name: 'regexp_extract', signature: 'regexp_extract(s, pattern, group) → varchar', description: 'The first match of the pattern (or of its group) in s' },
-  { name: 'regexp_replace', signature: 'regexp_replace(s, pattern, replacement) → varchar', description: 'Replaces every match of the pattern' },
-  { name: 'substr', signature: 'substr(s, start, length) → varchar', description: 'Part of s (1-based start)' },
-  { name: 'replace', signature: 'replace(s, search, replacement) → varchar', description: 'Replaces every occurrence of search' },
-  { name: 'abs', signature: 'abs(x) → number', description: 'Absolute value' },
-  { name: 'ceil', signature: 'ceil(x) → number', description: 'Rounds x up' },
-  { name: 'greatest', signature: 'greatest(a, b, …) → type', description: 'Largest argument' },
-  { name: 'least', signature: 'least(a, b, …) → type', description: 'Smallest argument' },
-  { name: 'stddev', signature: 'stddev(x) → double', description: 'Sample standard deviation of x' },
-  { name: 'array_agg', signature: 'array_agg(x) → array', description: 'All x of the group as an array' },
-  { name: 'row_number', signature: 'row_number() OVER (…) → bigint', description: 'Row number within the window partition' },
-  { name: 'rank', signature: 'rank() OVER (…) → bigint', description: 'Rank within the window partition, with gaps' },
+  fn('count', 'count(*) | count(x) → bigint', () => t('Number of rows, or of non-null x')),
+  fn('count_if', 'count_if(condition) → bigint', () => t('Number of rows where the condition is true')),
+  fn('sum', 'sum(x) → number', () => t('Sum of x')),
+  fn('avg', 'avg(x) → double', () => t('Average of x')),
+  fn('min', 'min(x) → same type', () => t('Smallest x')),
+  fn('max', 'max(x) → same type', () => t('Largest x')),
+  fn('max_by', 'max_by(x, y) → type of x', () => t('x of the row with the largest y')),
+  fn('min_by', 'min_by(x, y) → type of x', () => t('x of the row with the smallest y')),
+  fn('arbitrary', 'arbitrary(x) → type of x', () => t('Any one non-null x')),
+  fn('approx_distinct', 'approx_distinct(x) → bigint', () => t('Approximate number of distinct x')),
+  fn('approx_percentile', 'approx_percentile(x, p) → double', () => t('Approximate p-th percentile of x (p in 0..1, or an array of them)')),
+  fn('histogram', 'histogram(x) → map(x, bigint)', () => t('Count of rows per value of x')),
+  fn('date_trunc', "date_trunc('minute'|'hour'|'day', t) → timestamp", () => t('Truncates a time to the unit; accepts __time__ (UNIX seconds)')),
+  fn('date_format', "date_format(t, '%Y-%m-%d %H:%i') → varchar", () => t('Formats a timestamp (MySQL-style format)')),
+  fn('date_parse', "date_parse(s, '%Y-%m-%d %H:%i:%s') → timestamp", () => t('Parses a string into a timestamp')),
+  fn('from_unixtime', 'from_unixtime(seconds) → timestamp', () => t('UNIX seconds to timestamp')),
+  fn('to_unixtime', 'to_unixtime(t) → double', () => t('Timestamp to UNIX seconds')),
+  fn('time_series', "time_series(__time__, '10m', '%Y-%m-%d %H:%i', '0') → varchar", () => t('Buckets time and fills empty buckets')),
+  fn('compare', 'compare(x, 3600, 86400) → array', () => t('x now versus x the given seconds ago')),
+  fn('split_part', 'split_part(s, delimiter, index) → varchar', () => t('The index-th (1-based) part of s')),
+  fn('regexp_like', 'regexp_like(s, pattern) → boolean', () => t('Whether s matches the regular expression')),
+  fn('cast', 'cast(x AS type) → type', () => t('Converts x; fails on bad input')),
+  fn('try_cast', 'try_cast(x AS type) → type', () => t('Converts x; null on bad input')),
+  fn('ip_to_country', 'ip_to_country(ip) → varchar', () => t('Country of an IP address')),
+  fn('ip_to_province', 'ip_to_province(ip) → varchar', () => t('Province of an IP address')),
+  fn('ip_to_city', 'ip_to_city(ip) → varchar', () => t('City of an IP address')),
+  fn('ip_to_provider', 'ip_to_provider(ip) → varchar', () => t('Network provider of an IP address')),
+  fn('round', 'round(x, digits) → number', () => t('Rounds x')),
+  fn('floor', 'floor(x) → number', () => t('Rounds x down')),
+  fn('concat', 'concat(a, b, …) → varchar', () => t('Joins strings')),
+  fn('lower', 'lower(s) → varchar', () => t('Lower-cases s')),
+  fn('upper', 'upper(s) → varchar', () => t('Upper-cases s')),
+  fn('length', 'length(s) → bigint', () => t('Length of s')),
+  fn('coalesce', 'coalesce(a, b, …) → type', () => t('First non-null argument')),
+  fn('if', 'if(condition, a, b) → type', () => t('a when the condition holds, else b')),
+  fn('now', 'now() → timestamp', () => t('Current time')),
+  fn('regexp_extract', 'regexp_extract(s, pattern, group) → varchar', () => t('The first match of the pattern (or of its group) in s')),
+  fn('regexp_replace', 'regexp_replace(s, pattern, replacement) → varchar', () => t('Replaces every match of the pattern')),
+  fn('substr', 'substr(s, start, length) → varchar', () => t('Part of s (1-based start)')),
+  fn('replace', 'replace(s, search, replacement) → varchar', () => t('Replaces every occurrence of search')),
+  fn('abs', 'abs(x) → number', () => t('Absolute value')),
+  fn('ceil', 'ceil(x) → number', () => t('Rounds x up')),
+  fn('greatest', 'greatest(a, b, …) → type', () => t('Largest argument')),
+  fn('least', 'least(a, b, …) → type', () => t('Smallest argument')),
+  fn('stddev', 'stddev(x) → double', () => t('Sample standard deviation of x')),
+  fn('array_agg', 'array_agg(x) → array', () => t('All x of the group as an array')),
+  fn('row_number', 'row_number() OVER (…) → bigint', () => t('Row number within the window partition')),
+  fn('rank', 'rank() OVER (…) → bigint', () => t('Rank within the window partition, with gaps')),
 ];
 
 const FUNCTION_NAMES = new Set(SQL_FUNCTIONS.map((f) => f.name));

@@ -4,6 +4,7 @@
  * explanation of why the newest window is not there yet. Pure: the clock is always passed in.
  * All times are UNIX seconds; SLS ranges are [from, to).
  */
+import { t } from '@vscode/l10n';
 import type { FlowLogInterval } from '../flowlogs/catalog';
 
 /** Units of a relative range. */
@@ -27,14 +28,26 @@ export interface QuickRange {
   readonly spec: TimeRangeSpec;
 }
 
-/** The quick picks: last 15 min, 1 h, 4 h, 24 h, 7 d. */
+/** The quick picks: last 15 min, 1 h, 4 h, 24 h, 7 d. Labels are getters: read after the display language is configured. */
 export const QUICK_RANGES: readonly QuickRange[] = [
-  { id: '15m', label: 'Last 15 minutes', spec: { kind: 'relative', amount: 15, unit: 'minutes' } },
-  { id: '1h', label: 'Last hour', spec: { kind: 'relative', amount: 1, unit: 'hours' } },
-  { id: '4h', label: 'Last 4 hours', spec: { kind: 'relative', amount: 4, unit: 'hours' } },
-  { id: '24h', label: 'Last 24 hours', spec: { kind: 'relative', amount: 24, unit: 'hours' } },
-  { id: '7d', label: 'Last 7 days', spec: { kind: 'relative', amount: 7, unit: 'days' } },
+  { id: '15m', get label() { return t('Last 15 minutes'); }, spec: { kind: 'relative', amount: 15, unit: 'minutes' } },
+  { id: '1h', get label() { return t('Last hour'); }, spec: { kind: 'relative', amount: 1, unit: 'hours' } },
+  { id: '4h', get label() { return t('Last 4 hours'); }, spec: { kind: 'relative', amount: 4, unit: 'hours' } },
+  { id: '24h', get label() { return t('Last 24 hours'); }, spec: { kind: 'relative', amount: 24, unit: 'hours' } },
+  { id: '7d', get label() { return t('Last 7 days'); }, spec: { kind: 'relative', amount: 7, unit: 'days' } },
 ];
+
+/** A unit as a word of the display language ("minutes" in English). */
+function unitWord(unit: RelativeUnit): string {
+  switch (unit) {
+    case 'minutes':
+      return t('minutes');
+    case 'hours':
+      return t('hours');
+    case 'days':
+      return t('days');
+  }
+}
 
 const UNIT_SECONDS: Readonly<Record<RelativeUnit, number>> = { minutes: 60, hours: 3600, days: 86400 };
 
@@ -47,14 +60,14 @@ export type ParseResult = { readonly ok: true; readonly spec: TimeRangeSpec } | 
 /** Parses "15m", "last 2 hours", "1 day", or "<ISO date> to <ISO date>" (also "–", "..", "/"). */
 export function parseTimeRange(text: string): ParseResult {
   const input = text.trim().slice(0, 200);
-  if (input === '') return { ok: false, message: 'Type a time range, e.g. 15m, last 2 hours, or 2024-05-01T10:00Z to 2024-05-01T12:00Z.' };
+  if (input === '') return { ok: false, message: t('Type a time range, e.g. 15m, last 2 hours, or 2024-05-01T10:00Z to 2024-05-01T12:00Z.') };
   const quick = QUICK_RANGES.find((q) => q.id === input.toLowerCase());
   if (quick) return { ok: true, spec: quick.spec };
   const relative = parseRelative(input);
   if (relative) return relative;
   const absolute = parseAbsolute(input);
   if (absolute) return absolute;
-  return { ok: false, message: `"${input.slice(0, 60)}" is not a time range. Try 15m, 4h, 7d, last 30 minutes, or 2024-05-01T10:00Z to 2024-05-01T12:00Z.` };
+  return { ok: false, message: t('"{0}" is not a time range. Try 15m, 4h, 7d, last 30 minutes, or 2024-05-01T10:00Z to 2024-05-01T12:00Z.', input.slice(0, 60)) };
 }
 
 const UNIT_WORDS: Readonly<Record<string, RelativeUnit>> = {
@@ -69,8 +82,8 @@ function parseRelative(input: string): ParseResult | undefined {
   const unit = UNIT_WORDS[m[2].toLowerCase()];
   if (!unit) return undefined;
   const amount = m[1] === undefined ? 1 : Number(m[1]);
-  if (!(amount > 0)) return { ok: false, message: `The range must be longer than zero ${unit}.` };
-  if (amount * UNIT_SECONDS[unit] > MAX_RELATIVE_SECONDS) return { ok: false, message: `Last ${amount} ${unit} reaches back more than ten years; choose a shorter range.` };
+  if (!(amount > 0)) return { ok: false, message: t('The range must be longer than zero {0}.', unitWord(unit)) };
+  if (amount * UNIT_SECONDS[unit] > MAX_RELATIVE_SECONDS) return { ok: false, message: t('Last {0} {1} reaches back more than ten years; choose a shorter range.', amount, unitWord(unit)) };
   return { ok: true, spec: { kind: 'relative', amount, unit } };
 }
 
@@ -85,8 +98,8 @@ function parseAbsolute(input: string): ParseResult | undefined {
     const [first, second] = halves;
     const from = parseInstant(first);
     const to = parseInstant(second);
-    if (from === undefined) return { ok: false, message: `"${first.slice(0, 60)}" is not a date; use ISO form, e.g. 2024-05-01T10:00Z.` };
-    if (to === undefined) return { ok: false, message: `"${second.slice(0, 60)}" is not a date; use ISO form, e.g. 2024-05-01T12:00Z.` };
+    if (from === undefined) return { ok: false, message: t('"{0}" is not a date; use ISO form, e.g. 2024-05-01T10:00Z.', first.slice(0, 60)) };
+    if (to === undefined) return { ok: false, message: t('"{0}" is not a date; use ISO form, e.g. 2024-05-01T12:00Z.', second.slice(0, 60)) };
     return { ok: true, spec: { kind: 'absolute', from, to } };
   }
   return undefined;
@@ -136,19 +149,19 @@ const LATEST_PLAUSIBLE_SECONDS = 1e11;
 /** Checks a range; errors block the query, warnings are shown beside it. */
 export function validateTimeRange(range: ResolvedRange, nowSeconds: number, options: { readonly retentionDays?: number } = {}): RangeProblem[] {
   const { from, to } = range;
-  if (!Number.isFinite(from) || !Number.isFinite(to)) return [{ severity: 'error', message: 'The time range has an invalid start or end.' }];
-  if (from > LATEST_PLAUSIBLE_SECONDS || to > LATEST_PLAUSIBLE_SECONDS) return [{ severity: 'error', message: 'The time range looks like milliseconds; SLS takes UNIX seconds.' }];
-  if (from >= to) return [{ severity: 'error', message: `The start (${formatUtc(from)}) must be before the end (${formatUtc(to)}).` }];
-  if (from >= nowSeconds) return [{ severity: 'error', message: `The range starts in the future (${formatUtc(from)}); no records exist yet.` }];
-  if (to < EARLIEST) return [{ severity: 'error', message: `The range ends on ${formatUtc(to)}, before CEN flow logs existed; check the dates.` }];
+  if (!Number.isFinite(from) || !Number.isFinite(to)) return [{ severity: 'error', message: t('The time range has an invalid start or end.') }];
+  if (from > LATEST_PLAUSIBLE_SECONDS || to > LATEST_PLAUSIBLE_SECONDS) return [{ severity: 'error', message: t('The time range looks like milliseconds; SLS takes UNIX seconds.') }];
+  if (from >= to) return [{ severity: 'error', message: t('The start ({0}) must be before the end ({1}).', formatUtc(from), formatUtc(to)) }];
+  if (from >= nowSeconds) return [{ severity: 'error', message: t('The range starts in the future ({0}); no records exist yet.', formatUtc(from)) }];
+  if (to < EARLIEST) return [{ severity: 'error', message: t('The range ends on {0}, before CEN flow logs existed; check the dates.', formatUtc(to)) }];
   // SLS takes unsigned seconds; a start before 1970 is a typo or an absurd relative range.
-  if (from < 0) return [{ severity: 'error', message: 'The range starts before 1970; choose a later start.' }];
+  if (from < 0) return [{ severity: 'error', message: t('The range starts before 1970; choose a later start.') }];
   const problems: RangeProblem[] = [];
   const retention = options.retentionDays;
   if (retention !== undefined && from < nowSeconds - retention * 86400) {
-    problems.push({ severity: 'warning', message: `The logstore keeps ${retention} days of data; records before ${formatUtc(nowSeconds - retention * 86400)} are gone.` });
+    problems.push({ severity: 'warning', message: t('The logstore keeps {0} days of data; records before {1} are gone.', retention, formatUtc(nowSeconds - retention * 86400)) });
   }
-  if (to > nowSeconds + 60) problems.push({ severity: 'warning', message: `The range ends in the future (${formatUtc(to)}); it will only contain records up to now.` });
+  if (to > nowSeconds + 60) problems.push({ severity: 'warning', message: t('The range ends in the future ({0}); it will only contain records up to now.', formatUtc(to)) });
   return problems;
 }
 
@@ -173,10 +186,11 @@ export function newestWindow(nowSeconds: number, interval: FlowLogInterval): New
   const closedUntil = Math.floor(nowSeconds / interval) * interval;
   const nextCloseAt = closedUntil + interval;
   const minutes = interval / 60;
+  const [from, to] = [formatClock(closedUntil), formatClock(nextCloseAt)];
   const message =
-    `Flow logs aggregate traffic in ${minutes}-minute capture windows and write a window's records only after it closes, ` +
-    `so the newest data is up to ${minutes} minute${minutes === 1 ? '' : 's'} old: the window ${formatClock(closedUntil)}–${formatClock(nextCloseAt)} UTC ` +
-    `appears after ${formatClock(nextCloseAt)} UTC.`;
+    minutes === 1
+      ? t("Flow logs aggregate traffic in {0}-minute capture windows and write a window's records only after it closes, so the newest data is up to {0} minute old: the window {1}–{2} UTC appears after {2} UTC.", minutes, from, to)
+      : t("Flow logs aggregate traffic in {0}-minute capture windows and write a window's records only after it closes, so the newest data is up to {0} minutes old: the window {1}–{2} UTC appears after {2} UTC.", minutes, from, to);
   return { closedUntil, nextCloseAt, message };
 }
 
@@ -196,10 +210,17 @@ export function undeliveredNote(windows: readonly ResolvedRange[], nowSeconds: n
   if (windows.length === 0) return undefined;
   const first = windows[0];
   const last = windows[windows.length - 1];
-  const span =
-    windows.length === 1 ? `The capture window ${formatClock(first.from)}–${formatClock(first.to)} UTC is` : `${windows.length} capture windows, ${formatClock(first.from)}–${formatClock(last.to)} UTC, are`;
-  const open = first.to > nowSeconds ? ` (the current one closes at ${formatClock(newestWindow(nowSeconds, interval).nextCloseAt)} UTC)` : '';
-  return `${span} not delivered yet: flow logs write a window's records only after it closes${open}. Run the query again later to see them.`;
+  const [from, to] = [formatClock(first.from), formatClock(last.to)];
+  // Whole sentences, one per case, so that a translation can order its parts.
+  if (first.to > nowSeconds) {
+    const closes = formatClock(newestWindow(nowSeconds, interval).nextCloseAt);
+    return windows.length === 1
+      ? t("The capture window {0}–{1} UTC is not delivered yet: flow logs write a window's records only after it closes (the current one closes at {2} UTC). Run the query again later to see them.", from, to, closes)
+      : t("{0} capture windows, {1}–{2} UTC, are not delivered yet: flow logs write a window's records only after it closes (the current one closes at {3} UTC). Run the query again later to see them.", windows.length, from, to, closes);
+  }
+  return windows.length === 1
+    ? t("The capture window {0}–{1} UTC is not delivered yet: flow logs write a window's records only after it closes. Run the query again later to see them.", from, to)
+    : t("{0} capture windows, {1}–{2} UTC, are not delivered yet: flow logs write a window's records only after it closes. Run the query again later to see them.", windows.length, from, to);
 }
 
 /** A short description of a range, e.g. "2024-05-01 10:00 – 12:00 UTC (2 h)". */

@@ -8,7 +8,6 @@ import { presentError } from './errorPresentation';
 
 export type CommandHandler = (...args: unknown[]) => unknown;
 
-export const SWITCH_CREDENTIALS = 'Switch Credentials…';
 
 /** Where handlers go: the table behind the commands registered lazily at activation (src/activation). */
 export interface CommandSink {
@@ -46,9 +45,11 @@ export class CommandRegistrar {
     }
     this.log.error(p.detail ? `${p.message} (${p.detail})` : p.message);
     // Refused or expired credentials (an STS token runs out) are fixed by entering them again.
-    const actions = p.kind === 'credentials' ? [SWITCH_CREDENTIALS, 'Show Log'] : ['Show Log'];
+    const switchCredentials = vscode.l10n.t('Switch Credentials…');
+    const showLog = vscode.l10n.t('Show Log');
+    const actions = p.kind === 'credentials' ? [switchCredentials, showLog] : [showLog];
     const choice = await vscode.window.showErrorMessage(p.message, ...actions);
-    if (choice === 'Show Log') this.log.show(true);
-    if (choice === SWITCH_CREDENTIALS) await vscode.commands.executeCommand('cenFlowLogs.credentials.switch');
+    if (choice === showLog) this.log.show(true);
+    if (choice === switchCredentials) await vscode.commands.executeCommand('cenFlowLogs.credentials.switch');
   }
 }

@@ -55,7 +55,7 @@ export interface CreateState {
   tagsText: string;
 }
 
-const TITLE = 'Create Flow Log';
+const title = (): string => vscode.l10n.t('Create Flow Log');
 const TOTAL = 10;
 const NEW = '__new__';
 
@@ -120,20 +120,20 @@ export async function runCreateWizard(deps: CreateWizardDeps, start: CreatePrefi
     logFormatString: state.logFormatString || undefined,
     tags: parseTags(state.tagsText).tags,
   };
-  const where = state.attachment ? attachmentLabel(state.attachment) : `transit router ${router.transitRouterId}`;
-  const flowLog = await withOperationProgress(`Creating flow log on ${where}`, async (signal, onStatus) => {
+  const where = state.attachment ? attachmentLabel(state.attachment) : vscode.l10n.t('transit router {0}', router.transitRouterId);
+  const flowLog = await withOperationProgress(vscode.l10n.t('Creating flow log on {0}', where), async (signal, onStatus) => {
     const sls = deps.sls();
     if (sls) {
       onStatus('Creating');
       await sls.ensureFlowLogStore(
         { regionId: input.regionId, projectName: input.projectName, logStoreName: input.logStoreName },
-        { signal, projectDescription: `CEN flow logs of ${input.cenId}` },
+        { signal, projectDescription: vscode.l10n.t('CEN flow logs of {0}', input.cenId) },
       );
     }
     return deps.lifecycle.create(input, { signal, onStatus, onCreated: () => deps.model.reloadCen(input.cenId) });
   });
   deps.model.applyFlowLog(flowLog);
-  const done = `Flow log ${flowLog.name || flowLog.flowLogId} is ${flowLog.status}.`;
+  const done = vscode.l10n.t('Flow log {0} is {1}.', flowLog.name || flowLog.flowLogId, flowLog.status);
   if (state.attachment && capturesOutboundOnly(state.attachment)) {
     void offerPeerSide(deps, state.cen, router, state.attachment, done);
   } else {
@@ -142,20 +142,28 @@ export async function runCreateWizard(deps: CreateWizardDeps, start: CreatePrefi
   return flowLog;
 }
 
-export const PEER_SIDE_ACTION = 'Create on the Peer Router…';
+export const peerSideAction = (): string => vscode.l10n.t('Create on the Peer Router…');
 
 /** An inter-region connection captures only this router's outbound traffic: offer the other direction (api-current.md §1.3). */
 async function offerPeerSide(deps: CreateWizardDeps, cen: CenInstance, router: TransitRouter, attachment: TransitRouterAttachment, done: string): Promise<void> {
   const peerRegion = attachment.resourceRegionId;
+  const action = peerSideAction();
   const choice = await vscode.window.showInformationMessage(
-    `${done} It captures only traffic leaving ${router.regionId} on this inter-region connection. To see the traffic from ${peerRegion} too, create a flow log on the peer router's side of the connection.`,
-    PEER_SIDE_ACTION,
+    vscode.l10n.t(
+      "{0} It captures only traffic leaving {1} on this inter-region connection. To see the traffic from {2} too, create a flow log on the peer router's side of the connection.",
+      done,
+      router.regionId,
+      peerRegion,
+    ),
+    action,
   );
-  if (choice !== PEER_SIDE_ACTION) return;
+  if (choice !== action) return;
   const routers = await deps.model.routersOf(cen);
   const peer = routers.find((r) => r.transitRouterId === attachment.resourceId);
   if (!peer) {
-    void vscode.window.showWarningMessage(`The peer transit router ${attachment.resourceId} is not in CEN ${cen.cenId} (it may belong to another account); create its flow log there.`);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The peer transit router {0} is not in CEN {1} (it may belong to another account); create its flow log there.', attachment.resourceId, cen.cenId),
+    );
     return;
   }
   const api = deps.cen();
@@ -179,11 +187,11 @@ function pickCen(deps: CreateWizardDeps): InputStep<CreateState> {
     const cens = await deps.model.allCens();
     const items = cens.map((c) => ({ label: c.name || c.cenId, description: c.name ? c.cenId : undefined, cen: c }));
     const chosen = await input.pick({
-      title: TITLE,
+      title: title(),
       step: 1,
       totalSteps: TOTAL,
       items,
-      placeholder: 'CEN instance whose traffic to capture',
+      placeholder: vscode.l10n.t('CEN instance whose traffic to capture'),
       activeItem: items.find((i) => i.cen.cenId === state.cen?.cenId),
     });
     if (chosen.cen.cenId !== state.cen?.cenId) {
@@ -208,17 +216,19 @@ function pickRouter(deps: CreateWizardDeps): InputStep<CreateState> {
     const cen = state.cen!;
     const routers = await deps.model.routersOf(cen);
     if (routers.length === 0) {
-      throw new Error(`CEN ${cen.name || cen.cenId} has no transit router. Attach a network instance to it in the CEN console (that creates the transit router), then create the flow log.`);
+      throw new Error(
+        vscode.l10n.t('CEN {0} has no transit router. Attach a network instance to it in the CEN console (that creates the transit router), then create the flow log.', cen.name || cen.cenId),
+      );
     }
     const items = pickItems(routerChoices(routers, await deps.model.serviceRegionNamesOf(cen)));
     const chosen = await input.pick({
-      title: `${TITLE}: ${cen.name || cen.cenId}`,
+      title: `${title()}: ${cen.name || cen.cenId}`,
       step: 2,
       totalSteps: TOTAL,
       items,
-      placeholder: 'Transit router (flow logs belong to Enterprise Edition transit routers)',
+      placeholder: vscode.l10n.t('Transit router (flow logs belong to Enterprise Edition transit routers)'),
       activeItem: items.find((i) => i.value?.transitRouterId === state.router?.transitRouterId),
-      validate: (i) => (!i.value ? 'Pick a transit router.' : i.value.edition === 'Enterprise' ? undefined : basicEditionWhy()),
+      validate: (i) => (!i.value ? vscode.l10n.t('Pick a transit router.') : i.value.edition === 'Enterprise' ? undefined : basicEditionWhy()),
     });
     if (chosen.value?.transitRouterId !== state.router?.transitRouterId) {
       state.attachment = undefined;
@@ -245,15 +255,15 @@ function pickScope(deps: CreateWizardDeps, loaded?: ScopePages): InputStep<Creat
     }
     const items = pickItems(scopeChoices(pages));
     const chosen = await input.pick({
-      title: `${TITLE}: what to capture on ${router.transitRouterId} (${router.regionId})`,
+      title: vscode.l10n.t('{0}: what to capture on {1} ({2})', title(), router.transitRouterId, router.regionId),
       step: 3,
       totalSteps: TOTAL,
       items,
-      placeholder: 'The whole transit router, or one of its connections',
+      placeholder: vscode.l10n.t('The whole transit router, or one of its connections'),
       activeItem: items.find((i) =>
         i.value?.kind === 'attachment' ? i.value.attachment.attachmentId === state.attachment?.attachmentId : i.value?.kind === 'whole' && state.scopeChosen && !state.attachment,
       ),
-      validate: (i) => (i.value ? undefined : 'Pick the whole router or one connection.'),
+      validate: (i) => (i.value ? undefined : vscode.l10n.t('Pick the whole router or one connection.')),
     });
     const value = chosen.value!;
     switch (value.kind) {
@@ -284,15 +294,15 @@ function pickProject(deps: CreateWizardDeps): InputStep<CreateState> {
     const projects = sls ? await listOrEmpty(() => sls.listProjects(regionId)) : [];
     if (projects.length > 0) {
       const items: ValueItem[] = [
-        { label: '$(add) Create a new project…', value: NEW },
+        { label: `$(add) ${vscode.l10n.t('Create a new project…')}`, value: NEW },
         ...projects.map((p) => ({ label: p.projectName, description: p.description, value: p.projectName })),
       ];
       const chosen = await input.pick({
-        title: `${TITLE}: Log Service project in ${regionId}`,
+        title: vscode.l10n.t('{0}: Log Service project in {1}', title(), regionId),
         step: 4,
         totalSteps: TOTAL,
         items,
-        placeholder: 'Log Service project that receives the records (in the transit router’s region)',
+        placeholder: vscode.l10n.t('Log Service project that receives the records (in the transit router’s region)'),
         activeItem: items.find((i) => i.value === state.projectName),
       });
       if (chosen.value !== NEW) {
@@ -302,11 +312,11 @@ function pickProject(deps: CreateWizardDeps): InputStep<CreateState> {
       }
     }
     state.projectName = await input.inputBox({
-      title: `${TITLE}: new Log Service project in ${regionId}`,
+      title: vscode.l10n.t('{0}: new Log Service project in {1}', title(), regionId),
       step: 4,
       totalSteps: TOTAL,
       value: state.projectIsNew && state.projectName ? state.projectName : `cen-flow-logs-${regionId}`,
-      prompt: 'Project name: 3–63 lower-case letters, digits and hyphens; created if it does not exist',
+      prompt: vscode.l10n.t('Project name: 3–63 lower-case letters, digits and hyphens; created if it does not exist'),
       validate: checkProjectName,
     });
     state.projectIsNew = true;
@@ -320,13 +330,13 @@ function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
     const regionId = state.router!.regionId;
     const stores = sls && !state.projectIsNew ? await listOrEmpty(() => sls.listLogStores(regionId, state.projectName!)) : [];
     if (stores.length > 0) {
-      const items: ValueItem[] = [{ label: '$(add) Create a new logstore…', value: NEW }, ...stores.map((s) => ({ label: s, value: s }))];
+      const items: ValueItem[] = [{ label: `$(add) ${vscode.l10n.t('Create a new logstore…')}`, value: NEW }, ...stores.map((s) => ({ label: s, value: s }))];
       const chosen = await input.pick({
-        title: `${TITLE}: logstore in ${state.projectName}`,
+        title: vscode.l10n.t('{0}: logstore in {1}', title(), state.projectName ?? ''),
         step: 5,
         totalSteps: TOTAL,
         items,
-        placeholder: 'Logstore for the flow-log records (the flow-log index is added if missing)',
+        placeholder: vscode.l10n.t('Logstore for the flow-log records (the flow-log index is added if missing)'),
         activeItem: items.find((i) => i.value === state.logStoreName),
       });
       if (chosen.value !== NEW) {
@@ -335,11 +345,11 @@ function pickLogStore(deps: CreateWizardDeps): InputStep<CreateState> {
       }
     }
     state.logStoreName = await input.inputBox({
-      title: `${TITLE}: new logstore in ${state.projectName}`,
+      title: vscode.l10n.t('{0}: new logstore in {1}', title(), state.projectName ?? ''),
       step: 5,
       totalSteps: TOTAL,
       value: state.logStoreName ?? 'cen-flow-log',
-      prompt: 'Logstore name: 3–63 lower-case letters, digits, hyphens and underscores; created with the flow-log index',
+      prompt: vscode.l10n.t('Logstore name: 3–63 lower-case letters, digits, hyphens and underscores; created with the flow-log index'),
       validate: checkLogStoreName,
     });
     return askName;
@@ -352,12 +362,12 @@ type TextField = 'name' | 'description' | 'tagsText';
 function textStep(
   field: TextField,
   step: number,
-  prompt: string,
+  prompt: () => string,
   validate: (value: string) => string | undefined,
   next: () => InputStep<CreateState> | undefined,
 ): InputStep<CreateState> {
   return async (input, state) => {
-    state[field] = await input.inputBox({ title: TITLE, step, totalSteps: TOTAL, value: state[field], prompt, validate });
+    state[field] = await input.inputBox({ title: title(), step, totalSteps: TOTAL, value: state[field], prompt: prompt(), validate });
     return next();
   };
 }
@@ -365,7 +375,7 @@ function textStep(
 const askTags = textStep(
   'tagsText',
   10,
-  'Tags (optional): key=value pairs separated by commas, at most 20',
+  () => vscode.l10n.t('Tags (optional): key=value pairs separated by commas, at most 20'),
   (v) => parseTags(v).problem,
   () => undefined,
 );
@@ -381,19 +391,19 @@ type FieldItem = vscode.QuickPickItem & { field: LogFormatChoice };
 const pickLogFormat: InputStep<CreateState> = async (input, state) => {
   const items: FieldItem[] = logFormatChoices().map((c) => ({
     label: c.name,
-    description: c.required ? `required — always written · ${c.description}` : c.description,
+    description: c.required ? vscode.l10n.t('required — always written · {0}', c.description) : c.description,
     field: c,
   }));
   const selected = selectedFieldsOf(state.logFormatString);
   const chosen = await input.pickMany({
-    title: `${TITLE}: fields each record carries (${LOG_FORMAT_REQUIRED_FIELDS.join(', ')} required)`,
+    title: vscode.l10n.t('{0}: fields each record carries ({1} required)', title(), LOG_FORMAT_REQUIRED_FIELDS.join(', ')),
     step: 9,
     totalSteps: TOTAL,
     items,
     selected: items.filter((i) => selected.includes(i.field.name)),
-    placeholder: 'Log format: uncheck the fields you do not need (all checked = every field, the default); it cannot be changed later',
+    placeholder: vscode.l10n.t('Log format: uncheck the fields you do not need (all checked = every field, the default); it cannot be changed later'),
     locked: (i) => i.field.required,
-    lockedMessage: REQUIRED_FIELDS_TEXT,
+    lockedMessage: requiredFieldsText(),
     validate: (picked) => {
       const names = picked.map((i) => i.field.name);
       return logFormatSelectionProblem(names) ?? checkLogFormatString(logFormatOf(names));
@@ -403,17 +413,17 @@ const pickLogFormat: InputStep<CreateState> = async (input, state) => {
   return askTags;
 };
 
-const REQUIRED_FIELDS_TEXT = `${LOG_FORMAT_REQUIRED_FIELDS.join(', ')} are required by the service and stay checked.`;
+const requiredFieldsText = (): string => vscode.l10n.t('{0} are required by the service and stay checked.', LOG_FORMAT_REQUIRED_FIELDS.join(', '));
 
 const pickInterval: InputStep<CreateState> = async (input, state) => {
   const items = FLOW_LOG_INTERVALS.map((i) => ({ label: intervalLabel(i), interval: i }));
   const chosen = await input.pick({
-    title: TITLE,
+    title: title(),
     step: 8,
     totalSteps: TOTAL,
     items,
     activeItem: items.find((i) => i.interval === state.interval),
-    placeholder: 'Capture window: records are aggregated and written once per window',
+    placeholder: vscode.l10n.t('Capture window: records are aggregated and written once per window'),
   });
   state.interval = chosen.interval;
   return pickLogFormat;
@@ -422,7 +432,7 @@ const pickInterval: InputStep<CreateState> = async (input, state) => {
 const askDescription = textStep(
   'description',
   7,
-  'Description (optional; 1–256 characters, not starting with http:// or https://)',
+  () => vscode.l10n.t('Description (optional; 1–256 characters, not starting with http:// or https://)'),
   checkDescription,
   () => pickInterval,
 );
@@ -430,7 +440,7 @@ const askDescription = textStep(
 const askName = textStep(
   'name',
   6,
-  'Flow log name (optional; 1–128 characters, not starting with http:// or https://)',
+  () => vscode.l10n.t('Flow log name (optional; 1–128 characters, not starting with http:// or https://)'),
   checkFlowLogName,
   () => askDescription,
 );

@@ -2,6 +2,7 @@
  * *Create Flow Log…* is registered with the UI; the wizard's module loads on its first run. In the
  * bundle, `./createFlowLogWizard` is part of the lazy UI chunk (dist/ui-lazy.js, see scripts/build.mjs).
  */
+import * as vscode from 'vscode';
 import type { CommandRegistrar } from './commandRegistrar';
 import type * as CreateWizardModule from './createFlowLogWizard';
 
@@ -14,5 +15,5 @@ function loadCreateWizardModule(): typeof CreateWizardModule {
 }
 
 export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardModule.CreateWizardDeps): void {
-  r.register('cenFlowLogs.flowLog.create', 'Create flow log', (node) => loadCreateWizardModule().createFlowLog(deps, node));
+  r.register('cenFlowLogs.flowLog.create', vscode.l10n.t('Create flow log'), (node) => loadCreateWizardModule().createFlowLog(deps, node));
 }

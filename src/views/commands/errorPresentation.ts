@@ -3,6 +3,7 @@
  * plus the service's code and request id for support. Pure (no vscode) so it is unit-tested.
  * Never includes credentials: CloudError messages are built from codes, not from request data.
  */
+import { t } from '@vscode/l10n';
 import { isCloudError, type CloudErrorKind } from '../../cloud/cloudError';
 
 export interface ErrorPresentation {
@@ -19,42 +20,43 @@ export interface ErrorPresentation {
 export function errorHeadline(kind: CloudErrorKind): string {
   switch (kind) {
     case 'notWhitelisted':
-      return 'Flow logs are not enabled for this account.';
+      return t('Flow logs are not enabled for this account.');
     case 'credentials':
-      return 'Alibaba Cloud did not accept the credentials.';
+      return t('Alibaba Cloud did not accept the credentials.');
     case 'permission':
-      return 'Permission denied.';
+      return t('Permission denied.');
     case 'throttled':
-      return 'Alibaba Cloud is throttling requests.';
+      return t('Alibaba Cloud is throttling requests.');
     case 'serverError':
-      return 'Alibaba Cloud had a server error.';
+      return t('Alibaba Cloud had a server error.');
     case 'network':
-      return 'Could not reach Alibaba Cloud.';
+      return t('Could not reach Alibaba Cloud.');
     case 'notFound':
-      return 'Not found.';
+      return t('Not found.');
     case 'conflict':
-      return 'Conflict.';
+      return t('Conflict.');
     case 'incorrectStatus':
-      return 'The flow log is busy.';
+      return t('The flow log is busy.');
     case 'invalidInput':
-      return 'Invalid input.';
+      return t('Invalid input.');
     case 'unsupportedRegion':
-      return 'Unsupported region.';
+      return t('Unsupported region.');
     case 'quota':
-      return 'Quota exceeded.';
+      return t('Quota exceeded.');
     case 'serviceNotActivated':
-      return 'Log Service is not activated.';
+      return t('Log Service is not activated.');
     case 'cancelled':
-      return 'Cancelled.';
+      return t('Cancelled.');
     case 'unexpectedResponse':
-      return 'Unexpected answer from Alibaba Cloud.';
+      return t('Unexpected answer from Alibaba Cloud.');
     case 'unknown':
-      return 'Something went wrong.';
+      return t('Something went wrong.');
   }
 }
 
 export function presentError(error: unknown, action?: string): ErrorPresentation {
-  const prefix = action ? `${action} failed: ` : '';
+  // The action as the registrar names it, already in the display language.
+  const prefix = action ? t('{0} failed: ', action) : '';
   if (isCloudError(error)) {
     const detailParts = [
       error.code ? `code ${error.code}` : undefined,

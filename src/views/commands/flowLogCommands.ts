@@ -39,54 +39,54 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
     }
   };
 
-  r.register('cenFlowLogs.flowLog.start', 'Start flow log', async (...args) => {
+  r.register('cenFlowLogs.flowLog.start', vscode.l10n.t('Start flow log'), async (...args) => {
     const targets = await resolveFlowLogs(model, args, {
-      placeholder: 'Start which flow log?',
+      placeholder: vscode.l10n.t('Start which flow log?'),
       eligible: (f) => f.status === 'Inactive',
-      noneMessage: 'No flow log is Inactive, so there is none to start.',
+      noneMessage: vscode.l10n.t('No flow log is Inactive, so there is none to start.'),
     });
     for (const f of targets) {
-      const done = await withOperationProgress(`Starting flow log ${label(f)}`, (signal, onStatus) =>
+      const done = await withOperationProgress(vscode.l10n.t('Starting flow log {0}', label(f)), (signal, onStatus) =>
         runTracked(f, () => lifecycle.start(f, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) })),
       );
       model.applyFlowLog(done);
     }
   });
 
-  r.register('cenFlowLogs.flowLog.stop', 'Stop flow log', async (...args) => {
+  r.register('cenFlowLogs.flowLog.stop', vscode.l10n.t('Stop flow log'), async (...args) => {
     const targets = await resolveFlowLogs(model, args, {
-      placeholder: 'Stop which flow log?',
+      placeholder: vscode.l10n.t('Stop which flow log?'),
       eligible: (f) => f.status === 'Active',
-      noneMessage: 'No flow log is Active, so there is none to stop.',
+      noneMessage: vscode.l10n.t('No flow log is Active, so there is none to stop.'),
     });
     for (const f of targets) {
-      const done = await withOperationProgress(`Stopping flow log ${label(f)}`, (signal, onStatus) =>
+      const done = await withOperationProgress(vscode.l10n.t('Stopping flow log {0}', label(f)), (signal, onStatus) =>
         runTracked(f, () => lifecycle.stop(f, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) })),
       );
       model.applyFlowLog(done);
     }
   });
 
-  r.register('cenFlowLogs.flowLog.modify', 'Modify flow log', async (...args) => {
+  r.register('cenFlowLogs.flowLog.modify', vscode.l10n.t('Modify flow log'), async (...args) => {
     const [f] = await resolveFlowLogs(model, args, {
-      placeholder: 'Modify which flow log?',
+      placeholder: vscode.l10n.t('Modify which flow log?'),
       eligible: (x) => x.status === 'Active' || x.status === 'Inactive',
-      noneMessage: 'No flow log can be modified right now.',
+      noneMessage: vscode.l10n.t('No flow log can be modified right now.'),
     });
     if (!f) return;
     const state = { name: f.name, description: f.description, interval: f.interval };
-    const title = `Modify flow log ${f.flowLogId}`;
+    const title = vscode.l10n.t('Modify flow log {0}', f.flowLogId);
     const completed = await MultiStepInput.run<typeof state>(
       async (input, s) => {
         s.name = await input.inputBox({
           title, step: 1, totalSteps: 3, value: s.name,
-          prompt: 'Name (1–128 characters, not starting with http:// or https://)',
+          prompt: vscode.l10n.t('Name (1–128 characters, not starting with http:// or https://)'),
           validate: checkFlowLogName,
         });
         return async (input2, s2) => {
           s2.description = await input2.inputBox({
             title, step: 2, totalSteps: 3, value: s2.description,
-            prompt: 'Description (1–256 characters, not starting with http:// or https://)',
+            prompt: vscode.l10n.t('Description (1–256 characters, not starting with http:// or https://)'),
             validate: checkDescription,
           });
           return async (input3, s3) => {
@@ -94,7 +94,7 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
             const chosen = await input3.pick({
               title, step: 3, totalSteps: 3, items,
               activeItem: items.find((i) => i.interval === s3.interval),
-              placeholder: 'Capture window',
+              placeholder: vscode.l10n.t('Capture window'),
             });
             s3.interval = chosen.interval;
           };
@@ -103,7 +103,7 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
       state,
     );
     if (!completed) return;
-    const done = await withOperationProgress(`Modifying flow log ${label(f)}`, (signal, onStatus) =>
+    const done = await withOperationProgress(vscode.l10n.t('Modifying flow log {0}', label(f)), (signal, onStatus) =>
       runTracked(f, () =>
         lifecycle.modify(f, state, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) }),
       ),
@@ -111,52 +111,55 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
     model.applyFlowLog(done);
   });
 
-  r.register('cenFlowLogs.flowLog.delete', 'Delete flow log', async (...args) => {
+  r.register('cenFlowLogs.flowLog.delete', vscode.l10n.t('Delete flow log'), async (...args) => {
     const targets = await resolveFlowLogs(model, args, {
-      placeholder: 'Delete which flow log?',
+      placeholder: vscode.l10n.t('Delete which flow log?'),
       eligible: (f) => f.status === 'Active' || f.status === 'Inactive',
-      noneMessage: 'No flow log can be deleted right now.',
+      noneMessage: vscode.l10n.t('No flow log can be deleted right now.'),
     });
     if (targets.length === 0) return;
-    const stores = [...new Set(targets.map((f) => `project "${f.projectName}", logstore "${f.logStoreName}"`))].join('; ');
+    const stores = [...new Set(targets.map((f) => vscode.l10n.t('project "{0}", logstore "{1}"', f.projectName, f.logStoreName)))].join('; ');
+    const deleteAction = vscode.l10n.t('Delete');
     const answer = await vscode.window.showWarningMessage(
-      targets.length === 1 ? `Delete flow log ${label(targets[0])}?` : `Delete ${targets.length} flow logs?`,
+      targets.length === 1 ? vscode.l10n.t('Delete flow log {0}?', label(targets[0])) : vscode.l10n.t('Delete {0} flow logs?', targets.length),
       {
         modal: true,
-        detail:
-          `Traffic of ${targets.map((f) => f.cenId).join(', ')} will no longer be captured. ` +
-          `The records already written stay in Log Service (${stores}); delete them there if you no longer need them.`,
+        detail: vscode.l10n.t(
+          'Traffic of {0} will no longer be captured. The records already written stay in Log Service ({1}); delete them there if you no longer need them.',
+          targets.map((f) => f.cenId).join(', '),
+          stores,
+        ),
       },
-      'Delete',
+      deleteAction,
     );
-    if (answer !== 'Delete') return;
+    if (answer !== deleteAction) return;
     for (const f of targets) {
-      await withOperationProgress(`Deleting flow log ${label(f)}`, (signal, onStatus) =>
+      await withOperationProgress(vscode.l10n.t('Deleting flow log {0}', label(f)), (signal, onStatus) =>
         runTracked(f, () => lifecycle.delete(f, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) })),
       );
       model.removeFlowLog(f);
     }
   });
 
-  r.register('cenFlowLogs.flowLog.view', 'View flow log', async (...args) => {
+  r.register('cenFlowLogs.flowLog.view', vscode.l10n.t('View flow log'), async (...args) => {
     const [f] = await resolveFlowLogs(model, args, {
-      placeholder: 'View which flow log?', eligible: any, noneMessage: 'There is no flow log yet.',
+      placeholder: vscode.l10n.t('View which flow log?'), eligible: any, noneMessage: vscode.l10n.t('There is no flow log yet.'),
     });
     if (f) await deps.details.open(f);
   });
 
-  r.register('cenFlowLogs.flowLog.copyId', 'Copy flow log ID', async (...args) => {
+  r.register('cenFlowLogs.flowLog.copyId', vscode.l10n.t('Copy flow log ID'), async (...args) => {
     const targets = await resolveFlowLogs(model, args, {
-      placeholder: 'Copy the ID of which flow log?', eligible: any, noneMessage: 'There is no flow log yet.',
+      placeholder: vscode.l10n.t('Copy the ID of which flow log?'), eligible: any, noneMessage: vscode.l10n.t('There is no flow log yet.'),
     });
     if (targets.length === 0) return;
     await vscode.env.clipboard.writeText(targets.map((f) => f.flowLogId).join('\n'));
-    void vscode.window.setStatusBarMessage(`Copied ${targets.map((f) => f.flowLogId).join(', ')}`, 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', targets.map((f) => f.flowLogId).join(', ')), 3000);
   });
 
-  r.register('cenFlowLogs.flowLog.openConsole', 'Open in console', async (...args) => {
+  r.register('cenFlowLogs.flowLog.openConsole', vscode.l10n.t('Open in console'), async (...args) => {
     const [f] = await resolveFlowLogs(model, args, {
-      placeholder: 'Open which flow log in the Alibaba Cloud console?', eligible: any, noneMessage: 'There is no flow log yet.',
+      placeholder: vscode.l10n.t('Open which flow log in the Alibaba Cloud console?'), eligible: any, noneMessage: vscode.l10n.t('There is no flow log yet.'),
     });
     if (f) await vscode.env.openExternal(vscode.Uri.parse(flowLogConsoleUrl(f, consoleSite())));
   });
@@ -164,5 +167,5 @@ export function registerFlowLogCommands(r: CommandRegistrar, deps: FlowLogComman
 
 
 export function intervalLabel(interval: FlowLogInterval): string {
-  return interval === 600 ? '10 minutes (600 s, default)' : '1 minute (60 s)';
+  return interval === 600 ? vscode.l10n.t('10 minutes (600 s, default)') : vscode.l10n.t('1 minute (60 s)');
 }

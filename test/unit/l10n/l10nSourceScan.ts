@@ -72,7 +72,8 @@ const WORD = /^[A-Za-z][a-z]+[,.;:!?…)]*$/;
 
 export function looksUserFacing(text: string): boolean {
   const words = text.replace(/\$\{[^}]*\}|\{\d+\}/g, ' ').split(/\s+/).filter((w) => WORD.test(w));
-  if (words.length < 2 || /^\s*(\*|select\b|with\b)/i.test(text)) return false;
+  // SQL, and SQL function signatures ("split_part(s, delimiter, index) → varchar"), are code.
+  if (words.length < 2 || /^\s*(\*|select\b|with\b)/i.test(text) || /^\w+\([^)]*\)( OVER \(…\))? → /.test(text)) return false;
   // Two lowercase words are as often css classes ("dim query") as text: a sentence has a capital, more words or an ending.
   return words.length >= 3 || words.some((w) => /^[A-Z]/.test(w)) || /[.…?!:]\s*$/.test(text);
 }

@@ -12,6 +12,29 @@ export const CONVERTED_MODULES = [
   'src/credentials/credentialChoice.ts',
   'src/views/credentials/credentialCommands.ts',
   'src/views/credentials/credentialStatusBar.ts',
+  'src/query/bracketBalance.ts',
+  'src/query/diagnostics.ts',
+  'src/query/fieldValues.ts',
+  'src/query/knownFields.ts',
+  'src/query/localRefusal.ts',
+  'src/query/presets.ts',
+  'src/query/recordFollowUps.ts',
+  'src/query/searchCompletion.ts',
+  'src/query/searchDiagnostics.ts',
+  'src/query/serverError.ts',
+  'src/query/sqlCompletion.ts',
+  'src/query/sqlDiagnostics.ts',
+  'src/query/sqlVocabulary.ts',
+  'src/query/timeRange.ts',
+  'src/views/commands/commandRegistrar.ts',
+  'src/views/commands/createFlowLogChoices.ts',
+  'src/views/commands/createFlowLogWizard.ts',
+  'src/views/commands/errorPresentation.ts',
+  'src/views/commands/explorerCommands.ts',
+  'src/views/commands/flowLogCommands.ts',
+  'src/views/commands/multiStepInput.ts',
+  'src/views/commands/operationProgress.ts',
+  'src/views/commands/targetPicker.ts',
   'webview/results/statusLine.ts',
   'src/views/explorer/explorerModel.ts',
   'src/views/explorer/explorerTreeProvider.ts',
@@ -72,7 +95,7 @@ test('the unconverted remainder of src/ and webview/ (reported, not enforced)', 
 test('the heuristic counts sentences and leaves ids, css classes, paths and SQL alone', () => {
   assert.ok(looksUserFacing('Enter the AccessKey secret.'));
   assert.ok(looksUserFacing('Cancelled — ${} rows kept'));
-  for (const s of ['cenFlowLogs.credentials.signIn', 'status-item dim query', 'loading codicon-modifier-spin', '~/.aliyun/config.json', '* | SELECT count(*) AS flows', 'LTAI…']) {
+  for (const s of ['cenFlowLogs.credentials.signIn', 'status-item dim query', 'loading codicon-modifier-spin', '~/.aliyun/config.json', '* | SELECT count(*) AS flows', 'LTAI…', 'split_part(s, delimiter, index) → varchar']) {
     assert.equal(looksUserFacing(s), false, s);
   }
 });

@@ -2,7 +2,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TransitRouter, TransitRouterAttachment } from '../../../src/cloud/cenApi';
-import { parseTags, routerChoices, scopeChoices, WHOLE_ROUTER_LABEL, type ScopePages } from '../../../src/views/commands/createFlowLogChoices';
+import { parseTags, routerChoices, scopeChoices, wholeRouterLabel, type ScopePages } from '../../../src/views/commands/createFlowLogChoices';
 
 function router(regionId: string, edition: TransitRouter['edition'], rawType: string = edition): TransitRouter {
   return { transitRouterId: `tr-${regionId}`, name: '', description: '', cenId: 'cen-1', regionId, edition, rawType, status: 'Active' };
@@ -43,7 +43,7 @@ describe('create wizard: scope step', () => {
     const choices = scopeChoices(pages);
     assert.deepEqual(
       choices.map((c) => (c.separator ? `-- ${c.label}` : c.label)),
-      [WHOLE_ROUTER_LABEL, '-- VPC connections', 'VPC vpc-1 (cn-hangzhou)', '-- Inter-region connections', 'inter-region → cn-beijing'],
+      [wholeRouterLabel(), '-- VPC connections', 'VPC vpc-1 (cn-hangzhou)', '-- Inter-region connections', 'inter-region → cn-beijing'],
     );
     assert.deepEqual(choices[0].value, { kind: 'whole' });
     assert.match(choices[4].detail ?? '', /Only traffic leaving this router toward cn-beijing/);
