@@ -100,9 +100,17 @@ export async function pick(vs: Workbench, label: string): Promise<void> {
 
 /** Opens a workspace file with Quick Open and selects all its text (an editor selection, as a person makes one). */
 export async function openAndSelectAll(vs: Workbench, fileName: string, visibleText: string): Promise<void> {
-  await vs.page.keyboard.press('Control+P');
-  await vs.page.locator('.quick-input-widget .quick-input-box input').fill(fileName);
-  await vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().click({ timeout: UI_TIMEOUT_MS });
+  const activeTab = vs.page.locator(`.editor-group-container.active .tabs-container .tab.active[data-resource-name="${fileName}"]`);
+  // A webview taking its focus back just after a quick pick closed can close Quick Open under the click; then, as a person would, open it again.
+  for (let attempt = 1; ; attempt++) {
+    await vs.page.keyboard.press('Control+P');
+    await vs.page.locator('.quick-input-widget .quick-input-box input').fill(fileName);
+    await vs.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first().click({ timeout: UI_TIMEOUT_MS });
+    const opened = await activeTab.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+    if (opened) break;
+    if (attempt === 3) throw new Error(`Quick Open did not bring ${fileName} to the front in 3 tries`);
+    await vs.page.keyboard.press('Escape');
+  }
   const lines = vs.page.locator('.monaco-editor .view-lines', { hasText: visibleText }).first();
   await lines.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await lines.click();
