@@ -48,21 +48,27 @@ function activate(context: vscode.ExtensionContext): void {
       new ForwardingAddressHovers(bridges, () => vscode.workspace.getConfiguration('cenFlowLogs').get<unknown>(ADDRESS_HOVER_SETTING)),
     ),
   );
-  reopenPanelsWithoutTab(context, () => ui.get());
+  reopenPanelsWithoutTab(context, ui);
 }
 
+/** A window load revives the panel in front right after activation; a loaded 2-core machine needs seconds. */
+const REVIVE_GRACE_MS = 10_000;
+
 /** Query panels VS Code will not restore (see panelsWithoutTab.ts) are reopened from our record. */
-function reopenPanelsWithoutTab(context: vscode.ExtensionContext, ui: () => HostUi | undefined): void {
+function reopenPanelsWithoutTab(context: vscode.ExtensionContext, ui: LazyHostUi): void {
   const recordFile = openPanelsPath(context);
   const sessionFile = windowSessionPath(context);
   if (!recordFile || !sessionFile) return;
   void reopenPanelsVsCodeWillNotRestore({
     tabGroups: vscode.window.tabGroups,
     isWorkbenchTab: (input) => input instanceof vscode.TabInputWebview && input.viewType.endsWith(WORKBENCH_VIEW_TYPE),
+    isOwnTab: (input) => input instanceof vscode.TabInputWebview && [WORKBENCH_VIEW_TYPE, REGION_MAP_VIEW_TYPE, COMPARE_VIEW_TYPE].some((t) => input.viewType.endsWith(t)),
+    revived: ui.revived,
+    reviveGraceMs: REVIVE_GRACE_MS,
     sessionId: vscode.env.sessionId,
     recordFile,
     sessionFile,
-    reopen: (labels) => ui()?.reopenPanelsWithoutTab(labels),
+    reopen: (labels) => ui.get()?.reopenPanelsWithoutTab(labels),
   });
 }
 

@@ -46,10 +46,15 @@ export class LazyHostUi {
     return this.serializer((ui) => ui.panelSerializer).deserializeWebviewPanel(panel, state);
   }
 
+  private markRevived: () => void = () => undefined;
+  /** Settles when VS Code first hands one of our panels back (it does after a window load, never after a host restart). */
+  readonly revived = new Promise<void>((resolve) => (this.markRevived = resolve));
+
   /** A serializer registered at activation that builds the UI, waits for credentials, then hands over to the one `pick` chooses. */
   serializer(pick: (ui: HostUi) => vscode.WebviewPanelSerializer): vscode.WebviewPanelSerializer {
     return {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown): Promise<void> => {
+        this.markRevived();
         const ui = this.get();
         if (!ui) {
           panel.dispose();

@@ -199,14 +199,15 @@ describe('before / after compare', { timeout: 900_000 }, () => {
     assert.ok(expected.includes(shown), `talker's bytes ${shown} vs the CEN's records' ${expected.join(' or ')}`);
     assert.equal(await cellBytes(frame, TALKER, 'earlier'), 0);
 
-    // Only the compare view stays open: the CEN's query panel, handed back after the reload, would take the front.
-    await vs.webviewFrame(`Query: ${DEMO_TRAFFIC_SHIFT.cenName}`);
-    await vs.runCommand('View: Close Editor');
-    await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${DEMO_TRAFFIC_SHIFT.cenName}` }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    // The CEN's query panel stays open behind the compare view: both come back, the compare view in front.
     const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
     await vs.runCommand('Developer: Reload Window');
     await reloaded;
     await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    // The webview in front, without clicking a tab: the compare view, not the query panel reopened over it.
+    await row(await vs.webviewFrame(), TALKER).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
+    assert.equal(await vs.page.locator('.tabs-container .tab.active', { hasText: tab }).count(), 1, 'the compare view is still the active tab');
+    assert.equal(await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${DEMO_TRAFFIC_SHIFT.cenName}` }).count(), 1, 'one CEN query panel tab, no duplicate');
     const after = await vs.webviewFrame(tab);
     await row(after, TALKER).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
     assert.equal(await after.locator('[data-testid=compare-range]').inputValue(), '24h');

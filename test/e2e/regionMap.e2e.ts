@@ -5,7 +5,8 @@
  * (found from the coverage the page shows, not hard-coded) is flagged in the map and in the tree,
  * and its action opens the create wizard prefilled for the sending side. Screenshots for the README
  * in light and dark themes. A Sankey link click opens its pair's records; Cancel stops a load the
- * emulator holds back; after "Reload Window" the map comes back with its CEN, range and mode; in
+ * emulator holds back; after "Reload Window" the map comes back with its CEN, range and mode, in
+ * front, and the pair's query panel behind it comes back once with its query; in
  * the high-contrast theme axe finds no serious violation (colour contrast included).
  */
 import { describe, it } from 'node:test';
@@ -136,7 +137,7 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await docsScreenshot(vs, 'region-map-dark');
   });
 
-  it('a Sankey link opens its pair’s records; Cancel stops a running load; Reload Window brings the map back with its CEN, range and mode', async () => {
+  it('a Sankey link opens its pair’s records; Cancel stops a running load; Reload Window brings the map back with its CEN, range and mode, and the pair’s query panel once, behind it, with its query', async () => {
     await openExplorer(vs);
     await vs.contextMenu('prod-backbone', 'Show Region Map…');
     const map = await openMap(vs);
@@ -146,13 +147,12 @@ describe('region map', { timeout: 1_200_000 }, () => {
       els.map((e) => ({ dst: e.getAttribute('data-dst') ?? '', width: Number(e.getAttribute('stroke-width')) })).sort((a, b) => b.width - a.width),
     );
     assert.ok(links.length > 0, 'links leaving the hub');
-    await map.locator(`[data-testid="link-${HUB_REGION}>${links[0].dst}"]`).click();
+    // A real mouse click at the link's middle; forced, as a level link's path has a box of zero height, which Playwright calls invisible.
+    await map.locator(`[data-testid="link-${HUB_REGION}>${links[0].dst}"]`).click({ force: true });
     await expectPairRecords(vs, HUB_REGION, links[0].dst);
 
-    // Only the map stays open: a query panel VS Code hands back after the reload would take the front.
-    await vs.webviewFrame(`Query: ${HUB_FLOW_LOG}`);
-    await vs.runCommand('View: Close Editor');
-    await vs.page.locator('.tabs-container .tab', { hasText: `Query: ${HUB_FLOW_LOG}` }).waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    // The pair's query panel stays open behind the map: the reload must bring both back, once each.
+    const pairQuery = `src-region-id:"${HUB_REGION}" and dst-region-id:"${links[0].dst}"`;
 
     // Cancel: the emulator holds every answer back; the page's Cancel ends the load at once.
     const again = await openMap(vs);
@@ -178,6 +178,10 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await vs.runCommand('Developer: Reload Window');
     await reloaded;
     await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    // The webview in front, without clicking a tab: the map, not the query panel reopened over it.
+    const front = await vs.webviewFrame();
+    await front.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    assert.equal(await vs.page.locator('.tabs-container .tab.active', { hasText: MAP_TAB }).count(), 1, 'the map is still the active tab');
     const after = await vs.webviewFrame(MAP_TAB);
     await after.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
     assert.match((await after.locator('.map-subtitle').textContent()) ?? '', /every flow log of CEN cen-/);
@@ -186,6 +190,12 @@ describe('region map', { timeout: 1_200_000 }, () => {
     assert.equal(await after.locator('[data-testid=map-via]').isChecked(), true);
     await after.locator('[data-testid=map-status]', { hasText: /flow logs? answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     assert.equal(await vs.page.locator('.tabs-container .tab', { hasText: MAP_TAB }).count(), 1, 'one tab for the map, not a second copy');
+    const queryTab = vs.page.locator('.tabs-container .tab', { hasText: `Query: ${HUB_FLOW_LOG}` });
+    assert.equal(await queryTab.count(), 1, 'one query panel tab, no duplicate');
+    const wb = await vs.webviewFrame(`Query: ${HUB_FLOW_LOG}`);
+    await wb.locator('[data-testid=query-editor] .cm-content', { hasText: pairQuery }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    assert.equal((await editorText(wb)).trim(), pairQuery, 'the query panel keeps its query');
+    assert.equal(await queryTab.count(), 1, 'still one query panel tab once it is revived');
   });
 
   it('high contrast: the map renders and axe finds no serious or critical violation (colour contrast included)', async () => {

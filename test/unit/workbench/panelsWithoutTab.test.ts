@@ -11,7 +11,7 @@ import { FileKeyValueStore } from '../../../src/views/workbench/fileKeyValueStor
 import { OpenPanelRecord } from '../../../src/views/workbench/openPanelRecord';
 import { panelTitle, recordedPanelTitles } from '../../../src/views/workbench/openPanelsFile';
 import { targetKey } from '../../../src/views/workbench/queryHistory';
-import { isRestartInSameWindow, reopenPanelsVsCodeWillNotRestore, someRecordedPanelLacksTab } from '../../../src/activation/panelsWithoutTab';
+import { isRestartInSameWindow, NO_SESSION_ID, notRevived, reopenPanelsVsCodeWillNotRestore, someRecordedPanelLacksTab } from '../../../src/activation/panelsWithoutTab';
 import type * as vscode from 'vscode';
 import type { WorkbenchTarget } from '../../../src/protocol/messages';
 
@@ -60,10 +60,16 @@ describe('query panels without a tab', () => {
     assert.equal(isRestartInSameWindow(file, 'window-2'), false, 'a reloaded window has a new session');
   });
 
+  const viewTypeOf = (input: unknown): string => (input as { viewType?: string }).viewType ?? '';
+  const isQueryTab = (input: unknown): boolean => viewTypeOf(input).endsWith('cenFlowLogs.workbench');
+  const isOwnTab = (input: unknown): boolean => /cenFlowLogs\.(workbench|regionMap|compare)$/.test(viewTypeOf(input));
+  const MAP_IN_FRONT = { label: 'Region Map: prod-backbone', viewType: 'mainThreadWebview-cenFlowLogs.regionMap' };
+
   /** VS Code's tab model as the API shows it: tabs with a label and an input; close removes them. */
-  function tabModel(labels: string[]): { groups: vscode.TabGroups; closed: string[] } {
+  function tabModel(labels: string[], front: { label: string; viewType: string } = { label: 'a file', viewType: 'text' }): { groups: vscode.TabGroups; closed: string[] } {
     const closed: string[] = [];
-    const tabs = labels.map((label) => ({ label, input: { viewType: 'mainThreadWebview-cenFlowLogs.workbench' } }));
+    const queryTabs = labels.map((label) => ({ label, isActive: false, input: { viewType: 'mainThreadWebview-cenFlowLogs.workbench' } }));
+    const tabs = [...queryTabs, { label: front.label, isActive: true, input: { viewType: front.viewType } }];
     const groups = {
       all: [{ tabs }],
       close: async (t: readonly { label: string }[]) => {
@@ -83,7 +89,8 @@ describe('query panels without a tab', () => {
     const run = async (sessionId: string, labels: string[]): Promise<{ closed: string[]; reopened: (ReadonlySet<string> | undefined)[] }> => {
       const { groups, closed } = tabModel(labels);
       const reopened: ReadonlySet<string>[] = [];
-      await reopenPanelsVsCodeWillNotRestore({ tabGroups: groups, isWorkbenchTab: () => true, sessionId, recordFile: file, sessionFile, reopen: (l) => reopened.push(l) });
+      const deps = { tabGroups: groups, isWorkbenchTab: isQueryTab, isOwnTab, revived: new Promise<void>(() => undefined), reviveGraceMs: 1 };
+      await reopenPanelsVsCodeWillNotRestore({ ...deps, sessionId, recordFile: file, sessionFile, reopen: (l) => reopened.push(l) });
       return { closed, reopened };
     };
     // A window load: both tabs are there, waiting for the serializer.
@@ -96,5 +103,32 @@ describe('query panels without a tab', () => {
     const lost = await run('window-2', [panelTitle(A)]);
     assert.deepEqual(lost.closed, []);
     assert.deepEqual(lost.reopened.map((l) => [...(l ?? [])]), [[panelTitle(A)]]);
+  });
+
+  it('telemetry off (one session id for every window): a same-session activation is a restart only when the panel in front is not revived', async () => {
+    const never = new Promise<void>(() => undefined);
+    const base = { isOwnTab, reviveGraceMs: 20 };
+    const mapInFront = tabModel([panelTitle(A)], MAP_IN_FRONT).groups;
+    assert.equal(await notRevived({ ...base, sessionId: 'window-1', tabGroups: mapInFront, revived: never }), true, 'a real session id already tells');
+    assert.equal(await notRevived({ ...base, sessionId: NO_SESSION_ID, tabGroups: mapInFront, revived: Promise.resolve() }), false, 'the map in front was revived: a window load');
+    assert.equal(await notRevived({ ...base, sessionId: NO_SESSION_ID, tabGroups: mapInFront, revived: never }), true, 'nothing revived within the grace time: a restart');
+    assert.equal(await notRevived({ ...base, sessionId: NO_SESSION_ID, tabGroups: tabModel([panelTitle(A)]).groups, revived: never }), false, 'none of ours in front: left to VS Code');
+  });
+
+  it('Reload Window with telemetry off, the region map in front and a pair’s query panel behind it: nothing closed, nothing reopened over the map', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'panels-'));
+    const { file, record } = recordIn(dir);
+    await record.put(A, { query: 'src-region-id:"cn-hangzhou" and dst-region-id:"cn-shanghai"', range: { kind: 'quick', minutes: 60 } });
+    const sessionFile = join(dir, 'window-session.txt');
+    const activate = async (revived: Promise<void>): Promise<{ closed: string[]; reopened: number }> => {
+      const { groups, closed } = tabModel([panelTitle(A)], MAP_IN_FRONT);
+      let reopened = 0;
+      const deps = { tabGroups: groups, isWorkbenchTab: isQueryTab, isOwnTab, revived, reviveGraceMs: 20, sessionId: NO_SESSION_ID, recordFile: file, sessionFile };
+      await reopenPanelsVsCodeWillNotRestore({ ...deps, reopen: () => (reopened += 1) });
+      return { closed, reopened };
+    };
+    assert.deepEqual(await activate(Promise.resolve()), { closed: [], reopened: 0 }, 'first window');
+    assert.deepEqual(await activate(Promise.resolve()), { closed: [], reopened: 0 }, 'reloaded: same session id, the map revived');
+    assert.deepEqual(await activate(new Promise<void>(() => undefined)), { closed: [panelTitle(A)], reopened: 1 }, 'host restart: the dead tab closed and reopened');
   });
 });
