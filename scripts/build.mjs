@@ -35,6 +35,10 @@ const lazyUiParts = {
   exportController: 'src/views/workbench/exportController.ts',
   cenQueries: 'src/views/workbench/cenQueries.ts',
   regionMap: 'src/views/regionMap/regionMapPanel.ts',
+  // The debugging bridges' hovers, terminal links and commands (issue 23), on their first use (src/views/traffic/trafficBridgesLoader.ts).
+  trafficBridges: 'src/views/traffic/trafficBridgeParts.ts',
+  // The lifecycle commands and the flow-log lifecycle, on their first run (src/views/commands/flowLogCommandsLoader.ts).
+  flowLogCommands: 'src/views/commands/flowLogCommands.ts',
 };
 
 // `require(request)` in the file `loader` becomes a runtime require of the separate chunk.
@@ -72,6 +76,8 @@ const lazyCreateWizard = lazyUiPart('createWizardLoader.ts', './createFlowLogWiz
 const lazyExport = lazyUiPart('exportControllerLoader.ts', './exportController', 'exportController');
 const lazyCenQueries = lazyUiPart('cenQueriesLoader.ts', './cenQueries', 'cenQueries');
 const lazyRegionMap = lazyUiPart('regionMapLoader.ts', './regionMapPanel', 'regionMap');
+const lazyTrafficBridges = lazyUiPart('trafficBridgesLoader.ts', './trafficBridgeParts', 'trafficBridges');
+const lazyFlowLogCommands = lazyUiPart('flowLogCommandsLoader.ts', './flowLogCommands', 'flowLogCommands');
 // The chunks' own names stay runtime requires (the loaders above and the shared modules below).
 const chunkFiles = {
   name: 'chunk-files',
@@ -90,7 +96,7 @@ const lz4 = {
 
 const host = {
   ...common,
-  plugins: [lazySdk, lazyHostUi, lazyRegionMap, lazyQueryDocuments, lazyCompare, lazyCreateWizard, lazyExport, lazyCenQueries, chunkFiles, lz4],
+  plugins: [lazySdk, lazyHostUi, lazyRegionMap, lazyQueryDocuments, lazyCompare, lazyCreateWizard, lazyExport, lazyCenQueries, lazyTrafficBridges, lazyFlowLogCommands, chunkFiles, lz4],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',

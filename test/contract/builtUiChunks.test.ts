@@ -39,6 +39,9 @@ describe('the built UI chunks', () => {
     assert.equal(typeof lazy.createWizard?.createFlowLog, 'function');
     assert.equal(typeof lazy.exportController?.ExportController, 'function');
     assert.equal(typeof lazy.cenQueries?.CenQueries, 'function');
+    assert.equal(typeof lazy.trafficBridges?.createTrafficBridgeParts, 'function');
+    assert.equal(typeof lazy.flowLogCommands?.flowLogCommandHandlers, 'function');
+    assert.equal(typeof lazy.flowLogCommands?.newFlowLogLifecycle, 'function');
   });
 
   it('one CloudError class: the lazy CEN engine refuses a statement with host-ui’s CloudError', async () => {

@@ -3,6 +3,7 @@
  * bundle, `./createFlowLogWizard` is part of the lazy UI chunk (dist/ui-lazy.js, see scripts/build.mjs).
  */
 import * as vscode from 'vscode';
+import type { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import type { CommandRegistrar } from './commandRegistrar';
 import type * as CreateWizardModule from './createFlowLogWizard';
 
@@ -14,6 +15,7 @@ function loadCreateWizardModule(): typeof CreateWizardModule {
   return cached;
 }
 
-export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: CreateWizardModule.CreateWizardDeps): void {
-  r.register('cenFlowLogs.flowLog.create', vscode.l10n.t('Create flow log'), (node) => loadCreateWizardModule().createFlowLog(deps, node));
+/** `lifecycle`: the one lifecycle, built on first use (flowLogCommandsLoader.ts). */
+export function registerCreateFlowLogCommand(r: CommandRegistrar, deps: Omit<CreateWizardModule.CreateWizardDeps, 'lifecycle'> & { readonly lifecycle: () => FlowLogLifecycle }): void {
+  r.register('cenFlowLogs.flowLog.create', vscode.l10n.t('Create flow log'), (node) => loadCreateWizardModule().createFlowLog({ ...deps, lifecycle: deps.lifecycle() }, node));
 }

@@ -4,12 +4,11 @@
  * Returns the view whose provider feeds the tree view made at activation.
  */
 import * as vscode from 'vscode';
-import { FlowLogLifecycle } from '../../flowlogs/lifecycle';
 import type { ContributedCommand } from '../../activation/contributions';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
 import { registerCreateFlowLogCommand } from '../commands/createWizardLoader';
 import { registerExplorerCommands } from '../commands/explorerCommands';
-import { registerFlowLogCommands } from '../commands/flowLogCommands';
+import { registerFlowLogCommands } from '../commands/flowLogCommandsLoader';
 import type { ActiveCredentials } from '../../credentials/activeCredentials';
 import type { CloudClients } from '../../credentials/cloudClients';
 import { registerCredentialCommands } from '../credentials/credentialCommands';
@@ -41,11 +40,10 @@ export function registerExplorer(
   const model = new ExplorerModel({ cen: () => clients.cen, pollIntervalMs: Math.max(1, pollSeconds) * 1000, ready: restored });
   const view = new ExplorerView(model, treeView, clients.onDidChange, () => credentials.expectsSource);
   const details = new FlowLogDetails(model);
-  const lifecycle = new FlowLogLifecycle(() => clients.requireCen());
   subs.push({ dispose: () => model.dispose() }, view, details, new CredentialStatusBar(credentials));
 
   registerExplorerCommands(r, { model, view, log });
-  registerFlowLogCommands(r, { model, lifecycle, details });
+  const lifecycle = registerFlowLogCommands(r, { model, details, cen: () => clients.requireCen() });
   registerCreateFlowLogCommand(r, { model, lifecycle, cen: () => clients.cen, sls: () => clients.sls });
   registerCredentialCommands(r, credentials);
   r.register('cenFlowLogs.flowLogDetails.openQuery', vscode.l10n.t('Open query'), async (uri) => {

@@ -2,26 +2,21 @@
  * Wires the debugging bridges — selection and debugger menu commands, terminal address links, address
  * hovers, the status-bar item naming where addresses are looked up —
  * over the workbench panels and the shared clients. Called once from the extension's UI
- * (src/activation/hostUi.ts); the activation entry forwards terminal links and hovers here.
+ * (src/activation/hostUi.ts); the activation entry forwards terminal links and hovers here. Only
+ * the registrations and the status-bar item are built now; what they do loads on first use
+ * (trafficBridgesLoader.ts), once, so the hover's request cache is one per window.
  */
 import type * as vscode from 'vscode';
-import type { CenApi } from '../../cloud/cenApi';
-import type { SlsApi } from '../../cloud/slsApi';
 import type { CommandRegistrar } from '../commands/commandRegistrar';
-import type { WorkbenchPanels } from '../workbench/workbenchPanels';
-import { AddressHoverProvider } from './addressHoverProvider';
 import { LastFlowLog } from './lastFlowLog';
-import { TerminalAddressLinks } from './terminalAddressLinks';
-import { registerTrafficCommands } from './trafficCommands';
-import { TrafficOpener } from './trafficOpener';
+import type { AddressTerminalLink } from './terminalAddressLinks';
+import type { TrafficBridgeParts, TrafficBridgePartsDeps } from './trafficBridgeParts';
+import { loadTrafficBridgeParts } from './trafficBridgesLoader';
+import { TRAFFIC_COMMAND_ACTIONS, TRAFFIC_COMMANDS, type TrafficCommand } from './trafficCommandIds';
 import { TrafficTargetStatus } from './trafficTargetStatus';
 
-export interface TrafficBridgeDeps {
-  readonly panels: WorkbenchPanels;
-  readonly cen: () => Promise<CenApi>;
-  readonly sls: () => SlsApi | undefined;
+export interface TrafficBridgeDeps extends TrafficBridgePartsDeps {
   readonly registrar: CommandRegistrar;
-  readonly log: vscode.LogOutputChannel;
 }
 
 export interface TrafficBridges {
@@ -31,11 +26,15 @@ export interface TrafficBridges {
 
 export function registerTrafficBridges(context: vscode.ExtensionContext, deps: TrafficBridgeDeps): TrafficBridges {
   const lastFlowLog = new LastFlowLog(context.workspaceState);
-  const opener = new TrafficOpener({ panels: deps.panels, cen: deps.cen, lastFlowLog, log: deps.log });
-  registerTrafficCommands(deps.registrar, opener, deps.log);
+  let built: TrafficBridgeParts | undefined;
+  const parts = (): TrafficBridgeParts => (built ??= loadTrafficBridgeParts().createTrafficBridgeParts(deps, lastFlowLog));
+  for (const command of Object.keys(TRAFFIC_COMMANDS) as TrafficCommand[]) {
+    deps.registrar.register(TRAFFIC_COMMANDS[command], TRAFFIC_COMMAND_ACTIONS[command], (...args) => parts().commands[command](...args));
+  }
   context.subscriptions.push(new TrafficTargetStatus(lastFlowLog));
-  return {
-    hovers: new AddressHoverProvider({ sls: deps.sls, lastFlowLog, log: deps.log }),
-    terminalLinks: new TerminalAddressLinks(),
+  const terminalLinks: vscode.TerminalLinkProvider<AddressTerminalLink> = {
+    provideTerminalLinks: (line) => parts().terminalLinks.provideTerminalLinks(line),
+    handleTerminalLink: (link) => parts().terminalLinks.handleTerminalLink(link),
   };
+  return { hovers: { provideHover: (document, position, token) => parts().hovers.provideHover(document, position, token) }, terminalLinks };
 }

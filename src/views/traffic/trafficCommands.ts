@@ -5,23 +5,18 @@
  * log or CEN they all look addresses up in.
  */
 import * as vscode from 'vscode';
-import type { ContributedCommand } from '../../activation/contributions';
 import type { ExtractedAddress } from '../../query/addressFilter';
 import { extractAddresses, formatAddress } from '../../query/addressList';
 import type { RangeCentre } from '../../query/aroundNow';
 import { isIPv4, isIPv6 } from '../../query/addressFilter';
-import type { CommandRegistrar } from '../commands/commandRegistrar';
+import type { CommandHandler } from '../commands/commandRegistrar';
 import { debugValueText } from './debugValue';
 import type { AddressTarget, TrafficOpener } from './trafficOpener';
 import { lineInText, selectionAddress } from './selectionAddress';
+import { TRAFFIC_COMMANDS, type TrafficCommand } from './trafficCommandIds';
 import { trafficTargetTitle } from './trafficTarget';
 
-export const TRAFFIC_COMMANDS = {
-  showForSelection: 'cenFlowLogs.query.showTrafficForAddress',
-  showForDebugValue: 'cenFlowLogs.traffic.showForDebugValue',
-  showForAddress: 'cenFlowLogs.traffic.showForAddress',
-  chooseFlowLog: 'cenFlowLogs.traffic.chooseFlowLog',
-} as const satisfies Record<string, ContributedCommand>;
+export { TRAFFIC_COMMANDS } from './trafficCommandIds';
 
 /** What terminal links and hover links pass to `showForAddress`. */
 export interface AddressCommandArgs {
@@ -45,50 +40,53 @@ export function parseAddressArgs(value: unknown): { target: AddressTarget; centr
   return { target, centre: typeof centre === 'number' && Number.isFinite(centre) ? { kind: 'logLine', seconds: centre } : { kind: 'now' } };
 }
 
-export function registerTrafficCommands(registrar: CommandRegistrar, opener: TrafficOpener, log: vscode.LogOutputChannel): void {
-  registrar.register(TRAFFIC_COMMANDS.showForSelection, 'Show traffic for this address', async () => {
-    const selected = await selectedText();
-    const ctx = { nowSeconds: Math.floor(Date.now() / 1000), localOffsetMinutes: -new Date().getTimezoneOffset() };
-    const found = selected === undefined ? undefined : selectionAddress(selected.text, selected.lineOf, ctx);
-    if (!found) {
-      void vscode.window.showInformationMessage('Select text containing an IP address (or IP:port) in an editor or terminal first.');
-      return;
-    }
-    await opener.open(found.address, found.centre);
-  });
+/** The commands' handlers (registered by registerTrafficBridges.ts, which loads this module on their first run). */
+export function trafficCommandHandlers(opener: TrafficOpener, log: vscode.LogOutputChannel): Record<TrafficCommand, CommandHandler> {
+  return {
+    showForSelection: async () => {
+      const selected = await selectedText();
+      const ctx = { nowSeconds: Math.floor(Date.now() / 1000), localOffsetMinutes: -new Date().getTimezoneOffset() };
+      const found = selected === undefined ? undefined : selectionAddress(selected.text, selected.lineOf, ctx);
+      if (!found) {
+        void vscode.window.showInformationMessage('Select text containing an IP address (or IP:port) in an editor or terminal first.');
+        return;
+      }
+      await opener.open(found.address, found.centre);
+    },
 
-  registrar.register(TRAFFIC_COMMANDS.showForDebugValue, 'Show traffic for this address', async (arg?: unknown) => {
-    const row = debugValueText(arg);
-    if (!row) {
-      // Debug adapters and VS Code versions shape this argument; its keys say what to read next time.
-      log.warn(`Show traffic: the debugger menu passed no value to read (keys: ${typeof arg === 'object' && arg !== null ? Object.keys(arg).join(', ') : typeof arg})`);
-      void vscode.window.showInformationMessage('Run this from a variable in the Run and Debug view while the debugger is paused, or select an address and use "Show Traffic for This Address" from the editor or terminal menu.');
-      return;
-    }
-    const addresses = extractAddresses(row.value);
-    const what = row.name ?? 'This value';
-    if (addresses.length === 0) {
-      void vscode.window.showInformationMessage(`${what} holds no IP address (IPv4, IPv6, optionally with a port). For an object, expand it and use the field that holds the address.`);
-      return;
-    }
-    const chosen = addresses.length === 1 ? addresses[0] : await pickAddress(addresses, what);
-    if (chosen) await opener.open(chosen, { kind: 'now' });
-  });
+    showForDebugValue: async (arg?: unknown) => {
+      const row = debugValueText(arg);
+      if (!row) {
+        // Debug adapters and VS Code versions shape this argument; its keys say what to read next time.
+        log.warn(`Show traffic: the debugger menu passed no value to read (keys: ${typeof arg === 'object' && arg !== null ? Object.keys(arg).join(', ') : typeof arg})`);
+        void vscode.window.showInformationMessage('Run this from a variable in the Run and Debug view while the debugger is paused, or select an address and use "Show Traffic for This Address" from the editor or terminal menu.');
+        return;
+      }
+      const addresses = extractAddresses(row.value);
+      const what = row.name ?? 'This value';
+      if (addresses.length === 0) {
+        void vscode.window.showInformationMessage(`${what} holds no IP address (IPv4, IPv6, optionally with a port). For an object, expand it and use the field that holds the address.`);
+        return;
+      }
+      const chosen = addresses.length === 1 ? addresses[0] : await pickAddress(addresses, what);
+      if (chosen) await opener.open(chosen, { kind: 'now' });
+    },
 
-  registrar.register(TRAFFIC_COMMANDS.showForAddress, 'Show traffic for this address', async (arg?: unknown) => {
-    const parsed = parseAddressArgs(arg);
-    if (!parsed) {
-      // Reached from the palette or a stale link: fall back to the selection-based command.
-      await vscode.commands.executeCommand(TRAFFIC_COMMANDS.showForSelection);
-      return;
-    }
-    await opener.open(parsed.target, parsed.centre);
-  });
+    showForAddress: async (arg?: unknown) => {
+      const parsed = parseAddressArgs(arg);
+      if (!parsed) {
+        // Reached from the palette or a stale link: fall back to the selection-based command.
+        await vscode.commands.executeCommand(TRAFFIC_COMMANDS.showForSelection);
+        return;
+      }
+      await opener.open(parsed.target, parsed.centre);
+    },
 
-  registrar.register(TRAFFIC_COMMANDS.chooseFlowLog, 'Choose the flow log or CEN for address traffic', async () => {
-    const chosen = await opener.choice.change('addresses');
-    if (chosen) void vscode.window.showInformationMessage(`Addresses (selections, debugger variables, terminal links, hovers) are now looked up in ${trafficTargetTitle(chosen)}.`);
-  });
+    chooseFlowLog: async () => {
+      const chosen = await opener.choice.change('addresses');
+      if (chosen) void vscode.window.showInformationMessage(`Addresses (selections, debugger variables, terminal links, hovers) are now looked up in ${trafficTargetTitle(chosen)}.`);
+    },
+  };
 }
 
 async function pickAddress(addresses: readonly ExtractedAddress[], what: string): Promise<ExtractedAddress | undefined> {

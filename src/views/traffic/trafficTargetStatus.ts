@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LastFlowLog } from './lastFlowLog';
-import { TRAFFIC_COMMANDS } from './trafficCommands';
+import { TRAFFIC_COMMANDS } from './trafficCommandIds';
 import { trafficTargetTitle, type TrafficTarget } from './trafficTarget';
 
 export class TrafficTargetStatus implements vscode.Disposable {

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cenRefusals, mergeAnswers, planCenSql, type CenSqlPlan, type PartialAnswer } from '../../../src/query/cenMerge';
+import { mergeAnswers, type PartialAnswer } from '../../../src/query/cenAnswerMerge';
+import { cenRefusals, planCenSql, type CenSqlPlan } from '../../../src/query/cenMerge';
 import { diagnose } from '../../../src/query/diagnostics';
 import { localRefusal } from '../../../src/query/localRefusal';
 
