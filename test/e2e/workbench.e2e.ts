@@ -116,7 +116,9 @@ describe('query workbench', { timeout: 900_000 }, () => {
   it('"Show traffic for this address" from an editor selection, then "Run preset…" with its chart, checked rows and sorting', async () => {
     const row = lastHourCandidates(vs)[0].find((r) => r.dstport !== null && r.logStatus === 'OK');
     assert.ok(row, 'a record with a port in the last hour');
-    writeFileSync(join(vs.workspaceFolder, 'app.log'), `2024-05-01T10:00:00Z ERROR connect to ${row.dstaddr}:${row.dstport} timed out\n`);
+    // The log line's timestamp is the record's time: the command centres the range on it (issue 23).
+    const stamp = new Date(row.time * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    writeFileSync(join(vs.workspaceFolder, 'app.log'), `${stamp} ERROR connect to ${row.dstaddr}:${row.dstport} timed out\n`);
     await openAndSelectAll(vs, 'app.log', 'timed out');
     await vs.runCommand('CEN Flow Logs: Show Traffic for This Address');
     await pick(vs, FLOW_LOG);
