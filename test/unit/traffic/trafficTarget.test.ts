@@ -13,6 +13,7 @@ import { cenRefusals } from '../../../src/query/cenMerge';
 import { installVscodeStandIn } from '../../support/vscodeStandIn';
 import type * as TargetModule from '../../../src/views/traffic/trafficTarget';
 import type * as LastModule from '../../../src/views/traffic/lastFlowLog';
+import { JsonMemento } from './jsonMemento';
 
 installVscodeStandIn();
 const localRequire = createRequire(__filename);
@@ -27,22 +28,6 @@ const HZ = flowLog('flowlog-hz', 'cen-1', 'prod-backbone-flowlog', 600);
 const HZ_BJ = flowLog('flowlog-hzbj', 'cen-1', 'hangzhou-to-beijing', 60);
 const BJ = flowLog('flowlog-bj', 'cen-1', 'beijing-router', 600, 'cn-beijing');
 const OTHER = flowLog('flowlog-hk', 'cen-2', 'hk-router', 60, 'cn-hongkong');
-
-/** A workspace memento as VS Code keeps one: values go through JSON. */
-class JsonMemento {
-  private readonly values = new Map<string, string>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string): T | undefined {
-    const v = this.values.get(key);
-    return v === undefined ? undefined : (JSON.parse(v) as T);
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.stringify(value));
-    return Promise.resolve();
-  }
-}
 
 describe('the remembered traffic target', () => {
   it('a flow log remembered by the older version (a bare flow log) still reads, as a flow-log target', async () => {

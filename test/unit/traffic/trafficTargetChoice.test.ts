@@ -14,6 +14,7 @@ import type * as LastModule from '../../../src/views/traffic/lastFlowLog';
 import type * as TargetModule from '../../../src/views/traffic/trafficTarget';
 import type { TargetPickItem, TrafficTarget } from '../../../src/views/traffic/trafficTarget';
 import { lineInText, selectionAddress } from '../../../src/views/traffic/selectionAddress';
+import { JsonMemento } from './jsonMemento';
 
 installVscodeStandIn();
 const localRequire = createRequire(__filename);
@@ -28,21 +29,6 @@ const HZ = flowLog('flowlog-hz', 'cen-1', 'prod-backbone-flowlog');
 const BJ = flowLog('flowlog-bj', 'cen-1', 'beijing-router');
 const HK = flowLog('flowlog-hk', 'cen-2', 'hk-router');
 const CENS = [{ cenId: 'cen-1', name: 'prod-backbone' }, { cenId: 'cen-2', name: 'global-transit' }];
-
-class Memento {
-  private readonly values = new Map<string, string>();
-  keys(): readonly string[] {
-    return [...this.values.keys()];
-  }
-  get<T>(key: string): T | undefined {
-    const v = this.values.get(key);
-    return v === undefined ? undefined : (JSON.parse(v) as T);
-  }
-  update(key: string, value: unknown): Promise<void> {
-    this.values.set(key, JSON.stringify(value));
-    return Promise.resolve();
-  }
-}
 
 /** A chooser that answers with the entry labelled `answer` (undefined: dismissed) and records what it was shown. */
 class ScriptedChooser {
@@ -66,7 +52,7 @@ class ScriptedChooser {
 
 function setUp(): { chooser: ScriptedChooser; last: InstanceType<typeof LastFlowLog>; choice: InstanceType<typeof TrafficTargetChoice>; changes: TrafficTarget[] } {
   const chooser = new ScriptedChooser();
-  const last = new LastFlowLog(new Memento());
+  const last = new LastFlowLog(new JsonMemento());
   const changes: TrafficTarget[] = [];
   last.onDidChange((t) => changes.push(t));
   return { chooser, last, changes, choice: new TrafficTargetChoice(last, chooser) };
