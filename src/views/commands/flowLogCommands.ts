@@ -8,7 +8,7 @@ import type { CenApi, FlowLog } from '../../cloud/cenApi';
 import { FLOW_LOG_INTERVALS, type FlowLogInterval, type FlowLogStatus } from '../../flowlogs/catalog';
 import { flowLogConsoleUrl } from '../../flowlogs/consoleUrls';
 import { consoleSite } from '../consoleSite';
-import { FlowLogLifecycle } from '../../flowlogs/lifecycle';
+import { FlowLogLifecycle, type OperationOptions } from '../../flowlogs/lifecycle';
 import { checkDescription, checkFlowLogName } from '../../flowlogs/validation';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import type { FlowLogDetails } from '../flowLogDetails';
@@ -42,34 +42,39 @@ export function flowLogCommandHandlers(deps: FlowLogCommandDeps): Record<FlowLog
     }
   };
 
-  return {
-    'cenFlowLogs.flowLog.start': async (...args) => {
-      const targets = await resolveFlowLogs(model, args, {
-        placeholder: vscode.l10n.t('Start which flow log?'),
-        eligible: (f) => f.status === 'Inactive',
-        noneMessage: vscode.l10n.t('No flow log is Inactive, so there is none to start.'),
-      });
-      for (const f of targets) {
-        const done = await withOperationProgress(vscode.l10n.t('Starting flow log {0}', label(f)), (signal, onStatus) =>
-          runTracked(f, () => lifecycle.start(f, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) })),
-        );
-        model.applyFlowLog(done);
-      }
-    },
+  /** Starts or stops each chosen flow log in turn, its progress and row status shown as it goes. */
+  type Switch = (f: FlowLog, options: OperationOptions) => Promise<FlowLog>;
+  const switchEach = async (targets: readonly FlowLog[], title: (f: FlowLog) => string, op: Switch): Promise<void> => {
+    for (const f of targets) {
+      const done = await withOperationProgress(title(f), (signal, onStatus) =>
+        runTracked(f, () => op(f, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) })),
+      );
+      model.applyFlowLog(done);
+    }
+  };
 
-    'cenFlowLogs.flowLog.stop': async (...args) => {
-      const targets = await resolveFlowLogs(model, args, {
-        placeholder: vscode.l10n.t('Stop which flow log?'),
-        eligible: (f) => f.status === 'Active',
-        noneMessage: vscode.l10n.t('No flow log is Active, so there is none to stop.'),
-      });
-      for (const f of targets) {
-        const done = await withOperationProgress(vscode.l10n.t('Stopping flow log {0}', label(f)), (signal, onStatus) =>
-          runTracked(f, () => lifecycle.stop(f, { signal, onStatus: (s) => (onStatus(s), track(f)(s)) })),
-        );
-        model.applyFlowLog(done);
-      }
-    },
+  return {
+    'cenFlowLogs.flowLog.start': async (...args) =>
+      switchEach(
+        await resolveFlowLogs(model, args, {
+          placeholder: vscode.l10n.t('Start which flow log?'),
+          eligible: (f) => f.status === 'Inactive',
+          noneMessage: vscode.l10n.t('No flow log is Inactive, so there is none to start.'),
+        }),
+        (f) => vscode.l10n.t('Starting flow log {0}', label(f)),
+        (f, options) => lifecycle.start(f, options),
+      ),
+
+    'cenFlowLogs.flowLog.stop': async (...args) =>
+      switchEach(
+        await resolveFlowLogs(model, args, {
+          placeholder: vscode.l10n.t('Stop which flow log?'),
+          eligible: (f) => f.status === 'Active',
+          noneMessage: vscode.l10n.t('No flow log is Active, so there is none to stop.'),
+        }),
+        (f) => vscode.l10n.t('Stopping flow log {0}', label(f)),
+        (f, options) => lifecycle.stop(f, options),
+      ),
 
     'cenFlowLogs.flowLog.modify': async (...args) => {
       const [f] = await resolveFlowLogs(model, args, {
