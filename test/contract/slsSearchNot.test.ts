@@ -8,7 +8,7 @@
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { activeFlowLogAndRange, ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import { recordsOf, type SlsApi } from '../../src/cloud/slsApi';
 import { applyFilter } from '../../src/query/searchFilter';
@@ -24,13 +24,8 @@ let to: number;
 
 before(async () => {
   emu = await startTestEmulator({ historyDays: 1 });
-  const active = emu.context.cen.listFlowLogs().find((f) => f.status === 'Active' && !f.olderForm);
-  assert.ok(active, 'the demo has an Active flow log of today\'s form');
-  flowLog = active;
+  ({ flowLog, from, to } = activeFlowLogAndRange(emu, 6));
   sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials });
-  to = Math.floor(Date.now() / 1000);
-  to -= to % flowLog.interval;
-  from = to - 6 * 3600;
   rows = emu.context.sls.generatedRows(flowLog.flowLogId, from, to);
 });
 after(() => emu.close());

@@ -7,7 +7,7 @@
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
+import { activeFlowLogAndRange, ownerCredentials, startTestEmulator, type TestEmulator } from '../support/emulator';
 import { createSlsClient } from '../../src/cloud/slsClient';
 import type { SlsApi } from '../../src/cloud/slsApi';
 import { RequestLimiter } from '../../src/cloud/requestLimiter';
@@ -25,12 +25,7 @@ let to: number;
 
 before(async () => {
   emu = await startTestEmulator({ historyDays: 1 });
-  const active = emu.context.cen.listFlowLogs().find((f) => f.status === 'Active' && !f.olderForm);
-  assert.ok(active, 'the demo has an Active flow log of today\'s form');
-  flowLog = active;
-  to = Math.floor(Date.now() / 1000);
-  to -= to % flowLog.interval;
-  from = to - 6 * 3600;
+  ({ flowLog, from, to } = activeFlowLogAndRange(emu, 6));
 });
 after(() => emu.close());
 

@@ -2,10 +2,12 @@
  * Starts an emulator in-process on a free port for one test file (or one test), quiet by default,
  * with short transitions so lifecycle tests stay fast. Close it in `after`.
  */
+import assert from 'node:assert/strict';
 import { NOT_WHITELISTED_ACCOUNT, OWNER_ACCOUNT, type EmulatorAccount } from '../../emulator/accounts';
 import type { EmulatorOptions } from '../../emulator/context';
 import type { FaultSettings } from '../../emulator/faults';
 import type { ScriptedError } from '../../emulator/cen/scriptedAnswers';
+import type { FlowLogView } from '../../emulator/cen/store';
 import { startEmulator, type RunningEmulator } from '../../emulator/server';
 import type { CredentialSource } from '../../src/cloud/credentialTypes';
 
@@ -53,3 +55,12 @@ export function credentialsOf(account: EmulatorAccount): CredentialSource {
 
 export const ownerCredentials = credentialsOf(OWNER_ACCOUNT);
 export const notWhitelistedCredentials = credentialsOf(NOT_WHITELISTED_ACCOUNT);
+
+/** The demo's first Active flow log of today's form, and the last `hours` before now, window-aligned. */
+export function activeFlowLogAndRange(emu: TestEmulator, hours: number): { flowLog: FlowLogView; from: number; to: number } {
+  const flowLog = emu.context.cen.listFlowLogs().find((f) => f.status === 'Active' && !f.olderForm);
+  assert.ok(flowLog, 'the demo has an Active flow log of today\'s form');
+  let to = Math.floor(Date.now() / 1000);
+  to -= to % flowLog.interval;
+  return { flowLog, from: to - hours * 3600, to };
+}
