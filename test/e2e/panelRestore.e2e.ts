@@ -5,11 +5,12 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { openExplorer } from './harness/explorerSteps';
+import { waitForOpenPanelsRecord } from './harness/openPanelsRecord';
 import { editorText, openAndSelectAll, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
@@ -42,22 +43,6 @@ async function retype(vs: VsCodeSession, frame: FrameLocator, text: string): Pro
   await editor(frame).click();
   await vs.page.keyboard.press('Control+A');
   await editor(frame).pressSequentially(text);
-}
-
-/** Waits until the extension host's record of open panels (a file in its workspace storage) holds the query. */
-async function waitForRecordedQuery(vs: VsCodeSession, query: string): Promise<void> {
-  const root = join(vs.server.userDataDir, 'User', 'workspaceStorage');
-  const recorded = (): boolean =>
-    existsSync(root) &&
-    readdirSync(root).some((ws) => {
-      const file = join(root, ws, 'cenflowlogs.cen-flow-logs', 'open-query-panels.json');
-      return existsSync(file) && readFileSync(file, 'utf8').includes(JSON.stringify(query));
-    });
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  while (!recorded()) {
-    if (Date.now() > deadline) throw new Error(`the host did not record ${JSON.stringify(query)} within ${UI_TIMEOUT_MS} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 /** Opens the flow log's panel from its context menu in the tree; resolves once its editor shows. */
@@ -143,7 +128,7 @@ describe('query panel restore', () => {
     const query = 'dstport:22 and not srcaddr:10.1.1.1';
     await retype(vs, frame, query);
     // Keystrokes still on their way to the host when the tab closes are lost with the tab; these arrived.
-    await waitForRecordedQuery(vs, query);
+    await waitForOpenPanelsRecord(vs, JSON.stringify(query), JSON.stringify(query));
     // Within VS Code's 5-second storage flush: its editor layout (the tab) is not saved yet.
     await vs.reopenWindow();
     // VS Code restores no tab; the extension reopens the panel once it starts.
@@ -160,7 +145,7 @@ describe('query panel restore', () => {
     const query = '* | select dstport, count(*) as n group by dstport order by n desc limit 3';
     await retype(vs, frame, query);
     // A crash loses what is still on its way to the host; here the host has recorded the text.
-    await waitForRecordedQuery(vs, query);
+    await waitForOpenPanelsRecord(vs, JSON.stringify(query), JSON.stringify(query));
     // Marks this page, so the panel the restarted host reopens can be told from the orphaned one.
     await frame.locator('body').evaluate((b) => b.setAttribute('data-e2e-before-crash', ''));
     await vs.crashExtensionHost(RELOAD_TIMEOUT_MS);

@@ -5,12 +5,13 @@
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { gridText, QUERY_TIMEOUT_MS, waitRunEnded } from './harness/queryWorkbench';
 import { goToLine, openFile } from './harness/queryDocumentSteps';
+import { waitForOpenPanelsRecord } from './harness/openPanelsRecord';
 import type { AnsweredQuery } from '../../emulator/context';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
@@ -45,22 +46,6 @@ async function runFromFile(vs: VsCodeSession, name: string, lines: readonly stri
   await vs.page.keyboard.press('Control+Enter');
 }
 
-/** Waits until the host's record of open panels (a file in its workspace storage) ties a panel to the file. */
-async function waitForRecordedTie(vs: VsCodeSession, name: string): Promise<void> {
-  const root = join(vs.server.userDataDir, 'User', 'workspaceStorage');
-  const tied = (): boolean =>
-    existsSync(root) &&
-    readdirSync(root).some((ws) => {
-      const file = join(root, ws, 'cenflowlogs.cen-flow-logs', 'open-query-panels.json');
-      return existsSync(file) && readFileSync(file, 'utf8').includes(`"title":${JSON.stringify(name)}`);
-    });
-  const deadline = Date.now() + UI_TIMEOUT_MS;
-  while (!tied()) {
-    if (Date.now() > deadline) throw new Error(`the host recorded no panel tied to ${name} within ${UI_TIMEOUT_MS} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /** How many tabs hold the file's panel, and how many the flow log's own ("Query: …") panel. */
 async function panelTabs(vs: VsCodeSession, title: string): Promise<{ file: number; flowLog: number }> {
   const tabs = vs.page.locator('.tabs-container .tab');
@@ -87,7 +72,7 @@ describe("a query file's panel after a reload or a crash", () => {
     let frame = await vs.webviewFrame(title);
     assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
     assert.deepEqual(queriesSince(vs, before), [oneSpaced(first)]);
-    await waitForRecordedTie(vs, name);
+    await waitForOpenPanelsRecord(vs, `"title":${JSON.stringify(name)}`, `a panel tied to ${name}`);
 
     const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RESTART_TIMEOUT_MS });
     await vs.runCommand('Developer: Reload Window');
@@ -124,7 +109,7 @@ describe("a query file's panel after a reload or a crash", () => {
     await runFromFile(vs, name, lines, first);
     let frame = await vs.webviewFrame(title);
     assert.equal(await waitRunEnded(frame, 0, QUERY_TIMEOUT_MS), 'done');
-    await waitForRecordedTie(vs, name);
+    await waitForOpenPanelsRecord(vs, `"title":${JSON.stringify(name)}`, `a panel tied to ${name}`);
     await markPage(frame, 'data-e2e-before-crash');
 
     await vs.crashExtensionHost(RESTART_TIMEOUT_MS);
