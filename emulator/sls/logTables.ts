@@ -37,6 +37,10 @@ export class LogTables {
   private readonly pageCache = new Map<string, Promise<string>>();
   private readonly creating = new Map<string, Promise<void>>();
   private pageCacheSeq = 0;
+  private closing = false;
+  /** Open connections, and the work on them (connecting included) until it settles. */
+  private readonly connections = new Set<DuckDBConnection>();
+  private readonly inFlight = new Set<Promise<void>>();
 
   static async open(): Promise<LogTables> {
     const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
@@ -54,12 +58,24 @@ export class LogTables {
   }
 
   async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    const c = await this.instance.connect();
-    try {
-      return await fn(c);
-    } finally {
-      c.closeSync();
-    }
+    if (this.closing) throw new Error('the emulator is shutting down');
+    const work = (async () => {
+      const c = await this.instance.connect();
+      this.connections.add(c);
+      try {
+        return await fn(c);
+      } finally {
+        this.connections.delete(c);
+        c.closeSync();
+      }
+    })();
+    const settled = work.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.inFlight.add(settled);
+    void settled.then(() => this.inFlight.delete(settled));
+    return work;
   }
 
   /** Creates the logstore's table once; concurrent callers share the same creation. */
@@ -154,7 +170,11 @@ export class LogTables {
     return this.query(`SELECT * FROM ${quoteIdent(table)} LIMIT ${count} OFFSET ${offset}`);
   }
 
+  /** Closing the instance under a running query crashes the process (SIGSEGV): interrupt, wait, then close. */
   async close(): Promise<void> {
+    this.closing = true;
+    for (const c of this.connections) c.interrupt();
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     this.instance.closeSync();
   }
 }
