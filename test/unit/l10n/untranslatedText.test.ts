@@ -75,6 +75,23 @@ export const CONVERTED_MODULES = [
   'src/credentials/activeCredentials.ts',
   'src/credentials/cloudClients.ts',
   'src/results/packedRows.ts',
+  'src/views/workbench/commands.ts',
+  'src/views/workbench/workbenchPanel.ts',
+  'src/views/workbench/exportController.ts',
+  'src/views/workbench/exportFile.ts',
+  'src/views/workbench/exportFormat.ts',
+  'src/views/workbench/exportPacked.ts',
+  'src/views/workbench/chartImageFile.ts',
+  'src/views/workbench/indexNeeds.ts',
+  'src/views/workbench/indexOffer.ts',
+  'src/views/workbench/registerWorkbench.ts',
+  'src/views/workbench/resultExport.ts',
+  'src/views/workbench/resultPages.ts',
+  'src/views/workbench/workbenchLanguage.ts',
+  'src/views/workbench/workbenchPanels.ts',
+  'src/views/workbench/cenQueries.ts',
+  'src/views/workbench/consoleHandOff.ts',
+  'src/views/workbench/fileKeyValueStore.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
