@@ -92,6 +92,14 @@ export const CONVERTED_MODULES = [
   'src/views/workbench/cenQueries.ts',
   'src/views/workbench/consoleHandOff.ts',
   'src/views/workbench/fileKeyValueStore.ts',
+  'src/views/traffic/addressHoverProvider.ts',
+  'src/views/traffic/trafficCommands.ts',
+  'src/views/traffic/trafficCommandIds.ts',
+  'src/views/traffic/trafficOpener.ts',
+  'src/views/traffic/trafficTarget.ts',
+  'src/views/traffic/trafficTargetChoice.ts',
+  'src/views/traffic/terminalAddressLinks.ts',
+  'src/extension.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
