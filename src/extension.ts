@@ -22,7 +22,7 @@ import { reopenPanelsVsCodeWillNotRestore } from './activation/panelsWithoutTab'
 import { openPanelsPath, windowSessionPath } from './views/workbench/openPanelsFile';
 
 function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('CEN Flow Logs', { log: true });
+  const log = vscode.window.createOutputChannel(vscode.l10n.t('CEN Flow Logs'), { log: true });
   const explorerTree = new ForwardingTreeProvider<ExplorerNode>(new vscode.EventEmitter(), () => ui.get()?.explorerTree);
   // Created here, not lazily, so its title, description and welcome views work from the start.
   const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorerTree, canSelectMany: true, showCollapseAll: true });

@@ -10,12 +10,13 @@ import * as vscode from 'vscode';
 import type { SlsApi } from '../../cloud/slsApi';
 import type { ExtractedAddress } from '../../query/addressFilter';
 import { addressAt, addressKey, formatAddress } from '../../query/addressList';
-import { addressSummaryQuery, formatByteCount, readAddressSummary, summaryRange, type AddressSummary } from '../../query/addressSummary';
+import { addressSummaryQuery, readAddressSummary, summaryRange, type AddressSummary } from '../../query/addressSummary';
 import { leadingTimestamp } from '../../query/logLineTimestamp';
 import { describeRange, formatUtc, type ResolvedRange } from '../../query/timeRange';
 import type { WindowedLookup } from '../../query/windowedRequestCache';
 import { WindowedRequestCache } from '../../query/windowedRequestCache';
 import { presentError } from '../commands/errorPresentation';
+import { createDisplayFormat } from '../../l10n/displayFormat';
 import { targetQueries } from '../workbench/targetQueries';
 import { buildCenTarget, cenMember } from '../workbench/workbenchTarget';
 import type { LastFlowLog } from './lastFlowLog';
@@ -107,8 +108,8 @@ function markdown(): vscode.MarkdownString {
 
 /** The links under every hover: the full query around the line's time (when it has one) and around now. */
 function openLinks(md: vscode.MarkdownString, a: ExtractedAddress, lineTime: number | undefined): void {
-  const links = [commandLink('$(search) Open the full query around now', argsOf(a))];
-  if (lineTime !== undefined) links.unshift(commandLink(`$(history) Open the full query around ${formatUtc(lineTime)} UTC (the line's time)`, argsOf(a, lineTime)));
+  const links = [commandLink(vscode.l10n.t('$(search) Open the full query around now'), argsOf(a))];
+  if (lineTime !== undefined) links.unshift(commandLink(vscode.l10n.t("$(history) Open the full query around {0} UTC (the line's time)", formatUtc(lineTime)), argsOf(a, lineTime)));
   md.appendMarkdown(`\n\n${links.join(' · ')}`);
 }
 
@@ -119,10 +120,12 @@ function notReady(a: ExtractedAddress, lineTime: number | undefined, why: 'noFlo
   md.appendMarkdown('** — ');
   switch (why) {
     case 'noFlowLog':
-      md.appendMarkdown(`no flow log or CEN chosen for address summaries yet. [$(list-selection) Choose a flow log or CEN](command:${TRAFFIC_COMMANDS.chooseFlowLog})`);
+      md.appendMarkdown(
+        `${vscode.l10n.t('no flow log or CEN chosen for address summaries yet.')} [${vscode.l10n.t('$(list-selection) Choose a flow log or CEN')}](command:${TRAFFIC_COMMANDS.chooseFlowLog})`,
+      );
       break;
     case 'signedOut':
-      md.appendMarkdown(`not signed in to Alibaba Cloud. [$(key) Sign in](command:${SIGN_IN_COMMAND})`);
+      md.appendMarkdown(`${vscode.l10n.t('not signed in to Alibaba Cloud.')} [${vscode.l10n.t('$(key) Sign in')}](command:${SIGN_IN_COMMAND})`);
       break;
   }
   openLinks(md, a, lineTime);
@@ -133,33 +136,40 @@ function rendered(a: ExtractedAddress, where: TrafficTarget, lookup: WindowedLoo
   const md = markdown();
   md.appendMarkdown('$(pulse) **');
   md.appendText(formatAddress(a));
-  md.appendMarkdown('** in ');
-  md.appendText(trafficTargetTitle(where));
-  md.appendMarkdown(` · [Change…](command:${TRAFFIC_COMMANDS.chooseFlowLog} "Choose the flow log or CEN addresses are looked up in")`);
+  md.appendMarkdown('** ');
+  md.appendText(vscode.l10n.t('in {0}', trafficTargetTitle(where)));
+  md.appendMarkdown(` · [${vscode.l10n.t('Change…')}](command:${TRAFFIC_COMMANDS.chooseFlowLog} "${vscode.l10n.t('Choose the flow log or CEN addresses are looked up in')}")`);
   switch (lookup.kind) {
     case 'value': {
       const { summary: s, range } = lookup.value;
-      const atLeast = s.truncated ? 'at least ' : '';
+      const display = createDisplayFormat(vscode.env.language);
+      const bytes = (n: number): string => display.bytes(Math.max(0, n));
+      const amount = (n: number): string => (s.truncated ? vscode.l10n.t('at least {0}', bytes(n)) : bytes(n));
       md.appendMarkdown(`\n\n`);
-      md.appendText(`${describeRange(range)}, the last hour of delivered capture windows`);
+      md.appendText(vscode.l10n.t('{0}, the last hour of delivered capture windows', describeRange(range)));
       if (s.bytesIn + s.bytesOut === 0 && s.topPeers.length === 0) {
-        md.appendMarkdown('\n\nNo traffic recorded for this address in that hour.');
+        md.appendMarkdown(`\n\n${vscode.l10n.t('No traffic recorded for this address in that hour.')}`);
         break;
       }
-      md.appendMarkdown(`\n\n$(arrow-down) In: **${atLeast}${formatByteCount(s.bytesIn)}** · $(arrow-up) Out: **${atLeast}${formatByteCount(s.bytesOut)}**`);
-      md.appendMarkdown('\n\nTop peers: ');
-      md.appendText(s.topPeers.map((p) => `${p.key} (${formatByteCount(p.bytes)})`).join(', ') || 'none');
-      md.appendMarkdown('\n\nTop ports: ');
-      md.appendText(s.topPorts.map((p) => `${p.key} (${formatByteCount(p.bytes)})`).join(', ') || 'none');
+      md.appendMarkdown(`\n\n$(arrow-down) ${vscode.l10n.t('In:')} **${amount(s.bytesIn)}** · $(arrow-up) ${vscode.l10n.t('Out:')} **${amount(s.bytesOut)}**`);
+      md.appendMarkdown(`\n\n${vscode.l10n.t('Top peers:')} `);
+      md.appendText(s.topPeers.map((p) => `${p.key} (${bytes(p.bytes)})`).join(', ') || vscode.l10n.t('none'));
+      md.appendMarkdown(`\n\n${vscode.l10n.t('Top ports:')} `);
+      md.appendText(s.topPorts.map((p) => `${p.key} (${bytes(p.bytes)})`).join(', ') || vscode.l10n.t('none'));
       break;
     }
     case 'failed':
       md.appendMarkdown('\n\n$(error) ');
-      md.appendText(`${presentError(lookup.error, 'The traffic summary').message} It is asked for again after ${formatUtc(lookup.retryAt).slice(11)} UTC.`);
+      md.appendText(vscode.l10n.t('{0} It is asked for again after {1} UTC.', presentError(lookup.error, vscode.l10n.t('The traffic summary')).message, formatUtc(lookup.retryAt).slice(11)));
       break;
     case 'spent':
       md.appendMarkdown('\n\n');
-      md.appendText(`The summary was not loaded: the hover closed before Log Service answered. To keep to one request per address per capture window, it is asked for again after ${formatUtc(lookup.retryAt).slice(11)} UTC.`);
+      md.appendText(
+        vscode.l10n.t(
+          'The summary was not loaded: the hover closed before Log Service answered. To keep to one request per address per capture window, it is asked for again after {0} UTC.',
+          formatUtc(lookup.retryAt).slice(11),
+        ),
+      );
       break;
   }
   openLinks(md, a, lineTime);

@@ -12,7 +12,7 @@ import { LastFlowLog } from './lastFlowLog';
 import type { AddressTerminalLink } from './terminalAddressLinks';
 import type { TrafficBridgeParts, TrafficBridgePartsDeps } from './trafficBridgeParts';
 import { loadTrafficBridgeParts } from './trafficBridgesLoader';
-import { TRAFFIC_COMMAND_ACTIONS, TRAFFIC_COMMANDS, type TrafficCommand } from './trafficCommandIds';
+import { TRAFFIC_COMMANDS, trafficCommandAction, type TrafficCommand } from './trafficCommandIds';
 import { TrafficTargetStatus } from './trafficTargetStatus';
 
 export interface TrafficBridgeDeps extends TrafficBridgePartsDeps {
@@ -29,7 +29,7 @@ export function registerTrafficBridges(context: vscode.ExtensionContext, deps: T
   let built: TrafficBridgeParts | undefined;
   const parts = (): TrafficBridgeParts => (built ??= loadTrafficBridgeParts().createTrafficBridgeParts(deps, lastFlowLog));
   for (const command of Object.keys(TRAFFIC_COMMANDS) as TrafficCommand[]) {
-    deps.registrar.register(TRAFFIC_COMMANDS[command], TRAFFIC_COMMAND_ACTIONS[command], (...args) => parts().commands[command](...args));
+    deps.registrar.register(TRAFFIC_COMMANDS[command], trafficCommandAction(command), (...args) => parts().commands[command](...args));
   }
   context.subscriptions.push(new TrafficTargetStatus(lastFlowLog));
   const terminalLinks: vscode.TerminalLinkProvider<AddressTerminalLink> = {

@@ -3,6 +3,7 @@
  * address's traffic around the time the line starts with, else around now.
  */
 import * as vscode from 'vscode';
+import { t } from '@vscode/l10n';
 import { extractAddresses, formatAddress } from '../../query/addressList';
 import { leadingTimestamp } from '../../query/logLineTimestamp';
 import { TRAFFIC_COMMANDS, type AddressCommandArgs } from './trafficCommands';
@@ -40,7 +41,7 @@ export function terminalLinksOf(line: string, nowSeconds: number): AddressTermin
   const lineTime = leadingTimestamp(line, { nowSeconds, localOffsetMinutes: -new Date(nowSeconds * 1000).getTimezoneOffset() });
   return addresses.map((a) => {
     const target: AddressTarget = a.port === undefined ? { address: a.address, version: a.version } : { address: a.address, version: a.version, port: a.port };
-    const tooltip = `Show the flow-log traffic of ${formatAddress(a)} ${lineTime === undefined ? 'around now' : "around the line's time"}`;
+    const tooltip = lineTime === undefined ? t('Show the flow-log traffic of {0} around now', formatAddress(a)) : t("Show the flow-log traffic of {0} around the line's time", formatAddress(a));
     return { startIndex: a.from, length: a.to - a.from, tooltip, target, ...(lineTime === undefined ? {} : { lineTime }) };
   });
 }

@@ -2,6 +2,7 @@
  * The debugging bridges' command ids and what each is called in messages: registered with the UI
  * (src/views/traffic/registerTrafficBridges.ts), their handlers loaded on first use (trafficCommands.ts).
  */
+import { t } from '@vscode/l10n';
 import type { ContributedCommand } from '../../activation/contributions';
 
 export const TRAFFIC_COMMANDS = {
@@ -13,10 +14,14 @@ export const TRAFFIC_COMMANDS = {
 
 export type TrafficCommand = keyof typeof TRAFFIC_COMMANDS;
 
-/** `what` of each command in the registrar's failure messages. */
-export const TRAFFIC_COMMAND_ACTIONS: Readonly<Record<TrafficCommand, string>> = {
-  showForSelection: 'Show traffic for this address',
-  showForDebugValue: 'Show traffic for this address',
-  showForAddress: 'Show traffic for this address',
-  chooseFlowLog: 'Choose the flow log or CEN for address traffic',
-};
+/** `what` of each command in the registrar's failure messages, in the display language (asked at registration). */
+export function trafficCommandAction(command: TrafficCommand): string {
+  switch (command) {
+    case 'showForSelection':
+    case 'showForDebugValue':
+    case 'showForAddress':
+      return t('Show traffic for this address');
+    case 'chooseFlowLog':
+      return t('Choose the flow log or CEN for address traffic');
+  }
+}

@@ -48,7 +48,7 @@ export function trafficCommandHandlers(opener: TrafficOpener, log: vscode.LogOut
       const ctx = { nowSeconds: Math.floor(Date.now() / 1000), localOffsetMinutes: -new Date().getTimezoneOffset() };
       const found = selected === undefined ? undefined : selectionAddress(selected.text, selected.lineOf, ctx);
       if (!found) {
-        void vscode.window.showInformationMessage('Select text containing an IP address (or IP:port) in an editor or terminal first.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Select text containing an IP address (or IP:port) in an editor or terminal first.'));
         return;
       }
       await opener.open(found.address, found.centre);
@@ -59,13 +59,17 @@ export function trafficCommandHandlers(opener: TrafficOpener, log: vscode.LogOut
       if (!row) {
         // Debug adapters and VS Code versions shape this argument; its keys say what to read next time.
         log.warn(`Show traffic: the debugger menu passed no value to read (keys: ${typeof arg === 'object' && arg !== null ? Object.keys(arg).join(', ') : typeof arg})`);
-        void vscode.window.showInformationMessage('Run this from a variable in the Run and Debug view while the debugger is paused, or select an address and use "Show Traffic for This Address" from the editor or terminal menu.');
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Run this from a variable in the Run and Debug view while the debugger is paused, or select an address and use "Show Traffic for This Address" from the editor or terminal menu.'),
+        );
         return;
       }
       const addresses = extractAddresses(row.value);
-      const what = row.name ?? 'This value';
+      const what = row.name ?? vscode.l10n.t('This value');
       if (addresses.length === 0) {
-        void vscode.window.showInformationMessage(`${what} holds no IP address (IPv4, IPv6, optionally with a port). For an object, expand it and use the field that holds the address.`);
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('{0} holds no IP address (IPv4, IPv6, optionally with a port). For an object, expand it and use the field that holds the address.', what),
+        );
         return;
       }
       const chosen = addresses.length === 1 ? addresses[0] : await pickAddress(addresses, what);
@@ -84,7 +88,7 @@ export function trafficCommandHandlers(opener: TrafficOpener, log: vscode.LogOut
 
     chooseFlowLog: async () => {
       const chosen = await opener.choice.change('addresses');
-      if (chosen) void vscode.window.showInformationMessage(`Addresses (selections, debugger variables, terminal links, hovers) are now looked up in ${trafficTargetTitle(chosen)}.`);
+      if (chosen) void vscode.window.showInformationMessage(vscode.l10n.t('Addresses (selections, debugger variables, terminal links, hovers) are now looked up in {0}.', trafficTargetTitle(chosen)));
     },
   };
 }
@@ -92,7 +96,7 @@ export function trafficCommandHandlers(opener: TrafficOpener, log: vscode.LogOut
 async function pickAddress(addresses: readonly ExtractedAddress[], what: string): Promise<ExtractedAddress | undefined> {
   const chosen = await vscode.window.showQuickPick(
     addresses.map((a) => ({ label: formatAddress(a), description: a.version === 6 ? 'IPv6' : 'IPv4', address: a })),
-    { title: `${what} holds ${addresses.length} addresses`, placeHolder: 'Show the traffic of which address?' },
+    { title: vscode.l10n.t('{0} holds {1} addresses', what, addresses.length), placeHolder: vscode.l10n.t('Show the traffic of which address?') },
   );
   return chosen?.address;
 }

@@ -57,8 +57,7 @@ export class TrafficOpener {
     const target = await this.current(remembered);
     const nowSeconds = Math.floor(this.deps.now?.() ?? Date.now() / 1000);
     const range = aroundRange(centre, nowSeconds, targetWindow(target));
-    const around = centre.kind === 'now' ? 'now' : 'the log line';
-    this.deps.log.info(`traffic for ${shown} in ${trafficTargetTitle(target)} around ${around}: ${describeRange(range)}`);
+    this.deps.log.info(`traffic for ${shown} in ${trafficTargetTitle(target)} around ${centre.kind === 'now' ? 'now' : 'the log line'}: ${describeRange(range)}`);
     const intent: QueryIntent = { query: addressQuery(address), range: { kind: 'absolute', from: range.from, to: range.to }, run: true };
     switch (target.kind) {
       case 'flowLog':
@@ -76,7 +75,7 @@ export class TrafficOpener {
       case 'flowLog':
         return target;
       case 'cen': {
-        const flowLogs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the flow logs of ${target.title}…` }, async () => {
+        const flowLogs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the flow logs of {0}…', target.title) }, async () => {
           const api = await this.deps.cen();
           return listCenFlowLogs(api, target.cenId, routerRegions(await api.listTransitRouters(target.cenId)));
         });

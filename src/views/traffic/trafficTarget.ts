@@ -2,6 +2,7 @@
  * Where an address's traffic is looked up: one flow log, or every flow log of a CEN. Remembered per
  * workspace in this shape; the bare flow log remembered before CENs could be chosen still reads.
  */
+import { t } from '@vscode/l10n';
 import type { CenInstance, FlowLog } from '../../cloud/cenApi';
 import type { FlowLogInterval } from '../../flowlogs/catalog';
 import { regionName } from '../../flowlogs/regions';
@@ -37,7 +38,7 @@ export function trafficTargetTitle(target: TrafficTarget): string {
     case 'flowLog':
       return target.flowLog.name || target.flowLog.flowLogId;
     case 'cen':
-      return `all flow logs of ${target.title}`;
+      return t('all flow logs of {0}', target.title);
   }
 }
 
@@ -75,8 +76,6 @@ export interface TargetPickItem {
   readonly current?: boolean;
 }
 
-const CURRENT = 'in use';
-
 /**
  * The chooser's entries: per CEN that has flow logs, "All flow logs of <CEN>" first, then each of
  * its flow logs; CENs by name. Flow logs of a CEN not listed still appear under their CEN id. With
@@ -92,8 +91,8 @@ export function targetPickItems(cens: readonly Pick<CenInstance, 'cenId' | 'name
     const members = [...(byCen.get(cenId) ?? [])].sort((a, b) => (a.name || a.flowLogId).localeCompare(b.name || b.flowLogId));
     const cen: TrafficTarget = { kind: 'cen', cenId, title: title(cenId), flowLogs: members };
     items.push({
-      label: `$(type-hierarchy) All flow logs of ${title(cenId)}`,
-      description: `${members.length} flow log${members.length === 1 ? '' : 's'}`,
+      label: `$(type-hierarchy) ${t('All flow logs of {0}', title(cenId))}`,
+      description: members.length === 1 ? t('1 flow log') : t('{0} flow logs', members.length),
       detail: `CEN ${cenId} · ${[...new Set(members.map((f) => regionName(f.regionId)))].join(', ')}`,
       target: cen,
     });
@@ -109,5 +108,5 @@ export function targetPickItems(cens: readonly Pick<CenInstance, 'cenId' | 'name
   const at = current === undefined ? -1 : items.findIndex((i) => sameTarget(i.target, current));
   if (at < 0) return items;
   const inUse = items[at];
-  return [{ ...inUse, label: `$(check) ${inUse.label.replace(/^\$\([a-z-]+\) /, '')}`, description: `${CURRENT} · ${inUse.description}`, current: true }, ...items.slice(0, at), ...items.slice(at + 1)];
+  return [{ ...inUse, label: `$(check) ${inUse.label.replace(/^\$\([a-z-]+\) /, '')}`, description: `${t('in use')} · ${inUse.description}`, current: true }, ...items.slice(0, at), ...items.slice(at + 1)];
 }

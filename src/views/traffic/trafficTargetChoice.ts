@@ -4,6 +4,7 @@
  * without asking; else asked once and remembered. Changing it always asks, the one in use marked.
  * Free of `vscode`: listing and asking are passed in.
  */
+import { t } from '@vscode/l10n';
 import type { CenInstance, FlowLog } from '../../cloud/cenApi';
 import type { LastFlowLog } from './lastFlowLog';
 import { targetPickItems, trafficTargetTitle, type TargetPickItem, type TrafficTarget } from './trafficTarget';
@@ -15,7 +16,10 @@ export interface TargetChoiceSource {
   ask(items: Promise<TargetPickItem[]>, placeHolder: string): PromiseLike<TargetPickItem | undefined>;
 }
 
-export const NO_FLOW_LOGS = 'No flow logs found for this account. Create one from the CEN Flow Logs view first.';
+/** Said when the account has no flow log to choose (the chooser cannot open empty). */
+export function noFlowLogs(): string {
+  return t('No flow logs found for this account. Create one from the CEN Flow Logs view first.');
+}
 
 export class TrafficTargetChoice {
   constructor(
@@ -32,7 +36,7 @@ export class TrafficTargetChoice {
   async change(forWhat: string): Promise<TrafficTarget | undefined> {
     const current = this.last.get();
     const items = this.source.list().then(({ cens, flowLogs }) => {
-      if (flowLogs.length === 0) throw new Error(NO_FLOW_LOGS);
+      if (flowLogs.length === 0) throw new Error(noFlowLogs());
       return targetPickItems(cens, flowLogs, current);
     });
     const chosen = await this.source.ask(items, choicePrompt(forWhat, current));
@@ -42,6 +46,7 @@ export class TrafficTargetChoice {
 }
 
 export function choicePrompt(forWhat: string, current: TrafficTarget | undefined): string {
-  const now = current === undefined ? '' : ` Now: ${trafficTargetTitle(current)}.`;
-  return `Show traffic for ${forWhat} in which flow log, or across which CEN?${now} Remembered for the next address.`;
+  return current === undefined
+    ? t('Show traffic for {0} in which flow log, or across which CEN? Remembered for the next address.', forWhat)
+    : t('Show traffic for {0} in which flow log, or across which CEN? Now: {1}. Remembered for the next address.', forWhat, trafficTargetTitle(current));
 }

@@ -5,6 +5,7 @@
  * requests in flight) and merged exactly. A logstore that fails or stays Incomplete is reported as
  * a shortfall and the others still answer. Free of `vscode`.
  */
+import { t } from '@vscode/l10n';
 import type { CallOptions } from '../../cloud/cenApi';
 import { CloudError, isCloudError } from '../../cloud/cloudError';
 import { packedQueryResult, recordsOf, type HistogramBucket, type QueryOptions, type QueryProgress, type SlsApi } from '../../cloud/slsApi';
@@ -77,7 +78,7 @@ class RawMerge {
     const newestFirst = this.req.reverse !== false;
     while (picked.length < n) {
       await Promise.all(this.streams.filter((s) => s.buffer.length === 0 && !s.done).map((s) => this.refill(s, signal)));
-      if (signal?.aborted) throw new CloudError({ kind: 'cancelled', message: 'Cancelled.' });
+      if (signal?.aborted) throw new CloudError({ kind: 'cancelled', message: t('Cancelled.') });
       let best: MemberStream | undefined;
       for (const s of this.streams) {
         const head = s.buffer[0];
@@ -223,16 +224,16 @@ export class CenQueries implements TargetQueries {
 
   private async runMerged(req: TargetRequest, signal: AbortSignal | undefined): Promise<MergedSql> {
     const analysis = planCenSql(req.query);
-    if (!analysis) throw new Error('Not an analytic statement.');
+    if (!analysis) throw new Error(t('Not an analytic statement.'));
     if (!analysis.ok) {
       const first = analysis.problems[0];
-      throw new CloudError({ kind: 'invalidInput', message: first?.message ?? 'This statement cannot be merged across the CEN\'s flow logs.', position: first ? { offset: first.from, length: first.to - first.from } : undefined });
+      throw new CloudError({ kind: 'invalidInput', message: first?.message ?? t("This statement cannot be merged across the CEN's flow logs."), position: first ? { offset: first.from, length: first.to - first.from } : undefined });
     }
     const { plan } = analysis;
     const statement = `${queryShape(req.query).search}| ${plan.statement}`;
     const sls = await this.sls();
     const settled = await Promise.allSettled(this.members.map((m) => this.partial(sls, m, statement, req, signal)));
-    if (signal?.aborted) throw new CloudError({ kind: 'cancelled', message: 'Cancelled.' });
+    if (signal?.aborted) throw new CloudError({ kind: 'cancelled', message: t('Cancelled.') });
     const answers: PartialAnswer[] = [];
     const shortfalls: FlowLogShortfall[] = [];
     let firstError: unknown;

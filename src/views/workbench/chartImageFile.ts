@@ -9,10 +9,11 @@ import { homedir } from 'node:os';
 import { errorText } from '../../errorText';
 
 const TEXT = {
-  title: 'Save chart as PNG',
-  notPng: 'The chart image the panel sent is not a PNG; nothing was saved.',
-  saved: (file: string) => `Saved the chart as ${file}.`,
-  failed: (file: string, why: string) => `Could not save the chart as ${file}: ${why}`,
+  title: () => vscode.l10n.t('Save chart as PNG'),
+  notPng: () => vscode.l10n.t('The chart image the panel sent is not a PNG; nothing was saved.'),
+  saved: (file: string) => vscode.l10n.t('Saved the chart as {0}.', file),
+  failed: (file: string, why: string) => vscode.l10n.t('Could not save the chart as {0}: {1}', file, why),
+  filter: () => vscode.l10n.t('PNG'),
 } as const;
 
 /** The eight bytes every PNG file starts with (PNG specification, section 5.2). */
@@ -26,14 +27,14 @@ export function isPng(bytes: Uint8Array): boolean {
 export async function saveChartImage(pngBase64: string, panelTitle: string, log: vscode.LogOutputChannel): Promise<string | undefined> {
   const bytes = Buffer.from(pngBase64, 'base64');
   if (!isPng(bytes)) {
-    void vscode.window.showErrorMessage(TEXT.notPng);
+    void vscode.window.showErrorMessage(TEXT.notPng());
     return undefined;
   }
   const name = `${panelTitle}-chart.png`.replace(/[\\/:*?"<>|]+/g, '-');
   const uri = await vscode.window.showSaveDialog({
-    title: TEXT.title,
+    title: TEXT.title(),
     defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(homedir()), name),
-    filters: { PNG: ['png'] },
+    filters: { [TEXT.filter()]: ['png'] },
   });
   if (!uri) return undefined;
   try {

@@ -69,7 +69,7 @@ async function pickCen(cen: () => Promise<CenApi>, placeHolder: string): Promise
   const items = cen().then(async (api) => {
     const all: CenInstance[] = [];
     for await (const page of api.listCens()) all.push(...page);
-    if (all.length === 0) throw new Error('No CEN instances found for this account.');
+    if (all.length === 0) throw new Error(vscode.l10n.t('No CEN instances found for this account.'));
     return all.map((c) => ({ label: c.name || c.cenId, description: c.cenId, detail: c.description || undefined, cen: c }));
   });
   const chosen = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
@@ -79,7 +79,7 @@ async function pickCen(cen: () => Promise<CenApi>, placeHolder: string): Promise
 /** Opens the panel over every flow log of a CEN (listed as the explorer lists them), with progress. */
 async function openCenPanel(deps: WorkbenchCommandDeps, cen: Pick<CenInstance, 'cenId' | 'name'>, intent?: QueryIntent): Promise<void> {
   const title = cen.name || cen.cenId;
-  const flowLogs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Listing the flow logs of ${title}…` }, async () => {
+  const flowLogs = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Listing the flow logs of {0}…', title) }, async () => {
     const api = await deps.cen();
     return listCenFlowLogs(api, cen.cenId, routerRegions(await api.listTransitRouters(cen.cenId)));
   });
@@ -88,34 +88,36 @@ async function openCenPanel(deps: WorkbenchCommandDeps, cen: Pick<CenInstance, '
 
 export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
   const { registrar } = deps;
-  registrar.register(WORKBENCH_COMMANDS.queryCen, 'Query CEN', async (node?: unknown) => {
-    const cen = cenArgument(node) ?? (await pickCen(deps.cen, 'Query every flow log of which CEN?'));
+  registrar.register(WORKBENCH_COMMANDS.queryCen, vscode.l10n.t('Query CEN'), async (node?: unknown) => {
+    const cen = cenArgument(node) ?? (await pickCen(deps.cen, vscode.l10n.t('Query every flow log of which CEN?')));
     if (cen) await openCenPanel(deps, cen);
   });
 
-  registrar.register(WORKBENCH_COMMANDS.openQuery, 'Open query workbench', async (node?: unknown) => {
-    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Open the query workbench on which flow log?'));
+  registrar.register(WORKBENCH_COMMANDS.openQuery, vscode.l10n.t('Open query workbench'), async (node?: unknown) => {
+    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, vscode.l10n.t('Open the query workbench on which flow log?')));
     if (flowLog) await deps.panels.open(flowLogTargetInput(flowLog, attachmentNameArgument(node)));
   });
 
-  registrar.register(WORKBENCH_COMMANDS.adHoc, 'Query flow log', async (node?: unknown) => {
-    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, 'Query which flow log?'));
+  registrar.register(WORKBENCH_COMMANDS.adHoc, vscode.l10n.t('Query flow log'), async (node?: unknown) => {
+    const flowLog = flowLogArgument(node) ?? (await pickFlowLog(deps.cen, vscode.l10n.t('Query which flow log?')));
     if (!flowLog) return;
     const target = flowLogTargetInput(flowLog, attachmentNameArgument(node));
-    const query = await askQuery(deps.history.history(historyKey(target)), `Query ${target.title} (last hour)`);
+    const query = await askQuery(deps.history.history(historyKey(target)), vscode.l10n.t('Query {0} (last hour)', target.title ?? `${target.projectName}/${target.logStoreName}`));
     if (query === undefined) return;
     await deps.panels.open(target, { query, range: LAST_HOUR, run: true });
   });
 
-  registrar.register(WORKBENCH_COMMANDS.runPreset, 'Run preset', async (node?: unknown) => {
+  registrar.register(WORKBENCH_COMMANDS.runPreset, vscode.l10n.t('Run preset'), async (node?: unknown) => {
     const given = flowLogArgument(node);
     const preset = await pickPreset(given);
     if (!preset) return;
-    const flowLog = given ?? (await pickFlowLog(deps.cen, `Run "${preset.title}" on which flow log?`));
+    const flowLog = given ?? (await pickFlowLog(deps.cen, vscode.l10n.t('Run "{0}" on which flow log?', preset.title)));
     if (!flowLog) return;
     const availability = presetAvailability(preset, flowLogFields(flowLog));
     if (!availability.available) {
-      throw new Error(`"${preset.title}" cannot run on ${flowLog.name || flowLog.flowLogId}: ${availability.reason} Pick another preset, or a flow log that writes ${availability.missing.join(', ')}.`);
+      throw new Error(
+        vscode.l10n.t('"{0}" cannot run on {1}: {2} Pick another preset, or a flow log that writes {3}.', preset.title, flowLog.name || flowLog.flowLogId, availability.reason, availability.missing.join(', ')),
+      );
     }
     const values: Record<string, string> = { window: String(flowLog.interval), ...presetSettingValues() };
     for (const p of preset.parameters.filter((q) => q.kind === 'address')) {
@@ -128,18 +130,18 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     await deps.panels.open(flowLogTargetInput(flowLog), { query: rendered.query, range: LAST_HOUR, run: true, chart: preset.chart satisfies ChartKind });
   });
 
-  registrar.register(WORKBENCH_COMMANDS.openSaved, 'Open saved query', async (node?: unknown) => {
+  registrar.register(WORKBENCH_COMMANDS.openSaved, vscode.l10n.t('Open saved query'), async (node?: unknown) => {
     // From a flow log's context menu: its own saved queries first, and the one picked opens on it.
     const onFlowLog = flowLogArgument(node);
     const ownKey = onFlowLog ? historyKey(flowLogTargetInput(onFlowLog)) : undefined;
     const saved = [...deps.history.saved()].sort((a, b) => Number(b.targetKey === ownKey) - Number(a.targetKey === ownKey));
     if (saved.length === 0) {
-      void vscode.window.showInformationMessage('No saved queries yet. Use "Save query" in the query workbench to add one.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No saved queries yet. Use "Save query" in the query workbench to add one.'));
       return;
     }
     const pick = await vscode.window.showQuickPick(
       saved.map((s) => ({ label: s.name, description: s.target?.title ?? s.targetKey, detail: oneLine(s.query), saved: s })),
-      { title: 'Open saved query', matchOnDetail: true, matchOnDescription: true },
+      { title: vscode.l10n.t('Open saved query'), matchOnDetail: true, matchOnDescription: true },
     );
     if (!pick) return;
     const savedCen = pick.saved.cen;
@@ -149,16 +151,16 @@ export function registerWorkbenchCommands(deps: WorkbenchCommandDeps): void {
     }
     let target: LogstoreTargetInput | undefined = onFlowLog ? flowLogTargetInput(onFlowLog) : pick.saved.target;
     if (!target) {
-      const flowLog = await pickFlowLog(deps.cen, `Open "${pick.saved.name}" on which flow log?`);
+      const flowLog = await pickFlowLog(deps.cen, vscode.l10n.t('Open "{0}" on which flow log?', pick.saved.name));
       if (!flowLog) return;
       target = flowLogTargetInput(flowLog);
     }
     await deps.panels.open(target, { query: pick.saved.query, run: false });
   });
 
-  registrar.register(WORKBENCH_COMMANDS.openInConsole, 'Open query in Log Service console', async () => {
+  registrar.register(WORKBENCH_COMMANDS.openInConsole, vscode.l10n.t('Open query in Log Service console'), async () => {
     const panel = deps.panels.openPanels.find((p) => p.panel.active) ?? (deps.panels.openPanels.length === 1 ? deps.panels.openPanels[0] : undefined);
-    if (!panel) throw new Error('Open a query workbench first: this opens its query and time range in the Log Service console.');
+    if (!panel) throw new Error(vscode.l10n.t('Open a query workbench first: this opens its query and time range in the Log Service console.'));
     await vscode.env.openExternal(vscode.Uri.parse(workbenchConsoleUrl(panel, consoleSite(), new Date(), resolveWorkbenchRange)));
   });
 }
@@ -172,7 +174,7 @@ export async function pickFlowLog(cen: () => Promise<CenApi>, placeHolder: strin
   const items = cen()
     .then((api) => listAccountFlowLogs(api))
     .then((list) => {
-      if (list.length === 0) throw new Error('No flow logs found for this account. Create one from the CEN Flow Logs view first.');
+      if (list.length === 0) throw new Error(vscode.l10n.t('No flow logs found for this account. Create one from the CEN Flow Logs view first.'));
       return [...list]
         .sort((a, b) => (a.name || a.flowLogId).localeCompare(b.name || b.flowLogId))
         .map((f) => ({
@@ -200,7 +202,7 @@ async function pickPreset(flowLog: FlowLog | undefined): Promise<QueryPreset | u
       ? { label: p.title, detail: p.description, preset: p }
       : { label: `$(circle-slash) ${p.title}`, description: availability.reason, detail: p.description, preset: p };
   });
-  const chosen = await vscode.window.showQuickPick(items, { placeHolder: 'Which question?', matchOnDetail: true });
+  const chosen = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which question?'), matchOnDetail: true });
   return chosen?.preset;
 }
 
@@ -213,18 +215,18 @@ type QueryItem = vscode.QuickPickItem & { readonly query: string };
 function typedItem(query: string): QueryItem {
   const problems = localRefusal(query);
   return problems.length === 0
-    ? { label: query, description: 'run this query', alwaysShow: true, query }
-    : { label: query, description: 'has errors — the workbench will ask before sending it', detail: `$(error) ${describeRefusal(problems)}`, alwaysShow: true, query };
+    ? { label: query, description: vscode.l10n.t('run this query'), alwaysShow: true, query }
+    : { label: query, description: vscode.l10n.t('has errors — the workbench will ask before sending it'), detail: `$(error) ${describeRefusal(problems)}`, alwaysShow: true, query };
 }
 
 /** A query box that also lists the flow log's history; Enter runs what is typed or picked. */
 function askQuery(history: readonly string[], title: string): Promise<string | undefined> {
   const qp = vscode.window.createQuickPick<QueryItem>();
   qp.title = title;
-  qp.placeholder = 'SLS query, e.g. dstport:443 or * | SELECT srcaddr, sum(bytes) AS b GROUP BY srcaddr ORDER BY b DESC';
+  qp.placeholder = vscode.l10n.t('SLS query, e.g. dstport:443 or * | SELECT srcaddr, sum(bytes) AS b GROUP BY srcaddr ORDER BY b DESC');
   qp.ignoreFocusOut = true;
   qp.matchOnDetail = true;
-  const historyItems: QueryItem[] = history.map((q) => ({ label: oneLine(q), description: 'history', query: q }));
+  const historyItems: QueryItem[] = history.map((q) => ({ label: oneLine(q), description: vscode.l10n.t('history'), query: q }));
   const update = (): void => {
     const typed = qp.value.trim();
     qp.items = typed ? [typedItem(typed), ...historyItems] : historyItems;

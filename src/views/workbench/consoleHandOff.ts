@@ -4,6 +4,7 @@
  * and the README). The range is resolved now and snapped as a run would be, so the console shows
  * the same windows.
  */
+import * as l10n from '@vscode/l10n';
 import { logstoreConsoleUrl, type ConsoleSite } from '../../flowlogs/consoleUrls';
 import type { ResolvedRange, TimeRangeSpec, WorkbenchTarget, WorkbenchViewState } from '../../protocol/messages';
 
@@ -21,7 +22,7 @@ export function workbenchConsoleUrl(panel: ConsoleHandOffSource, site: ConsoleSi
   const target = panel.target;
   // The console queries one logstore at a time: a CEN panel opens its first flow log's.
   const t = target.kind === 'logstore' ? target : target.members[0];
-  if (!t) throw new Error('This CEN has no flow log to open in the Log Service console.');
+  if (!t) throw new Error(l10n.t('This CEN has no flow log to open in the Log Service console.'));
   if (!view || view.query.trim() === '') return logstoreConsoleUrl(t, site);
   const range = resolveRange(view.range, target.interval, now);
   return logstoreConsoleUrl(t, site, { query: view.query, from: range.from, to: range.to });

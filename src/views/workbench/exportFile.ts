@@ -3,6 +3,7 @@
  * the final rename is atomic) and only a completed export replaces the chosen file. A cancelled or
  * failed export leaves the target untouched and removes the temporary file.
  */
+import { t } from '@vscode/l10n';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -56,7 +57,7 @@ export class ExportFileWriter {
    * in a closing note instead. JSON keeps every field of every row.
    */
   async writeRows(columns: readonly string[], rows: readonly Readonly<Record<string, string>>[]): Promise<void> {
-    if (this.closed) throw new Error('export already finished');
+    if (this.closed) throw new Error(t('export already finished'));
     let cols = this.columns;
     if (!cols) {
       const set = new Set(columns);
@@ -89,7 +90,7 @@ export class ExportFileWriter {
    * bytes when it is ASCII (exportPacked.ts), else through writeRows — the same bytes either way.
    */
   async writePacked(columns: readonly string[], batch: PackedBatch): Promise<void> {
-    if (this.closed) throw new Error('export already finished');
+    if (this.closed) throw new Error(t('export already finished'));
     const { packed } = batch;
     if (!fitsFastPath(columns, batch)) return this.writeRows(columns, recordsOf({ columns, rows: unpackRows(packed) }));
     const header = this.columns ?? (await this.start([...columns]));
@@ -117,7 +118,7 @@ export class ExportFileWriter {
 
   /** Finishes the file and moves it over the chosen path. */
   async commit(complete: boolean): Promise<void> {
-    if (this.closed) throw new Error('export already finished');
+    if (this.closed) throw new Error(t('export already finished'));
     if (!this.columns) await this.writeRows([], []);
     await this.write(this.format === 'csv' ? csvDroppedColumnsNote(this.dropped) : jsonEpilogue(this.rows, complete));
     this.closed = true;

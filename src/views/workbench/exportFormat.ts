@@ -4,6 +4,8 @@
  * header. Pure, so every escaping rule is unit-tested.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export type ExportFormat = 'csv' | 'json';
 
 export interface ExportProvenance {
@@ -23,8 +25,8 @@ export type ExportTarget =
   | { readonly cenId: string; readonly flowLogs: readonly string[] };
 
 function describeTarget(t: ExportTarget): string {
-  if ('cenId' in t) return `CEN: ${t.cenId}  flow logs: ${t.flowLogs.join(', ')}`;
-  return `project: ${t.projectName}  logstore: ${t.logStoreName}  region: ${t.regionId}` + (t.flowLogId ? `  flow log: ${t.flowLogId}` : '');
+  if ('cenId' in t) return l10n.t('CEN: {0}  flow logs: {1}', t.cenId, t.flowLogs.join(', '));
+  return l10n.t('project: {0}  logstore: {1}  region: {2}', t.projectName, t.logStoreName, t.regionId) + (t.flowLogId ? `  ${l10n.t('flow log: {0}', t.flowLogId)}` : '');
 }
 
 const CSV_EOL = '\r\n';
@@ -55,11 +57,11 @@ function isoSeconds(unixSeconds: number): string {
 /** Comment lines before the header row; each line of a multi-line query gets its own `#`. */
 export function csvPreamble(p: ExportProvenance): string {
   const lines = [
-    `# CEN Flow Logs export`,
+    `# ${l10n.t('CEN Flow Logs export')}`,
     `# ${describeTarget(p.target)}`,
-    `# time range: ${isoSeconds(p.from)} to ${isoSeconds(p.to)} [from, to) (${p.from}–${p.to}) ${p.rangeLabel}`,
-    ...p.query.split(/\r\n|\r|\n/).map((l, i) => (i === 0 ? `# query: ${l}` : `#        ${l}`)),
-    `# exported at: ${p.exportedAt.toISOString()}`,
+    `# ${l10n.t('time range: {0} to {1} [from, to) ({2}–{3}) {4}', isoSeconds(p.from), isoSeconds(p.to), p.from, p.to, p.rangeLabel)}`,
+    ...p.query.split(/\r\n|\r|\n/).map((l, i) => (i === 0 ? `# ${l10n.t('query: {0}', l)}` : `#        ${l}`)),
+    `# ${l10n.t('exported at: {0}', p.exportedAt.toISOString())}`,
   ];
   return lines.map((l) => l + CSV_EOL).join('');
 }
@@ -68,13 +70,13 @@ export function csvPreamble(p: ExportProvenance): string {
 export function csvDroppedColumnsNote(dropped: ReadonlyMap<string, number>): string {
   if (dropped.size === 0) return '';
   const list = [...dropped].map(([name, n]) => `${name} (${n})`).join(', ');
-  return `# note: values of fields that appeared after the header was written were left out: ${list}${CSV_EOL}`;
+  return `# ${l10n.t('note: values of fields that appeared after the header was written were left out: {0}', list)}${CSV_EOL}`;
 }
 
 /** Opening of the JSON document up to the start of the rows array. */
 export function jsonPreamble(p: ExportProvenance, columns: readonly string[]): string {
   const header = {
-    exportedBy: 'CEN Flow Logs',
+    exportedBy: l10n.t('CEN Flow Logs'),
     exportedAt: p.exportedAt.toISOString(),
     query: p.query,
     timeRange: { from: p.from, to: p.to, fromIso: isoSeconds(p.from), toIso: isoSeconds(p.to), label: p.rangeLabel },

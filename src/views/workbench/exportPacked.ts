@@ -8,6 +8,7 @@
  * Only pages whose text is ASCII take this path (flow logs are); `fitsFastPath` says when the
  * caller must use the record path instead.
  */
+import * as l10n from '@vscode/l10n';
 import { SAME16, SAME32, type PackedBatch, type PackedRows } from '../../results/packedRows';
 import { csvCell } from './exportFormat';
 
@@ -114,14 +115,14 @@ class RowSpans {
         start[c] = this.pos;
         len[c] = l;
         this.pos += l;
-      } else if (first) throw new TypeError('packed rows: "same as above" in the first row');
+      } else if (first) throw new TypeError(l10n.t('packed rows: "same as above" in the first row'));
     }
-    if (this.pos > this.textLength) throw new TypeError(`packed rows: lengths add up to more than the text's ${this.textLength}`);
+    if (this.pos > this.textLength) throw new TypeError(l10n.t("packed rows: lengths add up to more than the text's {0}", this.textLength));
   }
 
   /** Throws unless the lengths covered the whole text. */
   end(): void {
-    if (this.pos !== this.textLength) throw new TypeError(`packed rows: lengths add up to ${this.pos}, the text has ${this.textLength}`);
+    if (this.pos !== this.textLength) throw new TypeError(l10n.t('packed rows: lengths add up to {0}, the text has {1}', this.pos, this.textLength));
   }
 }
 

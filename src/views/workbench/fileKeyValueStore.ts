@@ -9,12 +9,17 @@ import { errorText } from '../../errorText';
 import { dirname } from 'node:path';
 import type { KeyValueStore } from './queryHistory';
 
+/** What went wrong with the file, for the log (it stays English there); the store carries on from memory. */
+export type StoreProblem =
+  | { readonly kind: 'unwritable'; readonly file: string; readonly reason: string }
+  | { readonly kind: 'notAnObject'; readonly file: string };
+
 export class FileKeyValueStore implements KeyValueStore {
   private values: Record<string, unknown>;
 
   constructor(
     private readonly file: string,
-    private readonly onError: (message: string) => void,
+    private readonly onError: (problem: StoreProblem) => void,
   ) {
     this.values = readValues(file, onError);
   }
@@ -33,13 +38,13 @@ export class FileKeyValueStore implements KeyValueStore {
       writeFileSync(temp, JSON.stringify(this.values));
       renameSync(temp, this.file);
     } catch (e) {
-      this.onError(`could not write ${this.file}: ${errorText(e)}`);
+      this.onError({ kind: 'unwritable', file: this.file, reason: errorText(e) });
     }
     return Promise.resolve();
   }
 }
 
-function readValues(file: string, onError: (message: string) => void): Record<string, unknown> {
+function readValues(file: string, onError: (problem: StoreProblem) => void): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -52,6 +57,6 @@ function readValues(file: string, onError: (message: string) => void): Record<st
   } catch {
     // damaged: start over, said below
   }
-  onError(`ignored ${file}: not a JSON object`);
+  onError({ kind: 'notAnObject', file });
   return {};
 }

@@ -5,7 +5,6 @@
  */
 import * as vscode from 'vscode';
 import type { IndexField, LogstoreRef, SlsApi } from '../../cloud/slsApi';
-import { CREATE_INDEX } from './indexNeeds';
 
 export { indexProblem, keysForQueryError } from './indexNeeds';
 
@@ -14,19 +13,24 @@ export { indexProblem, keysForQueryError } from './indexNeeds';
  * keys were added. Log Service indexes records written after the change; older ones need reindexing.
  */
 export async function offerIndex(sls: () => Promise<SlsApi>, ref: LogstoreRef, message: string, keys: Readonly<Record<string, IndexField>>, log: vscode.LogOutputChannel): Promise<boolean> {
-  const choice = await vscode.window.showWarningMessage(message, CREATE_INDEX);
-  if (choice !== CREATE_INDEX) return false;
+  const createIndex = vscode.l10n.t('Create Index');
+  const choice = await vscode.window.showWarningMessage(message, createIndex);
+  if (choice !== createIndex) return false;
   try {
     await (await sls()).addIndexKeys(ref, keys);
     log.info(`workbench: index keys added to ${ref.projectName}/${ref.logStoreName}: ${Object.keys(keys).join(', ')}`);
     void vscode.window.showInformationMessage(
-      `Index updated on ${ref.projectName}/${ref.logStoreName}. Records written from now on are indexed; to query older ones, reindex them in the Log Service console.`,
+      vscode.l10n.t(
+        'Index updated on {0}/{1}. Records written from now on are indexed; to query older ones, reindex them in the Log Service console.',
+        ref.projectName,
+        ref.logStoreName,
+      ),
     );
     return true;
   } catch (e) {
     const text = e instanceof Error ? e.message : String(e);
     log.error(`workbench: adding index keys failed: ${text}`);
-    void vscode.window.showErrorMessage(`Create Index failed: ${text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Create Index failed: {0}', text));
     return false;
   }
 }

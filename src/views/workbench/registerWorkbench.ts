@@ -14,7 +14,7 @@ import { QueryHistoryStore } from './queryHistory';
 import { targetPresets, workbenchLanguage } from './workbenchLanguage';
 import { presetSettingValues } from './presetSettings';
 import { WorkbenchPanels } from './workbenchPanels';
-import { FileKeyValueStore } from './fileKeyValueStore';
+import { FileKeyValueStore, type StoreProblem } from './fileKeyValueStore';
 import { openPanelsPath } from './openPanelsFile';
 import { ColumnChoiceStore } from './columnChoices';
 import { DEFAULT_FOLLOW_DELAY_SECONDS } from '../../query/followSchedule';
@@ -33,8 +33,8 @@ export interface WorkbenchDeps {
 function notSignedIn(): CloudError {
   return new CloudError({
     kind: 'credentials',
-    message: 'Not signed in to Alibaba Cloud.',
-    nextStep: 'Sign in from the CEN Flow Logs view (AccessKey, aliyun CLI profile or environment), then try again.',
+    message: vscode.l10n.t('Not signed in to Alibaba Cloud.'),
+    nextStep: vscode.l10n.t('Sign in from the CEN Flow Logs view (AccessKey, aliyun CLI profile or environment), then try again.'),
   });
 }
 
@@ -44,7 +44,9 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   const cen = async (): Promise<CenApi> => deps.cen() ?? Promise.reject(notSignedIn());
   // The open panels' record, on disk: VS Code's own storage may not be flushed when a reload comes.
   const recordFile = openPanelsPath(context);
-  const record = recordFile ? new FileKeyValueStore(recordFile, (m) => deps.log.warn(`workbench: ${m}`)) : context.workspaceState;
+  const warnStore = (p: StoreProblem): void =>
+    deps.log.warn(p.kind === 'unwritable' ? `workbench: could not write ${p.file}: ${p.reason}` : `workbench: ignored ${p.file}: not a JSON object`);
+  const record = recordFile ? new FileKeyValueStore(recordFile, warnStore) : context.workspaceState;
   const routerAttachments = deps.routerAttachments;
   const names = routerAttachments ? async (router: TransitRouterRef) => attachmentNames(await routerAttachments(router)) : undefined;
   // The *Cost by region pair* preset is written with the user's prices as they are when a panel opens.
@@ -52,7 +54,7 @@ export function registerWorkbench(context: vscode.ExtensionContext, deps: Workbe
   // Column choices are per flow log, not per workspace; on disk for the same reason as the record.
   const global = context.globalStorageUri;
   const columnStore = global.scheme === 'file'
-    ? new FileKeyValueStore(vscode.Uri.joinPath(global, 'column-choices.json').fsPath, (m) => deps.log.warn(`workbench: ${m}`))
+    ? new FileKeyValueStore(vscode.Uri.joinPath(global, 'column-choices.json').fsPath, warnStore)
     : context.globalState;
   const columns = new ColumnChoiceStore(columnStore);
   const followDelaySeconds = (): number => {

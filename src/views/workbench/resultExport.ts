@@ -3,6 +3,7 @@
  * Log Service into an ExportFileWriter. Free of `vscode`: the panel adds the save dialog and the
  * progress notification.
  */
+import { t } from '@vscode/l10n';
 import type { QueryResult } from '../../cloud/slsApi';
 import type { PagesOptions } from './targetQuery';
 import { queryShape } from '../../query/queryShape';
@@ -53,7 +54,7 @@ export async function exportQueryResult<R extends { readonly query: string; read
 
 export class ExportCancelled extends Error {
   constructor() {
-    super('Export cancelled');
+    super(t('Export cancelled'));
     this.name = 'ExportCancelled';
   }
 }

@@ -6,6 +6,7 @@
  * Pure; the query runner owns one ResultPager per query.
  */
 
+import { t } from '@vscode/l10n';
 import type { ResultRow } from '../../cloud/slsApi';
 import { ownRowChars, packRows, repeatsAbove, splitAt, unpackRows, type PackedRows } from '../../results/packedRows';
 
@@ -47,8 +48,8 @@ export class ResultPager {
     private readonly maxRows: number = RESULT_PAGE_ROWS,
     firstRows: number = FIRST_PAGE_ROWS,
   ) {
-    if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(`maxRows must be a positive integer, got ${maxRows}`);
-    if (!Number.isInteger(firstRows) || firstRows < 1) throw new RangeError(`firstRows must be a positive integer, got ${firstRows}`);
+    if (!Number.isInteger(maxRows) || maxRows < 1) throw new RangeError(t('maxRows must be a positive integer, got {0}', maxRows));
+    if (!Number.isInteger(firstRows) || firstRows < 1) throw new RangeError(t('firstRows must be a positive integer, got {0}', firstRows));
     this.firstRows = Math.min(firstRows, maxRows);
   }
 

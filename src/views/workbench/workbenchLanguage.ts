@@ -2,6 +2,7 @@
  * The host's use of the query-language library (src/query): resolving and snapping time ranges
  * for the protocol, presets as the webview lists them, and positions of server errors.
  */
+import { t } from '@vscode/l10n';
 import type { FlowLogInterval } from '../../flowlogs/catalog';
 import type { PresetInfo, ResolvedRange, TimeRangeSpec, WorkbenchTarget } from '../../protocol/messages';
 import { QUERY_PRESETS, presetAvailability, renderPreset, type QueryPreset } from '../../query/presets';
@@ -38,7 +39,7 @@ export function resolveWorkbenchRange(spec: TimeRangeSpec, intervalSeconds: numb
   return {
     from: snapped.from,
     to: snapped.to,
-    label: `${describeRange(snapped)}, snapped to ${interval / 60}-minute capture windows`,
+    label: t('{0}, snapped to {1}-minute capture windows', describeRange(snapped), interval / 60),
     // Which windows of the range are not delivered yet (a range around now has several).
     delayNote: undeliveredNote(undeliveredWindows(snapped, nowSeconds, interval), nowSeconds, interval),
   };
@@ -53,7 +54,7 @@ export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'i
   let priceNote = '';
   const price = preset.parameters.find((p) => p.kind === 'priceTable');
   if (!rendered.ok && price) {
-    priceNote = ` (${rendered.message} Shown without prices.)`;
+    priceNote = ` ${t('({0} Shown without prices.)', rendered.message)}`;
     rendered = renderPreset(preset, { ...defaults, ...values, [price.name]: '{}' });
   }
   if (!rendered.ok) return undefined;
@@ -61,7 +62,7 @@ export function presetInfo(preset: QueryPreset, target: Pick<WorkbenchTarget, 'i
   return {
     id: preset.id,
     title: preset.title,
-    description: (needsAddress ? `${preset.description} (replace the example address)` : preset.description) + priceNote,
+    description: (needsAddress ? t('{0} (replace the example address)', preset.description) : preset.description) + priceNote,
     query: rendered.query,
     chart: preset.chart,
   };

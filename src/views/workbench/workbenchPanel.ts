@@ -356,7 +356,10 @@ export class WorkbenchPanel implements vscode.Disposable {
     this.indexOffered = true;
     const ref = { regionId: t.regionId, projectName: t.projectName, logStoreName: t.logStoreName };
     const names = Object.keys(keys).join(', ');
-    const message = code === 'IndexConfigNotExist' ? `The logstore ${t.projectName}/${t.logStoreName} has no index. Create one for ${names}?` : `The index of ${t.projectName}/${t.logStoreName} lacks ${names}. Add it?`;
+    const message =
+      code === 'IndexConfigNotExist'
+        ? vscode.l10n.t('The logstore {0}/{1} has no index. Create one for {2}?', t.projectName, t.logStoreName, names)
+        : vscode.l10n.t('The index of {0}/{1} lacks {2}. Add it?', t.projectName, t.logStoreName, names);
     void offerIndex(this.deps.sls, ref, message, keys, this.deps.log).then((added) => {
       if (!added) return;
       const known = new Set(t.fields.map((f) => f.name));
@@ -373,9 +376,9 @@ export class WorkbenchPanel implements vscode.Disposable {
   private async saveQuery(query: string, chart?: ChartKind, chartAxes?: ChartAxes): Promise<void> {
     if (!query.trim()) return;
     const name = await vscode.window.showInputBox({
-      title: 'Save query',
-      prompt: `A name for this query on ${this.target.title}`,
-      validateInput: (v) => (v.trim() ? undefined : 'Enter a name'),
+      title: vscode.l10n.t('Save query'),
+      prompt: vscode.l10n.t('A name for this query on {0}', this.target.title),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a name')),
     });
     if (!name) return;
     const t = this.target;
@@ -392,18 +395,18 @@ export class WorkbenchPanel implements vscode.Disposable {
       ...(chart ? { chart } : {}),
       ...(chartAxes ? { chartAxes: parseChartAxes(chartAxes) } : {}),
     });
-    void vscode.window.showInformationMessage(`Saved query "${name.trim()}".`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Saved query "{0}".', name.trim()));
   }
 
   private async pickSavedQuery(): Promise<void> {
     const saved = [...this.deps.history.saved()].sort((a, b) => Number(b.targetKey === this.key) - Number(a.targetKey === this.key));
     if (saved.length === 0) {
-      void vscode.window.showInformationMessage('No saved queries yet. Use "Save query" in the workbench to add one.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No saved queries yet. Use "Save query" in the workbench to add one.'));
       return;
     }
     const pick = await vscode.window.showQuickPick(
-      saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? (this.target.kind === 'cen' ? 'this CEN' : 'this flow log') : undefined, saved: s })),
-      { title: 'Open saved query', matchOnDetail: true },
+      saved.map((s) => ({ label: s.name, detail: s.query, description: s.targetKey === this.key ? (this.target.kind === 'cen' ? vscode.l10n.t('this CEN') : vscode.l10n.t('this flow log')) : undefined, saved: s })),
+      { title: vscode.l10n.t('Open saved query'), matchOnDetail: true },
     );
     if (!pick) return;
     // Stored by an older version or by hand: the chart parts are checked again.

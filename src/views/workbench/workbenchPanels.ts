@@ -46,7 +46,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
       await existing.show(intent, fromDocument);
       return existing;
     }
-    if (cen.flowLogs.length === 0) throw new Error(`The CEN ${cen.title} has no flow log to query. Create one first (context menu → Create Flow Log).`);
+    if (cen.flowLogs.length === 0) throw new Error(vscode.l10n.t('The CEN {0} has no flow log to query. Create one first (context menu → Create Flow Log).', cen.title));
     const members = cen.flowLogs.map(cenMember);
     const schemas = await Promise.all(members.map(async (m) => schemaFields(await this.schema(memberTargetInput(cen.cenId, m)))));
     const target = buildCenTarget(cen.cenId, cen.title, members, commonFields(schemas));
@@ -85,7 +85,7 @@ export class WorkbenchPanels implements vscode.WebviewPanelSerializer, vscode.Di
   private async runPerFlowLog(target: CenTarget, query: string, range: TimeRangeSpec): Promise<void> {
     const pick = await vscode.window.showQuickPick(
       target.members.map((m) => ({ label: m.title, description: `${regionName(m.regionId)} · ${m.projectName}/${m.logStoreName}`, member: m })),
-      { title: `Run on one flow log of ${target.title}`, placeHolder: 'The statement cannot be merged across the CEN; pick the flow log to run it on' },
+      { title: vscode.l10n.t('Run on one flow log of {0}', target.title), placeHolder: vscode.l10n.t('The statement cannot be merged across the CEN; pick the flow log to run it on') },
     );
     if (pick) await this.open(memberTargetInput(target.cenId, pick.member), { query, range, run: true });
   }

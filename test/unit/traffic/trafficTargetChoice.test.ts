@@ -18,7 +18,7 @@ import { JsonMemento } from './jsonMemento';
 
 installVscodeStandIn();
 const localRequire = createRequire(__filename);
-const { TrafficTargetChoice, NO_FLOW_LOGS, choicePrompt } = localRequire('../../../src/views/traffic/trafficTargetChoice') as typeof ChoiceModule;
+const { TrafficTargetChoice, noFlowLogs, choicePrompt } = localRequire('../../../src/views/traffic/trafficTargetChoice') as typeof ChoiceModule;
 const { LastFlowLog } = localRequire('../../../src/views/traffic/lastFlowLog') as typeof LastModule;
 const { targetPickItems } = localRequire('../../../src/views/traffic/trafficTarget') as typeof TargetModule;
 
@@ -110,7 +110,7 @@ describe('the target addresses are looked up in', () => {
     const { chooser, choice } = setUp();
     chooser.flowLogs = [];
     chooser.answers = ['x'];
-    await assert.rejects(choice.target('10.1.2.3'), new RegExp(NO_FLOW_LOGS.slice(0, 30)));
+    await assert.rejects(choice.target('10.1.2.3'), new RegExp(noFlowLogs().slice(0, 30)));
   });
 
   it('the CEN in use is marked even when its flow logs changed since it was chosen', () => {

@@ -15,11 +15,11 @@ test('a column choice is kept per flow log and read back by a new store on the s
   const dir = mkdtempSync(join(tmpdir(), 'columns-'));
   try {
     const file = join(dir, 'column-choices.json');
-    const store = new ColumnChoiceStore(new FileKeyValueStore(file, (m) => assert.fail(m)));
+    const store = new ColumnChoiceStore(new FileKeyValueStore(file, (p) => assert.fail(JSON.stringify(p))));
     const hidden = setHidden(NO_COLUMN_CHOICE, 'bytes', true);
     await store.save(FLOW_A, hidden);
     await store.save(FLOW_B, setPinned(NO_COLUMN_CHOICE, 'srcaddr', true));
-    const reloaded = new ColumnChoiceStore(new FileKeyValueStore(file, (m) => assert.fail(m)));
+    const reloaded = new ColumnChoiceStore(new FileKeyValueStore(file, (p) => assert.fail(JSON.stringify(p))));
     assert.deepEqual(reloaded.get(FLOW_A), hidden);
     assert.deepEqual(reloaded.get(FLOW_B)?.pinned, ['srcaddr']);
     assert.equal(reloaded.get('flowLog:other'), undefined);

@@ -22,7 +22,7 @@ const HOUR = { kind: 'quick', minutes: 60 } as const;
 
 function recordIn(dir: string): { file: string; record: OpenPanelRecord; reread: () => OpenPanelRecord } {
   const file = join(dir, 'open-query-panels.json');
-  const store = (): FileKeyValueStore => new FileKeyValueStore(file, (m) => assert.fail(m));
+  const store = (): FileKeyValueStore => new FileKeyValueStore(file, (p) => assert.fail(JSON.stringify(p)));
   return { file, record: new OpenPanelRecord(store(), targetKey), reread: () => new OpenPanelRecord(store(), targetKey) };
 }
 

@@ -21,7 +21,7 @@ const B = target('hangzhou-to-beijing', 'b');
 
 function recordIn(dir: string): { file: string; record: OpenPanelRecord } {
   const file = join(dir, 'open-query-panels.json');
-  return { file, record: new OpenPanelRecord(new FileKeyValueStore(file, (m) => assert.fail(m)), targetKey) };
+  return { file, record: new OpenPanelRecord(new FileKeyValueStore(file, (p) => assert.fail(JSON.stringify(p))), targetKey) };
 }
 
 describe('query panels without a tab', () => {
