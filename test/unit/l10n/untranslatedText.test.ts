@@ -75,6 +75,17 @@ export const CONVERTED_MODULES = [
   'src/credentials/activeCredentials.ts',
   'src/credentials/cloudClients.ts',
   'src/results/packedRows.ts',
+  'src/query/cenMerge.ts',
+  'src/documents/documentDiagnostics.ts',
+  'src/documents/flowLogHeader.ts',
+  'src/documents/lazyQueryDocuments.ts',
+  'src/documents/queryDocument.ts',
+  'src/documents/queryDocumentCommands.ts',
+  'src/documents/queryDocumentLanguage.ts',
+  'src/documents/queryFileCommands.ts',
+  'src/documents/queryFileTemplate.ts',
+  'src/documents/queryHover.ts',
+  'src/documents/statementServerErrors.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
