@@ -16,7 +16,9 @@ import { parseQueryDocument } from '../../../src/documents/queryDocument';
 import { queryFileAction } from '../../../src/documents/queryFileCommands';
 import { singleQueryFile } from '../../../src/documents/queryFileTemplate';
 import { hoverAt } from '../../../src/documents/queryHover';
+import { createDisplayFormat } from '../../../src/l10n/displayFormat';
 import { cenRefusals } from '../../../src/query/cenMerge';
+import { topValuesFromRecords } from '../../../src/query/topValues';
 import { PROJECT_ROOT } from './l10nSourceScan';
 
 const zhBundle = JSON.parse(readFileSync(join(PROJECT_ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
@@ -144,4 +146,12 @@ test('hovering a field in Chinese: a reserved field, a field missing from the in
   const field = hoverAt('dstport:22', 1);
   assert.match(missing?.markdown ?? '', /^\*\*rtt\*\* — 不在此流日志的索引中\n\n/);
   assert.match(field?.markdown ?? '', /^\*\*dstport\*\* `long` — 流日志字段\n\n/);
+});
+
+test('a field value offered in completion says its count in Chinese, one and many, the number in the display language', () => {
+  const records = [{ v: '443', n: '1204' }, { v: '22', n: '1' }];
+  zh();
+  assert.deepEqual(topValuesFromRecords(records, createDisplayFormat('zh-cn')).map((v) => v.detail), ['最近 1,204 条记录', '最近 1 条记录']);
+  en();
+  assert.deepEqual(topValuesFromRecords(records, createDisplayFormat('de')).map((v) => v.detail), ['1.204 records of late', '1 record of late']);
 });
