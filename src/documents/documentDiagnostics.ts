@@ -4,6 +4,7 @@
  * flow log or CEN that does not exist; under a `-- cen:` header, the statements that cannot be
  * merged across the CEN's flow logs (src/query/cenMerge.ts). Pure.
  */
+import { t } from '@vscode/l10n';
 import { cenRefusals } from '../query/cenMerge';
 import { diagnose, type Diagnostic, type DiagnosticCode, type DiagnosticSeverity } from '../query/diagnostics';
 import type { DocumentProblem, Header, QueryDocument, Statement } from './queryDocument';
@@ -101,14 +102,14 @@ export function diagnoseDocument(doc: QueryDocument, options: DocumentDiagnoseOp
 }
 
 function unknownTarget(h: Header, code: 'unknown-flowlog' | 'unknown-cen', what: 'flow log' | 'CEN', matches: readonly string[]): DocumentDiagnostic {
-  const hint = matches.length > 0 ? `Did you mean ${matches.map((m) => `"${m}"`).join(' or ')}?` : 'Check the name in the CEN Flow Logs view, or complete it here (Ctrl+Space).';
+  const hint = matches.length > 0 ? t('Did you mean {0}?', matches.map((m) => `"${m}"`).join(t(' or '))) : t('Check the name in the CEN Flow Logs view, or complete it here (Ctrl+Space).');
   return {
     from: h.valueFrom,
     to: h.valueTo,
     severity: 'error',
     code,
-    message: `No ${what} named or with id "${h.value}" in this account. ${hint}`,
-    ...(matches.length > 0 ? { alternatives: matches.map((m) => ({ title: `Change to "${m}"`, from: h.valueFrom, to: h.valueTo, insert: m })) } : {}),
+    message: what === 'CEN' ? t('No CEN named or with id "{0}" in this account. {1}', h.value, hint) : t('No flow log named or with id "{0}" in this account. {1}', h.value, hint),
+    ...(matches.length > 0 ? { alternatives: matches.map((m) => ({ title: t('Change to "{0}"', m), from: h.valueFrom, to: h.valueTo, insert: m })) } : {}),
   };
 }
 

@@ -15,7 +15,8 @@ import { closeCenMatches, closeFlowLogMatches } from './flowLogHeader';
 export interface FlowLogDirectoryDeps {
   readonly cen: () => Promise<CenApi>;
   readonly sls: () => Promise<SlsApi>;
-  readonly warn: (message: string) => void;
+  /** The output channel: its lines stay English (they are read in bug reports). */
+  readonly log: { warn(message: string): void };
 }
 
 /** A flow log by id first (ids are unique), else by name. */
@@ -176,7 +177,7 @@ export class FlowLogDirectory {
       if (fields.length > 0) this.changed();
     } catch (e) {
       this.fields.set(flowLog.flowLogId, 'none');
-      this.deps.warn(`query file: could not read the index of ${flowLog.projectName}/${flowLog.logStoreName}; checking against the flow-log field catalog (${errorText(e)})`);
+      this.deps.log.warn(`query file: could not read the index of ${flowLog.projectName}/${flowLog.logStoreName}; checking against the flow-log field catalog (${errorText(e)})`);
     }
   }
 }

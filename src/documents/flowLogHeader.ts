@@ -2,6 +2,7 @@
  * What a `-- flowlog:` header offers and suggests: the flow logs to complete it with (name, id,
  * CEN and region) and, when it names none, the close matches a quick fix offers. Pure.
  */
+import { t } from '@vscode/l10n';
 import type { CenInstance, FlowLog } from '../cloud/cenApi';
 import { regionLabel } from '../flowlogs/regions';
 import { editDistance } from '../query/knownFields';
@@ -46,7 +47,7 @@ export function flowLogChoices(flowLogs: readonly FlowLog[]): FlowLogChoice[] {
     return {
       label: insert,
       insert,
-      description: byName ? f.flowLogId : f.name ? `${f.name} (a name shared by another flow log)` : 'unnamed',
+      description: byName ? f.flowLogId : f.name ? t('{0} (a name shared by another flow log)', f.name) : t('unnamed'),
       detail: `${f.cenId} · ${regionLabel(f.regionId)}`,
       filterText: `${f.name} ${f.flowLogId}`,
     };
@@ -80,8 +81,8 @@ export function cenChoices(cens: readonly CenInstance[], flowLogs: readonly Flow
     return {
       label: insert,
       insert,
-      description: byName ? c.cenId : c.name ? `${c.name} (a name shared by another CEN)` : 'unnamed',
-      detail: count === 1 ? '1 flow log' : `${count} flow logs`,
+      description: byName ? c.cenId : c.name ? t('{0} (a name shared by another CEN)', c.name) : t('unnamed'),
+      detail: count === 1 ? t('1 flow log') : t('{0} flow logs', count),
       filterText: `${c.name} ${c.cenId}`,
     };
   });

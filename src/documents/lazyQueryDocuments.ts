@@ -8,7 +8,7 @@ import { whenQueryDocumentOpens } from '../activation/queryDocumentTrigger';
 import type { CommandHandler } from '../views/commands/commandRegistrar';
 import type { QueryDocumentsDeps } from './registerQueryDocuments';
 import { loadQueryDocumentsModule } from './queryDocumentsLoader';
-import { QUERY_FILE_ACTIONS, QUERY_FILE_COMMANDS, QUERY_LANGUAGE_ID } from './queryFileCommands';
+import { queryFileAction, QUERY_FILE_COMMANDS, QUERY_LANGUAGE_ID } from './queryFileCommands';
 
 export function registerQueryDocumentsLazily(context: vscode.ExtensionContext, deps: QueryDocumentsDeps): void {
   let handlers: ReadonlyMap<string, CommandHandler> | undefined;
@@ -22,9 +22,9 @@ export function registerQueryDocumentsLazily(context: vscode.ExtensionContext, d
   };
   for (const key of Object.keys(QUERY_FILE_COMMANDS) as (keyof typeof QUERY_FILE_COMMANDS)[]) {
     const id = QUERY_FILE_COMMANDS[key];
-    deps.registrar.register(id, QUERY_FILE_ACTIONS[key], (...args: unknown[]) => {
+    deps.registrar.register(id, queryFileAction(key), (...args: unknown[]) => {
       const handler = build().get(id);
-      if (!handler) throw new Error(`The query documents module has no handler for ${id}.`);
+      if (!handler) throw new Error(vscode.l10n.t('The query documents module has no handler for {0}.', id));
       return handler(...args);
     });
   }

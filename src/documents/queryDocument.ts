@@ -4,6 +4,7 @@
  * statements below them. Pure: the clock is passed in; whether a flow log exists is asked later,
  * by the code that can list them (documentDiagnostics.ts).
  */
+import { t } from '@vscode/l10n';
 import { parseTimeRange, resolveTimeRange, validateTimeRange, type TimeRangeSpec } from '../query/timeRange';
 import { splitStatements, type LineComment } from './statementSplitter';
 
@@ -79,7 +80,7 @@ export function parseQueryDocument(text: string, nowSeconds: number): QueryDocum
     to: c.from + 2,
     severity: 'error',
     code: 'unterminated-comment',
-    message: 'This /* comment is not closed before the blank line; add */ to end it.',
+    message: t('This /* comment is not closed before the blank line; add */ to end it.'),
   }));
   const bad = new Set<Header>();
   for (const h of headers) {
@@ -156,11 +157,11 @@ function headerProblem(h: Header, nowSeconds: number): DocumentProblem | undefin
   switch (h.key) {
     case 'flowlog':
       return h.value === ''
-        ? { ...at, severity: 'error', code: 'empty-flowlog', message: 'Name the flow log these queries run on, by name or id, e.g. -- flowlog: prod-backbone-flowlog.' }
+        ? { ...at, severity: 'error', code: 'empty-flowlog', message: t('Name the flow log these queries run on, by name or id, e.g. -- flowlog: prod-backbone-flowlog.') }
         : undefined;
     case 'cen':
       return h.value === ''
-        ? { ...at, severity: 'error', code: 'empty-cen', message: 'Name the CEN whose flow logs these queries run on, by name or id, e.g. -- cen: prod-backbone.' }
+        ? { ...at, severity: 'error', code: 'empty-cen', message: t('Name the CEN whose flow logs these queries run on, by name or id, e.g. -- cen: prod-backbone.') }
         : undefined;
     case 'range': {
       const parsed = parseTimeRange(h.value);

@@ -21,7 +21,7 @@ import { QUERY_LANGUAGE_ID, type ParsedDocuments } from './parsedDocuments';
 import { runnableText, scopeAt, statementAt, statementOnLines, type Scope, type Statement } from './queryDocument';
 import type { StatementServerErrors } from './statementServerErrors';
 import type { WorkbenchPanel } from '../views/workbench/workbenchPanel';
-import { QUERY_FILE_ACTIONS, QUERY_FILE_COMMANDS } from './queryFileCommands';
+import { queryFileAction, QUERY_FILE_COMMANDS } from './queryFileCommands';
 import { queryFileTemplate, singleQueryFile } from './queryFileTemplate';
 import type { QueryHistoryStore } from '../views/workbench/queryHistory';
 import { splitStatements } from './statementSplitter';
@@ -62,21 +62,21 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     switch (target.kind) {
       case 'cen': {
         const found = await deps.directory.findCen(target.nameOrId);
-        if (!found) throw new Error(`No CEN named or with id "${target.nameOrId}" in this account. Fix the "-- cen:" header (the CEN Flow Logs view lists them), then run again.`);
+        if (!found) throw new Error(vscode.l10n.t('No CEN named or with id "{0}" in this account. Fix the "-- cen:" header (the CEN Flow Logs view lists them), then run again.', target.nameOrId));
         const refusal = cenRefusals(chosen.query)[0];
-        if (refusal) throw new Error(`This statement cannot run across every flow log of ${found.cen.name || found.cen.cenId}: ${refusal.message}`);
+        if (refusal) throw new Error(vscode.l10n.t('This statement cannot run across every flow log of {0}: {1}', found.cen.name || found.cen.cenId, refusal.message));
         return { kind: 'cen', cenId: found.cen.cenId, title: found.cen.name || found.cen.cenId, flowLogs: found.flowLogs };
       }
       case 'flowLog': {
         const found = await deps.directory.find(target.nameOrId);
-        if (!found) throw new Error(`No flow log named or with id "${target.nameOrId}" in this account. Fix the "-- flowlog:" header (the CEN Flow Logs view lists them), then run again.`);
+        if (!found) throw new Error(vscode.l10n.t('No flow log named or with id "{0}" in this account. Fix the "-- flowlog:" header (the CEN Flow Logs view lists them), then run again.', target.nameOrId));
         return { kind: 'flowLog', flowLog: found };
       }
       case 'none': {
         const key = chosen.document.uri.toString();
         const remembered = picked.get(key);
         if (remembered) return { kind: 'flowLog', flowLog: remembered };
-        const flowLog = await pickFlowLog(deps.cen, 'Run this statement on which flow log? (the file has no "-- flowlog:" header)');
+        const flowLog = await pickFlowLog(deps.cen, vscode.l10n.t('Run this statement on which flow log? (the file has no "-- flowlog:" header)'));
         if (!flowLog) return undefined;
         picked.set(key, flowLog);
         void offerHeader(chosen.document, flowLog);
@@ -88,7 +88,7 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
   /** A single flow log to export from; a CEN's merged answer is not exported from a file. */
   const flowLogFor = async (chosen: Chosen): Promise<FlowLog | undefined> => {
     const target = await targetFor(chosen);
-    if (target?.kind === 'cen') throw new Error(`Export CSV… runs on one flow log; for every flow log of ${target.title}, run the statement and export from the CEN panel's result.`);
+    if (target?.kind === 'cen') throw new Error(vscode.l10n.t("Export CSV… runs on one flow log; for every flow log of {0}, run the statement and export from the CEN panel's result.", target.title));
     return target?.flowLog;
   };
 
@@ -139,10 +139,10 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     const watcher = new vscode.Disposable(stop);
     watching.set(panel, watcher);
   };
-  deps.registrar.register(QUERY_FILE_COMMANDS.run, QUERY_FILE_ACTIONS.run, (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
-  deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, QUERY_FILE_ACTIONS.runInNewPanel, (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
+  deps.registrar.register(QUERY_FILE_COMMANDS.run, queryFileAction('run'), (uri?: unknown, offset?: unknown) => run('panel', uri, offset));
+  deps.registrar.register(QUERY_FILE_COMMANDS.runInNewPanel, queryFileAction('runInNewPanel'), (uri?: unknown, offset?: unknown) => run('newPanel', uri, offset));
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.exportCsv, QUERY_FILE_ACTIONS.exportCsv, async (uri?: unknown, offset?: unknown) => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.exportCsv, queryFileAction('exportCsv'), async (uri?: unknown, offset?: unknown) => {
     const chosen = await chooseStatement(deps.parsed, uri, offset);
     if (!chosen) return;
     const flowLog = await flowLogFor(chosen);
@@ -153,18 +153,18 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     await exporter.start('csv', chosen.query, chosen.scope.range ?? DEFAULT_TIME_RANGE);
   });
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.newFile, QUERY_FILE_ACTIONS.newFile, async () => {
-    const flowLog = await pickFlowLog(deps.cen, 'New query file on which flow log?');
+  deps.registrar.register(QUERY_FILE_COMMANDS.newFile, queryFileAction('newFile'), async () => {
+    const flowLog = await pickFlowLog(deps.cen, vscode.l10n.t('New query file on which flow log?'));
     if (!flowLog) return;
     const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: queryFileTemplate(flowLog.name || flowLog.flowLogId, flowLog.interval) });
     await vscode.window.showTextDocument(document);
   });
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.saveFromWorkbench, QUERY_FILE_ACTIONS.saveFromWorkbench, async () => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.saveFromWorkbench, queryFileAction('saveFromWorkbench'), async () => {
     const panel = deps.panels.openPanels.find((p) => p.panel.active);
     const query = panel?.currentViewState?.query.trim();
     if (!panel || !query) {
-      void vscode.window.showInformationMessage(panel ? 'The query editor is empty; type a query first.' : 'Open a query workbench panel (and type a query) first; this saves its query as a .slsql file.');
+      void vscode.window.showInformationMessage(panel ? vscode.l10n.t('The query editor is empty; type a query first.') : vscode.l10n.t('Open a query workbench panel (and type a query) first; this saves its query as a .slsql file.'));
       return;
     }
     const { target } = panel;
@@ -173,16 +173,16 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${(target.title || (target.kind === 'logstore' ? target.logStoreName : target.cenId)).replace(/[^\w.-]+/g, '-')}.slsql`;
     const uri = await vscode.window.showSaveDialog({
-      title: 'Save the query as a query file',
+      title: vscode.l10n.t('Save the query as a query file'),
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, name) } : {}),
-      filters: { 'SLS query files': ['slsql'] },
+      filters: { [vscode.l10n.t('SLS query files')]: ['slsql'] },
     });
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   });
 
-  deps.registrar.register(QUERY_FILE_COMMANDS.openFromHistory, QUERY_FILE_ACTIONS.openFromHistory, async () => {
+  deps.registrar.register(QUERY_FILE_COMMANDS.openFromHistory, queryFileAction('openFromHistory'), async () => {
     const saved = deps.history.saved().map((s) => ({
       label: `$(star) ${s.name}`,
       description: s.target?.title ?? s.targetKey,
@@ -196,10 +196,10 @@ export function registerQueryDocumentCommands(deps: QueryDocumentCommandDeps): v
       text: singleQueryFile(h.query, { flowLog: h.key.startsWith('flowLog:') ? h.key.slice('flowLog:'.length) : undefined }),
     }));
     if (saved.length + recent.length === 0) {
-      void vscode.window.showInformationMessage('No saved or recent queries yet. Run a query in the query workbench first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('No saved or recent queries yet. Run a query in the query workbench first.'));
       return;
     }
-    const pick = await vscode.window.showQuickPick([...saved, ...recent], { title: 'Open a saved or recent query as a .slsql file', matchOnDescription: true, matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick([...saved, ...recent], { title: vscode.l10n.t('Open a saved or recent query as a .slsql file'), matchOnDescription: true, matchOnDetail: true });
     if (!pick) return;
     const document = await vscode.workspace.openTextDocument({ language: QUERY_LANGUAGE_ID, content: pick.text });
     await vscode.window.showTextDocument(document);
@@ -216,12 +216,12 @@ async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: un
     const document = await vscode.workspace.openTextDocument(uri);
     const doc = parsed.get(document);
     const s = statementAt(doc, offset);
-    if (!s) throw new Error('That statement is no longer in the file; run it again from its CodeLens.');
+    if (!s) throw new Error(vscode.l10n.t('That statement is no longer in the file; run it again from its CodeLens.'));
     return { document, query: runnableText(s.text), scope: s, statement: s };
   }
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== QUERY_LANGUAGE_ID) {
-    void vscode.window.showInformationMessage('Open a .slsql query file and put the cursor in a statement to run it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a .slsql query file and put the cursor in a statement to run it.'));
     return undefined;
   }
   const { document, selection } = editor;
@@ -230,7 +230,7 @@ async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: un
     const start = document.offsetAt(selection.start);
     const statements = splitStatements(document.getText(selection)).statements;
     if (statements.length !== 1) {
-      void vscode.window.showInformationMessage(statements.length === 0 ? 'The selection holds no query; select a statement, or clear the selection to run the one under the cursor.' : `The selection holds ${statements.length} statements; select one to run it.`);
+      void vscode.window.showInformationMessage(statements.length === 0 ? vscode.l10n.t('The selection holds no query; select a statement, or clear the selection to run the one under the cursor.') : vscode.l10n.t('The selection holds {0} statements; select one to run it.', statements.length));
       return undefined;
     }
     return { document, query: runnableText(statements[0].text), scope: scopeAt(doc, start, Date.now() / 1000) };
@@ -238,7 +238,7 @@ async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: un
   const line = document.lineAt(selection.active.line);
   const s = statementOnLines(doc, document.offsetAt(line.range.start), document.offsetAt(line.range.end));
   if (!s) {
-    void vscode.window.showInformationMessage('Put the cursor in a statement (a query between blank lines or ";") to run it.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Put the cursor in a statement (a query between blank lines or ";") to run it.'));
     return undefined;
   }
   return { document, query: runnableText(s.text), scope: s, statement: s };
@@ -247,8 +247,9 @@ async function chooseStatement(parsed: ParsedDocuments, uri: unknown, offset: un
 /** After a run without a header: offers to write the picked flow log into the file. */
 async function offerHeader(document: vscode.TextDocument, flowLog: FlowLog): Promise<void> {
   const name = flowLog.name || flowLog.flowLogId;
-  const choice = await vscode.window.showInformationMessage(`Add "-- flowlog: ${name}" at the top of ${basename(document.uri.path)}, so its statements run on ${name} without asking?`, 'Insert Header');
-  if (choice !== 'Insert Header' || document.isClosed) return;
+  const insert = vscode.l10n.t('Insert Header');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Add "-- flowlog: {0}" at the top of {1}, so its statements run on {0} without asking?', name, basename(document.uri.path)), insert);
+  if (choice !== insert || document.isClosed) return;
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, new vscode.Position(0, 0), `-- flowlog: ${name}\n`);
   await vscode.workspace.applyEdit(edit);

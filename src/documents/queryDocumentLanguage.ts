@@ -178,9 +178,9 @@ class StatementCodeLenses implements vscode.CodeLensProvider {
       const range = rangeOf(document, s.from, s.from);
       const args = [document.uri, s.from];
       lenses.push(
-        new vscode.CodeLens(range, { title: '$(play) Run', command: QUERY_FILE_COMMANDS.run, arguments: args, tooltip: 'Run this statement in the query workbench (Ctrl/Cmd+Enter)' }),
-        new vscode.CodeLens(range, { title: 'Run in New Panel', command: QUERY_FILE_COMMANDS.runInNewPanel, arguments: args, tooltip: 'Run this statement in another workbench panel, keeping the results already shown' }),
-        new vscode.CodeLens(range, { title: '$(export) Export CSV…', command: QUERY_FILE_COMMANDS.exportCsv, arguments: args, tooltip: 'Export the whole result of this statement to a CSV file' }),
+        new vscode.CodeLens(range, { title: `$(play) ${vscode.l10n.t('Run')}`, command: QUERY_FILE_COMMANDS.run, arguments: args, tooltip: vscode.l10n.t('Run this statement in the query workbench (Ctrl/Cmd+Enter)') }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Run in New Panel'), command: QUERY_FILE_COMMANDS.runInNewPanel, arguments: args, tooltip: vscode.l10n.t('Run this statement in another workbench panel, keeping the results already shown') }),
+        new vscode.CodeLens(range, { title: `$(export) ${vscode.l10n.t('Export CSV…')}`, command: QUERY_FILE_COMMANDS.exportCsv, arguments: args, tooltip: vscode.l10n.t('Export the whole result of this statement to a CSV file') }),
       );
     }
     return lenses;

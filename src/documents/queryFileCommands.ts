@@ -2,6 +2,8 @@
  * The query-file commands' ids and the action each names in error messages. Outside the query
  * documents chunk: the UI registers them when it is built, and the chunk loads on their first run.
  */
+import { t } from '@vscode/l10n';
+
 /** The language id of query documents (package.json `languages`). */
 export const QUERY_LANGUAGE_ID = 'slsql';
 
@@ -14,12 +16,20 @@ export const QUERY_FILE_COMMANDS = {
   openFromHistory: 'cenFlowLogs.queryFile.openFromHistory',
 } as const;
 
-/** `what` for CommandRegistrar.register: "Run statement failed: …". */
-export const QUERY_FILE_ACTIONS: Readonly<Record<keyof typeof QUERY_FILE_COMMANDS, string>> = {
-  run: 'Run statement',
-  runInNewPanel: 'Run statement in a new panel',
-  exportCsv: 'Export statement result',
-  newFile: 'New query file',
-  saveFromWorkbench: 'Save as query file',
-  openFromHistory: 'Open query as file',
-};
+/** `what` for CommandRegistrar.register: "Run statement failed: …" (read when registering, so it follows the display language). */
+export function queryFileAction(command: keyof typeof QUERY_FILE_COMMANDS): string {
+  switch (command) {
+    case 'run':
+      return t('Run statement');
+    case 'runInNewPanel':
+      return t('Run statement in a new panel');
+    case 'exportCsv':
+      return t('Export statement result');
+    case 'newFile':
+      return t('New query file');
+    case 'saveFromWorkbench':
+      return t('Save as query file');
+    case 'openFromHistory':
+      return t('Open query as file');
+  }
+}

@@ -4,6 +4,7 @@
  * workbench query saved as a file with the headers that reopen it on the same flow log and range.
  * Pure.
  */
+import { t } from '@vscode/l10n';
 import type { TimeRangeSpec as WorkbenchRange } from '../protocol/messages';
 import { QUERY_PRESETS, renderPreset } from '../query/presets';
 import type { RelativeUnit } from '../query/timeRange';
@@ -52,8 +53,8 @@ export function singleQueryFile(query: string, header: { readonly flowLog?: stri
     .replace(/;\s*$/, '');
   const lines = [
     // Prefixed, so a title such as "range: …" is never read as a header.
-    ...(header.title ? [`-- Saved query: ${header.title.replace(/\r?\n/g, ' ')}`] : []),
-    header.flowLog ? `-- flowlog: ${header.flowLog}` : '-- flowlog: <name or id of the flow log>',
+    ...(header.title ? [`-- ${t('Saved query: {0}', header.title.replace(/\r?\n/g, ' '))}`] : []),
+    `-- flowlog: ${header.flowLog ? header.flowLog : t('<name or id of the flow log>')}`,
     ...(header.range ? [`-- range: ${rangeHeaderValue(header.range)}`] : []),
     '',
     body,

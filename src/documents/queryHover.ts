@@ -3,6 +3,7 @@
  * flow-log catalog, SLS's reserved fields) or a function's signature. Uses the shared tokenizer to
  * know what the word is. Pure; the result is markdown.
  */
+import { t } from '@vscode/l10n';
 import { FLOW_LOG_FIELDS, RESERVED_FIELDS } from '../flowlogs/catalog';
 import type { FieldInfo } from '../protocol/messages';
 import { SQL_FUNCTIONS } from '../query/sqlVocabulary';
@@ -40,15 +41,15 @@ function unquote(text: string): string {
 function fieldHover(name: string, at: { from: number; to: number }, fields: readonly FieldInfo[] | undefined, ignoreCase = false): QueryHover | undefined {
   const same = (n: string): boolean => (ignoreCase ? n.toLowerCase() === name.toLowerCase() : n === name);
   const reserved = RESERVED_FIELDS.find((r) => same(r.name));
-  if (reserved) return { from: at.from, to: at.to, markdown: `**${reserved.name}** — SLS reserved field\n\n${reserved.description}` };
+  if (reserved) return { from: at.from, to: at.to, markdown: `**${reserved.name}** — ${t('SLS reserved field')}\n\n${reserved.description}` };
   const fromIndex = fields?.find((f) => same(f.name));
   const catalog = FLOW_LOG_FIELDS.find((f) => same(f.name));
   if (fields && !fromIndex) {
-    return catalog ? { from: at.from, to: at.to, markdown: `**${catalog.name}** — not in this flow log's index\n\n${catalog.description}` } : undefined;
+    return catalog ? { from: at.from, to: at.to, markdown: `**${catalog.name}** — ${t("not in this flow log's index")}\n\n${catalog.description}` } : undefined;
   }
   const type = fromIndex?.type ?? catalog?.type;
   const description = fromIndex?.description ?? catalog?.description;
   if (!type) return undefined;
   const shownName = fromIndex?.name ?? catalog?.name ?? name;
-  return { from: at.from, to: at.to, markdown: `**${shownName}** \`${type}\` — flow-log field${description ? `\n\n${description}` : ''}` };
+  return { from: at.from, to: at.to, markdown: `**${shownName}** \`${type}\` — ${t('flow-log field')}${description ? `\n\n${description}` : ''}` };
 }

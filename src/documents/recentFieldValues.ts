@@ -5,6 +5,7 @@
  */
 import type { FlowLog } from '../cloud/cenApi';
 import { recordsOf, type SlsApi } from '../cloud/slsApi';
+import type { DisplayFormat } from '../l10n/displayFormat';
 import { DEFAULT_TIME_RANGE } from '../protocol/messages';
 import type { SuggestedValue } from '../query/fieldValues';
 import { topValuesFromRecords, topValuesQuery } from '../query/topValues';
@@ -19,6 +20,8 @@ export const FIELD_VALUES_FAILURE_TTL_MS = 30_000;
 export interface RecentFieldValuesDeps {
   readonly sls: () => Promise<SlsApi>;
   readonly now?: () => number;
+  /** How counts are written (the display language); English when absent. */
+  readonly format?: Pick<DisplayFormat, 'count'>;
 }
 
 export class RecentFieldValues {
@@ -46,6 +49,6 @@ export class RecentFieldValues {
       { regionId: flowLog.regionId, projectName: flowLog.projectName, logStoreName: flowLog.logStoreName, from: range.from, to: range.to, query: topValuesQuery(field) },
       { signal },
     );
-    return topValuesFromRecords(recordsOf(result));
+    return topValuesFromRecords(recordsOf(result), this.deps.format);
   }
 }

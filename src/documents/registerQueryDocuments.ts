@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { CenApi } from '../cloud/cenApi';
 import type { SlsApi } from '../cloud/slsApi';
+import { createDisplayFormat } from '../l10n/displayFormat';
 import type { CommandRegistrar } from '../views/commands/commandRegistrar';
 import type { QueryHistoryStore } from '../views/workbench/queryHistory';
 import type { WorkbenchPanels } from '../views/workbench/workbenchPanels';
@@ -27,9 +28,9 @@ export interface QueryDocumentsDeps {
 
 export function registerQueryDocuments(context: vscode.ExtensionContext, deps: QueryDocumentsDeps): void {
   const parsed = new ParsedDocuments();
-  const directory = new FlowLogDirectory({ cen: deps.cen, sls: deps.sls, warn: (m) => deps.log.warn(m) });
+  const directory = new FlowLogDirectory({ cen: deps.cen, sls: deps.sls, log: deps.log });
   const serverErrors = new StatementServerErrors();
-  const fieldValues = new RecentFieldValues({ sls: deps.sls });
+  const fieldValues = new RecentFieldValues({ sls: deps.sls, format: createDisplayFormat(vscode.env.language) });
   context.subscriptions.push(registerQueryDocumentLanguage({ parsed, directory, serverErrors, fieldValues, log: deps.log }));
   registerQueryDocumentCommands({ ...deps, parsed, directory, serverErrors });
 }

@@ -5,6 +5,7 @@
  * Positions are kept relative to the statement, so edits elsewhere in the document move them
  * along. Pure.
  */
+import { t } from '@vscode/l10n';
 import type { DocumentDiagnostic } from './documentDiagnostics';
 import { statementOffsetOfSent, type QueryDocument, type Statement } from './queryDocument';
 
@@ -67,7 +68,7 @@ export class StatementServerErrors {
       const s = same.find((x) => x.index === r.index) ?? same[0];
       if (!s) continue;
       kept.push({ ...r, index: s.index });
-      out.push({ from: s.from + r.from, to: s.from + r.to, severity: 'error', code: 'server-error', message: `Log Service: ${r.message}` });
+      out.push({ from: s.from + r.from, to: s.from + r.to, severity: 'error', code: 'server-error', message: t('Log Service: {0}', r.message) });
     }
     this.byDocument.set(documentKey, kept);
     return out;

@@ -3,6 +3,7 @@
  * ports over the last hour of delivered capture windows, from ONE analytic query (the hover's
  * request budget is one per address per window).
  */
+import { t } from '@vscode/l10n';
 import type { FlowLogInterval } from '../flowlogs/catalog';
 import { addressQuery } from './addressFilter';
 import { newestWindow, type ResolvedRange } from './timeRange';
@@ -61,7 +62,7 @@ export interface AddressSummary {
 export function readAddressSummary(columns: readonly string[], rows: readonly (readonly string[])[], top = 3): AddressSummary {
   const at = (name: string): number => columns.indexOf(name);
   const [peerAt, portAt, inAt, outAt] = [at('peer'), at('port'), at('bytes_in'), at('bytes_out')];
-  if (peerAt < 0 || portAt < 0 || inAt < 0 || outAt < 0) throw new Error(`The summary query answered with unexpected columns: ${columns.join(', ')}.`);
+  if (peerAt < 0 || portAt < 0 || inAt < 0 || outAt < 0) throw new Error(t('The summary query answered with unexpected columns: {0}.', columns.join(', ')));
   const peers = new Map<string, number>();
   const ports = new Map<number, number>();
   let bytesIn = 0;

@@ -5,6 +5,7 @@
  * selections ordered by a selected column. Anything else is refused before running, positioned,
  * saying why. Pure: decided with the tokenizer, shared by the webview editor and the host.
  */
+import { t } from '@vscode/l10n';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
 import { queryShape, type TrailingLimit } from './queryShape';
 import { splitQuery, tokenizeSql, type SqlToken } from './tokenizer';
@@ -53,42 +54,40 @@ const MERGEABLE: ReadonlyMap<string, MergeOp | 'avg'> = new Map<string, MergeOp 
 ]);
 
 /** Aggregates whose per-logstore answers cannot be combined into the answer over all records. */
-const NOT_MERGEABLE: ReadonlyMap<string, string> = new Map([
-  ['approx_percentile', 'a percentile of the union is not a function of each flow log\'s percentiles'],
-  ['approx_distinct', 'a value seen in two flow logs would be counted twice'],
-  ['percentile', 'a percentile of the union is not a function of each flow log\'s percentiles'],
-  ['median', 'a median of the union is not a function of each flow log\'s medians'],
-  ['arbitrary', 'which record it picks differs per flow log'],
-  ['max_by', 'it needs the records behind each flow log\'s answer'],
-  ['min_by', 'it needs the records behind each flow log\'s answer'],
-  ['histogram', 'its maps are not added up across flow logs here'],
-  ['array_agg', 'its arrays are not combined across flow logs here'],
-  ['map_agg', 'its maps are not combined across flow logs here'],
-  ['string_agg', 'its strings are not combined across flow logs here'],
-  ['listagg', 'its strings are not combined across flow logs here'],
-  ['stddev', 'a deviation of the union is not a function of each flow log\'s deviations'],
-  ['stddev_pop', 'a deviation of the union is not a function of each flow log\'s deviations'],
-  ['stddev_samp', 'a deviation of the union is not a function of each flow log\'s deviations'],
-  ['variance', 'a variance of the union is not a function of each flow log\'s variances'],
-  ['var_pop', 'a variance of the union is not a function of each flow log\'s variances'],
-  ['var_samp', 'a variance of the union is not a function of each flow log\'s variances'],
-  ['geometric_mean', 'it is not a function of each flow log\'s means'],
-  ['corr', 'it is not a function of each flow log\'s correlations'],
-  ['covar_pop', 'it is not a function of each flow log\'s covariances'],
-  ['covar_samp', 'it is not a function of each flow log\'s covariances'],
-  ['kurtosis', 'it is not a function of each flow log\'s answers'],
-  ['skewness', 'it is not a function of each flow log\'s answers'],
-  ['bool_and', 'it is not combined across flow logs here'],
-  ['bool_or', 'it is not combined across flow logs here'],
-  ['checksum', 'it is not combined across flow logs here'],
-  ['numeric_histogram', 'its buckets differ per flow log'],
-  ['approx_set', 'its sketches are not combined across flow logs here'],
+const NOT_MERGEABLE: ReadonlyMap<string, () => string> = new Map<string, () => string>([
+  ['approx_percentile', () => t('a percentile of the union is not a function of each flow log\'s percentiles')],
+  ['approx_distinct', () => t('a value seen in two flow logs would be counted twice')],
+  ['percentile', () => t('a percentile of the union is not a function of each flow log\'s percentiles')],
+  ['median', () => t('a median of the union is not a function of each flow log\'s medians')],
+  ['arbitrary', () => t('which record it picks differs per flow log')],
+  ['max_by', () => t('it needs the records behind each flow log\'s answer')],
+  ['min_by', () => t('it needs the records behind each flow log\'s answer')],
+  ['histogram', () => t('its maps are not added up across flow logs here')],
+  ['array_agg', () => t('its arrays are not combined across flow logs here')],
+  ['map_agg', () => t('its maps are not combined across flow logs here')],
+  ['string_agg', () => t('its strings are not combined across flow logs here')],
+  ['listagg', () => t('its strings are not combined across flow logs here')],
+  ['stddev', () => t('a deviation of the union is not a function of each flow log\'s deviations')],
+  ['stddev_pop', () => t('a deviation of the union is not a function of each flow log\'s deviations')],
+  ['stddev_samp', () => t('a deviation of the union is not a function of each flow log\'s deviations')],
+  ['variance', () => t('a variance of the union is not a function of each flow log\'s variances')],
+  ['var_pop', () => t('a variance of the union is not a function of each flow log\'s variances')],
+  ['var_samp', () => t('a variance of the union is not a function of each flow log\'s variances')],
+  ['geometric_mean', () => t('it is not a function of each flow log\'s means')],
+  ['corr', () => t('it is not a function of each flow log\'s correlations')],
+  ['covar_pop', () => t('it is not a function of each flow log\'s covariances')],
+  ['covar_samp', () => t('it is not a function of each flow log\'s covariances')],
+  ['kurtosis', () => t('it is not a function of each flow log\'s answers')],
+  ['skewness', () => t('it is not a function of each flow log\'s answers')],
+  ['bool_and', () => t('it is not combined across flow logs here')],
+  ['bool_or', () => t('it is not combined across flow logs here')],
+  ['checksum', () => t('it is not combined across flow logs here')],
+  ['numeric_histogram', () => t('its buckets differ per flow log')],
+  ['approx_set', () => t('its sketches are not combined across flow logs here')],
 ]);
 
-const PER_FLOW_LOG = 'Run it per flow log instead.';
-
 function refuse(range: { from: number; to: number }, message: string): Diagnostic {
-  return diagnostic('not-mergeable', 'error', range, `Cannot merge across the CEN's flow logs: ${message} ${PER_FLOW_LOG}`);
+  return diagnostic('not-mergeable', 'error', range, t("Cannot merge across the CEN's flow logs: {0} Run it per flow log instead.", message));
 }
 
 const lower = (t: SqlToken | undefined): string => (t ? t.text.toLowerCase() : '');
@@ -130,28 +129,28 @@ function forbidden(tokens: readonly SqlToken[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (isPunct(t, '(') || isPunct(t, '[')) depth++;
-    else if (isPunct(t, ')') || isPunct(t, ']')) depth = Math.max(0, depth - 1);
-    const word = lower(t);
-    if (isWord(t, 'over')) {
+    const tok = tokens[i];
+    if (isPunct(tok, '(') || isPunct(tok, '[')) depth++;
+    else if (isPunct(tok, ')') || isPunct(tok, ']')) depth = Math.max(0, depth - 1);
+    const word = lower(tok);
+    if (isWord(tok, 'over')) {
       const close = i > 0 && isPunct(tokens[i - 1], ')') ? i - 1 : -1;
       const open = close >= 0 ? opening(tokens, close) : -1;
-      const start = open > 0 ? tokens[open - 1] : t;
-      const end = isPunct(tokens[i + 1], '(') ? tokens[closing(tokens, i + 1)] : t;
-      out.push(refuse({ from: start.from, to: end.to }, 'a window function (OVER) sees only one flow log\'s rows in each logstore.'));
-    } else if (isWord(t, 'distinct')) {
+      const start = open > 0 ? tokens[open - 1] : tok;
+      const end = isPunct(tokens[i + 1], '(') ? tokens[closing(tokens, i + 1)] : tok;
+      out.push(refuse({ from: start.from, to: end.to }, t("a window function (OVER) sees only one flow log's rows in each logstore.")));
+    } else if (isWord(tok, 'distinct')) {
       const inCall = i >= 2 && isPunct(tokens[i - 1], '(') && isCall(tokens, i - 2);
-      const range = inCall ? { from: tokens[i - 2].from, to: tokens[closing(tokens, i - 1)].to } : t;
-      out.push(refuse(range, inCall ? `${lower(tokens[i - 2])}(DISTINCT …) would count a value seen in two flow logs twice.` : 'SELECT DISTINCT is not merged across flow logs; GROUP BY the columns and count(*) instead.'));
-    } else if (isWord(t, 'select') && depth > 0) {
-      out.push(refuse(t, 'a subquery runs inside one logstore at a time.'));
+      const range = inCall ? { from: tokens[i - 2].from, to: tokens[closing(tokens, i - 1)].to } : tok;
+      out.push(refuse(range, inCall ? t('{0}(DISTINCT …) would count a value seen in two flow logs twice.', lower(tokens[i - 2])) : t('SELECT DISTINCT is not merged across flow logs; GROUP BY the columns and count(*) instead.')));
+    } else if (isWord(tok, 'select') && depth > 0) {
+      out.push(refuse(tok, t('a subquery runs inside one logstore at a time.')));
     } else if (depth === 0 && (word === 'join' || word === 'union' || word === 'intersect' || word === 'except')) {
-      out.push(refuse(t, `${t.text.toUpperCase()} combines rows inside one logstore; it cannot span the CEN's logstores.`));
-    } else if (i === 0 && isWord(t, 'with')) {
-      out.push(refuse(t, 'WITH (a common table expression) runs inside one logstore at a time.'));
+      out.push(refuse(tok, t("{0} combines rows inside one logstore; it cannot span the CEN's logstores.", tok.text.toUpperCase())));
+    } else if (i === 0 && isWord(tok, 'with')) {
+      out.push(refuse(tok, t('WITH (a common table expression) runs inside one logstore at a time.')));
     } else if (isCall(tokens, i) && NOT_MERGEABLE.has(word)) {
-      out.push(refuse({ from: t.from, to: tokens[closing(tokens, i + 1)].to }, `${t.text}(…) — ${NOT_MERGEABLE.get(word) ?? ''}.`));
+      out.push(refuse({ from: tok.from, to: tokens[closing(tokens, i + 1)].to }, t('{0}(…) — {1}.', tok.text, NOT_MERGEABLE.get(word)?.() ?? '')));
     }
   }
   return out;
@@ -253,7 +252,7 @@ function orderKeys(tokens: readonly SqlToken[], items: readonly SelectItem[], st
     const expr = part.slice(0, Math.max(1, end));
     const column = resolveColumn(expr, items, star);
     if (column === undefined) {
-      problems.push(refuse({ from: expr[0].from, to: expr[expr.length - 1].to }, `ORDER BY "${quoteForMessage(expr.map((t) => t.text).join(' '))}" must name a selected column (its alias, its position, or the same expression) to sort the merged rows.`));
+      problems.push(refuse({ from: expr[0].from, to: expr[expr.length - 1].to }, t('ORDER BY "{0}" must name a selected column (its alias, its position, or the same expression) to sort the merged rows.', quoteForMessage(expr.map((e) => e.text).join(' ')))));
     } else keys.push({ column, descending });
   }
   return { keys, problems };
@@ -293,7 +292,7 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   const problems = forbidden(tokens);
   const c = clauses(tokens);
   if (!c) {
-    if (problems.length === 0) problems.push(refuse(tokens[0], 'only a SELECT statement can be merged.'));
+    if (problems.length === 0) problems.push(refuse(tokens[0], t('only a SELECT statement can be merged.')));
     return { ok: false, problems };
   }
   const items = splitTopLevel(tokens.slice(1, c.selectEnd)).map(selectItem);
@@ -301,11 +300,11 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   const aggregates = items.map((it) => aggregateOf(it.expr));
   const grouped = c.groupBy !== undefined || aggregates.some((a) => a !== undefined);
   aggregates.forEach((a, i) => {
-    if (a === 'mixed') problems.push(refuse(items[i], 'an aggregate inside a larger expression is not merged; select the aggregate itself (count, sum, min, max, avg) and compute from it.'));
+    if (a === 'mixed') problems.push(refuse(items[i], t('an aggregate inside a larger expression is not merged; select the aggregate itself (count, sum, min, max, avg) and compute from it.')));
   });
   if (grouped && c.having !== undefined) {
     const end = c.orderBy ?? c.limit ?? tokens.length;
-    problems.push(refuse({ from: tokens[c.having].from, to: tokens[end - 1].to }, 'HAVING would filter each flow log\'s partial groups before they are added up.'));
+    problems.push(refuse({ from: tokens[c.having].from, to: tokens[end - 1].to }, t("HAVING would filter each flow log's partial groups before they are added up.")));
   }
   const groupBy = c.groupBy;
   if (groupBy !== undefined) {
@@ -313,7 +312,7 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
     for (const key of splitTopLevel(tokens.slice(groupBy + 2, groupEnd))) {
       const at = resolveColumn(key, items, false);
       if (typeof at !== 'number' || aggregates[at] !== undefined) {
-        problems.push(refuse({ from: key[0].from, to: key[key.length - 1].to }, `GROUP BY "${quoteForMessage(key.map((t) => t.text).join(' '))}" must be a selected column: the groups of each flow log are matched by the selected keys.`));
+        problems.push(refuse({ from: key[0].from, to: key[key.length - 1].to }, t('GROUP BY "{0}" must be a selected column: the groups of each flow log are matched by the selected keys.', quoteForMessage(key.map((k) => k.text).join(' ')))));
       }
     }
   }
@@ -321,7 +320,7 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   const ordered = c.orderBy !== undefined ? orderKeys(tokens.slice(c.orderBy + 2, orderEnd), items, star && !grouped) : { keys: [], problems: [] };
   problems.push(...ordered.problems);
   const shape = queryShape(query).sql;
-  if (c.limit !== undefined && !shape?.trailingLimit) problems.push(refuse(tokens[c.limit], 'only a LIMIT of whole numbers at the end of the statement is merged.'));
+  if (c.limit !== undefined && !shape?.trailingLimit) problems.push(refuse(tokens[c.limit], t('only a LIMIT of whole numbers at the end of the statement is merged.')));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.from - b.from) };
 
   const base = parts.sql.from;
