@@ -75,6 +75,22 @@ export const CONVERTED_MODULES = [
   'src/credentials/activeCredentials.ts',
   'src/credentials/cloudClients.ts',
   'src/results/packedRows.ts',
+  'webview/regionMap/regionMapApp.ts',
+  'webview/regionMap/matrixView.ts',
+  'webview/regionMap/sankeyView.ts',
+  'webview/regionMap/mapData.ts',
+  'webview/regionMap/main.ts',
+  'webview/compare/compareView.ts',
+  'webview/compare/main.ts',
+  'src/views/regionMap/regionMapPanel.ts',
+  'src/views/regionMap/regionTrafficLoader.ts',
+  'src/views/regionMap/registerRegionMap.ts',
+  'src/views/compare/comparePanel.ts',
+  'src/views/compare/registerCompare.ts',
+  'src/flowlogs/regionTraffic.ts',
+  'src/flowlogs/uniqueTraffic.ts',
+  'src/query/compareQuery.ts',
+  'src/query/compareRange.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
