@@ -14,7 +14,6 @@ import { COMPARE_DIMENSIONS, dimensionUnavailable } from '../../../src/query/com
 import { EARLIER_CHOICES, earlierRange } from '../../../src/query/compareRange';
 import { bootL10nSetup, configureWebviewL10n } from '../../../webview/l10n';
 import { buildSankey, formatMetric } from '../../../webview/regionMap/mapData';
-import { ratioText } from '../../../webview/compare/compareView';
 import { PROJECT_ROOT } from './l10nSourceScan';
 
 const zhBundle = JSON.parse(readFileSync(join(PROJECT_ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
@@ -68,7 +67,6 @@ test('compare in Chinese: dimensions, earlier choices, a refusal with its spans,
     message: '当前时间范围（2 天）长于一天，两个范围会重叠；请与上一时段对比，或选择不超过 1 天的范围。',
   });
   assert.equal(dimensionUnavailable('port', ['dstaddr', 'bytes', 'protocol']), '此流日志的记录不包含 dstport（其日志格式未包含该字段），因此无法按目的端口对比。');
-  assert.equal(ratioText(1.5), '×1.50');
 });
 
 test('without a bundle the same calls give the English text and names', () => {
