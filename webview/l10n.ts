@@ -5,13 +5,26 @@
  */
 import * as l10n from '@vscode/l10n';
 import { createDisplayFormat, type DisplayFormat } from '../src/l10n/displayFormat';
-import type { L10nSetup } from '../src/l10n/l10nSetup';
+import { parseL10nSetup, type L10nSetup } from '../src/l10n/l10nSetup';
+import { setRegionDisplayLanguage } from '../src/flowlogs/regions';
 
 let current: DisplayFormat = createDisplayFormat('en');
 
 export function configureWebviewL10n(setup: L10nSetup | undefined): void {
   l10n.config({ contents: setup?.bundle ?? {} });
   current = createDisplayFormat(setup?.language);
+  // Region names follow the display language in the page as on the host (hostL10n.ts).
+  setRegionDisplayLanguage(setup?.language ?? 'en');
+}
+
+/** The `l10n` field of the boot data the host rendered into the page (`data-boot`), validated; undefined when absent or malformed. */
+export function bootL10nSetup(bootJson: string | undefined): L10nSetup | undefined {
+  try {
+    const boot: unknown = bootJson ? JSON.parse(bootJson) : undefined;
+    return typeof boot === 'object' && boot !== null ? parseL10nSetup((boot as Record<string, unknown>).l10n) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Numbers, bytes and dates in the display language. */

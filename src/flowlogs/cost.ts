@@ -115,10 +115,10 @@ export function estimateCost(traffic: readonly RegionPairTraffic[], table: Price
   return { pairs: pairs.sort((a, b) => b.bytes - a.bytes), total, unpriced };
 }
 
-/** "12.35 USD" (currency label as the user set it; two decimals, more for amounts under 0.01). */
-export function formatCost(amount: number, currency: string): string {
+/** "12.35 USD" (currency label as the user set it; two decimals, more for amounts under 0.01; digits in `locale`'s form). */
+export function formatCost(amount: number, currency: string, locale = 'en'): string {
   const digits = amount !== 0 && Math.abs(amount) < 0.01 ? 4 : 2;
-  const text = amount.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = amount.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return currency.trim() ? `${text} ${currency.trim()}` : text;
 }
 

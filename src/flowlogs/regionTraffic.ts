@@ -33,10 +33,7 @@ export function regionTrafficQuery(byAttachment: boolean, byDirection = false): 
   const att = byAttachment ? ', "attachment-id" AS att' : '';
   const dir = byDirection ? ', direction AS dir' : '';
   const group = `${byAttachment ? ', att' : ''}${byDirection ? ', dir' : ''}`;
-  return (
-    `* | SELECT "src-region-id" AS src, "dst-region-id" AS dst${att}${dir}, sum(bytes) AS total_bytes, sum(packets) AS total_packets ` +
-    `FROM log GROUP BY src, dst${group} LIMIT ${ROW_LIMIT}`
-  );
+  return `* | SELECT "src-region-id" AS src, "dst-region-id" AS dst${att}${dir}, sum(bytes) AS total_bytes, sum(packets) AS total_packets FROM log GROUP BY src, dst${group} LIMIT ${ROW_LIMIT}`;
 }
 
 /** Whether the format writes `direction` (then the answer is split by it). */

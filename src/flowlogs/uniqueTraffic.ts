@@ -16,6 +16,7 @@
  * Two flow logs on the same router (or the same connection) are duplicates: the first by id counts.
  * Pure.
  */
+import { t } from '@vscode/l10n';
 import { sumRegionTraffic, type RegionPairTraffic } from './regionTraffic';
 
 /** Where a flow log captures: its router's region, and whether it is the whole router, one connection, or the 2019 per-CEN form. */
@@ -131,8 +132,12 @@ export function basisSentence(b: PairBasis): string | undefined {
   const arrow = `${b.src} → ${b.dst}`;
   const from = b.countedFrom.join(', ');
   const partial = b.vantage === 'sourceConnections' || b.vantage === 'destinationConnections';
-  const others = b.alsoCapturedBy.length > 0 ? `; also captured by ${b.alsoCapturedBy.join(', ')}, not added (the same traffic)` : '';
-  if (partial) return `${arrow}: counted from ${from}, which sees only the traffic of the networks it is attached to${others}.`;
-  if (b.alsoCapturedBy.length === 0) return undefined;
-  return `${arrow}: counted once, from ${from}${others}.`;
+  const others = b.alsoCapturedBy.join(', ');
+  if (partial) {
+    return others
+      ? t('{0}: counted from {1}, which sees only the traffic of the networks it is attached to; also captured by {2}, not added (the same traffic).', arrow, from, others)
+      : t('{0}: counted from {1}, which sees only the traffic of the networks it is attached to.', arrow, from);
+  }
+  if (!others) return undefined;
+  return t('{0}: counted once, from {1}; also captured by {2}, not added (the same traffic).', arrow, from, others);
 }

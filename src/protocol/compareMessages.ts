@@ -7,6 +7,7 @@
 import type { CompareStatus } from '../query/compare';
 import type { CompareDimension } from '../query/compareQuery';
 import type { EarlierChoiceKind } from '../query/compareRange';
+import type { L10nSetup } from '../l10n/l10nSetup';
 import { parseTimeRangeSpec, parseWorkbenchTarget, type CenTarget, type TimeRangeSpec } from './messages';
 
 export interface CompareDimensionOption {
@@ -44,6 +45,8 @@ export interface CompareBoot {
   readonly run: boolean;
   /** What the page keeps in its state so the panel comes back after Reload Window. */
   readonly restore: CompareRestore;
+  /** The display language and its strings (issue 22): the page speaks it without loading anything. */
+  readonly l10n?: L10nSetup;
 }
 
 /** One logstore compared (a flow log from the tree or a flow-log panel's target). */

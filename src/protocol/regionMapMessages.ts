@@ -6,9 +6,16 @@
 import type { CostEstimate } from '../flowlogs/cost';
 import type { DirectionState } from '../flowlogs/coverage';
 import type { RegionPairTraffic } from '../flowlogs/regionTraffic';
+import type { L10nSetup } from '../l10n/l10nSetup';
 import { parseTimeRangeSpec, type TimeRangeSpec } from './messages';
 
 export type { TimeRangeSpec };
+
+/** What the host writes into the page (data-boot) before it starts. */
+export interface RegionMapBoot {
+  /** The display language and its strings (issue 22): the page speaks it without loading anything. */
+  readonly l10n?: L10nSetup;
+}
 
 /** What the map is of: a whole CEN (every flow log) or one flow log. */
 export interface RegionMapScope {

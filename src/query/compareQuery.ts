@@ -4,6 +4,7 @@
  * opens the records behind one row. Statements that decompose (sum, count, group by), so a CEN's
  * merged engine can run them over several logstores exactly.
  */
+import { t } from '@vscode/l10n';
 import { needsSqlQuoting, PROTOCOL_NAMES } from '../flowlogs/catalog';
 import type { MeasuredRow } from './compare';
 import { searchFieldName, searchValueLiteral } from './searchLiteral';
@@ -20,10 +21,11 @@ export interface CompareDimensionInfo {
 }
 
 export const COMPARE_DIMENSIONS: readonly CompareDimensionInfo[] = [
-  { id: 'source', label: 'Source address (talker)', keyLabels: ['Source'], keyFields: ['srcaddr'] },
-  { id: 'destination', label: 'Destination address', keyLabels: ['Destination'], keyFields: ['dstaddr'] },
-  { id: 'regionPair', label: 'Region pair', keyLabels: ['Source region', 'Destination region'], keyFields: ['src-region-id', 'dst-region-id'] },
-  { id: 'port', label: 'Destination port', keyLabels: ['Port', 'Protocol'], keyFields: ['dstport', 'protocol'] },
+  // Labels are getters: read in the display language the host configured, not at import.
+  { id: 'source', get label() { return t('Source address (talker)'); }, get keyLabels() { return [t('Source')]; }, keyFields: ['srcaddr'] },
+  { id: 'destination', get label() { return t('Destination address'); }, get keyLabels() { return [t('Destination')]; }, keyFields: ['dstaddr'] },
+  { id: 'regionPair', get label() { return t('Region pair'); }, get keyLabels() { return [t('Source region'), t('Destination region')]; }, keyFields: ['src-region-id', 'dst-region-id'] },
+  { id: 'port', get label() { return t('Destination port'); }, get keyLabels() { return [t('Port'), t('Protocol')]; }, keyFields: ['dstport', 'protocol'] },
 ];
 
 /** Rows asked for per range; an answer this long may have left keys out (the view says so). */
@@ -31,7 +33,7 @@ export const COMPARE_ROW_LIMIT = 5000;
 
 export function dimensionInfo(id: CompareDimension): CompareDimensionInfo {
   const info = COMPARE_DIMENSIONS.find((d) => d.id === id);
-  if (!info) throw new RangeError(`unknown compare dimension ${String(id)}`);
+  if (!info) throw new RangeError(t('unknown compare dimension {0}', String(id)));
   return info;
 }
 
@@ -39,7 +41,10 @@ export function dimensionInfo(id: CompareDimension): CompareDimensionInfo {
 export function dimensionUnavailable(id: CompareDimension, fields: readonly string[]): string | undefined {
   const missing = [...dimensionInfo(id).keyFields, 'bytes'].filter((f) => !fields.includes(f));
   if (missing.length === 0) return undefined;
-  return `This flow log's records do not carry ${missing.join(', ')} (its log format leaves ${missing.length === 1 ? 'it' : 'them'} out), so it cannot be compared by ${dimensionInfo(id).label.toLowerCase()}.`;
+  const by = dimensionInfo(id).label.toLowerCase();
+  return missing.length === 1
+    ? t("This flow log's records do not carry {0} (its log format leaves it out), so it cannot be compared by {1}.", missing[0], by)
+    : t("This flow log's records do not carry {0} (its log format leaves them out), so it cannot be compared by {1}.", missing.join(', '), by);
 }
 
 function sqlName(field: string): string {
@@ -61,12 +66,12 @@ export function measuredRows(id: CompareDimension, columns: readonly string[], r
   const keyAt = Array.from({ length: keyCount }, (_, i) => columns.indexOf(`k${i}`));
   const bytesAt = columns.indexOf('total_bytes');
   const countAt = columns.indexOf('record_count');
-  if (keyAt.some((i) => i < 0) || bytesAt < 0 || countAt < 0) return { ok: false, message: `The answer lacks the compare's columns (it has ${columns.join(', ') || 'none'}).` };
+  if (keyAt.some((i) => i < 0) || bytesAt < 0 || countAt < 0) return { ok: false, message: columns.length > 0 ? t("The answer lacks the compare's columns (it has {0}).", columns.join(', ')) : t("The answer lacks the compare's columns (it has none).") };
   const out: MeasuredRow[] = [];
   for (const row of rows) {
     const bytes = numberCell(row[bytesAt]);
     const records = numberCell(row[countAt]);
-    if (bytes === undefined || records === undefined) return { ok: false, message: `The answer has a total that is not a number (${row[bytesAt]}, ${row[countAt]}).` };
+    if (bytes === undefined || records === undefined) return { ok: false, message: t('The answer has a total that is not a number ({0}, {1}).', row[bytesAt] ?? '', row[countAt] ?? '') };
     out.push({ key: keyAt.map((i) => row[i] ?? ''), bytes, records });
   }
   return { ok: true, rows: out };

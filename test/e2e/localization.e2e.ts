@@ -3,7 +3,8 @@
  * `locale`) and a test language pack that declares zh-cn without core translations
  * (harness/languagePack.ts), so VS Code's own UI stays English while our extension gets zh-cn from
  * its real package.nls.zh-cn.json and l10n/bundle.l10n.zh-cn.json. The same steps in English are
- * covered by explorerCredentials.e2e.ts and activation.e2e.ts.
+ * covered by explorerCredentials.e2e.ts and activation.e2e.ts (the region map's by regionMap.e2e.ts,
+ * the compare page's by compareRanges.e2e.ts).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -97,5 +98,40 @@ describe('localization: zh-cn, signed in', () => {
     const before = owned();
     await vs.dismissQuickInput();
     assert.equal(owned(), before, 'cancelled at the last step: nothing was created');
+  });
+
+  it('the region map page speaks Chinese: heading, sections, status, and region names as the China-site console shows them', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    // The palette command's title (package.nls.zh-cn.json), its pickers (host), then the page (its boot data's bundle).
+    await vs.runCommand('CEN 流日志: 显示地域流量图…');
+    await pick(vs, 'prod-backbone');
+    await pick(vs, 'prod-backbone 的全部流日志');
+    const map = await vs.webviewFrame('地域流量图：prod-backbone');
+    await map.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.equal(((await map.locator('h1.map-title').textContent()) ?? '').trim(), '地域流量图：prod-backbone');
+    await map.locator('h2.section-title', { hasText: '跨地域连接的覆盖情况' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    await map.locator('h2.section-title', { hasText: '矩阵：源地域 × 目的地域' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.match((await map.locator('[data-testid=map-status]').textContent()) ?? '', /个流日志中 \d+ 个已返回结果/);
+    assert.match((await map.locator('[data-testid=map-cost]').textContent()) ?? '', /未设置价格/);
+    // The hub region's row and column heads carry its console name; the id stays in the title.
+    const hangzhou = map.locator('th.row-head[title="cn-hangzhou"]');
+    await hangzhou.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(((await hangzhou.textContent()) ?? '').trim(), '华东1（杭州）');
+    const heads = await map.locator('th.row-head, th.col-head').allTextContents();
+    assert.ok(heads.every((h) => !/^China \(/.test(h.trim())), `no English region names: ${heads.join(', ')}`);
+  });
+
+  it('the compare page speaks Chinese: heading, form, and its answer', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
+    await vs.openViewContainer('CEN 流日志');
+    await waitForTreeRow(vs, 'prod-backbone');
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('华东1（杭州）（cn-hangzhou）');
+    await vs.contextMenu('prod-backbone-flowlog', '与更早的时间范围对比…');
+    const frame = await vs.webviewFrame('对比：prod-backbone-flowlog');
+    await frame.locator('h1.compare-heading', { hasText: '前后对比：prod-backbone-flowlog' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await frame.locator('label[for=compare-dimension]', { hasText: '对比维度' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
+    assert.equal(((await frame.locator('[data-testid=compare-dimension] option[value=source]').textContent()) ?? '').trim(), '源地址（发送方）');
+    assert.equal(((await frame.locator('[data-testid=compare-earlier] option[value=previousPeriod]').textContent()) ?? '').trim(), '上一时段');
+    // Opened from the tree it compares at once: the summary (or the empty answer) is Chinese.
+    await frame.locator('[data-testid=compare-status]', { hasText: /个条目 · \d+ 个新增|两个时间范围内此流日志都没有记录/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
   });
 });

@@ -7,39 +7,44 @@ import type { CompareBoot, CompareForm, CompareHostMessage, CompareResultView, C
 import { sortEntries, type CompareSortColumn, type SortDirection } from '../../src/query/compare';
 import { codicon, h } from '../dom';
 import { formatBytes } from '../grid/valueFormat';
+import { displayFormat, t } from '../l10n';
 
 export interface ComparePort {
   post(message: CompareWebviewMessage): void;
   saveForm(form: CompareForm): void;
 }
 
-/** The page's sentences, in one place for localisation. */
+/** The page's sentences, in one place, in the display language (read when used, after the page's l10n is configured). */
 const TEXT = {
-  heading: (title: string) => `Before / after: ${title}`,
-  compareBy: 'Compare by',
-  range: 'Range',
-  with: 'Compared with',
-  picked: 'Earlier range',
-  pickedHint: 'e.g. 2024-05-01T10:00Z to 2024-05-01T11:00Z',
-  compare: 'Compare',
-  cancel: 'Cancel',
-  running: (current: string, earlier: string) => `Comparing ${current} with ${earlier}…`,
-  cancelled: 'Compare cancelled.',
-  earlier: 'Earlier',
-  current: 'Current',
-  difference: 'Difference',
-  ratio: 'Ratio',
-  change: 'Change',
-  new: 'new',
-  vanished: 'vanished',
-  empty: 'Neither range has any records for this flow log.',
-  truncated: 'One answer reached the row limit: entries beyond it may show as new or vanished.',
-  incomplete: (names: string) => `Log Service answered Incomplete for ${names}; totals may be low.`,
-  summary: (rows: number, added: number, gone: number, before: string, after: string, diff: string, ratio: string) =>
-    `${rows} entries · ${added} new · ${gone} vanished · total ${before} → ${after} (${diff}, ${ratio})`,
-  ranges: (current: string, earlier: string) => `Current: ${current}. Earlier: ${earlier}.`,
-  openHint: 'Enter or click opens the records of a row.',
-} as const;
+  heading: (title: string) => t('Before / after: {0}', title),
+  get compareBy() { return t('Compare by'); },
+  get range() { return t('Range'); },
+  get with() { return t('Compared with'); },
+  get picked() { return t('Earlier range'); },
+  get pickedHint() { return t('e.g. 2024-05-01T10:00Z to 2024-05-01T11:00Z'); },
+  get compare() { return t('Compare'); },
+  get cancel() { return t('Cancel'); },
+  running: (current: string, earlier: string) => t('Comparing {0} with {1}…', current, earlier),
+  get cancelled() { return t('Compare cancelled.'); },
+  get earlier() { return t('Earlier'); },
+  get current() { return t('Current'); },
+  get difference() { return t('Difference'); },
+  get ratio() { return t('Ratio'); },
+  get change() { return t('Change'); },
+  get new() { return t('new'); },
+  get vanished() { return t('vanished'); },
+  get empty() { return t('Neither range has any records for this flow log.'); },
+  get truncated() { return t('One answer reached the row limit: entries beyond it may show as new or vanished.'); },
+  incomplete: (names: string) => t('Log Service answered Incomplete for {0}; totals may be low.', names),
+  summary: (rows: number, added: number, gone: number, before: string, after: string, diff: string, ratio: string) => {
+    const f = displayFormat();
+    return t('{0} entries · {1} new · {2} vanished · total {3} → {4} ({5}, {6})', f.count(rows), f.count(added), f.count(gone), before, after, diff, ratio);
+  },
+  ranges: (current: string, earlier: string) => t('Current: {0}. Earlier: {1}.', current, earlier),
+  get openHint() { return t('Enter or click opens the records of a row.'); },
+  notAvailable: (label: string) => t('{0} (not available)', label),
+  exactBytes: (n: number) => t('{0} bytes', displayFormat().count(n)),
+};
 
 const COLUMNS: readonly { readonly id: CompareSortColumn; readonly label: (key: string) => string; readonly numeric: boolean }[] = [
   { id: 'key', label: (key) => key, numeric: false },
@@ -50,12 +55,13 @@ const COLUMNS: readonly { readonly id: CompareSortColumn; readonly label: (key: 
 ];
 
 export function signedBytes(n: number): string {
-  return n > 0 ? `+${formatBytes(n)}` : n < 0 ? `−${formatBytes(-n)}` : '0 B';
+  return n > 0 ? `+${formatBytes(n)}` : n < 0 ? `−${formatBytes(-n)}` : formatBytes(0);
 }
 
 export function ratioText(ratio: number | null): string {
   if (ratio === null) return '—';
-  return `×${ratio >= 100 ? Math.round(ratio) : ratio.toFixed(2)}`;
+  // Whole ratios stay ungrouped ("×1234"): a factor, read at a glance, the same in every language.
+  return `×${ratio >= 100 ? String(Math.round(ratio)) : displayFormat().decimal(ratio, 2, true)}`;
 }
 
 export class CompareView {
@@ -138,7 +144,7 @@ export class CompareView {
     s.dataset.testid = testid;
     l.htmlFor = s.id;
     for (const o of options) {
-      const option = h('option', '', o.disabled ? `${o.label} (not available)` : o.label);
+      const option = h('option', '', o.disabled ? TEXT.notAvailable(o.label) : o.label);
       option.value = o.value;
       if (o.disabled) {
         option.disabled = true;
@@ -298,8 +304,8 @@ export class CompareView {
     cells.forEach((text, i) => {
       const td = h(i === 0 ? 'th' : 'td', i === 0 ? 'key' : 'numeric', text);
       if (i === 0) (td as HTMLTableCellElement).scope = 'row';
-      if (i === 1) td.title = `${row.earlierBytes.toLocaleString('en-US')} bytes`;
-      if (i === 2) td.title = `${row.currentBytes.toLocaleString('en-US')} bytes`;
+      if (i === 1) td.title = TEXT.exactBytes(row.earlierBytes);
+      if (i === 2) td.title = TEXT.exactBytes(row.currentBytes);
       td.dataset.column = COLUMNS[i].id;
       tr.append(td);
     });

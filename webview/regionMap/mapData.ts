@@ -6,6 +6,7 @@
 import type { RegionPairTraffic } from '../../src/flowlogs/regionTraffic';
 import { regionName, regionRank } from '../../src/flowlogs/regions';
 import { formatBytes } from '../grid/valueFormat';
+import { displayFormat, t } from '../l10n';
 
 export type Metric = 'bytes' | 'packets';
 
@@ -103,24 +104,29 @@ export function buildSankey(traffic: readonly RegionPairTraffic[], metric: Metri
     else links.set(k, { source, target, value, src, dst, ...(attachmentId !== undefined ? { attachmentId } : {}) });
   };
   const sorted = [...traffic].sort((a, b) => byRank(a.src, b.src) || byRank(a.dst, b.dst));
-  for (const t of sorted) {
-    const value = metric === 'bytes' ? t.bytes : t.packets;
+  for (const row of sorted) {
+    const value = metric === 'bytes' ? row.bytes : row.packets;
     if (value <= 0) continue;
-    const s = node('source', t.src, regionName(t.src));
-    const d = node('destination', t.dst, regionName(t.dst));
-    if (via && t.attachmentId !== undefined) {
-      const att = t.attachmentId;
-      const v = node('via', att, att === '-' ? 'attachment not recorded' : (attachmentNames[att] ?? att));
-      add(s, v, value, t.src, t.dst, att);
-      add(v, d, value, t.src, t.dst, att);
-    } else add(s, d, value, t.src, t.dst);
+    const s = node('source', row.src, regionName(row.src));
+    const d = node('destination', row.dst, regionName(row.dst));
+    if (via && row.attachmentId !== undefined) {
+      const att = row.attachmentId;
+      const v = node('via', att, att === '-' ? t('attachment not recorded') : (attachmentNames[att] ?? att));
+      add(s, v, value, row.src, row.dst, att);
+      add(v, d, value, row.src, row.dst, att);
+    } else add(s, d, value, row.src, row.dst);
   }
   return { nodes: [...nodes.values()], links: [...links.values()] };
 }
 
 /** "1.5 GB" or "12.3 K packets". */
 export function formatMetric(value: number, metric: Metric): string {
-  return metric === 'bytes' ? formatBytes(value) : `${formatCompact(value)} packets`;
+  return metric === 'bytes' ? formatBytes(value) : t('{0} packets', formatCompact(value));
+}
+
+/** The measure's name inside a sentence ("bytes", "packets"). */
+export function metricWord(metric: Metric): string {
+  return metric === 'bytes' ? t('bytes') : t('packets');
 }
 
 /** 1234 → "1.2 K", 5600000 → "5.6 M". */
@@ -132,6 +138,7 @@ export function formatCompact(n: number): string {
     v /= 1000;
     u++;
   }
-  const text = u === 0 ? String(Math.round(v)) : v < 10 ? v.toFixed(1) : String(Math.round(v));
+  const f = displayFormat();
+  const text = u === 0 || v >= 10 ? f.count(Math.round(v)) : f.decimal(v, 1, true);
   return `${n < 0 ? '-' : ''}${text}${units[u]}`;
 }

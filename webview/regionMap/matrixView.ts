@@ -6,7 +6,8 @@
 import { scaleSqrt } from 'd3-scale';
 import { regionName } from '../../src/flowlogs/regions';
 import { h } from '../dom';
-import { formatMetric, type Matrix, type MatrixCell, type Metric } from './mapData';
+import { t } from '../l10n';
+import { formatMetric, metricWord, type Matrix, type MatrixCell, type Metric } from './mapData';
 
 export interface MatrixEvents {
   onOpen(cell: MatrixCell): void;
@@ -22,17 +23,17 @@ export interface CellNotes {
 export function renderMatrix(matrix: Matrix, metric: Metric, notes: CellNotes, events: MatrixEvents): HTMLElement {
   const wrap = h('div', 'matrix-wrap');
   if (matrix.rows.length === 0) {
-    wrap.append(h('p', 'empty-note', 'No cross-region traffic in this range.'));
+    wrap.append(h('p', 'empty-note', t('No cross-region traffic in this range.')));
     return wrap;
   }
   // Square root: a few busy pairs would otherwise leave every other cell looking empty.
   const tint = scaleSqrt().domain([0, matrix.max || 1]).range([6, 70]).clamp(true);
   const table = h('table', 'matrix');
   table.setAttribute('role', 'grid');
-  table.setAttribute('aria-label', `Traffic by region pair (${metric}): rows are source regions, columns destination regions`);
+  table.setAttribute('aria-label', t('Traffic by region pair ({0}): rows are source regions, columns destination regions', metricWord(metric)));
   table.dataset.testid = 'region-matrix';
   const head = h('tr');
-  const corner = h('th', 'corner', 'from \\ to');
+  const corner = h('th', 'corner', t('from \\ to'));
   corner.setAttribute('scope', 'col');
   head.append(corner);
   for (const dst of matrix.columns) {
@@ -58,7 +59,7 @@ export function renderMatrix(matrix: Matrix, metric: Metric, notes: CellNotes, e
       td.dataset.col = String(c);
       if (!cell) {
         td.classList.add('no-traffic');
-        td.setAttribute('aria-label', `${regionName(src)} to ${regionName(dst)}: no traffic`);
+        td.setAttribute('aria-label', t('{0} to {1}: no traffic', regionName(src), regionName(dst)));
         tr.append(td);
         return;
       }
@@ -80,7 +81,9 @@ export function renderMatrix(matrix: Matrix, metric: Metric, notes: CellNotes, e
         w.setAttribute('aria-hidden', 'true');
         td.append(w);
       }
-      const label = `${regionName(src)} to ${regionName(dst)}: ${value}${cost ? `, ${cost}` : ''}${warning ? `. ${warning}` : ''}. Press Enter to open the records.`;
+      const withCost = cost ? t('{0}, {1}', value, cost) : value;
+      const what = warning ? t('{0}. {1}', withCost, warning) : withCost;
+      const label = t('{0} to {1}: {2}. Press Enter to open the records.', regionName(src), regionName(dst), what);
       td.setAttribute('aria-label', label);
       td.title = label;
       td.addEventListener('click', () => events.onOpen(cell));

@@ -7,6 +7,7 @@
 import type { RegionMapHostMessage, RegionMapPersistedState, RegionMapResult, RegionMapScope, RegionMapWebviewMessage, TimeRangeSpec } from '../../src/protocol/regionMapMessages';
 import { formatCost } from '../../src/flowlogs/cost';
 import { codicon, h } from '../dom';
+import { displayFormat, t } from '../l10n';
 import { buildMatrix, buildSankey, type Metric } from './mapData';
 import { renderMatrix } from './matrixView';
 import { renderSankey } from './sankeyView';
@@ -18,29 +19,28 @@ export interface RegionMapHost {
   saveState?(state: RegionMapPersistedState): void;
 }
 
-/** User-facing text, in one place (ready for localisation). */
+/** User-facing text, in one place (in the display language: read when used, after the page's l10n is configured). */
 const TEXT = {
-  estimate: 'Estimate from captured bytes',
-  noPrices: 'No prices set: the cost estimate needs your price per GB for each region pair (there is no built-in price list).',
-  setPrices: 'Set prices…',
-  notContributing: 'Not counted (its records lack the region fields)',
-  failed: 'Failed',
-  incomplete: 'Incomplete answer (sums may be low)',
-  coverageTitle: 'Coverage of inter-region connections',
-  createMissing: 'Create flow log…',
-  matrixTitle: 'Matrix: source region × destination region',
-  sankeyTitle: 'Flows: source region → destination region',
-  loading: 'Loading…',
-  cancel: 'Cancel',
-  refresh: 'Refresh',
-  cancelled: 'Cancelled. Refresh to load again.',
+  get noPrices() { return t('No prices set: the cost estimate needs your price per GB for each region pair (there is no built-in price list).'); },
+  get setPrices() { return t('Set prices…'); },
+  get notContributing() { return t('Not counted (its records lack the region fields)'); },
+  get failed() { return t('Failed'); },
+  get incomplete() { return t('Incomplete answer (sums may be low)'); },
+  get coverageTitle() { return t('Coverage of inter-region connections'); },
+  get createMissing() { return t('Create flow log…'); },
+  get matrixTitle() { return t('Matrix: source region × destination region'); },
+  get sankeyTitle() { return t('Flows: source region → destination region'); },
+  get loading() { return t('Loading…'); },
+  get cancel() { return t('Cancel'); },
+  get refresh() { return t('Refresh'); },
+  get cancelled() { return t('Cancelled. Refresh to load again.'); },
 };
 
-const RANGES: readonly { readonly label: string; readonly spec: TimeRangeSpec }[] = [
-  { label: 'Last hour', spec: { kind: 'quick', minutes: 60 } },
-  { label: 'Last 24 hours', spec: { kind: 'relative', amount: 24, unit: 'hours' } },
-  { label: 'Last 7 days', spec: { kind: 'relative', amount: 7, unit: 'days' } },
-  { label: 'Last 30 days', spec: { kind: 'relative', amount: 30, unit: 'days' } },
+const RANGES: readonly { readonly label: () => string; readonly spec: TimeRangeSpec }[] = [
+  { label: () => t('Last hour'), spec: { kind: 'quick', minutes: 60 } },
+  { label: () => t('Last 24 hours'), spec: { kind: 'relative', amount: 24, unit: 'hours' } },
+  { label: () => t('Last 7 days'), spec: { kind: 'relative', amount: 7, unit: 'days' } },
+  { label: () => t('Last 30 days'), spec: { kind: 'relative', amount: 30, unit: 'days' } },
 ];
 
 function rangeIndex(spec: TimeRangeSpec): number {
@@ -76,15 +76,15 @@ export class RegionMapApp {
   }
 
   private build(): void {
-    RANGES.forEach((r, i) => this.rangeSelect.append(option(String(i), r.label)));
-    this.rangeSelect.setAttribute('aria-label', 'Time range');
+    RANGES.forEach((r, i) => this.rangeSelect.append(option(String(i), r.label())));
+    this.rangeSelect.setAttribute('aria-label', t('Time range'));
     this.rangeSelect.dataset.testid = 'map-range';
     this.rangeSelect.addEventListener('change', () => {
       this.range = RANGES[Number(this.rangeSelect.value)]?.spec ?? this.range;
       this.load();
     });
-    this.metricSelect.append(option('bytes', 'Bytes'), option('packets', 'Packets'));
-    this.metricSelect.setAttribute('aria-label', 'Measure');
+    this.metricSelect.append(option('bytes', t('Bytes')), option('packets', t('Packets')));
+    this.metricSelect.setAttribute('aria-label', t('Measure'));
     this.metricSelect.dataset.testid = 'map-metric';
     this.metricSelect.addEventListener('change', () => {
       this.metric = this.metricSelect.value === 'packets' ? 'packets' : 'bytes';
@@ -100,7 +100,7 @@ export class RegionMapApp {
     });
     const via = h('label', 'via-label');
     via.htmlFor = 'via-attachment';
-    via.append(this.viaBox, document.createTextNode(' via attachment'));
+    via.append(this.viaBox, document.createTextNode(` ${t('via attachment')}`));
     this.refreshButton.append(codicon('refresh'), document.createTextNode(` ${TEXT.refresh}`));
     this.refreshButton.addEventListener('click', () => this.load());
     const titles = h('div', 'titles');
@@ -127,8 +127,8 @@ export class RegionMapApp {
         this.rangeSelect.value = String(rangeIndex(m.range));
         this.metricSelect.value = this.metric;
         this.viaBox.checked = m.byAttachment;
-        this.title.textContent = `Region map: ${m.scope.title}`;
-        this.subtitle.textContent = m.scope.kind === 'cen' ? `every flow log of CEN ${m.scope.cenId}` : `flow log ${m.scope.flowLogId ?? ''}`;
+        this.title.textContent = t('Region map: {0}', m.scope.title);
+        this.subtitle.textContent = m.scope.kind === 'cen' ? t('every flow log of CEN {0}', m.scope.cenId) : t('flow log {0}', m.scope.flowLogId ?? '');
         this.load();
         return;
       case 'loading':
@@ -203,12 +203,18 @@ export class RegionMapApp {
     const r = this.result;
     if (!r) return;
     const answered = r.sources.filter((s) => s.state === 'ok').length;
-    this.setStatus('info', `${r.rangeLabel} · ${answered} of ${r.sources.length} flow log${r.sources.length === 1 ? '' : 's'} answered`);
+    const f = displayFormat();
+    this.setStatus(
+      'info',
+      r.sources.length === 1
+        ? t('{0} · {1} of {2} flow log answered', r.rangeLabel, f.count(answered), f.count(r.sources.length))
+        : t('{0} · {1} of {2} flow logs answered', r.rangeLabel, f.count(answered), f.count(r.sources.length)),
+    );
     this.notices.replaceChildren(...this.sourceNotices(r), ...this.countNotices(r), ...this.costNotices(r));
     const matrix = buildMatrix(r.traffic, this.metric);
     const notLogged = new Map(r.coverage.filter((c) => c.state === 'notLogged').map((c) => [`${c.from}>${c.to}`, c.sentence]));
     const costByPair = new Map<string, string>();
-    for (const p of r.cost.estimate?.pairs ?? []) if (p.cost !== undefined) costByPair.set(`${p.src}>${p.dst}`, `≈ ${formatCost(p.cost, r.cost.currency)}`);
+    for (const p of r.cost.estimate?.pairs ?? []) if (p.cost !== undefined) costByPair.set(`${p.src}>${p.dst}`, t('≈ {0}', costText(p.cost, r.cost.currency)));
     const open = (src: string, dst: string, attachmentId?: string): void => this.host.post({ type: 'openPair', src, dst, ...(attachmentId !== undefined ? { attachmentId } : {}) });
     const matrixSection = section(TEXT.matrixTitle, renderMatrix(matrix, this.metric, { cost: costByPair, notLogged }, { onOpen: (c) => open(c.src, c.dst) }));
     const width = Math.max(420, (this.body.clientWidth || this.root.clientWidth || 900) - 24);
@@ -225,7 +231,7 @@ export class RegionMapApp {
       const what = s.state === 'notContributing' ? TEXT.notContributing : s.state === 'failed' ? TEXT.failed : TEXT.incomplete;
       const p = h('p', `notice ${kind}`);
       p.dataset.testid = `source-${s.state}`;
-      p.append(codicon(kind === 'error' ? 'error' : 'warning'), document.createTextNode(` ${s.name} (${s.regionId}): ${what}${s.reason ? ` — ${s.reason}` : ''}.`));
+      p.append(codicon(kind === 'error' ? 'error' : 'warning'), document.createTextNode(` ${s.reason ? t('{0} ({1}): {2} — {3}.', s.name, s.regionId, what, s.reason) : t('{0} ({1}): {2}.', s.name, s.regionId, what)}`));
       out.push(p);
     }
     return out;
@@ -253,13 +259,16 @@ export class RegionMapApp {
       p.append(codicon('info'), document.createTextNode(` ${TEXT.noPrices} `), link);
     } else {
       const est = r.cost.estimate;
-      const total = est ? formatCost(est.total, r.cost.currency) : '';
-      const unpriced = est && est.unpriced > 0 ? ` (${est.unpriced} pair${est.unpriced === 1 ? '' : 's'} without a price left out)` : '';
-      p.append(codicon('credit-card'), document.createTextNode(` Estimated transfer cost for the range: ${total}${unpriced}. ${TEXT.estimate}, not a bill.`));
+      const total = est ? costText(est.total, r.cost.currency) : '';
+      const unpriced = !est || est.unpriced === 0 ? undefined : est.unpriced === 1 ? t('1 pair without a price left out') : t('{0} pairs without a price left out', displayFormat().count(est.unpriced));
+      const sentence = unpriced
+        ? t('Estimated transfer cost for the range: {0} ({1}). Estimate from captured bytes, not a bill.', total, unpriced)
+        : t('Estimated transfer cost for the range: {0}. Estimate from captured bytes, not a bill.', total);
+      p.append(codicon('credit-card'), document.createTextNode(` ${sentence}`));
     }
     const problems = r.cost.problems.map((m) => {
       const q = h('p', 'notice warning');
-      q.append(codicon('warning'), document.createTextNode(` Price setting: ${m}`));
+      q.append(codicon('warning'), document.createTextNode(` ${t('Price setting: {0}', m)}`));
       return q;
     });
     return [p, ...problems];
@@ -268,8 +277,8 @@ export class RegionMapApp {
   private coverageSection(r: RegionMapResult): HTMLElement {
     const list = h('ul', 'coverage-list');
     list.dataset.testid = 'coverage-list';
-    if (r.coverageError) list.append(item('error', `Coverage could not be checked: ${r.coverageError}`));
-    if (r.coverage.length === 0 && !r.coverageError) list.append(item('info', 'This CEN has no inter-region connection.'));
+    if (r.coverageError) list.append(item('error', t('Coverage could not be checked: {0}', r.coverageError)));
+    if (r.coverage.length === 0 && !r.coverageError) list.append(item('info', t('This CEN has no inter-region connection.')));
     for (const c of r.coverage) {
       const li = item(c.state === 'logged' ? 'pass' : c.state === 'notLogged' ? 'warning' : 'circle-slash', c.sentence);
       li.dataset.testid = `coverage-${c.from}>${c.to}`;
@@ -278,7 +287,7 @@ export class RegionMapApp {
         const b = h('button', 'action-button secondary');
         b.append(codicon('add'), document.createTextNode(` ${TEXT.createMissing}`));
         // The visible text starts the accessible name (WCAG 2.5.3, label in name), then says which direction.
-        b.setAttribute('aria-label', `${TEXT.createMissing} for ${c.from} → ${c.to}`);
+        b.setAttribute('aria-label', t('Create flow log… for {0} → {1}', c.from, c.to));
         b.dataset.testid = `create-${c.from}>${c.to}`;
         b.addEventListener('click', () => this.host.post({ type: 'createMissing', from: c.from, to: c.to }));
         li.append(document.createTextNode(' '), b);
@@ -287,6 +296,11 @@ export class RegionMapApp {
     }
     return section(TEXT.coverageTitle, list);
   }
+}
+
+/** A cost in the display language's number form. */
+function costText(amount: number, currency: string): string {
+  return formatCost(amount, currency, displayFormat().locale);
 }
 
 function option(value: string, text: string): HTMLOptionElement {

@@ -6,7 +6,8 @@
 import { sankey, sankeyLinkHorizontal, type SankeyLink, type SankeyNode } from 'd3-sankey';
 import { regionName } from '../../src/flowlogs/regions';
 import { h } from '../dom';
-import { formatMetric, type Metric, type SankeyGraph, type SankeyLinkDatum, type SankeyNodeDatum } from './mapData';
+import { t } from '../l10n';
+import { formatMetric, metricWord, type Metric, type SankeyGraph, type SankeyLinkDatum, type SankeyNodeDatum } from './mapData';
 
 export interface SankeyEvents {
   onOpen(link: SankeyLinkDatum): void;
@@ -26,7 +27,7 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap
 export function renderSankey(graph: SankeyGraph, metric: Metric, width: number, events: SankeyEvents): HTMLElement {
   const wrap = h('div', 'sankey-wrap');
   if (graph.links.length === 0) {
-    wrap.append(h('p', 'empty-note', 'Nothing to draw: no cross-region traffic in this range.'));
+    wrap.append(h('p', 'empty-note', t('Nothing to draw: no cross-region traffic in this range.')));
     return wrap;
   }
   const columns = new Set(graph.nodes.map((n) => n.kind)).size;
@@ -52,7 +53,12 @@ export function renderSankey(graph: SankeyGraph, metric: Metric, width: number, 
   root.setAttribute('width', String(w));
   root.setAttribute('height', String(height));
   root.setAttribute('role', 'group');
-  root.setAttribute('aria-label', `Sankey diagram of traffic (${metric}) from source regions${columns > 2 ? ' through attachments' : ''} to destination regions`);
+  root.setAttribute(
+    'aria-label',
+    columns > 2
+      ? t('Sankey diagram of traffic ({0}) from source regions through attachments to destination regions', metricWord(metric))
+      : t('Sankey diagram of traffic ({0}) from source regions to destination regions', metricWord(metric)),
+  );
   root.classList.add('sankey');
   root.dataset.testid = 'region-sankey';
 
@@ -67,8 +73,11 @@ export function renderSankey(graph: SankeyGraph, metric: Metric, width: number, 
     p.setAttribute('stroke-width', String(Math.max(1.5, l.width ?? 1)));
     p.setAttribute('tabindex', '0');
     p.setAttribute('role', 'button');
-    const through = l.attachmentId !== undefined ? ` via ${(l.source as Node).kind === 'via' ? (l.source as Node).label : (l.target as Node).label}` : '';
-    const label = `${regionName(l.src)} to ${regionName(l.dst)}${through}: ${formatMetric(l.value, metric)}. Press Enter to open the records.`;
+    const through = l.attachmentId !== undefined ? ((l.source as Node).kind === 'via' ? (l.source as Node).label : (l.target as Node).label) : undefined;
+    const label =
+      through !== undefined
+        ? t('{0} to {1} via {2}: {3}. Press Enter to open the records.', regionName(l.src), regionName(l.dst), through, formatMetric(l.value, metric))
+        : t('{0} to {1}: {2}. Press Enter to open the records.', regionName(l.src), regionName(l.dst), formatMetric(l.value, metric));
     p.setAttribute('aria-label', label);
     p.setAttribute('data-src', l.src);
     p.setAttribute('data-dst', l.dst);

@@ -25,6 +25,7 @@ import { buildWorkbenchHtml, createNonce } from '../workbench/workbenchHtml';
 import { webviewOptions, webviewRoot } from '../workbench/workbenchPanel';
 
 import { COMPARE_VIEW_TYPE } from '../../activation/contributions';
+import { hostL10nSetup } from '../../activation/hostL10n';
 
 /** Opens the records behind a row: a search over an absolute range, in the query workbench. */
 export type RecordsOpener = (query: string, range: TimeRangeSpec) => Promise<void>;
@@ -53,8 +54,8 @@ export function rangeOptions(start: TimeRangeSpec | undefined): { options: Compa
   const minutes = start.kind === 'quick' ? start.minutes : start.kind === 'relative' ? quickMinutes(start.amount, start.unit) : undefined;
   const same = options.find((o) => o.spec.kind === 'quick' && o.spec.minutes === minutes);
   if (same) return { options, selected: same.id };
-  const label = start.kind === 'absolute' ? describeRange(start) : `Last ${minutes ?? '?'} minutes`;
-  return { options: [{ id: 'workbench', label: `Workbench range: ${label}`, spec: start }, ...options], selected: 'workbench' };
+  const label = start.kind === 'absolute' ? describeRange(start) : vscode.l10n.t('Last {0} minutes', minutes ?? '?');
+  return { options: [{ id: 'workbench', label: vscode.l10n.t('Workbench range: {0}', label), spec: start }, ...options], selected: 'workbench' };
 }
 
 function quickMinutes(amount: number, unit: 'minutes' | 'hours' | 'days'): number {
@@ -110,7 +111,7 @@ export class ComparePanel implements vscode.Disposable {
 
   private render(run: boolean): void {
     const { source } = this.intent;
-    this.panel.title = `Compare: ${source.title}`;
+    this.panel.title = compareTitle(source.title);
     const boot: CompareBoot = {
       title: source.title,
       dimensions: COMPARE_DIMENSIONS.map((d) => ({ id: d.id, label: d.label, unavailable: dimensionUnavailable(d.id, source.fields) })),
@@ -119,6 +120,7 @@ export class ComparePanel implements vscode.Disposable {
       form: this.form,
       run,
       restore: this.intent.restore,
+      l10n: hostL10nSetup(),
     };
     const webview = this.panel.webview;
     const root = webviewRoot(this.deps.extensionUri);
@@ -127,7 +129,7 @@ export class ComparePanel implements vscode.Disposable {
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'compare.js')).toString(),
       styleUris: [vscode.Uri.joinPath(root, 'compare.css'), vscode.Uri.joinPath(root, 'codicons', 'codicon.css')].map((u) => webview.asWebviewUri(u).toString()),
-      title: `Compare: ${source.title}`,
+      title: compareTitle(source.title),
       boot: JSON.stringify(boot),
     });
   }
@@ -158,7 +160,7 @@ export class ComparePanel implements vscode.Disposable {
         try {
           await this.intent.openRecords(rowRecordsQuery(last.dimension, message.key), { kind: 'absolute', from: range.from, to: range.to });
         } catch (e) {
-          void vscode.window.showErrorMessage(`Opening the records failed: ${errorText(e)}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Opening the records failed: {0}', errorText(e)));
         }
         return;
       }
@@ -169,7 +171,7 @@ export class ComparePanel implements vscode.Disposable {
     this.running?.abort.abort();
     const { source } = this.intent;
     const option = this.ranges.find((r) => r.id === form.rangeId);
-    if (!option) return this.post({ type: 'failed', requestId, message: 'Choose the range to compare.' });
+    if (!option) return this.post({ type: 'failed', requestId, message: vscode.l10n.t('Choose the range to compare.') });
     const now = new Date();
     let current;
     try {
@@ -187,7 +189,7 @@ export class ComparePanel implements vscode.Disposable {
     this.deps.log.info(`compare: ${source.title} by ${form.dimension}, ${describeRange(current)} vs ${describeRange(earlier.range)}`);
     try {
       const outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: `Comparing ${source.title}` },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Comparing {0}', source.title) },
         () => runCompare(source, form.dimension, current, earlier.range, abort.signal),
       );
       if (this.running?.requestId !== requestId) return;
@@ -230,6 +232,11 @@ export class ComparePanel implements vscode.Disposable {
   }
 }
 
+/** The panel's tab title. */
+function compareTitle(sourceTitle: string): string {
+  return vscode.l10n.t('Compare: {0}', sourceTitle);
+}
+
 /** The outcome as the page shows it: labels for keys and ranges. */
 export function resultView(outcome: CompareOutcome): CompareResultView {
   const info = dimensionInfo(outcome.dimension);
@@ -265,7 +272,7 @@ export class ComparePanels implements vscode.Disposable {
       existing.show(intent);
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, `Compare: ${intent.source.title}`, vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
+    const panel = vscode.window.createWebviewPanel(COMPARE_VIEW_TYPE, compareTitle(intent.source.title), vscode.ViewColumn.Active, webviewOptions(this.deps.extensionUri));
     return this.track(key, new ComparePanel(panel, intent, this.deps));
   }
 

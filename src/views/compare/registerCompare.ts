@@ -43,7 +43,7 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
   };
   const sls = async (): Promise<SlsApi> =>
     deps.sls() ??
-    Promise.reject(new CloudError({ kind: 'credentials', message: 'Not signed in to Alibaba Cloud.', nextStep: 'Sign in from the CEN Flow Logs view, then compare again.' }));
+    Promise.reject(new CloudError({ kind: 'credentials', message: vscode.l10n.t('Not signed in to Alibaba Cloud.'), nextStep: vscode.l10n.t('Sign in from the CEN Flow Logs view, then compare again.') }));
   const intentOf = (restore: CompareRestore): { key: string; intent: CompareIntent } => {
     const { source, range } = restore;
     switch (source.kind) {
@@ -90,7 +90,7 @@ export function registerCompare(context: vscode.ExtensionContext, deps: CompareD
       }
     }
   };
-  deps.registrar.register(COMPARE_COMMAND, 'Compare with earlier range', async (node?: unknown) => {
+  deps.registrar.register(COMPARE_COMMAND, vscode.l10n.t('Compare with earlier range'), async (node?: unknown) => {
     // A CEN panel compares its whole CEN, through the panel's merged queries.
     const active = node === undefined ? deps.panels.openPanels.find((p) => p.panel.active) : undefined;
     if (active?.target.kind === 'cen') {
@@ -156,6 +156,6 @@ async function compareTarget(deps: CompareDeps, node: unknown): Promise<ChosenTa
       range: panel.currentViewState?.range,
     };
   }
-  const picked = await pickFlowLog(deps.cen, 'Compare which flow log with an earlier range?');
+  const picked = await pickFlowLog(deps.cen, vscode.l10n.t('Compare which flow log with an earlier range?'));
   return picked ? { logstore: flowLogCompareLogstore(picked) } : undefined;
 }

@@ -19,12 +19,14 @@ import {
   type CoverageInfo,
   type RegionMapHostMessage,
   type RegionMapPersistedState,
+  type RegionMapBoot,
   type RegionMapResult,
   type RegionMapScope,
   type RegionMapWebviewMessage,
 } from '../../protocol/regionMapMessages';
 import type { ExplorerModel } from '../explorer/explorerModel';
 import { buildWorkbenchHtml, createNonce } from '../workbench/workbenchHtml';
+import { hostL10nSetup } from '../../activation/hostL10n';
 import { resolveWorkbenchRange } from '../workbench/workbenchLanguage';
 import type { WorkbenchPanels } from '../workbench/workbenchPanels';
 import { flowLogTargetInput } from '../workbench/workbenchTarget';
@@ -108,12 +110,15 @@ export class RegionMapPanel implements vscode.Disposable {
     // The built webview assets (the only local resource root of the panel, see webviewOptions).
     const root = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(root, ...path)).toString();
+    // The display language and its strings go in with the page: it speaks it without loading anything.
+    const boot: RegionMapBoot = { l10n: hostL10nSetup() };
     webview.html = buildWorkbenchHtml({
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: asset('regionMap.js'),
       styleUris: [asset('codicons', 'codicon.css'), asset('regionMap.css')],
       title: this.panel.title,
+      boot: JSON.stringify(boot),
     });
   }
 
@@ -131,7 +136,7 @@ export class RegionMapPanel implements vscode.Disposable {
       await this.handle(message);
     } catch (e) {
       this.deps.log.error(`region map: ${message.type} failed: ${errorText(e)}`);
-      void vscode.window.showErrorMessage(`Region map: ${errorText(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Region map: {0}', errorText(e)));
     }
   }
 
@@ -168,24 +173,24 @@ export class RegionMapPanel implements vscode.Disposable {
     this.current = { requestId, abort };
     const started = Date.now();
     try {
-      this.post({ type: 'loading', requestId, done: 0, total: 0, message: 'Listing flow logs…' });
+      this.post({ type: 'loading', requestId, done: 0, total: 0, message: vscode.l10n.t('Listing flow logs…') });
       const flowLogs = this.subject.flowLog ? [this.subject.flowLog] : [...(await this.deps.model.flowLogsOf(this.subject.cen))];
       const coverage = this.deps.model.coverageOf(this.subject.cen).then(
         (pairs) => ({ pairs }),
         (e: unknown) => ({ pairs: [] as PairCoverage[], error: errorText(e) }),
       );
-      if (flowLogs.length === 0) throw new Error(`${this.scope.title} has no flow log: create one to see its traffic by region pair.`);
+      if (flowLogs.length === 0) throw new Error(vscode.l10n.t('{0} has no flow log: create one to see its traffic by region pair.', this.scope.title));
       // The coarsest capture window among the flow logs: a half window would under-count.
       const interval = Math.max(...flowLogs.map((f) => f.interval));
       const resolved = resolveWorkbenchRange(range, interval, new Date());
       const sls = await this.deps.sls();
-      this.post({ type: 'loading', requestId, done: 0, total: flowLogs.length, message: `Asking ${flowLogs.length} flow log${flowLogs.length === 1 ? '' : 's'}…` });
+      this.post({ type: 'loading', requestId, done: 0, total: flowLogs.length, message: flowLogs.length === 1 ? vscode.l10n.t('Asking 1 flow log…') : vscode.l10n.t('Asking {0} flow logs…', flowLogs.length) });
       const answer = await cenRegionTraffic(sls, flowLogs, {
         range: resolved,
         byAttachment,
         signal: abort.signal,
         onAnswer: (a, done, total) => {
-          if (!abort.signal.aborted) this.post({ type: 'loading', requestId, done, total, message: `${a.source.name} answered (${done} of ${total})` });
+          if (!abort.signal.aborted) this.post({ type: 'loading', requestId, done, total, message: vscode.l10n.t('{0} answered ({1} of {2})', a.source.name, done, total) });
         },
       });
       if (abort.signal.aborted) throw new vscode.CancellationError();
@@ -226,7 +231,7 @@ export class RegionMapPanel implements vscode.Disposable {
     );
     const flowLogs = concerned.map((a) => last.flowLogs.find((f) => f.flowLogId === a.source.flowLogId)).filter((f): f is FlowLog => f !== undefined);
     if (flowLogs.length === 0) {
-      void vscode.window.showInformationMessage(`No flow log captured ${src} → ${dst} in this range.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('No flow log captured {0} → {1} in this range.', src, dst));
       return;
     }
     const query = pairRecordsQuery(src, dst, attachmentId);
@@ -235,7 +240,7 @@ export class RegionMapPanel implements vscode.Disposable {
 
   private async createMissing(from: string, to: string): Promise<void> {
     const d = this.last?.coverage.flatMap((p) => [p.forward, p.back]).find((x) => x.from === from && x.to === to);
-    if (!d || !d.router) throw new Error(`${from} → ${to} has no transit router of this CEN on the sending side.`);
+    if (!d || !d.router) throw new Error(vscode.l10n.t('{0} → {1} has no transit router of this CEN on the sending side.', from, to));
     await vscode.commands.executeCommand('cenFlowLogs.flowLog.create', {
       prefill: { cen: this.subject.cen, router: d.router, attachment: d.attachment, name: `${from}-to-${to}` },
     });
@@ -248,7 +253,7 @@ function coverageInfo(d: PairCoverage['forward']): CoverageInfo {
 
 function attachmentNames(pairs: readonly PairCoverage[]): Record<string, string> {
   const names: Record<string, string> = {};
-  for (const d of pairs.flatMap((p) => [p.forward, p.back])) if (d.attachment) names[d.attachment.attachmentId] = d.attachment.name || `${d.from} → ${d.to} connection`;
+  for (const d of pairs.flatMap((p) => [p.forward, p.back])) if (d.attachment) names[d.attachment.attachmentId] = d.attachment.name || vscode.l10n.t('{0} → {1} connection', d.from, d.to);
   return names;
 }
 

@@ -4,6 +4,7 @@
  * and for a CEN the answers summed in cenRegionTraffic — the one place that decides how a CEN's
  * answer is made.
  */
+import { t } from '@vscode/l10n';
 import type { FlowLog } from '../../cloud/cenApi';
 import type { SlsApi, TimeRange } from '../../cloud/slsApi';
 import { errorText } from '../../errorText';
@@ -33,10 +34,10 @@ export async function flowLogRegionTraffic(sls: SlsApi, flowLog: FlowLog, reques
   const format = { logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId };
   const missing = missingRegionFields(format, false);
   if (missing.length > 0) {
-    const why = format.olderForm ? 'a flow log of the 2019 form' : 'its log format';
-    return { source: sourceOf(flowLog, 'notContributing', `${why} does not write ${missing.join(', ')}`), traffic: [] };
+    const why = format.olderForm ? t('a flow log of the 2019 form does not write {0}', missing.join(', ')) : t('its log format does not write {0}', missing.join(', '));
+    return { source: sourceOf(flowLog, 'notContributing', why), traffic: [] };
   }
-  if (!flowLog.projectName || !flowLog.logStoreName) return { source: sourceOf(flowLog, 'notContributing', 'it delivers to no Log Service logstore'), traffic: [] };
+  if (!flowLog.projectName || !flowLog.logStoreName) return { source: sourceOf(flowLog, 'notContributing', t('it delivers to no Log Service logstore')), traffic: [] };
   // A format without attachment-id still answers the pair totals; its records count as "attachment unknown".
   const byAttachment = request.byAttachment && missingRegionFields(format, true).length === 0;
   // Split by direction where written: it tells the router's outbound leg from a local connection's (uniqueTraffic.ts).
@@ -47,7 +48,7 @@ export async function flowLogRegionTraffic(sls: SlsApi, flowLog: FlowLog, reques
       { signal: request.signal },
     );
     let traffic = parseRegionTraffic(result.columns, result.rows);
-    if (request.byAttachment && !byAttachment) traffic = traffic.map((t) => ({ ...t, attachmentId: '-' }));
+    if (request.byAttachment && !byAttachment) traffic = traffic.map((row) => ({ ...row, attachmentId: '-' }));
     return { source: sourceOf(flowLog, 'ok', undefined, result.progress === 'Incomplete'), traffic };
   } catch (e) {
     if (request.signal?.aborted) throw e;

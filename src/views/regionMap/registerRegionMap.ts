@@ -25,7 +25,7 @@ export function registerRegionMap(context: vscode.ExtensionContext, deps: Region
     panels.set(key, panel);
     panel.onDidDispose(() => panels.delete(key));
   };
-  deps.registrar.register(SHOW_REGION_MAP, 'Show region map', async (node?: unknown) => {
+  deps.registrar.register(SHOW_REGION_MAP, vscode.l10n.t('Show region map'), async (node?: unknown) => {
     const subject = await subjectOf(deps, node);
     if (!subject) return;
     const key = subjectKey(subject);
@@ -34,7 +34,7 @@ export function registerRegionMap(context: vscode.ExtensionContext, deps: Region
       open.reveal();
       return;
     }
-    const title = `Region Map: ${subject.flowLog ? subject.flowLog.name || subject.flowLog.flowLogId : subject.cen.name || subject.cen.cenId}`;
+    const title = vscode.l10n.t('Region Map: {0}', subject.flowLog ? subject.flowLog.name || subject.flowLog.flowLogId : subject.cen.name || subject.cen.cenId);
     const webviewPanel = vscode.window.createWebviewPanel(REGION_MAP_VIEW_TYPE, title, vscode.ViewColumn.Active, webviewOptions(deps.extensionUri));
     const { RegionMapPanel } = loadRegionMapModule();
     track(key, new RegionMapPanel(webviewPanel, subject, deps));
@@ -64,7 +64,7 @@ async function restoredSubject(deps: RegionMapDeps, cenId: string, flowLogId: st
   const cen = (await deps.model.allCens()).find((c) => c.cenId === cenId) ?? placeholderCen(cenId);
   if (!flowLogId) return { cen };
   const flowLog = (await deps.model.flowLogsOf(cen)).find((f) => f.flowLogId === flowLogId);
-  if (!flowLog) throw new Error(`flow log ${flowLogId} is no longer listed`);
+  if (!flowLog) throw new Error(vscode.l10n.t('flow log {0} is no longer listed', flowLogId));
   return { cen, flowLog };
 }
 
@@ -94,16 +94,20 @@ type SubjectItem = vscode.QuickPickItem & { readonly subject?: RegionMapSubject 
 
 async function pickSubject(deps: RegionMapDeps): Promise<RegionMapSubject | undefined> {
   const cens = deps.model.allCens().then((list) => {
-    if (list.length === 0) throw new Error('No CEN instance in this account.');
+    if (list.length === 0) throw new Error(vscode.l10n.t('No CEN instance in this account.'));
     return list.map((c): SubjectItem => ({ label: c.name || c.cenId, description: c.name ? c.cenId : undefined, subject: { cen: c } }));
   });
-  const chosen = await vscode.window.showQuickPick(cens, { title: 'Show Region Map', placeHolder: 'Traffic by region pair of which CEN?', ignoreFocusOut: true });
+  const chosen = await vscode.window.showQuickPick(cens, { title: vscode.l10n.t('Show Region Map'), placeHolder: vscode.l10n.t('Traffic by region pair of which CEN?'), ignoreFocusOut: true });
   if (!chosen?.subject) return undefined;
   const cen = chosen.subject.cen;
   const flowLogs = deps.model.flowLogsOf(cen).then((list): SubjectItem[] => [
-    { label: `$(type-hierarchy) Every flow log of ${cen.name || cen.cenId}`, description: `${list.length} flow log${list.length === 1 ? '' : 's'}`, subject: { cen } },
+    {
+      label: `$(type-hierarchy) ${vscode.l10n.t('Every flow log of {0}', cen.name || cen.cenId)}`,
+      description: list.length === 1 ? vscode.l10n.t('1 flow log') : vscode.l10n.t('{0} flow logs', list.length),
+      subject: { cen },
+    },
     ...list.map((f: FlowLog): SubjectItem => ({ label: f.name || f.flowLogId, description: `${f.regionId} · ${f.status}`, subject: { cen, flowLog: f } })),
   ]);
-  const scope = await vscode.window.showQuickPick(flowLogs, { title: `Show Region Map: ${cen.name || cen.cenId}`, placeHolder: 'The whole CEN, or one flow log', ignoreFocusOut: true });
+  const scope = await vscode.window.showQuickPick(flowLogs, { title: vscode.l10n.t('Show Region Map: {0}', cen.name || cen.cenId), placeHolder: vscode.l10n.t('The whole CEN, or one flow log'), ignoreFocusOut: true });
   return scope?.subject;
 }

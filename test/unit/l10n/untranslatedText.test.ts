@@ -121,6 +121,22 @@ export const CONVERTED_MODULES = [
   'src/documents/recentFieldValues.ts',
   'src/documents/registerQueryDocuments.ts',
   'src/documents/statementSplitter.ts',
+  'webview/regionMap/regionMapApp.ts',
+  'webview/regionMap/matrixView.ts',
+  'webview/regionMap/sankeyView.ts',
+  'webview/regionMap/mapData.ts',
+  'webview/regionMap/main.ts',
+  'webview/compare/compareView.ts',
+  'webview/compare/main.ts',
+  'src/views/regionMap/regionMapPanel.ts',
+  'src/views/regionMap/regionTrafficLoader.ts',
+  'src/views/regionMap/registerRegionMap.ts',
+  'src/views/compare/comparePanel.ts',
+  'src/views/compare/registerCompare.ts',
+  'src/flowlogs/regionTraffic.ts',
+  'src/flowlogs/uniqueTraffic.ts',
+  'src/query/compareQuery.ts',
+  'src/query/compareRange.ts',
 ];
 
 test('converted modules have no user-facing text outside an l10n call', () => {
