@@ -6,22 +6,25 @@
 import type { ChartAxes } from '../../src/protocol/messages';
 import { button, h, optionElement, selectElement } from '../dom';
 import { columnRoles } from './chartChoice';
+import { t } from '../l10n';
 
 type Row = readonly string[];
 type Select = HTMLElement & { value: string };
 
-const TEXT = {
-  x: 'X axis',
-  y: 'Y series',
-  split: 'Split by',
-  auto: 'Automatic',
-  allNumbers: 'All number columns',
-  none: 'None',
-  stacked: 'Stacked',
-  log: 'Log scale',
-  copy: 'Copy chart as image',
-  save: 'Save chart as PNG…',
-} as const;
+// A function, not a constant: the bundle is configured after the modules load.
+const text = () =>
+  ({
+    x: t('X axis'),
+    y: t('Y series'),
+    split: t('Split by'),
+    auto: t('Automatic'),
+    allNumbers: t('All number columns'),
+    none: t('None'),
+    stacked: t('Stacked'),
+    log: t('Log scale'),
+    copy: t('Copy chart as image'),
+    save: t('Save chart as PNG…'),
+  }) as const;
 
 export class ChartAxesBar {
   readonly element: HTMLElement;
@@ -37,7 +40,8 @@ export class ChartAxesBar {
     this.current = axes ?? {};
     this.element = h('div', 'chart-axes');
     this.element.setAttribute('role', 'group');
-    this.element.setAttribute('aria-label', 'Chart axes');
+    this.element.setAttribute('aria-label', t('Chart axes'));
+    const TEXT = text();
     this.x = selectElement(TEXT.x, 'chart-x');
     this.y = selectElement(TEXT.y, 'chart-y');
     this.split = selectElement(TEXT.split, 'chart-split');
@@ -65,6 +69,7 @@ export class ChartAxesBar {
     const roles = columnRoles(columns, sample);
     const opts = (list: readonly number[]) => list.map((i) => optionElement(`c${i}`, columns[i]));
     const all = columns.map((_, i) => i);
+    const TEXT = text();
     this.x.replaceChildren(optionElement('auto', TEXT.auto), ...opts(all));
     this.y.replaceChildren(optionElement('auto', TEXT.allNumbers), ...opts(all.filter((i) => roles[i] === 'number')));
     this.split.replaceChildren(optionElement('auto', TEXT.auto), optionElement('none', TEXT.none), ...opts(all.filter((i) => roles[i] !== 'number')));
