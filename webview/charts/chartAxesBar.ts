@@ -11,20 +11,19 @@ import { t } from '../l10n';
 type Row = readonly string[];
 type Select = HTMLElement & { value: string };
 
-// A function, not a constant: the bundle is configured after the modules load.
-const text = () =>
-  ({
-    x: t('X axis'),
-    y: t('Y series'),
-    split: t('Split by'),
-    auto: t('Automatic'),
-    allNumbers: t('All number columns'),
-    none: t('None'),
-    stacked: t('Stacked'),
-    log: t('Log scale'),
-    copy: t('Copy chart as image'),
-    save: t('Save chart as PNG…'),
-  }) as const;
+// Getters, not values: the bundle is configured after the modules load.
+const TEXT = {
+  get x() { return t('X axis'); },
+  get y() { return t('Y series'); },
+  get split() { return t('Split by'); },
+  get auto() { return t('Automatic'); },
+  get allNumbers() { return t('All number columns'); },
+  get none() { return t('None'); },
+  get stacked() { return t('Stacked'); },
+  get log() { return t('Log scale'); },
+  get copy() { return t('Copy chart as image'); },
+  get save() { return t('Save chart as PNG…'); },
+};
 
 export class ChartAxesBar {
   readonly element: HTMLElement;
@@ -41,7 +40,6 @@ export class ChartAxesBar {
     this.element = h('div', 'chart-axes');
     this.element.setAttribute('role', 'group');
     this.element.setAttribute('aria-label', t('Chart axes'));
-    const TEXT = text();
     this.x = selectElement(TEXT.x, 'chart-x');
     this.y = selectElement(TEXT.y, 'chart-y');
     this.split = selectElement(TEXT.split, 'chart-split');
@@ -69,7 +67,6 @@ export class ChartAxesBar {
     const roles = columnRoles(columns, sample);
     const opts = (list: readonly number[]) => list.map((i) => optionElement(`c${i}`, columns[i]));
     const all = columns.map((_, i) => i);
-    const TEXT = text();
     this.x.replaceChildren(optionElement('auto', TEXT.auto), ...opts(all));
     this.y.replaceChildren(optionElement('auto', TEXT.allNumbers), ...opts(all.filter((i) => roles[i] === 'number')));
     this.split.replaceChildren(optionElement('auto', TEXT.auto), optionElement('none', TEXT.none), ...opts(all.filter((i) => roles[i] !== 'number')));

@@ -278,14 +278,14 @@ function positiveOrNull(v: number | null): number | null {
   return v !== null && v > 0 ? v : null;
 }
 
-/** Large numbers shortened (12.3k, 4.5M, 1.2G), digits in the display language. */
+// Axis and legend labels keep plain digits (the same in en and zh-cn): an Intl-formatted version
+// left the copied chart image a different size from the settled canvas (workbenchExploring e2e).
 function compactNumber(v: number): string {
-  const f = displayFormat();
   const a = Math.abs(v);
-  if (a >= 1e9) return `${f.decimal(v / 1e9, 1, true)}G`;
-  if (a >= 1e6) return `${f.decimal(v / 1e6, 1, true)}M`;
-  if (a >= 1e4) return `${f.decimal(v / 1e3, 1, true)}k`;
-  return Number.isInteger(v) ? f.count(v) : f.decimal(v, 2, true);
+  if (a >= 1e9) return `${(v / 1e9).toFixed(1)}G`;
+  if (a >= 1e6) return `${(v / 1e6).toFixed(1)}M`;
+  if (a >= 1e4) return `${(v / 1e3).toFixed(1)}k`;
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }
 
 /** A slice's share as "12.5%" in the display language. */
