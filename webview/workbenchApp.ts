@@ -27,8 +27,23 @@ import { ChartAxesBar } from './charts/chartAxesBar';
 import { DEFAULT_FOLLOW_DELAY_SECONDS, FollowScheduler } from '../src/query/followSchedule';
 import { NO_COLUMN_CHOICE, type ColumnChoice } from '../src/results/columnChoice';
 import { applyFilter, type FilterMode } from '../src/query/searchFilter';
+import { displayFormat, t } from './l10n';
 
-const CHART_LABELS: Record<ChartKind, string> = { line: 'Line', area: 'Area', bar: 'Bar', pie: 'Pie', table: 'Table only' };
+/** A chart kind's name in the chart-type select (read when drawn: the bundle is configured after the modules load). */
+function chartLabel(kind: ChartKind): string {
+  switch (kind) {
+    case 'line':
+      return t('Line');
+    case 'area':
+      return t('Area');
+    case 'bar':
+      return t('Bar');
+    case 'pie':
+      return t('Pie');
+    case 'table':
+      return t('Table only');
+  }
+}
 const CHART_KINDS: readonly ChartKind[] = ['line', 'area', 'bar', 'pie', 'table'];
 
 interface Running {
@@ -78,9 +93,9 @@ export class WorkbenchApp {
   private readonly title = h('h1', 'target-title');
   private readonly subtitle = h('div', 'target-subtitle');
   private readonly rangeInfo = h('div', 'range-info');
-  private readonly presetSelect = selectElement('Presets', 'presets');
-  private readonly historySelect = selectElement('Recent queries', 'history');
-  private readonly chartSelect = selectElement('Chart type', 'chart-kind');
+  private readonly presetSelect = selectElement(t('Presets'), 'presets');
+  private readonly historySelect = selectElement(t('Recent queries'), 'history');
+  private readonly chartSelect = selectElement(t('Chart type'), 'chart-kind');
   private readonly tabs = document.createElement('vscode-tabs') as HTMLElement & { selectedIndex: number };
   private readonly runButton;
   private readonly cancelButton;
@@ -118,28 +133,28 @@ export class WorkbenchApp {
     const header = h('header', 'wb-header');
     const titles = h('div', 'titles');
     titles.append(this.title, this.subtitle);
-    this.title.textContent = 'Query workbench';
-    this.runButton = button({ label: 'Run', icon: 'play', title: 'Run query (Ctrl+Enter)', testid: 'run' }, () => this.run());
-    this.cancelButton = button({ label: 'Cancel', icon: 'debug-stop', secondary: true, title: 'Cancel (Esc)', testid: 'cancel' }, () => this.cancel());
+    this.title.textContent = t('Query workbench');
+    this.runButton = button({ label: t('Run'), icon: 'play', title: t('Run query (Ctrl+Enter)'), testid: 'run' }, () => this.run());
+    this.cancelButton = button({ label: t('Cancel'), icon: 'debug-stop', secondary: true, title: t('Cancel (Esc)'), testid: 'cancel' }, () => this.cancel());
     this.cancelButton.disabled = true;
-    this.followButton = button({ label: 'Follow', icon: 'broadcast', secondary: true, title: 'Follow: rerun as each capture window closes', testid: 'follow' }, () => this.toggleFollow());
+    this.followButton = button({ label: t('Follow'), icon: 'broadcast', secondary: true, title: t('Follow: rerun as each capture window closes'), testid: 'follow' }, () => this.toggleFollow());
     this.followButton.setAttribute('aria-pressed', 'false');
     this.picker = new TimeRangePicker(this.range, (spec) => {
       this.range = spec;
       this.state.update({ range: spec });
     });
-    this.presetSelect.append(optionElement('', 'Presets…'));
-    this.historySelect.append(optionElement('', 'Recent…'));
+    this.presetSelect.append(optionElement('', t('Presets…')));
+    this.historySelect.append(optionElement('', t('Recent…')));
     this.presetSelect.addEventListener('change', () => this.onPreset());
     this.historySelect.addEventListener('change', () => this.onHistory());
-    const save = button({ label: 'Save query', icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () =>
+    const save = button({ label: t('Save query'), icon: 'save', secondary: true, iconOnly: true, testid: 'save-query' }, () =>
       this.host.post({ type: 'saveQuery', query: this.editor.text, ...(this.chartKind ? { chart: this.chartKind } : {}), ...(this.chartAxes ? { chartAxes: this.chartAxes } : {}) }),
     );
-    const open = button({ label: 'Open saved query', icon: 'folder-opened', secondary: true, iconOnly: true, testid: 'open-saved' }, () => this.host.post({ type: 'pickSavedQuery' }));
-    const openInConsole = button({ label: 'Open in Log Service Console (query and time range)', icon: 'link-external', secondary: true, iconOnly: true, testid: 'open-in-console' }, () => this.host.post({ type: 'openInConsole' }));
+    const open = button({ label: t('Open saved query'), icon: 'folder-opened', secondary: true, iconOnly: true, testid: 'open-saved' }, () => this.host.post({ type: 'pickSavedQuery' }));
+    const openInConsole = button({ label: t('Open in Log Service Console (query and time range)'), icon: 'link-external', secondary: true, iconOnly: true, testid: 'open-in-console' }, () => this.host.post({ type: 'openInConsole' }));
     const toolbar = h('div', 'toolbar');
     toolbar.setAttribute('role', 'toolbar');
-    toolbar.setAttribute('aria-label', 'Query');
+    toolbar.setAttribute('aria-label', t('Query'));
     toolbar.append(this.runButton, this.cancelButton, this.followButton, this.picker.element, h('div', 'spacer'), this.presetSelect, this.historySelect, save, open, openInConsole);
     header.append(titles, toolbar);
 
@@ -170,7 +185,7 @@ export class WorkbenchApp {
       onFilterValue: (field, value) => this.addFilter(field, value),
       onNearEnd: () => this.autoLoadMore(),
       onScroll: () => this.state.update({ scrollTop: Math.round(this.grid.scrollTop) }, 'scroll'),
-      onCopy: (text, what) => this.copy(text, what),
+      onCopy: (text, copied) => this.copy(text, copied),
       onActiveRow: () => {
         if (this.detail.visible) this.detail.show(this.grid.activeRecord(), this.windowSeconds);
       },
@@ -181,29 +196,29 @@ export class WorkbenchApp {
         this.status.idle(`${label}…`);
         this.run();
       },
-      onCopy: (text, what) => this.copy(text, what),
+      onCopy: (text, copied) => this.copy(text, copied),
       onClose: () => this.detail.hide(),
     });
     this.facets = new FacetList({
       onRequest: (requestId, field, scope) => this.host.post({ type: 'facet', requestId, field, query: scope.query, from: scope.from, to: scope.to }),
       onFilter: (field, value, mode, numeric) => this.filterByFacet(field, value, mode, numeric),
     });
-    this.filterField.setAttribute('placeholder', 'Filter rows');
-    this.filterField.setAttribute('aria-label', 'Filter loaded rows');
+    this.filterField.setAttribute('placeholder', t('Filter rows'));
+    this.filterField.setAttribute('aria-label', t('Filter loaded rows'));
     this.filterField.dataset.testid = 'grid-filter';
     this.filterField.className = 'grid-filter';
     this.filterField.addEventListener('input', () => {
       clearTimeout(this.filterTimer);
       this.filterTimer = window.setTimeout(() => this.applyFilter(), 150);
     });
-    this.loadMoreButton = button({ label: 'Load more', icon: 'fold-down', secondary: true, testid: 'load-more' }, () => this.loadMore(false));
-    this.loadAllButton = button({ label: 'Load all', icon: 'cloud-download', secondary: true, testid: 'load-all' }, () => this.loadMore(true));
+    this.loadMoreButton = button({ label: t('Load more'), icon: 'fold-down', secondary: true, testid: 'load-more' }, () => this.loadMore(false));
+    this.loadAllButton = button({ label: t('Load all'), icon: 'cloud-download', secondary: true, testid: 'load-all' }, () => this.loadMore(true));
     this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
-    const copyCell = button({ label: 'Copy cell', icon: 'copy', secondary: true, iconOnly: true, testid: 'copy-cell' }, () => this.grid.copyActiveCell());
-    const showDetail = button({ label: 'Record details', icon: 'list-flat', secondary: true, iconOnly: true, testid: 'show-detail' }, () =>
+    const copyCell = button({ label: t('Copy cell'), icon: 'copy', secondary: true, iconOnly: true, testid: 'copy-cell' }, () => this.grid.copyActiveCell());
+    const showDetail = button({ label: t('Record details'), icon: 'list-flat', secondary: true, iconOnly: true, testid: 'show-detail' }, () =>
       this.detail.visible ? this.detail.hide() : this.detail.show(this.grid.activeRecord(), this.windowSeconds),
     );
-    const copyRows = button({ label: 'Copy selected rows as TSV (with header)', icon: 'clippy', secondary: true, iconOnly: true, testid: 'copy-rows' }, () => this.grid.copySelectedRows(true));
+    const copyRows = button({ label: t('Copy selected rows as TSV (with header)'), icon: 'clippy', secondary: true, iconOnly: true, testid: 'copy-rows' }, () => this.grid.copySelectedRows(true));
     this.exportBar = new ExportBar(
       (format) => this.host.post({ type: 'export', format, query: this.editor.text, range: this.range }),
       () => this.host.post({ type: 'cancelExport' }),
@@ -218,7 +233,7 @@ export class WorkbenchApp {
     });
     addons.append(this.filterField, this.loadMoreButton, this.loadAllButton, copyCell, copyRows, showDetail, this.columnMenu.element, this.exportBar.element);
 
-    for (const k of CHART_KINDS) this.chartSelect.append(optionElement(k, CHART_LABELS[k]));
+    for (const k of CHART_KINDS) this.chartSelect.append(optionElement(k, chartLabel(k)));
     this.chartSelect.addEventListener('change', () => {
       this.chartKind = this.chartSelect.value as ChartKind;
       this.renderChart();
@@ -231,14 +246,14 @@ export class WorkbenchApp {
     }, () => void this.copyChart(), () => void this.saveChart());
     const chartPanelBody = h('div', 'chart-panel');
     const chartTools = h('div', 'chart-tools');
-    chartTools.append(h('span', 'label', 'Chart'), this.chartSelect, this.axesBar.element);
+    chartTools.append(h('span', 'label', t('Chart')), this.chartSelect, this.axesBar.element);
     chartPanelBody.append(chartTools, this.chart.element);
-    this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
+    this.chart.clear(t('Charts are drawn for SQL results (queries with | SELECT …).'));
 
     this.tabs.setAttribute('panel', '');
     this.tabs.className = 'results-tabs';
-    const resultsHeader = tabHeader('Results', 'tab-results');
-    const chartHeader = tabHeader('Chart', 'tab-chart');
+    const resultsHeader = tabHeader(t('Results'), 'tab-results');
+    const chartHeader = tabHeader(t('Chart'), 'tab-chart');
     const resultsPanel = tabPanel(this.grid.element);
     const chartPanel = tabPanel(chartPanelBody);
     this.tabs.append(resultsHeader, chartHeader, addons, resultsPanel, chartPanel);
@@ -254,7 +269,11 @@ export class WorkbenchApp {
     if (start.target) this.showTarget(start.target);
     if (start.view.chart) this.chartSelect.value = start.view.chart;
     const lastRun = start.restored ? start.view.lastRun : undefined;
-    this.status.idle(lastRun !== undefined ? `Restored. The last run was: ${abbreviateQuery(lastRun, 80)} — press Ctrl+Enter to run the query shown.` : 'Ready. Write a query and press Ctrl+Enter.');
+    this.status.idle(
+      lastRun !== undefined
+        ? t('Restored. The last run was: {0} — press Ctrl+Enter to run the query shown.', abbreviateQuery(lastRun, 80))
+        : t('Ready. Write a query and press Ctrl+Enter.'),
+    );
     this.updateRangeInfo();
 
     // Theme switches change the CSS variables; canvases must be redrawn with the new colours.
@@ -325,10 +344,10 @@ export class WorkbenchApp {
         return;
       case 'queryProgress': {
         if (!this.isCurrent(m.requestId)) return;
-        const retry = m.incompleteAttempts > 0 ? ` — the service reports Incomplete, retry ${m.incompleteAttempts}` : '';
-        const rows = this.grid.store.totalRows;
+        const rows = formatCount(this.grid.store.totalRows);
         const phase = this.current?.phase;
-        this.status.running(`${phase?.kind === 'loadingMore' && phase.all ? 'Loading all' : 'Running'}… ${formatCount(rows)} rows${retry}`);
+        const progress = phase?.kind === 'loadingMore' && phase.all ? t('Loading all… {0} rows', rows) : t('Running… {0} rows', rows);
+        this.status.running(m.incompleteAttempts > 0 ? t('{0} — the service reports Incomplete, retry {1}', progress, formatCount(m.incompleteAttempts)) : progress);
         return;
       }
       case 'resultPage': {
@@ -337,8 +356,8 @@ export class WorkbenchApp {
         this.grid.appendPage(m.columns, m.rows);
         this.columnMenu.setColumns(this.grid.store.columns);
         const phase = this.current?.phase;
-        if (phase?.kind === 'running') this.status.running(`Running… ${formatCount(this.grid.store.totalRows)} rows`);
-        else if (phase?.kind === 'loadingMore') this.status.running(`${phase.all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
+        if (phase?.kind === 'running') this.status.running(t('Running… {0} rows', formatCount(this.grid.store.totalRows)));
+        else if (phase?.kind === 'loadingMore') this.status.running(loadingText(phase.all, this.grid.store.totalRows));
         return;
       }
       case 'queryDone':
@@ -352,22 +371,22 @@ export class WorkbenchApp {
         this.markRun('failed');
         this.errors.show(m.error);
         this.editor.showServerError(m.error.message, m.error.position);
-        this.status.idle(this.grid.store.totalRows > 0 ? `Failed after ${formatCount(this.grid.store.totalRows)} rows` : 'Query failed');
-        if (this.grid.store.totalRows === 0) this.grid.setEmptyText('The query failed — see the message above.');
+        this.status.idle(this.grid.store.totalRows > 0 ? t('Failed after {0} rows', formatCount(this.grid.store.totalRows)) : t('Query failed'));
+        if (this.grid.store.totalRows === 0) this.grid.setEmptyText(t('The query failed — see the message above.'));
         return;
       case 'queryCancelled':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
         this.markRun('cancelled');
-        this.status.idle(`Cancelled — ${formatCount(this.grid.store.totalRows)} rows kept`);
-        if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Cancelled.');
+        this.status.idle(t('Cancelled — {0} rows kept', formatCount(this.grid.store.totalRows)));
+        if (this.grid.store.totalRows === 0) this.grid.setEmptyText(t('Cancelled.'));
         return;
       case 'queryRefused':
         if (!this.isCurrent(m.requestId)) return;
         this.endRun();
         this.markRun('refused');
         this.showRefusal(m.problems);
-        if (this.grid.store.totalRows === 0) this.grid.setEmptyText('Not run — see the message above.');
+        if (this.grid.store.totalRows === 0) this.grid.setEmptyText(t('Not run — see the message above.'));
         return;
       case 'histogram':
         if (!this.isCurrent(m.requestId)) return;
@@ -423,10 +442,10 @@ export class WorkbenchApp {
     this.state.update({ query, range: this.range, lastRun: query });
     this.errors.hide();
     this.editor.clearServerError();
-    this.grid.reset('Running…');
+    this.grid.reset(t('Running…'));
     this.filterField.value = '';
     this.histogram.clear();
-    this.chart.clear('Waiting for results…');
+    this.chart.clear(t('Waiting for results…'));
     this.rangeInfo.textContent = '';
     delete this.rangeInfo.dataset.from;
     delete this.rangeInfo.dataset.to;
@@ -434,7 +453,7 @@ export class WorkbenchApp {
     this.loadMoreButton.hidden = this.loadAllButton.hidden = true;
     this.runButton.disabled = false;
     this.cancelButton.disabled = false;
-    this.status.running('Running…');
+    this.status.running(t('Running…'));
     this.host.post(runAnyway ? { type: 'runQuery', requestId, query, range: this.range, runAnyway } : { type: 'runQuery', requestId, query, range: this.range });
   }
 
@@ -447,7 +466,7 @@ export class WorkbenchApp {
   private showRefusal(problems: readonly LocalProblem[]): void {
     this.refusal.show(problems);
     this.editor.showLocalProblems();
-    this.status.idle(`Not run — ${describeRefusal(problems)}`);
+    this.status.idle(t('Not run — {0}', describeRefusal(problems)));
   }
 
   /** While a refusal is shown, keep it true to the text: gone once the errors are fixed. */
@@ -456,7 +475,7 @@ export class WorkbenchApp {
     const problems = localRefusal(this.editor.text, this.fields, { acrossFlowLogs: this.acrossFlowLogs });
     if (problems.length === 0) {
       this.refusal.hide();
-      this.status.idle('The errors are fixed — press Ctrl+Enter to run.');
+      this.status.idle(t('The errors are fixed — press Ctrl+Enter to run.'));
     } else this.refusal.show(problems);
   }
 
@@ -464,7 +483,7 @@ export class WorkbenchApp {
     const cur = this.current;
     if (!cur || cur.phase.kind === 'finished') return;
     this.host.post({ type: 'cancel', requestId: cur.requestId });
-    this.status.running('Cancelling…');
+    this.status.running(t('Cancelling…'));
   }
 
   /** `exhausted`: the run asked for more rows and none came; automatic loading stops. */
@@ -481,7 +500,7 @@ export class WorkbenchApp {
     cur.status = status;
     this.endRun(cur.phase.kind === 'loadingMore' && this.grid.store.totalRows === cur.phase.rowsBefore);
     this.status.done(status, this.grid.store.totalRows, cur.query);
-    if (this.grid.store.totalRows === 0) this.grid.setEmptyText('No records in this time range match the query.');
+    if (this.grid.store.totalRows === 0) this.grid.setEmptyText(t('No records in this time range match the query.'));
     if (this.pendingScroll !== undefined) {
       this.grid.restoreScroll(this.pendingScroll);
       this.pendingScroll = undefined;
@@ -496,7 +515,7 @@ export class WorkbenchApp {
       this.axesBar.setResult(this.grid.store.columns, this.grid.store.rowsInArrivalOrder(0, CHART_SAMPLE_ROWS));
       this.renderChart();
     } else {
-      this.chart.clear('Charts are drawn for SQL results (queries with | SELECT …).');
+      this.chart.clear(t('Charts are drawn for SQL results (queries with | SELECT …).'));
     }
   }
 
@@ -529,7 +548,7 @@ export class WorkbenchApp {
     cur.phase = { kind: 'loadingMore', all, rowsBefore: this.grid.store.totalRows };
     this.cancelButton.disabled = false;
     this.updateLoadButtons();
-    this.status.running(`${all ? 'Loading all' : 'Loading more'}… ${formatCount(this.grid.store.totalRows)} rows`);
+    this.status.running(loadingText(all, this.grid.store.totalRows));
     this.host.post({ type: 'loadMore', requestId: cur.requestId, all });
   }
 
@@ -546,7 +565,7 @@ export class WorkbenchApp {
 
   private addFilter(field: string, value: string): void {
     this.editor.setText(appendFilter(this.editor.text, field, value));
-    this.status.idle(`Added ${field}:${value} to the query — press Ctrl+Enter to run it.`);
+    this.status.idle(t('Added {0}:{1} to the query — press Ctrl+Enter to run it.', field, value));
     this.editor.focus();
   }
 
@@ -556,11 +575,11 @@ export class WorkbenchApp {
       this.follow.stop();
       this.follow = undefined;
       this.followButton.setAttribute('aria-pressed', 'false');
-      this.status.idle('Stopped following.');
+      this.status.idle(t('Stopped following.'));
       return;
     }
     if (this.range.kind === 'absolute') {
-      this.status.idle('Follow needs a range that moves with the clock (such as the last hour): a fixed range gets no new windows.');
+      this.status.idle(t('Follow needs a range that moves with the clock (such as the last hour): a fixed range gets no new windows.'));
       return;
     }
     this.follow = new FollowScheduler({
@@ -574,7 +593,7 @@ export class WorkbenchApp {
     this.follow.start(this.current ? this.lastRunSentAt : undefined);
     this.followButton.setAttribute('aria-pressed', 'true');
     this.root.dataset.following = 'true';
-    this.status.idle(`Following: the query reruns ${this.followDelaySeconds} s after each ${this.windowSeconds / 60}-minute window closes.`);
+    this.status.idle(t('Following: the query reruns {0} s after each {1}-minute window closes.', displayFormat().count(this.followDelaySeconds), displayFormat().decimal(this.windowSeconds / 60, 1)));
     if (!this.current) this.run();
   }
 
@@ -587,7 +606,7 @@ export class WorkbenchApp {
   private followRun(windowEnd: number): void {
     if (this.current && this.current.phase.kind !== 'finished') return; // a run is on its way; it covers the window
     const previous = new Set(this.grid.store.allRows().map(rowKey));
-    this.status.idle(`Following: the window ending ${new Date(windowEnd * 1000).toISOString().slice(11, 16)} UTC has closed, running…`);
+    this.status.idle(t('Following: the window ending {0} UTC has closed, running…', new Date(windowEnd * 1000).toISOString().slice(11, 16)));
     this.run(false, previous);
   }
 
@@ -596,7 +615,12 @@ export class WorkbenchApp {
     const count = this.grid.store.allRows().filter(isNew).length;
     this.grid.markNewRows(count > 0 ? isNew : undefined);
     this.root.dataset.newRows = String(count);
-    this.status.idle(`Following: ${formatCount(count)} new row${count === 1 ? '' : 's'} since the previous run (marked), ${formatCount(this.grid.store.totalRows)} in all.`);
+    const total = formatCount(this.grid.store.totalRows);
+    this.status.idle(
+      count === 1
+        ? t('Following: 1 new row since the previous run (marked), {0} in all.', total)
+        : t('Following: {0} new rows since the previous run (marked), {1} in all.', formatCount(count), total),
+    );
   }
 
   /** Hid, showed, moved or pinned a column: applied at once, kept by the host for this flow log. */
@@ -608,7 +632,7 @@ export class WorkbenchApp {
   /** A facet's + or −: the filter goes into the search part of the editor's query, which runs at once. */
   private filterByFacet(field: string, value: string, mode: FilterMode, numeric: boolean): void {
     this.editor.setText(applyFilter(this.editor.text, field, value, mode, numeric));
-    this.status.idle(`${mode === 'include' ? 'Filtering for' : 'Filtering out'} ${field} ${value}…`);
+    this.status.idle(mode === 'include' ? t('Filtering for {0} {1}…', field, value) : t('Filtering out {0} {1}…', field, value));
     this.run();
   }
 
@@ -640,15 +664,15 @@ export class WorkbenchApp {
   private async copyChart(): Promise<void> {
     const png = await this.chart.toPng().catch(() => undefined);
     if (!png) {
-      this.status.idle(NO_CHART);
+      this.status.idle(t('There is no chart to copy or save: run an SQL query and show it in the Chart tab.'));
       return;
     }
     try {
       await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
-      this.status.idle('Copied the chart as an image.');
+      this.status.idle(t('Copied the chart as an image.'));
       this.root.dataset.chartCopy = 'copied';
     } catch {
-      this.status.idle('This VS Code does not let its webviews put images on the clipboard. Use "Save chart as PNG…" (next to Copy) to keep the chart as a file.');
+      this.status.idle(t('This VS Code does not let its webviews put images on the clipboard. Use "Save chart as PNG…" (next to Copy) to keep the chart as a file.'));
       this.root.dataset.chartCopy = 'refused';
     }
   }
@@ -657,7 +681,7 @@ export class WorkbenchApp {
   private async saveChart(): Promise<void> {
     const png = await this.chart.toPng().catch(() => undefined);
     if (!png) {
-      this.status.idle(NO_CHART);
+      this.status.idle(t('There is no chart to copy or save: run an SQL query and show it in the Chart tab.'));
       return;
     }
     const bytes = new Uint8Array(await png.arrayBuffer());
@@ -665,17 +689,17 @@ export class WorkbenchApp {
     // In slices: String.fromCharCode takes its arguments on the stack.
     for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
     this.host.post({ type: 'saveChartImage', png: btoa(binary) });
-    this.status.idle('Choose where to save the chart…');
+    this.status.idle(t('Choose where to save the chart…'));
   }
 
   private setPresets(presets: readonly PresetInfo[]): void {
     this.presets = presets;
-    this.presetSelect.replaceChildren(optionElement('', 'Presets…'), ...presets.map((p) => optionElement(p.id, p.title, p.description)));
+    this.presetSelect.replaceChildren(optionElement('', t('Presets…')), ...presets.map((p) => optionElement(p.id, p.title, p.description)));
     this.presetSelect.value = '';
   }
 
   private setHistory(history: readonly string[]): void {
-    this.historySelect.replaceChildren(optionElement('', 'Recent…'), ...history.slice(0, 50).map((q, i) => optionElement(String(i), q.length > 80 ? `${q.slice(0, 79)}…` : q)));
+    this.historySelect.replaceChildren(optionElement('', t('Recent…')), ...history.slice(0, 50).map((q, i) => optionElement(String(i), q.length > 80 ? `${q.slice(0, 79)}…` : q)));
     this.historyQueries = history.slice(0, 50);
     this.historySelect.value = '';
   }
@@ -685,7 +709,7 @@ export class WorkbenchApp {
     if (!preset) return;
     this.editor.setText(preset.query);
     this.requestChart(preset.chart);
-    this.status.idle(`Preset "${preset.title}" — press Ctrl+Enter to run it.`);
+    this.status.idle(t('Preset "{0}" — press Ctrl+Enter to run it.', preset.title));
     this.presetSelect.value = '';
     this.editor.focus();
   }
@@ -699,11 +723,12 @@ export class WorkbenchApp {
   }
 
   private updateRangeInfo(): void {
-    this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(' The range is snapped to the flow log\u2019s capture windows when the query runs.'));
+    this.rangeInfo.replaceChildren(codicon('calendar'), document.createTextNode(` ${t('The range is snapped to the flow log\u2019s capture windows when the query runs.')}`));
   }
 
-  private copy(text: string, what: string): void {
-    const done = () => this.status.idle(`Copied ${what}.`);
+  /** `copied`: the sentence the status line shows once the text is on the clipboard. */
+  private copy(text: string, copied: string): void {
+    const done = () => this.status.idle(copied);
     navigator.clipboard.writeText(text).then(done, () => {
       // Older webviews refuse the async clipboard: fall back to a copy command on a hidden field.
       const ta = h('textarea', 'offscreen');
@@ -717,7 +742,10 @@ export class WorkbenchApp {
   }
 }
 
-const NO_CHART = 'There is no chart to copy or save: run an SQL query and show it in the Chart tab.';
+/** The status while more pages come (Load more / Load all). */
+function loadingText(all: boolean, rows: number): string {
+  return all ? t('Loading all… {0} rows', formatCount(rows)) : t('Loading more… {0} rows', formatCount(rows));
+}
 
 /** A row's identity for Follow mode's "new rows": all of its values. */
 function rowKey(row: readonly string[]): string {
@@ -751,14 +779,14 @@ function tabPanel(content: HTMLElement): HTMLElement {
 
 /** The line under a panel's title: where its records are and how ranges snap. */
 function targetSubtitle(target: WorkbenchTarget): string {
-  const windows = `${target.interval / 60}-minute windows`;
+  const windows = t('{0}-minute windows', displayFormat().decimal(target.interval / 60, 1));
   switch (target.kind) {
     case 'logstore':
       return `${target.regionId} · ${target.projectName} / ${target.logStoreName} · ${windows}`;
     case 'cen': {
       const regions = [...new Set(target.members.map((m) => m.regionId))];
-      const count = target.members.length === 1 ? '1 flow log' : `${target.members.length} flow logs`;
-      return `${target.cenId} · ${count} in ${regions.join(', ')} · ${windows} (the coarsest among them)`;
+      const count = target.members.length === 1 ? t('1 flow log') : t('{0} flow logs', formatCount(target.members.length));
+      return t('{0} · {1} in {2} · {3} (the coarsest among them)', target.cenId, count, regions.join(', '), windows);
     }
   }
 }

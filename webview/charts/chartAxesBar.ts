@@ -6,22 +6,24 @@
 import type { ChartAxes } from '../../src/protocol/messages';
 import { button, h, optionElement, selectElement } from '../dom';
 import { columnRoles } from './chartChoice';
+import { t } from '../l10n';
 
 type Row = readonly string[];
 type Select = HTMLElement & { value: string };
 
+// Getters, not values: the bundle is configured after the modules load.
 const TEXT = {
-  x: 'X axis',
-  y: 'Y series',
-  split: 'Split by',
-  auto: 'Automatic',
-  allNumbers: 'All number columns',
-  none: 'None',
-  stacked: 'Stacked',
-  log: 'Log scale',
-  copy: 'Copy chart as image',
-  save: 'Save chart as PNG…',
-} as const;
+  get x() { return t('X axis'); },
+  get y() { return t('Y series'); },
+  get split() { return t('Split by'); },
+  get auto() { return t('Automatic'); },
+  get allNumbers() { return t('All number columns'); },
+  get none() { return t('None'); },
+  get stacked() { return t('Stacked'); },
+  get log() { return t('Log scale'); },
+  get copy() { return t('Copy chart as image'); },
+  get save() { return t('Save chart as PNG…'); },
+};
 
 export class ChartAxesBar {
   readonly element: HTMLElement;
@@ -37,7 +39,7 @@ export class ChartAxesBar {
     this.current = axes ?? {};
     this.element = h('div', 'chart-axes');
     this.element.setAttribute('role', 'group');
-    this.element.setAttribute('aria-label', 'Chart axes');
+    this.element.setAttribute('aria-label', t('Chart axes'));
     this.x = selectElement(TEXT.x, 'chart-x');
     this.y = selectElement(TEXT.y, 'chart-y');
     this.split = selectElement(TEXT.split, 'chart-split');

@@ -5,6 +5,7 @@
 import type { ChartAxes, ChartKind } from '../../src/protocol/messages';
 import type { FieldKind } from '../../src/flowlogs/catalog';
 import { columnKind, presentCell } from '../grid/valueFormat';
+import { t } from '../l10n';
 
 /** Catalog fields whose numbers are codes, not measures (port 443 is a label, not an amount). */
 const CODE_KINDS: ReadonlySet<FieldKind> = new Set<FieldKind>(['port', 'protocol', 'account', 'ip', 'region', 'direction', 'logStatus', 'cen', 'attachment']);
@@ -221,7 +222,7 @@ export function pieSlices(data: CategoryData, maxSlices = 12): PieSlice[] {
   items.sort((a, b) => b.value - a.value);
   if (items.length > maxSlices) {
     const rest = items.splice(maxSlices - 1);
-    items.push({ label: 'Other', value: rest.reduce((s, r) => s + r.value, 0) });
+    items.push({ label: t('Other'), value: rest.reduce((s, r) => s + r.value, 0) });
   }
   const total = items.reduce((s, r) => s + r.value, 0);
   let angle = 0;

@@ -8,6 +8,7 @@ import 'uplot/dist/uPlot.min.css';
 import type { ChartAxes, ChartKind } from '../../src/protocol/messages';
 import { categoryData, pieSlices, stackValues, timeSeriesData } from './chartChoice';
 import { formatBytes } from '../grid/valueFormat';
+import { displayFormat, t } from '../l10n';
 
 const PALETTE_VARS = ['--vscode-charts-blue', '--vscode-charts-orange', '--vscode-charts-green', '--vscode-charts-purple', '--vscode-charts-red', '--vscode-charts-yellow'];
 const PALETTE_FALLBACK = ['#3794ff', '#d18616', '#89d185', '#b180d7', '#f14c4c', '#cca700'];
@@ -53,7 +54,7 @@ export class ChartView {
       case 'pie':
         return this.renderPie(columns, rows, axes);
       case 'table':
-        return this.clear('The table view is the Results tab.');
+        return this.clear(t('The table view is the Results tab.'));
     }
   }
 
@@ -100,8 +101,8 @@ export class ChartView {
       ctx.fill();
       ctx.fillRect(size + 16, 14 + i * 20, 10, 10);
       ctx.fillStyle = style.color;
-      const pct = total > 0 ? ((sl.value / total) * 100).toFixed(1) : '0';
-      ctx.fillText(`${sl.label} — ${compactNumber(sl.value)} (${pct}%)`, size + 32, 19 + i * 20);
+      const pct = percent(sl.value, total);
+      ctx.fillText(`${sl.label} — ${compactNumber(sl.value)} (${pct})`, size + 32, 19 + i * 20);
     });
     return canvas;
   }
@@ -140,7 +141,7 @@ export class ChartView {
 
   private renderTime(kind: 'line' | 'area', columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes): void {
     const shaped = timeSeriesData(columns, rows, axes);
-    if (!shaped) return this.clear('This result has no time column and number column to draw over time.');
+    if (!shaped) return this.clear(t('This result has no time column and number column to draw over time.'));
     this.noteSeries(shaped.series.map((s) => s.name));
     // Stacked: each series on top of those before it, drawn last-first so the lower ones stay visible.
     const stacked = axes.stacked ? stackValues(shaped.series).reverse() : shaped.series;
@@ -166,7 +167,7 @@ export class ChartView {
 
   private renderBars(columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes): void {
     const shaped = categoryData(columns, rows.slice(0, 200), axes);
-    if (!shaped) return this.clear('This result has no number column to draw as bars.');
+    if (!shaped) return this.clear(t('This result has no number column to draw as bars.'));
     this.noteSeries(shaped.series.map((s) => s.name));
     // Stacked bars share one slot per label, each drawn as the running total (last-first).
     const data = { labels: shaped.labels, series: axes.stacked ? stackValues(shaped.series).reverse() : shaped.series };
@@ -211,7 +212,7 @@ export class ChartView {
   private renderPie(columns: readonly string[], rows: readonly (readonly string[])[], axes: ChartAxes): void {
     // A pie has one series and no split: x and y are all it takes of the axes.
     const data = categoryData(columns, rows, { ...axes, split: '' });
-    if (!data) return this.clear('This result has no number column to draw as a pie.');
+    if (!data) return this.clear(t('This result has no number column to draw as a pie.'));
     this.noteSeries(data.series.slice(0, 1).map((s) => s.name));
     const slices = pieSlices(data);
     const colors = this.palette();
@@ -225,7 +226,7 @@ export class ChartView {
     svg.setAttribute('height', String(size));
     svg.setAttribute('role', 'img');
     const total = slices.reduce((s, x) => s + x.value, 0);
-    svg.setAttribute('aria-label', `Pie chart of ${data.series[0]?.name ?? ''} by ${columns[0]}`);
+    svg.setAttribute('aria-label', t('Pie chart of {0} by {1}', data.series[0]?.name ?? '', columns[0] ?? ''));
     const legend = document.createElement('ul');
     legend.className = 'pie-legend';
     slices.forEach((s, i) => {
@@ -235,8 +236,8 @@ export class ChartView {
       // var() is not valid in SVG presentation attributes; as a style property it is.
       shape.style.stroke = 'var(--vscode-editor-background)';
       const title = document.createElementNS(SVG_NS, 'title');
-      const pct = total > 0 ? ((s.value / total) * 100).toFixed(1) : '0';
-      title.textContent = `${s.label}: ${s.value} (${pct}%)`;
+      const pct = percent(s.value, total);
+      title.textContent = `${s.label}: ${displayFormat().decimal(s.value, 2)} (${pct})`;
       shape.append(title);
       svg.append(shape);
       const li = document.createElement('li');
@@ -244,7 +245,7 @@ export class ChartView {
       sw.className = 'swatch';
       sw.style.background = color;
       const text = document.createElement('span');
-      text.textContent = `${s.label} — ${compactNumber(s.value)} (${pct}%)`;
+      text.textContent = `${s.label} — ${compactNumber(s.value)} (${pct})`;
       li.append(sw, text);
       legend.append(li);
     });
@@ -277,12 +278,19 @@ function positiveOrNull(v: number | null): number | null {
   return v !== null && v > 0 ? v : null;
 }
 
+// Axis and legend labels keep plain digits (the same in en and zh-cn): an Intl-formatted version
+// left the copied chart image a different size from the settled canvas (workbenchExploring e2e).
 function compactNumber(v: number): string {
   const a = Math.abs(v);
   if (a >= 1e9) return `${(v / 1e9).toFixed(1)}G`;
   if (a >= 1e6) return `${(v / 1e6).toFixed(1)}M`;
   if (a >= 1e4) return `${(v / 1e3).toFixed(1)}k`;
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+/** A slice's share as "12.5%" in the display language. */
+function percent(value: number, total: number): string {
+  return `${total > 0 ? displayFormat().decimal((value / total) * 100, 1, true) : displayFormat().count(0)}%`;
 }
 
 function truncate(s: string, n: number): string {

@@ -6,10 +6,12 @@
 import { followUps, recordJson, type FollowUp } from '../../src/query/recordFollowUps';
 import { button, h } from '../dom';
 import { columnKind, presentCell } from '../grid/valueFormat';
+import { t } from '../l10n';
 
 export interface RecordDetailEvents {
   onFollowUp(query: string, label: string): void;
-  onCopy(text: string, what: string): void;
+  /** `copied`: the sentence saying what was copied. */
+  onCopy(text: string, copied: string): void;
   onClose(): void;
 }
 
@@ -21,14 +23,14 @@ export class RecordDetail {
   constructor(private readonly events: RecordDetailEvents) {
     this.element = h('section', 'record-detail');
     this.element.dataset.testid = 'record-detail';
-    this.element.setAttribute('aria-label', 'Record details');
+    this.element.setAttribute('aria-label', t('Record details'));
     this.element.hidden = true;
     const head = h('div', 'record-detail-head');
-    const title = h('h2', 'record-detail-title', 'Record details');
-    const copy = button({ label: 'Copy as JSON', icon: 'json', secondary: true, testid: 'detail-copy-json' }, () => {
-      if (this.record) this.events.onCopy(recordJson(this.record), 'the record as JSON');
+    const title = h('h2', 'record-detail-title', t('Record details'));
+    const copy = button({ label: t('Copy as JSON'), icon: 'json', secondary: true, testid: 'detail-copy-json' }, () => {
+      if (this.record) this.events.onCopy(recordJson(this.record), t('Copied the record as JSON.'));
     });
-    const close = button({ label: 'Close record details', icon: 'close', secondary: true, iconOnly: true, testid: 'detail-close' }, () => this.events.onClose());
+    const close = button({ label: t('Close record details'), icon: 'close', secondary: true, iconOnly: true, testid: 'detail-close' }, () => this.events.onClose());
     head.append(title, h('div', 'spacer'), copy, close);
     this.body = h('div', 'record-detail-body');
     this.element.append(head, this.body);
@@ -43,7 +45,7 @@ export class RecordDetail {
     this.element.hidden = false;
     this.record = record;
     if (!record) {
-      this.body.replaceChildren(h('p', 'record-detail-empty', 'Select a row in the results to see all of its fields.'));
+      this.body.replaceChildren(h('p', 'record-detail-empty', t('Select a row in the results to see all of its fields.')));
       return;
     }
     const list = h('dl', 'record-fields');
@@ -56,7 +58,7 @@ export class RecordDetail {
     }
     const actions = h('div', 'record-followups');
     actions.setAttribute('role', 'group');
-    actions.setAttribute('aria-label', 'Follow-up queries');
+    actions.setAttribute('aria-label', t('Follow-up queries'));
     for (const f of followUps(record, windowSeconds)) actions.append(this.followUpButton(f));
     this.body.replaceChildren(list, actions);
   }
@@ -77,6 +79,6 @@ function hintsOf(field: string, value: string): string[] {
   const hints: string[] = [];
   const hint = presentCell(field, value).hint;
   if (hint) hints.push(hint);
-  if (columnKind(field) === 'time' && /^\d+$/.test(value)) hints.push(`${new Date(Number(value) * 1000).toISOString().replace('.000Z', 'Z')} UTC`);
+  if (columnKind(field) === 'time' && /^\d+$/.test(value)) hints.push(t('{0} UTC', new Date(Number(value) * 1000).toISOString().replace('.000Z', 'Z')));
   return hints;
 }

@@ -12,6 +12,7 @@ import { complete } from '../../src/query/completion';
 import { diagnose, type Diagnostic } from '../../src/query/diagnostics';
 import { queryHighlight } from './queryHighlight';
 import { editorTheme } from './editorTheme';
+import { t } from '../l10n';
 
 export interface QueryEditorEvents {
   onRun(): void;
@@ -45,7 +46,7 @@ export class QueryEditor {
       drawSelection(),
       closeBrackets(),
       EditorView.lineWrapping,
-      placeholder('Search, e.g. dstport:443 and direction:out — or add | SELECT … for SQL. Ctrl+Enter runs.'),
+      placeholder(t('Search, e.g. dstport:443 and direction:out — or add | SELECT … for SQL. Ctrl+Enter runs.')),
       queryHighlight,
       autocompletion({ override: [(ctx) => this.completions(ctx)], icons: true, activateOnTyping: true }),
       linter((view) => this.lint(view), { delay: 250 }),
@@ -53,7 +54,7 @@ export class QueryEditor {
       EditorView.updateListener.of((u) => {
         if (u.docChanged) this.events.onChange(u.state.doc.toString());
       }),
-      EditorView.contentAttributes.of({ 'aria-label': 'SLS query', 'aria-multiline': 'true' }),
+      EditorView.contentAttributes.of({ 'aria-label': t('SLS query'), 'aria-multiline': 'true' }),
       editorTheme,
     ];
     if (nonce) extensions.push(EditorView.cspNonce.of(nonce));
@@ -86,7 +87,7 @@ export class QueryEditor {
     const len = doc.length;
     const from = Math.max(0, Math.min(len, position?.from ?? 0));
     const to = Math.max(from, Math.min(len, position?.to ?? len));
-    this.serverError = { doc, diagnostic: { from, to: to === from && to < len ? to + 1 : to, severity: 'error', source: 'Log Service', message } };
+    this.serverError = { doc, diagnostic: { from, to: to === from && to < len ? to + 1 : to, severity: 'error', source: t('Log Service'), message } };
     this.relint();
   }
 

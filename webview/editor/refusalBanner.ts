@@ -5,6 +5,8 @@
  */
 import type { LocalProblem } from '../../src/protocol/messages';
 import { button, codicon, h } from '../dom';
+import { formatCount } from '../grid/valueFormat';
+import { t } from '../l10n';
 
 export interface RefusalBannerEvents {
   /** The user chose to send the query despite the errors. */
@@ -34,28 +36,31 @@ export class RefusalBanner {
 
   show(problems: readonly LocalProblem[]): void {
     const body = h('div', 'error-body');
-    const count = problems.length === 1 ? 'an error' : `${problems.length} errors`;
-    body.append(h('div', 'error-message', `Not sent to Log Service: the query has ${count} found before running it.`));
+    const headline =
+      problems.length === 1
+        ? t('Not sent to Log Service: the query has an error found before running it.')
+        : t('Not sent to Log Service: the query has {0} errors found before running it.', formatCount(problems.length));
+    body.append(h('div', 'error-message', headline));
     const list = h('ul', 'refusal-problems');
     for (const p of problems.slice(0, LISTED_PROBLEMS)) {
       const item = h('li', 'refusal-problem');
-      const at = h('button', 'link-button refusal-position', `Line ${p.line}, column ${p.column}`);
+      const at = h('button', 'link-button refusal-position', t('Line {0}, column {1}', p.line, p.column));
       at.type = 'button';
-      at.title = 'Show in the query';
+      at.title = t('Show in the query');
       at.addEventListener('click', () => this.events.onReveal(p));
-      item.append(at, document.createTextNode(`: ${p.message}`));
+      item.append(at, document.createTextNode(t(': {0}', p.message)));
       list.append(item);
     }
-    if (problems.length > LISTED_PROBLEMS) list.append(h('li', 'refusal-problem', `… and ${problems.length - LISTED_PROBLEMS} more, marked in the query.`));
+    if (problems.length > LISTED_PROBLEMS) list.append(h('li', 'refusal-problem', t('… and {0} more, marked in the query.', formatCount(problems.length - LISTED_PROBLEMS))));
     body.append(list);
     // Not mergeable across a CEN: "Run anyway" cannot help (an inexact merge is never shown); one flow log can.
     if (problems.some((p) => p.code === 'not-mergeable')) {
-      body.append(h('div', 'error-next', 'Change the statement so it merges exactly (count, sum, min, max, avg, GROUP BY, ORDER BY, LIMIT), or run it on one flow log of the CEN.'));
-      const perFlowLog = button({ label: 'Run per flow log…', icon: 'run', secondary: true, title: 'Pick one flow log of this CEN and run the statement in its own panel', testid: 'run-per-flow-log' }, () => this.events.onRunPerFlowLog());
+      body.append(h('div', 'error-next', t('Change the statement so it merges exactly (count, sum, min, max, avg, GROUP BY, ORDER BY, LIMIT), or run it on one flow log of the CEN.')));
+      const perFlowLog = button({ label: t('Run per flow log…'), icon: 'run', secondary: true, title: t('Pick one flow log of this CEN and run the statement in its own panel'), testid: 'run-per-flow-log' }, () => this.events.onRunPerFlowLog());
       this.element.replaceChildren(codicon('error'), body, perFlowLog);
     } else {
-      body.append(h('div', 'error-next', 'Fix the marked text, or choose "Run anyway" if you are sure Log Service accepts the query.'));
-      const runAnyway = button({ label: 'Run anyway', icon: 'run-errors', secondary: true, title: 'Send the query to Log Service despite the errors found locally', testid: 'run-anyway' }, () => this.events.onRunAnyway());
+      body.append(h('div', 'error-next', t('Fix the marked text, or choose "Run anyway" if you are sure Log Service accepts the query.')));
+      const runAnyway = button({ label: t('Run anyway'), icon: 'run-errors', secondary: true, title: t('Send the query to Log Service despite the errors found locally'), testid: 'run-anyway' }, () => this.events.onRunAnyway());
       this.element.replaceChildren(codicon('error'), body, runAnyway);
     }
     this.element.hidden = false;

@@ -9,6 +9,7 @@ import type { FieldInfo, HostMessage } from '../../src/protocol/messages';
 import type { FilterMode } from '../../src/query/searchFilter';
 import { codicon, h } from '../dom';
 import { formatBytes, formatCount, presentCell } from '../grid/valueFormat';
+import { displayFormat, t } from '../l10n';
 
 /** What the facets describe: the last run's query and resolved range. */
 export interface FacetScope {
@@ -35,19 +36,20 @@ interface FieldEntry {
   requestId?: string;
 }
 
+// Getters, not values: the bundle is configured after the modules load.
 const TEXT = {
-  heading: 'Fields',
-  hide: 'Hide the field list',
-  show: 'Show the field list',
-  noRun: 'Run a query to see this field\u2019s values over the whole time range.',
-  loading: 'Counting over the whole time range\u2026',
-  none: 'No records in the time range match the query.',
-  noValue: '(no value)',
-  scopeNote: 'Top values over the whole time range, not only the loaded rows.',
-  include: (f: string, v: string) => `Filter for ${f} ${v}`,
-  exclude: (f: string, v: string) => `Filter out ${f} ${v}`,
-  failed: (m: string) => `Could not count this field: ${m}`,
-} as const;
+  get heading() { return t('Fields'); },
+  get hide() { return t('Hide the field list'); },
+  get show() { return t('Show the field list'); },
+  get noRun() { return t('Run a query to see this field\u2019s values over the whole time range.'); },
+  get loading() { return t('Counting over the whole time range\u2026'); },
+  get none() { return t('No records in the time range match the query.'); },
+  get noValue() { return t('(no value)'); },
+  get scopeNote() { return t('Top values over the whole time range, not only the loaded rows.'); },
+  include: (f: string, v: string) => t('Filter for {0} {1}', f, v),
+  exclude: (f: string, v: string) => t('Filter out {0} {1}', f, v),
+  failed: (m: string) => t('Could not count this field: {0}', m),
+};
 
 export class FacetList {
   readonly element: HTMLElement;
@@ -166,7 +168,7 @@ export class FacetList {
     const parts: HTMLElement[] = [];
     if (m.stats) {
       const s = m.stats;
-      const stat = (label: string, v: number | undefined) => `${label} ${v === undefined ? '—' : formatCount(Math.round(v * 100) / 100)}`;
+      const stat = (label: string, v: number | undefined) => `${label} ${v === undefined ? '—' : displayFormat().decimal(v, 2)}`;
       const line = h('p', 'facet-stats');
       line.dataset.testid = 'facet-stats';
       line.textContent = [stat('min', s.min), stat('max', s.max), ...s.percentiles.map((p) => stat(`p${Math.round(p.p * 100)}`, p.value))].join(' · ');
@@ -179,9 +181,9 @@ export class FacetList {
     }
     const total = m.values.reduce((a, v) => a + v.count, 0);
     const table = h('table', 'facet-values');
-    table.setAttribute('aria-label', `Top values of ${field}`);
+    table.setAttribute('aria-label', t('Top values of {0}', field));
     const head = h('tr');
-    for (const [text, cls] of [['Value', 'value'], ['Records', 'num'], ['Bytes', 'num'], ['Filter', 'actions']] as const) {
+    for (const [text, cls] of [[t('Value'), 'value'], [t('Records'), 'num'], [t('Bytes'), 'num'], [t('Filter'), 'actions']] as const) {
       const th = h('th', cls, text);
       th.scope = 'col';
       head.append(th);

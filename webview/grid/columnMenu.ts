@@ -6,15 +6,17 @@
  */
 import { displayOrder, moveColumn, setHidden, setPinned, type ColumnChoice } from '../../src/results/columnChoice';
 import { button, codicon, h } from '../dom';
+import { t } from '../l10n';
 
+// Getters, not values: the bundle is configured after the modules load.
 const TEXT = {
-  button: 'Columns',
-  title: 'Columns',
-  none: 'Run a query to choose its columns.',
-  pin: (n: string) => `Pin ${n} to the left`,
-  left: (n: string) => `Move ${n} left`,
-  right: (n: string) => `Move ${n} right`,
-} as const;
+  get button() { return t('Columns'); },
+  get title() { return t('Columns'); },
+  get none() { return t('Run a query to choose its columns.'); },
+  pin: (n: string) => t('Pin {0} to the left', n),
+  left: (n: string) => t('Move {0} left', n),
+  right: (n: string) => t('Move {0} right', n),
+};
 
 export class ColumnMenu {
   readonly element: HTMLElement;

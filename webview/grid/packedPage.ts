@@ -9,6 +9,7 @@
  * touching fresh memory, which is slow, so the index stays smaller than the pack's own lengths.
  */
 import { checkPackedShape, sameMarker, type PackedRows } from '../../src/results/packedRows';
+import { t } from '../l10n';
 
 export interface StoredPage {
   /** The page's first row among all rows of the result (arrival order). */
@@ -44,7 +45,7 @@ export function storePage(packed: PackedRows, firstRow: number): StoredPage {
   // Two bytes a cell unless a row's text or a run of repeats is longer than they count.
   const cellAt = locateCells(packed, same, rowStarts, new Uint16Array(lengths.length)) ?? locateCells(packed, same, rowStarts, new Uint32Array(lengths.length));
   // Four bytes hold any offset within a real text and any row count: the lengths overshoot.
-  if (cellAt === undefined) throw new TypeError(`packed rows: lengths add up to more than the text's ${text.length}`);
+  if (cellAt === undefined) throw new TypeError(t("packed rows: lengths add up to more than the text's {0}", text.length));
   return { firstRow, rowCount, width, text, lengths, same, rowStarts, cellAt };
 }
 
@@ -61,7 +62,7 @@ function locateCells<T extends Uint16Array | Uint32Array>(packed: PackedRows, sa
     for (let c = 0; c < width; c++, k++) {
       const n = lengths[k];
       if (n === same) {
-        if (r === 0) throw new TypeError('packed rows: "same as above" in the first row');
+        if (r === 0) throw new TypeError(t('packed rows: "same as above" in the first row'));
         const up = r - ownRow[c];
         if (up > limit) return undefined;
         cellAt[k] = up;
@@ -74,7 +75,7 @@ function locateCells<T extends Uint16Array | Uint32Array>(packed: PackedRows, sa
     }
     pos += offset;
   }
-  if (pos !== text.length) throw new TypeError(`packed rows: lengths add up to ${pos}, the text has ${text.length}`);
+  if (pos !== text.length) throw new TypeError(t('packed rows: lengths add up to {0}, the text has {1}', pos, text.length));
   return cellAt;
 }
 

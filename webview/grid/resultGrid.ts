@@ -5,7 +5,8 @@
  * only the cells on screen. Sorting/filtering live in ResultStore; the window arithmetic in viewport.ts.
  */
 import type { PackedRows } from '../../src/results/packedRows';
-import { columnPresenter, type ColumnPresenter } from './valueFormat';
+import { columnPresenter, formatCount, type ColumnPresenter } from './valueFormat';
+import { t } from '../l10n';
 import { ResultStore } from './resultStore';
 import { computeViewport, overscanAfter, scrollTopForRow, visibleColumns, type ColumnRange, type ViewportWindow } from './viewport';
 import { columnWidthFor, DEFAULT_CHAR_PX, initialColumnWidths, MAX_FITTED_WIDTH, MIN_COLUMN_WIDTH } from './columnWidths';
@@ -36,8 +37,8 @@ export interface ResultGridEvents {
   /** The user scrolled near the end of what is loaded. */
   onNearEnd(): void;
   onScroll(scrollTop: number): void;
-  /** Text for the clipboard (the host page has no other clipboard route). */
-  onCopy(text: string, what: string): void;
+  /** Text for the clipboard (the host page has no other clipboard route); `copied`: the sentence saying what was copied. */
+  onCopy(text: string, copied: string): void;
   /** The active row moved (click or keyboard): the record detail follows it. */
   onActiveRow?(): void;
 }
@@ -91,7 +92,7 @@ export class ResultGrid {
   private frame = 0;
   private settle = 0;
   private idleScan = 0;
-  private emptyText = 'Run a query to see results.';
+  private emptyText = t('Run a query to see results.');
   /** Advance of one character of the grid's font; text is fitted to the columns with it. */
   private charPx = DEFAULT_CHAR_PX;
   /** The grid's font is not monospace: cells clip in CSS instead (slower to paint, still correct). */
@@ -110,11 +111,11 @@ export class ResultGrid {
     // it owns only rows, so the empty-state text beside it stays outside the grid role.
     this.scroller = el('div', 'grid-scroll');
     this.scroller.setAttribute('role', 'grid');
-    this.scroller.setAttribute('aria-label', 'Query results');
+    this.scroller.setAttribute('aria-label', t('Query results'));
     this.scroller.setAttribute('aria-multiselectable', 'true');
     this.scroller.setAttribute(
       'aria-description',
-      'Arrow keys move, Shift extends the selection, Enter filters the query by the value, S sorts by the column, Alt+Left/Right resizes it, Ctrl+C copies.',
+      t('Arrow keys move, Shift extends the selection, Enter filters the query by the value, S sorts by the column, Alt+Left/Right resizes it, Ctrl+C copies.'),
     );
     this.scroller.tabIndex = 0;
     this.header = el('div', 'grid-header');
@@ -138,7 +139,7 @@ export class ResultGrid {
   }
 
   /** Starts a new result (a new query): clears rows, keeps nothing from the old columns. */
-  reset(emptyText = 'Running…'): void {
+  reset(emptyText = t('Running…')): void {
     this.cancelNumericScan();
     this.isNew = undefined;
     this.store.reset([]);
@@ -305,7 +306,7 @@ export class ResultGrid {
 
   copyActiveCell(): void {
     const v = this.store.cell(this.activeRow, this.storeCol(this.activeCol));
-    this.events.onCopy(v, 'cell');
+    this.events.onCopy(v, t('Copied cell.'));
   }
 
   copySelectedRows(withHeader: boolean): void {
@@ -316,7 +317,7 @@ export class ResultGrid {
       const r = this.store.rowAt(i);
       if (r) rows.push(shown.map((c) => r[c] ?? ''));
     }
-    this.events.onCopy(toTsv(withHeader ? this.shownColumns : undefined, rows), rows.length === 1 ? 'row' : `${rows.length} rows`);
+    this.events.onCopy(toTsv(withHeader ? this.shownColumns : undefined, rows), rows.length === 1 ? t('Copied row.') : t('Copied {0} rows.', formatCount(rows.length)));
   }
 
   private selection(): [number, number] {
@@ -367,7 +368,7 @@ export class ResultGrid {
       const button = el('button', 'grid-hlabel');
       button.type = 'button';
       button.tabIndex = -1;
-      button.title = `Sort by ${name}`;
+      button.title = t('Sort by {0}', name);
       const label = el('span', 'grid-hname');
       label.textContent = name;
       const arrow = el('span', `codicon ${sorted === 'asc' ? 'codicon-arrow-up' : sorted === 'desc' ? 'codicon-arrow-down' : ''} grid-sort`);
@@ -375,7 +376,7 @@ export class ResultGrid {
       button.addEventListener('click', () => this.sortBy(c));
       const handle = el('div', 'grid-resize');
       handle.setAttribute('aria-hidden', 'true');
-      handle.title = 'Drag to resize; double-click to fit the values';
+      handle.title = t('Drag to resize; double-click to fit the values');
       handle.addEventListener('pointerdown', (e) => this.startResize(e, c, handle));
       handle.addEventListener('dblclick', (e) => {
         e.stopPropagation();
@@ -550,7 +551,7 @@ export class ResultGrid {
     const fresh = row !== undefined && this.isNew?.(row) === true;
     if (r.el.classList.contains('new') !== fresh) {
       r.el.classList.toggle('new', fresh);
-      if (fresh) r.el.setAttribute('aria-description', 'New since the previous run');
+      if (fresh) r.el.setAttribute('aria-description', t('New since the previous run'));
       else r.el.removeAttribute('aria-description');
     }
     const cols = this.store.columns;
@@ -576,7 +577,7 @@ export class ResultGrid {
         cell.filterable = filterable;
         cell.differs = fit.differs;
         cell.value.classList.toggle('filterable', filterable);
-        setValueTitle(cell, fit.differs ? v : undefined, filterable ? `Add ${cols[c]}:… to the query (click or Enter)` : undefined);
+        setValueTitle(cell, fit.differs ? v : undefined, filterable ? t('Add {0}:… to the query (click or Enter)', cols[c] ?? '') : undefined);
       }
       const numeric = this.numeric[c] === true;
       if (cell.numeric !== numeric) {
@@ -589,7 +590,7 @@ export class ResultGrid {
   private renderEmpty(): void {
     const none = this.store.viewRows === 0;
     this.empty.hidden = !none;
-    if (none) this.empty.textContent = this.store.totalRows > 0 ? 'No rows match the filter.' : this.emptyText;
+    if (none) this.empty.textContent = this.store.totalRows > 0 ? t('No rows match the filter.') : this.emptyText;
   }
 
   private onRowsClick(e: MouseEvent): void {

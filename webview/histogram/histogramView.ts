@@ -7,6 +7,10 @@ import type { HistogramBucketInfo } from '../../src/protocol/messages';
 import { bucketAt, histogramBars, rangeForDrag } from './histogramScale';
 import { histogramKey, selectedCount, selectedIndexes, selectedRange, type BucketSelection } from './bucketSelection';
 import { formatUnixSeconds, formatCount } from '../grid/valueFormat';
+import { t } from '../l10n';
+
+// Key names (not text): what aria-keyshortcuts takes.
+const KEY_SHORTCUTS = ['ArrowLeft', 'ArrowRight', 'Shift+ArrowLeft', 'Shift+ArrowRight', 'Home', 'End', 'PageUp', 'PageDown', 'Enter', 'Escape'].join(' ');
 
 export class HistogramView {
   readonly element: HTMLDivElement;
@@ -25,12 +29,15 @@ export class HistogramView {
     this.element.dataset.testid = 'histogram';
     this.element.tabIndex = 0;
     this.element.setAttribute('role', 'group');
-    this.element.setAttribute('aria-roledescription', 'histogram');
-    this.element.setAttribute('aria-keyshortcuts', 'ArrowLeft ArrowRight Shift+ArrowLeft Shift+ArrowRight Home End PageUp PageDown Enter Escape');
-    this.element.setAttribute('aria-label', HISTOGRAM_LABEL);
+    this.element.setAttribute('aria-roledescription', t('histogram'));
+    this.element.setAttribute('aria-keyshortcuts', KEY_SHORTCUTS);
+    this.element.setAttribute(
+      'aria-label',
+      t('Record counts over the time range. Drag across to zoom in, or use Left and Right to pick a bucket, Shift with the arrows to extend the selection, Enter to zoom to it and Escape to clear it.'),
+    );
     this.canvas = document.createElement('canvas');
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Record counts over the time range. Drag across to zoom in.');
+    this.canvas.setAttribute('aria-label', t('Record counts over the time range. Drag across to zoom in.'));
     this.tip = document.createElement('div');
     this.tip.className = 'histogram-tip';
     this.tip.hidden = true;
@@ -77,7 +84,7 @@ export class HistogramView {
     this.setSelection(undefined);
     this.element.hidden = buckets.length === 0;
     const total = buckets.reduce((s, b) => s + b.count, 0);
-    this.canvas.setAttribute('aria-label', `Record counts over the time range: ${formatCount(total)} records in ${buckets.length} buckets. Drag across to zoom in.`);
+    this.canvas.setAttribute('aria-label', t('Record counts over the time range: {0} records in {1} buckets. Drag across to zoom in.', formatCount(total), formatCount(buckets.length)));
     this.draw();
   }
 
@@ -92,7 +99,7 @@ export class HistogramView {
         break;
       case 'clear':
         this.setSelection(undefined);
-        this.announcer.textContent = 'Selection cleared.';
+        this.announcer.textContent = t('Selection cleared.');
         break;
       case 'zoom':
         this.setSelection(undefined);
@@ -110,7 +117,13 @@ export class HistogramView {
       const { first, last } = selectedIndexes(selection, this.buckets.length);
       const range = selectedRange(this.buckets, selection);
       const n = last - first + 1;
-      this.announcer.textContent = `${formatUnixSeconds(range.from)} – ${formatUnixSeconds(range.to)}: ${formatCount(selectedCount(this.buckets, selection))} records in ${n} ${n === 1 ? 'bucket' : 'buckets'}. Enter zooms, Escape clears.`;
+      const from = formatUnixSeconds(range.from);
+      const to = formatUnixSeconds(range.to);
+      const records = formatCount(selectedCount(this.buckets, selection));
+      this.announcer.textContent =
+        n === 1
+          ? t('{0} – {1}: {2} records in 1 bucket. Enter zooms, Escape clears.', from, to, records)
+          : t('{0} – {1}: {2} records in {3} buckets. Enter zooms, Escape clears.', from, to, records, formatCount(n));
       this.element.dataset.selectionFrom = String(range.from);
       this.element.dataset.selectionTo = String(range.to);
     } else {
@@ -188,5 +201,3 @@ export class HistogramView {
   }
 }
 
-const HISTOGRAM_LABEL =
-  'Record counts over the time range. Drag across to zoom in, or use Left and Right to pick a bucket, Shift with the arrows to extend the selection, Enter to zoom to it and Escape to clear it.';

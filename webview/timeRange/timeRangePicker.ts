@@ -6,6 +6,7 @@
 import { selectElement } from '../dom';
 import type { TimeRangeSpec } from '../../src/protocol/messages';
 import { absoluteSpec, pickerValue, QUICK_RANGES, relativeSpec, toLocalInput } from './rangeChoices';
+import { t } from '../l10n';
 
 type Unit = 'minutes' | 'hours' | 'days';
 
@@ -25,10 +26,10 @@ export class TimeRangePicker {
     this.spec = initial;
     this.element = document.createElement('div');
     this.element.className = 'range-picker';
-    this.select = selectElement('Time range', 'range-select');
+    this.select = selectElement(t('Time range'), 'range-select');
     this.select.className = 'range-select';
     for (const q of QUICK_RANGES) this.select.append(option(`q:${q.minutes}`, q.label));
-    this.select.append(option('relative', 'Last N minutes / hours / days…'), option('absolute', 'Between two times…'));
+    this.select.append(option('relative', t('Last N minutes / hours / days…')), option('absolute', t('Between two times…')));
 
     this.relative = document.createElement('div');
     this.relative.className = 'range-inputs';
@@ -36,22 +37,22 @@ export class TimeRangePicker {
     this.amount.type = 'number';
     this.amount.min = '1';
     this.amount.className = 'input amount';
-    this.amount.setAttribute('aria-label', 'Amount');
+    this.amount.setAttribute('aria-label', t('Amount'));
     this.unit = document.createElement('select');
     this.unit.className = 'input';
-    this.unit.setAttribute('aria-label', 'Unit');
-    for (const u of ['minutes', 'hours', 'days'] as const) {
+    this.unit.setAttribute('aria-label', t('Unit'));
+    for (const [u, text] of [['minutes', t('minutes')], ['hours', t('hours')], ['days', t('days')]] as const) {
       const o = document.createElement('option');
       o.value = u;
-      o.textContent = u;
+      o.textContent = text;
       this.unit.append(o);
     }
-    this.relative.append(label('Last'), this.amount, this.unit);
+    this.relative.append(label(t('Last')), this.amount, this.unit);
 
     this.absolute = document.createElement('div');
     this.absolute.className = 'range-inputs';
-    this.fromInput = dateInput('From');
-    this.toInput = dateInput('To');
+    this.fromInput = dateInput(t('From'));
+    this.toInput = dateInput(t('To'));
     this.absolute.append(this.fromInput, label('–'), this.toInput);
 
     this.error = document.createElement('span');
