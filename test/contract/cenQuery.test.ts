@@ -3,8 +3,8 @@
  * CEN prod-backbone's flow logs are found by listing (as the explorer lists them), search records
  * come from every logstore merged by time (every capture), merged top talkers equal the sums over
  * the generator's records that the CEN counts — each flow once, as the region map counts it
- * (./eachFlowOnce.ts) — a logstore that fails is named while the rest still answers, and the shared
- * limiter bounds the requests in flight.
+ * (test/support/eachFlowOnce.ts) — a logstore that fails is named while the rest still answers,
+ * and the shared limiter bounds the requests in flight.
  */
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, it } from 'node:test';
@@ -22,7 +22,7 @@ import { QueryRunner } from '../../src/views/workbench/queryRunner';
 import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLanguage';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import type { FlowRow } from '../../emulator/data/flowLogGenerator';
-import { eachFlowOnce } from './eachFlowOnce';
+import { eachFlowOnce } from '../support/eachFlowOnce';
 
 let emu: TestEmulator;
 let sls: SlsApi;

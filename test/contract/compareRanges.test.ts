@@ -19,7 +19,7 @@ import { targetQueries } from '../../src/views/workbench/targetQueries';
 import { buildCenTarget } from '../../src/views/workbench/workbenchTarget';
 import type { CompareDimension } from '../../src/query/compareQuery';
 import { CURRENT_FIELDS } from '../../src/flowlogs/catalog';
-import { eachFlowOnce } from './eachFlowOnce';
+import { eachFlowOnce } from '../support/eachFlowOnce';
 
 const DAY = 86_400;
 let emu: TestEmulator;

@@ -25,7 +25,7 @@ import { recordsOf } from '../../src/cloud/slsApi';
 import { BYTES_PER_GB } from '../../src/flowlogs/cost';
 import { CenQueries } from '../../src/views/workbench/cenQueries';
 import { cenMember } from '../../src/views/workbench/workbenchTarget';
-import { eachFlowOnce } from './eachFlowOnce';
+import { eachFlowOnce } from '../support/eachFlowOnce';
 
 const SEED = 7;
 const HISTORY_DAYS = 0.25;
@@ -169,7 +169,7 @@ describe('region map totals against the emulator', () => {
     assert.deepEqual(result.shortfalls, []);
     const got = recordsOf(result).map((r) => `${r['src-region-id']}>${r['dst-region-id']}=${r.total_bytes}/${r.total_packets}`).sort();
 
-    // From the generated records: each flow once (./eachFlowOnce.ts), summed by pair.
+    // From the generated records: each flow once (test/support/eachFlowOnce.ts), summed by pair.
     const counted = eachFlowOnce(
       flowLogs.map((f) => ({ flowLogId: f.flowLogId, regionId: f.regionId, ...(f.transitRouterAttachmentId ? { attachmentId: f.transitRouterAttachmentId } : {}) })),
       (f) => {
