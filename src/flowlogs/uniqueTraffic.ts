@@ -65,10 +65,26 @@ interface Row {
 }
 
 /** The vantage point of one answer row of one flow log. */
-function vantageOf(source: CaptureSource, t: RegionPairTraffic): Vantage {
+export function vantageOf(source: CaptureSource, t: Pick<RegionPairTraffic, 'src' | 'direction'>): Vantage {
   if (source.kind === 'olderForm') return 'wholeCen';
   if (source.regionId === t.src) return t.direction === undefined || t.direction === 'out' ? 'leavingSource' : 'sourceConnections';
   return 'destinationConnections';
+}
+
+/**
+ * vantageOf turned round, for a search over one counted flow log's records of one pair: which
+ * `direction` values its rows at `vantage` have (`writesDirection`: its answer was split by it).
+ */
+export function vantageDirection(vantage: Vantage, writesDirection: boolean): 'any' | 'out' | 'notOut' {
+  switch (vantage) {
+    case 'leavingSource':
+      return writesDirection ? 'out' : 'any';
+    case 'sourceConnections':
+      return 'notOut';
+    case 'wholeCen':
+    case 'destinationConnections':
+      return 'any';
+  }
 }
 
 const ORDER: readonly Vantage[] = ['leavingSource', 'wholeCen', 'sourceConnections', 'destinationConnections'];

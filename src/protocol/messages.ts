@@ -72,6 +72,9 @@ export interface CenMember {
   /** Its LogFormatString and whether it is of the 2019 form: its own panel's schema (run per flow log). */
   readonly logFormatString?: string;
   readonly olderForm?: boolean;
+  /** Where it captures (a router, or one connection of it): which flow logs hold the same traffic (uniqueTraffic.ts). */
+  readonly transitRouterId?: string;
+  readonly transitRouterAttachmentId?: string;
 }
 
 /** Every flow log of a CEN: their logstores may sit in different projects and regions. */
@@ -188,6 +191,14 @@ export interface QueryStatus {
   readonly more: boolean;
   /** A CEN panel: the flow logs that failed or answered Incomplete (the rest are shown). */
   readonly shortfalls?: readonly FlowLogShortfall[];
+  /** A CEN panel: how the rows count traffic that several flow logs captured. */
+  readonly counting?: CountingNote;
+}
+
+/** A sentence for the status line, and the per-pair detail behind it (its tooltip). */
+export interface CountingNote {
+  readonly text: string;
+  readonly detail?: string;
 }
 
 export interface HistogramBucketInfo {
@@ -426,7 +437,9 @@ function parseCenMember(v: unknown): CenMember | undefined {
   if (!isString(flowLogId, 200) || !isString(title, 1_000) || !isString(regionId, 100) || !isString(projectName, 200) || !isString(logStoreName, 200)) return undefined;
   if (!isFiniteNumber(interval) || interval <= 0) return undefined;
   const format = isString(v.logFormatString, 10_000) ? { logFormatString: v.logFormatString } : {};
-  return { flowLogId, title, regionId, projectName, logStoreName, interval, ...format, ...(v.olderForm === true ? { olderForm: true } : {}) };
+  const router = isString(v.transitRouterId, 200) ? { transitRouterId: v.transitRouterId } : {};
+  const attachment = isString(v.transitRouterAttachmentId, 200) ? { transitRouterAttachmentId: v.transitRouterAttachmentId } : {};
+  return { flowLogId, title, regionId, projectName, logStoreName, interval, ...format, ...(v.olderForm === true ? { olderForm: true } : {}), ...router, ...attachment };
 }
 
 /** undefined when absent, null when malformed. */

@@ -1,9 +1,10 @@
 /**
  * One query over every flow log of a CEN, against the emulator through the real SDKs: the demo
  * CEN prod-backbone's flow logs are found by listing (as the explorer lists them), search records
- * come from every logstore merged by time, merged top talkers equal the sums over the generator's
- * records, a logstore that fails is named while the rest still answers, and the shared limiter
- * bounds the requests in flight.
+ * come from every logstore merged by time (every capture), merged top talkers equal the sums over
+ * the generator's records that the CEN counts — each flow once, as the region map counts it
+ * (test/support/eachFlowOnce.ts) — a logstore that fails is named while the rest still answers,
+ * and the shared limiter bounds the requests in flight.
  */
 import '../support/localhost-resolver.cjs';
 import { after, before, describe, it } from 'node:test';
@@ -21,6 +22,7 @@ import { QueryRunner } from '../../src/views/workbench/queryRunner';
 import { resolveWorkbenchRange } from '../../src/views/workbench/workbenchLanguage';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import type { FlowRow } from '../../emulator/data/flowLogGenerator';
+import { eachFlowOnce } from '../support/eachFlowOnce';
 
 let emu: TestEmulator;
 let sls: SlsApi;
@@ -55,6 +57,17 @@ function generated(m: CenMember): FlowRow[] {
   return active ? emu.context.sls.generatedRows(m.flowLogId, from, to) : [];
 }
 
+let countedRows: Map<string, FlowRow[]> | undefined;
+
+/** The member's records a CEN's SQL counts: each flow once over the CEN's flow logs. */
+function counted(m: CenMember): FlowRow[] {
+  countedRows ??= eachFlowOnce(
+    members.map((x) => ({ flowLogId: x.flowLogId, regionId: x.regionId, ...(x.transitRouterAttachmentId ? { attachmentId: x.transitRouterAttachmentId } : {}) })),
+    (f) => generated(members.find((x) => x.flowLogId === f.flowLogId) ?? assert.fail(f.flowLogId)),
+  );
+  return countedRows.get(m.flowLogId) ?? [];
+}
+
 describe('a CEN query against the emulator', () => {
   it('search: every record of every logstore, merged newest first, each naming its flow log', async () => {
     const queries = new CenQueries(async () => sls, members);
@@ -74,14 +87,14 @@ describe('a CEN query against the emulator', () => {
     assert.deepEqual(new Map([...perFlowLog].sort()), new Map([...expected].sort()));
   });
 
-  it('SQL: merged top talkers equal the sums over the generated records of every flow log', async () => {
+  it('SQL: merged top talkers equal the sums over the generated records, each flow once', async () => {
     const queries = new CenQueries(async () => sls, members);
     const result = await queries.query({ query: '* | select srcaddr, sum(bytes) as b, count(*) as n group by srcaddr order by b desc limit 10', from, to });
     assert.deepEqual(result.shortfalls, []);
     assert.deepEqual(result.columns, ['srcaddr', 'b', 'n']);
     const sums = new Map<string, { b: number; n: number }>();
     for (const m of members) {
-      for (const r of generated(m)) {
+      for (const r of counted(m)) {
         const s = sums.get(r.srcaddr) ?? { b: 0, n: 0 };
         sums.set(r.srcaddr, { b: s.b + (r.bytes ?? 0), n: s.n + 1 });
       }
@@ -89,12 +102,16 @@ describe('a CEN query against the emulator', () => {
     const expected = [...sums].sort((a, b) => b[1].b - a[1].b).slice(0, 10).map(([src, s]) => [src, String(s.b), String(s.n)]);
     assert.equal(result.rows.length, expected.length);
     assert.deepEqual(result.rows, expected);
+    // The same pair is captured twice (the Hangzhou router and its Beijing connection): the totals are not every capture added.
+    const everyCapture = members.reduce((n, m) => n + generated(m).length, 0);
+    assert.ok(members.reduce((n, m) => n + counted(m).length, 0) < everyCapture, 'some records are the same traffic again');
+    assert.match(result.counting?.text ?? '', /Each flow counted once, as on the region map: from .*prod-backbone-flowlog.*; hangzhou-to-beijing left out \(the same traffic\)/);
   });
 
-  it('SQL: avg merges as sum/count over all flow logs', async () => {
+  it('SQL: avg merges as sum/count over the counted records of all flow logs', async () => {
     const queries = new CenQueries(async () => sls, members);
     const result = await queries.query({ query: '* | select avg(bytes) as a, count(*) as n, min(bytes) as lo, max(bytes) as hi', from, to });
-    const all = members.flatMap(generated);
+    const all = members.flatMap(counted);
     const bytes = all.map((r) => r.bytes).filter((b): b is number => b !== null);
     const [row] = recordsOf(result);
     assert.equal(row.n, String(all.length));
@@ -119,7 +136,7 @@ describe('a CEN query against the emulator', () => {
     assert.ok(done.status.shortfalls?.[0].message, 'the failure says why');
     const page = posted.find((m): m is Extract<HostMessage, { type: 'resultPage' }> => m.type === 'resultPage');
     assert.ok(page);
-    const total = members.reduce((n, m) => n + generated(m).length, 0);
+    const total = members.reduce((n, m) => n + counted(m).length, 0);
     assert.equal(page.rows.text.includes(String(total)), true, `the count over the others (${total})`);
   });
 
@@ -129,6 +146,7 @@ describe('a CEN query against the emulator', () => {
     const page = await queries.query({ query: '*', from, to, line: 100, offset: 0, reverse: true });
     assert.deepEqual(page.shortfalls.map((s) => [s.flowLog, s.kind]), [['gone-flowlog', 'failed']]);
     assert.equal(page.rows.length, 100);
+    assert.match(page.counting?.text ?? '', /^Every capture: a flow seen by two flow logs shows once for each/);
     const titles = new Set(members.map((m) => m.title));
     assert.ok(recordsOf(page).every((r) => titles.has(r[FLOW_LOG_COLUMN])));
   });

@@ -19,6 +19,7 @@ import { targetQueries } from '../../src/views/workbench/targetQueries';
 import { buildCenTarget } from '../../src/views/workbench/workbenchTarget';
 import type { CompareDimension } from '../../src/query/compareQuery';
 import { CURRENT_FIELDS } from '../../src/flowlogs/catalog';
+import { eachFlowOnce } from '../support/eachFlowOnce';
 
 const DAY = 86_400;
 let emu: TestEmulator;
@@ -141,12 +142,21 @@ describe('before / after ⇄ emulator', () => {
     assert.equal(emu.context.answeredQueries.length, answeredBefore + 2, 'two aggregations, one per range');
   });
 
-  test("a CEN panel's compare: every Active flow log of the CEN merged, each total equals the sum over all their records, the talker new", async () => {
+  test("a CEN panel's compare: every Active flow log of the CEN merged, each total equals the sum over their records counted once per flow (as on the region map), the talker new", async () => {
     const sls = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter, retry: { baseDelayMs: 5, maxDelayMs: 50, maxAttempts: 5 } });
     const members = emu.context.cen
       .listFlowLogs()
       .filter((f) => f.cenId === flowLog.cenId && f.status === 'Active')
-      .map((f) => ({ flowLogId: f.flowLogId, title: f.flowLogId, regionId: f.regionId, projectName: f.projectName, logStoreName: f.logStoreName, interval: f.interval }));
+      .map((f) => ({
+        flowLogId: f.flowLogId,
+        title: f.flowLogId,
+        regionId: f.regionId,
+        projectName: f.projectName,
+        logStoreName: f.logStoreName,
+        interval: f.interval,
+        transitRouterId: f.transitRouterId,
+        ...(f.attachment ? { transitRouterAttachmentId: f.attachment.id } : {}),
+      }));
     assert.ok(members.length >= 2, `several Active flow logs in the CEN (${members.length})`);
     const target = buildCenTarget(flowLog.cenId, 'prod-backbone', members, []);
     const cenSource = targetCompareSource(targetQueries(async () => sls, target), { title: target.title, interval: 600, fields: CURRENT_FIELDS.map((f) => f.name) });
@@ -154,7 +164,11 @@ describe('before / after ⇄ emulator', () => {
     const earlier = earlierRange(current, { kind: 'previousPeriod' }, 600);
     if (!earlier.ok) assert.fail(earlier.message);
     const outcome = await runCompare(cenSource, 'source', current, earlier.range, new AbortController().signal);
-    const union = (from: number, to: number): FlowRow[] => members.flatMap((m) => emu.context.sls.generatedRows(m.flowLogId, from, to));
+    // Each flow once: the Hangzhou router's flow log and its Beijing connection's capture the same pair.
+    const union = (from: number, to: number): FlowRow[] => {
+      const capturing = members.map((m) => ({ flowLogId: m.flowLogId, regionId: m.regionId, ...(m.transitRouterAttachmentId ? { attachmentId: m.transitRouterAttachmentId } : {}) }));
+      return [...eachFlowOnce(capturing, (f) => emu.context.sls.generatedRows(f.flowLogId, from, to)).values()].flat();
+    };
     const before = bytesBy(union(outcome.earlier.from, outcome.earlier.to), (r) => r.srcaddr);
     const after = bytesBy(union(outcome.current.from, outcome.current.to), (r) => r.srcaddr);
     assert.equal(outcome.entries.length, new Set([...before.keys(), ...after.keys()]).size, 'one entry per talker of either range, over every flow log');

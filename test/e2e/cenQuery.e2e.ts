@@ -1,8 +1,9 @@
 /**
  * Query a CEN (issue 20), as a person would in a real VS Code against the emulator: *Query CEN…*
  * from the CEN's context menu in the explorer opens one panel over every flow log of the CEN; a
- * search shows records of more than one flow log (the `flow_log` column); SQL top talkers equal
- * the sums over the generator's records of all its flow logs; approx_percentile is refused before
+ * search shows records of more than one flow log (the `flow_log` column) and says it shows every
+ * capture; SQL top talkers equal the sums over the generator's records counted once per flow, as
+ * the region map counts them, and the status line says so; approx_percentile is refused before
  * running, positioned, and "Run per flow log…" runs it on the flow log picked. From the palette
  * (a quick pick of CENs), and the CEN panel comes back with its text after "Reload Window".
  */
@@ -12,17 +13,21 @@ import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
+import { eachFlowOnce } from '../support/eachFlowOnce';
 
 const CEN = 'prod-backbone';
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TOP_TALKERS = '* | select srcaddr, sum(bytes) as b group by srcaddr order by b desc limit 10';
 const PERCENTILE = '* | select approx_percentile(bytes, 0.9) as p90';
 
-/** The flow logs of the CEN that hold records (the emulator writes them while Active). */
-function activeFlowLogIds(vs: VsCodeSession): string[] {
+/** The flow logs of the CEN that hold records (the emulator writes them while Active), with where they capture. */
+function activeFlowLogs(vs: VsCodeSession): { flowLogId: string; regionId: string; attachmentId?: string }[] {
   const cen = vs.emulator.context.cen.censOf(OWNER_ACCOUNT.accountId).find((c) => c.name === CEN);
   assert.ok(cen, `the demo has ${CEN}`);
-  return vs.emulator.context.cen.listFlowLogs().filter((f) => f.cenId === cen.cenId && f.status === 'Active').map((f) => f.flowLogId);
+  return vs.emulator.context.cen
+    .listFlowLogs()
+    .filter((f) => f.cenId === cen.cenId && f.status === 'Active')
+    .map((f) => ({ flowLogId: f.flowLogId, regionId: f.regionId, ...(f.attachment ? { attachmentId: f.attachment.id } : {}) }));
 }
 
 /** The first visible row's value of a column after sorting by it (a header click sorts; a second reverses). */
@@ -52,20 +57,21 @@ describe('query a CEN', () => {
     const first = await firstAfterSort(frame, 'flow_log');
     const last = await firstAfterSort(frame, 'flow_log');
     assert.ok(first && last && first !== last, `rows of more than one flow log (${first}, ${last})`);
+    await frame.locator('[data-testid=status-counting]', { hasText: /Every capture/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 
-    // SQL: top talkers merged over every flow log equal the sums over the generator's records.
+    // SQL: top talkers merged over every flow log equal the sums over the generator's records, each flow once.
     await typeQuery(vs, frame, TOP_TALKERS);
     assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
     const range = await shownRange(frame);
     const sums = new Map<string, number>();
-    for (const id of activeFlowLogIds(vs)) {
-      for (const r of vs.emulator.context.sls.generatedRows(id, range.from, range.to)) sums.set(r.srcaddr, (sums.get(r.srcaddr) ?? 0) + (r.bytes ?? 0));
-    }
+    const counted = eachFlowOnce(activeFlowLogs(vs), (f) => vs.emulator.context.sls.generatedRows(f.flowLogId, range.from, range.to));
+    for (const r of [...counted.values()].flat()) sums.set(r.srcaddr, (sums.get(r.srcaddr) ?? 0) + (r.bytes ?? 0));
     const expected = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([src, b]) => [src, String(b)]);
     await frame.locator('[data-testid=tab-results]').click();
     const talkers = await gridText(frame);
     assert.deepEqual(talkers.columns, ['srcaddr', 'b']);
     assert.deepEqual(talkers.rows.map((r) => [r[0], r[1].replace(/[^\d]/g, '')]), expected);
+    await frame.locator('[data-testid=status-counting]', { hasText: /Each flow counted once, as on the region map: from .*hangzhou-to-beijing left out \(the same traffic\)/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 
     // approx_percentile cannot be merged: refused before running, marked where it is.
     await typeQuery(vs, frame, PERCENTILE);

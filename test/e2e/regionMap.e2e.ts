@@ -6,8 +6,9 @@
  * and its action opens the create wizard prefilled for the sending side. Screenshots for the README
  * in light and dark themes. A Sankey link click opens its pair's records; Cancel stops a load the
  * emulator holds back; after "Reload Window" the map comes back with its CEN, range and mode, in
- * front, and the pair's query panel behind it comes back once with its query; in
- * the high-contrast theme axe finds no serious violation (colour contrast included).
+ * front, and the pair's query panel behind it comes back once with its query; a map opened from
+ * one flow log (the tree's flow-log item) comes back after a reload as that flow log's map, with its
+ * range and measure; in the high-contrast theme axe finds no serious violation (colour contrast included).
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +23,9 @@ const MAP_TAB = 'Region Map: prod-backbone';
 /** The router-level flow log of prod-backbone's hub region: it records every pair leaving HUB_REGION. */
 const HUB_FLOW_LOG = 'prod-backbone-flowlog';
 const HUB_REGION = 'cn-hangzhou';
+/** prod-backbone's router-level flow log in cn-beijing: its map holds only pairs leaving cn-beijing. */
+const BEIJING_FLOW_LOG = 'beijing-router';
+const BEIJING_REGION = 'cn-beijing';
 const OWNER = '1234567890123456';
 /** Start-up after a window reload on a loaded 2-core machine: like a fresh window. */
 const RELOAD_TIMEOUT_MS = 90_000;
@@ -196,6 +200,43 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await wb.locator('[data-testid=query-editor] .cm-content', { hasText: pairQuery }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
     assert.equal((await editorText(wb)).trim(), pairQuery, 'the query panel keeps its query');
     assert.equal(await queryTab.count(), 1, 'still one query panel tab once it is revived');
+  });
+
+  it('a map opened from one flow log comes back after Reload Window as that flow log’s map, with its range and measure', async () => {
+    await vs.runCommand('View: Close All Editors');
+    await openExplorer(vs);
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Beijing) (cn-beijing)');
+    await vs.contextMenu(BEIJING_FLOW_LOG, 'Show Region Map…');
+    const tab = `Region Map: ${BEIJING_FLOW_LOG}`;
+    const map = await vs.webviewFrame(tab);
+    await map.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const subtitle = (await map.locator('.map-subtitle').textContent()) ?? '';
+    assert.match(subtitle, /^flow log \S+/, 'the map is of one flow log');
+    // A router-level flow log records the traffic leaving its own region: every cell with traffic starts there.
+    const before = await cellPairs(map);
+    assert.ok(before.length > 0 && before.every(([src]) => src === BEIJING_REGION), `cells ${JSON.stringify(before)}`);
+
+    const status = map.locator('[data-testid=map-status]');
+    await map.locator('[data-testid=map-range]').selectOption({ label: 'Last 24 hours' });
+    await status.filter({ hasText: /answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await map.locator('[data-testid=map-metric]').selectOption('packets');
+    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RELOAD_TIMEOUT_MS });
+    await vs.runCommand('Developer: Reload Window');
+    await reloaded;
+    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+
+    const front = await vs.webviewFrame();
+    await front.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    assert.equal(await vs.page.locator('.tabs-container .tab', { hasText: tab }).count(), 1, 'one tab for the flow log’s map');
+    assert.equal(await vs.page.locator('.tabs-container .tab', { hasText: MAP_TAB }).count(), 0, 'not turned into the CEN’s map');
+    const after = await vs.webviewFrame(tab);
+    await after.locator('[data-testid=map-status]', { hasText: /answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    assert.equal(await after.locator('.map-subtitle').textContent(), subtitle, 'the same flow log');
+    assert.equal(await after.locator('[data-testid=map-range] option:checked').textContent(), 'Last 24 hours');
+    assert.equal(await after.locator('[data-testid=map-metric]').inputValue(), 'packets');
+    const cells = await cellPairs(after);
+    assert.ok(cells.length > 0 && cells.every(([src]) => src === BEIJING_REGION), `after the reload, still only ${BEIJING_REGION}'s traffic: ${JSON.stringify(cells)}`);
   });
 
   it('high contrast: the map renders and axe finds no serious or critical violation (colour contrast included)', async () => {

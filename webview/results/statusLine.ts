@@ -35,6 +35,7 @@ export class StatusLine {
         ? { icon: 'pass', text: t('Complete'), testid: 'status-progress' }
         : { icon: 'warning', text: t('Incomplete — the service had not scanned everything; counts may be low'), testid: 'status-progress', cls: 'warn' },
       ...shortfallItems(status),
+      ...(status.counting ? [{ icon: 'info', text: status.counting.text, testid: 'status-counting', cls: 'dim', ...(status.counting.detail ? { title: status.counting.detail } : {}) }] : []),
       ...(status.slsRequestId ? [{ icon: 'key', text: t('Request {0}', status.slsRequestId), testid: 'status-request-id', cls: 'dim' }] : []),
       { icon: 'search', text: abbreviateQuery(query, 60), testid: 'status-query', cls: 'dim query', title: query },
     ]);

@@ -25,12 +25,15 @@ export interface TrafficRequest {
   readonly onAnswer?: (answer: FlowLogTraffic, done: number, total: number) => void;
 }
 
-function sourceOf(f: FlowLog, state: RegionMapSource['state'], reason?: string, incomplete?: boolean): RegionMapSource {
+/** What the aggregation needs to know of a flow log (a CEN panel's members carry this much). */
+export type TrafficFlowLog = Pick<FlowLog, 'flowLogId' | 'name' | 'regionId' | 'projectName' | 'logStoreName' | 'logFormatString' | 'transitRouterId' | 'transitRouterAttachmentId'>;
+
+function sourceOf(f: TrafficFlowLog, state: RegionMapSource['state'], reason?: string, incomplete?: boolean): RegionMapSource {
   return { flowLogId: f.flowLogId, name: f.name || f.flowLogId, regionId: f.regionId, state, ...(reason ? { reason } : {}), ...(incomplete ? { incomplete } : {}) };
 }
 
 /** One flow log's region-pair totals, or why it has none (its format lacks the fields, or its query failed). */
-export async function flowLogRegionTraffic(sls: SlsApi, flowLog: FlowLog, request: Omit<TrafficRequest, 'onAnswer'>): Promise<FlowLogTraffic> {
+export async function flowLogRegionTraffic(sls: SlsApi, flowLog: TrafficFlowLog, request: Omit<TrafficRequest, 'onAnswer'>): Promise<FlowLogTraffic> {
   const format = { logFormatString: flowLog.logFormatString ?? '', olderForm: !flowLog.transitRouterId };
   const missing = missingRegionFields(format, false);
   if (missing.length > 0) {
@@ -57,7 +60,7 @@ export async function flowLogRegionTraffic(sls: SlsApi, flowLog: FlowLog, reques
 }
 
 /** Every flow log's answer, in the order given; throws only when cancelled. */
-export async function perFlowLogTraffic(sls: SlsApi, flowLogs: readonly FlowLog[], request: TrafficRequest): Promise<FlowLogTraffic[]> {
+export async function perFlowLogTraffic(sls: SlsApi, flowLogs: readonly TrafficFlowLog[], request: TrafficRequest): Promise<FlowLogTraffic[]> {
   let done = 0;
   return Promise.all(
     flowLogs.map(async (f) => {
@@ -69,7 +72,7 @@ export async function perFlowLogTraffic(sls: SlsApi, flowLogs: readonly FlowLog[
 }
 
 /** Where a flow log captures, for counting each flow once. */
-export function captureSourceOf(f: FlowLog): CaptureSource {
+export function captureSourceOf(f: TrafficFlowLog): CaptureSource {
   const common = { flowLogId: f.flowLogId, name: f.name || f.flowLogId, regionId: f.regionId };
   if (!f.transitRouterId) return { ...common, kind: 'olderForm' };
   if (!f.transitRouterAttachmentId) return { ...common, kind: 'router', transitRouterId: f.transitRouterId };

@@ -10,17 +10,21 @@ import type { CallOptions } from '../../cloud/cenApi';
 import { CloudError, isCloudError } from '../../cloud/cloudError';
 import { packedQueryResult, recordsOf, type HistogramBucket, type QueryOptions, type QueryProgress, type SlsApi } from '../../cloud/slsApi';
 import { errorText } from '../../errorText';
-import { FLOW_LOG_COLUMN, FLOW_LOG_REGION_COLUMN, type CenMember, type FlowLogShortfall } from '../../protocol/messages';
+import { countedStatement } from '../../flowlogs/countedRecords';
+import { FLOW_LOG_COLUMN, FLOW_LOG_REGION_COLUMN, type CenMember, type CountingNote, type FlowLogShortfall } from '../../protocol/messages';
 import { mergeAnswers, type MergedAnswer, type PartialAnswer } from '../../query/cenAnswerMerge';
 import { MAX_GROUPS_PER_LOGSTORE, SQL_DEFAULT_ROWS, planCenSql, type CenSqlPlan } from '../../query/cenMerge';
 import { queryShape } from '../../query/queryShape';
 import { packRows } from '../../results/packedRows';
+import { cenCounting, everyCaptureNote, type CenCounting } from './cenCounting';
 import { targetResult, type PagesOptions, type TargetQueries, type TargetRequest, type TargetResult } from './targetQuery';
 
 /** Raw records per request (the service's maximum). */
 const RAW_PAGE = 100;
 /** SQL rows per page of one logstore's answer (LIMIT y, x takes x ≤ 10,000). */
 const SQL_PAGE = 10_000;
+/** How long a range's choice of counted records is reused (a compare or an export asks several times). */
+const COUNTING_TTL_MS = 60_000;
 
 function shortfallMessage(e: unknown): string {
   return isCloudError(e) ? e.userMessage : errorText(e);
@@ -30,9 +34,13 @@ function isCancel(e: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (isCloudError(e) && e.kind === 'cancelled');
 }
 
-function result(columns: readonly string[], rows: readonly (readonly string[])[], fields: { progress: QueryProgress; hasSql: boolean; shortfalls: readonly FlowLogShortfall[]; exhaustive?: boolean }): TargetResult {
+function result(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  fields: { progress: QueryProgress; hasSql: boolean; shortfalls: readonly FlowLogShortfall[]; exhaustive?: boolean; counting: CountingNote },
+): TargetResult {
   const base = packedQueryResult({ columns, packed: packRows(rows, columns.length), progress: fields.progress, count: rows.length, hasSql: fields.hasSql });
-  return targetResult(base, fields.shortfalls, fields.exhaustive);
+  return targetResult(base, fields.shortfalls, fields.exhaustive, fields.counting);
 }
 
 /** One member's records in the merge: a buffer refilled a page at a time. */
@@ -128,11 +136,13 @@ interface MergedSql {
   readonly answer: MergedAnswer;
   readonly shortfalls: readonly FlowLogShortfall[];
   readonly plan: CenSqlPlan;
+  readonly counting: CountingNote;
 }
 
 export class CenQueries implements TargetQueries {
   private raw: { key: string; merge: RawMerge } | undefined;
   private sql: { key: string; merged: Promise<MergedSql> } | undefined;
+  private counting: { key: string; at: number; value: Promise<CenCounting> } | undefined;
 
   constructor(
     private readonly sls: () => Promise<SlsApi>,
@@ -152,7 +162,7 @@ export class CenQueries implements TargetQueries {
     const { plan, answer } = merged;
     // Without LIMIT, SLS answers 100 rows; the merged groups beyond them come by "load more".
     const shown = plan.kind === 'grouped' && !plan.limit ? answer.rows.slice(0, SQL_DEFAULT_ROWS) : answer.rows;
-    return result(answer.columns, shown, { progress: progressOf(merged.shortfalls), hasSql: true, shortfalls: merged.shortfalls, exhaustive: plan.kind === 'rows' });
+    return result(answer.columns, shown, { progress: progressOf(merged.shortfalls), hasSql: true, shortfalls: merged.shortfalls, exhaustive: plan.kind === 'rows', counting: merged.counting });
   }
 
   async *queryPages(req: TargetRequest, opts?: PagesOptions): AsyncIterable<TargetResult> {
@@ -174,7 +184,7 @@ export class CenQueries implements TargetQueries {
     const pageSize = Math.max(1, opts?.pageSize ?? SQL_PAGE);
     const end = Math.min(rows.length, maxRows);
     for (let at = 0; at < end; at += pageSize) {
-      yield result(merged.answer.columns, rows.slice(at, Math.min(end, at + pageSize)), { progress: progressOf(merged.shortfalls), hasSql: true, shortfalls: merged.shortfalls });
+      yield result(merged.answer.columns, rows.slice(at, Math.min(end, at + pageSize)), { progress: progressOf(merged.shortfalls), hasSql: true, shortfalls: merged.shortfalls, counting: merged.counting });
     }
   }
 
@@ -206,7 +216,7 @@ export class CenQueries implements TargetQueries {
 
   private rawResult(merge: RawMerge, page: { columns: string[]; rows: string[][] }): TargetResult {
     const shortfalls = [...merge.shortfalls.values()];
-    return result(page.columns, page.rows, { progress: progressOf(shortfalls), hasSql: false, shortfalls });
+    return result(page.columns, page.rows, { progress: progressOf(shortfalls), hasSql: false, shortfalls, counting: everyCaptureNote() });
   }
 
   /** The merged answer of an analytic statement, computed once per query and range. */
@@ -230,15 +240,23 @@ export class CenQueries implements TargetQueries {
       throw new CloudError({ kind: 'invalidInput', message: first?.message ?? t("This statement cannot be merged across the CEN's flow logs."), position: first ? { offset: first.from, length: first.to - first.from } : undefined });
     }
     const { plan } = analysis;
-    const statement = `${queryShape(req.query).search}| ${plan.statement}`;
+    const { search } = queryShape(req.query);
     const sls = await this.sls();
-    const settled = await Promise.allSettled(this.members.map((m) => this.partial(sls, m, statement, req, signal)));
+    // Each flow once, as the region map counts it: every member runs only on the records it is counted for.
+    const counting = await this.countingFor(sls, req, signal);
+    const { filters } = counting;
+    const runs = filters ? this.members.filter((m) => filters.has(m.flowLogId)) : this.members;
+    const statementOf = (m: CenMember): string => {
+      const filter = filters?.get(m.flowLogId);
+      return filter === undefined ? `${search}| ${plan.statement}` : countedStatement(search, filter, plan.statement);
+    };
+    const settled = await Promise.allSettled(runs.map((m) => this.partial(sls, m, statementOf(m), req, signal)));
     if (signal?.aborted) throw new CloudError({ kind: 'cancelled', message: t('Cancelled.') });
     const answers: PartialAnswer[] = [];
-    const shortfalls: FlowLogShortfall[] = [];
+    const shortfalls: FlowLogShortfall[] = [...counting.shortfalls];
     let firstError: unknown;
     settled.forEach((s, i) => {
-      const member = this.members[i];
+      const member = runs[i];
       if (s.status === 'fulfilled') {
         answers.push(s.value);
         if (s.value.progress === 'Incomplete') shortfalls.push({ flowLog: member.title, kind: 'incomplete' });
@@ -250,9 +268,23 @@ export class CenQueries implements TargetQueries {
     });
     // Nothing answered: the error itself says more than an empty grid.
     if (answers.length === 0 && firstError !== undefined) throw firstError;
-    const answered = this.members.filter((_, i) => settled[i].status === 'fulfilled');
+    const answered = runs.filter((_, i) => settled[i].status === 'fulfilled');
     const extra = { names: [FLOW_LOG_COLUMN, FLOW_LOG_REGION_COLUMN], values: answered.map((m) => [m.title, m.regionId]) };
-    return { plan, answer: mergeAnswers(plan, answers, extra), shortfalls };
+    return { plan, answer: mergeAnswers(plan, answers, extra), shortfalls, counting: counting.note };
+  }
+
+  /** Which records each member contributes over the request's range; reused for a minute (a compare asks per statement). */
+  private countingFor(sls: SlsApi, req: TargetRequest, signal: AbortSignal | undefined): Promise<CenCounting> {
+    const key = JSON.stringify([req.from, req.to]);
+    if (this.counting && this.counting.key === key && Date.now() - this.counting.at < COUNTING_TTL_MS) return this.counting.value;
+    const value = cenCounting(sls, this.members, { from: req.from, to: req.to }, signal);
+    const entry = { key, at: Date.now(), value };
+    this.counting = entry;
+    // A cancelled run is not kept: the next asks again.
+    value.catch(() => {
+      if (this.counting === entry) this.counting = undefined;
+    });
+    return value;
   }
 
   /** One logstore's whole answer to its part of the plan. */

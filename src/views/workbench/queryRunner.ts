@@ -7,7 +7,7 @@
  * (`loadMore`); SQL returns what the statement returns (100 rows unless LIMIT) and pages on by
  * LIMIT when asked for more. Free of `vscode` so it runs against the emulator in tests.
  */
-import type { FlowLogShortfall, HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
+import type { CountingNote, FlowLogShortfall, HistogramBucketInfo, HostMessage, QueryErrorInfo, ResolvedRange, TimeRangeSpec } from '../../protocol/messages';
 import type { TargetQueries, TargetRequest, TargetResult } from './targetQuery';
 import { sliceBatch, type PackedBatch } from '../../results/packedRows';
 import { isCloudError } from '../../cloud/cloudError';
@@ -58,6 +58,7 @@ interface ActiveQuery {
   slsRequestId?: string;
   /** Flow logs of a CEN that failed or stayed Incomplete, by flow log. */
   readonly shortfalls: Map<string, FlowLogShortfall>;
+  counting?: CountingNote;
   busy: boolean;
 }
 
@@ -202,6 +203,7 @@ export class QueryRunner {
   private noteResult(active: ActiveQuery, r: TargetResult): void {
     if (r.progress === 'Incomplete') active.progress = 'Incomplete';
     for (const s of r.shortfalls) active.shortfalls.set(`${s.kind}:${s.flowLog}`, s);
+    active.counting = r.counting ?? active.counting;
     active.slsRequestId = r.requestId ?? active.slsRequestId;
   }
 
@@ -234,6 +236,7 @@ export class QueryRunner {
         hasSql: active.hasSql,
         more: active.more,
         ...(active.shortfalls.size > 0 ? { shortfalls: [...active.shortfalls.values()] } : {}),
+        ...(active.counting ? { counting: active.counting } : {}),
       },
     });
   }

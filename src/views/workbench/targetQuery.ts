@@ -4,7 +4,7 @@
  */
 import type { CallOptions } from '../../cloud/cenApi';
 import type { HistogramBucket, LogstoreRef, QueryOptions, QueryRequest, QueryResult } from '../../cloud/slsApi';
-import type { FlowLogShortfall } from '../../protocol/messages';
+import type { CountingNote, FlowLogShortfall } from '../../protocol/messages';
 
 /** A query request without the logstore: the target decides where it runs. */
 export type TargetRequest = Omit<QueryRequest, keyof LogstoreRef>;
@@ -14,6 +14,8 @@ export interface TargetResult extends QueryResult {
   readonly shortfalls: readonly FlowLogShortfall[];
   /** Nothing follows these rows (a merged answer that cannot be paged further). */
   readonly exhaustive?: boolean;
+  /** A CEN: how traffic several flow logs captured is counted. */
+  readonly counting?: CountingNote;
 }
 
 export type PagesOptions = CallOptions & { pageSize?: number; maxRows?: number; concurrency?: number };
@@ -26,7 +28,7 @@ export interface TargetQueries {
 
 
 /** A result with its shortfalls; the rows stay lazy (reading them would unpack every page). */
-export function targetResult(r: QueryResult, shortfalls: readonly FlowLogShortfall[], exhaustive?: boolean): TargetResult {
+export function targetResult(r: QueryResult, shortfalls: readonly FlowLogShortfall[], exhaustive?: boolean, counting?: CountingNote): TargetResult {
   return {
     columns: r.columns,
     packed: r.packed,
@@ -42,5 +44,6 @@ export function targetResult(r: QueryResult, shortfalls: readonly FlowLogShortfa
     },
     shortfalls,
     ...(exhaustive !== undefined ? { exhaustive } : {}),
+    ...(counting ? { counting } : {}),
   };
 }

@@ -91,7 +91,8 @@ export function cenMember(flowLog: FlowLog): CenMember {
     logStoreName: flowLog.logStoreName,
     interval: flowLog.interval,
     ...(flowLog.logFormatString ? { logFormatString: flowLog.logFormatString } : {}),
-    ...(flowLog.transitRouterId ? {} : { olderForm: true }),
+    ...(flowLog.transitRouterId ? { transitRouterId: flowLog.transitRouterId } : { olderForm: true }),
+    ...(flowLog.transitRouterAttachmentId ? { transitRouterAttachmentId: flowLog.transitRouterAttachmentId } : {}),
   };
 }
 
