@@ -26,7 +26,7 @@ function activate(context: vscode.ExtensionContext): void {
   const explorerTree = new ForwardingTreeProvider<ExplorerNode>(new vscode.EventEmitter(), () => ui.get()?.explorerTree);
   // Created here, not lazily, so its title, description and welcome views work from the start.
   const treeView = vscode.window.createTreeView(EXPLORER_VIEW_ID, { treeDataProvider: explorerTree, canSelectMany: true, showCollapseAll: true });
-  const ui: LazyHostUi = new LazyHostUi((): HostUi => loadHostUiModule().buildHostUi({ context, log, treeView }), log, vscode.window);
+  const ui: LazyHostUi = new LazyHostUi((): HostUi => loadHostUiModule().buildHostUi({ context, log, treeView }), log, vscode.window, vscode.l10n);
   const bridges = async (): Promise<HostUi['trafficBridges'] | undefined> => {
     const built = ui.get();
     await built?.ready;

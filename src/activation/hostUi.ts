@@ -59,7 +59,7 @@ export function buildHostUi({ context, log, treeView }: HostUiDeps): HostUi {
   const explorer = registerExplorer(context, { log, treeView, registrar, credentials, clients, restored });
   const panels = registerWorkbench(context, { cen: () => clients.cen, sls: () => clients.sls, log, registrar, routerAttachments: (router) => explorer.model.routerAttachments(router) });
   // Region map, coverage and cost (issue 20): a CEN's traffic by region pair; pairs open in those panels.
-  const regionMapSerializer = registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.sls ?? Promise.reject(new Error('Not signed in to Alibaba Cloud.')), model: explorer.model, panels, log, registrar });
+  const regionMapSerializer = registerRegionMap(context, { extensionUri: context.extensionUri, sls: async () => clients.requireSls(), model: explorer.model, panels, log, registrar });
   // Debugging bridges: debugger menus, terminal links and hovers open an address's traffic in those panels.
   // Before / after: compares a flow log's traffic with an earlier range; rows open in those panels.
   const compare = registerCompare(context, { extensionUri: context.extensionUri, panels, cen: async () => clients.requireCen(), sls: () => clients.sls, registrar, log });

@@ -21,6 +21,7 @@ export class LazyHostUi {
     private readonly build: () => HostUi,
     private readonly log: vscode.LogOutputChannel,
     private readonly window: ErrorNotifier,
+    private readonly l10n: Pick<typeof vscode.l10n, 't'>,
   ) {}
 
   /** Builds on the first call; undefined when building failed. */
@@ -75,8 +76,9 @@ export class LazyHostUi {
       this.state = { kind: 'failed' };
       const message = errorText(e);
       this.log.error(`CEN Flow Logs could not load its views and commands: ${e instanceof Error && e.stack ? e.stack : message}`);
-      void this.window.showErrorMessage(`CEN Flow Logs could not load its views and commands: ${message}`, 'Show Log').then((choice) => {
-        if (choice === 'Show Log') this.log.show(true);
+      const showLog = this.l10n.t('Show Log');
+      void this.window.showErrorMessage(this.l10n.t('CEN Flow Logs could not load its views and commands: {0}', message), showLog).then((choice) => {
+        if (choice === showLog) this.log.show(true);
       });
       return undefined;
     }

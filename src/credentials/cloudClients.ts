@@ -77,15 +77,17 @@ export class CloudClients implements vscode.Disposable {
   /** For operations: the CEN client, or a clear "not signed in" error. */
   requireCen(): CenApi {
     if (this.cenApi) return this.cenApi;
-    throw new CloudError({
-      kind: 'credentials',
-      message: vscode.l10n.t('Not signed in to Alibaba Cloud.'),
-      nextStep: vscode.l10n.t('Sign in with an AccessKey or choose an aliyun CLI profile (click the status-bar item).'),
-    });
+    throw notSignedIn();
   }
 
   get sls(): SlsApi | undefined {
     return this.slsApi;
+  }
+
+  /** For queries: the Log Service client, or a clear "not signed in" error. */
+  requireSls(): SlsApi {
+    if (this.slsApi) return this.slsApi;
+    throw notSignedIn();
   }
 
   private rebuild(): void {
@@ -136,4 +138,12 @@ export function readCloudSettings(): CloudSettings {
     slsEndpoint: c.get<string>('slsEndpoint') || undefined,
     slsProtocol: protocol === 'http' ? 'http' : 'https',
   };
+}
+
+function notSignedIn(): CloudError {
+  return new CloudError({
+    kind: 'credentials',
+    message: vscode.l10n.t('Not signed in to Alibaba Cloud.'),
+    nextStep: vscode.l10n.t('Sign in with an AccessKey or choose an aliyun CLI profile (click the status-bar item).'),
+  });
 }

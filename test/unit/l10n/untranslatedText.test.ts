@@ -1,185 +1,35 @@
 /**
- * User-facing text must go through the l10n call. Enforced for the modules converted so far (the
- * list grows as modules are converted); for the rest the count is printed so the remaining work is
- * visible in every unit run.
+ * User-facing text must go through the l10n call, in every module of src/ and webview/ (issue 22).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bypassingStringsIn, looksUserFacing, sourceFiles } from './l10nSourceScan';
 
-/** Modules whose every user-facing string is localised (issue 22). */
-export const CONVERTED_MODULES = [
-  'src/credentials/credentialChoice.ts',
-  'src/views/credentials/credentialCommands.ts',
-  'src/views/credentials/credentialStatusBar.ts',
-  'src/query/bracketBalance.ts',
-  'src/query/diagnostics.ts',
-  'src/query/fieldValues.ts',
-  'src/query/knownFields.ts',
-  'src/query/localRefusal.ts',
-  'src/query/presets.ts',
-  'src/query/recordFollowUps.ts',
-  'src/query/searchCompletion.ts',
-  'src/query/searchDiagnostics.ts',
-  'src/query/serverError.ts',
-  'src/query/sqlCompletion.ts',
-  'src/query/sqlDiagnostics.ts',
-  'src/query/sqlVocabulary.ts',
-  'src/query/timeRange.ts',
-  'src/views/commands/commandRegistrar.ts',
-  'src/views/commands/createFlowLogChoices.ts',
-  'src/views/commands/createFlowLogWizard.ts',
-  'src/views/commands/errorPresentation.ts',
-  'src/views/commands/explorerCommands.ts',
-  'src/views/commands/flowLogCommands.ts',
-  'src/views/commands/multiStepInput.ts',
-  'src/views/commands/operationProgress.ts',
-  'src/views/commands/targetPicker.ts',
-  'webview/results/statusLine.ts',
-  'src/views/explorer/explorerModel.ts',
-  'src/views/explorer/explorerTreeProvider.ts',
-  'src/views/explorer/registerExplorer.ts',
-  'src/views/explorer/contextValue.ts',
-  'src/views/explorer/explorerFilter.ts',
-  'src/views/explorer/explorerView.ts',
-  'src/views/explorer/nodes/explorerNode.ts',
-  'src/views/explorer/nodes/index.ts',
-  'src/views/explorer/nodes/messageNode.ts',
-  'src/views/explorer/nodes/cenNode.ts',
-  'src/views/explorer/nodes/coverageNode.ts',
-  'src/views/explorer/nodes/createFlowLogNode.ts',
-  'src/views/explorer/nodes/errorNode.ts',
-  'src/views/explorer/nodes/flowLogNode.ts',
-  'src/views/explorer/nodes/loadMoreNode.ts',
-  'src/views/explorer/nodes/transitRouterNode.ts',
-  'src/views/flowLogDetails.ts',
-  'src/flowlogs/catalog.ts',
-  'src/flowlogs/cost.ts',
-  'src/flowlogs/coverage.ts',
-  'src/flowlogs/fieldSchema.ts',
-  'src/flowlogs/lifecycle.ts',
-  'src/flowlogs/validation.ts',
-  'src/cloud/answerCompression.ts',
-  'src/cloud/cenClient.ts',
-  'src/cloud/cenErrors.ts',
-  'src/cloud/cenWire.ts',
-  'src/cloud/credentialCheck.ts',
-  'src/cloud/credentials.ts',
-  'src/cloud/endpoints.ts',
-  'src/cloud/errorMapping.ts',
-  'src/cloud/lz4Block.ts',
-  'src/cloud/retry.ts',
-  'src/cloud/slsClient.ts',
-  'src/cloud/slsErrors.ts',
-  'src/cloud/slsWire.ts',
-  'src/credentials/activeCredentials.ts',
-  'src/credentials/cloudClients.ts',
-  'src/results/packedRows.ts',
-  'src/views/workbench/commands.ts',
-  'src/views/workbench/workbenchPanel.ts',
-  'src/views/workbench/exportController.ts',
-  'src/views/workbench/exportFile.ts',
-  'src/views/workbench/exportFormat.ts',
-  'src/views/workbench/exportPacked.ts',
-  'src/views/workbench/chartImageFile.ts',
-  'src/views/workbench/indexNeeds.ts',
-  'src/views/workbench/indexOffer.ts',
-  'src/views/workbench/registerWorkbench.ts',
-  'src/views/workbench/resultExport.ts',
-  'src/views/workbench/resultPages.ts',
-  'src/views/workbench/workbenchLanguage.ts',
-  'src/views/workbench/workbenchPanels.ts',
-  'src/views/workbench/cenQueries.ts',
-  'src/views/workbench/consoleHandOff.ts',
-  'src/views/workbench/fileKeyValueStore.ts',
-  'src/views/traffic/addressHoverProvider.ts',
-  'src/views/traffic/trafficCommands.ts',
-  'src/views/traffic/trafficCommandIds.ts',
-  'src/views/traffic/trafficOpener.ts',
-  'src/views/traffic/trafficTarget.ts',
-  'src/views/traffic/trafficTargetChoice.ts',
-  'src/views/traffic/terminalAddressLinks.ts',
-  'src/extension.ts',
-  'src/query/cenMerge.ts',
-  'src/documents/documentDiagnostics.ts',
-  'src/documents/flowLogHeader.ts',
-  'src/documents/lazyQueryDocuments.ts',
-  'src/documents/queryDocument.ts',
-  'src/documents/queryDocumentCommands.ts',
-  'src/documents/queryDocumentLanguage.ts',
-  'src/documents/queryFileCommands.ts',
-  'src/documents/queryFileTemplate.ts',
-  'src/documents/queryHover.ts',
-  'src/documents/statementServerErrors.ts',
-  'src/query/topValues.ts',
-  'src/documents/documentCompletion.ts',
-  'src/documents/fieldValueCache.ts',
-  'src/documents/flowLogDirectory.ts',
-  'src/documents/parsedDocuments.ts',
-  'src/documents/presetSnippets.ts',
-  'src/documents/queryDocumentsLoader.ts',
-  'src/documents/recentFieldValues.ts',
-  'src/documents/registerQueryDocuments.ts',
-  'src/documents/statementSplitter.ts',
-  'webview/regionMap/regionMapApp.ts',
-  'webview/regionMap/matrixView.ts',
-  'webview/regionMap/sankeyView.ts',
-  'webview/regionMap/mapData.ts',
-  'webview/regionMap/main.ts',
-  'webview/compare/compareView.ts',
-  'webview/compare/main.ts',
-  'src/views/regionMap/regionMapPanel.ts',
-  'src/views/regionMap/regionTrafficLoader.ts',
-  'src/views/regionMap/registerRegionMap.ts',
-  'src/views/compare/comparePanel.ts',
-  'src/views/compare/registerCompare.ts',
-  'src/flowlogs/regionTraffic.ts',
-  'src/flowlogs/uniqueTraffic.ts',
-  'src/query/compareQuery.ts',
-  'src/query/compareRange.ts',
-  'webview/workbenchApp.ts',
-  'webview/editor/editorTheme.ts',
-  'webview/editor/queryEditor.ts',
-  'webview/editor/queryHighlight.ts',
-  'webview/editor/refusalBanner.ts',
-  'webview/editor/tokenClasses.ts',
-  'webview/timeRange/rangeChoices.ts',
-  'webview/timeRange/timeRangePicker.ts',
-  'webview/facets/facetList.ts',
-  'webview/grid/cellFit.ts',
-  'webview/grid/columnMenu.ts',
-  'webview/grid/columnWidths.ts',
-  'webview/grid/packedPage.ts',
-  'webview/grid/pageFilter.ts',
-  'webview/grid/resultGrid.ts',
-  'webview/grid/resultStore.ts',
-  'webview/grid/tsv.ts',
-  'webview/grid/valueFormat.ts',
-  'webview/grid/viewport.ts',
-  'webview/histogram/bucketSelection.ts',
-  'webview/histogram/histogramScale.ts',
-  'webview/histogram/histogramView.ts',
-  'webview/charts/chartAxesBar.ts',
-  'webview/charts/chartChoice.ts',
-  'webview/charts/chartView.ts',
-  'webview/detail/recordDetail.ts',
-  'webview/export/exportBar.ts',
-  'webview/results/errorBanner.ts',
+/**
+ * Text the scan takes for English sentences that no person reads as UI: queries we build, the English
+ * half of the two-language region table, developer errors for broken invariants, the dev-only fake host.
+ * An entry that no longer matches anything fails the test, so the list cannot go stale.
+ */
+const NOT_USER_FACING: readonly { readonly file: string; readonly text: RegExp; readonly why: string }[] = [
+  { file: 'src/flowlogs/regions.ts', text: /\)$/, why: 'English region names; regionName() picks the zh-cn half in Chinese' },
+  { file: 'src/query/addressFilter.ts', text: /srcaddr:|dstaddr:/, why: 'a search query we build' },
+  { file: 'src/query/addressSummary.ts', text: /^CASE WHEN|^GROUP BY/, why: 'SQL we build' },
+  { file: 'src/query/fieldFacets.ts', text: /\| select /, why: 'SQL we build' },
+  { file: 'src/activation/commandTable.ts', text: /^command /, why: 'a developer error: the command table is inconsistent' },
+  { file: 'src/activation/forwardingTreeProvider.ts', text: /^The explorer tree /, why: 'an invariant VS Code never reaches (it asks only for elements the tree gave it)' },
+  { file: 'src/cloud/slsWireBytes.ts', text: /^not the shape this reader handles$/, why: 'internal: the reader falls back to JSON.parse' },
+  { file: 'webview/dev/fakeHost.ts', text: /./, why: 'the dev preview\'s stand-in for the (localised) host' },
 ];
 
-test('converted modules have no user-facing text outside an l10n call', () => {
-  const found = CONVERTED_MODULES.flatMap(bypassingStringsIn).map((s) => `${s.file}:${s.line} ${JSON.stringify(s.text)}`);
-  assert.deepEqual(found, []);
-});
-
-test('the unconverted remainder of src/ and webview/ (reported, not enforced)', () => {
-  const files = sourceFiles('src', 'webview').filter((f) => !CONVERTED_MODULES.includes(f));
-  const found = files.flatMap(bypassingStringsIn);
-  const perFile = new Map<string, number>();
-  for (const s of found) perFile.set(s.file, (perFile.get(s.file) ?? 0) + 1);
-  const top = [...perFile].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([f, n]) => `${n} ${f}`);
-  process.stdout.write(`# l10n: ${found.length} user-facing strings in ${perFile.size} of ${files.length} unconverted files bypass l10n; most in:\n# ${top.join('\n# ')}\n`);
-  assert.ok(found.length > 0, 'nothing left to convert: move every module into CONVERTED_MODULES and make the scan enforce all files');
+test('no user-facing text in src/ or webview/ bypasses the l10n call', () => {
+  const found = sourceFiles('src', 'webview').flatMap(bypassingStringsIn);
+  const excused = (s: (typeof found)[number]) => NOT_USER_FACING.find((e) => e.file === s.file && e.text.test(s.text));
+  assert.deepEqual(
+    found.filter((s) => !excused(s)).map((s) => `${s.file}:${s.line} ${JSON.stringify(s.text)}`),
+    [],
+  );
+  const unused = NOT_USER_FACING.filter((e) => !found.some((s) => excused(s) === e));
+  assert.deepEqual(unused.map((e) => `${e.file} ${String(e.text)}`), [], 'exceptions that match nothing any more');
 });
 
 test('the heuristic counts sentences and leaves ids, css classes, paths and SQL alone', () => {
