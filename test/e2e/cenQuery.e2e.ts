@@ -97,10 +97,7 @@ describe('query a CEN', () => {
     await typeQuery(vs, frame, query);
     // The panel's record is written as the text changes; give it the debounce of the page's state.
     await vs.page.waitForTimeout(1_500);
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
-    await vs.runCommand('Developer: Reload Window');
-    await reloaded;
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    await vs.reloadWindow(90_000);
     const after = await vs.webviewFrame(`Query: ${CEN}`);
     await after.locator('.target-subtitle', { hasText: /flow logs in/ }).waitFor({ state: 'visible', timeout: 90_000 });
     await after.locator('[data-testid=query-editor] .cm-content').waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });

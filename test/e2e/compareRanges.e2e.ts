@@ -200,10 +200,7 @@ describe('before / after compare', { timeout: 900_000 }, () => {
     assert.equal(await cellBytes(frame, TALKER, 'earlier'), 0);
 
     // The CEN's query panel stays open behind the compare view: both come back, the compare view in front.
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: 90_000 });
-    await vs.runCommand('Developer: Reload Window');
-    await reloaded;
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90_000 });
+    await vs.reloadWindow(90_000);
     // The webview in front, without clicking a tab: the compare view, not the query panel reopened over it.
     await row(await vs.webviewFrame(), TALKER).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
     assert.equal(await vs.page.locator('.tabs-container .tab.active', { hasText: tab }).count(), 1, 'the compare view is still the active tab');

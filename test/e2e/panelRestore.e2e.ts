@@ -21,10 +21,7 @@ const RELOAD_TIMEOUT_MS = 90_000;
 const editor = (frame: FrameLocator) => frame.locator('[data-testid=query-editor] .cm-content');
 
 async function reloadWindow(vs: VsCodeSession): Promise<FrameLocator> {
-  const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RELOAD_TIMEOUT_MS });
-  await vs.runCommand('Developer: Reload Window');
-  await reloaded;
-  await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+  await vs.reloadWindow(RELOAD_TIMEOUT_MS);
   const frame = await vs.webviewFrame(TAB);
   await frame.locator('.target-title', { hasText: FLOW_LOG }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
   await editor(frame).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });

@@ -74,10 +74,7 @@ describe("a query file's panel after a reload or a crash", () => {
     assert.deepEqual(queriesSince(vs, before), [oneSpaced(first)]);
     await waitForOpenPanelsRecord(vs, `"title":${JSON.stringify(name)}`, `a panel tied to ${name}`);
 
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RESTART_TIMEOUT_MS });
-    await vs.runCommand('Developer: Reload Window');
-    await reloaded;
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RESTART_TIMEOUT_MS });
+    await vs.reloadWindow(RESTART_TIMEOUT_MS);
     // The panel comes back under the file's title (not as the flow log's "Query: …" panel). Its page
     // appears once the new extension host has activated and revived it: on a loaded machine that
     // is longer than the harness's 20 s for a webview, so shown here first with the reload's time.

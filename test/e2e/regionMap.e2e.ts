@@ -178,10 +178,7 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await again.locator('[data-testid=map-via]').check();
     await status.filter({ hasText: /answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await again.locator('[data-testid=map-metric]').selectOption('packets');
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RELOAD_TIMEOUT_MS });
-    await vs.runCommand('Developer: Reload Window');
-    await reloaded;
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    await vs.reloadWindow(RELOAD_TIMEOUT_MS);
     // The webview in front, without clicking a tab: the map, not the query panel reopened over it.
     const front = await vs.webviewFrame();
     await front.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
@@ -221,10 +218,7 @@ describe('region map', { timeout: 1_200_000 }, () => {
     await map.locator('[data-testid=map-range]').selectOption({ label: 'Last 24 hours' });
     await status.filter({ hasText: /answered/ }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     await map.locator('[data-testid=map-metric]').selectOption('packets');
-    const reloaded = vs.page.waitForEvent('framenavigated', { predicate: (f) => f === vs.page.mainFrame(), timeout: RELOAD_TIMEOUT_MS });
-    await vs.runCommand('Developer: Reload Window');
-    await reloaded;
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    await vs.reloadWindow(RELOAD_TIMEOUT_MS);
 
     const front = await vs.webviewFrame();
     await front.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });

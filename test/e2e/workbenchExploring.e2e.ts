@@ -107,8 +107,7 @@ describe('workbench: exploring results', () => {
     assert.deepEqual([...chosen.columns].sort(), before.filter((c) => c !== 'bytes').sort(), 'nothing else changed');
     assert.ok(chosen.rows.every((r) => r[0] === '443'), 'the values moved with their column');
 
-    await vs.runCommand('Developer: Reload Window');
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    await vs.reloadWindow(RELOAD_TIMEOUT_MS);
     await vs.page.locator('.tabs-container .tab', { hasText: TAB }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
     frame = await vs.webviewFrame(TAB);
     await frame.locator('[data-testid=query-editor] .cm-content', { hasText: QUERY_443 }).waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });

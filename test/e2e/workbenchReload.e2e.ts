@@ -82,8 +82,7 @@ describe('query workbench across reloads', () => {
     await workbenchFrame(vs, QUERY);
     await checkRestored(vs, frame, 'Reload Webviews');
 
-    await vs.runCommand('Developer: Reload Window');
-    await vs.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
+    await vs.reloadWindow(RELOAD_TIMEOUT_MS);
     const tab = vs.page.locator('.tabs-container .tab', { hasText: TAB });
     await tab.waitFor({ state: 'visible', timeout: RELOAD_TIMEOUT_MS });
     frame = await workbenchFrame(vs, QUERY, RELOAD_TIMEOUT_MS);

@@ -211,6 +211,17 @@ export class VsCodeSession extends Workbench {
    * Closes the browser tab of the window and opens the same workspace in a new tab of the same
    * browser profile, as a person does who closed VS Code and came back; the emulator stays.
    */
+  /**
+   * "Developer: Reload Window", as a person runs it, and waits for the new page's workbench: the
+   * navigation first, so the old page's workbench, still visible for a moment, does not answer the wait.
+   */
+  async reloadWindow(timeoutMs: number): Promise<void> {
+    const reloaded = this.page.waitForEvent('framenavigated', { predicate: (f) => f === this.page.mainFrame(), timeout: timeoutMs });
+    await this.runCommand('Developer: Reload Window');
+    await reloaded;
+    await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
+  }
+
   async reopenWindow(): Promise<void> {
     if (!this.context || !this.currentPage) throw new Error('no VS Code window to reopen');
     await this.currentPage.close({ runBeforeUnload: true });
