@@ -155,6 +155,9 @@ describe('workbench: exploring results', () => {
     // Runs in the webview's page (the tests' tsconfig has no DOM types, hence the shape given here).
     type PageClipboard = { writeText(text: string): Promise<void>; read(): Promise<{ types: readonly string[]; getType(type: string): Promise<{ arrayBuffer(): Promise<ArrayBuffer> }> }[]> };
     await frame.locator('#app').evaluate(() => (globalThis as unknown as { navigator: { clipboard: PageClipboard } }).navigator.clipboard.writeText('not an image'));
+    // Measured before the click: the copy is of the canvas as it is then, and the status line the copy
+    // writes can reflow the panel and resize the chart afterwards.
+    const sizeAtCopy = await canvasSize();
     await frame.locator('[data-testid=chart-copy]').click();
     await frame.locator('#app[data-chart-copy]').waitFor({ state: 'attached', timeout: UI_TIMEOUT_MS });
     const status = (await frame.locator('.status-line, [data-testid=status]').first().textContent()) ?? '';
@@ -166,15 +169,16 @@ describe('workbench: exploring results', () => {
       return item ? Array.from(new Uint8Array(await (await item.getType('image/png')).arrayBuffer())) : items.flatMap((i) => [...i.types]).join(', ');
     });
     assert.ok(Array.isArray(clipboard), `the clipboard holds an image/png, not: ${String(clipboard)}`);
-    assertPngOfSize(Buffer.from(clipboard), await canvasSize(), 'the clipboard image');
+    assertPngOfSize(Buffer.from(clipboard), sizeAtCopy, 'the clipboard image');
 
     // Save: the host's save dialog (a path box in the browser) writes the same picture as a file.
     const saved = join(vs.workspaceFolder, 'exploring-chart.png');
+    const sizeAtSave = await canvasSize();
     await frame.locator('[data-testid=chart-save]').click();
     await vs.answerInputBox(saved);
     await vs.notification(/Saved the chart as/);
     assert.ok(existsSync(saved), `${saved} was written`);
-    assertPngOfSize(readFileSync(saved), await canvasSize(), 'the saved file');
+    assertPngOfSize(readFileSync(saved), sizeAtSave, 'the saved file');
 
     await vs.runCommand('Developer: Reload Webviews');
     frame = await vs.webviewFrame(TAB);
