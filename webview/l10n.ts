@@ -15,6 +15,9 @@ export function configureWebviewL10n(setup: L10nSetup | undefined): void {
   current = createDisplayFormat(setup?.language);
   // Region names follow the display language in the page as on the host (hostL10n.ts).
   setRegionDisplayLanguage(setup?.language ?? 'en');
+  // Screen readers pronounce every page in its language (the host's HTML says en). No document in unit tests.
+  const page = (globalThis as { document?: { documentElement: { lang: string } } }).document;
+  if (page) page.documentElement.lang = current.locale;
 }
 
 /** The `l10n` field of the boot data the host rendered into the page (`data-boot`), validated; undefined when absent or malformed. */

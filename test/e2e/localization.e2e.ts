@@ -67,6 +67,8 @@ describe('localization: zh-cn, signed in', () => {
     const { rows } = await gridText(frame);
     assert.ok(rows.length > 0, 'the query returned rows');
     assert.equal(((await frame.locator('[data-testid=status-rows]').textContent()) ?? '').trim(), `${rows.length} 行`);
+    // Screen readers read the page as Chinese.
+    assert.match((await frame.locator('html').getAttribute('lang')) ?? '', /^zh/i);
   });
 
   it('the create flow’s steps, prompts and a validation message are in Chinese; cancelling creates nothing', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
@@ -108,6 +110,7 @@ describe('localization: zh-cn, signed in', () => {
     const map = await vs.webviewFrame('地域流量图：prod-backbone');
     await map.locator('[data-testid=region-matrix]').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     assert.equal(((await map.locator('h1.map-title').textContent()) ?? '').trim(), '地域流量图：prod-backbone');
+    assert.match((await map.locator('html').getAttribute('lang')) ?? '', /^zh/i);
     await map.locator('h2.section-title', { hasText: '跨地域连接的覆盖情况' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     await map.locator('h2.section-title', { hasText: '矩阵：源地域 × 目的地域' }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     assert.match((await map.locator('[data-testid=map-status]').textContent()) ?? '', /个流日志中 \d+ 个已返回结果/);

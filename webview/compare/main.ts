@@ -6,7 +6,7 @@ import './compare.css';
 import type { CompareBoot, CompareHostMessage, ComparePersistedState, CompareWebviewMessage } from '../../src/protocol/compareMessages';
 import { parseCompareForm } from '../../src/protocol/compareMessages';
 import { CompareView } from './compareView';
-import { bootL10nSetup, configureWebviewL10n, displayFormat } from '../l10n';
+import { bootL10nSetup, configureWebviewL10n } from '../l10n';
 
 interface VsCodeApi {
   postMessage(message: CompareWebviewMessage): void;
@@ -20,8 +20,6 @@ function start(): void {
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
   // The display language and its strings, from the boot data (never loaded from the network), before the view builds its form.
   configureWebviewL10n(bootL10nSetup(root.dataset.boot));
-  // Screen readers pronounce the page in its language (the host's HTML says en).
-  document.documentElement.lang = displayFormat().locale;
   const boot = JSON.parse(root.dataset.boot ?? 'null') as CompareBoot | null;
   if (!boot) return;
   const api = acquireVsCodeApi();

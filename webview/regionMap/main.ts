@@ -2,7 +2,7 @@
 import './regionMap.css';
 import type { RegionMapHostMessage, RegionMapPersistedState } from '../../src/protocol/regionMapMessages';
 import { RegionMapApp, type RegionMapHost } from './regionMapApp';
-import { bootL10nSetup, configureWebviewL10n, displayFormat } from '../l10n';
+import { bootL10nSetup, configureWebviewL10n } from '../l10n';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -28,8 +28,6 @@ function start(): void {
   const root = document.getElementById('app') ?? document.body.appendChild(document.createElement('div'));
   // The display language and its strings, from the boot data (never loaded from the network), before the app builds its page.
   configureWebviewL10n(bootL10nSetup(root.dataset.boot));
-  // Screen readers pronounce the page in its language (the host's HTML says en).
-  document.documentElement.lang = displayFormat().locale;
   new RegionMapApp(root, connect());
 }
 
