@@ -35,7 +35,8 @@ export class StatusLine {
         ? { icon: 'pass', text: t('Complete'), testid: 'status-progress' }
         : { icon: 'warning', text: t('Incomplete — the service had not scanned everything; counts may be low'), testid: 'status-progress', cls: 'warn' },
       ...shortfallItems(status),
-      ...(status.counting ? [{ icon: 'info', text: status.counting.text, testid: 'status-counting', cls: 'dim', ...(status.counting.detail ? { title: status.counting.detail } : {}) }] : []),
+      // One line however long (it names flow logs), so it never squeezes the grid; the tooltip has it all.
+      ...(status.counting ? [{ icon: 'info', text: status.counting.text, testid: 'status-counting', cls: 'dim note', title: [status.counting.text, status.counting.detail].filter(Boolean).join('\n') }] : []),
       ...(status.slsRequestId ? [{ icon: 'key', text: t('Request {0}', status.slsRequestId), testid: 'status-request-id', cls: 'dim' }] : []),
       { icon: 'search', text: abbreviateQuery(query, 60), testid: 'status-query', cls: 'dim query', title: query },
     ]);
