@@ -170,13 +170,7 @@ describe('region map totals against the emulator', () => {
     const got = recordsOf(result).map((r) => `${r['src-region-id']}>${r['dst-region-id']}=${r.total_bytes}/${r.total_packets}`).sort();
 
     // From the generated records: each flow once (test/support/eachFlowOnce.ts), summed by pair.
-    const counted = eachFlowOnce(
-      flowLogs.map((f) => ({ flowLogId: f.flowLogId, regionId: f.regionId, ...(f.transitRouterAttachmentId ? { attachmentId: f.transitRouterAttachmentId } : {}) })),
-      (f) => {
-        const view = emu.context.cen.listFlowLogs().find((v) => v.flowLogId === f.flowLogId) ?? assert.fail('no emulator view');
-        return view.status === 'Active' ? emu.context.sls.generatedRows(f.flowLogId, from, to) : [];
-      },
-    );
+    const counted = countedOnce(flowLogs, from, to);
     const expected = new Map<string, { bytes: number; packets: number }>();
     for (const r of [...counted.values()].flat()) {
       const k = `${r.srcRegionId}>${r.dstRegionId}`;
@@ -197,13 +191,7 @@ describe('region map totals against the emulator', () => {
     const { from, to } = range();
     const queries = new CenQueries(async () => sls, flowLogs.map(cenMember));
     const result = await queries.query({ query: 'protocol:6 | select "src-region-id" as src, "dst-region-id" as dst, sum(packets) as p, count(*) as n group by src, dst order by p desc limit 3', from, to });
-    const counted = eachFlowOnce(
-      flowLogs.map((f) => ({ flowLogId: f.flowLogId, regionId: f.regionId, ...(f.transitRouterAttachmentId ? { attachmentId: f.transitRouterAttachmentId } : {}) })),
-      (f) => {
-        const view = emu.context.cen.listFlowLogs().find((v) => v.flowLogId === f.flowLogId) ?? assert.fail('no emulator view');
-        return view.status === 'Active' ? emu.context.sls.generatedRows(f.flowLogId, from, to) : [];
-      },
-    );
+    const counted = countedOnce(flowLogs, from, to);
     const sums = new Map<string, { p: number; n: number }>();
     for (const r of [...counted.values()].flat()) {
       if (r.protocol !== 6) continue;
@@ -216,3 +204,14 @@ describe('region map totals against the emulator', () => {
     assert.deepEqual(recordsOf(result).map((r) => `${r.src}>${r.dst}=${r.p}/${r.n}`), expected);
   });
 });
+
+/** The generated records of the Active flow logs over the range, each flow once (test/support/eachFlowOnce.ts). */
+function countedOnce(flowLogs: readonly FlowLog[], from: number, to: number): ReturnType<typeof eachFlowOnce> {
+  return eachFlowOnce(
+    flowLogs.map((f) => ({ flowLogId: f.flowLogId, regionId: f.regionId, ...(f.transitRouterAttachmentId ? { attachmentId: f.transitRouterAttachmentId } : {}) })),
+    (f) => {
+      const view = emu.context.cen.listFlowLogs().find((v) => v.flowLogId === f.flowLogId) ?? assert.fail('no emulator view');
+      return view.status === 'Active' ? emu.context.sls.generatedRows(f.flowLogId, from, to) : [];
+    },
+  );
+}
