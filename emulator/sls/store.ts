@@ -415,10 +415,9 @@ export class SlsStore {
     return buckets;
   }
 
+  /** Kept closed afterwards: a request still arriving is refused instead of opening a DuckDB that nobody closes. */
   async dispose(): Promise<void> {
-    const tables = this.tablesPromise;
-    this.tablesPromise = undefined;
-    if (tables) await (await tables).close();
+    if (this.tablesPromise) await (await this.tablesPromise).close();
   }
 }
 
