@@ -102,6 +102,8 @@ export interface CompareResultView {
   readonly totals: { readonly earlierBytes: number; readonly currentBytes: number; readonly difference: number; readonly ratio: number | null; readonly newCount: number; readonly vanishedCount: number };
   readonly truncated: boolean;
   readonly incomplete: readonly string[];
+  /** A CEN compare: how its flows were counted, as on the CEN panel's status line. */
+  readonly counting?: string;
 }
 
 export type CompareHostMessage =

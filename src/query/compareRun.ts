@@ -14,6 +14,8 @@ export interface AggregateAnswer {
   readonly rows: readonly (readonly string[])[];
   /** Names of logstores whose answer was Incomplete (the service stopped early); empty when complete. */
   readonly incomplete: readonly string[];
+  /** How a CEN's flows were counted (each once, from which flow logs), when the source says. */
+  readonly counting?: string;
 }
 
 /** What a compare runs on: a flow log, or a CEN's flow logs merged. */
@@ -36,6 +38,8 @@ export interface CompareOutcome {
   /** Either answer reached the row limit: keys beyond it may show as new or vanished. */
   readonly truncated: boolean;
   readonly incomplete: readonly string[];
+  /** The current range's counting note (see AggregateAnswer.counting). */
+  readonly counting?: string;
 }
 
 /** Thrown for a compare that cannot run or whose answer cannot be read (a plain message for people). */
@@ -75,6 +79,7 @@ export async function runCompare(
       totals: compareTotals(entries),
       truncated: before.rows.length >= COMPARE_ROW_LIMIT || after.rows.length >= COMPARE_ROW_LIMIT,
       incomplete: [...new Set([...before.incomplete, ...after.incomplete])],
+      ...(after.counting ?? before.counting ? { counting: after.counting ?? before.counting } : {}),
     };
   } finally {
     signal.removeEventListener('abort', onAbort);

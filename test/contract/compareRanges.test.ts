@@ -177,5 +177,7 @@ describe('before / after ⇄ emulator', () => {
       assert.equal(e.currentBytes, after.get(e.key[0] ?? '') ?? 0, `${e.key[0]}: current bytes`);
     }
     assert.equal(outcome.entries.find((e) => e.key[0] === DEMO_TRAFFIC_SHIFT.talker.srcaddr)?.status, 'new');
+    // The compare page says how the flows were counted, as the CEN panel's status line does.
+    assert.match(outcome.counting ?? '', /^Each flow counted once, as on the region map: from /);
   });
 });

@@ -194,6 +194,8 @@ describe('before / after compare', { timeout: 900_000 }, () => {
     const run = await runAndWait(frame, TALKER);
     await frame.locator('[data-testid=compare-status]', { hasText: /new/ }).waitFor({ state: 'visible', timeout: RESULT_TIMEOUT });
     assert.equal(await row(frame, TALKER).getAttribute('data-status'), 'new');
+    // How the CEN's flows were counted, as on the CEN panel's status line.
+    await frame.locator('.compare-notes p', { hasText: /^Each flow counted once, as on the region map: from / }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
     const shown = await cellBytes(frame, TALKER, 'current');
     const expected = cenTalkerBytes(vs, { kind: 'quick', minutes: 1440 }, [run.started, run.done]);
     assert.ok(expected.includes(shown), `talker's bytes ${shown} vs the CEN's records' ${expected.join(' or ')}`);

@@ -259,6 +259,7 @@ export class CompareView {
     const notes = [TEXT.ranges(r.current.label, r.earlier.label), TEXT.openHint];
     if (r.truncated) notes.push(TEXT.truncated);
     if (r.incomplete.length > 0) notes.push(TEXT.incomplete(r.incomplete.join(', ')));
+    if (r.counting) notes.push(r.counting);
     this.notes.replaceChildren(...notes.map((n) => h('p', '', n)));
     this.renderTable(r);
   }

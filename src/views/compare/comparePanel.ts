@@ -257,6 +257,7 @@ export function resultView(outcome: CompareOutcome): CompareResultView {
     totals: outcome.totals,
     truncated: outcome.truncated,
     incomplete: outcome.incomplete,
+    ...(outcome.counting ? { counting: outcome.counting } : {}),
   };
 }
 

@@ -56,7 +56,7 @@ export function targetCompareSource(queries: TargetQueries, target: { readonly t
     aggregate: async (sql, range, signal) => {
       const r = await queries.query({ query: sql, from: range.from, to: range.to }, { signal });
       const missing = r.shortfalls.map((s) => s.flowLog);
-      return { columns: r.columns, rows: r.rows, incomplete: r.progress === 'Incomplete' && missing.length === 0 ? [target.title] : missing };
+      return { columns: r.columns, rows: r.rows, incomplete: r.progress === 'Incomplete' && missing.length === 0 ? [target.title] : missing, ...(r.counting ? { counting: r.counting.text } : {}) };
     },
   };
 }
