@@ -151,6 +151,43 @@ describe('a CEN query against the emulator', () => {
     assert.ok(recordsOf(page).every((r) => titles.has(r[FLOW_LOG_COLUMN])));
   });
 
+  it('fetched ahead (prepare): the Run asks only the statements, and answers as a Run that was not', async () => {
+    const query = '* | select srcaddr, sum(bytes) as b group by srcaddr order by b desc limit 10';
+    const cold = countingLimiter(64);
+    const coldAnswer = await new CenQueries(async () => createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter: cold.limiter }), members).query({ query, from, to });
+    const warm = countingLimiter(64);
+    const queries = new CenQueries(async () => createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter: warm.limiter }), members);
+    await queries.prepare({ from, to });
+    const ahead = warm.slots();
+    assert.ok(ahead >= members.length, `each flow log's pair aggregation was asked ahead (${ahead})`);
+    await queries.prepare({ from, to });
+    assert.equal(warm.slots(), ahead, 'a second prepare of the same range asks nothing');
+    const answer = await queries.query({ query, from, to });
+    const run = warm.slots() - ahead;
+    assert.equal(ahead + run, cold.slots(), 'the same requests as a Run that was not fetched ahead, only earlier');
+    assert.ok(run <= members.length, `the Run asked one statement per counted flow log at most (${run} of ${cold.slots()})`);
+    assert.deepEqual(answer.rows, coldAnswer.rows);
+    assert.deepEqual(answer.counting, coldAnswer.counting);
+  });
+
+  it('the query runner fetches ahead for an analytic statement only, over the range the Run will use', async () => {
+    const limited = countingLimiter(64);
+    const runner = new QueryRunner({
+      queries: new CenQueries(async () => createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter: limited.limiter }), members),
+      interval: 600,
+      post: async () => undefined,
+      resolveRange: resolveWorkbenchRange,
+    });
+    const spec = { kind: 'absolute', from, to } as const;
+    await runner.prepare('dstport: 443', spec);
+    assert.equal(limited.slots(), 0, 'a search needs nothing ahead');
+    await runner.prepare('* | select count(*) as n', spec);
+    const ahead = limited.slots();
+    assert.ok(ahead >= members.length, `fetched ahead for the statement (${ahead})`);
+    await runner.run('cen-ahead', '* | select count(*) as n', spec);
+    assert.ok(limited.slots() - ahead <= members.length + members.length, 'the Run asked the statements and the histogram, no pair aggregation again');
+  });
+
   it('every logstore is asked at once, never more requests in flight than the shared limit', async () => {
     const { limiter, slots, peak } = countingLimiter(2);
     const limited = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter });

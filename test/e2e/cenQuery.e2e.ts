@@ -14,6 +14,7 @@ import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } fro
 import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import { eachFlowOnce } from '../support/eachFlowOnce';
+import { regionTrafficQuery } from '../../src/flowlogs/regionTraffic';
 
 const CEN = 'prod-backbone';
 const FLOW_LOG = 'prod-backbone-flowlog';
@@ -28,6 +29,27 @@ function activeFlowLogs(vs: VsCodeSession): { flowLogId: string; regionId: strin
     .listFlowLogs()
     .filter((f) => f.cenId === cen.cenId && f.status === 'Active')
     .map((f) => ({ flowLogId: f.flowLogId, regionId: f.regionId, ...(f.attachment ? { attachmentId: f.attachment.id } : {}) }));
+}
+
+/** The region-pair aggregations (how a CEN's SQL counts each flow once) the emulator's Log Service evaluates, with their ranges. */
+function recordPairAggregations(vs: VsCodeSession): { seen: { from: number; to: number }[]; stop(): void } {
+  const store = vs.emulator.context.sls;
+  const original = store.query;
+  const statements = new Set([regionTrafficQuery(false, false), regionTrafficQuery(false, true)]);
+  const seen: { from: number; to: number }[] = [];
+  store.query = function (this: typeof store, ...args: Parameters<typeof store.query>) {
+    if (statements.has(args[1].query)) seen.push({ from: args[1].from, to: args[1].to });
+    return original.apply(this, args);
+  };
+  return { seen, stop: () => void (store.query = original) };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The first visible row's value of a column after sorting by it (a header click sorts; a second reverses). */
@@ -60,9 +82,25 @@ describe('query a CEN', () => {
     await frame.locator('[data-testid=status-counting]', { hasText: /Every capture/ }).waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
 
     // SQL: top talkers merged over every flow log equal the sums over the generator's records, each flow once.
-    await typeQuery(vs, frame, TOP_TALKERS);
-    assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    // Typing the statement fetches ahead how each flow is counted (the region-pair aggregation), so the Run pays one round trip.
+    const asked = recordPairAggregations(vs);
+    let atRun: number;
+    try {
+      await typeQuery(vs, frame, TOP_TALKERS);
+      await waitFor(() => asked.seen.length > 0, QUERY_TIMEOUT_MS, 'the pair aggregation asked ahead, before the Run');
+      atRun = asked.seen.length;
+      assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
+    } finally {
+      asked.stop();
+    }
     const range = await shownRange(frame);
+    const forRange = (a: { from: number; to: number }): boolean => a.from === range.from && a.to === range.to;
+    if (asked.seen.slice(0, atRun).some(forRange)) {
+      assert.deepEqual(asked.seen.slice(atRun).filter(forRange), [], 'the Run did not ask the pair aggregation again');
+    } else {
+      // A capture window closed between the typing and the Run (rare): the Run's range was not the one fetched ahead.
+      assert.ok(asked.seen.slice(atRun).some(forRange), `the Run counted over its own range ${JSON.stringify(range)}: ${JSON.stringify(asked.seen)}`);
+    }
     const sums = new Map<string, number>();
     const counted = eachFlowOnce(activeFlowLogs(vs), (f) => vs.emulator.context.sls.generatedRows(f.flowLogId, range.from, range.to));
     for (const r of [...counted.values()].flat()) sums.set(r.srcaddr, (sums.get(r.srcaddr) ?? 0) + (r.bytes ?? 0));

@@ -34,10 +34,10 @@ function trafficFlowLog(m: CenMember): TrafficFlowLog {
   };
 }
 
-/** Every member's pair aggregation over the range → which records each member contributes. Throws only when cancelled. */
-export async function cenCounting(sls: SlsApi, members: readonly CenMember[], range: TimeRange, signal?: AbortSignal): Promise<CenCounting> {
+/** Every member's pair aggregation over the range → which records each member contributes (a member that fails is a shortfall). */
+export async function cenCounting(sls: SlsApi, members: readonly CenMember[], range: TimeRange): Promise<CenCounting> {
   const flowLogs = members.map(trafficFlowLog);
-  const answers = await perFlowLogTraffic(sls, flowLogs, { range, byAttachment: false, signal });
+  const answers = await perFlowLogTraffic(sls, flowLogs, { range, byAttachment: false });
   const shortfalls: FlowLogShortfall[] = [];
   const notCounted: string[] = [];
   answers.forEach((a, i) => {

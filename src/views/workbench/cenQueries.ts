@@ -8,6 +8,7 @@
 import { t } from '@vscode/l10n';
 import type { CallOptions } from '../../cloud/cenApi';
 import { CloudError, isCloudError } from '../../cloud/cloudError';
+import { raceAbort } from '../../cloud/retry';
 import { packedQueryResult, recordsOf, type HistogramBucket, type QueryOptions, type QueryProgress, type SlsApi } from '../../cloud/slsApi';
 import { errorText } from '../../errorText';
 import { countedStatement } from '../../flowlogs/countedRecords';
@@ -204,6 +205,12 @@ export class CenQueries implements TargetQueries {
     return [...byFrom.values()].sort((a, b) => a.from - b.from);
   }
 
+  /** Decides now which records each member counts over `range`, so the Run pays one round trip instead of two. */
+  async prepare(range: { readonly from: number; readonly to: number }): Promise<void> {
+    // A failure is not kept (countingFor forgets it): the Run asks again and shows the error.
+    await this.countingFor(range).catch(() => undefined);
+  }
+
   /** The merge a request continues (same query and range, at the offset it reached), else a new one skipped to `offset`. */
   private rawMerge(req: TargetRequest, offset: number): RawMerge {
     const key = JSON.stringify([req.query, req.from, req.to, req.reverse !== false]);
@@ -241,9 +248,9 @@ export class CenQueries implements TargetQueries {
     }
     const { plan } = analysis;
     const { search } = queryShape(req.query);
-    const sls = await this.sls();
     // Each flow once, as the region map counts it: every member runs only on the records it is counted for.
-    const counting = await this.countingFor(sls, req, signal);
+    const counting = await raceAbort(this.countingFor(req), signal);
+    const sls = await this.sls();
     const { filters } = counting;
     const runs = filters ? this.members.filter((m) => filters.has(m.flowLogId)) : this.members;
     const statementOf = (m: CenMember): string => {
@@ -273,14 +280,17 @@ export class CenQueries implements TargetQueries {
     return { plan, answer: mergeAnswers(plan, answers, extra), shortfalls, counting: counting.note };
   }
 
-  /** Which records each member contributes over the request's range; reused for a minute (a compare asks per statement). */
-  private countingFor(sls: SlsApi, req: TargetRequest, signal: AbortSignal | undefined): Promise<CenCounting> {
-    const key = JSON.stringify([req.from, req.to]);
+  /**
+   * Which records each member contributes over the range; reused for a minute (a compare asks per
+   * statement, the Run after `prepare`). Not cancelled with a run: the next run on the range wants it.
+   */
+  private countingFor(range: { readonly from: number; readonly to: number }): Promise<CenCounting> {
+    const key = JSON.stringify([range.from, range.to]);
     if (this.counting && this.counting.key === key && Date.now() - this.counting.at < COUNTING_TTL_MS) return this.counting.value;
-    const value = cenCounting(sls, this.members, { from: req.from, to: req.to }, signal);
+    const value = this.sls().then((sls) => cenCounting(sls, this.members, { from: range.from, to: range.to }));
     const entry = { key, at: Date.now(), value };
     this.counting = entry;
-    // A cancelled run is not kept: the next asks again.
+    // A failure is not kept: the next asks again.
     value.catch(() => {
       if (this.counting === entry) this.counting = undefined;
     });

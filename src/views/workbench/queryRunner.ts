@@ -123,6 +123,18 @@ export class QueryRunner {
     await histogram;
   }
 
+  /** `query` over `spec` is in the editor: an analytic statement's target fetches ahead what its Run will need. */
+  async prepare(query: string, spec: TimeRangeSpec): Promise<void> {
+    if (!this.deps.queries.prepare || queryShape(query).sql === undefined) return;
+    let range: ResolvedRange;
+    try {
+      range = this.deps.resolveRange(spec, this.deps.interval, (this.deps.now ?? (() => new Date()))());
+    } catch {
+      return; // A range that does not resolve: its Run says why.
+    }
+    await this.deps.queries.prepare({ from: range.from, to: range.to });
+  }
+
   /** More rows of the current result: the next LOAD_MORE_ROWS, or everything (up to the cap). */
   async loadMore(requestId: string, all: boolean): Promise<void> {
     const active = this.active;

@@ -24,6 +24,8 @@ export interface TargetQueries {
   query(req: TargetRequest, opts?: QueryOptions): Promise<TargetResult>;
   queryPages(req: TargetRequest, opts?: PagesOptions): AsyncIterable<TargetResult>;
   histogram(req: Omit<TargetRequest, 'line' | 'offset' | 'reverse'>, opts?: CallOptions): Promise<readonly HistogramBucket[]>;
+  /** An analytic statement over `range` is coming (one is being typed): fetch ahead what it will need. Never rejects. */
+  prepare?(range: { readonly from: number; readonly to: number }): Promise<void>;
 }
 
 

@@ -274,6 +274,7 @@ export class WorkbenchPanel implements vscode.Disposable {
           this.pending = undefined;
           await this.post({ type: 'setQuery', ...intent });
         }
+        if (this.viewState.current) void this.runner.prepare(this.viewState.current.query, this.viewState.current.range);
         return;
       case 'runQuery': {
         // The webview refuses these itself; this is the guard at the last step before the API.
@@ -321,6 +322,8 @@ export class WorkbenchPanel implements vscode.Disposable {
         return;
       case 'stateChanged':
         await this.viewState.changed(message.state);
+        // The statement being typed: a CEN panel decides now how each flow is counted, so the Run pays one round trip.
+        void this.runner.prepare(message.state.query, message.state.range);
         return;
       case 'showError':
         void vscode.window.showErrorMessage(message.message);
