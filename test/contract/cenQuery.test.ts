@@ -170,12 +170,18 @@ describe('a CEN query against the emulator', () => {
     assert.deepEqual(answer.counting, coldAnswer.counting);
   });
 
-  it('the query runner fetches ahead for an analytic statement only, over the range the Run will use', async () => {
+  it('the query runner fetches ahead for an analytic statement only, over the range the Run will use; the histogram follows the rows', async () => {
     const limited = countingLimiter(64);
+    const posted: string[] = [];
+    const client = createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter: limited.limiter });
+    // The same client, noting when the histogram is asked for among the messages posted.
+    const noting: SlsApi = Object.create(client, {
+      histogram: { value: (...args: Parameters<SlsApi['histogram']>) => (posted.push('histogram asked'), client.histogram(...args)) },
+    }) as SlsApi;
     const runner = new QueryRunner({
-      queries: new CenQueries(async () => createSlsClient({ endpoint: emu.slsEndpoint, protocol: 'http', credentials: ownerCredentials, limiter: limited.limiter }), members),
+      queries: new CenQueries(async () => noting, members),
       interval: 600,
-      post: async () => undefined,
+      post: async (m) => void posted.push(m.type),
       resolveRange: resolveWorkbenchRange,
     });
     const spec = { kind: 'absolute', from, to } as const;
@@ -186,6 +192,9 @@ describe('a CEN query against the emulator', () => {
     assert.ok(ahead >= members.length, `fetched ahead for the statement (${ahead})`);
     await runner.run('cen-ahead', '* | select count(*) as n', spec);
     assert.ok(limited.slots() - ahead <= members.length + members.length, 'the Run asked the statements and the histogram, no pair aggregation again');
+    // The histogram's requests (one per flow log) come after the rows', so they never take the slots first.
+    assert.ok(posted.indexOf('queryDone') > posted.indexOf('resultPage') && posted.indexOf('histogram asked') > posted.indexOf('queryDone'), posted.join(' → '));
+    assert.ok(posted.includes('histogram'), 'the histogram still comes');
   });
 
   it('every logstore is asked at once, never more requests in flight than the shared limit', async () => {

@@ -104,7 +104,7 @@ export class QueryRunner {
     };
     this.active = active;
     await this.deps.post({ type: 'queryStarted', requestId, range });
-    const histogram = this.histogram(active, active.operation.signal);
+    const { signal: runSignal } = active.operation;
     await this.guard(active, async (queries, signal) => {
       let attempts = 0;
       const first = await queries.query(this.request(active, 0), {
@@ -120,7 +120,8 @@ export class QueryRunner {
       active.more = first.exhaustive ? false : first.hasSql ? !active.sqlHasLimit && firstRows >= SQL_DEFAULT_ROWS : firstRows >= RAW_LINE;
       await this.deliver(active, signal, first, true);
     });
-    await histogram;
+    // After the rows, never before: its requests (one per flow log of a CEN) would take the shared limiter's slots first.
+    if (!runSignal.aborted) await this.histogram(active, runSignal);
   }
 
   /** `query` over `spec` is in the editor: an analytic statement's target fetches ahead what its Run will need. */

@@ -130,18 +130,20 @@ export abstract class Workbench {
     });
     // The palette lists what was registered when it opened; a command contributed a moment later
     // only shows on the next opening, so reopen it until the row appears.
+    // A webview that takes the focus (a panel finishing its query) closes the palette under the typing: open it again.
     const deadline = Date.now() + UI_TIMEOUT_MS;
     for (let attempt = 1; ; attempt++) {
       await this.page.keyboard.press('F1');
       const input = await visible(this.page.locator('.quick-input-widget .quick-input-box input'), 'command palette');
-      await input.fill(`>${title}`);
       try {
+        await input.fill(`>${title}`, { timeout: Math.max(1_000, Math.min(3_000 * attempt, deadline - Date.now())) });
         // Longer each time, so a slow (loaded) machine still gets there.
         await row.first().waitFor({ state: 'visible', timeout: Math.max(1_000, Math.min(3_000 * attempt, deadline - Date.now())) });
         break;
       } catch {
-        if (Date.now() > deadline) throw new Error(`command ${JSON.stringify(title)} is not in the command palette`);
-        await this.page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw new Error(`command ${JSON.stringify(title)} is not in the command palette (or the palette kept closing)`);
+        // Only the palette's own Escape: one sent to a focused webview would cancel its query.
+        if (await this.page.locator('.quick-input-widget').isVisible()) await this.page.keyboard.press('Escape');
       }
     }
     await row.first().click();
