@@ -192,6 +192,22 @@ describe('region map totals against the emulator', () => {
     }
   });
 
+  it('the merged cost rows read as Log Service writes them: a CEN of one flow log answers the preset as that logstore does', async () => {
+    const [hub] = (await flowLogsOf('prod-backbone')).filter((f) => f.name === 'prod-backbone-flowlog');
+    assert.ok(hub, 'the hub flow log');
+    const { from, to } = range();
+    const preset = findPreset('cost-by-region-pair') ?? assert.fail('no cost preset');
+    for (const table of [{ 'cn-hangzhou>cn-beijing': 0.05, 'cn-hangzhou>*': 0.07, '*': 0.08 }, { 'cn-hangzhou>cn-beijing': 0.05 }]) {
+      const rendered = renderPreset(preset, { price: JSON.stringify(table) });
+      assert.ok(rendered.ok, rendered.ok ? '' : rendered.message);
+      const own = await sls.query({ regionId: hub.regionId, projectName: hub.projectName, logStoreName: hub.logStoreName, from, to, query: rendered.query });
+      const merged = await new CenQueries(async () => sls, [cenMember(hub)]).query({ query: rendered.query, from, to });
+      assert.ok(own.rows.length > 1, 'several pairs');
+      assert.deepEqual(merged.columns, own.columns);
+      assert.deepEqual(merged.rows, own.rows);
+    }
+  });
+
   it('on a CEN panel, the Traffic between region pairs preset counts each flow once: its totals are the region map\'s, both as recomputed here', async () => {
     const flowLogs = await flowLogsOf('prod-backbone');
     const { from, to } = range();
