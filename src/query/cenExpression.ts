@@ -24,8 +24,11 @@ export type CenExpression =
   /** A number as written: with `.` or an exponent a double, otherwise an integer. */
   | { readonly kind: 'number'; readonly text: string }
   | { readonly kind: 'literal'; readonly value: null | { readonly type: 'varchar'; readonly value: string } | { readonly type: 'boolean'; readonly value: boolean } }
-  /** A merged aggregate: the index of a partial the planner asked each logstore for. */
-  | { readonly kind: 'partial'; readonly index: number }
+  /**
+   * A merged aggregate: the index of a partial the planner asked each logstore for. `double` when its
+   * argument is a double (`sum(bytes * 1.0)`): a whole value written without a point is still one.
+   */
+  | { readonly kind: 'partial'; readonly index: number; readonly double?: boolean }
   /** avg as the merged sum over the merged count. */
   | { readonly kind: 'average'; readonly sum: number; readonly count: number }
   /** A GROUP BY column's value in the group: its position in each logstore's answer. */
@@ -291,6 +294,8 @@ function staticType(e: CenExpression): 'bigint' | 'double' | 'unknown' {
     case 'average':
     case 'toDouble':
       return 'double';
+    case 'partial':
+      return e.double ? 'double' : 'unknown';
     case 'negate':
     case 'round':
       return staticType(e.arg);
@@ -302,7 +307,6 @@ function staticType(e: CenExpression): 'bigint' | 'double' | 'unknown' {
     case 'case':
       return e.double ? 'double' : 'unknown';
     case 'literal':
-    case 'partial':
     case 'key':
     case 'compare':
     case 'isNull':
@@ -468,8 +472,10 @@ export function evaluateCenExpression(e: CenExpression, scope: EvaluationScope):
       return INTEGER.test(e.text) ? { type: 'bigint', value: BigInt(e.text) } : { type: 'double', value: Number(e.text) };
     case 'literal':
       return e.value;
-    case 'partial':
-      return scope.partial(e.index);
+    case 'partial': {
+      const v = scope.partial(e.index);
+      return e.double && v?.type === 'bigint' ? { type: 'double', value: Number(v.value) } : v;
+    }
     case 'average': {
       const sum = scope.partial(e.sum);
       const count = scope.partial(e.count);

@@ -442,7 +442,10 @@ function planExpression(expr: readonly SqlToken[], items: readonly SelectItem[],
       const args = call.slice(1);
       const argsText = slice(args[0].from, args[args.length - 1].to);
       if (op === 'avg') return { kind: 'average', sum: partial('sum', `sum${argsText}`, `sum ${normalised(args)}`), count: partial('count', `count${argsText}`, `count ${normalised(args)}`) };
-      return { kind: 'partial', index: partial(op, slice(call[0].from, call[call.length - 1].to), normalised(call)) };
+      const index = partial(op, slice(call[0].from, call[call.length - 1].to), normalised(call));
+      // sum/min/max of a double (a number with a point, a cast to double) is a double even when whole.
+      const double = op !== 'count' && args.some((a) => (a.kind === 'number' && !/^\d+$/.test(a.text)) || (a.kind === 'identifier' && lower(a) === 'double'));
+      return double ? { kind: 'partial', index, double } : { kind: 'partial', index };
     },
     column: (token) => {
       if (token.kind !== 'identifier' && token.kind !== 'quotedIdentifier') return undefined;

@@ -286,6 +286,14 @@ describe('expressions over aggregates equal the statement over the union of the 
     assert.deepEqual(merged.rows, expected);
   });
 
+  it('a sum of doubles stays a double when each logstore writes it whole, so dividing it is not integer division', () => {
+    const analysis = planCenSql('* | select sum(bytes * 1.0) / 4 as x, sum(bytes) / 4 as i');
+    assert.ok(analysis?.ok);
+    // Two logstores whose bytes add up to 3 each, written as the emulator writes whole doubles.
+    const partials: PartialAnswer[] = [0, 1].map(() => ({ columns: ['x', 'i'], rows: [['3', '3']] }));
+    assert.deepEqual(mergeAnswers(analysis.plan, partials).rows, [['1.5', '1']]);
+  });
+
   // The Cost by region pair preset, over records whose bytes run to GBs.
   interface PairRecord {
     readonly src: string;
