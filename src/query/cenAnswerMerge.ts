@@ -3,6 +3,7 @@
  * statement over all their records. Pure. Its own module: only the CEN query engine runs it (in the
  * lazy UI chunk), while the plan's refusals are checked wherever a CEN query is typed.
  */
+import { evaluateCenExpression, keyValue, renderSqlValue, slsValue } from './cenExpression';
 import type { CenSqlPlan, MergedColumn, OrderKey } from './cenMerge';
 import type { TrailingLimit } from './queryShape';
 
@@ -104,6 +105,18 @@ function accumulator(col: MergedColumn): Accumulator {
           count.add(row[col.countAt]);
         },
         text: () => (sum.empty || count.value === 0 ? 'null' : String(sum.value / count.value)),
+      };
+    }
+    case 'computed': {
+      const partials = col.partials.map((p) => accumulator({ kind: 'aggregate', op: p.op, at: p.at }));
+      // Keys are the same in every row of a group: the first row's serve.
+      let keys: readonly string[] | undefined;
+      return {
+        add: (row) => {
+          keys ??= row;
+          for (const p of partials) p.add(row);
+        },
+        text: () => renderSqlValue(evaluateCenExpression(col.expression, { partial: (i) => slsValue(partials[i]?.text()), key: (at) => keyValue(keys?.[at]) })),
       };
     }
   }

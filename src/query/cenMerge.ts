@@ -1,11 +1,12 @@
 /**
  * One analytic statement over every flow log of a CEN: each logstore runs a statement of its own
  * (planned here) and the answers are merged (cenAnswerMerge.ts). Only what merges *exactly* is planned — count, count_if, sum,
- * min, max, avg (as sum/count), GROUP BY with ORDER BY and LIMIT over those, and plain row
- * selections ordered by a selected column. Anything else is refused before running, positioned,
+ * min, max, avg (as sum/count), expressions over those computed after the merge (cenExpression.ts),
+ * GROUP BY with ORDER BY and LIMIT over those, and plain row selections ordered by a selected column. Anything else is refused before running, positioned,
  * saying why. Pure: decided with the tokenizer, shared by the webview editor and the host.
  */
 import { t } from '@vscode/l10n';
+import { parseCenExpression, type CenExpression, type ExpressionFailure } from './cenExpression';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
 import { queryShape, type TrailingLimit } from './queryShape';
 import { splitQuery, tokenizeSql, type SqlToken } from './tokenizer';
@@ -21,7 +22,9 @@ export type MergeOp = 'count' | 'sum' | 'min' | 'max';
 export type MergedColumn =
   | { readonly kind: 'key'; readonly at: number }
   | { readonly kind: 'aggregate'; readonly op: MergeOp; readonly at: number }
-  | { readonly kind: 'average'; readonly sumAt: number; readonly countAt: number };
+  | { readonly kind: 'average'; readonly sumAt: number; readonly countAt: number }
+  /** An expression over aggregates: its partials merged like aggregate columns, then the expression evaluated per group. */
+  | { readonly kind: 'computed'; readonly expression: CenExpression; readonly partials: readonly { readonly op: MergeOp; readonly at: number }[] };
 
 /** A sort key: a column position of the merged answer, or (for `SELECT *`) a column name. */
 export interface OrderKey {
@@ -198,12 +201,36 @@ function nameOf(t: SqlToken): string {
   return t.kind === 'quotedIdentifier' ? t.text.slice(1, -1).replace(/""/g, '"') : t.text.toLowerCase();
 }
 
-/** The aggregate an item is, when it is exactly one mergeable call; 'mixed' when an aggregate sits inside a larger expression. */
-function aggregateOf(expr: readonly SqlToken[]): { op: MergeOp | 'avg' } | 'mixed' | undefined {
+/** The aggregate an item is, when it is exactly one mergeable call; 'expression' when aggregates sit inside a larger expression. */
+function aggregateOf(expr: readonly SqlToken[]): { op: MergeOp | 'avg' } | 'expression' | undefined {
   const calls = expr.map((t, i) => (isCall(expr, i) && MERGEABLE.has(lower(t)) ? i : -1)).filter((i) => i >= 0);
   if (calls.length === 0) return undefined;
   if (calls.length === 1 && calls[0] === 0 && closing(expr, 1) === expr.length - 1) return { op: MERGEABLE.get(lower(expr[0])) ?? 'count' };
-  return 'mixed';
+  return 'expression';
+}
+
+/** A partial aggregate an expression needs from each logstore: what to select, and how to merge it. */
+interface Partial {
+  readonly op: MergeOp;
+  readonly text: string;
+  /** Normalised text: the same aggregate selected twice is fetched once. */
+  readonly key: string;
+}
+
+interface PlannedExpression {
+  readonly expression: CenExpression;
+  readonly partials: readonly Partial[];
+}
+
+/** The part of an expression over aggregates that cannot be computed after the merge, and why. */
+function expressionRefusal(f: ExpressionFailure): Diagnostic {
+  const part =
+    f.reason === 'function'
+      ? t('{0}(…) is not computed after the merge.', f.part)
+      : f.reason === 'column'
+        ? t('"{0}" is not a GROUP BY column, so it has no one value per merged group.', quoteForMessage(f.part))
+        : t('"{0}" is not computed after the merge.', quoteForMessage(f.part));
+  return refuse(f, t('{0} An expression over aggregates is computed from the merged count, count_if, sum, min, max and avg with numbers, strings, the GROUP BY columns, + - * / %, round, CASE WHEN (=, <>, <, >, AND, OR, NOT, IS NULL) and CAST(… AS double).', part));
 }
 
 interface Clauses {
@@ -299,23 +326,33 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   const star = items.some((it) => it.expr.length === 1 && it.expr[0].kind === 'operator' && it.expr[0].text === '*');
   const aggregates = items.map((it) => aggregateOf(it.expr));
   const grouped = c.groupBy !== undefined || aggregates.some((a) => a !== undefined);
-  aggregates.forEach((a, i) => {
-    if (a === 'mixed') problems.push(refuse(items[i], t('an aggregate inside a larger expression is not merged; select the aggregate itself (count, sum, min, max, avg) and compute from it.')));
-  });
+  const base = parts.sql.from;
+  const slice = (from: number, to: number): string => sqlText.slice(from - base, to - base);
   if (grouped && c.having !== undefined) {
     const end = c.orderBy ?? c.limit ?? tokens.length;
     problems.push(refuse({ from: tokens[c.having].from, to: tokens[end - 1].to }, t("HAVING would filter each flow log's partial groups before they are added up.")));
   }
   const groupBy = c.groupBy;
+  const groupKeys = new Set<number>();
   if (groupBy !== undefined) {
     const groupEnd = [c.having, c.orderBy, c.limit].filter((i): i is number => i !== undefined && i > groupBy).reduce((m, i) => Math.min(m, i), tokens.length);
     for (const key of splitTopLevel(tokens.slice(groupBy + 2, groupEnd))) {
       const at = resolveColumn(key, items, false);
       if (typeof at !== 'number' || aggregates[at] !== undefined) {
         problems.push(refuse({ from: key[0].from, to: key[key.length - 1].to }, t('GROUP BY "{0}" must be a selected column: the groups of each flow log are matched by the selected keys.', quoteForMessage(key.map((k) => k.text).join(' ')))));
-      }
+      } else groupKeys.add(at);
     }
   }
+  const expressions = new Map<number, PlannedExpression>();
+  aggregates.forEach((a, i) => {
+    if (a !== 'expression') return;
+    const it = items[i];
+    // A part refused for itself (a percentile, DISTINCT …) needs no second refusal here.
+    if (problems.some((p) => p.from >= it.from && p.to <= it.to)) return;
+    const planned = planExpression(it.expr, items, groupKeys, slice);
+    if ('expression' in planned) expressions.set(i, planned);
+    else problems.push(expressionRefusal(planned));
+  });
   const orderEnd = c.limit ?? tokens.length;
   const ordered = c.orderBy !== undefined ? orderKeys(tokens.slice(c.orderBy + 2, orderEnd), items, star && !grouped) : { keys: [], problems: [] };
   problems.push(...ordered.problems);
@@ -323,8 +360,6 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   if (c.limit !== undefined && !shape?.trailingLimit) problems.push(refuse(tokens[c.limit], t('only a LIMIT of whole numbers at the end of the statement is merged.')));
   if (problems.length > 0) return { ok: false, problems: problems.sort((a, b) => a.from - b.from) };
 
-  const base = parts.sql.from;
-  const slice = (from: number, to: number): string => sqlText.slice(from - base, to - base);
   // The statement from FROM/WHERE/GROUP BY up to ORDER BY / LIMIT, as typed.
   const middleStart = c.selectEnd < tokens.length ? tokens[c.selectEnd].from : undefined;
   const middleEndToken = c.orderBy ?? c.limit ?? tokens.length;
@@ -341,10 +376,33 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   const columns: MergedColumn[] = [];
   const selectTexts: string[] = [];
   const extra: string[] = [];
+  // Where each plain aggregate is answered, so an expression's partial that is also selected is fetched once.
+  const fetched = new Map<string, number>();
+  aggregates.forEach((a, i) => {
+    if (a !== undefined && a !== 'expression' && a.op !== 'avg') fetched.set(normalised(items[i].expr), i);
+  });
   items.forEach((it, i) => {
     const a = aggregates[i];
     const text = slice(it.from, it.to);
-    if (a === undefined || a === 'mixed') {
+    const planned = expressions.get(i);
+    if (planned) {
+      // Its own column carries its first partial under its name; the others trail as hidden columns.
+      const alias = it.alias ? it.alias.text : quoteIdentifier(slice(it.expr[0].from, it.expr[it.expr.length - 1].to));
+      const at = planned.partials.map((p, k) => {
+        if (k === 0) {
+          selectTexts.push(`${p.text} AS ${alias}`);
+          return i;
+        }
+        const known = fetched.get(p.key);
+        if (known !== undefined) return known;
+        const position = items.length + extra.length;
+        extra.push(`${p.text} AS ${quoteIdentifier(`__cen_part_${extra.length}`)}`);
+        fetched.set(p.key, position);
+        return position;
+      });
+      if (planned.partials.length === 0) selectTexts.push(text);
+      columns.push({ kind: 'computed', expression: planned.expression, partials: planned.partials.map((p, k) => ({ op: p.op, at: at[k] })) });
+    } else if (a === undefined || a === 'expression') {
       columns.push({ kind: 'key', at: i });
       selectTexts.push(text);
     } else if (a.op === 'avg') {
@@ -363,6 +421,43 @@ export function planCenSql(query: string): CenSqlAnalysis | undefined {
   const stableOrder = keyPositions.length > 0 ? ` ORDER BY ${keyPositions.map((p) => p + 1).join(', ')}` : '';
   const statement = `SELECT ${[...selectTexts, ...extra].join(', ')}${middle ? ` ${middle}` : ''}${stableOrder} LIMIT ${MAX_GROUPS_PER_LOGSTORE}`;
   return { ok: true, plan: { kind: 'grouped', statement, columns, keyPositions, order: ordered.keys, limit: shape?.trailingLimit } };
+}
+
+/**
+ * Parses an expression over aggregates: each mergeable aggregate becomes a partial (avg a sum and a
+ * count), each column must be a selected GROUP BY key (its value is the group's).
+ */
+function planExpression(expr: readonly SqlToken[], items: readonly SelectItem[], groupKeys: ReadonlySet<number>, slice: (from: number, to: number) => string): PlannedExpression | ExpressionFailure {
+  const partials: Partial[] = [];
+  const partial = (op: MergeOp, text: string, key: string): number => {
+    const known = partials.findIndex((p) => p.key === key);
+    if (known >= 0) return known;
+    partials.push({ op, text, key });
+    return partials.length - 1;
+  };
+  const parsed = parseCenExpression(expr, {
+    aggregate: (name, call) => {
+      const op = MERGEABLE.get(name);
+      if (op === undefined) return undefined;
+      const args = call.slice(1);
+      const argsText = slice(args[0].from, args[args.length - 1].to);
+      if (op === 'avg') return { kind: 'average', sum: partial('sum', `sum${argsText}`, `sum ${normalised(args)}`), count: partial('count', `count${argsText}`, `count ${normalised(args)}`) };
+      const index = partial(op, slice(call[0].from, call[call.length - 1].to), normalised(call));
+      // sum/min/max of a double (a number with a point, a cast to double) is a double even when whole.
+      const double = op !== 'count' && args.some((a) => (a.kind === 'number' && !/^\d+$/.test(a.text)) || (a.kind === 'identifier' && lower(a) === 'double'));
+      return double ? { kind: 'partial', index, double } : { kind: 'partial', index };
+    },
+    column: (token) => {
+      if (token.kind !== 'identifier' && token.kind !== 'quotedIdentifier') return undefined;
+      const name = nameOf(token);
+      const at = [...groupKeys].find((k) => {
+        const key = items[k].expr;
+        return key.length === 1 && (key[0].kind === 'identifier' || key[0].kind === 'quotedIdentifier') && nameOf(key[0]) === name;
+      });
+      return at === undefined ? undefined : { kind: 'key', at };
+    },
+  });
+  return parsed.ok ? { expression: parsed.expression, partials } : parsed;
 }
 
 /** The positioned reasons a query cannot run across a CEN's flow logs (empty when it can). */

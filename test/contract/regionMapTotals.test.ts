@@ -157,7 +157,57 @@ describe('region map totals against the emulator', () => {
     }
   });
 
-  // (The Cost by region pair preset is not offered on a CEN panel: round(sum(…)) is refused by the merge rules.)
+  it('on a CEN panel, the Cost by region pair preset merges: per pair the bytes counted once, GB and round(GB × price, 4) as recomputed here', async () => {
+    const flowLogs = await flowLogsOf('prod-backbone');
+    const { from, to } = range();
+    const preset = findPreset('cost-by-region-pair') ?? assert.fail('no cost preset');
+    const counted = countedOnce(flowLogs, from, to);
+    const bytesByPair = new Map<string, number>();
+    for (const r of [...counted.values()].flat()) bytesByPair.set(`${r.srcRegionId}>${r.dstRegionId}`, (bytesByPair.get(`${r.srcRegionId}>${r.dstRegionId}`) ?? 0) + (r.bytes ?? 0));
+    const queries = new CenQueries(async () => sls, flowLogs.map(cenMember));
+    const tables: Record<string, number>[] = [
+      { 'cn-hangzhou>cn-beijing': 0.05, 'cn-hangzhou>*': 0.07, '*>cn-hangzhou': 0.09, '*': 0.08 },
+      { 'cn-hangzhou>cn-beijing': 0.05, '*>cn-hangzhou': 0.09 },
+    ];
+    for (const table of tables) {
+      const rendered = renderPreset(preset, { price: JSON.stringify(table) });
+      assert.ok(rendered.ok, rendered.ok ? '' : rendered.message);
+      const result = await queries.query({ query: rendered.query, from, to });
+      assert.deepEqual(result.shortfalls, []);
+      assert.deepEqual(result.columns, ['src-region-id', 'dst-region-id', 'total_bytes', 'gb', 'estimated_cost']);
+      // The price by hand: the pair, then src>*, then *>dst, then the fallback; none is NULL.
+      const price = (src: string, dst: string): number | undefined => table[`${src}>${dst}`] ?? table[`${src}>*`] ?? table[`*>${dst}`] ?? table['*'];
+      const expected = [...bytesByPair]
+        .sort((x, y) => y[1] - x[1])
+        .map(([pair, bytes]) => {
+          const [src, dst] = pair.split('>');
+          const gb = bytes / 2 ** 30;
+          const p = price(src, dst);
+          return `${pair}=${bytes} ${String(Math.round(gb * 1000) / 1000)} ${p === undefined ? 'null' : String(Math.round(gb * p * 10_000) / 10_000)}`;
+        });
+      assert.deepEqual(recordsOf(result).map((r) => `${r['src-region-id']}>${r['dst-region-id']}=${r.total_bytes} ${r.gb} ${r.estimated_cost}`), expected);
+      assert.ok(expected.some((e) => e.startsWith('cn-hangzhou>cn-beijing=')), 'the pair both the router and its connection capture, counted once');
+      assert.ok(expected.some((e) => !e.endsWith(' null') && !e.endsWith(' 0')), 'some cost to compare');
+      if (table['*'] === undefined) assert.ok(expected.some((e) => e.endsWith(' null')), 'a pair without a price costs NULL');
+    }
+  });
+
+  it('the merged cost rows read as Log Service writes them: a CEN of one flow log answers the preset as that logstore does', async () => {
+    const [hub] = (await flowLogsOf('prod-backbone')).filter((f) => f.name === 'prod-backbone-flowlog');
+    assert.ok(hub, 'the hub flow log');
+    const { from, to } = range();
+    const preset = findPreset('cost-by-region-pair') ?? assert.fail('no cost preset');
+    for (const table of [{ 'cn-hangzhou>cn-beijing': 0.05, 'cn-hangzhou>*': 0.07, '*': 0.08 }, { 'cn-hangzhou>cn-beijing': 0.05 }]) {
+      const rendered = renderPreset(preset, { price: JSON.stringify(table) });
+      assert.ok(rendered.ok, rendered.ok ? '' : rendered.message);
+      const own = await sls.query({ regionId: hub.regionId, projectName: hub.projectName, logStoreName: hub.logStoreName, from, to, query: rendered.query });
+      const merged = await new CenQueries(async () => sls, [cenMember(hub)]).query({ query: rendered.query, from, to });
+      assert.ok(own.rows.length > 1, 'several pairs');
+      assert.deepEqual(merged.columns, own.columns);
+      assert.deepEqual(merged.rows, own.rows);
+    }
+  });
+
   it('on a CEN panel, the Traffic between region pairs preset counts each flow once: its totals are the region map\'s, both as recomputed here', async () => {
     const flowLogs = await flowLogsOf('prod-backbone');
     const { from, to } = range();

@@ -9,6 +9,7 @@ import { mergeAnswers, type PartialAnswer } from '../../../src/query/cenAnswerMe
 import { cenRefusals, planCenSql, type CenSqlPlan } from '../../../src/query/cenMerge';
 import { diagnose } from '../../../src/query/diagnostics';
 import { localRefusal } from '../../../src/query/localRefusal';
+import { findPreset, renderPreset } from '../../../src/query/presets';
 
 describe('which statements decompose', () => {
   const mergeable: [string, CenSqlPlan['kind']][] = [
@@ -21,6 +22,11 @@ describe('which statements decompose', () => {
     ['* | select srcaddr, bytes order by bytes desc limit 5', 'rows'],
     ['* | select * limit 20', 'rows'],
     ['* | select srcaddr, bytes where bytes > 10', 'rows'],
+    // Expressions over aggregates, computed after the merge.
+    ['* | select srcaddr, sum(bytes) / 1024 as kb group by srcaddr order by kb desc limit 3', 'grouped'],
+    ['* | select round(avg(bytes), 2) as a, count(*) * 100 / 7 as p, max(bytes) - min(bytes) as spread', 'grouped'],
+    [`* | select "src-region-id" as src, "dst-region-id", round(sum(bytes) / 1073741824.0 * CASE WHEN "src-region-id" = 'cn-hangzhou' AND NOT "dst-region-id" <> 'cn-shanghai' THEN 0.05 WHEN "dst-region-id" = 'us-east-1' OR "dst-region-id" != 'x' THEN 0.07 ELSE CAST(NULL AS double) END, 4) as cost group by src, "dst-region-id" order by cost desc`, 'grouped'],
+    ['* | select dstport, CASE WHEN dstport = 443 THEN sum(bytes) ELSE NULL END as tls group by dstport order by 2', 'grouped'],
   ];
   for (const [query, kind] of mergeable) {
     it(`merges: ${query}`, () => {
@@ -45,6 +51,19 @@ describe('which statements decompose', () => {
     assert.deepEqual(plan.kind === 'grouped' ? plan.limit : undefined, { offset: 0, count: 3 });
   });
 
+  it('an expression over aggregates: each logstore answers its aggregates (each fetched once), the expression is computed after the merge', () => {
+    const analysis = planCenSql('* | select srcaddr, sum(bytes) as b, round(sum(bytes) / 1024.0, 1) as kb, round(avg(bytes) * 8 / sum(packets), 2) as r group by srcaddr order by kb desc');
+    assert.ok(analysis?.ok);
+    assert.equal(analysis.plan.statement, 'SELECT srcaddr, sum(bytes) as b, sum(bytes) AS kb, sum(bytes) AS r, count(bytes) AS "__cen_part_0", sum(packets) AS "__cen_part_1" group by srcaddr ORDER BY 1 LIMIT 1000000');
+    assert.deepEqual(analysis.plan.order, [{ column: 2, descending: true }]);
+  });
+
+  it('a percentile inside an expression is refused once, on the percentile', () => {
+    const query = '* | select srcaddr, round(approx_percentile(bytes, 0.5), 1) as m group by srcaddr';
+    const problems = cenRefusals(query);
+    assert.deepEqual(problems.map((p) => query.slice(p.from, p.to)), ['approx_percentile(bytes, 0.5)']);
+  });
+
   it('a row selection asks each logstore for offset + count rows in the same order', () => {
     const analysis = planCenSql('* | select srcaddr, bytes order by bytes desc limit 10, 5');
     assert.ok(analysis?.ok);
@@ -59,7 +78,10 @@ describe('refusals are positioned on what cannot merge, and say why', () => {
     ['* | select approx_distinct(srcaddr)', 'approx_distinct(srcaddr)', /twice/],
     ['* | select srcaddr, sum(bytes) over (partition by srcaddr) as running', 'sum(bytes) over (partition by srcaddr)', /window function/],
     ['* | select srcaddr, count(*) as n group by srcaddr having count(*) > 5 order by n desc', 'having count(*) > 5', /HAVING/],
-    ['* | select srcaddr, sum(bytes) / 1024 as kb group by srcaddr', 'sum(bytes) / 1024 as kb', /larger expression/],
+    ['* | select srcaddr, coalesce(sum(bytes), 0) as b group by srcaddr', 'coalesce(sum(bytes), 0)', /coalesce\(…\) is not computed after the merge\. An expression over aggregates is computed from the merged count, .*round, CASE WHEN/],
+    ['* | select sum(bytes) * dstport as x', 'dstport', /"dstport" is not a GROUP BY column/],
+    ["* | select srcaddr, sum(bytes) || ' B' as b group by srcaddr", '||', /"\|\|" is not computed after the merge/],
+    ["* | select srcaddr, CASE WHEN srcaddr LIKE '10.%' THEN sum(bytes) END as b group by srcaddr", 'LIKE', /"LIKE" is not computed after the merge/],
     ['* | select a.srcaddr from log a join log b on a.srcaddr = b.dstaddr', 'join', /JOIN/],
     ['* | select srcaddr from (select srcaddr, bytes from log) limit 3', 'select', /subquery/],
     ['* | select distinct srcaddr', 'distinct', /DISTINCT/],
@@ -240,3 +262,101 @@ describe('merged answers equal the statement over the union of the records', () 
     assert.equal(row[0], (2n * 9007199254740993n).toString());
   });
 });
+
+// ---- expressions over aggregates: merged, then computed, vs the statement over the union --------
+
+describe('expressions over aggregates equal the statement over the union of the records', () => {
+  it('ORDER BY a computed column (by alias and by position) sorts the merged rows by its value', () => {
+    const analysis = planCenSql('* | select srcaddr, round(sum(bytes) / 1000.0, 1) as kb, sum(bytes) % 7 as m, count(*) * 10 / 3 as n group by srcaddr order by m, 2 desc');
+    assert.ok(analysis?.ok);
+    assert.equal(analysis.plan.statement, 'SELECT srcaddr, sum(bytes) AS kb, sum(bytes) AS m, count(*) AS n group by srcaddr ORDER BY 1 LIMIT 1000000');
+    const partials: PartialAnswer[] = STORES.map((records) => ({
+      columns: ['srcaddr', 'kb', 'm', 'n'],
+      rows: [...groupBy(records, (r) => r.srcaddr)].map(([src, rs]) => [src, String(sum(rs.map((r) => r.bytes))), String(sum(rs.map((r) => r.bytes))), String(rs.length)]),
+    }));
+    const expected = [...groupBy(UNION, (r) => r.srcaddr)]
+      .map(([src, rs]) => {
+        const b = sum(rs.map((r) => r.bytes));
+        return { src, kb: Math.round(b / 100) / 10, m: b % 7, n: Math.trunc((rs.length * 10) / 3) };
+      })
+      .sort((x, y) => x.m - y.m || y.kb - x.kb)
+      .map((e) => [e.src, String(e.kb), String(e.m), String(e.n)]);
+    const merged = mergeAnswers(analysis.plan, partials);
+    assert.deepEqual(merged.columns, ['srcaddr', 'kb', 'm', 'n']);
+    assert.deepEqual(merged.rows, expected);
+  });
+
+  it('a sum of doubles stays a double when each logstore writes it whole, so dividing it is not integer division', () => {
+    const analysis = planCenSql('* | select sum(bytes * 1.0) / 4 as x, sum(bytes) / 4 as i');
+    assert.ok(analysis?.ok);
+    // Two logstores whose bytes add up to 3 each, written as the emulator writes whole doubles.
+    const partials: PartialAnswer[] = [0, 1].map(() => ({ columns: ['x', 'i'], rows: [['3', '3']] }));
+    assert.deepEqual(mergeAnswers(analysis.plan, partials).rows, [['1.5', '1']]);
+  });
+
+  // The Cost by region pair preset, over records whose bytes run to GBs.
+  interface PairRecord {
+    readonly src: string;
+    readonly dst: string;
+    readonly bytes: number;
+  }
+  const REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'us-east-1'];
+  function pairStores(): PairRecord[][] {
+    let seed = 4_2026;
+    const next = (n: number): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return Math.floor(seed / 65_536) % n; // the high bits: the low ones of this LCG repeat quickly
+    };
+    return [90, 0, 55, 140].map((size) => Array.from({ length: size }, () => ({ src: REGIONS[next(4)], dst: REGIONS[next(4)], bytes: next(30_000) * 100_003 + next(7) })));
+  }
+  const PAIR_STORES = pairStores();
+
+  /** The price of a pair from the table by hand: the pair, then src>*, then *>dst, then "*". */
+  function priceOf(table: Record<string, number>, src: string, dst: string): number | undefined {
+    return table[`${src}>${dst}`] ?? table[`${src}>*`] ?? table[`*>${dst}`] ?? table['*'];
+  }
+
+  const costCases: [string, Record<string, number>][] = [
+    ['pair-specific prices, a src>* and a *>dst entry and a fallback', { 'cn-hangzhou>cn-shanghai': 0.05, 'cn-hangzhou>*': 0.07, '*>us-east-1': 0.12, '*': 0.08 }],
+    ['no fallback: pairs without a price cost NULL', { 'cn-hangzhou>cn-shanghai': 0.05, '*>us-east-1': 0.12 }],
+  ];
+  for (const [name, table] of costCases) {
+    it(`Cost by region pair, ${name}`, () => {
+      const rendered = renderPreset(findPreset('cost-by-region-pair') ?? assert.fail('no cost preset'), { price: JSON.stringify(table) });
+      assert.ok(rendered.ok);
+      assert.deepEqual(cenRefusals(rendered.query), []);
+      const analysis = planCenSql(rendered.query);
+      assert.ok(analysis?.ok);
+      // Each logstore sums bytes per pair (the partial behind total_bytes, gb and estimated_cost alike).
+      assert.equal(analysis.plan.statement, 'SELECT "src-region-id", "dst-region-id", sum(bytes) AS total_bytes, sum(bytes) AS gb, sum(bytes) AS estimated_cost FROM log\nGROUP BY "src-region-id", "dst-region-id" ORDER BY 1, 2 LIMIT 1000000');
+      const partials: PartialAnswer[] = PAIR_STORES.map((records) => ({
+        columns: ['src-region-id', 'dst-region-id', 'total_bytes', 'gb', 'estimated_cost'],
+        rows: [...groupByKey(records, (r) => `${r.src}>${r.dst}`)].map(([, rs]) => {
+          const b = String(sum(rs.map((r) => r.bytes)));
+          return [rs[0].src, rs[0].dst, b, b, b];
+        }),
+      }));
+      const expected = [...groupByKey(PAIR_STORES.flat(), (r) => `${r.src}>${r.dst}`)]
+        .map(([, rs]) => ({ src: rs[0].src, dst: rs[0].dst, bytes: sum(rs.map((r) => r.bytes)) }))
+        .sort((x, y) => y.bytes - x.bytes)
+        .map(({ src, dst, bytes }) => {
+          const gb = bytes / 2 ** 30;
+          const price = priceOf(table, src, dst);
+          return [src, dst, String(bytes), String(Math.round(gb * 1000) / 1000), price === undefined ? 'null' : String(Math.round(gb * price * 10_000) / 10_000)];
+        });
+      const merged = mergeAnswers(analysis.plan, partials);
+      assert.deepEqual(merged.columns, ['src-region-id', 'dst-region-id', 'total_bytes', 'gb', 'estimated_cost']);
+      assert.deepEqual(merged.rows, expected);
+      assert.ok(expected.length >= 12, 'most pairs have traffic');
+      const costs = expected.map((r) => r[4]);
+      if (table['*'] === undefined) assert.ok(costs.includes('null') && costs.some((c) => c !== 'null'), 'priced and unpriced pairs');
+      else assert.ok(!costs.includes('null'), 'every pair priced');
+    });
+  }
+});
+
+function groupByKey<T>(records: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of records) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
+  return out;
+}

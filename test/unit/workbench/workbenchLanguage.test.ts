@@ -92,3 +92,15 @@ test('the cost preset is written with the price setting; a setting it cannot use
   assert.match(bad?.query ?? '', /CAST\(NULL AS double\)/);
   assert.match(bad?.description ?? '', /"hangzhou-shanghai": write a key as source>destination.*Shown without prices/);
 });
+
+test('on a CEN panel the Cost by region pair preset is offered (its expression is computed after the merge); percentiles still are not', () => {
+  const fields = schemaFields(targetSchema({ format: { olderForm: false } }, 'unknown'));
+  const cen = (price: string) => targetPresets({ kind: 'cen', interval: 600, fields }, { price });
+  const ids = cen('{"cn-hangzhou>cn-shanghai": 0.05, "*": 0.08}').map((p) => p.id);
+  assert.ok(ids.includes('cost-by-region-pair'), ids.join(', '));
+  assert.match(cen('{"cn-hangzhou>cn-shanghai": 0.05, "*": 0.08}').find((p) => p.id === 'cost-by-region-pair')?.query ?? '', /THEN 0\.05 ELSE 0\.08 END, 4\) AS estimated_cost/);
+  assert.ok(cen('{}').some((p) => p.id === 'cost-by-region-pair'), 'offered without prices too (NULL costs)');
+  const withRtt = schemaFields(targetSchema({ format: { olderForm: true } }, 'unknown'));
+  assert.ok(!targetPresets({ kind: 'cen', interval: 600, fields: withRtt }).some((p) => p.id === 'rtt-percentiles'), 'approx_percentile does not merge');
+  assert.ok(targetPresets({ kind: 'logstore', interval: 600, fields: withRtt }).some((p) => p.id === 'rtt-percentiles'));
+});
