@@ -3,7 +3,7 @@
  * statement over all their records. Pure. Its own module: only the CEN query engine runs it (in the
  * lazy UI chunk), while the plan's refusals are checked wherever a CEN query is typed.
  */
-import { evaluateCenExpression, keyValue, renderSqlValue, slsValue } from './cenExpression';
+import { evaluateCenExpression, keyValue, renderSqlValue, slsValue } from './cenExpressionValue';
 import type { CenSqlPlan, MergedColumn, OrderKey } from './cenMerge';
 import type { TrailingLimit } from './queryShape';
 

@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CenExpressionError, evaluateCenExpression, keyValue, parseCenExpression, renderSqlValue, slsValue, type CenExpression, type ExpressionScope } from '../../../src/query/cenExpression';
+import { parseCenExpression, type CenExpression, type ExpressionScope } from '../../../src/query/cenExpression';
+import { CenExpressionError, evaluateCenExpression, keyValue, renderSqlValue, slsValue } from '../../../src/query/cenExpressionValue';
 import { tokenizeSql } from '../../../src/query/tokenizer';
 
 /** Aggregates a(…) … are partials by the order they first appear; `src`, `dst`, `port` are keys 0, 1, 2. */
