@@ -127,4 +127,31 @@ describe('typing and running queries back to back', () => {
       }
     }
   });
+
+  // VS Code's webview host passes Ctrl+A / Ctrl+Z on to the page again a moment later (execCommand): a
+  // late select-all selected what had been typed since, and the next key replaced it ("…held only a tail").
+  it('select all and undo act once: what is typed after a short pause stays', { timeout: 120_000 }, async () => {
+    await openExplorer(vs);
+    await vs.expandTreeItem('prod-backbone');
+    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
+    const frame = await vs.webviewFrame(TAB);
+    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    await editor(frame).click();
+
+    await vs.page.keyboard.press('Control+A');
+    await vs.page.keyboard.type('dstport:443');
+    await vs.page.waitForTimeout(700); // the pause in which a repeated select-all arrived
+    await vs.page.keyboard.type(' and protocol:6');
+    await vs.page.waitForTimeout(700);
+    assert.equal(await editorText(frame), 'dstport:443 and protocol:6', 'select all, then everything typed after it');
+
+    // One undo takes back the last typing (a group of its own after the pause), and only that.
+    await vs.page.keyboard.press('Control+Z');
+    await vs.page.waitForTimeout(700);
+    assert.equal(await editorText(frame), 'dstport:443', 'one Ctrl+Z undoes once');
+    await vs.page.keyboard.press('Control+Shift+Z');
+    await vs.page.waitForTimeout(700);
+    assert.equal(await editorText(frame), 'dstport:443 and protocol:6', 'one redo redoes once');
+  });
 });

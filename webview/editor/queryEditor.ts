@@ -20,6 +20,11 @@ export interface QueryEditorEvents {
   onChange(text: string): void;
 }
 
+/** Select all, undo and redo: keys the editor handles itself, which the page must not pass on to VS Code. */
+export function isEditorOwnKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>): boolean {
+  return (e.ctrlKey || e.metaKey) && !e.altKey && ['a', 'z', 'y'].includes(e.key.toLowerCase());
+}
+
 export class QueryEditor {
   readonly view: EditorView;
   private fields: readonly string[] | undefined;
@@ -54,6 +59,10 @@ export class QueryEditor {
       EditorView.updateListener.of((u) => {
         if (u.docChanged) this.events.onChange(u.state.doc.toString());
       }),
+      // VS Code's webview host repeats select-all, undo and redo on the page a moment later
+      // (execCommand): the editor has done them already, and a late select-all selects what was typed since.
+      // Before the keymap: a handler after it never sees the keys the keymap handles.
+      Prec.highest(EditorView.domEventHandlers({ keydown: (e) => void (isEditorOwnKey(e) && e.stopPropagation()) })),
       EditorView.contentAttributes.of({ 'aria-label': t('SLS query'), 'aria-multiline': 'true' }),
       editorTheme,
     ];
