@@ -11,7 +11,7 @@ import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { openExplorer } from './harness/explorerSteps';
 import { waitForOpenPanelsRecord } from './harness/openPanelsRecord';
-import { editorText, openAndSelectAll, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
+import { editorText, openAndSelectAll, openFlowLogPanelFromTree, pick, QUERY_TIMEOUT_MS } from './harness/queryWorkbench';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
@@ -42,18 +42,6 @@ async function retype(vs: VsCodeSession, frame: FrameLocator, text: string): Pro
   await editor(frame).pressSequentially(text);
 }
 
-/** Opens the flow log's panel from its context menu in the tree; resolves once its editor shows. */
-async function openFromTree(vs: VsCodeSession): Promise<FrameLocator> {
-  await openExplorer(vs);
-  await vs.expandTreeItem('prod-backbone');
-  // Flow logs sit under their transit router.
-  await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
-  await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
-  const frame = await vs.webviewFrame(TAB);
-  await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
-  return frame;
-}
-
 async function rangeChoice(frame: FrameLocator): Promise<string> {
   return frame.locator('[data-testid=range-select]').evaluate((e) => (e as unknown as { value: string }).value);
 }
@@ -80,7 +68,7 @@ describe('query panel restore', () => {
 
   it('from the tree: a query typed key by key and a range survive a reload issued right after the last keystroke', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
     // Typed the moment the editor appears: nothing the host sends later may overwrite it.
-    const frame = await openFromTree(vs);
+    const frame = await openFlowLogPanelFromTree(vs);
     const select = frame.locator('[data-testid=range-select]');
     await select.click();
     await select.locator('li[role=option]', { hasText: 'Last 4 hours' }).click();
@@ -121,7 +109,7 @@ describe('query panel restore', () => {
   });
 
   it('closing the browser tab right after typing and opening VS Code again: the panel comes back with what was typed', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    const frame = await openFromTree(vs);
+    const frame = await openFlowLogPanelFromTree(vs);
     const query = 'dstport:22 and not srcaddr:10.1.1.1';
     await retype(vs, frame, query);
     // Keystrokes still on their way to the host when the tab closes are lost with the tab; these arrived.
@@ -138,7 +126,7 @@ describe('query panel restore', () => {
   });
 
   it('the extension host crashes and VS Code restarts it: the panel keeps what was typed and runs it', { timeout: E2E_TEST_TIMEOUT_MS }, async () => {
-    const frame = await openFromTree(vs);
+    const frame = await openFlowLogPanelFromTree(vs);
     const query = '* | select dstport, count(*) as n group by dstport order by n desc limit 3';
     await retype(vs, frame, query);
     // A crash loses what is still on its way to the host; here the host has recorded the text.

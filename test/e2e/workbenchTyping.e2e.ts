@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
 import { openExplorer } from './harness/explorerSteps';
-import { editorText, gridText, QUERY_TIMEOUT_MS, runStatus, shownRange, waitRunEnded } from './harness/queryWorkbench';
+import { editorText, gridText, openFlowLogPanelFromTree, QUERY_TIMEOUT_MS, runStatus, shownRange, waitRunEnded } from './harness/queryWorkbench';
 import type { AnsweredQuery } from '../../emulator/context';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
@@ -131,12 +131,7 @@ describe('typing and running queries back to back', () => {
   // VS Code's webview host passes Ctrl+A / Ctrl+Z on to the page again a moment later (execCommand): a
   // late select-all selected what had been typed since, and the next key replaced it ("…held only a tail").
   it('select all and undo act once: what is typed after a short pause stays', { timeout: 120_000 }, async () => {
-    await openExplorer(vs);
-    await vs.expandTreeItem('prod-backbone');
-    await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
-    await vs.contextMenu(FLOW_LOG, 'Open Query Workbench');
-    const frame = await vs.webviewFrame(TAB);
-    await editor(frame).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+    const frame = await openFlowLogPanelFromTree(vs);
     await editor(frame).click();
 
     await vs.page.keyboard.press('Control+A');

@@ -6,6 +6,8 @@
 import type { FrameLocator } from 'playwright-core';
 import type { Workbench } from './workbench';
 import { UI_TIMEOUT_MS } from './workbench';
+import { openExplorer } from './explorerSteps';
+import type { VsCodeSession } from './session';
 
 /** Queries against a loaded 2-core machine: well above UI_TIMEOUT_MS. */
 export const QUERY_TIMEOUT_MS = Math.max(30_000, UI_TIMEOUT_MS);
@@ -115,4 +117,16 @@ export async function openAndSelectAll(vs: Workbench, fileName: string, visibleT
   await lines.waitFor({ state: 'visible', timeout: UI_TIMEOUT_MS });
   await lines.click();
   await vs.page.keyboard.press('Control+A');
+}
+
+/** Opens prod-backbone-flowlog's panel from its context menu in the tree; resolves once its editor shows. */
+export async function openFlowLogPanelFromTree(vs: VsCodeSession): Promise<FrameLocator> {
+  await openExplorer(vs);
+  await vs.expandTreeItem('prod-backbone');
+  // Flow logs sit under their transit router.
+  await vs.expandTreeItem('China (Hangzhou) (cn-hangzhou)');
+  await vs.contextMenu('prod-backbone-flowlog', 'Open Query Workbench');
+  const frame = await vs.webviewFrame('Query: prod-backbone-flowlog');
+  await frame.locator('[data-testid=query-editor] .cm-content').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
+  return frame;
 }
