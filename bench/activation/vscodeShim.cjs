@@ -33,6 +33,8 @@ const overrides = {
     get(_t, p) {
       if (p === 'getConfiguration') return () => configuration;
       if (p === 'workspaceFolders') return undefined;
+      // No document open at startup (a stub here is truthy: `textDocuments.some(…)` would say one is).
+      if (p === 'textDocuments') return [];
       return base.workspace[p];
     },
   }),
