@@ -77,9 +77,22 @@ const COMPARE: ReadonlyMap<string, CompareOp> = new Map<string, CompareOp>([
   ['>=', '>='],
 ]);
 
-const isPunct = (tok: SqlToken | undefined, p: string): boolean => tok !== undefined && tok.kind === 'punctuation' && tok.text === p;
-const isWord = (tok: SqlToken | undefined, word: string): boolean => tok !== undefined && tok.kind === 'keyword' && tok.text.toLowerCase() === word;
+export const isPunct = (tok: SqlToken | undefined, p: string): boolean => tok !== undefined && tok.kind === 'punctuation' && tok.text === p;
+export const isWord = (tok: SqlToken | undefined, word: string): boolean => tok !== undefined && tok.kind === 'keyword' && tok.text.toLowerCase() === word;
 const isOp = (tok: SqlToken | undefined, op: string): boolean => tok !== undefined && tok.kind === 'operator' && tok.text === op;
+
+/** Index of the bracket closing the one at `open`; undefined when unbalanced. */
+export function closingBracket(tokens: readonly SqlToken[], open: number): number | undefined {
+  let depth = 0;
+  for (let k = open; k < tokens.length; k++) {
+    if (isPunct(tokens[k], '(') || isPunct(tokens[k], '[')) depth++;
+    else if (isPunct(tokens[k], ')') || isPunct(tokens[k], ']')) {
+      depth--;
+      if (depth === 0) return k;
+    }
+  }
+  return undefined;
+}
 
 /** Recursive descent over one select item's tokens: OR < AND < NOT < comparison < + - < * / % < unary. */
 class Parser {
@@ -223,7 +236,7 @@ class Parser {
 
   private call(name: SqlToken): CenExpression {
     const fn = name.text.toLowerCase();
-    const close = this.closing(this.i + 1);
+    const close = closingBracket(this.tokens, this.i + 1);
     if (fn === 'round') {
       this.i += 2;
       const arg = this.or();
@@ -247,20 +260,6 @@ class Parser {
     if (!aggregate || close === undefined) return this.fail(name, 'function', this.tokens[close ?? this.i]);
     this.i = close + 1;
     return aggregate;
-  }
-
-  /** Index of the bracket closing the one at `open`; undefined when unbalanced. */
-  private closing(open: number): number | undefined {
-    let depth = 0;
-    for (let k = open; k < this.tokens.length; k++) {
-      const tok = this.tokens[k];
-      if (isPunct(tok, '(') || isPunct(tok, '[')) depth++;
-      else if (isPunct(tok, ')') || isPunct(tok, ']')) {
-        depth--;
-        if (depth === 0) return k;
-      }
-    }
-    return undefined;
   }
 
   /** `CASE WHEN c THEN x … [ELSE y] END`, or the simple form `CASE v WHEN w THEN x … END` (v = w). */

@@ -49,10 +49,10 @@ type NumberValue = Extract<SqlValue, { type: 'bigint' | 'double' }>;
 
 function numeric(v: Exclude<SqlValue, null>): NumberValue {
   if (v.type === 'bigint' || v.type === 'double') return v;
-  const text = v.type === 'varchar' ? v.value : String(v.value);
-  if (v.type === 'varchar' && INTEGER.test(text)) return { type: 'bigint', value: BigInt(text) };
-  if (v.type === 'varchar' && NUMBER.test(text)) return { type: 'double', value: Number(text) };
-  throw new CenExpressionError(t('Cannot compute with "{0}": it is not a number.', text));
+  // Text is read as SLS's answers are (a GROUP BY key used as a number).
+  const read = v.type === 'varchar' ? slsValue(v.value) : null;
+  if (read?.type === 'bigint' || read?.type === 'double') return read;
+  throw new CenExpressionError(t('Cannot compute with "{0}": it is not a number.', renderSqlValue(v)));
 }
 
 function truth(v: SqlValue): boolean | null {

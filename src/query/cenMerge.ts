@@ -6,7 +6,7 @@
  * saying why. Pure: decided with the tokenizer, shared by the webview editor and the host.
  */
 import { t } from '@vscode/l10n';
-import { parseCenExpression, type CenExpression, type ExpressionFailure } from './cenExpression';
+import { closingBracket, isPunct, isWord, parseCenExpression, type CenExpression, type ExpressionFailure } from './cenExpression';
 import { diagnostic, quoteForMessage, type Diagnostic } from './diagnostic';
 import { queryShape, type TrailingLimit } from './queryShape';
 import { splitQuery, tokenizeSql, type SqlToken } from './tokenizer';
@@ -94,20 +94,10 @@ function refuse(range: { from: number; to: number }, message: string): Diagnosti
 }
 
 const lower = (t: SqlToken | undefined): string => (t ? t.text.toLowerCase() : '');
-const isWord = (t: SqlToken | undefined, word: string): boolean => t !== undefined && t.kind === 'keyword' && lower(t) === word;
-const isPunct = (t: SqlToken | undefined, p: string): boolean => t !== undefined && t.kind === 'punctuation' && t.text === p;
 
 /** Index of the bracket closing the one at `open` (or the last token when unbalanced). */
 function closing(tokens: readonly SqlToken[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    if (isPunct(tokens[i], '(') || isPunct(tokens[i], '[')) depth++;
-    else if (isPunct(tokens[i], ')') || isPunct(tokens[i], ']')) {
-      depth--;
-      if (depth === 0) return i;
-    }
-  }
-  return tokens.length - 1;
+  return closingBracket(tokens, open) ?? tokens.length - 1;
 }
 
 /** Index of the bracket opening the one at `close` (or 0). */
