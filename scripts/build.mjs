@@ -1,6 +1,7 @@
 // Builds the two bundles: extension host (node, cjs) and webview (browser, esm).
 // The host has a small activation entry (dist/extension.js) and chunks required on first use,
-// so activation never parses them: the extension's UI (dist/host-ui.js), the UI used later
+// so activation never parses them: what starts right after activation (dist/after-activation.js), the
+// extension's UI (dist/host-ui.js), the UI used later
 // (dist/ui-lazy.js) and the SDKs (dist/cloud-sdk.js).
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -17,7 +18,7 @@ const common = {
   legalComments: 'none',
 };
 
-const hostEntries = { extension: 'src/extension.ts', 'host-ui': 'src/activation/hostUi.ts' };
+const hostEntries = { extension: 'src/extension.ts', 'after-activation': 'src/activation/afterActivation.ts', 'host-ui': 'src/activation/hostUi.ts' };
 if (existsSync('src/cloud/sdk.ts')) hostEntries['cloud-sdk'] = 'src/cloud/sdk.ts';
 // Worker thread that reads large GetLogsV2 answers (src/cloud/logsV2Decoding.ts); its file name is looked up beside the code.
 hostEntries.logsV2DecodeWorker = 'src/cloud/logsV2DecodeWorker.ts';
@@ -54,6 +55,7 @@ function lazyChunk(loader, request, chunk) {
 }
 const lazySdk = lazyChunk('sdkLoader.ts', './sdk', 'cloud-sdk');
 const lazyHostUi = lazyChunk('hostUiLoader.ts', './hostUi', 'host-ui');
+const lazyAfterActivation = lazyChunk('afterActivationLoader.ts', './afterActivation', 'after-activation');
 
 // `require(request)` in the file `loader` becomes `require('./ui-lazy.js')[part]`.
 function lazyUiPart(loader, request, part) {
@@ -96,7 +98,7 @@ const lz4 = {
 
 const host = {
   ...common,
-  plugins: [lazySdk, lazyHostUi, lazyRegionMap, lazyQueryDocuments, lazyCompare, lazyCreateWizard, lazyExport, lazyCenQueries, lazyTrafficBridges, lazyFlowLogCommands, chunkFiles, lz4],
+  plugins: [lazySdk, lazyHostUi, lazyAfterActivation, lazyRegionMap, lazyQueryDocuments, lazyCompare, lazyCreateWizard, lazyExport, lazyCenQueries, lazyTrafficBridges, lazyFlowLogCommands, chunkFiles, lz4],
   entryPoints: hostEntries,
   outdir: 'dist',
   platform: 'node',

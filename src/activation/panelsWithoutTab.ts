@@ -10,7 +10,8 @@
  * session id, so there a same-session activation is a restart only if VS Code revives none of our
  * panels shown in front (it does so at once after a window load, never after a host restart).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs';
+import { promisify } from 'node:util';
 import { dirname } from 'node:path';
 import type * as vscode from 'vscode';
 import { recordedPanelTitles } from '../views/workbench/openPanelsFile';
@@ -38,7 +39,7 @@ export const NO_SESSION_ID = 'someValue.sessionId';
 
 export async function reopenPanelsVsCodeWillNotRestore(deps: PanelRestoreDeps): Promise<void> {
   const tabs = deps.tabGroups.all.flatMap((g) => g.tabs.filter((t) => deps.isWorkbenchTab(t.input)));
-  if (isRestartInSameWindow(deps.sessionFile, deps.sessionId) && tabs.length > 0 && (await notRevived(deps))) {
+  if ((await isRestartInSameWindow(deps.sessionFile, deps.sessionId)) && tabs.length > 0 && (await notRevived(deps))) {
     await deps.tabGroups.close(tabs, true);
     deps.reopen(new Set());
     return;
@@ -64,17 +65,17 @@ export async function notRevived(deps: Pick<PanelRestoreDeps, 'sessionId' | 'tab
   return result;
 }
 
-/** Whether the previous activation ran in this same window session; records this one's. */
-export function isRestartInSameWindow(sessionFile: string, sessionId: string): boolean {
+/** Whether the previous activation ran in this same window session; records this one's. Asynchronous: activation does no file I/O. */
+export async function isRestartInSameWindow(sessionFile: string, sessionId: string): Promise<boolean> {
   let previous: string | undefined;
   try {
-    previous = readFileSync(sessionFile, 'utf8');
+    previous = await promisify(readFile)(sessionFile, 'utf8');
   } catch {
     // first activation in this storage folder
   }
   try {
-    mkdirSync(dirname(sessionFile), { recursive: true });
-    writeFileSync(sessionFile, sessionId);
+    await promisify(mkdir)(dirname(sessionFile), { recursive: true });
+    await promisify(writeFile)(sessionFile, sessionId);
   } catch {
     // unwritable storage: a later restart is then not recognised, the panels stay as VS Code left them
   }

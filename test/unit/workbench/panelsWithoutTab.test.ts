@@ -53,11 +53,11 @@ describe('query panels without a tab', () => {
     assert.deepEqual(recordedPanelTitles(join(dir, 'odd.json')), []);
   });
 
-  it('an activation in the same window session as the last one is an extension-host restart', () => {
+  it('an activation in the same window session as the last one is an extension-host restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'panels-')), 'deeper', 'window-session.txt');
-    assert.equal(isRestartInSameWindow(file, 'window-1'), false, 'first activation');
-    assert.equal(isRestartInSameWindow(file, 'window-1'), true, 'same window: the host restarted');
-    assert.equal(isRestartInSameWindow(file, 'window-2'), false, 'a reloaded window has a new session');
+    assert.equal(await isRestartInSameWindow(file, 'window-1'), false, 'first activation');
+    assert.equal(await isRestartInSameWindow(file, 'window-1'), true, 'same window: the host restarted');
+    assert.equal(await isRestartInSameWindow(file, 'window-2'), false, 'a reloaded window has a new session');
   });
 
   const viewTypeOf = (input: unknown): string => (input as { viewType?: string }).viewType ?? '';
