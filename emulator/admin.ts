@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorContext } from './context';
 import { parseFaultSettings } from './faults';
 import { parseScriptedError } from './cen/scriptedAnswers';
+import { errorText } from '../src/errorText';
 
 export const ADMIN_PREFIX = '/__emulator/';
 
@@ -68,7 +69,7 @@ export async function handleAdminRequest(ctx: EmulatorContext, req: IncomingMess
         return send(res, 404, { error: `no admin endpoint ${route}` });
     }
   } catch (e) {
-    return send(res, 400, { error: e instanceof Error ? e.message : String(e) });
+    return send(res, 400, { error: errorText(e) });
   }
 }
 
@@ -80,7 +81,7 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new Error(`request body is not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`request body is not JSON: ${errorText(e)}`);
   }
 }
 

@@ -4,13 +4,14 @@
  * until SIGINT/SIGTERM. Diagnostics go to stderr.
  */
 import { parseEmulatorArgs } from './cliOptions';
+import { errorText } from '../src/errorText';
 
 async function main(): Promise<void> {
   let options;
   try {
     options = parseEmulatorArgs(process.argv.slice(2));
   } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`${errorText(e)}\n`);
     process.exit(2);
   }
   // Loaded after the flags are checked, so a usage error answers at once.

@@ -15,6 +15,7 @@ import { TABLE_COLUMNS } from './logTables';
 import { logRelationSql, planQuery, withLogRelation } from '../sql/queryPlan';
 import { QueryError } from '../sql/queryError';
 import type { TimeSeriesFill } from '../sql/sqlTranslator';
+import { errorText } from '../../src/errorText';
 
 export interface SlsStoreOptions {
   seed: number;
@@ -460,7 +461,7 @@ const BUCKET_WIDTHS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 
 
 /** A DuckDB error as ParameterInvalid, pointing at the identifier it names when the query has it. */
 function engineError(e: unknown, query: string): QueryError {
-  const raw = e instanceof Error ? e.message : String(e);
+  const raw = errorText(e);
   const first = raw.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
   // A column the index does not have: Log Service's own words (api-current.md §4.2).
   const missing = /Referenced column "([^"]+)" not found/.exec(first)?.[1];

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { IndexField, LogstoreRef, SlsApi } from '../../cloud/slsApi';
+import { errorText } from '../../errorText';
 
 export { indexProblem, keysForQueryError } from './indexNeeds';
 
@@ -28,7 +29,7 @@ export async function offerIndex(sls: () => Promise<SlsApi>, ref: LogstoreRef, m
     );
     return true;
   } catch (e) {
-    const text = e instanceof Error ? e.message : String(e);
+    const text = errorText(e);
     log.error(`workbench: adding index keys failed: ${text}`);
     void vscode.window.showErrorMessage(vscode.l10n.t('Create Index failed: {0}', text));
     return false;
