@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
-import { editorText, gridText, pick, QUERY_TIMEOUT_MS, runAndWait, runStatus, shownRange, typeQuery, waitRunEnded } from './harness/queryWorkbench';
+import { editorText, gridText, pick, QUERY_TIMEOUT_MS, reloadWebviews, runAndWait, runStatus, shownRange, typeQuery, waitRunEnded } from './harness/queryWorkbench';
 import { recordQueryRequests } from './harness/queryRequests';
 import type { FlowLogView } from '../../emulator/cen/store';
 
@@ -180,8 +180,7 @@ describe('workbench: exploring results', () => {
     assert.ok(existsSync(saved), `${saved} was written`);
     assertPngOfSize(readFileSync(saved), sizeAtSave, 'the saved file');
 
-    await vs.runCommand('Developer: Reload Webviews');
-    frame = await vs.webviewFrame(TAB);
+    frame = await reloadWebviews(vs, TAB);
     await frame.locator('[data-testid=query-editor] .cm-content', { hasText: 'protocol' }).waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
     assert.equal(await runAndWait(frame, () => frame.locator('[data-testid=run]').click()), 'done');
     await frame.locator('[data-testid=tab-chart]').click();

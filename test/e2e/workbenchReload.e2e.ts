@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FrameLocator } from 'playwright-core';
 import { E2E_TEST_TIMEOUT_MS, UI_TIMEOUT_MS, useVsCode, type VsCodeSession } from './harness';
-import { editorText, pick, QUERY_TIMEOUT_MS, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
+import { editorText, pick, QUERY_TIMEOUT_MS, reloadWebviews, runAndWait, shownRange, typeQuery } from './harness/queryWorkbench';
 
 const FLOW_LOG = 'prod-backbone-flowlog';
 const TAB = `Query: ${FLOW_LOG}`;
@@ -32,24 +32,6 @@ async function workbenchFrame(vs: VsCodeSession, query?: string, timeout = QUERY
   await frame.locator('.target-title', { hasText: FLOW_LOG }).waitFor({ state: 'visible', timeout });
   if (query !== undefined) await frame.locator('[data-testid=query-editor] .cm-content', { hasText: query }).waitFor({ state: 'visible', timeout });
   return frame;
-}
-
-/** Marks the current webview document, so a reloaded one can be told apart from it. */
-async function markDocument(frame: FrameLocator): Promise<void> {
-  await frame.locator('body').evaluate((b) => {
-    b.dataset.beforeReload = '1';
-  });
-}
-
-async function waitForNewDocument(vs: VsCodeSession, timeout: number): Promise<FrameLocator> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const frame = await vs.webviewFrame(TAB);
-    const fresh = await frame.locator('body:not([data-before-reload]) #app .target-title', { hasText: FLOW_LOG }).count().catch(() => 0);
-    if (fresh > 0) return frame;
-    if (Date.now() > deadline) throw new Error(`the workbench webview was not reloaded within ${timeout} ms`);
-    await vs.page.waitForTimeout(250);
-  }
 }
 
 /** Query text, range choice, and the range a run actually uses, as the page shows them. */
@@ -76,9 +58,7 @@ describe('query workbench across reloads', () => {
     assert.equal(await runAndWait(frame, () => vs.page.keyboard.press('Control+Enter')), 'done');
     assert.ok((await shownRange(frame)).to - (await shownRange(frame)).from >= FOUR_HOURS, 'the run used 4 hours');
 
-    await markDocument(frame);
-    await vs.runCommand('Developer: Reload Webviews');
-    frame = await waitForNewDocument(vs, QUERY_TIMEOUT_MS);
+    frame = await reloadWebviews(vs, TAB);
     await workbenchFrame(vs, QUERY);
     await checkRestored(vs, frame, 'Reload Webviews');
 

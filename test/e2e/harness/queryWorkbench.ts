@@ -130,3 +130,24 @@ export async function openFlowLogPanelFromTree(vs: VsCodeSession): Promise<Frame
   await frame.locator('[data-testid=query-editor] .cm-content').waitFor({ state: 'visible', timeout: QUERY_TIMEOUT_MS });
   return frame;
 }
+
+/**
+ * "Developer: Reload Webviews" on the panel of `tabTitle`; resolves with the reloaded page. The old
+ * page lingers a moment after the command returns, and a step on it (reading the run attempt before
+ * a click) would be about the wrong page, so the current one is marked first and a page without the
+ * mark is waited for.
+ */
+export async function reloadWebviews(vs: VsCodeSession, tabTitle: string, timeout = QUERY_TIMEOUT_MS): Promise<FrameLocator> {
+  await (await vs.webviewFrame(tabTitle)).locator('body').evaluate((b) => {
+    b.dataset.beforeReload = '1';
+  });
+  await vs.runCommand('Developer: Reload Webviews');
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = await vs.webviewFrame(tabTitle);
+    const fresh = await frame.locator('body:not([data-before-reload]) #app').count().catch(() => 0);
+    if (fresh > 0) return frame;
+    if (Date.now() > deadline) throw new Error(`the webview of ${JSON.stringify(tabTitle)} was not reloaded within ${timeout} ms`);
+    await vs.page.waitForTimeout(250);
+  }
+}
