@@ -1,7 +1,7 @@
 /**
- * The terminal link and hover providers VS Code gets at activation, forwarding to the extension's
+ * The terminal link and hover providers VS Code gets right after activation, forwarding to the extension's
  * UI (where the debugging bridges live, src/views/traffic/). Terminal links and hovers have no
- * contribution point that would activate us later, so they are registered at once; the cheap checks
+ * contribution point that would activate us later, so they are registered with activation (afterActivation.ts); the cheap checks
  * here (the line could hold an address; hovers are on for this kind of file) keep every other
  * terminal line and hover from loading the UI. Only type imports from `vscode`.
  */
