@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { Benchmark, Figure } from '../benchmark';
+import { median } from '../support/median';
 
 // Sub-millisecond figures: 41 alternating pairs keep the ratio of medians within a few percent run to run.
 const RUNS = 41;
@@ -37,11 +38,6 @@ function runOnce(main: string, mode: 'activation' | 'first-use'): OneRun {
   const r = JSON.parse(out.trim().split('\n').pop() ?? '{}') as OneRun;
   if (r.error || r.ms === undefined) throw new Error(`${mode} of ${main} failed: ${r.error}`);
   return r;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** The two extensions alternate run by run, so a change in the (shared) machine's load hits both alike. */

@@ -27,6 +27,7 @@ import { DEFAULT_MAX_CONCURRENT_REQUESTS, RequestLimiter } from '../../src/cloud
 import type { CenMember } from '../../src/protocol/messages';
 import { CenQueries } from '../../src/views/workbench/cenQueries';
 import type { Benchmark, Figure } from '../benchmark';
+import { median } from '../support/median';
 
 const FLOW_LOGS = 8;
 const RUNS = 9;
@@ -75,11 +76,6 @@ function countingLimiter(limit: number): { limiter: RequestLimiter; peak: () => 
       return task();
     }, signal);
   return { limiter, peak: () => peak, reset: () => void (peak = 0) };
-}
-
-function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 async function timed<T>(f: () => Promise<T>): Promise<number> {

@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { OWNER_ACCOUNT } from '../../emulator/accounts';
 import { startEmulator } from '../../emulator/server';
 import type { Benchmark, Figure } from '../benchmark';
+import { median } from '../support/median';
 
 const RUNS = 9;
 const OUT = join('bench', '.out', 'first-cloud-call.js');
@@ -30,8 +31,6 @@ async function bundle(): Promise<void> {
     plugins: [{ name: 'sdk-chunk', setup: (b) => b.onResolve({ filter: /^\.\/sdk$/ }, () => ({ path: resolve('dist/cloud-sdk.js'), external: true })) }],
   });
 }
-
-const median = (v: number[]): number => [...v].sort((a, b) => a - b)[v.length >> 1];
 
 export const firstCloudCallBenchmark: Benchmark = {
   name: 'first-cloud-call',

@@ -25,6 +25,7 @@ import type { Benchmark, Figure } from '../benchmark';
 import { BENCH_LOGSTORE, sharedBenchEmulator } from '../support/benchLogstore';
 import { PeakRss } from '../support/peakRss';
 import { RecordingProxyThread } from '../support/recordingProxyThread';
+import { medianBy } from '../support/median';
 
 const RECORDS = 1_000_000;
 /** The realistic round trip to a cloud region, added to every request of every run. */
@@ -111,11 +112,6 @@ async function fetchAll(api: SlsApi, pages: Pages, maxRows: number, calls: { n: 
 
 const SQL_ROUNDS = 3;
 
-/** The run of median time (its peak RSS comes with it). */
-function medianRun(runs: readonly Run[]): Run {
-  return [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)];
-}
-
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const n = (v: number): string => v.toLocaleString('en');
 
@@ -149,8 +145,8 @@ export const pagedFetchBenchmark: Benchmark = {
       for (let round = 0; round < SQL_ROUNDS; round++) {
         sqlPairs.push([await fetchAll(api, strictlySerial(sqlReq, RECORDS, 10_000), RECORDS, calls), await fetchAll(api, paged(sqlReq, RECORDS, 10_000, CONCURRENCY), RECORDS, calls)]);
       }
-      const sqlSerial = medianRun(sqlPairs.map(([serial]) => serial));
-      const sqlConc = medianRun(sqlPairs.map(([, conc]) => conc));
+      const sqlSerial = medianBy(sqlPairs.map(([serial]) => serial), (r) => r.ms);
+      const sqlConc = medianBy(sqlPairs.map(([, conc]) => conc), (r) => r.ms);
       const sqlOne = await fetchAll(api, paged(sqlReq, RECORDS, 10_000, 1), RECORDS, calls);
       const sqlTwo = await fetchAll(api, paged(sqlReq, RECORDS, 10_000, 2), RECORDS, calls);
 

@@ -11,6 +11,7 @@ import { openBenchPage } from '../support/benchBrowser';
 import { buildTopology, generateRecords, type FlowLogGeneratorInput } from '../../emulator/data/flowLogGenerator';
 import { sumRegionTraffic, type RegionPairTraffic } from '../../src/flowlogs/regionTraffic';
 import type { RegionMapResult } from '../../src/protocol/regionMapMessages';
+import { medianBy } from '../support/median';
 
 const REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing', 'cn-hongkong', 'ap-southeast-1', 'eu-central-1'];
 const DAYS = 7;
@@ -78,7 +79,7 @@ export const regionMapBenchmark: Benchmark = {
         const result = resultOf(answer, flowLogInputs().length);
         const runs: PaintRun[] = [];
         for (let i = 0; i < RUNS; i++) runs.push(await bp.page.evaluate(([r, b]) => (globalThis as unknown as BenchWindow).regionMapBench.firstPaint(r, b), [result, byAttachment] as const));
-        const median = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(RUNS / 2)];
+        const median = medianBy(runs, (r) => r.ms);
         if (median.cells === 0 || median.links === 0) throw new Error(`nothing drawn: ${JSON.stringify(median)}`);
         figures.push({
           name: `region-map-first-paint${byAttachment ? '-via-attachment' : ''}`,
